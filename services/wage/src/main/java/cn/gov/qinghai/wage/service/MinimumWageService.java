@@ -1,0 +1,107 @@
+package cn.gov.qinghai.wage.service;
+
+import cn.gov.qinghai.common.v1.PageRequest;
+import cn.gov.qinghai.common.v1.PageResponse;
+import cn.gov.qinghai.kit.explain.ExplanationBuilder;
+import cn.gov.qinghai.kit.grpc.FieldErrors;
+import cn.gov.qinghai.kit.grpc.Pages;
+import cn.gov.qinghai.kit.money.Money;
+import cn.gov.qinghai.kit.region.Regions;
+import cn.gov.qinghai.wage.rules.StandardUse;
+import cn.gov.qinghai.wage.rules.WageStandard;
+import cn.gov.qinghai.wage.v1.GetMinimumWageRequest;
+import cn.gov.qinghai.wage.v1.ListMinimumWageHistoryRequest;
+import cn.gov.qinghai.wage.v1.ListMinimumWageHistoryResponse;
+import cn.gov.qinghai.wage.v1.MinimumWage;
+import cn.gov.qinghai.wage.v1.StandardSource;
+import cn.gov.qinghai.wage.v1.StandardVersion;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Answers "what is the minimum wage here on this day", and the history of a region's standards. */
+@Singleton
+public class MinimumWageService {
+
+    private final StandardBook book;
+
+    public MinimumWageService(StandardBook book) {
+        this.book = book;
+    }
+
+    public MinimumWage get(GetMinimumWageRequest request) {
+        FieldErrors errors = new FieldErrors();
+        String region = errors.provinceOrPrefecture("region", request.getRegion());
+        LocalDate date = errors.date("date", request.getDate());
+        errors.throwIfAny();
+
+        StandardBook.InForce found = book.inForce(region, date);
+        WageStandard s = found.standard();
+        StandardUse use = new StandardUse(s, found.policy());
+
+        ExplanationBuilder why = new ExplanationBuilder();
+        ExplanationBuilder.Step step = why.step("施行中的最低工资标准 / Minimum wage standard in force")
+                .formula("the standard applying to the region with the latest effective date on or before the date")
+                .input("region", region + " " + Regions.nameZh(region))
+                .input("date", date);
+        use.addParameters(step, why, true, true);
+        step.result("monthly " + Money.format(s.monthly()) + " CNY/month; hourly " + Money.format(s.hourly())
+                + " CNY/hour").cite(s.citation()).add();
+        why.step("适用范围 / Who it applies to")
+                .formula("monthly standard → full-time employees (全日制); hourly standard → part-time employees (非全日制)")
+                .cite(cn.gov.qinghai.kit.params.Citation.of("青政〔2017〕41号", "二")).add();
+        if (s.startUnknown()) {
+            why.caveat("青政〔2014〕29号 的施行起始日期未见于本平台所依据的文件；该标准自2017年5月1日起由青政〔2017〕41号废止。"
+                    + " / The documents do not say when the 2014 standard (青政〔2014〕29号) began; it was repealed by "
+                    + "青政〔2017〕41号 from 2017-05-01.");
+        }
+        return MinimumWage.newBuilder()
+                .setRegion(region)
+                .setRegionName(Regions.nameZh(region))
+                .setDate(date.toString())
+                .setMonthly(Money.format(s.monthly()))
+                .setHourly(Money.format(s.hourly()))
+                .setEffectiveFrom(s.effectiveFromText())
+                .setStartUnknown(s.startUnknown())
+                .setCitation(s.citation().toProto())
+                .setSource(s.source())
+                .setExplanation(why.build())
+                .build();
+    }
+
+    public ListMinimumWageHistoryResponse history(ListMinimumWageHistoryRequest request) {
+        FieldErrors errors = new FieldErrors();
+        String region = errors.provinceOrPrefecture("region", request.getRegion());
+        PageRequest page = request.getPage();
+        Pages.Window window = Pages.window(errors, page);
+        errors.throwIfAny();
+
+        List<WageStandard> history = book.history(region);
+        List<StandardVersion> versions = new ArrayList<>();
+        for (int i = 0; i < history.size(); i++) {
+            WageStandard s = history.get(i);
+            String to = i + 1 < history.size() && history.get(i + 1).effectiveFrom() != null
+                    ? history.get(i + 1).effectiveFrom().minusDays(1).toString() : "";
+            StandardVersion.Builder v = StandardVersion.newBuilder()
+                    .setEffectiveFrom(s.effectiveFromText())
+                    .setStartUnknown(s.startUnknown())
+                    .setEffectiveTo(to)
+                    .setMonthly(Money.format(s.monthly()))
+                    .setHourly(Money.format(s.hourly()))
+                    .setCitation(s.citation().toProto())
+                    .setSource(s.source());
+            if (s.source() == StandardSource.PUBLISHED) {
+                v.setPublishedBy(s.publishedBy()).setPublishedAt(s.publishedAt().toString());
+            }
+            versions.add(v.build());
+        }
+        List<StandardVersion> slice = window.slice(versions);
+        return ListMinimumWageHistoryResponse.newBuilder()
+                .setRegion(region)
+                .addAllVersions(slice)
+                .setPage(PageResponse.newBuilder().setTotalSize(versions.size())
+                        .setNextPageToken(window.nextToken(versions.size())))
+                .build();
+    }
+}
