@@ -13,19 +13,41 @@ final class EncounterSeeder {
     private EncounterSeeder() {
     }
 
+    static final String[] COUNTIES = {"630102", "630103", "630104", "630202", "632221", "632321", "632521", "632621",
+            "632721", "632801"};
+
+    /** The valid GB 11643 identity number of synthetic resident {@code i} (unique for i below 30,000,000). */
+    static String identity(int i) {
+        String birth = java.time.LocalDate.of(1935, 1, 1).plusDays(i % 30000)
+                .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        String first17 = COUNTIES[i % COUNTIES.length] + birth + String.format("%03d", i / 30000);
+        return first17 + cn.gov.qinghai.kit.identity.ResidentId.checkCharacter(first17);
+    }
+
     static void seed(Connection c, int residents, int encounters, double seed) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("SELECT setseed(" + seed + ")");
-        }
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO resident (id, request_id, identity_number, name, sex, birth_date, region, platform_level,"
-                        + " created_by, created_at)"
-                        + " SELECT gen_random_uuid(), 'seed-r-' || i, '9' || lpad(i::text, 17, '0'), 'seed',"
-                        + " CASE WHEN i % 2 = 0 THEN 'F' ELSE 'M' END, date '1935-01-01' + (i * 37 % 32000),"
-                        + " (ARRAY['630102','630103','630104','630202','632221','632321','632521','632621','632721',"
-                        + "'632801'])[1 + i % 10], 3, 'seed', now() FROM generate_series(1, ?) i")) {
-            ps.setInt(1, residents);
-            ps.executeUpdate();
+                        + " created_by, created_at) VALUES (gen_random_uuid(), ?, ?, 'seed', ?, ?, ?, 3, 'seed', now())")) {
+            for (int i = 0; i < residents; i++) {
+                String id = identity(i);
+                ps.setString(1, "seed-r-" + i);
+                ps.setString(2, id);
+                ps.setString(3, (id.charAt(16) - '0') % 2 == 1 ? "M" : "F");
+                ps.setObject(4, cn.gov.qinghai.kit.identity.ResidentId.birthDate(id));
+                ps.setString(5, id.substring(0, 6));
+                ps.addBatch();
+                if (i % 1000 == 999) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+        c.commit();
+        c.setAutoCommit(autoCommit);
+        try (Statement st = c.createStatement()) {
+            st.execute("SELECT setseed(" + seed + ")");
         }
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TEMP TABLE seed_r AS SELECT row_number() OVER (ORDER BY request_id) AS n, id, sex,"
