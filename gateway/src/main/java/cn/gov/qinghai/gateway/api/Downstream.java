@@ -17,8 +17,11 @@ import java.util.function.Function;
 /**
  * How the gateway calls a domain service: the caller's bearer token and the request id go along as gRPC metadata
  * (each service checks the token again), every call has a deadline, and a failure becomes a
- * {@link DownstreamException} that the exception handler turns into problem+json. After UNAVAILABLE the channel's
- * reconnect backoff is reset, so a service that comes back is used again on the next request, not minutes later.
+ * {@link DownstreamException} that the exception handler turns into problem+json.
+ * <p>After UNAVAILABLE (service down, or the channel still backing off after an outage) the channel's reconnect
+ * backoff is reset and the call is tried once more, waiting at most {@code qinghai.gateway.reconnect-window} for a
+ * connection: a service that is back is used at once, a service that is down is a 503 well within a second. The
+ * retry is safe because reads are idempotent and every write carries an idempotency key.
  */
 @Singleton
 public class Downstream {
@@ -29,9 +32,12 @@ public class Downstream {
             Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER);
 
     private final long deadlineMillis;
+    private final long reconnectMillis;
 
-    public Downstream(@Value("${qinghai.gateway.deadline:3s}") Duration deadline) {
+    public Downstream(@Value("${qinghai.gateway.deadline:3s}") Duration deadline,
+                      @Value("${qinghai.gateway.reconnect-window:400ms}") Duration reconnectWindow) {
         this.deadlineMillis = deadline.toMillis();
+        this.reconnectMillis = reconnectWindow.toMillis();
     }
 
     /** Calls {@code call} on {@code stub} as the HTTP caller, with the default deadline. */
@@ -41,15 +47,40 @@ public class Downstream {
 
     public <S extends AbstractStub<S>, R> R call(String service, HttpRequest<?> request, S stub, long deadlineMs,
                                                  Function<S, R> call) {
-        S prepared = prepare(request, stub).withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
+        S prepared = prepare(request, stub);
         try {
-            return call.apply(prepared);
+            return call.apply(prepared.withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS));
         } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.UNAVAILABLE && stub.getChannel() instanceof ManagedChannel mc) {
+            if (!isConnectionFailure(e.getStatus())) {
+                throw new DownstreamException(service, e);
+            }
+            if (stub.getChannel() instanceof ManagedChannel mc) {
                 mc.resetConnectBackoff();
             }
-            throw new DownstreamException(service, e);
+            try {
+                return call.apply(prepared.withWaitForReady()
+                        .withDeadlineAfter(Math.min(reconnectMillis, deadlineMs), TimeUnit.MILLISECONDS));
+            } catch (StatusRuntimeException again) {
+                // Still no connection: report the outage, not the retry's own deadline.
+                boolean noConnection = again.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED
+                        || isConnectionFailure(again.getStatus());
+                throw new DownstreamException(service, noConnection ? unavailable(e) : again);
+            }
         }
+    }
+
+    /**
+     * The service could not be reached: UNAVAILABLE, or UNKNOWN caused by the transport (grpc-java reports a write on
+     * a connection the peer just closed as UNKNOWN "channel closed").
+     */
+    static boolean isConnectionFailure(Status status) {
+        return status.getCode() == Status.Code.UNAVAILABLE
+                || (status.getCode() == Status.Code.UNKNOWN && status.getCause() instanceof java.io.IOException);
+    }
+
+    private static StatusRuntimeException unavailable(StatusRuntimeException e) {
+        return e.getStatus().getCode() == Status.Code.UNAVAILABLE ? e
+                : Status.UNAVAILABLE.withDescription("connection lost").withCause(e).asRuntimeException();
     }
 
     /** The stub with the caller's token and request id attached (for streaming calls that manage their own deadline). */
