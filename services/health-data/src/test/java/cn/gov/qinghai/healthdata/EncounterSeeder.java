@@ -65,7 +65,7 @@ final class EncounterSeeder {
                         + " greatest(0, extract(year FROM age(x.d, r.birth_date))::int), 'seed', now()"
                         + " FROM generate_series(1, ?) i"
                         + " JOIN seed_r r ON r.n = 1 + (i % ?)"
-                        + " CROSS JOIN LATERAL (SELECT date '2024-01-01' + (i * 7919 % 700) AS d) x")) {
+                        + " CROSS JOIN LATERAL (SELECT date '2024-01-01' + (i::bigint * 7919 % 700)::int AS d) x")) {
             ps.setInt(1, encounters);
             ps.setInt(2, residents);
             ps.executeUpdate();

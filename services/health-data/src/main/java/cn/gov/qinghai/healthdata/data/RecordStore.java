@@ -88,6 +88,15 @@ public class RecordStore {
                 RecordStore::prescription, encounterId);
     }
 
+    /** Every prescription of a resident's encounters, by encounter, in one query (no query per encounter). */
+    public java.util.Map<UUID, List<PrescriptionRow>> prescriptionsOfResident(UUID residentId) {
+        java.util.Map<UUID, List<PrescriptionRow>> byEncounter = new java.util.HashMap<>();
+        sql.list("SELECT p.* FROM prescription p JOIN encounter e ON e.id = p.encounter_id WHERE e.resident_id = ?"
+                + " ORDER BY p.encounter_id, p.position", RecordStore::prescription, residentId)
+                .forEach(p -> byEncounter.computeIfAbsent(p.encounterId(), k -> new java.util.ArrayList<>()).add(p));
+        return byEncounter;
+    }
+
     public Optional<ConsentRow> consentByRequest(String requestId) {
         return sql.one("SELECT * FROM consent WHERE request_id = ?", RecordStore::consent, requestId);
     }

@@ -32,8 +32,9 @@ public class ExportService {
     public ExportResidentFhirResponse export(ExportResidentFhirRequest request) {
         ResidentRow r = records.authorise(request.getIdentityNumber(), request.getPurpose(), "EXPORT", "resident");
         List<FhirBundle.EncounterWithLines> encounters = new ArrayList<>();
+        var prescriptions = store.prescriptionsOfResident(r.id());
         for (EncounterRow e : store.encounters(r.id())) {
-            encounters.add(new FhirBundle.EncounterWithLines(e, store.prescriptions(e.id())));
+            encounters.add(new FhirBundle.EncounterWithLines(e, prescriptions.getOrDefault(e.id(), List.of())));
         }
         Map<String, Object> bundle = FhirBundle.everything(r, encounters);
         audit.append(Event.granted(request.getPurpose(), "EXPORT", "resident", r.id().toString(), r.id())

@@ -106,8 +106,9 @@ public class RecordService {
         ResidentRow r = authorise(request.getIdentityNumber(), request.getPurpose(), "READ", "resident");
         ResidentRecord.Builder out = ResidentRecord.newBuilder().setResident(Protos.resident(r, true));
         store.entries(r.id()).forEach(e -> out.addEntries(Protos.entry(e)));
+        var prescriptions = store.prescriptionsOfResident(r.id());
         for (EncounterRow e : store.encounters(r.id())) {
-            out.addEncounters(Protos.encounter(e, store.prescriptions(e.id())));
+            out.addEncounters(Protos.encounter(e, prescriptions.getOrDefault(e.id(), List.of())));
         }
         audit.append(Event.granted(request.getPurpose(), "READ", "resident", r.id().toString(), r.id()));
         return out.build();
