@@ -70,9 +70,20 @@ final class EncounterSeeder {
             ps.setInt(2, residents);
             ps.executeUpdate();
         }
+        rebuildCounts(c);
         try (Statement st = c.createStatement()) {
             st.execute("DROP TABLE seed_r");
             st.execute("ANALYZE encounter");
+        }
+    }
+
+    /** Recomputes the statistics cube from the encounter table (after rows were written around the service). */
+    static void rebuildCounts(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM encounter_count");
+            st.executeUpdate("INSERT INTO encounter_count (region, sex, age_group, disease, month, encounters)"
+                    + " SELECT region, sex, (age_at_start / 5) * 5, substr(diagnosis_code, 1, 3),"
+                    + " date_trunc('month', start_date)::date, count(*) FROM encounter GROUP BY 1, 2, 3, 4, 5");
         }
     }
 }

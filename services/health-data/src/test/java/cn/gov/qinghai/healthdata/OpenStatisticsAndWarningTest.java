@@ -46,6 +46,7 @@ class OpenStatisticsAndWarningTest {
                 st.executeUpdate("UPDATE encounter SET diagnosis_code = 'A22.0' WHERE id IN"
                         + " (SELECT id FROM encounter ORDER BY request_id LIMIT 3)");
             }
+            EncounterSeeder.rebuildCounts(c);
         }
     }
 
@@ -99,6 +100,47 @@ class OpenStatisticsAndWarningTest {
         assertTrue(diseases.getCellsList().stream().anyMatch(c -> "PRIMARY".equals(c.getSuppression())),
                 "the skewed synthetic data has small cells");
         assertTrue(diseases.getCellsList().stream().anyMatch(c -> "COMPLEMENTARY".equals(c.getSuppression())));
+    }
+
+    @Test
+    void theCubeAndTheFullScanGiveTheSameTable() {
+        // the synthetic encounters start on 2024-01-01: a day earlier forces the scan, the month start uses the cube
+        for (String prefix : List.of("", "J", "A22")) {
+            StatisticsTable cube = stub(service, null).getOpenStatistics(GetOpenStatisticsRequest.newBuilder()
+                    .addDimensions("disease").addDimensions("ageBand").setDiagnosisPrefix(prefix)
+                    .setFrom("2024-01-01").build());
+            StatisticsTable scan = stub(service, null).getOpenStatistics(GetOpenStatisticsRequest.newBuilder()
+                    .addDimensions("disease").addDimensions("ageBand").setDiagnosisPrefix(prefix)
+                    .setFrom("2023-12-31").build());
+            assertEquals(scan.getCellsList(), cube.getCellsList(), "prefix " + prefix);
+        }
+    }
+
+    @Test
+    void anEncounterRecordedThroughTheServiceIsCountedAtOnce() {
+        String id = newIdentity("632626", "19900101", true);
+        stub(service, HealthTestSupport.registrar("630000")).registerResident(
+                cn.gov.qinghai.health.v1.RegisterResidentRequest.newBuilder().setRequestId("stat-" + id)
+                        .setIdentityNumber(id).setName("扎西").setRegion("632626").build());
+        stub(service, HealthTestSupport.resident(id)).grantConsent(cn.gov.qinghai.health.v1.GrantConsentRequest
+                .newBuilder().setRequestId("stat-c-" + id).setIdentityNumber(id).setOrganisation("golog-hospital")
+                .setPurpose("treatment").setValidFrom("2020-01-01").build());
+        GetOpenStatisticsRequest golog = GetOpenStatisticsRequest.newBuilder().addDimensions("county")
+                .setRegion("632626").setFrom("2025-05-01").setTo("2025-05-31").build();
+        assertEquals(0, grandTotal(stub(service, null).getOpenStatistics(golog)), "no synthetic data in 632626");
+        for (int i = 0; i < 6; i++) {
+            stub(service, HealthTestSupport.clinician("golog-hospital", "632600")).recordEncounter(
+                    cn.gov.qinghai.health.v1.RecordEncounterRequest.newBuilder().setRequestId("stat-e-" + i + id)
+                            .setIdentityNumber(id).setPurpose("treatment")
+                            .setType(cn.gov.qinghai.health.v1.EncounterType.OUTPATIENT)
+                            .setStartDate("2025-05-0" + (i + 1)).setRegion("632626").setDiagnosisCode("T70.2")
+                            .setDiagnosisName("高原病").setTotalCost("50").setSelfPaid("10").build());
+        }
+        assertEquals(6, grandTotal(stub(service, null).getOpenStatistics(golog)));
+    }
+
+    private static long grandTotal(StatisticsTable t) {
+        return t.getCells(t.getCellsCount() - 1).getCount();
     }
 
     @Test

@@ -66,6 +66,11 @@ public class RecordStore {
                 e.id(), e.requestId(), e.residentId(), e.type(), e.startDate(), e.endDate(), e.region(), e.level(),
                 e.organisation(), e.diagnosisCode(), e.diagnosisName(), e.totalCost(), e.selfPaid(),
                 String.valueOf(e.sex()), e.ageAtStart(), e.quality(), createdBy, at);
+        sql.update("INSERT INTO encounter_count (region, sex, age_group, disease, month, encounters)"
+                        + " VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (region, sex, age_group, disease, month)"
+                        + " DO UPDATE SET encounters = encounter_count.encounters + 1",
+                e.region(), String.valueOf(e.sex()), (e.ageAtStart() / 5) * 5, e.diagnosisCode().substring(0, 3),
+                e.startDate().withDayOfMonth(1));
         for (PrescriptionRow p : prescriptions) {
             sql.update("INSERT INTO prescription (id, encounter_id, position, drug_code, drug_name, dosage, days)"
                             + " VALUES (?,?,?,?,?,?,?)",

@@ -71,27 +71,31 @@ public class StatisticsService {
                 "must be between the default " + defaultThreshold + " and 1000 (0 = default)");
         errors.throwIfAny();
 
-        List<String> exprs = dims.stream().map(d -> expression(d, rules)).toList();
+        // The cube answers whole months, three-character prefixes and 5-aligned age bands; anything finer scans.
+        boolean cube = (prefix == null || prefix.length() <= 3) && (from == null || from.getDayOfMonth() == 1)
+                && (to == null || to.equals(to.withDayOfMonth(to.lengthOfMonth()))) && ageBandsAligned(rules);
+        List<String> exprs = dims.stream().map(d -> expression(d, rules, cube)).toList();
         RegionSql where = RegionSql.within("region", region);
         List<Object> params = new ArrayList<>();
         StringBuilder sqlText = new StringBuilder("SELECT ");
         for (int i = 0; i < exprs.size(); i++) {
             sqlText.append(exprs.get(i)).append(" AS d").append(i).append(", ");
         }
-        sqlText.append("count(*) FROM encounter WHERE ").append(where.condition());
+        sqlText.append(cube ? "sum(encounters) FROM encounter_count" : "count(*) FROM encounter")
+                .append(" WHERE ").append(where.condition());
         if (where.parameter() != null) {
             params.add(where.parameter());
         }
         if (prefix != null) {
-            sqlText.append(" AND diagnosis_code LIKE ?");
+            sqlText.append(cube ? " AND disease LIKE ?" : " AND diagnosis_code LIKE ?");
             params.add(prefix + "%");
         }
         if (from != null) {
-            sqlText.append(" AND start_date >= ?");
+            sqlText.append(cube ? " AND month >= ?" : " AND start_date >= ?");
             params.add(from);
         }
         if (to != null) {
-            sqlText.append(" AND start_date <= ?");
+            sqlText.append(cube ? " AND month <= ?" : " AND start_date <= ?");
             params.add(to);
         }
         sqlText.append(" GROUP BY ").append(dims.size() == 1 ? "1" : "1, 2");
@@ -173,23 +177,34 @@ public class StatisticsService {
         return out.setExplanation(why.build()).build();
     }
 
-    private static String expression(String dimension, ParameterValue rules) {
+    private static String expression(String dimension, ParameterValue rules, boolean cube) {
+        String date = cube ? "month" : "start_date";
         return switch (dimension) {
             case "region" -> "substr(region, 1, 4) || '00'";
             case "county" -> "region";
             case "sex" -> "sex";
-            case "disease" -> "substr(diagnosis_code, 1, 3)";
-            case "year" -> "to_char(start_date, 'YYYY')";
-            case "quarter" -> "to_char(start_date, 'YYYY\"Q\"Q')";
-            case "ageBand" -> ageBands(rules);
+            case "disease" -> cube ? "disease" : "substr(diagnosis_code, 1, 3)";
+            case "year" -> "to_char(" + date + ", 'YYYY')";
+            case "quarter" -> "to_char(" + date + ", 'YYYY\"Q\"Q')";
+            case "ageBand" -> ageBands(rules, cube ? "age_group" : "age_at_start");
             default -> throw new IllegalArgumentException(dimension);
         };
     }
 
-    /** CASE expression over age_at_start from the band lower bounds (integers from the parameter file). */
-    static String ageBands(ParameterValue rules) {
-        List<Object> bounds = (List<Object>) rules.asMap().get("ageBandLowerBounds");
-        List<Integer> lower = bounds.stream().map(b -> Integer.parseInt(b.toString())).toList();
+    /** Whether every age band starts on a multiple of 5, so that the cube's 5-year groups add up to it. */
+    static boolean ageBandsAligned(ParameterValue rules) {
+        return bounds(rules).stream().allMatch(b -> b % 5 == 0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Integer> bounds(ParameterValue rules) {
+        return ((List<Object>) rules.asMap().get("ageBandLowerBounds")).stream()
+                .map(b -> Integer.parseInt(b.toString())).toList();
+    }
+
+    /** CASE expression over an age column from the band lower bounds (integers from the parameter file). */
+    static String ageBands(ParameterValue rules, String column) {
+        List<Integer> lower = bounds(rules);
         Map<Integer, String> labels = new LinkedHashMap<>();
         for (int i = 0; i < lower.size(); i++) {
             labels.put(lower.get(i), i + 1 < lower.size() ? String.format("%03d-%03d", lower.get(i),
@@ -197,7 +212,7 @@ public class StatisticsService {
         }
         StringBuilder s = new StringBuilder("CASE");
         for (int i = lower.size() - 1; i >= 0; i--) {
-            s.append(" WHEN age_at_start >= ").append(lower.get(i)).append(" THEN '").append(labels.get(lower.get(i)))
+            s.append(" WHEN ").append(column).append(" >= ").append(lower.get(i)).append(" THEN '").append(labels.get(lower.get(i)))
                     .append("'");
         }
         return s.append(" ELSE 'unknown' END").toString();
