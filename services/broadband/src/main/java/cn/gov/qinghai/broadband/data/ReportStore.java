@@ -118,13 +118,18 @@ public class ReportStore {
                 + "ORDER BY r.month, r.revision", ps -> ps.setLong(1, projectId), ReportStore::row);
     }
 
-    /** Each project's effective figure as of {@code upTo} ({@code null} = latest), one set-based query. */
+    /**
+     * Each project's effective figure as of {@code upTo} ({@code null} = latest), one set-based query: a lateral
+     * top-1 index lookup per project (index progress_report_latest), which stays fast as reports accumulate, where
+     * a DISTINCT ON over every report would sort them all.
+     */
     public List<LatestFigure> latestUpTo(YearMonth upTo) {
-        return Sql.query(jdbc, "SELECT DISTINCT ON (project_id) project_id, month, cumulative_investment_yuan, status, "
-                + "physical_progress_percent FROM progress_report WHERE (?::date IS NULL OR month <= ?) "
-                + "ORDER BY project_id, month DESC, revision DESC", ps -> {
+        return Sql.query(jdbc, "SELECT p.id, l.month, l.cumulative_investment_yuan, l.status, "
+                + "l.physical_progress_percent FROM project p CROSS JOIN LATERAL (SELECT r.month, "
+                + "r.cumulative_investment_yuan, r.status, r.physical_progress_percent FROM progress_report r "
+                + "WHERE r.project_id = p.id AND r.month <= COALESCE(?::date, 'infinity'::date) "
+                + "ORDER BY r.month DESC, r.revision DESC LIMIT 1) l", ps -> {
             ps.setDate(1, upTo == null ? null : date(upTo));
-            ps.setDate(2, upTo == null ? null : date(upTo));
         }, rs -> new LatestFigure(rs.getLong(1), YearMonth.from(rs.getDate(2).toLocalDate()), rs.getBigDecimal(3),
                 rs.getString(4), rs.getBigDecimal(5)));
     }
