@@ -134,6 +134,20 @@ public class ReportStore {
                 rs.getString(4), rs.getBigDecimal(5)));
     }
 
+    /** The latest figure of just these projects (a page of the project list). */
+    public List<LatestFigure> latestOf(List<Long> projectIds) {
+        if (projectIds.isEmpty()) {
+            return List.of();
+        }
+        return Sql.query(jdbc, "SELECT p.id, l.month, l.cumulative_investment_yuan, l.status, "
+                + "l.physical_progress_percent FROM project p CROSS JOIN LATERAL (SELECT r.month, "
+                + "r.cumulative_investment_yuan, r.status, r.physical_progress_percent FROM progress_report r "
+                + "WHERE r.project_id = p.id ORDER BY r.month DESC, r.revision DESC LIMIT 1) l WHERE p.id = ANY(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", projectIds.toArray())),
+                rs -> new LatestFigure(rs.getLong(1), YearMonth.from(rs.getDate(2).toLocalDate()),
+                        rs.getBigDecimal(3), rs.getString(4), rs.getBigDecimal(5)));
+    }
+
     /** Which project-months in [from, to] have a report, with the lateness of the first one. */
     public List<MonthFlag> reportedMonths(YearMonth from, YearMonth to) {
         return Sql.query(jdbc, "SELECT project_id, month, late FROM progress_report WHERE revision = 1 "

@@ -62,10 +62,11 @@ public class ProjectService {
         Pages.Window window = Paging.window(errors, request.getPageSize(), request.getPageToken());
         errors.throwIfAny();
         List<ProjectRow> rows = projects.find(programme, category, owner);
-        Map<Long, LatestFigure> latest = reports.latestUpTo(null).stream()
+        List<ProjectRow> page = window.slice(rows);
+        Map<Long, LatestFigure> latest = reports.latestOf(page.stream().map(ProjectRow::id).toList()).stream()
                 .collect(Collectors.toMap(LatestFigure::projectId, f -> f));
         var out = ListProjectsResponse.newBuilder();
-        window.slice(rows).forEach(p -> out.addProjects(Protos.project(p, latest.get(p.id()))));
+        page.forEach(p -> out.addProjects(Protos.project(p, latest.get(p.id()))));
         return out.setNextPageToken(window.nextToken(rows.size())).setTotalSize(rows.size()).build();
     }
 
