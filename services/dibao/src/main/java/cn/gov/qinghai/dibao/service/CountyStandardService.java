@@ -91,7 +91,7 @@ public class CountyStandardService {
         }
         Optional<LocalDate> newest = db.one("SELECT max(effective_from) FROM county_standard WHERE county = ?",
                 rs -> rs.getObject(1, LocalDate.class), county);
-        if (newest.isPresent() && newest.get() != null && !from.isAfter(newest.get())) {
+        if (newest.isPresent() && !from.isAfter(newest.get())) {
             throw ServiceException.failedPrecondition("EFFECTIVE_DATE_NOT_AFTER_NEWEST",
                     "effectiveFrom " + from + " must be after the county's newest standard, which starts "
                             + newest.get() + "; history is never rewritten");

@@ -144,10 +144,13 @@ public class RosterService {
         for (CaseRow row : store.paidIn(county, first)) {
             Assessment a = assessor.assess(HouseholdValidation.facts(CaseViews.household(row), first), first,
                     standard, new ExplanationBuilder());
+            // The reason describes the month asked for, not today's status, so a past month reads the same forever.
+            LocalDate exitMonth = row.exitDate() == null ? null : row.exitDate().withDayOfMonth(1);
             String reason;
-            if ("EXITED".equals(row.status())) {
-                reason = "exited " + row.exitDate() + " (" + row.exitReason() + "); payment retained through "
-                        + row.lastPaidMonth().toString().substring(0, 7) + " (二(五))";
+            if (exitMonth != null && first.isAfter(exitMonth)) {
+                reason = "retention month " + (int) java.time.temporal.ChronoUnit.MONTHS.between(exitMonth, first)
+                        + " of " + row.retentionMonths() + " after exit on " + row.exitDate() + " (" + row.exitReason()
+                        + "); retained through " + row.lastPaidMonth().toString().substring(0, 7) + " (二(五))";
             } else {
                 reason = "approved " + row.approvedAt().atZone(clock.getZone()).toLocalDate() + "; gap to standard "
                         + Money.format(standard.annual()) + " + allowances (二(三))";
