@@ -44,6 +44,13 @@ public class CaseStore {
                 householdJson, now);
     }
 
+    /** Records the members' identity numbers of a new case, for cross-matching (三(一)). */
+    public void insertMembers(long caseId, java.util.List<String> idNumbers) {
+        for (int i = 0; i < idNumbers.size(); i++) {
+            db.update("INSERT INTO case_member (case_id, idx, id_number) VALUES (?, ?, ?)", caseId, i, idNumbers.get(i));
+        }
+    }
+
     /** Moves a case to {@code status} if it is still at {@code expectedVersion}; false when someone else won. */
     public boolean transition(long id, long expectedVersion, String status) {
         return db.update("UPDATE dibao_case SET status = ?, version = version + 1 WHERE id = ? AND version = ?",

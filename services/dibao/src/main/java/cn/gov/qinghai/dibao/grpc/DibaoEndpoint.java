@@ -2,6 +2,7 @@ package cn.gov.qinghai.dibao.grpc;
 
 import cn.gov.qinghai.dibao.service.CaseService;
 import cn.gov.qinghai.dibao.service.CountyStandardService;
+import cn.gov.qinghai.dibao.service.CrossMatchService;
 import cn.gov.qinghai.dibao.service.EstimateService;
 import cn.gov.qinghai.dibao.service.RosterService;
 import cn.gov.qinghai.dibao.service.TemporaryAssistanceService;
@@ -9,6 +10,10 @@ import cn.gov.qinghai.dibao.v1.ApproveTemporaryAssistanceRequest;
 import cn.gov.qinghai.dibao.v1.BenefitEstimate;
 import cn.gov.qinghai.dibao.v1.Case;
 import cn.gov.qinghai.dibao.v1.CountyStandard;
+import cn.gov.qinghai.dibao.v1.CrossMatchReport;
+import cn.gov.qinghai.dibao.v1.GetCrossMatchReportRequest;
+import cn.gov.qinghai.dibao.v1.PovertyRosterChunk;
+import cn.gov.qinghai.dibao.v1.PovertyRosterImport;
 import cn.gov.qinghai.dibao.v1.DecideCaseRequest;
 import cn.gov.qinghai.dibao.v1.DibaoServiceGrpc;
 import cn.gov.qinghai.dibao.v1.EstimateBenefitRequest;
@@ -39,9 +44,11 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
     private final CountyStandardService standards;
     private final RosterService rosters;
     private final TemporaryAssistanceService temporary;
+    private final CrossMatchService crossMatch;
 
     public DibaoEndpoint(EstimateService estimates, CaseService cases, CountyStandardService standards,
-                         RosterService rosters, TemporaryAssistanceService temporary) {
+                         RosterService rosters, TemporaryAssistanceService temporary, CrossMatchService crossMatch) {
+        this.crossMatch = crossMatch;
         this.estimates = estimates;
         this.cases = cases;
         this.standards = standards;
@@ -104,6 +111,16 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
     public void listPublicRecipients(ListPublicRecipientsRequest request,
                                      StreamObserver<ListPublicRecipientsResponse> out) {
         reply(out, rosters.publicList(request));
+    }
+
+    @Override
+    public StreamObserver<PovertyRosterChunk> importPovertyRoster(StreamObserver<PovertyRosterImport> out) {
+        return crossMatch.importRoster(out);
+    }
+
+    @Override
+    public void getCrossMatchReport(GetCrossMatchReportRequest request, StreamObserver<CrossMatchReport> out) {
+        reply(out, crossMatch.report(request));
     }
 
     private static <T> void reply(StreamObserver<T> out, T value) {

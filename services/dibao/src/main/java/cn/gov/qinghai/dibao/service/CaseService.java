@@ -120,6 +120,7 @@ public class CaseService {
             }
             throw openCaseExists(store.openCaseOf(head.getIdNumber()).orElse(0L));
         }
+        store.insertMembers(id.get(), h.getMembersList().stream().map(Member::getIdNumber).toList());
         store.appendHistory(id.get(), "SUBMITTED", "", "SUBMITTED", caller.subject(), now, request.getNote());
         LOG.info("case {} submitted for head {} in county {} by {}", id.get(), ResidentId.mask(head.getIdNumber()),
                 h.getCounty(), caller.subject());
