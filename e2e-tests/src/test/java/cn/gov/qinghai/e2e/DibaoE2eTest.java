@@ -130,6 +130,17 @@ class DibaoE2eTest {
     }
 
     @Test
+    void medicalAssistanceForAChildUnder14() {
+        // 100000 × (0.70 + 0.10) = 80000, capped at 60000
+        Response r = platform.post("/api/v1/dibao/medical-assistance-calculations", """
+                {"year": 2018, "group": "DIBAO", "age": 8, "eligibleExpenses": "100000", "baseRatio": "0.70",
+                 "insurancePersonalContribution": "180"}""", null);
+        assertEquals(200, r.status(), r.body());
+        assertEquals("60000.00", r.json().get("assistance").getAsString());
+        assertEquals("180.00", r.json().get("insuranceContributionSubsidy").getAsString());
+    }
+
+    @Test
     void temporaryAssistanceAboveTheTownshipLimitIsRefusedWithTheLimit() {
         String county = "630123";
         String township = platform.token("township-e2e", county, "dibao:township-reviewer");

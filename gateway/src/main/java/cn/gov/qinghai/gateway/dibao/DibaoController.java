@@ -9,6 +9,8 @@ import cn.gov.qinghai.dibao.v1.EstimateBenefitRequest;
 import cn.gov.qinghai.dibao.v1.ExitCaseRequest;
 import cn.gov.qinghai.dibao.v1.GetCaseRequest;
 import cn.gov.qinghai.dibao.v1.GetCountyStandardRequest;
+import cn.gov.qinghai.dibao.v1.GetCrossMatchReportRequest;
+import cn.gov.qinghai.dibao.v1.MedicalAssistanceRequest;
 import cn.gov.qinghai.dibao.v1.GetPaymentRosterRequest;
 import cn.gov.qinghai.dibao.v1.ListCasesRequest;
 import cn.gov.qinghai.dibao.v1.ListPublicRecipientsRequest;
@@ -210,6 +212,30 @@ public class DibaoController {
         ListPublicRecipientsRequest grpcRequest = ListPublicRecipientsRequest.newBuilder().setCounty(text(county))
                 .setMonth(text(month)).setPage(page(pageSize, pageToken)).build();
         return ok(downstream.call(SERVICE, request, dibao, s -> s.listPublicRecipients(grpcRequest)));
+    }
+
+    @Post(uri = "/medical-assistance-calculations", consumes = MediaType.APPLICATION_JSON,
+            produces = MediaType.APPLICATION_JSON)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "Medical assistance for dibao, 特困 and registered poor people (二(一))",
+            description = "Body: {year, group DIBAO|TEKUN|REGISTERED_POOR|OTHER, age, eligibleExpenses, baseRatio, "
+                    + "paidThisYear, insurancePersonalContribution, localCap}. Children under 14: +10 points, cap 60000.")
+    public HttpResponse<String> medical(HttpRequest<?> request, @Body String body) {
+        MedicalAssistanceRequest grpcRequest = json.parse(body, MedicalAssistanceRequest.newBuilder()).build();
+        return ok(downstream.call(SERVICE, request, dibao, s -> s.calculateMedicalAssistance(grpcRequest)));
+    }
+
+    @Get(uri = "/cross-match-reports", produces = MediaType.APPLICATION_JSON)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Dibao roster vs poverty registry (三(一)): in both, dibao only, registry only",
+            description = "Query: region (630000, a prefecture or a county), sampleSize. The registry itself is "
+                    + "imported over gRPC (ImportPovertyRoster, streamed CSV).")
+    public HttpResponse<String> crossMatch(HttpRequest<?> request, @Nullable @QueryValue String region,
+                                           @Nullable @QueryValue Integer sampleSize) {
+        GetCrossMatchReportRequest grpcRequest = GetCrossMatchReportRequest.newBuilder().setRegion(text(region))
+                .setSampleSize(sampleSize == null ? 0 : sampleSize).build();
+        return ok(downstream.call(SERVICE, request, dibao, s -> s.getCrossMatchReport(grpcRequest)));
     }
 
     private HttpResponse<String> ok(MessageOrBuilder message) {

@@ -8,6 +8,8 @@ import cn.gov.qinghai.dibao.v1.BenefitEstimate;
 import cn.gov.qinghai.dibao.v1.CountyStandard;
 import cn.gov.qinghai.dibao.v1.EstimateBenefitRequest;
 import cn.gov.qinghai.dibao.v1.GetCountyStandardRequest;
+import cn.gov.qinghai.dibao.v1.MedicalAssistance;
+import cn.gov.qinghai.dibao.v1.MedicalAssistanceRequest;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.StatusRuntimeException;
@@ -58,6 +60,31 @@ class DibaoRuleCasesTest {
         assertEquals(expect.getOrDefault("caveats", false), !answer.getExplanation().getCaveatsList().isEmpty());
         answer.getExplanation().getStepsList().forEach(step ->
                 assertFalse(step.getCitation().getDocument().isEmpty(), "every step cites: " + step.getTitle()));
+    }
+
+    static Stream<Arguments> medicalCases() {
+        return cases("rules/medical_assistance.yaml");
+    }
+
+    @ParameterizedTest
+    @MethodSource("medicalCases")
+    void medical(Map<String, Object> input, Map<String, Object> expect) throws Exception {
+        MedicalAssistanceRequest.Builder request = MedicalAssistanceRequest.newBuilder();
+        JsonFormat.parser().merge(DibaoTestSupport.json(input), request);
+        if (expect.containsKey("error")) {
+            GrpcErrorDetails e = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
+                    () -> DibaoTestSupport.stub().calculateMedicalAssistance(request.build())));
+            assertEquals(expect.get("error"), e.code().name());
+            assertEquals(expect.get("fields"), e.fields());
+            return;
+        }
+        MedicalAssistance answer = DibaoTestSupport.stub().calculateMedicalAssistance(request.build());
+        assertEquals(expect.get("keyGroup"), answer.getKeyGroup());
+        assertEquals(expect.get("insuranceContributionSubsidy"), answer.getInsuranceContributionSubsidy());
+        assertEquals(expect.get("ratioApplied"), answer.getRatioApplied());
+        assertEquals(expect.get("capApplied"), answer.getCapApplied());
+        assertEquals(expect.get("assistance"), answer.getAssistance());
+        assertFalse(answer.getExplanation().getStepsList().isEmpty());
     }
 
     @ParameterizedTest

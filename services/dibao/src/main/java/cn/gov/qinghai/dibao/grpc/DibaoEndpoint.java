@@ -3,6 +3,7 @@ package cn.gov.qinghai.dibao.grpc;
 import cn.gov.qinghai.dibao.service.CaseService;
 import cn.gov.qinghai.dibao.service.CountyStandardService;
 import cn.gov.qinghai.dibao.service.CrossMatchService;
+import cn.gov.qinghai.dibao.service.MedicalAssistanceService;
 import cn.gov.qinghai.dibao.service.EstimateService;
 import cn.gov.qinghai.dibao.service.RosterService;
 import cn.gov.qinghai.dibao.service.TemporaryAssistanceService;
@@ -11,6 +12,8 @@ import cn.gov.qinghai.dibao.v1.BenefitEstimate;
 import cn.gov.qinghai.dibao.v1.Case;
 import cn.gov.qinghai.dibao.v1.CountyStandard;
 import cn.gov.qinghai.dibao.v1.CrossMatchReport;
+import cn.gov.qinghai.dibao.v1.MedicalAssistance;
+import cn.gov.qinghai.dibao.v1.MedicalAssistanceRequest;
 import cn.gov.qinghai.dibao.v1.GetCrossMatchReportRequest;
 import cn.gov.qinghai.dibao.v1.PovertyRosterChunk;
 import cn.gov.qinghai.dibao.v1.PovertyRosterImport;
@@ -45,9 +48,12 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
     private final RosterService rosters;
     private final TemporaryAssistanceService temporary;
     private final CrossMatchService crossMatch;
+    private final MedicalAssistanceService medical;
 
     public DibaoEndpoint(EstimateService estimates, CaseService cases, CountyStandardService standards,
-                         RosterService rosters, TemporaryAssistanceService temporary, CrossMatchService crossMatch) {
+                         RosterService rosters, TemporaryAssistanceService temporary, CrossMatchService crossMatch,
+                         MedicalAssistanceService medical) {
+        this.medical = medical;
         this.crossMatch = crossMatch;
         this.estimates = estimates;
         this.cases = cases;
@@ -121,6 +127,11 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
     @Override
     public void getCrossMatchReport(GetCrossMatchReportRequest request, StreamObserver<CrossMatchReport> out) {
         reply(out, crossMatch.report(request));
+    }
+
+    @Override
+    public void calculateMedicalAssistance(MedicalAssistanceRequest request, StreamObserver<MedicalAssistance> out) {
+        reply(out, medical.calculate(request));
     }
 
     private static <T> void reply(StreamObserver<T> out, T value) {

@@ -130,6 +130,10 @@ final class RegistryImportStream implements StreamObserver<PovertyRosterChunk> {
                 ps.setLong(1, importId);
                 ps.executeUpdate();
             }
+            try (var st = connection.createStatement()) {
+                // Fresh planner statistics for the match report after a bulk change of the table.
+                st.execute("ANALYZE registry_person");
+            }
             var completed = clock.instant();
             try (PreparedStatement ps = connection.prepareStatement("UPDATE registry_import SET completed_at = ?, "
                     + "lines = ?, accepted = ?, rejected = ? WHERE id = ?")) {
