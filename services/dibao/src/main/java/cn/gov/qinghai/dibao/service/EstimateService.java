@@ -88,6 +88,7 @@ public class EstimateService {
         StandardApplied standard = countyStandard != null
                 ? StandardApplied.of(floor.at(date), countyStandard, "COUNTY_GIVEN",
                 "county standard given in the request", floor.at(date).citation())
+                : county == null ? StandardApplied.of(floor.at(date), null, "", "", null) // no database needed
                 : standards.applied(county, date);
         Assessment a = assessor.assess(new HouseholdFacts(request.getSingleParent(), members), date, standard, why);
         BenefitEstimate.Builder out = BenefitEstimate.newBuilder()
