@@ -206,7 +206,9 @@ public class TraceService {
 
     /**
      * Every party that received the batch or a batch split from it, with its distance in shipment hops from the
-     * producer: a recursive walk over RECEIVED edges (shipper → receiver) and parent → child splits. Recall needs
+     * producer: a recursive walk over RECEIVED edges (shipper → receiver, one hop) and splits (parent batch →
+     * child batch at the same holder, no hop). The edge CTE is not filtered by batch: the join on the walk's
+     * frontier (indexed) keeps it to the batch's own family. Recall needs
      * reach across the whole province, so any commerce officer may ask.
      */
     @Transactional(readOnly = true)
@@ -225,24 +227,25 @@ public class TraceService {
             throw batchNotFound(batch);
         }
         List<ReachedParty> parties = sql.list("""
-                WITH RECURSIVE family(code) AS (
-                    SELECT batch_code FROM batch WHERE batch_code = ?
-                  UNION
-                    SELECT b.batch_code FROM batch b JOIN family f ON b.parent_batch_code = f.code),
-                edge AS (
-                    SELECT e.batch_code, e.counterparty AS from_party, e.actor AS to_party, e.outlet_id, e.occurred_at
-                    FROM trace_event e JOIN family f ON f.code = e.batch_code WHERE e.type = 'RECEIVED'),
+                WITH RECURSIVE edge(from_batch, from_party, to_batch, to_party, step) AS (
+                    -- a shipment received: shipper → receiver, one hop
+                    SELECT batch_code, counterparty::text, batch_code, actor::text, 1
+                    FROM trace_event WHERE type = 'RECEIVED'
+                  UNION ALL
+                    -- a split: the holder of the parent batch produced the child batch, no hop
+                    SELECT parent_batch_code, producer::text, batch_code, producer::text, 0
+                    FROM batch WHERE parent_batch_code IS NOT NULL),
                 reach(batch_code, party, hops) AS (
-                    SELECT b.batch_code, b.producer::text, 0 FROM batch b JOIN family f ON f.code = b.batch_code
+                    SELECT batch_code, producer::text, 0 FROM batch WHERE batch_code = ?
                   UNION
-                    SELECT e.batch_code, e.to_party::text, r.hops + 1
-                    FROM reach r JOIN edge e ON e.batch_code = r.batch_code AND e.from_party = r.party
+                    SELECT e.to_batch, e.to_party, r.hops + e.step
+                    FROM reach r JOIN edge e ON e.from_batch = r.batch_code AND e.from_party = r.party
                     WHERE r.hops < 64)
                 SELECT rc.party, rc.batch_code, min(rc.hops) AS hops,
-                       array_remove(array_agg(DISTINCT ed.outlet_id), NULL) AS outlets,
-                       min(ed.occurred_at) AS first_received, coalesce(max(en.name), '') AS name
+                       array_remove(array_agg(DISTINCT ev.outlet_id), NULL) AS outlets,
+                       min(ev.occurred_at) AS first_received, coalesce(max(en.name), '') AS name
                 FROM reach rc
-                JOIN edge ed ON ed.batch_code = rc.batch_code AND ed.to_party = rc.party
+                JOIN trace_event ev ON ev.batch_code = rc.batch_code AND ev.actor = rc.party AND ev.type = 'RECEIVED'
                 LEFT JOIN enterprise en ON en.credit_code = rc.party
                 WHERE rc.hops > 0
                 GROUP BY rc.party, rc.batch_code
