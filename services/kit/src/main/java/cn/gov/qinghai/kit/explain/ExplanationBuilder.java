@@ -73,8 +73,9 @@ public final class ExplanationBuilder {
         public Step parameter(ParameterValue value) {
             step.addParameters(value.toProto());
             if (value.startUnknown()) {
-                caveat("The documents do not state from which date " + value.parameter().id() + " (" + value.citation().shortText()
-                        + ") applied; it is shown for dates before the next dated standard. / 文件未载明该标准的起始日期。");
+                String source = value.citation().shortText();
+                caveat("文件未载明" + source + "所定标准的施行起始日期；它用于下一个有施行日期的标准之前的日期。 / The documents do not "
+                        + "state when " + source + " began to apply; it is used for dates before the next dated value.");
             }
             return this;
         }

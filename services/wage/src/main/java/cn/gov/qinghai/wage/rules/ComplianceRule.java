@@ -28,7 +28,8 @@ public final class ComplianceRule {
                           BigDecimal standardApplied, Explanation explanation) {
     }
 
-    public static Outcome evaluate(PayrollInput in, StandardUse standard, ParameterValue rules, boolean explain) {
+    public static Outcome evaluate(PayrollInput in, StandardUse standard, ParameterValue rules,
+                                   cn.gov.qinghai.kit.params.Citation employmentScope, boolean explain) {
         @SuppressWarnings("unchecked")
         List<Object> excludedNames = (List<Object>) rules.asMap().get("excludedComponents");
         BigDecimal excluded = BigDecimal.ZERO;
@@ -42,13 +43,14 @@ public final class ComplianceRule {
         BigDecimal shortfall = Money.yuan(Money.nonNegative(required.subtract(counted)));
         boolean compliant = shortfall.signum() == 0;
         Explanation explanation = explain
-                ? explain(in, standard, rules, excludedNames, counted, required, shortfall, compliant, fullTime)
+                ? explain(in, standard, rules, employmentScope, excludedNames, counted, required, shortfall, compliant,
+                        fullTime)
                 : null;
         return new Outcome(compliant, counted, required, shortfall, standardApplied, explanation);
     }
 
     private static Explanation explain(PayrollInput in, StandardUse standard, ParameterValue rules,
-                                       List<Object> excludedNames, BigDecimal counted, BigDecimal required,
+                                       cn.gov.qinghai.kit.params.Citation employmentScope, List<Object> excludedNames, BigDecimal counted, BigDecimal required,
                                        BigDecimal shortfall, boolean compliant, boolean fullTime) {
         ExplanationBuilder why = new ExplanationBuilder();
         ExplanationBuilder.Step counting = why.step("计入最低工资的工资 / Pay counted toward the minimum")
@@ -62,7 +64,7 @@ public final class ComplianceRule {
         ExplanationBuilder.Step standardStep = why.step("适用的最低工资标准 / Standard in force on " + in.periodStart())
                 .formula(fullTime ? "full-time (全日制) → monthly standard" : "part-time (非全日制) → hourly standard")
                 .input("region", in.region()).input("period", in.periodText()).input("employment", in.employment().name());
-        standard.addParameters(standardStep, why, fullTime);
+        standard.addParameters(standardStep, why, fullTime, !fullTime);
         standardStep.result(Money.format(fullTime ? standard.standard().monthly() : standard.standard().hourly()))
                 .cite(standard.standard().citation()).add();
 
@@ -75,7 +77,7 @@ public final class ComplianceRule {
                     .input("hoursWorked", in.hours().toPlainString())
                     .input("hourlyStandard", Money.format(standard.standard().hourly()));
         }
-        minimum.result(Money.format(required)).cite(cn.gov.qinghai.kit.params.Citation.of("青政〔2017〕41号", "二")).add();
+        minimum.result(Money.format(required)).cite(employmentScope).add();
 
         why.step("比较 / Comparison")
                 .formula("shortfall = max(0, minimumRequired − countedPay); compliant when shortfall = 0")

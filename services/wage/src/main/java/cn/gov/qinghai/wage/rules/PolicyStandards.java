@@ -23,6 +23,7 @@ public class PolicyStandards {
 
     public static final String MONTHLY = "wage.minimum_wage.monthly";
     public static final String HOURLY = "wage.minimum_wage.hourly";
+    public static final String EMPLOYMENT_SCOPE = "wage.employment_scope";
 
     private final ParameterRegistry parameters;
     private final PolicyParameter monthly;
@@ -41,6 +42,14 @@ public class PolicyStandards {
 
     public ParameterRegistry parameters() {
         return parameters;
+    }
+
+    /**
+     * The citation saying which standard applies to which employment (41号 二). The pairing is the same in the
+     * national rule before 2017, so its clause is cited for every date.
+     */
+    public cn.gov.qinghai.kit.params.Citation employmentScope() {
+        return parameters.get(EMPLOYMENT_SCOPE).reference();
     }
 
     /** The monthly and hourly values in force for {@code region} on {@code date}. */

@@ -13,10 +13,6 @@ import cn.gov.qinghai.kit.money.Money;
 public record StandardUse(WageStandard standard, PolicyStandards.Pair policy) {
 
     /** Adds the monthly and/or hourly figure as parameters used by a step. */
-    public void addParameters(ExplanationBuilder.Step step, ExplanationBuilder why, boolean monthlyOnly) {
-        addParameters(step, why, monthlyOnly, !monthlyOnly);
-    }
-
     public void addParameters(ExplanationBuilder.Step step, ExplanationBuilder why, boolean monthly, boolean hourly) {
         if (policy != null) {
             if (monthly) {

@@ -34,10 +34,12 @@ public class ComplianceService {
 
     private final StandardBook book;
     private final PolicyParameter rules;
+    private final cn.gov.qinghai.kit.params.Citation employmentScope;
 
     public ComplianceService(StandardBook book, PolicyStandards policy) {
         this.book = book;
         this.rules = policy.parameters().get(RULES);
+        this.employmentScope = policy.employmentScope();
     }
 
     public CheckComplianceResponse check(CheckComplianceRequest request) {
@@ -105,7 +107,7 @@ public class ComplianceService {
                 invalid++;
                 return ComplianceResult.newBuilder().setIndex(index).setReference(in.reference()).build();
             }
-            ComplianceRule.Outcome o = ComplianceRule.evaluate(in, standard, ruleValue, explain);
+            ComplianceRule.Outcome o = ComplianceRule.evaluate(in, standard, ruleValue, employmentScope, explain);
             if (o.compliant()) {
                 compliant++;
             } else {

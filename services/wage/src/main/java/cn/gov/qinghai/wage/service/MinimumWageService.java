@@ -7,6 +7,7 @@ import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.Pages;
 import cn.gov.qinghai.kit.money.Money;
 import cn.gov.qinghai.kit.region.Regions;
+import cn.gov.qinghai.wage.rules.PolicyStandards;
 import cn.gov.qinghai.wage.rules.StandardUse;
 import cn.gov.qinghai.wage.rules.WageStandard;
 import cn.gov.qinghai.wage.v1.GetMinimumWageRequest;
@@ -25,9 +26,11 @@ import java.util.List;
 public class MinimumWageService {
 
     private final StandardBook book;
+    private final PolicyStandards policy;
 
-    public MinimumWageService(StandardBook book) {
+    public MinimumWageService(StandardBook book, PolicyStandards policy) {
         this.book = book;
+        this.policy = policy;
     }
 
     public MinimumWage get(GetMinimumWageRequest request) {
@@ -50,12 +53,13 @@ public class MinimumWageService {
                 + " CNY/hour").cite(s.citation()).add();
         why.step("适用范围 / Who it applies to")
                 .formula("monthly standard → full-time employees (全日制); hourly standard → part-time employees (非全日制)")
-                .cite(cn.gov.qinghai.kit.params.Citation.of("青政〔2017〕41号", "二")).add();
-        if (s.startUnknown()) {
-            why.caveat("青政〔2014〕29号 的施行起始日期未见于本平台所依据的文件；该标准自2017年5月1日起由青政〔2017〕41号废止。"
-                    + " / The documents do not say when the 2014 standard (青政〔2014〕29号) began; it was repealed by "
-                    + "青政〔2017〕41号 from 2017-05-01.");
-        }
+                .cite(policy.employmentScope()).add();
+        book.history(region).stream()
+                .filter(next -> next.effectiveFrom() != null && next.effectiveFrom().isAfter(date))
+                .findFirst()
+                .ifPresent(next -> why.caveat("自" + next.effectiveFrom() + "起由" + next.citation().shortText()
+                        + "所定标准取代。 / Superseded from " + next.effectiveFrom() + " by " + next.citation().shortText()
+                        + "."));
         return MinimumWage.newBuilder()
                 .setRegion(region)
                 .setRegionName(Regions.nameZh(region))

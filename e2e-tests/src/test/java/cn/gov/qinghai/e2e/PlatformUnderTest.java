@@ -1,0 +1,169 @@
+package cn.gov.qinghai.e2e;
+
+import cn.gov.qinghai.kit.auth.TokenMinter;
+import cn.gov.qinghai.launcher.Platform;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The platform the e2e tests talk to. With {@code PLATFORM_URL} set (a kind cluster, or a platform started by hand)
+ * it is used as is; otherwise the launcher starts the whole platform once per test run from freshly built modules,
+ * with its own data folder and ports offset by 1000 so it never collides with a developer's platform.
+ */
+public final class PlatformUnderTest {
+
+    private static PlatformUnderTest instance;
+
+    private final String baseUrl;
+    private final Platform platform;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private PlatformUnderTest(String baseUrl, Platform platform) {
+        this.baseUrl = baseUrl;
+        this.platform = platform;
+    }
+
+    public static synchronized PlatformUnderTest get() {
+        if (instance == null) {
+            instance = create();
+        }
+        return instance;
+    }
+
+    private static PlatformUnderTest create() {
+        String url = System.getenv("PLATFORM_URL");
+        if (url != null && !url.isBlank()) {
+            return new PlatformUnderTest(url.replaceAll("/$", ""), null);
+        }
+        try {
+            Path root = Path.of(System.getProperty("qinghai.home", "..")).toAbsolutePath().normalize();
+            Path data = root.resolve("e2e-tests/target/platform");
+            deleteRecursively(data);
+            long t0 = System.nanoTime();
+            Platform platform = Platform.start(new Platform.Options(root, data, 1000, Duration.ofSeconds(120)));
+            System.out.printf("e2e: platform up in %.1f s at %s%n", (System.nanoTime() - t0) / 1e9, platform.gatewayUrl());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    platform.close();
+                } catch (IOException | InterruptedException e) {
+                    System.err.println("e2e: stopping the platform: " + e.getMessage());
+                }
+            }));
+            return new PlatformUnderTest(platform.gatewayUrl(), platform);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("cannot start the platform for e2e tests", e);
+        }
+    }
+
+    public String url(String path) {
+        return baseUrl + path;
+    }
+
+    /** The launcher's handle, when this run started the platform itself (process control for fault tests). */
+    public Optional<Platform> local() {
+        return Optional.ofNullable(platform);
+    }
+
+    /** A bearer token for a department user: minted locally with the platform's secret, or via the dev endpoint. */
+    public String token(String subject, String region, String... roles) {
+        return orgToken(subject, region, "", roles);
+    }
+
+    public String orgToken(String subject, String region, String org, String... roles) {
+        String secret = platform != null ? platform.jwtSecret() : System.getenv("PLATFORM_JWT_SECRET");
+        if (secret != null && !secret.isBlank()) {
+            return new TokenMinter(secret, Clock.systemUTC()).mint(subject, List.of(roles), region, org,
+                    Duration.ofMinutes(30));
+        }
+        JsonObject body = new JsonObject();
+        body.addProperty("subject", subject);
+        body.addProperty("region", region);
+        body.addProperty("org", org);
+        com.google.gson.JsonArray r = new com.google.gson.JsonArray();
+        for (String role : roles) {
+            r.add(role);
+        }
+        body.add("roles", r);
+        Response minted = post("/dev/tokens", body.toString(), null);
+        if (minted.status() != 200) {
+            throw new IllegalStateException("no way to get a token: set PLATFORM_JWT_SECRET (" + minted.body() + ")");
+        }
+        return minted.json().get("token").getAsString();
+    }
+
+    public Response get(String path) {
+        return get(path, null);
+    }
+
+    public Response get(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b.build());
+    }
+
+    public Response post(String path, String json, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b.build());
+    }
+
+    public Response send(HttpRequest request) {
+        try {
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                    (System.nanoTime() - t0) / 1_000_000);
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An HTTP answer, with how long it took. */
+    public record Response(int status, String contentType, String body, long millis) {
+        public JsonObject json() {
+            return JsonParser.parseString(body).getAsJsonObject();
+        }
+
+        public boolean isProblem() {
+            return contentType.startsWith("application/problem+json");
+        }
+
+        /** The field paths a problem+json names. */
+        public List<String> problemFields() {
+            JsonObject j = json();
+            if (!j.has("errors")) {
+                return List.of();
+            }
+            return j.getAsJsonArray("errors").asList().stream()
+                    .map(e -> e.getAsJsonObject().get("field").getAsString()).toList();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package cn.gov.qinghai.gateway.api;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.util.List;
+
+/** Routing failures as problem+json: unknown path, wrong method, wrong media type, body too large. */
+@Controller
+@Hidden
+@Secured(SecurityRule.IS_ANONYMOUS)
+public class ErrorRoutes {
+
+    @Error(status = HttpStatus.NOT_FOUND, global = true)
+    public HttpResponse<?> notFound(HttpRequest<?> request) {
+        return Problems.of(request, HttpStatus.NOT_FOUND, "NOT_FOUND", "no such resource: " + request.getPath(), List.of());
+    }
+
+    @Error(status = HttpStatus.METHOD_NOT_ALLOWED, global = true)
+    public HttpResponse<?> methodNotAllowed(HttpRequest<?> request) {
+        return Problems.of(request, HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+                request.getMethod() + " is not allowed on " + request.getPath(), List.of());
+    }
+
+    @Error(status = HttpStatus.UNSUPPORTED_MEDIA_TYPE, global = true)
+    public HttpResponse<?> unsupportedMediaType(HttpRequest<?> request) {
+        return Problems.of(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                "send the body as application/json", List.of());
+    }
+
+    @Error(status = HttpStatus.REQUEST_ENTITY_TOO_LARGE, global = true)
+    public HttpResponse<?> tooLarge(HttpRequest<?> request) {
+        return Problems.of(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "BODY_TOO_LARGE",
+                "the request body is too large", List.of(new Problem.InvalidField("body", "is too large")));
+    }
+
+    @Error(status = HttpStatus.BAD_REQUEST, global = true)
+    public HttpResponse<?> badRequest(HttpRequest<?> request) {
+        return Problems.of(request, HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", "the request is malformed",
+                List.of(new Problem.InvalidField("body", "is malformed")));
+    }
+}

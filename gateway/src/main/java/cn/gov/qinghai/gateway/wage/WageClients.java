@@ -1,0 +1,17 @@
+package cn.gov.qinghai.gateway.wage;
+
+import cn.gov.qinghai.wage.v1.WageServiceGrpc;
+import io.grpc.ManagedChannel;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.grpc.annotation.GrpcChannel;
+import jakarta.inject.Singleton;
+
+/** Stubs for the wage service; the channel address is {@code grpc.channels.wage.address}. */
+@Factory
+class WageClients {
+
+    @Singleton
+    WageServiceGrpc.WageServiceBlockingStub wage(@GrpcChannel("wage") ManagedChannel channel) {
+        return WageServiceGrpc.newBlockingStub(channel);
+    }
+}

@@ -1,0 +1,137 @@
+package cn.gov.qinghai.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway's own behaviour over real HTTP, with the wage service address pointing at a port where nothing
+ * listens: problem+json for every failure, JSON checked before any call, auth at the edge, 503 for a down service,
+ * no dev-token endpoint outside the local profile. The full contract against running services is in e2e-tests.
+ */
+class GatewayHttpTest {
+
+    static final String SECRET = "gateway-test-secret-0123456789abcdef01234567";
+    static EmbeddedServer server;
+    static EmbeddedServer localServer;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws IOException {
+        Map<String, Object> props = Map.of("micronaut.server.port", -1, "QH_JWT_SECRET", SECRET,
+                "grpc.channels.wage.address", "localhost:" + freePort());
+        server = ApplicationContext.run(EmbeddedServer.class, props, "test");
+        localServer = ApplicationContext.run(EmbeddedServer.class, props, "test", "local");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        localServer.close();
+    }
+
+    @Test
+    void healthIsUp() throws Exception {
+        HttpResponse<String> r = get(server, "/health");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("UP"));
+    }
+
+    @Test
+    void downServiceIsA503ProblemWithRequestId() throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri(server, "/api/v1/wage/minimum-wage?region=630100&date=2017-05-01"))
+                .header("X-Request-Id", "trace-me-1").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(503, r.statusCode());
+        assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("trace-me-1", r.headers().firstValue("X-Request-Id").orElseThrow());
+        assertTrue(r.body().contains("\"requestId\":\"trace-me-1\""), r.body());
+        assertTrue(r.body().contains("\"reason\":\"UNAVAILABLE\""), r.body());
+    }
+
+    @Test
+    void everyMalformedFieldIsNamedBeforeAnyServiceIsCalled() throws Exception {
+        HttpResponse<String> r = post(server, "/api/v1/wage/compliance-checks",
+                "{\"records\":[{\"region\":\"630100\"},{\"employment\":\"SOMETIMES\",\"grossPay\":{},\"x\":1}]}", null);
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("records[1].employment"), r.body());
+        assertTrue(r.body().contains("records[1].grossPay"), r.body());
+        assertTrue(r.body().contains("records[1].x"), r.body());
+        HttpResponse<String> notJson = post(server, "/api/v1/wage/compliance-checks", "{\"records\": [", null);
+        assertEquals(400, notJson.statusCode());
+        assertTrue(notJson.body().contains("\"field\":\"body\""), notJson.body());
+        HttpResponse<String> lenient = post(server, "/api/v1/wage/compliance-checks", "{records: []}", null);
+        assertEquals(400, lenient.statusCode());
+    }
+
+    @Test
+    void departmentRoutesNeedAValidToken() throws Exception {
+        String body = "{\"requestId\":\"x\",\"region\":\"630000\"}";
+        assertEquals(401, post(server, "/api/v1/wage/standards", body, null).statusCode());
+        HttpResponse<String> forged = post(server, "/api/v1/wage/standards", body, "Bearer not.a.token");
+        assertEquals(401, forged.statusCode());
+        assertEquals("application/problem+json", forged.headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    @Test
+    void devTokensExistOnlyInTheLocalProfile() throws Exception {
+        String request = "{\"subject\":\"dev\",\"roles\":[\"wage:admin\"],\"region\":\"630000\"}";
+        HttpResponse<String> absent = post(server, "/dev/tokens", request, null);
+        assertEquals(404, absent.statusCode());
+        assertEquals("application/problem+json", absent.headers().firstValue("Content-Type").orElseThrow());
+
+        HttpResponse<String> minted = post(localServer, "/dev/tokens", request, null);
+        assertEquals(200, minted.statusCode(), minted.body());
+        String token = minted.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        // The token passes the gateway's own check; the call then fails only because wage is down.
+        HttpResponse<String> withToken = post(localServer, "/api/v1/wage/standards",
+                "{\"requestId\":\"x\",\"region\":\"630000\"}", "Bearer " + token);
+        assertEquals(503, withToken.statusCode(), withToken.body());
+        assertEquals(400, post(localServer, "/dev/tokens", "{\"subject\":\"\",\"roles\":[\"bad role\"]}", null).statusCode());
+    }
+
+    @Test
+    void unknownRoutesAndTheOpenApiDocument() throws Exception {
+        HttpResponse<String> missing = get(server, "/api/v1/nothing-here");
+        assertEquals(404, missing.statusCode());
+        assertEquals("application/problem+json", missing.headers().firstValue("Content-Type").orElseThrow());
+        HttpResponse<String> spec = get(server, "/swagger/qinghai-policy-domain-platform-v1.yml");
+        assertEquals(200, spec.statusCode());
+        assertTrue(spec.body().contains("/api/v1/wage/minimum-wage"));
+        assertEquals(200, get(server, "/swagger-ui/index.html").statusCode());
+    }
+
+    private static HttpResponse<String> get(EmbeddedServer s, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(s, path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(EmbeddedServer s, String path, String body, String auth) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(s, path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (auth != null) {
+            b.header("Authorization", auth);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI uri(EmbeddedServer s, String path) {
+        return URI.create("http://localhost:" + s.getPort() + path);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package cn.gov.qinghai.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A service or the gateway running as a child JVM, its output in a log file, healthy when /health answers 200. */
+public final class ChildProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final ServiceSpec spec;
+    private final List<String> command;
+    private final Map<String, String> env;
+    private final Path log;
+    private final int httpPort;
+    private Process process;
+
+    ChildProcess(ServiceSpec spec, Path projectRoot, Map<String, String> env, Path logDir, int httpPort) {
+        this.spec = spec;
+        this.env = Map.copyOf(env);
+        this.log = logDir.resolve(spec.name() + ".log");
+        this.httpPort = httpPort;
+        Path module = projectRoot.resolve(spec.module());
+        Path classes = module.resolve("target/classes");
+        Path classpathFile = module.resolve("target/runtime-classpath.txt");
+        if (!Files.isDirectory(classes) || !Files.isRegularFile(classpathFile)) {
+            throw new IllegalStateException(spec.name() + " is not built (" + classpathFile + " missing): run "
+                    + "./mvnw -DskipTests install first");
+        }
+        String classpath;
+        try {
+            classpath = classes + java.io.File.pathSeparator + Files.readString(classpathFile).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Small, quick-starting JVMs: a laptop runs seven of them.
+        cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx256m",
+                "-XX:MaxMetaspaceSize=128m", "-Dfile.encoding=UTF-8", "-cp", classpath, spec.mainClass()));
+        this.command = cmd;
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    synchronized void start() throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().putAll(env);
+        process = pb.start();
+    }
+
+    public synchronized boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    /** Waits until /health answers 200; fails early if the process dies. */
+    void awaitHealthy(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!isAlive()) {
+                throw new IllegalStateException(spec.name() + " exited during start-up; last log lines:\n" + tail(30));
+            }
+            if (healthy()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(spec.name() + " not healthy after " + timeout.toSeconds() + " s; last log lines:\n"
+                + tail(30));
+    }
+
+    boolean healthy() {
+        try {
+            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/health"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Graceful stop (SIGTERM, Micronaut shuts down cleanly), then forced after 10 s. */
+    public synchronized void stop() throws InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** SIGKILL, as a crash would (for fault tests). */
+    public synchronized void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Starts again after a stop or kill and waits for health. */
+    public void restart(Duration timeout) throws IOException, InterruptedException {
+        start();
+        awaitHealthy(timeout);
+    }
+
+    String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}

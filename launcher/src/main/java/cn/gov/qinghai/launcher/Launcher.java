@@ -1,0 +1,100 @@
+package cn.gov.qinghai.launcher;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code bin/platform}: runs the platform locally until Ctrl-C. Options: {@code --data-dir DIR} (default
+ * {@code .local}), {@code --port-offset N} (added to every port).
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("qinghai.home", ".")).toAbsolutePath().normalize();
+        Platform.Options defaults = Platform.Options.defaults(root);
+        Path dataDir = defaults.dataDir();
+        int offset = 0;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
+                case "--port-offset" -> offset = Integer.parseInt(args[++i]);
+                case "--help", "-h" -> {
+                    System.out.println("usage: bin/platform [--data-dir DIR] [--port-offset N]");
+                    return;
+                }
+                default -> {
+                    System.err.println("unknown option " + args[i] + "; try --help");
+                    System.exit(2);
+                }
+            }
+        }
+        Files.createDirectories(dataDir);
+        Path lockFile = dataDir.resolve("launcher.lock");
+        try (FileChannel channel = new RandomAccessFile(lockFile.toFile(), "rw").getChannel();
+             FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                String owner = Files.readString(lockFile, StandardCharsets.UTF_8).trim();
+                System.err.println("The platform is already running from " + dataDir + " (" + owner + ").");
+                System.err.println("Use that one, or stop it with Ctrl-C in its terminal first.");
+                System.exit(1);
+                return;
+            }
+            channel.truncate(0);
+            channel.write(java.nio.ByteBuffer.wrap(("pid " + ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+            run(new Platform.Options(root, dataDir, offset, defaults.startTimeout()));
+        }
+    }
+
+    private static void run(Platform.Options options) throws Exception {
+        long t0 = System.nanoTime();
+        System.out.println("Starting the Qinghai platform (data in " + options.dataDir() + ") ...");
+        Platform platform = new Platform(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Registered before anything starts, so Ctrl-C during start-up also stops what has started.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping ...");
+            try {
+                platform.close();
+            } catch (IOException | InterruptedException e) {
+                System.err.println("while stopping: " + e.getMessage());
+            }
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "platform-stop"));
+        try {
+            platform.startAll();
+        } catch (IllegalStateException | IOException e) {
+            System.err.println("Could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        String gw = platform.gatewayUrl();
+        System.out.printf("%nUp in %.1f s.%n", Duration.ofNanos(System.nanoTime() - t0).toMillis() / 1000.0);
+        System.out.println("  Gateway (REST + portal)  " + gw + "/");
+        System.out.println("  OpenAPI UI               " + gw + "/swagger-ui/index.html");
+        System.out.println("  Health                   " + gw + "/health");
+        for (ChildProcess p : platform.processes().values()) {
+            if (!p.name().equals("gateway")) {
+                System.out.printf("  %-24s gRPC %s, health http://localhost:%d/health%n", p.name(),
+                        platform.grpcAddress(p.name()), p.httpPort());
+            }
+        }
+        System.out.println("  PostgreSQL               localhost:" + platform.databasePort() + " (data kept in "
+                + options.dataDir().resolve("pgdata") + ")");
+        System.out.println("  Logs                     " + options.dataDir().resolve("logs"));
+        System.out.println("  Dev token                curl -s -X POST " + gw + "/dev/tokens -H 'Content-Type: application/json' "
+                + "-d '{\"subject\":\"me\",\"roles\":[\"wage:admin\"],\"region\":\"630000\"}'");
+        System.out.println("Press Ctrl-C to stop everything.");
+        stopped.await();
+    }
+}

@@ -1,0 +1,208 @@
+package cn.gov.qinghai.launcher;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The whole platform on one machine: embedded PostgreSQL, each domain service, then the gateway, all child processes
+ * that talk real gRPC over loopback. Used by the {@link Launcher} command and by the e2e tests.
+ */
+public final class Platform implements AutoCloseable {
+
+    /** Where and how to run. */
+    public record Options(Path projectRoot, Path dataDir, int portOffset, Duration startTimeout) {
+        public static Options defaults(Path projectRoot) {
+            return new Options(projectRoot, projectRoot.resolve(".local"), 0, Duration.ofSeconds(90));
+        }
+    }
+
+    private final Options options;
+    private final Map<String, ChildProcess> processes = new LinkedHashMap<>();
+    private volatile LocalDatabase database;
+    private volatile String jwtSecret;
+    private volatile boolean closed;
+
+    public Platform(Options options) {
+        this.options = options;
+    }
+
+    /** Starts everything and waits until every /health answers; on failure stops what it started. */
+    public static Platform start(Options options) throws IOException, InterruptedException {
+        Platform platform = new Platform(options);
+        try {
+            platform.startAll();
+            return platform;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts PostgreSQL, the services side by side, then the gateway, waiting for each /health. Safe to
+     * {@link #close()} from another thread (Ctrl-C) at any point: whatever was started is stopped.
+     */
+    public void startAll() throws IOException, InterruptedException {
+        List<ServiceSpec> specs = ServiceSpec.load();
+        Path dataDir = options.dataDir();
+        Path logs = dataDir.resolve("logs");
+        Files.createDirectories(logs);
+        int offset = options.portOffset();
+        StaleProcesses.stopLeftovers(dataDir);
+        for (ServiceSpec s : specs) {
+            requireFree(s.httpPort() + offset, s.name() + " HTTP");
+            if (!s.isGateway()) {
+                requireFree(s.grpcPort() + offset, s.name() + " gRPC");
+            }
+        }
+        jwtSecret = secret(dataDir.resolve("dev-jwt-secret"));
+        database = LocalDatabase.start(dataDir, 54320 + offset);
+        Map<String, String> serviceAddresses = new HashMap<>();
+        for (ServiceSpec s : specs) {
+            if (!s.isGateway()) {
+                serviceAddresses.put(s.envPrefix() + "_GRPC_ADDRESS", "localhost:" + (s.grpcPort() + offset));
+            }
+        }
+        for (ServiceSpec s : specs) {
+            Map<String, String> env = new HashMap<>(serviceAddresses);
+            env.put("QH_JWT_SECRET", jwtSecret);
+            if (s.isGateway()) {
+                env.put("GATEWAY_PORT", String.valueOf(s.httpPort() + offset));
+                env.put("MICRONAUT_ENVIRONMENTS", "local");
+            } else {
+                String password = "local-" + s.database();
+                try {
+                    database.ensureDatabase(s.database(), password);
+                } catch (java.sql.SQLException e) {
+                    throw new IOException("cannot prepare database " + s.database() + ": " + e.getMessage(), e);
+                }
+                String p = s.envPrefix();
+                env.put(p + "_GRPC_PORT", String.valueOf(s.grpcPort() + offset));
+                env.put(p + "_HTTP_PORT", String.valueOf(s.httpPort() + offset));
+                env.put(p + "_DB_URL", database.jdbcUrl(s.database()));
+                env.put(p + "_DB_USER", s.database());
+                env.put(p + "_DB_PASSWORD", password);
+            }
+            synchronized (processes) {
+                processes.put(s.name(), new ChildProcess(s, options.projectRoot(), env, logs, s.httpPort() + offset));
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(processes.size());
+        try {
+            List<Future<?>> started = new ArrayList<>();
+            for (ChildProcess p : processes.values()) {
+                if (closed) {
+                    throw new InterruptedException("stopped during start-up");
+                }
+                p.start();
+                StaleProcesses.record(dataDir, p.pid());
+                started.add(pool.submit(() -> {
+                    p.awaitHealthy(options.startTimeout());
+                    return null;
+                }));
+            }
+            for (Future<?> f : started) {
+                f.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + processes.get("gateway").httpPort();
+    }
+
+    /** gRPC address of a domain service, e.g. for direct-vs-gateway comparisons. */
+    public String grpcAddress(String service) {
+        return ServiceSpec.load().stream().filter(s -> s.name().equals(service)).findFirst()
+                .map(s -> "localhost:" + (s.grpcPort() + options.portOffset()))
+                .orElseThrow(() -> new IllegalArgumentException("no service " + service));
+    }
+
+    public ChildProcess process(String name) {
+        ChildProcess p = processes.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no process " + name);
+        }
+        return p;
+    }
+
+    public Map<String, ChildProcess> processes() {
+        return processes;
+    }
+
+    public String jwtSecret() {
+        return jwtSecret;
+    }
+
+    public int databasePort() {
+        return database.port();
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** Stops the gateway first, then the services, then PostgreSQL. Idempotent. */
+    @Override
+    public synchronized void close() throws IOException, InterruptedException {
+        closed = true;
+        List<ChildProcess> reversed;
+        synchronized (processes) {
+            reversed = new ArrayList<>(processes.values());
+        }
+        java.util.Collections.reverse(reversed);
+        for (ChildProcess p : reversed) {
+            p.stop();
+        }
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+        StaleProcesses.clear(options.dataDir());
+    }
+
+    private static void requireFree(int port, String what) {
+        try (ServerSocket s = new ServerSocket(port)) {
+            s.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + port + " (" + what + ") is already in use: is the platform "
+                    + "already running, or another program using it?");
+        }
+    }
+
+    /** The local development JWT secret: made once, kept with the data so tokens survive restarts. */
+    private static String secret(Path file) throws IOException {
+        if (Files.isRegularFile(file)) {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        }
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        String secret = HexFormat.of().formatHex(bytes);
+        Files.writeString(file, secret, StandardCharsets.UTF_8);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: nothing more to do
+        }
+        return secret;
+    }
+}
