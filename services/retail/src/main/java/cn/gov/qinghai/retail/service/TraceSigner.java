@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Signs trace events on behalf of the actor's organisation and links them into a hash chain.
@@ -28,16 +30,24 @@ import javax.crypto.spec.SecretKeySpec;
 @Singleton
 public class TraceSigner {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TraceSigner.class);
     public static final String KEY_ID = "org-v1";
 
     private final byte[] master;
     private final Map<String, SecretKeySpec> keys = new ConcurrentHashMap<>();
 
-    public TraceSigner(@Value("${retail.trace.signing-master-key}") String masterKey) {
-        if (masterKey == null || masterKey.getBytes(StandardCharsets.UTF_8).length < 32) {
+    public TraceSigner(@Value("${retail.trace.signing-master-key:}") String masterKey,
+                       @Value("${qinghai.auth.jwt-secret}") String jwtSecret) {
+        if (masterKey == null || masterKey.isEmpty()) {
+            LOG.warn("RETAIL_TRACE_SIGNING_KEY is not set: trace signing keys are derived from the JWT secret under "
+                    + "a separate label; set a dedicated key in production");
+            this.master = mac(new SecretKeySpec(jwtSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
+                    "qinghai-retail-trace-signing-v1");
+        } else if (masterKey.getBytes(StandardCharsets.UTF_8).length < 32) {
             throw new IllegalStateException("retail.trace.signing-master-key (RETAIL_TRACE_SIGNING_KEY) must be at least 32 bytes");
+        } else {
+            this.master = masterKey.getBytes(StandardCharsets.UTF_8);
         }
-        this.master = masterKey.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The content of one event that is hashed and signed. */
