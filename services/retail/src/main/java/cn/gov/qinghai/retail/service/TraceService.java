@@ -207,8 +207,8 @@ public class TraceService {
     /**
      * Every party that received the batch or a batch split from it, with its distance in shipment hops from the
      * producer: a recursive walk over RECEIVED edges (shipper → receiver, one hop) and splits (parent batch →
-     * child batch at the same holder, no hop). The edge CTE is not filtered by batch: the join on the walk's
-     * frontier (indexed) keeps it to the batch's own family. Recall needs
+     * child batch at the same holder, no hop). The edges are first narrowed to the batch's family (the batch and its
+     * splits, found through the parent index), so the walk's cost follows the family's size, not the table's. Recall needs
      * reach across the whole province, so any commerce officer may ask.
      */
     @Transactional(readOnly = true)
@@ -227,14 +227,19 @@ public class TraceService {
             throw batchNotFound(batch);
         }
         List<ReachedParty> parties = sql.list("""
-                WITH RECURSIVE edge(from_batch, from_party, to_batch, to_party, step) AS (
-                    -- a shipment received: shipper → receiver, one hop
-                    SELECT batch_code, counterparty::text, batch_code, actor::text, 1
-                    FROM trace_event WHERE type = 'RECEIVED'
+                WITH RECURSIVE family(code) AS (
+                    SELECT batch_code FROM batch WHERE batch_code = ?
+                  UNION
+                    SELECT b.batch_code FROM batch b JOIN family f ON b.parent_batch_code = f.code),
+                edge AS MATERIALIZED (
+                    -- a shipment received within the family: shipper → receiver, one hop
+                    SELECT e.batch_code AS from_batch, e.counterparty::text AS from_party, e.batch_code AS to_batch,
+                           e.actor::text AS to_party, 1 AS step
+                    FROM trace_event e JOIN family f ON f.code = e.batch_code WHERE e.type = 'RECEIVED'
                   UNION ALL
                     -- a split: the holder of the parent batch produced the child batch, no hop
-                    SELECT parent_batch_code, producer::text, batch_code, producer::text, 0
-                    FROM batch WHERE parent_batch_code IS NOT NULL),
+                    SELECT b.parent_batch_code, b.producer::text, b.batch_code, b.producer::text, 0
+                    FROM batch b JOIN family f ON f.code = b.batch_code WHERE b.parent_batch_code IS NOT NULL),
                 reach(batch_code, party, hops) AS (
                     SELECT batch_code, producer::text, 0 FROM batch WHERE batch_code = ?
                   UNION
@@ -259,7 +264,7 @@ public class TraceService {
                         p.addOutletIds(((Number) id).longValue());
                     }
                     return p.build();
-                }, batch);
+                }, batch, batch);
         Set<Long> outletIds = new LinkedHashSet<>();
         parties.forEach(p -> outletIds.addAll(p.getOutletIdsList()));
         RecallReach.Builder out = RecallReach.newBuilder().setBatchCode(batch).addAllBatchCodes(batches)
