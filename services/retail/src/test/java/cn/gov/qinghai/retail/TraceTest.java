@@ -160,6 +160,31 @@ class TraceTest {
     }
 
     @Test
+    void concurrentEventsOfOneBatchGetConsecutiveSequencesAndRetriesNeverDuplicate() throws Exception {
+        String producer = newCreditCode("632200");
+        String batch = unique("CONC");
+        produce(producer, batch, "");
+        RecordTraceEventRequest retried = RecordTraceEventRequest.newBuilder().setRequestId(unique("same"))
+                .setBatchCode(batch).setType(TraceEventType.SHIPPED).setCounterparty(newCreditCode("630102"))
+                .setOccurredAt("2017-07-01T09:00:00+08:00").build();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<TraceEvent>> futures = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int n = i;
+            futures.add(pool.submit(() -> n < 4
+                    ? event(producer, batch, TraceEventType.SHIPPED, newCreditCode("630102"), 0)
+                    : enterprise(producer).recordTraceEvent(retried)));
+        }
+        for (var f : futures) {
+            f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        Trace trace = anonymous().getTrace(GetTraceRequest.newBuilder().setBatchCode(batch).build());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), trace.getEventsList().stream().map(TraceEvent::getSequence).toList());
+        assertTrue(trace.getChainVerified());
+    }
+
+    @Test
     void tamperingWithAStoredEventIsDetected() throws Exception {
         Chain c = chain();
         TestDatabases.Database db = RetailTestSupport.service().database();

@@ -35,6 +35,8 @@ public class TraceService {
 
     /** Advisory-lock space of batch creation (so two PRODUCED events for one new code cannot both win). */
     private static final long BATCH_LOCK = 0x5452L;
+    /** Advisory-lock space of request ids (two concurrent retries: the second waits, then replays the first). */
+    private static final long REQUEST_LOCK = 0x5251L;
     private static final Duration FUTURE_SKEW = Duration.ofMinutes(5);
 
     private final Sql sql;
@@ -80,6 +82,7 @@ public class TraceService {
         parent = nz(parent);
         counterparty = nz(counterparty);
 
+        sql.lock(REQUEST_LOCK, requestId);
         Optional<TraceEvent> replay = byRequest(requestId);
         if (replay.isPresent()) {
             TraceEvent e = replay.get();
