@@ -18,7 +18,10 @@ final class DibaoTestSupport {
 
     static synchronized RunningService service() {
         if (service == null) {
-            service = RunningService.start("dibao", Map.of());
+            // no health-data service in these tests: a port where nothing listens, so verification records
+            // "not consulted" at once (the wired call is tested end to end in e2e-tests, DibaoHealthDataE2eTest)
+            service = RunningService.start("dibao", Map.of("grpc.channels.health-data.address",
+                    "localhost:" + RunningService.freePort()));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     service.close();

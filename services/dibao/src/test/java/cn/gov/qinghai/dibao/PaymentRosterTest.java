@@ -50,7 +50,8 @@ class PaymentRosterTest {
     @BeforeAll
     static void start() {
         MutableClock.set("2018-03-10T10:00:00");
-        service = RunningService.start("dibao_roster", Map.of("dibao.test.clock", "mutable"));
+        service = RunningService.start("dibao_roster", Map.of("dibao.test.clock", "mutable",
+                "grpc.channels.health-data.address", "localhost:" + RunningService.freePort()));
         DibaoServiceBlockingStub stub = DibaoServiceGrpc.newBlockingStub(service.channel());
         clerk = stub.withCallCredentials(RunningService.as("clerk-m", COUNTY, "dibao:clerk"));
         reviewer = stub.withCallCredentials(RunningService.as("reviewer-m", COUNTY, "dibao:township-reviewer"));
