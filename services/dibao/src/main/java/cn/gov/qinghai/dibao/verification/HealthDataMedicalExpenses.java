@@ -28,6 +28,8 @@ public class HealthDataMedicalExpenses implements MedicalExpenseSource {
     private static final Metadata.Key<String> AUTHORIZATION =
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
+    private static final String SOURCE = "health-data GetMajorMedicalExpenses (purpose " + PURPOSE + ")";
+
     private final HealthDataServiceGrpc.HealthDataServiceBlockingStub stub;
     private final long timeoutMillis;
 
@@ -50,13 +52,12 @@ public class HealthDataMedicalExpenses implements MedicalExpenseSource {
                     .getMajorMedicalExpenses(GetMajorMedicalExpensesRequest.newBuilder().setIdentityNumber(idNumber)
                             .setYear(year).setPurpose(PURPOSE).build());
             if (!r.getRecordsFound()) {
-                return MedicalExpenseFinding.notConsulted("health-data holds no health record for this member; major"
+                return MedicalExpenseFinding.notConsulted(SOURCE + ": no health record held for this member; major"
                         + " medical expenses for " + year + " must be checked from documents");
             }
-            return MedicalExpenseFinding.consulted(new BigDecimal(r.getTotal()), "health-data GetMajorMedicalExpenses "
-                    + year + ": out-of-pocket inpatient and major-disease costs, " + r.getItemsCount() + " encounter(s)");
+            return MedicalExpenseFinding.consulted(new BigDecimal(r.getTotal()), SOURCE + " " + year + ": out-of-pocket inpatient and major-disease costs, " + r.getItemsCount() + " encounter(s)");
         } catch (StatusRuntimeException e) {
-            return MedicalExpenseFinding.notConsulted("health-data did not answer (" + e.getStatus().getCode()
+            return MedicalExpenseFinding.notConsulted(SOURCE + " did not answer (" + e.getStatus().getCode()
                     + "); major medical expenses for " + year + " must be checked from documents");
         }
     }
