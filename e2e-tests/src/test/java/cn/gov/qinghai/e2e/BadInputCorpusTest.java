@@ -191,9 +191,9 @@ class BadInputCorpusTest {
         for (List<Object> path : paths) {
             for (JsonElement bad : BAD_JSON) {
                 JsonObject copy = valid.deepCopy();
-                set(copy, path, bad);
+                set(copy, path, bad.deepCopy());
                 if (random.nextBoolean()) {
-                    set(copy, pick(paths, random), pick(List.of(BAD_JSON), random));
+                    set(copy, pick(paths, random), pick(List.of(BAD_JSON), random).deepCopy());
                 }
                 out.add(post(route.path(), copy.toString().getBytes(StandardCharsets.UTF_8), "application/json"));
             }

@@ -100,7 +100,8 @@ public final class Platform implements AutoCloseable {
                 env.put(p + "_DB_PASSWORD", password);
             }
             synchronized (processes) {
-                processes.put(s.name(), new ChildProcess(s, options.projectRoot(), env, logs, s.httpPort() + offset));
+                processes.put(s.name(), new ChildProcess(s, options.projectRoot(), env, logs, s.httpPort() + offset,
+                        s.isGateway() ? 0 : s.grpcPort() + offset));
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(processes.size());
