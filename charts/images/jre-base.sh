@@ -15,10 +15,11 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/rootfs/opt" "$work/rootfs/etc" "$work/rootfs/tmp" "$(dirname "$out")"
 
 # What Micronaut + gRPC + Netty + JDBC + Flyway + Logback use (java.desktop: java.beans for SnakeYAML/Jackson;
-# jdk.unsupported: Netty and protobuf; jdk.crypto.ec: TLS to an external database; jdk.localedata: zh-CN pages).
+# jdk.unsupported: Netty and protobuf; jdk.crypto.ec: TLS to an external database; jdk.localedata: zh-CN pages;
+# jdk.jfr: Micronaut HTTP records JFR events — without it every request fails with NoClassDefFoundError jdk/jfr/Event).
 modules=java.base,java.logging,java.naming,java.sql,java.management,java.net.http,java.xml,java.desktop,\
 java.security.jgss,java.instrument,java.scripting,jdk.unsupported,jdk.crypto.ec,jdk.zipfs,jdk.naming.dns,\
-jdk.management,jdk.localedata
+jdk.management,jdk.localedata,jdk.jfr
 "$jlink_bin" --add-modules "$modules" --include-locales=en,zh --strip-debug --no-header-files --no-man-pages \
   --compress=2 --output "$work/rootfs/opt/java"
 

@@ -127,3 +127,74 @@ ensure {{ $svc.database.name | quote }} "${{ $svc.envPrefix }}_DB_USER" "${{ $sv
 {{- end }}
 {{- end }}
 {{- end -}}
+
+{{/* The db-init Job spec: (root, script, adminSecret, pgImage, ctx). */}}
+{{- define "platform.dbInitJobSpec" -}}
+spec:
+  backoffLimit: 10
+  template:
+    metadata:
+      labels:
+        {{- include "platform.labels" $.ctx | nindent 8 }}
+      annotations:
+        checksum/script: {{ $.script | sha256sum | trunc 16 }}
+    spec:
+      serviceAccountName: db-init
+      automountServiceAccountToken: false
+      restartPolicy: OnFailure
+      securityContext:
+        {{- include "platform.podSecurityContext" (dict "uid" .root.Values.database.internal.runAsUser) | nindent 8 }}
+      containers:
+        - name: db-init
+          image: {{ $.pgImage }}
+          imagePullPolicy: IfNotPresent
+          command: ["sh", "/scripts/init.sh"]
+          env:
+            - name: PGHOST
+              value: {{ include "platform.dbHost" .root | quote }}
+            - name: PGPORT
+              value: {{ include "platform.dbPort" .root | quote }}
+            - name: PGDATABASE
+              value: postgres
+            - name: PGUSER
+              valueFrom:
+                secretKeyRef:
+                  name: {{ $.adminSecret }}
+                  key: username
+            - name: PGPASSWORD
+              valueFrom:
+                secretKeyRef:
+                  name: {{ $.adminSecret }}
+                  key: password
+            - name: HOME
+              value: /tmp
+            {{- range $name, $svc := $.root.Values.services }}
+            {{- if $svc.enabled }}
+            - name: {{ $svc.envPrefix }}_DB_USER
+              valueFrom:
+                secretKeyRef:
+                  name: {{ include "platform.dbSecretName" (dict "name" $name "svc" $svc) }}
+                  key: username
+            - name: {{ $svc.envPrefix }}_DB_PASSWORD
+              valueFrom:
+                secretKeyRef:
+                  name: {{ include "platform.dbSecretName" (dict "name" $name "svc" $svc) }}
+                  key: password
+            {{- end }}
+            {{- end }}
+          resources:
+            {{- toYaml .root.Values.database.initResources | nindent 12 }}
+          securityContext:
+            {{- include "platform.containerSecurityContext" (dict "uid" .root.Values.database.internal.runAsUser) | nindent 12 }}
+          volumeMounts:
+            - name: scripts
+              mountPath: /scripts
+              readOnly: true
+            - name: tmp
+              mountPath: /tmp
+      volumes:
+        - name: scripts
+          configMap:
+            name: db-init
+        {{- include "platform.tmpVolume" .root | nindent 8 }}
+{{- end -}}
