@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The wiring of all six services, whatever the state of their modules: enabling one is one value, and the chart
+ * The wiring of all six services (all enabled by default): enabling one is one value, and the chart
  * then gives it a database, its callers' addresses and exactly the network paths the architecture names.
  * (The env-vs-application.yml check runs in RenderedChartTest for what the values files enable.)
  */
@@ -41,7 +41,6 @@ class AllServicesTest {
         for (String db : List.of("wage", "dibao", "enterprise_cost", "retail", "health_data", "broadband")) {
             assertTrue(script.contains("ensure \"" + db + "\""), "db-init creates " + db);
         }
-        assertEquals("health-data:9185", env(r, "dibao").get("HEALTH_DATA_GRPC_ADDRESS"));
         assertEquals("wage:9181", env(r, "enterprise-cost").get("WAGE_GRPC_ADDRESS"));
         assertEquals("jdbc:postgresql://postgres:5432/enterprise_cost", env(r, "enterprise-cost").get("ENTERPRISE_COST_DB_URL"));
         Map<String, String> gateway = env(r, "gateway");
@@ -56,7 +55,7 @@ class AllServicesTest {
     void networkPoliciesAllowExactlyTheCallsTheArchitectureNames() {
         Rendered r = renderAll();
         // who may reach each service's gRPC port
-        assertEquals(Set.of("gateway", "dibao"), grpcCallers(r, "health-data"));
+        assertEquals(Set.of("gateway"), grpcCallers(r, "health-data"));
         assertEquals(Set.of("gateway", "enterprise-cost"), grpcCallers(r, "wage"));
         assertEquals(Set.of("gateway"), grpcCallers(r, "broadband"));
         NetworkPolicy postgres = r.named(NetworkPolicy.class, "postgres").orElseThrow();
@@ -69,8 +68,8 @@ class AllServicesTest {
     @Test
     void aServiceWhoseCalleeIsDisabledIsRefusedWithAClearMessage() {
         Exception e = assertThrows(Exception.class,
-                () -> Rendered.render(List.of(), Map.of("services.dibao.enabled", true)));
-        assertTrue(e.getMessage().contains("services.dibao calls health-data"), e.getMessage());
+                () -> Rendered.render(List.of(), Map.of("services.wage.enabled", false)));
+        assertTrue(e.getMessage().contains("services.enterprise-cost calls wage"), e.getMessage());
     }
 
     private static Set<String> grpcCallers(Rendered r, String service) {

@@ -58,8 +58,8 @@ class UpgradeTest {
 
     @Test
     void enablingAServiceRunsANewDbInitJobThatCreatesOnlyWhatIsMissing() {
-        Rendered before = Rendered.render();
-        Rendered after = Rendered.render(List.of(), Map.of("services.broadband.enabled", true));
+        Rendered before = Rendered.render(List.of(), Map.of("services.broadband.enabled", false));
+        Rendered after = Rendered.render();
         assertNotEquals(jobName(before), jobName(after), "a Job's pod template is immutable: a new Job runs");
         String script = after.named(ConfigMap.class, "db-init").orElseThrow().getData().get("init.sh");
         assertTrue(script.contains("ensure \"broadband\""), script);
