@@ -71,7 +71,8 @@ public final class Platform implements AutoCloseable {
             }
         }
         jwtSecret = secret(dataDir.resolve("dev-jwt-secret"));
-        database = LocalDatabase.start(dataDir, 54320 + offset);
+        // PostgreSQL moves down as the other ports move up, so every offset stays below 65536.
+        database = LocalDatabase.start(dataDir, 54320 - offset / 10);
         Map<String, String> serviceAddresses = new HashMap<>();
         for (ServiceSpec s : specs) {
             if (!s.isGateway()) {
@@ -159,6 +160,14 @@ public final class Platform implements AutoCloseable {
 
     public Options options() {
         return options;
+    }
+
+    /** Stops PostgreSQL and starts it again on the same port and data (for fault tests); services are not touched. */
+    public synchronized void restartDatabase(Duration downFor) throws IOException, InterruptedException {
+        int port = database.port();
+        database.close();
+        Thread.sleep(downFor.toMillis());
+        database = LocalDatabase.start(options.dataDir(), port);
     }
 
     /** Stops the gateway first, then the services, then PostgreSQL. Idempotent. */
