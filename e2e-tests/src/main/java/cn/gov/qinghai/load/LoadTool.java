@@ -67,7 +67,7 @@ public final class LoadTool {
         Platform platform = null;
         if (gateway == null) {
             Path root = Path.of(System.getProperty("qinghai.home", ".")).toAbsolutePath().normalize();
-            platform = Platform.start(new Platform.Options(root, root.resolve("e2e-tests/target/load-platform"), 2000,
+            platform = Platform.start(new Platform.Options(root, root.resolve("e2e-tests/target/load-platform"), 30000,
                     Duration.ofSeconds(120)));
             gateway = platform.gatewayUrl();
             grpc = platform.grpcAddress("wage");

@@ -51,7 +51,27 @@ class BadInputCorpusTest {
             Route.post("/api/v1/wage/compliance-checks", """
                     {"records":[{"reference":"e1","region":"630200","period":"2017-06","employment":"PART_TIME",
                     "hoursWorked":"40","grossPay":"620.00","overtimePay":"20.00","specialConditionAllowances":"0",
-                    "statutoryWelfare":"0"}]}"""));
+                    "statutoryWelfare":"0"}]}"""),
+            Route.post("/api/v1/dibao/benefit-estimates", """
+                    {"year": 2017, "singleParent": false, "members": [{"age": 40, "disabilityGrade": null,
+                    "bedridden": false, "hasFixedIncome": true, "incomes": [{"type": "WAGE", "annualAmount": "4000"}]},
+                    {"age": 70, "disabilityGrade": 2, "bedridden": true, "hasFixedIncome": false, "incomes": []}]}"""),
+            Route.post("/api/v1/dibao/medical-assistance-calculations", """
+                    {"year": 2018, "group": "DIBAO", "age": 8, "eligibleExpenses": "100000", "baseRatio": "0.70",
+                    "insurancePersonalContribution": "180"}"""),
+            Route.get("/api/v1/dibao/public-recipients", ordered("county", "630121", "pageSize", "20")),
+            Route.post("/api/v1/enterprise-cost/calculators/rd-subsidy/calculate",
+                    "{\"superDeductionTaxExemption\": \"1500000\"}"),
+            Route.post("/api/v1/enterprise-cost/calculators/housing-fund/calculate", """
+                    {"employerRate": "0.13", "employeeCurrentRate": "0.12", "employeeProposedRate": "0.09"}"""),
+            Route.post("/api/v1/enterprise-cost/labour-cost-checks", """
+                    {"region": "630100", "date": "2017-08-01", "lowestMonthlyWage": "1450", "headcount": 10,
+                    "monthlyPayroll": "30000"}"""),
+            Route.get("/api/v1/broadband/projects", ordered("pageSize", "50", "category", "光网推进", "owner", "")),
+            Route.get("/api/v1/broadband/investment-summary", ordered("groupBy", "owner")),
+            Route.get("/api/v1/broadband/reports/2017-06", Map.of()),
+            Route.get("/api/v1/retail/outlets", ordered("region", "630100", "format", "community_convenience_store")),
+            Route.get("/api/v1/retail/trace/NO-SUCH-BATCH", Map.of()));
 
     static final String[] BAD_TEXT = {"", " ", "abc", "-1", "0", "1e309", "NaN", "Infinity", "99999999999999999999999",
         "2017-02-30", "2017-13-01", "17-5-1", "' OR '1'='1", "'; DROP TABLE published_standard; --",
@@ -171,9 +191,9 @@ class BadInputCorpusTest {
         for (List<Object> path : paths) {
             for (JsonElement bad : BAD_JSON) {
                 JsonObject copy = valid.deepCopy();
-                set(copy, path, bad);
+                set(copy, path, bad.deepCopy());
                 if (random.nextBoolean()) {
-                    set(copy, pick(paths, random), pick(List.of(BAD_JSON), random));
+                    set(copy, pick(paths, random), pick(List.of(BAD_JSON), random).deepCopy());
                 }
                 out.add(post(route.path(), copy.toString().getBytes(StandardCharsets.UTF_8), "application/json"));
             }

@@ -19,11 +19,12 @@ import java.util.Optional;
 /**
  * The platform the e2e tests talk to. With {@code PLATFORM_URL} set (a kind cluster, or a platform started by hand)
  * it is used as is; otherwise the launcher starts the whole platform once per test run from freshly built modules,
- * with its own data folder and ports offset by 1000 so it never collides with a developer's platform.
+ * with its own data folder and ports offset by 20000 so it never collides with a developer's platform.
  */
 public final class PlatformUnderTest {
 
     private static PlatformUnderTest instance;
+    private static RuntimeException startFailure;
 
     private final String baseUrl;
     private final Platform platform;
@@ -34,9 +35,18 @@ public final class PlatformUnderTest {
         this.platform = platform;
     }
 
+    /** The platform; a start-up failure is remembered so every test reports it without starting again. */
     public static synchronized PlatformUnderTest get() {
+        if (startFailure != null) {
+            throw startFailure;
+        }
         if (instance == null) {
-            instance = create();
+            try {
+                instance = create();
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
         }
         return instance;
     }
@@ -51,7 +61,7 @@ public final class PlatformUnderTest {
             Path data = root.resolve("e2e-tests/target/platform");
             deleteRecursively(data);
             long t0 = System.nanoTime();
-            Platform platform = Platform.start(new Platform.Options(root, data, 1000, Duration.ofSeconds(120)));
+            Platform platform = Platform.start(new Platform.Options(root, data, 20000, Duration.ofSeconds(180)));
             System.out.printf("e2e: platform up in %.1f s at %s%n", (System.nanoTime() - t0) / 1e9, platform.gatewayUrl());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {

@@ -25,10 +25,12 @@ public final class ChildProcess {
     private final Map<String, String> env;
     private final Path log;
     private final int httpPort;
+    private final int grpcPort;
     private Process process;
 
-    ChildProcess(ServiceSpec spec, Path projectRoot, Map<String, String> env, Path logDir, int httpPort) {
+    ChildProcess(ServiceSpec spec, Path projectRoot, Map<String, String> env, Path logDir, int httpPort, int grpcPort) {
         this.spec = spec;
+        this.grpcPort = grpcPort;
         this.env = Map.copyOf(env);
         this.log = logDir.resolve(spec.name() + ".log");
         this.httpPort = httpPort;
@@ -96,7 +98,11 @@ public final class ChildProcess {
                 + tail(30));
     }
 
+    /** /health answers 200 and, for a service, its gRPC port accepts connections (it opens just after HTTP). */
     boolean healthy() {
+        if (spec.grpcPort() > 0 && !accepts(grpcPort)) {
+            return false;
+        }
         try {
             HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/health"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
@@ -105,6 +111,15 @@ public final class ChildProcess {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress("localhost", port), 1000);
+            return true;
+        } catch (IOException e) {
             return false;
         }
     }

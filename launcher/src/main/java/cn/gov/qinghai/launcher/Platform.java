@@ -71,7 +71,8 @@ public final class Platform implements AutoCloseable {
             }
         }
         jwtSecret = secret(dataDir.resolve("dev-jwt-secret"));
-        database = LocalDatabase.start(dataDir, 54320 + offset);
+        // PostgreSQL moves down as the other ports move up, so every offset stays below 65536.
+        database = LocalDatabase.start(dataDir, 54320 - offset / 10);
         Map<String, String> serviceAddresses = new HashMap<>();
         for (ServiceSpec s : specs) {
             if (!s.isGateway()) {
@@ -99,7 +100,8 @@ public final class Platform implements AutoCloseable {
                 env.put(p + "_DB_PASSWORD", password);
             }
             synchronized (processes) {
-                processes.put(s.name(), new ChildProcess(s, options.projectRoot(), env, logs, s.httpPort() + offset));
+                processes.put(s.name(), new ChildProcess(s, options.projectRoot(), env, logs, s.httpPort() + offset,
+                        s.isGateway() ? 0 : s.grpcPort() + offset));
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(processes.size());

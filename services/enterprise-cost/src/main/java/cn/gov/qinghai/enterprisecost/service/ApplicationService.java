@@ -4,6 +4,8 @@ import cn.gov.qinghai.common.v1.PageResponse;
 import cn.gov.qinghai.enterprisecost.calculators.CalculationResult;
 import cn.gov.qinghai.enterprisecost.calculators.Calculator;
 import cn.gov.qinghai.enterprisecost.calculators.CalculatorCatalogue;
+import cn.gov.qinghai.enterprisecost.calculators.InputReader;
+import cn.gov.qinghai.enterprisecost.calculators.Inputs;
 import cn.gov.qinghai.enterprisecost.config.Today;
 import cn.gov.qinghai.enterprisecost.data.ApplicationEventRepository;
 import cn.gov.qinghai.enterprisecost.data.ApplicationEventRow;
@@ -97,10 +99,8 @@ public class ApplicationService {
                     "must be empty: the amount is computed from the inputs");
         }
         Calculator calculator = kind == null ? null : catalogue.require(ApplicationKinds.calculatorId(kind));
-        if (calculator != null) {
-            cn.gov.qinghai.enterprisecost.calculators.InputReader.read(calculator.inputs(), request.getInputsMap(),
-                    errors.at("inputs"));
-        }
+        Inputs inputs = calculator == null ? null
+                : InputReader.read(calculator.inputs(), request.getInputsMap(), errors.at("inputs"));
         errors.throwIfAny();
 
         jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))", ps -> {
@@ -124,9 +124,7 @@ public class ApplicationService {
         }
 
         LocalDate received = today();
-        CalculationResult result = calculator.calculate(
-                cn.gov.qinghai.enterprisecost.calculators.InputReader.read(calculator.inputs(),
-                        request.getInputsMap(), new FieldErrors()), received);
+        CalculationResult result = calculator.calculate(inputs, received);
         if (!result.eligible()) {
             throw ServiceException.failedPrecondition("NOT_ELIGIBLE",
                     "not eligible: " + String.join("; ", result.reasons()))

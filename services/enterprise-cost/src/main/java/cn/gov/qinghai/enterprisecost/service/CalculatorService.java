@@ -1,6 +1,5 @@
 package cn.gov.qinghai.enterprisecost.service;
 
-import cn.gov.qinghai.enterprisecost.calculators.CalculationResult;
 import cn.gov.qinghai.enterprisecost.calculators.Calculator;
 import cn.gov.qinghai.enterprisecost.calculators.CalculatorCatalogue;
 import cn.gov.qinghai.enterprisecost.calculators.InputReader;
@@ -13,7 +12,6 @@ import cn.gov.qinghai.kit.grpc.FieldErrors;
 import jakarta.inject.Singleton;
 import cn.gov.qinghai.enterprisecost.config.Today;
 import java.time.LocalDate;
-import java.util.Map;
 
 /** The public calculators: catalogue, and one calculation with every invalid input reported at once. */
 @Singleton
@@ -42,12 +40,5 @@ public class CalculatorService {
         Inputs inputs = InputReader.read(calculator.inputs(), request.getInputsMap(), errors);
         errors.throwIfAny();
         return calculator.calculate(inputs, date).toProto(calculator.id(), date.toString());
-    }
-
-    /** Runs a calculator for an application; violations go to {@code errors} under the given view. */
-    CalculationResult run(Calculator calculator, Map<String, String> raw, LocalDate date, FieldErrors errors) {
-        Inputs inputs = InputReader.read(calculator.inputs(), raw, errors);
-        errors.throwIfAny();
-        return calculator.calculate(inputs, date);
     }
 }

@@ -1,0 +1,28 @@
+# Operator shortcuts (the build itself is Maven: ./mvnw -B verify). See docs/kubernetes.md.
+.PHONY: kind-e2e kind-up kind-down images images-offline chart-test
+
+# Every app module: the gateway and each service with an application.yml.
+APPS := $(shell for m in gateway services/*; do [ -f $$m/src/main/resources/application.yml ] && echo $$m; done | paste -sd, -)
+
+# kind cluster + images + chart + helm test + e2e suite; deletes the cluster at the end.
+kind-e2e:
+	charts/kind/kind-e2e.sh --down
+
+# The same, keeping the cluster for exploration (gateway on http://localhost:8080).
+kind-up:
+	charts/kind/kind-e2e.sh
+
+kind-down:
+	charts/kind/kind-e2e.sh --only-down
+
+# Images into the local Docker engine (Jib, distroless base).
+images:
+	./mvnw -B -q -DskipTests -pl $(APPS) -am package jib:dockerBuild
+
+# Image tars without Docker or a registry, on a jlink'd JRE base: <module>/target/jib-image.tar.
+images-offline:
+	./mvnw -B -q -DskipTests -Pimages-offline -pl $(APPS) -am package
+
+# Lint, render and check the chart (no helm CLI needed).
+chart-test:
+	./mvnw -B -q -pl charts-tests test

@@ -1,0 +1,47 @@
+package cn.gov.qinghai.broadband;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.gov.qinghai.broadband.rules.CompletionRate;
+import cn.gov.qinghai.broadband.rules.IndicatorProgress;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
+
+/** The rule cases of {@code rules/progress.yaml}: input → expected output, one test per case. */
+class RuleCasesTest {
+
+    @SuppressWarnings("unchecked")
+    static Stream<Arguments> cases() throws Exception {
+        try (InputStream in = RuleCasesTest.class.getClassLoader().getResourceAsStream("rules/progress.yaml")) {
+            Map<String, Object> doc = new Yaml().load(in);
+            return ((List<Map<String, Object>>) doc.get("cases")).stream()
+                    .map(c -> Arguments.of(c.get("name"), c));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void ruleCase(String name, Map<String, Object> c) {
+        Map<String, Object> expect = (Map<String, Object>) c.get("expect");
+        if (c.containsKey("indicator")) {
+            Map<String, String> in = (Map<String, String>) c.get("indicator");
+            var r = IndicatorProgress.of(name, new BigDecimal(in.get("value2016")), new BigDecimal(in.get("target2017")),
+                    new BigDecimal(in.get("actual")), "unit");
+            assertEquals(expect.get("percent"), r.percent(), name);
+            assertEquals(expect.get("met"), r.met(), name);
+            assertEquals(1, r.explanation().getStepsCount());
+        } else {
+            Map<String, String> in = (Map<String, String>) c.get("completion");
+            assertEquals(expect.get("percent"), CompletionRate.percent(new BigDecimal(in.get("actual")),
+                    new BigDecimal(in.get("planned"))), name);
+        }
+    }
+}
