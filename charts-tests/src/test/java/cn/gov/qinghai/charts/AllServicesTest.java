@@ -42,6 +42,7 @@ class AllServicesTest {
             assertTrue(script.contains("ensure \"" + db + "\""), "db-init creates " + db);
         }
         assertEquals("wage:9181", env(r, "enterprise-cost").get("WAGE_GRPC_ADDRESS"));
+        assertEquals("health-data:9185", env(r, "dibao").get("HEALTH_DATA_GRPC_ADDRESS"));
         assertEquals("jdbc:postgresql://postgres:5432/enterprise_cost", env(r, "enterprise-cost").get("ENTERPRISE_COST_DB_URL"));
         Map<String, String> gateway = env(r, "gateway");
         for (String prefix : List.of("WAGE", "DIBAO", "ENTERPRISE_COST", "RETAIL", "HEALTH_DATA", "BROADBAND")) {
@@ -55,7 +56,7 @@ class AllServicesTest {
     void networkPoliciesAllowExactlyTheCallsTheArchitectureNames() {
         Rendered r = renderAll();
         // who may reach each service's gRPC port
-        assertEquals(Set.of("gateway"), grpcCallers(r, "health-data"));
+        assertEquals(Set.of("gateway", "dibao"), grpcCallers(r, "health-data"));
         assertEquals(Set.of("gateway", "enterprise-cost"), grpcCallers(r, "wage"));
         assertEquals(Set.of("gateway"), grpcCallers(r, "broadband"));
         NetworkPolicy postgres = r.named(NetworkPolicy.class, "postgres").orElseThrow();
