@@ -175,13 +175,15 @@ public class CaseService {
         errors.throwIfAny();
         caller.requireAnyRole(roleFor(stage));
         caller.requireRegion(row.county());
+        // Version first: a decision made on a stale view is a conflict (re-read and decide again), whatever the
+        // case's status is now; only a decision on the current version can be an illegal transition.
+        checkVersion(row, request.getExpectedVersion());
         String from = row.status();
         String expected = pendingStatus(stage);
         if (!from.equals(expected)) {
             throw ServiceException.failedPrecondition("ILLEGAL_TRANSITION", "the case is " + from + "; "
                     + stage + " decides cases that are " + expected).withMetadata(Map.of("status", from));
         }
-        checkVersion(row, request.getExpectedVersion());
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
         String action = stage.name() + "_" + outcome.name();
@@ -224,11 +226,11 @@ public class CaseService {
         CaseRow row = load(request.getCaseId(), "caseId");
         errors.throwIfAny();
         caller.requireRegion(row.county());
+        checkVersion(row, request.getExpectedVersion());
         if (!"APPROVED".equals(row.status())) {
             throw ServiceException.failedPrecondition("ILLEGAL_TRANSITION",
                     "only an approved case can exit; the case is " + row.status());
         }
-        checkVersion(row, request.getExpectedVersion());
         if (months > 0) {
             boolean disabled = CaseViews.household(row).getMembersList().stream().anyMatch(Member::hasDisabilityGrade);
             if (reason != ExitReason.OUT_OF_POVERTY || !disabled) {
