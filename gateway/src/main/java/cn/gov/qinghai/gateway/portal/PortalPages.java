@@ -41,6 +41,7 @@ public class PortalPages {
         model.put("switchLang", PortalLanguage.tag(other));
         model.put("nav", catalog.entries());
         model.put("active", activeDomain == null ? "" : activeDomain);
+        model.put("bi", new Bilingual(PortalLanguage.isEnglish(locale)));
         return model;
     }
 

@@ -106,7 +106,8 @@ public class WagePages implements PortalSection {
         model.put("form", form);
         model.put("errors", errors);
         model.put("regions", Regions.provinceAndPrefectures());
-        boolean asked = region != null || date != null;
+        // A region alone shows its history; a date asks for the standard in force then.
+        boolean asked = date != null;
         if (asked) {
             if (form.get("region").isEmpty()) {
                 errors.field("region", pages.message(request, "wage.error.region"), "");
