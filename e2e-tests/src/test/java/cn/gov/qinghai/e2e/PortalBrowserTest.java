@@ -72,6 +72,12 @@ class PortalBrowserTest {
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        // A freshly started platform answers its first calls slowly (JIT, connection pools); on a loaded machine
+        // that can pass the gateway's 3 s deadline. Warm the paths the tests use, so a failure means a real fault.
+        for (int i = 0; i < 3; i++) {
+            platform.get("/wage?region=632700&date=2017-04-30");
+            platform.get("/wage?region=630000&date=2017-04-30");
+        }
     }
 
     @AfterAll

@@ -122,6 +122,17 @@ class PortalPagesTest {
         assertTrue(csv.body().startsWith("reference,region,period,employment"));
     }
 
+    @Test
+    void anUnknownPageIsAnHtml404ForBrowsersAndAProblemForApiClients() throws Exception {
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(uri("/no-such-page?lang=en"))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, page.statusCode());
+        assertTrue(page.body().contains("There is no such page."), page.body());
+        HttpResponse<String> api = get("/api/v1/no-such-thing", null);
+        assertEquals(404, api.statusCode());
+        assertTrue(api.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+    }
+
     private static URI uri(String path) {
         return URI.create("http://localhost:" + server.getPort() + path);
     }

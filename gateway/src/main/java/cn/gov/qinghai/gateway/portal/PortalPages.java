@@ -66,6 +66,12 @@ public class PortalPages {
         return PortalLanguage.of(request);
     }
 
+    /** A browser asking for a portal page (not the REST API, and HTML accepted). */
+    public static boolean wantsHtml(HttpRequest<?> request) {
+        return !request.getPath().startsWith("/api/")
+                && request.getHeaders().accept().stream().anyMatch(m -> m.getName().equals(MediaType.TEXT_HTML));
+    }
+
     /** The current path and query, with {@code lang} replaced (GET pages keep their inputs across the switch). */
     static String sameUrlIn(HttpRequest<?> request, Locale locale) {
         StringBuilder url = new StringBuilder(request.getPath()).append("?lang=").append(PortalLanguage.code(locale));
