@@ -60,6 +60,7 @@ class PortalPagesTest {
         HttpResponse<String> en = get("/?lang=en", null);
         assertTrue(en.body().contains("<html lang=\"en\">"));
         assertTrue(en.body().contains("Look up the minimum wage"));
+        assertTrue(en.body().contains("Qinghai’s 2017 policy documents"), "apostrophes survive MessageFormat");
         String cookie = en.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(cookie.startsWith("lang=en"), cookie);
         HttpResponse<String> next = get("/documents", "lang=en");
