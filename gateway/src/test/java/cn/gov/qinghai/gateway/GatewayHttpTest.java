@@ -76,6 +76,16 @@ class GatewayHttpTest {
     }
 
     @Test
+    void wrongQueryTypesAre400ProblemsNamingTheParameter() throws Exception {
+        HttpResponse<String> r = get(server, "/api/v1/wage/standards?region=630100&pageSize=abc");
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"field\":\"pageSize\""), r.body());
+        HttpResponse<String> longLine = get(server, "/api/v1/wage/minimum-wage?region=" + "9".repeat(6000));
+        assertEquals(414, longLine.statusCode(), longLine.body());
+        assertEquals("application/problem+json", longLine.headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    @Test
     void departmentRoutesNeedAValidToken() throws Exception {
         String body = "{\"requestId\":\"x\",\"region\":\"630000\"}";
         assertEquals(401, post(server, "/api/v1/wage/standards", body, null).statusCode());

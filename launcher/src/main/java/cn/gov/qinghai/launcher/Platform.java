@@ -161,6 +161,14 @@ public final class Platform implements AutoCloseable {
         return options;
     }
 
+    /** Stops PostgreSQL and starts it again on the same port and data (for fault tests); services are not touched. */
+    public synchronized void restartDatabase(Duration downFor) throws IOException, InterruptedException {
+        int port = database.port();
+        database.close();
+        Thread.sleep(downFor.toMillis());
+        database = LocalDatabase.start(options.dataDir(), port);
+    }
+
     /** Stops the gateway first, then the services, then PostgreSQL. Idempotent. */
     @Override
     public synchronized void close() throws IOException, InterruptedException {

@@ -44,13 +44,21 @@ public class ErrorRoutes {
     @Error(status = HttpStatus.UNSUPPORTED_MEDIA_TYPE, global = true)
     public HttpResponse<?> unsupportedMediaType(HttpRequest<?> request) {
         return Problems.of(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
-                "send the body as application/json", List.of());
+                "send the body as application/json",
+                List.of(new Problem.InvalidField("Content-Type", "must be application/json")));
     }
 
     @Error(status = HttpStatus.REQUEST_ENTITY_TOO_LARGE, global = true)
     public HttpResponse<?> tooLarge(HttpRequest<?> request) {
         return Problems.of(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "BODY_TOO_LARGE",
                 "the request body is too large", List.of(new Problem.InvalidField("body", "is too large")));
+    }
+
+    /** A request line or header beyond Netty's limits (e.g. a query string of many kilobytes). */
+    @Error(exception = io.netty.handler.codec.TooLongFrameException.class, global = true)
+    public HttpResponse<?> tooLong(HttpRequest<?> request) {
+        return Problems.of(request, HttpStatus.REQUEST_URI_TOO_LONG, "URI_TOO_LONG",
+                "the request line or a header is too long", List.of(new Problem.InvalidField("url", "is too long")));
     }
 
     @Error(status = HttpStatus.BAD_REQUEST, global = true)

@@ -50,6 +50,7 @@ public final class ProblemHandlers {
     /** A query or path parameter could not be converted (e.g. pageSize=abc). */
     @Produces
     @Singleton
+    @Replaces(io.micronaut.http.server.exceptions.ConversionErrorHandler.class)
     public static class Conversion implements ExceptionHandler<ConversionErrorException, HttpResponse<?>> {
         @Override
         public HttpResponse<?> handle(HttpRequest request, ConversionErrorException e) {
@@ -62,6 +63,7 @@ public final class ProblemHandlers {
     /** A required parameter is missing. */
     @Produces
     @Singleton
+    @Replaces(io.micronaut.http.server.exceptions.UnsatisfiedRouteHandler.class)
     public static class Unsatisfied implements ExceptionHandler<UnsatisfiedRouteException, HttpResponse<?>> {
         @Override
         public HttpResponse<?> handle(HttpRequest request, UnsatisfiedRouteException e) {

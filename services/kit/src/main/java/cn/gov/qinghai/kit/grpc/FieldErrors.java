@@ -20,6 +20,7 @@ public final class FieldErrors {
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter YEAR_MONTH = DateTimeFormatter.ofPattern("uuuu-MM")
             .withResolverStyle(ResolverStyle.STRICT);
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?\\d+(\\.\\d+)?");
     /** Longest text accepted in any free-text field unless a field says otherwise. */
     public static final int MAX_TEXT = 2000;
 
@@ -155,7 +156,7 @@ public final class FieldErrors {
         if (value == null || value.isBlank()) {
             return null;
         }
-        if (value.length() > 40 || !value.trim().matches("[+-]?\\d+(\\.\\d+)?")) {
+        if (value.length() > 40 || !DECIMAL.matcher(value.trim()).matches()) {
             add(field, "must be a decimal number such as 1500.00, found '" + clip(value) + "'");
             return null;
         }

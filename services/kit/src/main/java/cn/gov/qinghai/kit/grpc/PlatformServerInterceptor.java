@@ -107,6 +107,11 @@ public class PlatformServerInterceptor implements ServerInterceptor, Ordered {
             if (cause instanceof ParameterLookupException lookup) {
                 cause = ErrorStatus.fromLookup(lookup);
             }
+            if (cause != null && DatabaseOutage.isOutage(cause)) {
+                LOG.warn("database unreachable in {}: {}", getMethodDescriptor().getFullMethodName(), cause.toString());
+                cause = ServiceException.of(Status.Code.UNAVAILABLE, "DATABASE_UNAVAILABLE",
+                        "the service's database is unreachable; try again shortly");
+            }
             if (cause instanceof ServiceException e) {
                 StatusRuntimeException mapped = ErrorStatus.toStatusException(e, domain, requestId);
                 trailers.merge(mapped.getTrailers());

@@ -12,6 +12,7 @@ public final class RequestIds {
     public static final Context.Key<String> CONTEXT_KEY = Context.key("qinghai.request-id");
     /** Key under which logback's MDC carries the id into JSON logs. */
     public static final String MDC_KEY = "requestId";
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private RequestIds() {
     }
@@ -24,7 +25,7 @@ public final class RequestIds {
 
     /** Accepts a caller's id only if it is short and plain, so it cannot inject into logs. */
     public static String sanitize(String candidate) {
-        if (candidate != null && candidate.matches("[A-Za-z0-9._:-]{1,64}")) {
+        if (candidate != null && PLAIN.matcher(candidate).matches()) {
             return candidate;
         }
         return newId();

@@ -35,9 +35,11 @@ public class ComplianceService {
     private final StandardBook book;
     private final PolicyParameter rules;
     private final cn.gov.qinghai.kit.params.Citation employmentScope;
+    private final java.time.Clock clock;
 
-    public ComplianceService(StandardBook book, PolicyStandards policy) {
+    public ComplianceService(StandardBook book, PolicyStandards policy, java.time.Clock clock) {
         this.book = book;
+        this.clock = clock;
         this.rules = policy.parameters().get(RULES);
         this.employmentScope = policy.employmentScope();
     }
@@ -80,13 +82,15 @@ public class ComplianceService {
         private long invalid;
         private BigDecimal totalShortfall = BigDecimal.ZERO;
 
+        /** Input bounds (hours per period) as in force when the check runs. */
+        private final ParameterValue validationRules = rules.at(LocalDate.now(clock));
+
         private Checker(boolean explain) {
             this.explain = explain;
         }
 
         PayrollInput validate(PayrollRecord record, FieldErrors errors) {
-            LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-            return PayrollValidator.validate(record, errors, rulesAt(today));
+            return PayrollValidator.validate(record, errors, validationRules);
         }
 
         /** Checks a valid record; a record whose date/region has no standard gets violations in {@code errors}. */

@@ -26,10 +26,18 @@ import java.util.Optional;
 @Singleton
 public class StandardBook {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StandardBook.class);
+
     private final PolicyStandards policy;
     private final PublishedStandardRepository published;
     private final long ttlNanos;
     private volatile Snapshot snapshot;
+    private final java.util.concurrent.atomic.AtomicBoolean reloading = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.Executor reloader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "published-standards-reload");
+        t.setDaemon(true);
+        return t;
+    });
 
     public StandardBook(PolicyStandards policy, PublishedStandardRepository published,
                         @Value("${wage.standards-cache-ttl:2s}") Duration ttl) {
@@ -88,9 +96,9 @@ public class StandardBook {
         return newest;
     }
 
-    /** Forget the snapshot (after a publication on this replica). */
+    /** Reload the snapshot now (after a publication on this replica, which must see its own write). */
     public void refresh() {
-        snapshot = null;
+        snapshot = load();
     }
 
     private List<WageStandard> publishedFor(String region) {
@@ -99,16 +107,36 @@ public class StandardBook {
                 .toList();
     }
 
+    /**
+     * The published standards. The first call loads them; afterwards a snapshot older than the TTL is reloaded in
+     * the background while lookups go on with the current one, so a lookup never waits for the database. If the
+     * database cannot be reached the snapshot stays (published rows are append-only: it can only be incomplete,
+     * never wrong for what it holds) and the next lookup after the TTL tries again.
+     */
     private Snapshot current() {
         Snapshot s = snapshot;
-        long now = System.nanoTime();
-        if (s == null || now - s.loadedAt > ttlNanos) {
-            List<WageStandard> rows = published.listOrderByEffectiveFromAscAndIdAsc().stream()
-                    .map(StandardBook::toStandard).toList();
-            s = new Snapshot(rows, now);
+        if (s == null) {
+            s = load();
             snapshot = s;
+            return s;
+        }
+        if (System.nanoTime() - s.loadedAt > ttlNanos && reloading.compareAndSet(false, true)) {
+            reloader.execute(() -> {
+                try {
+                    snapshot = load();
+                } catch (RuntimeException e) {
+                    LOG.warn("cannot reload published standards, serving the last snapshot: {}", e.toString());
+                } finally {
+                    reloading.set(false);
+                }
+            });
         }
         return s;
+    }
+
+    private Snapshot load() {
+        return new Snapshot(published.listOrderByEffectiveFromAscAndIdAsc().stream().map(StandardBook::toStandard)
+                .toList(), System.nanoTime());
     }
 
     static WageStandard toStandard(PublishedStandardRow r) {

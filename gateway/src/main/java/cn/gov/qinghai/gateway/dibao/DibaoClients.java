@@ -1,0 +1,17 @@
+package cn.gov.qinghai.gateway.dibao;
+
+import cn.gov.qinghai.dibao.v1.DibaoServiceGrpc;
+import io.grpc.ManagedChannel;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.grpc.annotation.GrpcChannel;
+import jakarta.inject.Singleton;
+
+/** Stubs for the dibao service; the channel address is {@code grpc.channels.dibao.address}. */
+@Factory
+class DibaoClients {
+
+    @Singleton
+    DibaoServiceGrpc.DibaoServiceBlockingStub dibao(@GrpcChannel("dibao") ManagedChannel channel) {
+        return DibaoServiceGrpc.newBlockingStub(channel);
+    }
+}

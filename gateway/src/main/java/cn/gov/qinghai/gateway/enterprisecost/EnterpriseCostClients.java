@@ -1,0 +1,18 @@
+package cn.gov.qinghai.gateway.enterprisecost;
+
+import cn.gov.qinghai.enterprisecost.v1.EnterpriseCostServiceGrpc;
+import io.grpc.ManagedChannel;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.grpc.annotation.GrpcChannel;
+import jakarta.inject.Singleton;
+
+/** Stubs for the enterprise-cost service; the channel address is {@code grpc.channels.enterprise-cost.address}. */
+@Factory
+class EnterpriseCostClients {
+
+    @Singleton
+    EnterpriseCostServiceGrpc.EnterpriseCostServiceBlockingStub enterpriseCost(
+            @GrpcChannel("enterprise-cost") ManagedChannel channel) {
+        return EnterpriseCostServiceGrpc.newBlockingStub(channel);
+    }
+}

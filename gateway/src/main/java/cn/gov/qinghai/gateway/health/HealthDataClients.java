@@ -1,0 +1,17 @@
+package cn.gov.qinghai.gateway.health;
+
+import cn.gov.qinghai.health.v1.HealthDataServiceGrpc;
+import io.grpc.ManagedChannel;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.grpc.annotation.GrpcChannel;
+import jakarta.inject.Singleton;
+
+/** Stubs for the health-data service; the channel address is {@code grpc.channels.health-data.address}. */
+@Factory
+class HealthDataClients {
+
+    @Singleton
+    HealthDataServiceGrpc.HealthDataServiceBlockingStub healthData(@GrpcChannel("health-data") ManagedChannel channel) {
+        return HealthDataServiceGrpc.newBlockingStub(channel);
+    }
+}

@@ -1,0 +1,23 @@
+package cn.gov.qinghai.gateway.retail;
+
+import cn.gov.qinghai.retail.v1.RetailServiceGrpc;
+import io.grpc.ManagedChannel;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.grpc.annotation.GrpcChannel;
+import jakarta.inject.Singleton;
+
+/** Stubs for the retail service; the channel address is {@code grpc.channels.retail.address}. */
+@Factory
+class RetailClients {
+
+    @Singleton
+    RetailServiceGrpc.RetailServiceBlockingStub retail(@GrpcChannel("retail") ManagedChannel channel) {
+        return RetailServiceGrpc.newBlockingStub(channel);
+    }
+
+    /** Async stub for the client-streamed readings upload. */
+    @Singleton
+    RetailServiceGrpc.RetailServiceStub retailAsync(@GrpcChannel("retail") ManagedChannel channel) {
+        return RetailServiceGrpc.newStub(channel);
+    }
+}

@@ -1,0 +1,46 @@
+package cn.gov.qinghai.broadband;
+
+import cn.gov.qinghai.broadband.v1.BroadbandServiceGrpc;
+import cn.gov.qinghai.kit.testing.RunningService;
+import io.grpc.CallCredentials;
+import java.util.Map;
+
+/** One running broadband service (real gRPC, real PostgreSQL) shared by the test classes of this module. */
+final class BroadbandTestSupport {
+    static final String ADMIN = "broadband:admin";
+    static final String REPORTER = "broadband:reporter";
+    private static RunningService service;
+
+    private BroadbandTestSupport() {
+    }
+
+    static synchronized RunningService service() {
+        if (service == null) {
+            service = RunningService.start("broadband", Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    service.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        return service;
+    }
+
+    static BroadbandServiceGrpc.BroadbandServiceBlockingStub anonymous() {
+        return BroadbandServiceGrpc.newBlockingStub(service().channel());
+    }
+
+    static BroadbandServiceGrpc.BroadbandServiceBlockingStub as(CallCredentials credentials) {
+        return anonymous().withCallCredentials(credentials);
+    }
+
+    static BroadbandServiceGrpc.BroadbandServiceBlockingStub admin() {
+        return as(RunningService.as("admin-1", "630000", ADMIN));
+    }
+
+    static BroadbandServiceGrpc.BroadbandServiceBlockingStub reporter(String org) {
+        return as(RunningService.asOrg("reporter-" + Math.abs(org.hashCode()), "630000", org, REPORTER));
+    }
+}

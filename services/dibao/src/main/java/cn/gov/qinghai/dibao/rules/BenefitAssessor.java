@@ -1,0 +1,76 @@
+package cn.gov.qinghai.dibao.rules;
+
+import cn.gov.qinghai.kit.explain.ExplanationBuilder;
+import cn.gov.qinghai.kit.money.Money;
+import cn.gov.qinghai.kit.params.Citation;
+import cn.gov.qinghai.kit.params.ParameterRegistry;
+import cn.gov.qinghai.kit.params.PolicyParameter;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Assesses a household on a policy date (青政办〔2017〕86号 二(二), 二(三)): counted income, eligibility, monthly gap
+ * benefit and the monthly allowances (paid only to eligible households), with one explanation.
+ */
+@Singleton
+public class BenefitAssessor {
+
+    private final IncomeTypes incomeTypes;
+    private final PolicyParameter classified;
+    private final PolicyParameter living;
+    private final PolicyParameter nursing;
+
+    public BenefitAssessor(ParameterRegistry parameters, IncomeTypes incomeTypes) {
+        this.incomeTypes = incomeTypes;
+        this.classified = parameters.get("dibao.classified_allowance");
+        this.living = parameters.get("dibao.disability_living_allowance");
+        this.nursing = parameters.get("dibao.severe_disability_nursing_subsidy");
+    }
+
+    public Assessment assess(HouseholdFacts household, LocalDate date, StandardApplied standard,
+                             ExplanationBuilder why) {
+        why.step("适用的低保标准 / Standard applied")
+                .formula("county standard, but never below the provincial floor: max(county, floor)")
+                .input("countyStandard", standard.county() == null ? "none" : Money.plain(standard.county()))
+                .input("countySource", standard.note())
+                .parameter(standard.floor())
+                .result(Money.format(standard.annual()) + " CNY/person/year (" + standard.source() + ")")
+                .cite(standard.citation())
+                .add();
+        if (standard.raisedToFloor()) {
+            why.caveat("The county standard given (" + Money.plain(standard.county()) + ") is below the provincial "
+                    + "floor; the floor " + Money.plain(standard.annual()) + " applies (二(三)). / 县级标准低于全省底线，按底线计算。");
+        }
+        BigDecimal counted = CountedIncome.compute(household, incomeTypes.at(date), why);
+        BigDecimal perCapita = GapBenefit.perCapita(counted, household.size());
+        boolean eligible = GapBenefit.eligible(perCapita, standard);
+        BigDecimal gap = GapBenefit.monthly(counted, household.size(), standard, why);
+        List<AllowanceLine> allowances = new ArrayList<>();
+        if (eligible) {
+            allowances.addAll(ClassifiedAllowance.compute(household, classified.at(date), why));
+            allowances.addAll(DisabilityLivingAllowance.compute(household, living.at(date), why));
+            allowances.addAll(NursingSubsidy.compute(household, nursing.at(date), why));
+        } else {
+            why.step("补贴 / Allowances")
+                    .formula("allowances are paid to dibao recipients only (低保对象中的特殊困难人员)")
+                    .result("0.00 CNY/month: household not eligible")
+                    .cite(Citation.of("青政办〔2017〕86号", "二(三)"))
+                    .add();
+        }
+        BigDecimal monthlyAllowances = Money.yuan(allowances.stream().map(AllowanceLine::monthly)
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
+        BigDecimal total = Money.yuan(gap.add(monthlyAllowances));
+        why.step("每月合计 / Monthly total")
+                .formula("monthlyTotal = monthlyGap + monthlyAllowances")
+                .input("monthlyGap", Money.format(gap))
+                .input("monthlyAllowances", Money.format(monthlyAllowances))
+                .result(Money.format(total) + " CNY/month")
+                .cite(Citation.of("青政办〔2017〕86号", "二(三)"))
+                .add();
+        return new Assessment(eligible, standard, household.size(), Money.yuan(counted), Money.yuan(perCapita), gap,
+                List.copyOf(allowances), monthlyAllowances, total, why.build());
+    }
+}

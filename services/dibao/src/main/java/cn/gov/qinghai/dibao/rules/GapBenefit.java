@@ -1,0 +1,52 @@
+package cn.gov.qinghai.dibao.rules;
+
+import cn.gov.qinghai.kit.explain.ExplanationBuilder;
+import cn.gov.qinghai.kit.money.Money;
+import java.math.BigDecimal;
+
+/**
+ * Monthly gap benefit (据实补差, 青政办〔2017〕86号 二(三)): "按照家庭人均收入低于低保标准的差额发放低保金". A
+ * household is eligible when its per-capita counted income is below the standard; the benefit is
+ * (standard − per-capita income) × members ÷ 12, computed exactly as (standard × members − counted income) ÷ 12 and
+ * rounded HALF_UP to 0.01 only at the end.
+ */
+public final class GapBenefit {
+    private GapBenefit() {
+    }
+
+    /** Per-capita counted income, exact (10 decimal places). */
+    public static BigDecimal perCapita(BigDecimal counted, int size) {
+        return Money.divide(counted, BigDecimal.valueOf(size));
+    }
+
+    public static boolean eligible(BigDecimal perCapita, StandardApplied standard) {
+        return perCapita.compareTo(standard.annual()) < 0;
+    }
+
+    public static BigDecimal monthly(BigDecimal counted, int size, StandardApplied standard, ExplanationBuilder why) {
+        BigDecimal perCapita = perCapita(counted, size);
+        boolean eligible = eligible(perCapita, standard);
+        BigDecimal monthly = eligible
+                ? Money.yuan(Money.divide(standard.annual().multiply(BigDecimal.valueOf(size)).subtract(counted),
+                BigDecimal.valueOf(12)))
+                : Money.ZERO;
+        why.step("家庭人均收入与资格 / Per-capita income and eligibility")
+                .formula("perCapita = countedIncome ÷ householdSize; eligible when perCapita < standard")
+                .input("countedIncome", Money.plain(counted))
+                .input("householdSize", size)
+                .input("standard", Money.format(standard.annual()) + " CNY/person/year")
+                .result("perCapita " + Money.format(perCapita) + " CNY/year; eligible " + eligible)
+                .cite(cn.gov.qinghai.kit.params.Citation.of("青政办〔2017〕86号", "二(二)"))
+                .add();
+        why.step("差额补助（据实补差） / Monthly gap benefit")
+                .formula("monthlyGap = (standard − perCapita) × householdSize ÷ 12 = (standard × size − counted) ÷ 12,"
+                        + " HALF_UP to 0.01; 0 when not eligible")
+                .input("standard", Money.format(standard.annual()))
+                .input("householdSize", size)
+                .input("countedIncome", Money.plain(counted))
+                .result(Money.format(monthly) + " CNY/month")
+                .cite(cn.gov.qinghai.kit.params.Citation.of("青政办〔2017〕86号", "二(三)"))
+                .add();
+        return monthly;
+    }
+}

@@ -1,0 +1,354 @@
+package cn.gov.qinghai.dibao.service;
+
+import cn.gov.qinghai.common.v1.PageResponse;
+import cn.gov.qinghai.dibao.data.CaseRow;
+import cn.gov.qinghai.dibao.data.CaseStore;
+import cn.gov.qinghai.dibao.rules.Assessment;
+import cn.gov.qinghai.dibao.rules.BenefitAssessor;
+import cn.gov.qinghai.dibao.rules.Classification;
+import cn.gov.qinghai.dibao.rules.HouseholdFacts;
+import cn.gov.qinghai.dibao.rules.IncomeTypes;
+import cn.gov.qinghai.dibao.rules.StandardApplied;
+import cn.gov.qinghai.dibao.v1.Case;
+import cn.gov.qinghai.dibao.v1.CaseStatus;
+import cn.gov.qinghai.dibao.v1.DecideCaseRequest;
+import cn.gov.qinghai.dibao.v1.ExitCaseRequest;
+import cn.gov.qinghai.dibao.v1.ExitReason;
+import cn.gov.qinghai.dibao.v1.GetCaseRequest;
+import cn.gov.qinghai.dibao.v1.Household;
+import cn.gov.qinghai.dibao.v1.ListCasesRequest;
+import cn.gov.qinghai.dibao.v1.ListCasesResponse;
+import cn.gov.qinghai.dibao.v1.MedicalChecks;
+import cn.gov.qinghai.dibao.v1.MedicalExpenseCheck;
+import cn.gov.qinghai.dibao.v1.Member;
+import cn.gov.qinghai.dibao.v1.Outcome;
+import cn.gov.qinghai.dibao.v1.Stage;
+import cn.gov.qinghai.dibao.v1.SubmitApplicationRequest;
+import cn.gov.qinghai.dibao.verification.MedicalExpenseFinding;
+import cn.gov.qinghai.dibao.verification.MedicalExpenseSource;
+import cn.gov.qinghai.kit.auth.Caller;
+import cn.gov.qinghai.kit.explain.ExplanationBuilder;
+import cn.gov.qinghai.kit.grpc.FieldErrors;
+import cn.gov.qinghai.kit.grpc.Pages;
+import cn.gov.qinghai.kit.grpc.ServiceException;
+import cn.gov.qinghai.kit.identity.ResidentId;
+import cn.gov.qinghai.kit.money.Money;
+import cn.gov.qinghai.kit.params.ParameterRegistry;
+import cn.gov.qinghai.kit.params.PolicyParameter;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The case workflow of 青政办〔2017〕86号 二(二): 申请 (clerk) → 审核 (township reviewer) → 核对 (verifier) → 审批
+ * (county approver), rejection with a reason at each stage, and exits (二(五)). Every change is a conditional
+ * update on the case's version plus a history row in the same transaction: of two concurrent decisions one wins,
+ * the other gets ABORTED. Role and region scope are checked here, whatever the gateway did.
+ */
+@Singleton
+public class CaseService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaseService.class);
+
+    private final CaseStore store;
+    private final IncomeTypes incomeTypes;
+    private final BenefitAssessor assessor;
+    private final CountyStandardService standards;
+    private final MedicalExpenseSource medical;
+    private final PolicyParameter classification;
+    private final PolicyParameter retention;
+    private final Clock clock;
+
+    public CaseService(CaseStore store, IncomeTypes incomeTypes, BenefitAssessor assessor,
+                       CountyStandardService standards, MedicalExpenseSource medical, ParameterRegistry parameters,
+                       Clock clock) {
+        this.store = store;
+        this.incomeTypes = incomeTypes;
+        this.assessor = assessor;
+        this.standards = standards;
+        this.medical = medical;
+        this.classification = parameters.get("dibao.classification");
+        this.retention = parameters.get("dibao.exit_retention");
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Case submit(SubmitApplicationRequest request) {
+        Caller caller = Caller.current().requireAnyRole(Roles.CLERK);
+        LocalDate today = LocalDate.now(clock);
+        FieldErrors errors = new FieldErrors();
+        String requestId = errors.text("requestId", request.getRequestId(), 64);
+        errors.optionalText("note", request.getNote(), FieldErrors.MAX_TEXT);
+        if (!request.hasHousehold()) {
+            errors.add("household", "is required");
+        } else {
+            HouseholdValidation.validate(errors.at("household"), request.getHousehold(), incomeTypes.known(today),
+                    today);
+        }
+        errors.throwIfAny();
+        Household h = request.getHousehold();
+        caller.requireRegion(h.getCounty());
+        String hash = hash(request.toBuilder().clearRequestId().build().toByteArray());
+
+        Optional<CaseRow> replay = store.byRequestId(requestId);
+        if (replay.isPresent()) {
+            return replayed(replay.get(), hash, requestId, today);
+        }
+        Member head = h.getMembers(0);
+        Optional<Long> open = store.openCaseOf(head.getIdNumber());
+        if (open.isPresent()) {
+            throw openCaseExists(open.get());
+        }
+        Instant now = clock.instant();
+        Optional<Long> id = store.insert(requestId, hash, h.getCounty(), h.getTownship(), head.getIdNumber(),
+                head.getName(), h.getMembersCount(), ProtoJson.write(h), now);
+        if (id.isEmpty()) {
+            // A concurrent insert won a unique constraint: the same request id (a retry) or an open case of this head.
+            Optional<CaseRow> raced = store.byRequestId(requestId);
+            if (raced.isPresent()) {
+                return replayed(raced.get(), hash, requestId, today);
+            }
+            throw openCaseExists(store.openCaseOf(head.getIdNumber()).orElse(0L));
+        }
+        store.insertMembers(id.get(), h.getMembersList().stream().map(Member::getIdNumber).toList());
+        store.appendHistory(id.get(), "SUBMITTED", "", "SUBMITTED", caller.subject(), now, request.getNote());
+        LOG.info("case {} submitted for head {} in county {} by {}", id.get(), ResidentId.mask(head.getIdNumber()),
+                h.getCounty(), caller.subject());
+        return view(store.byId(id.get()).orElseThrow(), today);
+    }
+
+    @Transactional(readOnly = true)
+    public Case get(GetCaseRequest request) {
+        Caller caller = Caller.current().requireAnyRole(Roles.ANY);
+        CaseRow row = load(request.getId(), "id");
+        caller.requireRegion(row.county());
+        return view(row, LocalDate.now(clock));
+    }
+
+    @Transactional(readOnly = true)
+    public ListCasesResponse list(ListCasesRequest request) {
+        Caller caller = Caller.current().requireAnyRole(Roles.ANY);
+        FieldErrors errors = new FieldErrors();
+        String county = Counties.county(errors, "county", request.getCounty());
+        if (request.getStatus() == CaseStatus.UNRECOGNIZED) {
+            errors.add("status", "is not a known status");
+        }
+        Pages.Window window = Pages.window(errors, request.getPage());
+        errors.throwIfAny();
+        caller.requireRegion(county);
+        String status = request.getStatus() == CaseStatus.CASE_STATUS_UNSPECIFIED ? "" : request.getStatus().name();
+        int total = store.count(county, status);
+        ListCasesResponse.Builder out = ListCasesResponse.newBuilder();
+        LocalDate today = LocalDate.now(clock);
+        for (CaseRow row : store.list(county, status, window.offset(), window.size())) {
+            out.addCases(view(row, today));
+        }
+        return out.setPage(PageResponse.newBuilder().setTotalSize(total).setNextPageToken(window.nextToken(total)))
+                .build();
+    }
+
+    @Transactional
+    public Case decide(DecideCaseRequest request) {
+        Caller caller = Caller.current().requireAnyRole(Roles.TOWNSHIP_REVIEWER, Roles.VERIFIER,
+                Roles.COUNTY_APPROVER);
+        FieldErrors errors = new FieldErrors();
+        Stage stage = errors.enumValue("stage", request.getStage(), Stage.STAGE_UNSPECIFIED, Stage.UNRECOGNIZED);
+        Outcome outcome = errors.enumValue("outcome", request.getOutcome(), Outcome.OUTCOME_UNSPECIFIED,
+                Outcome.UNRECOGNIZED);
+        errors.check(request.getExpectedVersion() >= 1, "expectedVersion",
+                "is required: the version of the case you decided on (Case.version)");
+        String note = errors.optionalText("note", request.getNote(), FieldErrors.MAX_TEXT);
+        if (outcome == Outcome.REJECT && (note == null || note.isBlank())) {
+            errors.add("note", "is required when rejecting: the reason is recorded and told to the applicant");
+        }
+        CaseRow row = load(request.getCaseId(), "caseId");
+        errors.throwIfAny();
+        caller.requireAnyRole(roleFor(stage));
+        caller.requireRegion(row.county());
+        String from = row.status();
+        String expected = pendingStatus(stage);
+        if (!from.equals(expected)) {
+            throw ServiceException.failedPrecondition("ILLEGAL_TRANSITION", "the case is " + from + "; "
+                    + stage + " decides cases that are " + expected).withMetadata(Map.of("status", from));
+        }
+        checkVersion(row, request.getExpectedVersion());
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock);
+        String action = stage.name() + "_" + outcome.name();
+        String to;
+        boolean won;
+        if (stage == Stage.VERIFICATION) {
+            MedicalChecks checks = consultMedical(row, caller, today.getYear());
+            to = outcome == Outcome.PASS ? "VERIFIED" : "REJECTED";
+            won = store.verify(row.id(), row.version(), to, ProtoJson.write(checks));
+            note = withMedicalSummary(note, checks);
+        } else if (stage == Stage.COUNTY_APPROVAL && outcome == Outcome.PASS) {
+            to = "APPROVED";
+            won = approve(row, today, now);
+        } else {
+            to = outcome == Outcome.PASS ? "TOWNSHIP_REVIEWED" : "REJECTED";
+            won = store.transition(row.id(), row.version(), to);
+        }
+        if (!won) {
+            throw versionConflict(row.id());
+        }
+        store.appendHistory(row.id(), action, from, to, caller.subject(), now, note);
+        LOG.info("case {} {} -> {} by {}", row.id(), from, to, caller.subject());
+        return view(store.byId(row.id()).orElseThrow(), today);
+    }
+
+    @Transactional
+    public Case exit(ExitCaseRequest request) {
+        Caller caller = Caller.current().requireAnyRole(Roles.COUNTY_APPROVER);
+        FieldErrors errors = new FieldErrors();
+        ExitReason reason = errors.enumValue("reason", request.getReason(), ExitReason.EXIT_REASON_UNSPECIFIED,
+                ExitReason.UNRECOGNIZED);
+        errors.check(request.getExpectedVersion() >= 1, "expectedVersion", "is required (Case.version)");
+        String note = errors.optionalText("note", request.getNote(), FieldErrors.MAX_TEXT);
+        var limits = retention.at(LocalDate.now(clock));
+        int min = limits.decimal("minMonths").intValueExact();
+        int max = limits.decimal("maxMonths").intValueExact();
+        int months = request.getRetentionMonths();
+        errors.check(months == 0 || (months >= min && months <= max), "retentionMonths",
+                "must be 0 (none) or between " + min + " and " + max + " months (二(五)), found " + months);
+        CaseRow row = load(request.getCaseId(), "caseId");
+        errors.throwIfAny();
+        caller.requireRegion(row.county());
+        if (!"APPROVED".equals(row.status())) {
+            throw ServiceException.failedPrecondition("ILLEGAL_TRANSITION",
+                    "only an approved case can exit; the case is " + row.status());
+        }
+        checkVersion(row, request.getExpectedVersion());
+        if (months > 0) {
+            boolean disabled = CaseViews.household(row).getMembersList().stream().anyMatch(Member::hasDisabilityGrade);
+            if (reason != ExitReason.OUT_OF_POVERTY || !disabled) {
+                throw ServiceException.failedPrecondition("RETENTION_NOT_ALLOWED",
+                        "continued payment after exit (6–12 months, 二(五)) is only for households with a disabled "
+                                + "member leaving because they are out of poverty");
+            }
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate lastPaid = today.withDayOfMonth(1).plusMonths(months);
+        if (!store.exit(row.id(), row.version(), reason.name(), today, months, lastPaid)) {
+            throw versionConflict(row.id());
+        }
+        String text = "reason " + reason + "; paid through " + lastPaid.toString().substring(0, 7)
+                + (months > 0 ? " (" + months + " months retained, 二(五))" : "") + (note == null ? "" : "; " + note);
+        store.appendHistory(row.id(), "EXITED", "APPROVED", "EXITED", caller.subject(), clock.instant(), text);
+        LOG.info("case {} exited ({}) by {}", row.id(), reason, caller.subject());
+        return view(store.byId(row.id()).orElseThrow(), today);
+    }
+
+    private boolean approve(CaseRow row, LocalDate today, Instant now) {
+        HouseholdFacts facts = HouseholdValidation.facts(CaseViews.household(row), today);
+        StandardApplied standard = standards.applied(row.county(), today);
+        ExplanationBuilder why = new ExplanationBuilder();
+        Assessment a = assessor.assess(facts, today, standard, why);
+        if (!a.eligible()) {
+            throw ServiceException.failedPrecondition("NOT_ELIGIBLE", "per-capita counted income "
+                    + Money.format(a.perCapita()) + " is not below the standard " + Money.format(standard.annual())
+                    + " CNY/person/year; reject the case with the reason instead");
+        }
+        String cls = Classification.classify(facts, classification.at(today), why);
+        var explanation = why.build();
+        return store.approve(row.id(), row.version(), cls, a.monthlyGap(), a.monthlyAllowances(), a.monthlyTotal(),
+                ProtoJson.write(explanation), now, today.withDayOfMonth(1));
+    }
+
+    private MedicalChecks consultMedical(CaseRow row, Caller caller, int year) {
+        Household h = CaseViews.household(row);
+        MedicalChecks.Builder checks = MedicalChecks.newBuilder();
+        for (int i = 0; i < h.getMembersCount(); i++) {
+            MedicalExpenseFinding f = medical.majorMedicalExpenses(h.getMembers(i).getIdNumber(), year, caller.token());
+            checks.addChecks(MedicalExpenseCheck.newBuilder().setMemberIndex(i)
+                    .setStatus(f.consulted() ? "CONSULTED" : "NOT_CONSULTED")
+                    .setAmount(f.amount() == null ? "" : Money.format(f.amount()))
+                    .setNote(f.note()));
+        }
+        return checks.build();
+    }
+
+    private static String withMedicalSummary(String note, MedicalChecks checks) {
+        long notConsulted = checks.getChecksList().stream().filter(c -> c.getStatus().equals("NOT_CONSULTED")).count();
+        String summary = "major medical expenses: " + (checks.getChecksCount() - notConsulted) + " consulted, "
+                + notConsulted + " not consulted";
+        return note == null || note.isBlank() ? summary : note + " | " + summary;
+    }
+
+    private CaseRow load(String id, String field) {
+        long caseId;
+        try {
+            caseId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ServiceException.invalid(field, "must be a case id such as 42");
+        }
+        return store.byId(caseId).orElseThrow(() -> ServiceException.notFound("CASE_NOT_FOUND", "no case " + id));
+    }
+
+    private static void checkVersion(CaseRow row, long expected) {
+        if (row.version() != expected) {
+            throw versionConflict(row.id()).withMetadata(Map.of("currentVersion", String.valueOf(row.version())));
+        }
+    }
+
+    private static ServiceException versionConflict(long id) {
+        return ServiceException.aborted("CASE_VERSION_CONFLICT", "case " + id
+                + " was changed by another decision since you read it; read it again and decide on the new version");
+    }
+
+    private static ServiceException openCaseExists(long id) {
+        return ServiceException.failedPrecondition("OPEN_CASE_EXISTS", "the household head already has an open "
+                + "case (" + id + "); one open case per household head").withMetadata(Map.of("caseId", String.valueOf(id)));
+    }
+
+    private Case replayed(CaseRow row, String hash, String requestId, LocalDate today) {
+        if (!row.payloadHash().equals(hash)) {
+            throw ServiceException.alreadyExists("REQUEST_ID_REUSED",
+                    "requestId " + requestId + " was already used for a different application");
+        }
+        Caller.current().requireRegion(row.county());
+        return view(row, today);
+    }
+
+    private Case view(CaseRow row, LocalDate today) {
+        return CaseViews.toProto(row, store.history(row.id()), today);
+    }
+
+    private static String roleFor(Stage stage) {
+        return switch (stage) {
+            case TOWNSHIP_REVIEW -> Roles.TOWNSHIP_REVIEWER;
+            case VERIFICATION -> Roles.VERIFIER;
+            default -> Roles.COUNTY_APPROVER;
+        };
+    }
+
+    private static String pendingStatus(Stage stage) {
+        return switch (stage) {
+            case TOWNSHIP_REVIEW -> "SUBMITTED";
+            case VERIFICATION -> "TOWNSHIP_REVIEWED";
+            default -> "VERIFIED";
+        };
+    }
+
+    static String hash(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String hash(String text) {
+        return hash(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

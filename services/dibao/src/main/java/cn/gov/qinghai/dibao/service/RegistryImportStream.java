@@ -1,0 +1,261 @@
+package cn.gov.qinghai.dibao.service;
+
+import cn.gov.qinghai.dibao.v1.BadRow;
+import cn.gov.qinghai.dibao.v1.PovertyRosterChunk;
+import cn.gov.qinghai.dibao.v1.PovertyRosterImport;
+import cn.gov.qinghai.kit.auth.Caller;
+import cn.gov.qinghai.kit.grpc.ServiceException;
+import cn.gov.qinghai.kit.identity.ResidentId;
+import cn.gov.qinghai.kit.region.Regions;
+import io.grpc.stub.StreamObserver;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One streamed import of the 建档立卡 roster (青政办〔2017〕86号 三(一)). Chunks are split into lines as they
+ * arrive; each line is checked (identity number per GB 11643, name, county inside the caller's region) and a good
+ * row goes straight into a PostgreSQL COPY, so memory stays flat however long the file. gRPC asks for the next chunk
+ * only after this one is written, which is the flow control. Everything happens in one transaction on a dedicated
+ * connection: a failure or a cancelled stream leaves nothing behind; on completion the import replaces the previous.
+ */
+final class RegistryImportStream implements StreamObserver<PovertyRosterChunk> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryImportStream.class);
+    static final int MAX_BAD_ROWS_LISTED = 1000;
+    private static final int MAX_LINE_BYTES = 4096;
+
+    private final StreamObserver<PovertyRosterImport> out;
+    private final Caller caller;
+    private final Clock clock;
+    private final LocalDate today;
+    private final Connection connection;
+    private final long importId;
+    private final CopyIn copy;
+    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+    private final StringBuilder batch = new StringBuilder(1 << 16);
+    private final List<BadRow> badRows = new ArrayList<>();
+    private long line;
+    private long lines;
+    private long accepted;
+    private long rejected;
+    private boolean finished;
+
+    RegistryImportStream(StreamObserver<PovertyRosterImport> out, Caller caller, DataSource dataSource, Clock clock) {
+        this.out = out;
+        this.caller = caller;
+        this.clock = clock;
+        this.today = LocalDate.now(clock);
+        try {
+            this.connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT INTO registry_import (imported_by, started_at) VALUES (?, ?) RETURNING id")) {
+                ps.setString(1, caller.subject());
+                ps.setObject(2, clock.instant().atOffset(ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    this.importId = rs.getLong(1);
+                }
+            }
+            this.copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY registry_person (import_id, id_number, name, county) FROM STDIN WITH (FORMAT csv)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot start the registry import", e);
+        }
+    }
+
+    @Override
+    public void onNext(PovertyRosterChunk chunk) {
+        if (finished) {
+            return;
+        }
+        try {
+            byte[] data = chunk.getData().toByteArray();
+            int start = 0;
+            for (int i = 0; i < data.length; i++) {
+                if (data[i] == '\n') {
+                    partial.write(data, start, i - start);
+                    handleLine(partial.toByteArray());
+                    partial.reset();
+                    start = i + 1;
+                }
+            }
+            partial.write(data, start, data.length - start);
+            if (partial.size() > MAX_LINE_BYTES) {
+                // A "line" this long is not a roster row; skip to the next newline rather than buffer it all.
+                line++;
+                lines++;
+                bad("line longer than " + MAX_LINE_BYTES + " bytes");
+                partial.reset();
+            }
+            flush(false);
+        } catch (SQLException e) {
+            fail(e);
+        }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        // The client went away: nothing of this import stays.
+        abort();
+        LOG.info("registry import {} cancelled by the client: {}", importId, t.getMessage());
+    }
+
+    @Override
+    public void onCompleted() {
+        if (finished) {
+            return;
+        }
+        try {
+            if (partial.size() > 0) {
+                handleLine(partial.toByteArray());
+            }
+            flush(true);
+            copy.endCopy();
+            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM registry_person WHERE import_id <> ?")) {
+                ps.setLong(1, importId);
+                ps.executeUpdate();
+            }
+            try (var st = connection.createStatement()) {
+                // Fresh planner statistics for the match report after a bulk change of the table.
+                st.execute("ANALYZE registry_person");
+            }
+            var completed = clock.instant();
+            try (PreparedStatement ps = connection.prepareStatement("UPDATE registry_import SET completed_at = ?, "
+                    + "lines = ?, accepted = ?, rejected = ? WHERE id = ?")) {
+                ps.setObject(1, completed.atOffset(ZoneOffset.UTC));
+                ps.setLong(2, lines);
+                ps.setLong(3, accepted);
+                ps.setLong(4, rejected);
+                ps.setLong(5, importId);
+                ps.executeUpdate();
+            }
+            connection.commit();
+            close();
+            finished = true;
+            LOG.info("registry import {} by {}: {} lines, {} accepted, {} rejected", importId, caller.subject(), lines,
+                    accepted, rejected);
+            out.onNext(PovertyRosterImport.newBuilder().setImportId(String.valueOf(importId)).setLines(lines)
+                    .setAccepted(accepted).setRejected(rejected).addAllBadRows(badRows)
+                    .setCompletedAt(completed.toString()).build());
+            out.onCompleted();
+        } catch (SQLException e) {
+            fail(e);
+        }
+    }
+
+    private void handleLine(byte[] raw) {
+        line++;
+        String text = new String(raw, StandardCharsets.UTF_8);
+        if (text.endsWith("\r")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        if (line == 1 && text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (line == 1 && text.trim().toLowerCase().startsWith("id_number")) {
+            return;
+        }
+        if (text.isBlank()) {
+            return;
+        }
+        lines++;
+        String[] f = text.split(",", -1);
+        if (f.length != 3) {
+            bad("expected 3 fields id_number,name,county, found " + f.length);
+            return;
+        }
+        String id = f[0].trim();
+        String name = f[1].trim();
+        String county = f[2].trim();
+        var idProblem = ResidentId.problem(id, today);
+        if (idProblem.isPresent()) {
+            bad("id_number " + idProblem.get());
+            return;
+        }
+        if (name.isEmpty() || name.length() > 50 || name.contains("\"")) {
+            bad("name must be 1–50 characters without quotes");
+            return;
+        }
+        if (!Regions.isWithinQinghai(county) || county.endsWith("00")) {
+            bad("county must be a county-level code inside Qinghai, found '" + clip(county) + "'");
+            return;
+        }
+        if (!caller.covers(county)) {
+            bad("county " + county + " is outside your region " + caller.region());
+            return;
+        }
+        accepted++;
+        batch.append(importId).append(',').append(id).append(",\"").append(name).append("\",").append(county)
+                .append('\n');
+    }
+
+    private void bad(String reason) {
+        rejected++;
+        if (badRows.size() < MAX_BAD_ROWS_LISTED) {
+            badRows.add(BadRow.newBuilder().setLine(line).setReason(reason).build());
+        }
+    }
+
+    private void flush(boolean force) throws SQLException {
+        if (batch.length() > 0 && (force || batch.length() >= (1 << 16))) {
+            byte[] bytes = batch.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            batch.setLength(0);
+        }
+    }
+
+    private void fail(SQLException e) {
+        abort();
+        LOG.error("registry import {} failed", importId, e);
+        out.onError(ServiceException.of(io.grpc.Status.Code.INTERNAL, "IMPORT_FAILED",
+                "the import failed and was rolled back; nothing was kept"));
+    }
+
+    private void abort() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        try {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        } catch (SQLException ignored) {
+            // the rollback below discards everything anyway
+        }
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // closing the connection discards the transaction
+        }
+        close();
+    }
+
+    private void close() {
+        try {
+            connection.setAutoCommit(true);
+            connection.close();
+        } catch (SQLException ignored) {
+            // pool will replace a broken connection
+        }
+    }
+
+    private static String clip(String v) {
+        return v.length() > 20 ? v.substring(0, 20) + "…" : v;
+    }
+}

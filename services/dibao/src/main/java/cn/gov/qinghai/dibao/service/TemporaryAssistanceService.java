@@ -1,0 +1,124 @@
+package cn.gov.qinghai.dibao.service;
+
+import cn.gov.qinghai.dibao.data.Db;
+import cn.gov.qinghai.dibao.v1.ApproveTemporaryAssistanceRequest;
+import cn.gov.qinghai.dibao.v1.TemporaryAssistance;
+import cn.gov.qinghai.kit.auth.Caller;
+import cn.gov.qinghai.kit.grpc.DecimalRule;
+import cn.gov.qinghai.kit.grpc.FieldErrors;
+import cn.gov.qinghai.kit.grpc.ServiceException;
+import cn.gov.qinghai.kit.identity.ResidentId;
+import cn.gov.qinghai.kit.money.Money;
+import cn.gov.qinghai.kit.params.ParameterRegistry;
+import cn.gov.qinghai.kit.params.ParameterValue;
+import cn.gov.qinghai.kit.params.PolicyParameter;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Temporary assistance (临时救助, 青政办〔2017〕86号 二(四)): a county approver may approve up to the county limit,
+ * a township reviewer entrusted by the county up to the township limit (limits in
+ * {@code parameters/temporary_assistance_limits.yaml}). An amount above the caller's limit is refused with the
+ * limit; it is never capped. A county approver's higher limit wins when a caller holds both roles.
+ */
+@Singleton
+public class TemporaryAssistanceService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TemporaryAssistanceService.class);
+    private static final String COLUMNS = "id, request_id, payload_hash, county, township, beneficiary_name, "
+            + "beneficiary_id_number, amount, reason, approval_level, approval_limit, approved_by, approved_at";
+
+    private final Db db;
+    private final PolicyParameter limits;
+    private final Clock clock;
+
+    public TemporaryAssistanceService(Db db, ParameterRegistry parameters, Clock clock) {
+        this.db = db;
+        this.limits = parameters.get("dibao.temporary_assistance_limits");
+        this.clock = clock;
+    }
+
+    @Transactional
+    public TemporaryAssistance approve(ApproveTemporaryAssistanceRequest request) {
+        Caller caller = Caller.current().requireAnyRole(Roles.COUNTY_APPROVER, Roles.TOWNSHIP_REVIEWER);
+        LocalDate today = LocalDate.now(clock);
+        FieldErrors errors = new FieldErrors();
+        String requestId = errors.text("requestId", request.getRequestId(), 64);
+        String county = Counties.county(errors, "county", request.getCounty());
+        String township = errors.text("township", request.getTownship(), 100);
+        String name = errors.text("beneficiaryName", request.getBeneficiaryName(), 50);
+        ResidentId.problem(request.getBeneficiaryIdNumber(), today)
+                .ifPresent(p -> errors.add("beneficiaryIdNumber", p));
+        BigDecimal amount = errors.decimal("amount", request.getAmount(), DecimalRule.positiveMoney().max("100000000"));
+        String reason = errors.text("reason", request.getReason(), FieldErrors.MAX_TEXT);
+        String entrustment = errors.optionalText("entrustment", request.getEntrustment(), 200);
+        boolean county_level = caller.hasRole(Roles.COUNTY_APPROVER);
+        if (!county_level && entrustment == null) {
+            errors.add("entrustment", "is required for a township approval: the county's entrustment (受县级民政部门委托, 二(四))");
+        }
+        errors.throwIfAny();
+        caller.requireRegion(county);
+        String hash = CaseService.hash(request.toBuilder().clearRequestId().build().toByteArray());
+
+        Optional<TemporaryAssistance> replay = byRequestId(requestId, hash);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        ParameterValue limitValue = limits.at(today);
+        String level = county_level ? "COUNTY" : "TOWNSHIP";
+        BigDecimal limit = limitValue.decimal(county_level ? "county" : "township");
+        if (amount.compareTo(limit) > 0) {
+            throw ServiceException.permissionDenied("APPROVAL_LIMIT_EXCEEDED", "amount " + Money.format(amount)
+                            + " is above the " + level.toLowerCase() + " approval limit of " + Money.format(limit)
+                            + " yuan (青政办〔2017〕86号 二(四))" + (county_level ? "" : "; a county approver may approve up to "
+                            + Money.format(limitValue.decimal("county"))))
+                    .withMetadata(Map.of("limit", Money.format(limit), "level", level));
+        }
+        Instant now = clock.instant();
+        Optional<Long> id = db.one("INSERT INTO temporary_assistance (request_id, payload_hash, county, township, "
+                        + "beneficiary_name, beneficiary_id_number, amount, reason, approval_level, approval_limit, "
+                        + "entrustment, approved_by, approved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (request_id) DO NOTHING RETURNING id", rs -> rs.getLong(1),
+                requestId, hash, county, township, name, request.getBeneficiaryIdNumber(), Money.yuan(amount), reason,
+                level, limit, entrustment == null ? "" : entrustment, caller.subject(), now);
+        if (id.isEmpty()) {
+            return byRequestId(requestId, hash).orElseThrow();
+        }
+        LOG.info("temporary assistance {} of {} for {} approved at {} level by {}", id.get(), Money.format(amount),
+                ResidentId.mask(request.getBeneficiaryIdNumber()), level, caller.subject());
+        return byRequestId(requestId, hash).orElseThrow();
+    }
+
+    private Optional<TemporaryAssistance> byRequestId(String requestId, String hash) {
+        return db.one("SELECT " + COLUMNS + " FROM temporary_assistance WHERE request_id = ?", rs -> {
+            if (!rs.getString(3).equals(hash)) {
+                throw ServiceException.alreadyExists("REQUEST_ID_REUSED",
+                        "requestId " + requestId + " was already used for a different grant");
+            }
+            return TemporaryAssistance.newBuilder()
+                    .setId(String.valueOf(rs.getLong(1)))
+                    .setRequestId(rs.getString(2))
+                    .setCounty(rs.getString(4))
+                    .setTownship(rs.getString(5))
+                    .setBeneficiaryNameMasked(ResidentId.maskName(rs.getString(6)))
+                    .setBeneficiaryIdMasked(ResidentId.mask(rs.getString(7)))
+                    .setAmount(Money.format(rs.getBigDecimal(8)))
+                    .setReason(rs.getString(9))
+                    .setApprovalLevel(rs.getString(10))
+                    .setApprovalLimit(Money.format(rs.getBigDecimal(11)))
+                    .setApprovedBy(rs.getString(12))
+                    .setApprovedAt(rs.getObject(13, OffsetDateTime.class).toInstant().toString())
+                    .setCitation(limits.at(LocalDate.now(clock)).citation().toProto())
+                    .build();
+        }, requestId);
+    }
+}

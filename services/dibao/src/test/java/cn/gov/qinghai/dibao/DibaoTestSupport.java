@@ -1,0 +1,69 @@
+package cn.gov.qinghai.dibao;
+
+import cn.gov.qinghai.dibao.v1.DibaoServiceGrpc;
+import cn.gov.qinghai.kit.identity.ResidentId;
+import cn.gov.qinghai.kit.testing.RunningService;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One running dibao service (real gRPC, real PostgreSQL) shared by the test classes of this module. */
+final class DibaoTestSupport {
+    private static RunningService service;
+    private static final AtomicInteger SEQUENCE = new AtomicInteger(100);
+
+    private DibaoTestSupport() {
+    }
+
+    static synchronized RunningService service() {
+        if (service == null) {
+            service = RunningService.start("dibao", Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    service.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        return service;
+    }
+
+    static DibaoServiceGrpc.DibaoServiceBlockingStub stub() {
+        return DibaoServiceGrpc.newBlockingStub(service().channel());
+    }
+
+    static DibaoServiceGrpc.DibaoServiceBlockingStub as(String subject, String region, String... roles) {
+        return stub().withCallCredentials(RunningService.as(subject, region, roles));
+    }
+
+    /** A valid, unique identity number for someone born on {@code birth} in {@code region}. */
+    static String residentId(String region, LocalDate birth) {
+        String seq = String.format("%03d", SEQUENCE.incrementAndGet() % 1000);
+        String first17 = region + birth.toString().replace("-", "") + seq;
+        return first17 + ResidentId.checkCharacter(first17);
+    }
+
+    /** Minimal JSON writer for test inputs (maps, lists, strings, numbers, booleans, null). */
+    static String json(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof Map<?, ?> m) {
+            StringBuilder s = new StringBuilder("{");
+            m.forEach((k, v) -> s.append(s.length() > 1 ? "," : "").append(json(String.valueOf(k))).append(':')
+                    .append(json(v)));
+            return s.append('}').toString();
+        }
+        if (value instanceof List<?> l) {
+            StringBuilder s = new StringBuilder("[");
+            l.forEach(v -> s.append(s.length() > 1 ? "," : "").append(json(v)));
+            return s.append(']').toString();
+        }
+        if (value instanceof String str) {
+            return '"' + str.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        }
+        return String.valueOf(value);
+    }
+}

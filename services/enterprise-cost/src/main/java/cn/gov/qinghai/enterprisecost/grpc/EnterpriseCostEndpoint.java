@@ -1,0 +1,109 @@
+package cn.gov.qinghai.enterprisecost.grpc;
+
+import cn.gov.qinghai.enterprisecost.service.ApplicationService;
+import cn.gov.qinghai.enterprisecost.service.CalculatorService;
+import cn.gov.qinghai.enterprisecost.service.DeadlineService;
+import cn.gov.qinghai.enterprisecost.service.LabourCostService;
+import cn.gov.qinghai.enterprisecost.v1.Application;
+import cn.gov.qinghai.enterprisecost.v1.CalculateRequest;
+import cn.gov.qinghai.enterprisecost.v1.Calculation;
+import cn.gov.qinghai.enterprisecost.v1.CalculatorDefinition;
+import cn.gov.qinghai.enterprisecost.v1.CheckLabourCostRequest;
+import cn.gov.qinghai.enterprisecost.v1.ComputeDeadlineRequest;
+import cn.gov.qinghai.enterprisecost.v1.Deadline;
+import cn.gov.qinghai.enterprisecost.v1.DecideApplicationRequest;
+import cn.gov.qinghai.enterprisecost.v1.EnterpriseCostServiceGrpc;
+import cn.gov.qinghai.enterprisecost.v1.GetApplicationRequest;
+import cn.gov.qinghai.enterprisecost.v1.GetCalculatorRequest;
+import cn.gov.qinghai.enterprisecost.v1.LabourCostCheck;
+import cn.gov.qinghai.enterprisecost.v1.ListApplicationsRequest;
+import cn.gov.qinghai.enterprisecost.v1.ListApplicationsResponse;
+import cn.gov.qinghai.enterprisecost.v1.ListCalculatorsRequest;
+import cn.gov.qinghai.enterprisecost.v1.ListCalculatorsResponse;
+import cn.gov.qinghai.enterprisecost.v1.ListOverdueApplicationsRequest;
+import cn.gov.qinghai.enterprisecost.v1.StartReviewRequest;
+import cn.gov.qinghai.enterprisecost.v1.SubmitApplicationRequest;
+import io.grpc.stub.StreamObserver;
+import jakarta.inject.Singleton;
+
+/**
+ * The gRPC face of the enterprise-cost service: hands each call to a service bean. Exceptions become the platform
+ * error model in the kit's {@code PlatformServerInterceptor}.
+ */
+@Singleton
+public class EnterpriseCostEndpoint extends EnterpriseCostServiceGrpc.EnterpriseCostServiceImplBase {
+
+    private final CalculatorService calculators;
+    private final LabourCostService labourCost;
+    private final ApplicationService applications;
+    private final DeadlineService deadlines;
+
+    public EnterpriseCostEndpoint(CalculatorService calculators, LabourCostService labourCost,
+                                  ApplicationService applications, DeadlineService deadlines) {
+        this.calculators = calculators;
+        this.labourCost = labourCost;
+        this.applications = applications;
+        this.deadlines = deadlines;
+    }
+
+    @Override
+    public void listCalculators(ListCalculatorsRequest request, StreamObserver<ListCalculatorsResponse> out) {
+        reply(out, calculators.list());
+    }
+
+    @Override
+    public void getCalculator(GetCalculatorRequest request, StreamObserver<CalculatorDefinition> out) {
+        reply(out, calculators.get(request.getId()));
+    }
+
+    @Override
+    public void calculate(CalculateRequest request, StreamObserver<Calculation> out) {
+        reply(out, calculators.calculate(request));
+    }
+
+    @Override
+    public void checkLabourCost(CheckLabourCostRequest request, StreamObserver<LabourCostCheck> out) {
+        reply(out, labourCost.check(request));
+    }
+
+    @Override
+    public void submitApplication(SubmitApplicationRequest request, StreamObserver<Application> out) {
+        reply(out, applications.submit(request));
+    }
+
+    @Override
+    public void getApplication(GetApplicationRequest request, StreamObserver<Application> out) {
+        reply(out, applications.get(request));
+    }
+
+    @Override
+    public void listApplications(ListApplicationsRequest request, StreamObserver<ListApplicationsResponse> out) {
+        reply(out, applications.list(request));
+    }
+
+    @Override
+    public void startReview(StartReviewRequest request, StreamObserver<Application> out) {
+        reply(out, applications.startReview(request));
+    }
+
+    @Override
+    public void decideApplication(DecideApplicationRequest request, StreamObserver<Application> out) {
+        reply(out, applications.decide(request));
+    }
+
+    @Override
+    public void listOverdueApplications(ListOverdueApplicationsRequest request,
+                                        StreamObserver<ListApplicationsResponse> out) {
+        reply(out, applications.overdue(request));
+    }
+
+    @Override
+    public void computeDeadline(ComputeDeadlineRequest request, StreamObserver<Deadline> out) {
+        reply(out, deadlines.compute(request));
+    }
+
+    private static <T> void reply(StreamObserver<T> out, T value) {
+        out.onNext(value);
+        out.onCompleted();
+    }
+}

@@ -1,0 +1,96 @@
+package cn.gov.qinghai.healthdata.service;
+
+import cn.gov.qinghai.health.v1.EncounterType;
+import cn.gov.qinghai.health.v1.GetMajorMedicalExpensesRequest;
+import cn.gov.qinghai.health.v1.MajorMedicalExpenses;
+import cn.gov.qinghai.health.v1.MedicalExpenseItem;
+import cn.gov.qinghai.healthdata.data.RecordStore;
+import cn.gov.qinghai.healthdata.data.Rows.ResidentRow;
+import cn.gov.qinghai.healthdata.rules.MajorMedicalExpense;
+import cn.gov.qinghai.healthdata.service.AuditTrail.Event;
+import cn.gov.qinghai.kit.auth.Caller;
+import cn.gov.qinghai.kit.explain.ExplanationBuilder;
+import cn.gov.qinghai.kit.grpc.FieldErrors;
+import cn.gov.qinghai.kit.identity.ResidentId;
+import cn.gov.qinghai.kit.money.Money;
+import cn.gov.qinghai.kit.params.ParameterRegistry;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one call the dibao service makes (核对, 86号 二(二)): a household member's major medical expenses in a year.
+ * Only role dibao:verifier with purpose "dibao-verification"; every call is audited with the dibao case reference,
+ * denials included. A person without a health record gets records_found = false and total "0.00", so the
+ * verifier can tell "no expenses known" from "no expenses".
+ */
+@Singleton
+public class DibaoExpenseService {
+
+    public static final String PURPOSE = "dibao-verification";
+    public static final String ROLE = "dibao:verifier";
+
+    private final RecordStore store;
+    private final AuditTrail audit;
+    private final ParameterRegistry parameters;
+    private final Clock clock;
+
+    public DibaoExpenseService(RecordStore store, AuditTrail audit, ParameterRegistry parameters, Clock clock) {
+        this.store = store;
+        this.audit = audit;
+        this.parameters = parameters;
+        this.clock = clock;
+    }
+
+    @Transactional(noRollbackFor = AccessDenied.class)
+    public MajorMedicalExpenses get(GetMajorMedicalExpensesRequest request) {
+        Caller caller = Caller.current();
+        if (caller.isAnonymous()) {
+            throw cn.gov.qinghai.kit.grpc.ServiceException.unauthenticated("a bearer token is required");
+        }
+        LocalDate today = LocalDate.now(clock);
+        FieldErrors errors = new FieldErrors();
+        String identity = RecordService.identity(errors, "identityNumber", request.getIdentityNumber(), today);
+        errors.check(request.getYear() >= 2000 && request.getYear() <= 2100, "year", "must be between 2000 and 2100");
+        String caseReference = errors.optionalText("caseReference", request.getCaseReference(), 64);
+        errors.check(!request.getPurpose().isEmpty(), "purpose", "is required (\"" + PURPOSE + "\")");
+        errors.throwIfAny();
+        String detail = "year=" + request.getYear() + " case=" + (caseReference == null ? "" : caseReference);
+        Optional<ResidentRow> resident = store.residentByIdentity(identity);
+        if (!caller.hasRole(ROLE) || !PURPOSE.equals(request.getPurpose())) {
+            audit.append(Event.denied(request.getPurpose(), "READ", "medical-expenses", ResidentId.mask(identity),
+                    resident.map(ResidentRow::id).orElse(null), "requires role " + ROLE + " and purpose " + PURPOSE)
+                    .withDetail(detail));
+            throw AccessDenied.purpose(request.getPurpose());
+        }
+        LocalDate from = LocalDate.of(request.getYear(), 1, 1);
+        ExplanationBuilder why = new ExplanationBuilder();
+        MajorMedicalExpense.Result result = MajorMedicalExpense.compute(
+                resident.map(r -> store.encountersBetween(r.id(), from, from.plusYears(1).minusDays(1)))
+                        .orElse(List.of()),
+                parameters.get(MajorMedicalExpense.PARAMETER).at(from), why);
+        if (resident.isEmpty()) {
+            why.caveat("No health record is held for this person; 0.00 means nothing is known, not nothing spent.");
+        }
+        MajorMedicalExpenses.Builder out = MajorMedicalExpenses.newBuilder()
+                .setIdentityNumber(ResidentId.mask(identity))
+                .setYear(request.getYear())
+                .setRecordsFound(resident.isPresent())
+                .setTotal(Money.format(result.total()))
+                .setExplanation(why.build());
+        for (MajorMedicalExpense.Item item : result.items()) {
+            var e = item.encounter();
+            out.addItems(MedicalExpenseItem.newBuilder().setDate(e.startDate().toString())
+                    .setDiagnosisCode(e.diagnosisCode()).setDiagnosisName(e.diagnosisName())
+                    .setType(EncounterType.valueOf(e.type())).setTotalCost(Money.format(e.totalCost()))
+                    .setSelfPaid(Money.format(e.selfPaid())).setReason(item.reason()));
+        }
+        audit.append(Event.granted(PURPOSE, "READ", "medical-expenses",
+                resident.map(r -> r.id().toString()).orElse(ResidentId.mask(identity)),
+                resident.map(ResidentRow::id).orElse(null)).withDetail(detail + " total=" + out.getTotal()));
+        return out.build();
+    }
+}

@@ -1,0 +1,220 @@
+package cn.gov.qinghai.healthdata.service;
+
+import cn.gov.qinghai.health.v1.GetOpenStatisticsRequest;
+import cn.gov.qinghai.health.v1.StatisticsCell;
+import cn.gov.qinghai.health.v1.StatisticsTable;
+import cn.gov.qinghai.healthdata.data.RegionSql;
+import cn.gov.qinghai.healthdata.data.Sql;
+import cn.gov.qinghai.healthdata.rules.SmallCellSuppression;
+import cn.gov.qinghai.healthdata.rules.SmallCellSuppression.Mark;
+import cn.gov.qinghai.kit.explain.ExplanationBuilder;
+import cn.gov.qinghai.kit.grpc.FieldErrors;
+import cn.gov.qinghai.kit.params.ParameterRegistry;
+import cn.gov.qinghai.kit.params.ParameterValue;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Open, de-identified statistics (80号 三(二)): encounter counts by one or two dimensions with every margin, after
+ * primary and complementary small-cell suppression ({@link SmallCellSuppression}). No identity, name or record id
+ * is ever part of the output; anyone may call it.
+ */
+@Singleton
+public class StatisticsService {
+
+    public static final String PARAMETER = "health.statistics.disclosure";
+    static final List<String> DIMENSIONS = List.of("region", "county", "ageBand", "sex", "disease", "year", "quarter");
+
+    private final Sql sql;
+    private final ParameterRegistry parameters;
+    private final Clock clock;
+
+    public StatisticsService(Sql sql, ParameterRegistry parameters, Clock clock) {
+        this.sql = sql;
+        this.parameters = parameters;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public StatisticsTable table(GetOpenStatisticsRequest request) {
+        LocalDate today = LocalDate.now(clock);
+        ParameterValue rules = parameters.get(PARAMETER).at(today);
+        long defaultThreshold = rules.decimal("threshold").longValueExact();
+        FieldErrors errors = new FieldErrors();
+        List<String> dims = request.getDimensionsList();
+        if (dims.isEmpty() || dims.size() > 2) {
+            errors.add("dimensions", "give one or two of " + DIMENSIONS);
+        }
+        for (int i = 0; i < dims.size(); i++) {
+            errors.check(DIMENSIONS.contains(dims.get(i)), "dimensions[" + i + "]", "must be one of " + DIMENSIONS);
+        }
+        if (dims.size() == 2 && dims.get(0).equals(dims.get(1))) {
+            errors.add("dimensions[1]", "must differ from dimensions[0]");
+        }
+        String region = request.getRegion().isEmpty() ? null : errors.qinghaiRegion("region", request.getRegion());
+        String prefix = errors.optionalText("diagnosisPrefix", request.getDiagnosisPrefix(), 8);
+        if (prefix != null) {
+            errors.check(prefix.matches("[A-Z][0-9A-Z.]{0,7}"), "diagnosisPrefix", "must be the start of an ICD-10 code");
+        }
+        LocalDate from = errors.optionalDate("from", request.getFrom());
+        LocalDate to = errors.optionalDate("to", request.getTo());
+        long threshold = request.getThreshold() == 0 ? defaultThreshold : request.getThreshold();
+        errors.check(threshold >= defaultThreshold && threshold <= 1000, "threshold",
+                "must be between the default " + defaultThreshold + " and 1000 (0 = default)");
+        errors.throwIfAny();
+
+        // The cube answers whole months, three-character prefixes and 5-aligned age bands; anything finer scans.
+        boolean cube = (prefix == null || prefix.length() <= 3) && (from == null || from.getDayOfMonth() == 1)
+                && (to == null || to.equals(to.withDayOfMonth(to.lengthOfMonth()))) && ageBandsAligned(rules);
+        List<String> exprs = dims.stream().map(d -> expression(d, rules, cube)).toList();
+        RegionSql where = RegionSql.within("region", region);
+        List<Object> params = new ArrayList<>();
+        StringBuilder sqlText = new StringBuilder("SELECT ");
+        for (int i = 0; i < exprs.size(); i++) {
+            sqlText.append(exprs.get(i)).append(" AS d").append(i).append(", ");
+        }
+        sqlText.append(cube ? "sum(encounters) FROM encounter_count" : "count(*) FROM encounter")
+                .append(" WHERE ").append(where.condition());
+        if (where.parameter() != null) {
+            params.add(where.parameter());
+        }
+        if (prefix != null) {
+            sqlText.append(cube ? " AND disease LIKE ?" : " AND diagnosis_code LIKE ?");
+            params.add(prefix + "%");
+        }
+        if (from != null) {
+            sqlText.append(cube ? " AND month >= ?" : " AND start_date >= ?");
+            params.add(from);
+        }
+        if (to != null) {
+            sqlText.append(cube ? " AND month <= ?" : " AND start_date <= ?");
+            params.add(to);
+        }
+        sqlText.append(" GROUP BY ").append(dims.size() == 1 ? "1" : "1, 2");
+        Map<List<String>, Long> counts = new HashMap<>();
+        sql.list(sqlText.toString(), rs -> {
+            List<String> key = new ArrayList<>();
+            for (int i = 0; i < dims.size(); i++) {
+                key.add(rs.getString(i + 1));
+            }
+            counts.put(key, rs.getLong(dims.size() + 1));
+            return null;
+        }, params.toArray());
+
+        StatisticsTable.Builder out = StatisticsTable.newBuilder().addAllDimensions(dims).setThreshold((int) threshold);
+        long[] values;
+        boolean[] margin;
+        List<List<String>> keys = new ArrayList<>();
+        List<int[]> lines;
+        if (dims.size() == 1) {
+            List<String> cats = new ArrayList<>(new TreeSet<>(counts.keySet().stream().map(k -> k.get(0)).toList()));
+            values = new long[cats.size() + 1];
+            margin = new boolean[cats.size() + 1];
+            for (int i = 0; i < cats.size(); i++) {
+                values[i] = counts.get(List.of(cats.get(i)));
+                values[cats.size()] += values[i];
+                keys.add(List.of(cats.get(i)));
+            }
+            margin[cats.size()] = true;
+            keys.add(List.of("*"));
+            lines = SmallCellSuppression.oneWayLines(cats.size());
+        } else {
+            List<String> rows = new ArrayList<>(new TreeSet<>(counts.keySet().stream().map(k -> k.get(0)).toList()));
+            List<String> cols = new ArrayList<>(new TreeSet<>(counts.keySet().stream().map(k -> k.get(1)).toList()));
+            int width = cols.size() + 1;
+            values = new long[(rows.size() + 1) * width];
+            margin = new boolean[values.length];
+            for (int r = 0; r <= rows.size(); r++) {
+                for (int c = 0; c <= cols.size(); c++) {
+                    int at = r * width + c;
+                    boolean isMargin = r == rows.size() || c == cols.size();
+                    margin[at] = isMargin;
+                    keys.add(List.of(r == rows.size() ? "*" : rows.get(r), c == cols.size() ? "*" : cols.get(c)));
+                    if (!isMargin) {
+                        long v = counts.getOrDefault(List.of(rows.get(r), cols.get(c)), 0L);
+                        values[at] = v;
+                        values[r * width + cols.size()] += v;
+                        values[rows.size() * width + c] += v;
+                        values[rows.size() * width + cols.size()] += v;
+                    }
+                }
+            }
+            lines = SmallCellSuppression.twoWayLines(rows.size(), cols.size());
+        }
+        Mark[] marks = SmallCellSuppression.suppress(values, margin, lines, threshold);
+        int primary = 0;
+        int complementary = 0;
+        for (int i = 0; i < values.length; i++) {
+            StatisticsCell.Builder cell = StatisticsCell.newBuilder().addAllKeys(keys.get(i));
+            if (marks[i] == Mark.SHOWN) {
+                cell.setCount(values[i]);
+            } else {
+                cell.setSuppressed(true).setSuppression(marks[i].name());
+                if (marks[i] == Mark.PRIMARY) {
+                    primary++;
+                } else {
+                    complementary++;
+                }
+            }
+            out.addCells(cell);
+        }
+        ExplanationBuilder why = new ExplanationBuilder();
+        why.step("小格抑制 / Primary suppression").formula("hide every count with 0 < count < threshold")
+                .input("threshold", threshold).parameter(rules.field("threshold")).result(primary + " hidden")
+                .cite(rules.citation()).add();
+        why.step("补充抑制 / Complementary suppression")
+                .formula("while a row or column (with its total) has exactly one hidden entry, hide its smallest"
+                        + " other interior count")
+                .result(complementary + " hidden").cite(rules.citation()).add();
+        return out.setExplanation(why.build()).build();
+    }
+
+    private static String expression(String dimension, ParameterValue rules, boolean cube) {
+        String date = cube ? "month" : "start_date";
+        return switch (dimension) {
+            case "region" -> "substr(region, 1, 4) || '00'";
+            case "county" -> "region";
+            case "sex" -> "sex";
+            case "disease" -> cube ? "disease" : "substr(diagnosis_code, 1, 3)";
+            case "year" -> "to_char(" + date + ", 'YYYY')";
+            case "quarter" -> "to_char(" + date + ", 'YYYY\"Q\"Q')";
+            case "ageBand" -> ageBands(rules, cube ? "age_group" : "age_at_start");
+            default -> throw new IllegalArgumentException(dimension);
+        };
+    }
+
+    /** Whether every age band starts on a multiple of 5, so that the cube's 5-year groups add up to it. */
+    static boolean ageBandsAligned(ParameterValue rules) {
+        return bounds(rules).stream().allMatch(b -> b % 5 == 0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Integer> bounds(ParameterValue rules) {
+        return ((List<Object>) rules.asMap().get("ageBandLowerBounds")).stream()
+                .map(b -> Integer.parseInt(b.toString())).toList();
+    }
+
+    /** CASE expression over an age column from the band lower bounds (integers from the parameter file). */
+    static String ageBands(ParameterValue rules, String column) {
+        List<Integer> lower = bounds(rules);
+        Map<Integer, String> labels = new LinkedHashMap<>();
+        for (int i = 0; i < lower.size(); i++) {
+            labels.put(lower.get(i), i + 1 < lower.size() ? String.format("%03d-%03d", lower.get(i),
+                    lower.get(i + 1) - 1) : String.format("%03d+", lower.get(i)));
+        }
+        StringBuilder s = new StringBuilder("CASE");
+        for (int i = lower.size() - 1; i >= 0; i--) {
+            s.append(" WHEN ").append(column).append(" >= ").append(lower.get(i)).append(" THEN '").append(labels.get(lower.get(i)))
+                    .append("'");
+        }
+        return s.append(" ELSE 'unknown' END").toString();
+    }
+}

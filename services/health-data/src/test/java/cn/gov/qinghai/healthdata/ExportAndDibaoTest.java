@@ -1,0 +1,138 @@
+package cn.gov.qinghai.healthdata;
+
+import static cn.gov.qinghai.healthdata.HealthTestSupport.auditor;
+import static cn.gov.qinghai.healthdata.HealthTestSupport.clinician;
+import static cn.gov.qinghai.healthdata.HealthTestSupport.newIdentity;
+import static cn.gov.qinghai.healthdata.HealthTestSupport.registrar;
+import static cn.gov.qinghai.healthdata.HealthTestSupport.resident;
+import static cn.gov.qinghai.healthdata.HealthTestSupport.stub;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.gov.qinghai.health.v1.EncounterType;
+import cn.gov.qinghai.health.v1.ExportResidentFhirRequest;
+import cn.gov.qinghai.health.v1.ExportResidentFhirResponse;
+import cn.gov.qinghai.health.v1.GetMajorMedicalExpensesRequest;
+import cn.gov.qinghai.health.v1.GrantConsentRequest;
+import cn.gov.qinghai.health.v1.ListRecordAccessesRequest;
+import cn.gov.qinghai.health.v1.MajorMedicalExpenses;
+import cn.gov.qinghai.health.v1.Prescription;
+import cn.gov.qinghai.health.v1.RecordEncounterRequest;
+import cn.gov.qinghai.health.v1.RegisterResidentRequest;
+import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.RunningService;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** FHIR export and the dibao contract, over real gRPC against real PostgreSQL. */
+class ExportAndDibaoTest {
+
+    private final RunningService service = HealthTestSupport.service();
+    private static final String ORG = "haidong-hospital";
+
+    private String residentWithEncounters() {
+        String id = newIdentity("630202", "19720909", true);
+        stub(service, registrar("630200")).registerResident(RegisterResidentRequest.newBuilder()
+                .setRequestId(UUID.randomUUID().toString()).setIdentityNumber(id).setName("马福")
+                .setHealthCardNumber("QHHC" + id.substring(8)).setRegion("630202").build());
+        stub(service, resident(id)).grantConsent(GrantConsentRequest.newBuilder().setRequestId("c-" + id)
+                .setIdentityNumber(id).setOrganisation(ORG).setPurpose("treatment").setValidFrom("2025-01-01")
+                .build());
+        var doctor = stub(service, clinician(ORG, "630200"));
+        // 2025: an inpatient stay (counts), lung cancer outpatient care (counts), a cold (does not count)
+        doctor.recordEncounter(encounter(id, EncounterType.INPATIENT, "2025-03-01", "2025-03-12", "K35.8", "阑尾炎",
+                "18000.00", "5400.40").addPrescriptions(Prescription.newBuilder().setDrugCode("J01DD04")
+                .setDrugName("头孢曲松").setDays(5)).build());
+        doctor.recordEncounter(encounter(id, EncounterType.OUTPATIENT, "2025-06-02", "", "C34.9", "肺癌",
+                "3000.00", "1200.31").build());
+        doctor.recordEncounter(encounter(id, EncounterType.OUTPATIENT, "2025-07-02", "", "J06.9", "上呼吸道感染",
+                "80.00", "30.00").build());
+        // 2024: does not count for 2025
+        doctor.recordEncounter(encounter(id, EncounterType.INPATIENT, "2024-12-20", "2024-12-30", "J18.9", "肺炎",
+                "9000.00", "2700.00").build());
+        return id;
+    }
+
+    private static RecordEncounterRequest.Builder encounter(String id, EncounterType type, String start, String end,
+                                                            String code, String name, String total, String self) {
+        return RecordEncounterRequest.newBuilder().setRequestId(UUID.randomUUID().toString()).setIdentityNumber(id)
+                .setPurpose("treatment").setType(type).setStartDate(start).setEndDate(end).setRegion("630202")
+                .setDiagnosisCode(code).setDiagnosisName(name).setTotalCost(total).setSelfPaid(self);
+    }
+
+    private MajorMedicalExpenses expenses(io.grpc.CallCredentials as, String id, String purpose) {
+        return stub(service, as).getMajorMedicalExpenses(GetMajorMedicalExpensesRequest.newBuilder()
+                .setIdentityNumber(id).setYear(2025).setPurpose(purpose).setCaseReference("DB-2026-0001").build());
+    }
+
+    @Test
+    void dibaoGetsTheYearsOutOfPocketMajorExpensesOnlyWithItsRoleAndPurpose() {
+        String id = residentWithEncounters();
+        MajorMedicalExpenses m = expenses(HealthTestSupport.dibaoVerifier(), id, "dibao-verification");
+        assertTrue(m.getRecordsFound());
+        // 5400.40 + 1200.31 = 6600.71 (the cold and the 2024 stay do not count)
+        assertEquals("6600.71", m.getTotal());
+        assertEquals(2, m.getItemsCount());
+        assertEquals("inpatient", m.getItems(0).getReason());
+        assertTrue(m.getItems(1).getReason().startsWith("major disease C"));
+        assertFalse(m.getExplanation().getStepsList().isEmpty());
+        assertTrue(m.getIdentityNumber().contains("********"));
+
+        GrpcErrorDetails wrongPurpose = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
+                () -> expenses(HealthTestSupport.dibaoVerifier(), id, "treatment")));
+        assertEquals(Status.Code.PERMISSION_DENIED, wrongPurpose.code());
+        GrpcErrorDetails wrongRole = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
+                () -> expenses(clinician(ORG, "630000"), id, "dibao-verification")));
+        assertEquals(Status.Code.PERMISSION_DENIED, wrongRole.code());
+
+        var log = stub(service, auditor()).listRecordAccesses(ListRecordAccessesRequest.newBuilder()
+                .setIdentityNumber(id).build()).getEventsList().stream()
+                .filter(e -> e.getResource().equals("medical-expenses")).map(e -> e.getOutcome()).toList();
+        assertEquals(List.of("DENIED", "DENIED", "GRANTED"), log);
+
+        MajorMedicalExpenses unknown = expenses(HealthTestSupport.dibaoVerifier(),
+                newIdentity("630202", "19720909", false), "dibao-verification");
+        assertFalse(unknown.getRecordsFound());
+        assertEquals("0.00", unknown.getTotal());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theWholeRecordExportsAsAFhirR4Bundle() throws IOException {
+        String id = residentWithEncounters();
+        ExportResidentFhirResponse export = stub(service, resident(id)).exportResidentFhir(
+                ExportResidentFhirRequest.newBuilder().setIdentityNumber(id).setPurpose("self").build());
+        Map<String, Object> bundle = service.context().getBean(JsonMapper.class)
+                .readValue(export.getFhirJson(), Map.class);
+        assertEquals("Bundle", bundle.get("resourceType"));
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) bundle.get("entry");
+        List<String> types = entries.stream().map(e -> (String) ((Map<String, Object>) e.get("resource"))
+                .get("resourceType")).toList();
+        assertEquals(List.of("Patient", "Encounter", "Encounter", "MedicationRequest", "Encounter", "Encounter"),
+                types, "encounters by start date, each followed by its prescriptions");
+        assertEquals(6, export.getResourceCount());
+        Map<String, Object> patient = (Map<String, Object>) entries.get(0).get("resource");
+        assertEquals("male", patient.get("gender"));
+        assertEquals("1972-09-09", patient.get("birthDate"));
+        Map<String, Object> inpatient = (Map<String, Object>) entries.get(2).get("resource");
+        assertEquals("IMP", ((Map<String, Object>) inpatient.get("class")).get("code"));
+        assertEquals("Patient/" + patient.get("id"), ((Map<String, Object>) inpatient.get("subject")).get("reference"));
+        Map<String, Object> med = (Map<String, Object>) entries.get(3).get("resource");
+        assertEquals("Encounter/" + inpatient.get("id"), ((Map<String, Object>) med.get("encounter")).get("reference"));
+        assertEquals("J01DD04", ((List<Map<String, Object>>) ((Map<String, Object>) med
+                .get("medicationCodeableConcept")).get("coding")).get(0).get("code"));
+
+        // an export without access is denied like a read
+        assertEquals("ACCESS_DENIED", GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
+                () -> stub(service, clinician("other-org", "630000")).exportResidentFhir(ExportResidentFhirRequest
+                        .newBuilder().setIdentityNumber(id).setPurpose("treatment").build()))).reason());
+    }
+}
