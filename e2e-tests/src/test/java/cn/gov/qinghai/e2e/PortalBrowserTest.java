@@ -104,7 +104,7 @@ class PortalBrowserTest {
     @Test
     void everyPageLoadsWithoutConsoleErrors() throws IOException {
         List<String> pages = new ArrayList<>(List.of("/", "/wage", "/wage?region=630100", "/wage/compliance",
-                "/documents"));
+                "/retail", "/documents"));
         DOCUMENTS.forEach(d -> pages.add("/documents/" + d));
         for (String page : pages) {
             open(page);
@@ -215,6 +215,16 @@ class PortalBrowserTest {
                 + "standardApplied,standardEffectiveFrom,errors"), lines.get(0));
         assertEquals("2,E0,true,1500.00,1500.00,0.00,1500.00,2017-05-01,", lines.get(1));
         assertEquals("3,E1,false,1499.99,1500.00,0.01,1500.00,2017-05-01,", lines.get(2));
+    }
+
+    @Test
+    void anUnknownBatchCodeIsNamedNextToTheFieldAndKept() throws IOException {
+        open("/retail");
+        type("batchCode", "NO-SUCH-BATCH-1");
+        driver.findElement(By.id("trace-lookup")).click();
+        assertTrue(text("batchCode-error").contains("找不到该批次码"), text("batchCode-error"));
+        assertEquals("NO-SUCH-BATCH-1", driver.findElement(By.id("batchCode")).getDomProperty("value"));
+        screenshot("retail-unknown-batch");
     }
 
     @Test

@@ -50,6 +50,7 @@ class PortalPagesTest {
         assertTrue(r.body().contains("<html lang=\"zh-CN\">"), r.body());
         assertTrue(r.body().contains("查询最低工资标准"));
         assertTrue(r.body().contains("href=\"/wage\""));
+        assertTrue(r.body().contains("href=\"/retail\""), "a domain with a PortalSection controller is linked");
         assertTrue(r.body().contains("农村低保 · 即将上线"), "domains not live are shown as coming");
         assertFalse(r.body().contains("href=\"/dibao\""), "no link to a page that does not exist");
         assertFalse(r.body().contains("http://") || r.body().contains("https://"), "no external resources");
