@@ -80,8 +80,9 @@ public class RetailPages implements PortalSection {
                 } catch (DownstreamException e) {
                     if (!errors.read(e, request, pages, "domain.retail", "retail.error.", f -> f)) {
                         if (e.grpc().getStatus().getCode() == Status.Code.NOT_FOUND) {
+                            // 422 with the message at the field, not 404: Micronaut would replace a 404 page with
+                            // the global not-found route
                             errors.field("batchCode", pages.message(request, "retail.error.notFound"), "");
-                            errors.page(HttpStatus.NOT_FOUND, null);
                         } else {
                             errors.page(HttpStatus.CONFLICT, e.grpc().getStatus().getDescription());
                         }

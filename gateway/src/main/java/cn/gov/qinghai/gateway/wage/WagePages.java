@@ -125,7 +125,8 @@ public class WagePages implements PortalSection {
                     Status.Code code = e.grpc().getStatus().getCode();
                     String key = code == Status.Code.FAILED_PRECONDITION ? "wage.error.provinceBefore2017"
                             : code == Status.Code.NOT_FOUND ? "wage.error.noStandard" : "wage.error.other";
-                    errors.page(code == Status.Code.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT,
+                    // 422, not 404: Micronaut would replace a 404 page with the global not-found route
+                    errors.page(code == Status.Code.NOT_FOUND ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.CONFLICT,
                             pages.message(request, key, form.get("date")));
                     model.put("serviceDetail", e.grpc().getStatus().getDescription());
                 }
