@@ -8,7 +8,9 @@ import io.micronaut.http.annotation.Error;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
+import cn.gov.qinghai.gateway.portal.PortalPages;
 import java.util.List;
+import java.util.Map;
 
 /** Routing failures as problem+json: unknown path, wrong method, wrong media type, body too large. */
 @Controller
@@ -16,8 +18,20 @@ import java.util.List;
 @Secured(SecurityRule.IS_ANONYMOUS)
 public class ErrorRoutes {
 
+    private final PortalPages pages;
+
+    public ErrorRoutes(PortalPages pages) {
+        this.pages = pages;
+    }
+
     @Error(status = HttpStatus.NOT_FOUND, global = true)
     public HttpResponse<?> notFound(HttpRequest<?> request) {
+        if (PortalPages.wantsHtml(request)) {
+            // a person following a stale link on the portal gets a page in their language, not a JSON document
+            Map<String, Object> model = pages.model(request, "");
+            model.put("message", pages.message(request, "error.notFound"));
+            return pages.render(HttpStatus.NOT_FOUND, "error", model);
+        }
         return Problems.of(request, HttpStatus.NOT_FOUND, "NOT_FOUND", "no such resource: " + request.getPath(), List.of());
     }
 

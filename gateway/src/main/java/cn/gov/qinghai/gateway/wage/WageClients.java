@@ -14,4 +14,10 @@ class WageClients {
     WageServiceGrpc.WageServiceBlockingStub wage(@GrpcChannel("wage") ManagedChannel channel) {
         return WageServiceGrpc.newBlockingStub(channel);
     }
+
+    /** The async stub, for the streaming compliance check (the portal's CSV upload). */
+    @Singleton
+    WageServiceGrpc.WageServiceStub wageAsync(@GrpcChannel("wage") ManagedChannel channel) {
+        return WageServiceGrpc.newStub(channel);
+    }
 }

@@ -1,0 +1,333 @@
+package cn.gov.qinghai.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The public portal in a real headless Chromium (apt {@code chromium} + {@code chromium-driver}, installed by
+ * {@code .ci/install-browser}) against the launched platform: every page loads without console errors, each form
+ * submits and shows its result, the language switch works, the acceptance path of issue 8 (the minimum wage of 玉树州
+ * on 2017-04-30 from the front page), keyboard and phone use. A screenshot of each page is kept in
+ * {@code target/screenshots}.
+ */
+class PortalBrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final List<String> DOCUMENTS = List.of("qz-2017-41", "qz-2017-42", "qz-2017-43", "qzb-2017-80",
+            "qzb-2017-85", "qzb-2017-86", "qzb-2017-93");
+
+    private static final PlatformUnderTest platform = PlatformUnderTest.get();
+    private static ChromeDriver driver;
+    private static Path profile;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        File chromium = new File("/usr/bin/chromium");
+        File chromedriver = new File("/usr/bin/chromedriver");
+        if (!chromium.canExecute() || !chromedriver.canExecute()) {
+            throw new IllegalStateException("the portal's browser tests need Chromium: run .ci/install-browser "
+                    + "(apt-get install chromium chromium-driver fonts-wqy-zenhei)");
+        }
+        Files.createDirectories(SCREENSHOTS);
+        profile = Files.createTempDirectory("portal-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=1280,900");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        // A freshly started platform answers its first calls slowly (JIT, connection pools); on a loaded machine
+        // that can pass the gateway's 3 s deadline. Warm the paths the tests use, so a failure means a real fault.
+        for (int i = 0; i < 3; i++) {
+            platform.get("/wage?region=632700&date=2017-04-30");
+            platform.get("/wage?region=630000&date=2017-04-30");
+        }
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (var paths = Files.walk(profile)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @BeforeEach
+    void chineseDesktop() {
+        open("/assets/portal.css");
+        driver.manage().deleteAllCookies();
+        // Forget what earlier tests logged (a form with errors is answered 422, which Chromium logs as an error).
+        driver.manage().logs().get(LogType.BROWSER);
+        driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    @Test
+    void everyPageLoadsWithoutConsoleErrors() throws IOException {
+        List<String> pages = new ArrayList<>(List.of("/", "/wage", "/wage?region=630100", "/wage/compliance",
+                "/retail", "/documents"));
+        DOCUMENTS.forEach(d -> pages.add("/documents/" + d));
+        for (String page : pages) {
+            open(page);
+            assertEquals("zh-CN", html().getAttribute("lang"), page);
+            assertFalse(driver.getTitle().isBlank(), page);
+            assertTrue(driver.findElements(By.cssSelector("main h1")).size() == 1, page);
+            assertNoConsoleErrors(page);
+            screenshot("zh" + (page.equals("/") ? "-home" : page.replaceAll("[^a-zA-Z0-9]+", "-")));
+        }
+    }
+
+    @Test
+    void aNewUserFindsTheMinimumWageOfYushuOn20170430FromTheFrontPage() throws IOException {
+        open("/");
+        new Select(driver.findElement(By.id("home-region"))).selectByVisibleText("玉树州 (632700)");
+        typeDate(driver.findElement(By.id("home-date")), "2017-04-30");
+        screenshot("accept-1-home-filled");
+        driver.findElement(By.cssSelector("#quick-wage ~ form button[type=submit], form[action='/wage'] button")).click();
+        assertEquals("1270.00", text("monthly"));
+        assertEquals("12.90", text("hourly"));
+        String answer = text("answer");
+        assertTrue(answer.contains("元/月") && answer.contains("元/小时"), "every number with its unit: " + answer);
+        assertTrue(answer.contains("青政〔2014〕29号"), answer);
+        WebElement details = driver.findElement(By.cssSelector("#answer details"));
+        assertFalse(details.getDomAttribute("open") != null, "the working is one click away, not in the way");
+        details.findElement(By.tagName("summary")).click();
+        assertTrue(details.findElement(By.tagName("ol")).isDisplayed());
+        assertTrue(driver.findElement(By.id("history")).getText().contains("1500.00"), "history shows the 2017 standard");
+        assertNoConsoleErrors("/wage answer");
+        screenshot("accept-2-yushu-2017-04-30");
+    }
+
+    @Test
+    void aProvinceDateBefore2017AsksForAPrefectureAndKeepsTheInput() throws IOException {
+        open("/wage");
+        new Select(driver.findElement(By.id("region"))).selectByValue("630000");
+        typeDate(driver.findElement(By.id("date")), "2017-04-30");
+        driver.findElement(By.id("lookup")).click();
+        assertTrue(text("page-error").contains("请选择具体的市（州）"), text("page-error"));
+        assertEquals("630000", new Select(driver.findElement(By.id("region"))).getFirstSelectedOption()
+                .getDomAttribute("value"));
+        assertEquals("2017-04-30", driver.findElement(By.id("date")).getDomProperty("value"));
+        screenshot("wage-province-before-2017");
+    }
+
+    @Test
+    void theComplianceFormShowsAResultWithItsWorkingAndErrorsNextToFields() throws IOException {
+        open("/wage/compliance");
+        new Select(driver.findElement(By.id("region"))).selectByValue("630200");
+        type("period", "2017-06");
+        driver.findElement(By.id("employment-part")).click();
+        type("hoursWorked", "40");
+        type("grossPay", "620.00");
+        type("overtimePay", "20.00");
+        driver.findElement(By.id("check")).click();
+        assertTrue(text("verdict").contains("低于最低工资标准"), text("verdict"));
+        assertEquals("600.00", text("countedPay"));
+        assertEquals("608.00", text("minimumRequired"));
+        assertEquals("8.00", text("shortfall"));
+        driver.findElement(By.cssSelector("#result details summary")).click();
+        assertTrue(driver.findElement(By.cssSelector("#result details ol")).getText().contains("608"));
+        assertNoConsoleErrors("compliance result");
+        screenshot("compliance-result");
+
+        driver.findElement(By.id("grossPay")).clear();
+        type("grossPay", "六百");
+        driver.findElement(By.id("hoursWorked")).clear();
+        driver.findElement(By.id("check")).click();
+        assertTrue(text("grossPay-error").contains("请输入应发工资总额"), text("grossPay-error"));
+        assertTrue(text("hoursWorked-error").contains("工作小时数"), text("hoursWorked-error"));
+        assertEquals("六百", driver.findElement(By.id("grossPay")).getDomProperty("value"), "what was typed is kept");
+        assertEquals("true", driver.findElement(By.id("grossPay")).getDomAttribute("aria-invalid"));
+        screenshot("compliance-errors");
+    }
+
+    @Test
+    void aPayrollCsvIsCheckedRowByRowAndDownloadsAsCsv() throws Exception {
+        Path csv = Files.createTempFile("payroll-", ".csv");
+        Files.writeString(csv, "reference,region,period,employment,hoursWorked,grossPay,overtimePay\n"
+                + "E001,632700,2017-06,FULL_TIME,,1600.00,100.00\n"
+                + "E002,630200,2017-06,PART_TIME,40,620.00,20.00\n"
+                + "E003,630100,2017-06,全日制,,x,\n", StandardCharsets.UTF_8);
+        open("/wage/compliance");
+        driver.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+        driver.findElement(By.id("csv-show")).click();
+        String summary = text("summary");
+        assertTrue(summary.contains("共 3 条记录：1 条达标，1 条低于标准，1 条无效；差额合计 8.00 元"), summary);
+        List<WebElement> rows = driver.findElements(By.cssSelector("#rows tbody tr"));
+        assertEquals(3, rows.size());
+        assertTrue(rows.get(2).getText().contains("grossPay"), rows.get(2).getText());
+        assertNoConsoleErrors("upload result");
+        screenshot("compliance-upload-result");
+        Files.delete(csv);
+
+        // The download variant, over plain HTTP: a large payroll streams through and every row comes back.
+        StringBuilder big = new StringBuilder("reference,region,period,employment,hoursWorked,grossPay\n");
+        int n = 20_000;
+        for (int i = 0; i < n; i++) {
+            big.append("E").append(i).append(",632700,2017-06,FULL_TIME,,").append(i % 2 == 0 ? "1500.00" : "1499.99")
+                    .append('\n');
+        }
+        HttpResponse<String> r = uploadCsv("/wage/compliance/upload.csv", big.toString());
+        assertEquals(200, r.statusCode(), r.body().length() > 500 ? r.body().substring(0, 500) : r.body());
+        assertTrue(r.headers().firstValue("Content-Disposition").orElse("").contains("payroll-results.csv"));
+        List<String> lines = r.body().lines().toList();
+        assertEquals(n + 1, lines.size());
+        assertTrue(lines.get(0).endsWith("line,reference,compliant,countedPay,minimumRequired,shortfall,"
+                + "standardApplied,standardEffectiveFrom,errors"), lines.get(0));
+        assertEquals("2,E0,true,1500.00,1500.00,0.00,1500.00,2017-05-01,", lines.get(1));
+        assertEquals("3,E1,false,1499.99,1500.00,0.01,1500.00,2017-05-01,", lines.get(2));
+    }
+
+    @Test
+    void anUnknownBatchCodeIsNamedNextToTheFieldAndKept() throws IOException {
+        open("/retail");
+        type("batchCode", "NO-SUCH-BATCH-1");
+        driver.findElement(By.id("trace-lookup")).click();
+        assertTrue(text("batchCode-error").contains("找不到该批次码"), text("batchCode-error"));
+        assertEquals("NO-SUCH-BATCH-1", driver.findElement(By.id("batchCode")).getDomProperty("value"));
+        screenshot("retail-unknown-batch");
+    }
+
+    @Test
+    void theLanguageSwitchKeepsThePageAndIsRemembered() throws IOException {
+        open("/wage?region=632700&date=2017-05-01");
+        assertEquals("1500.00", text("monthly"));
+        driver.findElement(By.id("lang-switch")).click();
+        assertEquals("en", html().getAttribute("lang"));
+        assertEquals("1500.00", text("monthly"), "the same answer, now in English");
+        assertTrue(text("answer").contains("yuan/month"), text("answer"));
+        assertTrue(driver.findElement(By.tagName("h1")).getText().contains("Minimum wage"));
+        assertNoConsoleErrors("english wage");
+        screenshot("en-wage-yushu-2017-05-01");
+        open("/wage/compliance");
+        assertEquals("en", html().getAttribute("lang"), "the choice is remembered");
+        screenshot("en-compliance");
+        for (String page : List.of("/", "/documents", "/documents/qz-2017-41", "/documents/qzb-2017-86")) {
+            open(page);
+            assertEquals("en", html().getAttribute("lang"), page);
+            assertNoConsoleErrors(page);
+            screenshot("en" + (page.equals("/") ? "-home" : page.replaceAll("[^a-zA-Z0-9]+", "-")));
+        }
+        driver.findElement(By.id("lang-switch")).click();
+        assertEquals("zh-CN", html().getAttribute("lang"));
+    }
+
+    @Test
+    void keyboardReachesTheSkipLinkFirstAndEveryInputHasALabel() {
+        open("/wage/compliance");
+        html().sendKeys(Keys.TAB);
+        WebElement focused = driver.switchTo().activeElement();
+        assertEquals("#main", focused.getDomAttribute("href"), "the first Tab stop skips to the content");
+        for (WebElement input : driver.findElements(By.cssSelector("main input:not([type=hidden]), main select"))) {
+            String id = input.getDomAttribute("id");
+            boolean labelled = !driver.findElements(By.cssSelector("label[for='" + id + "']")).isEmpty()
+                    || !input.findElements(By.xpath("ancestor::label")).isEmpty();
+            assertTrue(labelled, "input without a label: " + id);
+        }
+    }
+
+    @Test
+    void pagesFitAPhoneScreen() throws IOException {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        for (String page : List.of("/", "/wage?region=632700&date=2017-04-30", "/wage/compliance")) {
+            open(page);
+            Number scrollWidth = (Number) js("return document.documentElement.scrollWidth");
+            Number viewport = (Number) js("return window.innerWidth");
+            assertTrue(scrollWidth.intValue() <= viewport.intValue(), page + " scrolls sideways: " + scrollWidth
+                    + " > " + viewport);
+            screenshot("phone" + (page.equals("/") ? "-home" : page.replaceAll("[^a-zA-Z0-9]+", "-")));
+        }
+    }
+
+    // --- helpers ---
+
+    private static void open(String path) {
+        driver.get(platform.url(path));
+    }
+
+    private static WebElement html() {
+        return driver.findElement(By.tagName("html"));
+    }
+
+    private static String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    private static void type(String id, String value) {
+        driver.findElement(By.id(id)).sendKeys(value);
+    }
+
+    /** Date inputs take keystrokes in the browser's locale format; setting the value is what a date picker does. */
+    private static void typeDate(WebElement input, String isoDate) {
+        js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))", input, isoDate);
+    }
+
+    private static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private static void assertNoConsoleErrors(String page) {
+        List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertTrue(severe.isEmpty(), page + ": console errors " + severe);
+    }
+
+    /** A full-page screenshot: the window grows to the page's height for the shot. */
+    private static void screenshot(String name) throws IOException {
+        Dimension before = driver.manage().window().getSize();
+        Number height = (Number) js("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+        driver.manage().window().setSize(new Dimension(before.getWidth(), Math.min(6000, height.intValue() + 140)));
+        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        driver.manage().window().setSize(before);
+    }
+
+    private static HttpResponse<String> uploadCsv(String path, String csv) throws Exception {
+        String boundary = "----portal" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"payroll.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.url(path))).timeout(Duration.ofMinutes(2))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}

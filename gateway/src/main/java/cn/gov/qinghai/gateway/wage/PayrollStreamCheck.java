@@ -1,0 +1,193 @@
+package cn.gov.qinghai.gateway.wage;
+
+import cn.gov.qinghai.gateway.api.Downstream;
+import cn.gov.qinghai.gateway.api.DownstreamException;
+import cn.gov.qinghai.wage.v1.ComplianceResult;
+import cn.gov.qinghai.wage.v1.ComplianceSummary;
+import cn.gov.qinghai.wage.v1.StreamComplianceRequest;
+import cn.gov.qinghai.wage.v1.StreamComplianceResponse;
+import cn.gov.qinghai.wage.v1.StreamOptions;
+import cn.gov.qinghai.wage.v1.WageServiceGrpc;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.BufferedReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Checks an uploaded payroll CSV of any size through the wage service's {@code StreamCompliance}: rows are read
+ * from the upload one at a time and sent only while the stream is ready (outbound flow control), results arrive one
+ * at a time and are handed to the caller's sink before the next is requested (inbound flow control). Memory stays
+ * flat however large the file; the whole run has one deadline.
+ */
+@Singleton
+class PayrollStreamCheck {
+
+    /** Receives each result in order; the line is the record's row in the file (header = 1). */
+    interface Sink {
+        void result(long line, ComplianceResult result) throws IOException;
+    }
+
+    /** The upload is not a payroll CSV (no header, unknown or missing columns). */
+    static final class BadCsv extends Exception {
+        BadCsv(String message) {
+            super(message);
+        }
+    }
+
+    private final WageServiceGrpc.WageServiceStub wage;
+    private final Downstream downstream;
+    private final long deadlineMillis;
+
+    PayrollStreamCheck(WageServiceGrpc.WageServiceStub wage, Downstream downstream,
+                       @Value("${qinghai.gateway.stream-deadline:10m}") Duration deadline) {
+        this.wage = wage;
+        this.downstream = downstream;
+        this.deadlineMillis = deadline.toMillis();
+    }
+
+    ComplianceSummary run(HttpRequest<?> request, InputStream upload, boolean explanations, Sink sink)
+            throws IOException, BadCsv {
+        Reader reader = new BufferedReader(new InputStreamReader(upload, StandardCharsets.UTF_8));
+        CsvReader csv = new CsvReader(reader);
+        List<String> header = csv.next();
+        if (header == null) {
+            throw new BadCsv("empty file");
+        }
+        PayrollCsv format;
+        try {
+            format = PayrollCsv.fromHeader(header);
+        } catch (IllegalArgumentException e) {
+            throw new BadCsv(e.getMessage());
+        }
+        Call call = new Call(sink);
+        WageServiceGrpc.WageServiceStub stub = downstream.prepare(request, wage)
+                .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS);
+        stub.streamCompliance(call);
+        try {
+            call.send(StreamComplianceRequest.newBuilder()
+                    .setOptions(StreamOptions.newBuilder().setIncludeExplanations(explanations)).build());
+            for (List<String> row = csv.next(); row != null; row = csv.next()) {
+                if (!call.send(StreamComplianceRequest.newBuilder().setRecord(format.record(row)).build())) {
+                    break; // the call already failed; its error is reported by awaitSummary
+                }
+            }
+            if (!call.done.isDone()) {
+                call.requests.onCompleted();
+            }
+        } catch (IOException | RuntimeException e) {
+            call.requests.cancel("upload failed", e);
+            throw e;
+        }
+        return call.awaitSummary(deadlineMillis);
+    }
+
+    /** One StreamCompliance call: sends while ready, forwards results to the sink, keeps the summary. */
+    private static final class Call implements ClientResponseObserver<StreamComplianceRequest, StreamComplianceResponse> {
+        private final Sink sink;
+        private final Object ready = new Object();
+        private final CompletableFuture<ComplianceSummary> done = new CompletableFuture<>();
+        private ClientCallStreamObserver<StreamComplianceRequest> requests;
+        private volatile ComplianceSummary summary;
+
+        Call(Sink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void beforeStart(ClientCallStreamObserver<StreamComplianceRequest> requests) {
+            this.requests = requests;
+            requests.setOnReadyHandler(() -> {
+                synchronized (ready) {
+                    ready.notifyAll();
+                }
+            });
+        }
+
+        /** Sends when the stream is ready; false when the call has already ended. */
+        boolean send(StreamComplianceRequest message) throws IOException {
+            synchronized (ready) {
+                while (!requests.isReady()) {
+                    if (done.isDone()) {
+                        break; // the call ended (failed): stop reading the upload, the error is reported below
+                    }
+                    try {
+                        ready.wait(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted", e);
+                    }
+                }
+            }
+            if (done.isDone()) {
+                return false;
+            }
+            requests.onNext(message);
+            return true;
+        }
+
+        private long received;
+
+        @Override
+        public void onNext(StreamComplianceResponse response) {
+            if (response.hasSummary()) {
+                summary = response.getSummary();
+                return;
+            }
+            ComplianceResult result = response.getResult();
+            received++;
+            try {
+                sink.result(result.getIndex() + 2, result);
+            } catch (IOException e) {
+                requests.cancel("cannot write the results", e);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            done.completeExceptionally(t);
+            synchronized (ready) {
+                ready.notifyAll();
+            }
+        }
+
+        @Override
+        public void onCompleted() {
+            done.complete(summary);
+        }
+
+        ComplianceSummary awaitSummary(long timeoutMillis) throws IOException {
+            try {
+                ComplianceSummary s = done.get(timeoutMillis + 1000, TimeUnit.MILLISECONDS);
+                if (s == null) {
+                    throw new IOException("the wage service ended the stream without a summary after " + received
+                            + " results");
+                }
+                return s;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } catch (TimeoutException e) {
+                throw new DownstreamException("wage", Status.DEADLINE_EXCEEDED.asRuntimeException());
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                throw new DownstreamException("wage", cause instanceof StatusRuntimeException sre ? sre
+                        : Status.fromThrowable(cause).asRuntimeException());
+            }
+        }
+    }
+}

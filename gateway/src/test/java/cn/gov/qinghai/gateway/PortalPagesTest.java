@@ -1,0 +1,149 @@
+package cn.gov.qinghai.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The portal shell over real HTTP (the wage service is not running here: its pages must still render, validate
+ * before calling, and say in the page's language that the service is unavailable). Pages with live answers are
+ * covered in e2e-tests by the browser tests against the launched platform.
+ */
+class PortalPagesTest {
+
+    static EmbeddedServer server;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws IOException {
+        int nothing;
+        try (ServerSocket s = new ServerSocket(0)) {
+            nothing = s.getLocalPort();
+        }
+        server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
+                "QH_JWT_SECRET", GatewayHttpTest.SECRET, "grpc.channels.wage.address", "localhost:" + nothing), "test");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void homeIsChineseFirstWithTheWageLookupAndEveryDomain() throws Exception {
+        HttpResponse<String> r = get("/", null);
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        assertTrue(r.body().contains("<html lang=\"zh-CN\">"), r.body());
+        assertTrue(r.body().contains("查询最低工资标准"));
+        assertTrue(r.body().contains("href=\"/wage\""));
+        assertTrue(r.body().contains("href=\"/retail\""), "a domain with a PortalSection controller is linked");
+        assertTrue(r.body().contains("农村低保 · 即将上线"), "domains not live are shown as coming");
+        assertFalse(r.body().contains("href=\"/dibao\""), "no link to a page that does not exist");
+        assertFalse(r.body().contains("http://") || r.body().contains("https://"), "no external resources");
+    }
+
+    @Test
+    void englishByQueryIsRememberedInACookie() throws Exception {
+        HttpResponse<String> en = get("/?lang=en", null);
+        assertTrue(en.body().contains("<html lang=\"en\">"));
+        assertTrue(en.body().contains("Look up the minimum wage"));
+        assertTrue(en.body().contains("Qinghai’s 2017 policy documents"), "apostrophes survive MessageFormat");
+        String cookie = en.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.startsWith("lang=en"), cookie);
+        HttpResponse<String> next = get("/documents", "lang=en");
+        assertTrue(next.body().contains("<html lang=\"en\">"));
+        assertTrue(next.body().contains("Policy documents"));
+        assertTrue(get("/documents?lang=zh", "lang=en").body().contains("<html lang=\"zh-CN\">"));
+    }
+
+    @Test
+    void everyPolicyDocumentHasAPageLinkingLiveRulesOnly() throws Exception {
+        for (String id : new String[] {"qz-2017-41", "qz-2017-42", "qz-2017-43", "qzb-2017-80", "qzb-2017-85",
+                "qzb-2017-86", "qzb-2017-93"}) {
+            HttpResponse<String> r = get("/documents/" + id, null);
+            assertEquals(200, r.statusCode(), id);
+            assertTrue(r.body().contains("平台执行的规则"), id);
+        }
+        String wageDoc = get("/documents/qz-2017-41", null).body();
+        assertTrue(wageDoc.contains("青政〔2017〕41号"));
+        assertTrue(wageDoc.contains("href=\"/wage/compliance\""), wageDoc);
+        String dibaoDoc = get("/documents/qzb-2017-86", null).body();
+        assertTrue(dibaoDoc.contains("农村低保 · 即将上线"));
+        assertEquals(404, get("/documents/nope", null).statusCode());
+    }
+
+    @Test
+    void missingInputsAreNamedNextToTheirFieldsWithoutCallingTheService() throws Exception {
+        HttpResponse<String> r = get("/wage?region=&date=", null);
+        assertEquals(422, r.statusCode());
+        assertTrue(r.body().contains("id=\"region-error\""), r.body());
+        assertTrue(r.body().contains("请选择地区。"));
+        assertTrue(r.body().contains("id=\"date-error\""));
+        HttpResponse<String> en = get("/wage?region=632700&date=&lang=en", null);
+        assertTrue(en.body().contains("Enter a valid date"), en.body());
+        assertTrue(en.body().contains("value=\"632700\" selected"), "the choice is kept");
+    }
+
+    @Test
+    void aDownServiceIsAPageInTheReadersLanguageNotAProblemDocument() throws Exception {
+        HttpResponse<String> r = get("/wage?region=632700&date=2017-04-30", null);
+        assertEquals(503, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        assertTrue(r.body().contains("最低工资服务暂时不可用"), r.body());
+        assertTrue(r.body().contains("value=\"2017-04-30\""), "what the user typed is kept");
+        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(uri("/wage/compliance?lang=en"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("region=630100&period=2017-06&employment=FULL_TIME&grossPay=1499"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(503, post.statusCode());
+        assertTrue(post.body().contains("The Minimum wage service is unavailable"), post.body());
+        assertTrue(post.body().contains("value=\"1499\""));
+    }
+
+    @Test
+    void assetsAreServedLocallyAndTheTemplateDownloads() throws Exception {
+        HttpResponse<String> css = get("/assets/portal.css", null);
+        assertEquals(200, css.statusCode());
+        assertTrue(css.body().contains("header.site"));
+        HttpResponse<String> csv = get("/wage/compliance/template.csv", null);
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.body().startsWith("reference,region,period,employment"));
+    }
+
+    @Test
+    void anUnknownPageIsAnHtml404ForBrowsersAndAProblemForApiClients() throws Exception {
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(uri("/no-such-page?lang=en"))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, page.statusCode());
+        assertTrue(page.body().contains("There is no such page."), page.body());
+        HttpResponse<String> api = get("/api/v1/no-such-thing", null);
+        assertEquals(404, api.statusCode());
+        assertTrue(api.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+    }
+
+    private static URI uri(String path) {
+        return URI.create("http://localhost:" + server.getPort() + path);
+    }
+
+    private static HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
