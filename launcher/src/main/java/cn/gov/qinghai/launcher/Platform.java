@@ -27,7 +27,7 @@ public final class Platform implements AutoCloseable {
     /** Where and how to run. */
     public record Options(Path projectRoot, Path dataDir, int portOffset, Duration startTimeout) {
         public static Options defaults(Path projectRoot) {
-            return new Options(projectRoot, projectRoot.resolve(".local"), 0, Duration.ofSeconds(90));
+            return new Options(projectRoot, projectRoot.resolve(".local"), 0, Duration.ofSeconds(240));
         }
     }
 

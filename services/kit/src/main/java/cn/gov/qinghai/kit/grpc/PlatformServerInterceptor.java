@@ -112,6 +112,12 @@ public class PlatformServerInterceptor implements ServerInterceptor, Ordered {
                 cause = ServiceException.of(Status.Code.UNAVAILABLE, "DATABASE_UNAVAILABLE",
                         "the service's database is unreachable; try again shortly");
             }
+            if (cause != null && DataRejected.isDataException(cause)) {
+                // A value the validation let through but PostgreSQL cannot store (NUL byte, out-of-range number):
+                // still the caller's input, so a 400 naming the request, never a 500.
+                cause = ServiceException.invalid("request", "contains a value that cannot be stored "
+                        + "(for example a NUL character or a number out of range)");
+            }
             if (cause instanceof ServiceException e) {
                 StatusRuntimeException mapped = ErrorStatus.toStatusException(e, domain, requestId);
                 trailers.merge(mapped.getTrailers());

@@ -21,4 +21,10 @@ class DatabaseOutageTest {
         assertFalse(DatabaseOutage.isOutage(new SQLException("unique violation", "23505")));
         assertFalse(DatabaseOutage.isOutage(new IllegalArgumentException("x")));
     }
+
+    @Test
+    void dataExceptionsAreTheCallersInput() {
+        assertTrue(DataRejected.isDataException(new RuntimeException(new SQLException("invalid byte sequence", "22021"))));
+        assertFalse(DataRejected.isDataException(new SQLException("refused", "08001")));
+    }
 }

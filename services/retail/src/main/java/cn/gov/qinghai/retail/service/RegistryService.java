@@ -235,9 +235,12 @@ public class RegistryService {
             errors.qinghaiRegion("region", r.getRegion());
         }
         Pages.Window w = Pages.window(errors, r.getPage());
+        String format = r.getFormat();
+        var formats = parameters.formats(LocalDate.now(clock));
+        errors.check(format.isEmpty() || formats.containsKey(format), "format",
+                "must be one of " + String.join(", ", formats.keySet()));
         errors.throwIfAny();
         String pattern = Validation.regionPattern(r.getRegion());
-        String format = r.getFormat();
         int total = sql.one("SELECT count(*) FROM outlet WHERE region LIKE ? AND (? = '' OR format = ?)",
                 rs -> rs.getInt(1), pattern, format, format).orElse(0);
         List<Outlet> page = sql.list("""
