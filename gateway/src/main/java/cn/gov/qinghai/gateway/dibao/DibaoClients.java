@@ -14,4 +14,10 @@ class DibaoClients {
     DibaoServiceGrpc.DibaoServiceBlockingStub dibao(@GrpcChannel("dibao") ManagedChannel channel) {
         return DibaoServiceGrpc.newBlockingStub(channel);
     }
+
+    /** For the client-streaming registry import. */
+    @Singleton
+    DibaoServiceGrpc.DibaoServiceStub dibaoAsync(@GrpcChannel("dibao") ManagedChannel channel) {
+        return DibaoServiceGrpc.newStub(channel);
+    }
 }

@@ -52,11 +52,16 @@ import java.util.List;
 public class DibaoController {
 
     private static final String SERVICE = "dibao";
+    /** A registry import of a million rows takes tens of seconds (measured 26 s): a long deadline of its own. */
+    private static final long IMPORT_DEADLINE_MS = 180_000;
     private final DibaoServiceGrpc.DibaoServiceBlockingStub dibao;
+    private final DibaoServiceGrpc.DibaoServiceStub dibaoAsync;
     private final Downstream downstream;
     private final GrpcJson json;
 
-    DibaoController(DibaoServiceGrpc.DibaoServiceBlockingStub dibao, Downstream downstream, GrpcJson json) {
+    DibaoController(DibaoServiceGrpc.DibaoServiceBlockingStub dibao, DibaoServiceGrpc.DibaoServiceStub dibaoAsync,
+                    Downstream downstream, GrpcJson json) {
+        this.dibaoAsync = dibaoAsync;
         this.dibao = dibao;
         this.downstream = downstream;
         this.json = json;
@@ -223,6 +228,18 @@ public class DibaoController {
     public HttpResponse<String> medical(HttpRequest<?> request, @Body String body) {
         MedicalAssistanceRequest grpcRequest = json.parse(body, MedicalAssistanceRequest.newBuilder()).build();
         return ok(downstream.call(SERVICE, request, dibao, s -> s.calculateMedicalAssistance(grpcRequest)));
+    }
+
+    @Post(uri = "/poverty-roster-imports", consumes = {"text/csv", MediaType.TEXT_PLAIN},
+            produces = MediaType.APPLICATION_JSON)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Import the poverty registry (建档立卡) roster as CSV (三(一), role dibao:poverty-office)",
+            description = "Body: text/csv, lines \"id_number,name,county\", optional header. Bad rows are reported "
+                    + "with their line numbers and skipped, good rows kept; a completed import replaces the previous "
+                    + "one. Streamed to the service in 1 MiB chunks.")
+    public HttpResponse<String> importRoster(HttpRequest<?> request, @Body byte[] csv) {
+        return ok(RosterUpload.send(downstream.prepare(request, dibaoAsync), csv, IMPORT_DEADLINE_MS));
     }
 
     @Get(uri = "/cross-match-reports", produces = MediaType.APPLICATION_JSON)
