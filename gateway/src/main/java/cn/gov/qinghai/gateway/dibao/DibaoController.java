@@ -75,7 +75,7 @@ public class DibaoController {
                     + "types: WAGE, BUSINESS, AGRICULTURE, PROPERTY, TRANSFER, OTHER; not counted (二(二)): "
                     + "RURAL_BASIC_PENSION, SPECIAL_CARE_PENSION, EDUCATION_ALLOWANCE, FAMILY_PLANNING_ALLOWANCE, "
                     + "DISABILITY_LIVING_ALLOWANCE, SEVERE_DISABILITY_NURSING_SUBSIDY, OLD_AGE_ALLOWANCE, BRAVERY_AWARD. "
-                    + "Without a county standard the provincial floor of the year applies (3532/3762/4000). Answer: "
+                    + "Without a county standard the provincial floor of that year applies (GET /standards shows it). Answer: "
                     + "eligible, perCapitaAnnualIncome, monthlyGapBenefit, monthlyAllowances, monthlyTotal (decimal "
                     + "strings, yuan) and the explanation.")
     public HttpResponse<String> estimate(HttpRequest<?> request, @Body String body) {
