@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * The platform the e2e tests talk to. With {@code PLATFORM_URL} set (a kind cluster, or a platform started by hand)
  * it is used as is; otherwise the launcher starts the whole platform once per test run from freshly built modules,
- * with its own data folder and ports offset by 20000 so it never collides with a developer's platform.
+ * with its own data folder and ports offset by 20000 ({@code E2E_PORT_OFFSET}) so it never collides with a
+ * developer's platform.
  */
 public final class PlatformUnderTest {
 
@@ -61,7 +62,8 @@ public final class PlatformUnderTest {
             Path data = root.resolve("e2e-tests/target/platform");
             deleteRecursively(data);
             long t0 = System.nanoTime();
-            Platform platform = Platform.start(new Platform.Options(root, data, 20000, Duration.ofSeconds(180)));
+            int offset = Integer.parseInt(System.getenv().getOrDefault("E2E_PORT_OFFSET", "20000"));
+            Platform platform = Platform.start(new Platform.Options(root, data, offset, Duration.ofSeconds(180)));
             System.out.printf("e2e: platform up in %.1f s at %s%n", (System.nanoTime() - t0) / 1e9, platform.gatewayUrl());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
