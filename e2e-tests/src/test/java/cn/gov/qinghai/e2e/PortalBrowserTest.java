@@ -104,7 +104,7 @@ class PortalBrowserTest {
     @Test
     void everyPageLoadsWithoutConsoleErrors() throws IOException {
         List<String> pages = new ArrayList<>(List.of("/", "/wage", "/wage?region=630100", "/wage/compliance",
-                "/retail", "/documents"));
+                "/retail", "/broadband", "/broadband?month=2017-06", "/documents"));
         DOCUMENTS.forEach(d -> pages.add("/documents/" + d));
         for (String page : pages) {
             open(page);
@@ -225,6 +225,33 @@ class PortalBrowserTest {
         assertTrue(text("batchCode-error").contains("找不到该批次码"), text("batchCode-error"));
         assertEquals("NO-SUCH-BATCH-1", driver.findElement(By.id("batchCode")).getDomProperty("value"));
         screenshot("retail-unknown-batch");
+    }
+
+    @Test
+    void aNewUserSeesTheBroadbandPlanByCategoryAsAChartFromTheFrontPage() throws Exception {
+        open("/");
+        driver.findElement(By.cssSelector("a[href='/broadband']")).click();
+        WebElement chart = driver.findElement(By.id("chart-category"));
+        assertEquals("img", chart.getDomAttribute("role"));
+        assertTrue(chart.getDomAttribute("aria-label").contains("亿元"), chart.getDomAttribute("aria-label"));
+        List<WebElement> planned = chart.findElements(By.cssSelector("rect.planned"));
+        assertEquals(10, planned.size(), "one planned bar per category of 附件2");
+        assertEquals(10, chart.findElements(By.cssSelector("text.label")).size(), "every bar labelled");
+        assertTrue(chart.getText().contains("亿元"), chart.getText());
+        assertEquals(10, driver.findElements(By.cssSelector("#table-category tbody tr")).size(),
+                "the same numbers as a table");
+        assertTrue(text("totals").contains("100.08733"), text("totals"));
+        assertFalse(driver.findElements(By.cssSelector("#indicators tbody tr svg.progress")).isEmpty());
+        new Select(driver.findElement(By.id("month"))).selectByValue("2017-06");
+        driver.findElement(By.id("broadband-show")).click();
+        String csv = driver.findElement(By.id("report-csv")).getDomAttribute("href");
+        assertEquals("/api/v1/broadband/reports/2017-06.csv", csv);
+        HttpResponse<String> report = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(platform.url(csv))).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, report.statusCode(), report.body());
+        assertTrue(report.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv"));
+        screenshot("broadband-dashboard");
     }
 
     @Test

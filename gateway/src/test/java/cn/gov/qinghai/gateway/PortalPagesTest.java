@@ -34,7 +34,8 @@ class PortalPagesTest {
             nothing = s.getLocalPort();
         }
         server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "QH_JWT_SECRET", GatewayHttpTest.SECRET, "grpc.channels.wage.address", "localhost:" + nothing), "test");
+                "QH_JWT_SECRET", GatewayHttpTest.SECRET, "grpc.channels.wage.address", "localhost:" + nothing,
+                "grpc.channels.broadband.address", "localhost:" + nothing), "test");
     }
 
     @AfterAll
@@ -112,6 +113,20 @@ class PortalPagesTest {
         assertEquals(503, post.statusCode());
         assertTrue(post.body().contains("The Minimum wage service is unavailable"), post.body());
         assertTrue(post.body().contains("value=\"1499\""));
+    }
+
+    @Test
+    void theBroadbandDashboardIsLinkedAndADownServiceIsAPageKeepingTheMonth() throws Exception {
+        assertTrue(get("/", null).body().contains("href=\"/broadband\""), "broadband is live in the navigation");
+        HttpResponse<String> r = get("/broadband?month=2017-06", null);
+        assertEquals(503, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        assertTrue(r.body().contains("宽带青海服务暂时不可用"), r.body());
+        assertTrue(r.body().contains("<option value=\"2017-06\" selected=\"selected\">"), "the chosen month is kept");
+        assertFalse(r.body().contains("<svg id=\"chart-category\""), "no chart without data");
+        HttpResponse<String> en = get("/broadband?lang=en", null);
+        assertEquals(503, en.statusCode());
+        assertTrue(en.body().contains("Broadband Qinghai progress"), en.body());
     }
 
     @Test
