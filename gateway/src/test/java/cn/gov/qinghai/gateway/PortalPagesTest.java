@@ -52,8 +52,8 @@ class PortalPagesTest {
         assertTrue(r.body().contains("查询最低工资标准"));
         assertTrue(r.body().contains("href=\"/wage\""));
         assertTrue(r.body().contains("href=\"/retail\""), "a domain with a PortalSection controller is linked");
-        assertTrue(r.body().contains("农村低保 · 即将上线"), "domains not live are shown as coming");
-        assertFalse(r.body().contains("href=\"/dibao\""), "no link to a page that does not exist");
+        assertTrue(r.body().contains("宽带青海 · 即将上线"), "domains not live are shown as coming");
+        assertFalse(r.body().contains("href=\"/broadband\""), "no link to a page that does not exist");
         assertFalse(r.body().contains("http://") || r.body().contains("https://"), "no external resources");
     }
 
@@ -83,7 +83,7 @@ class PortalPagesTest {
         assertTrue(wageDoc.contains("青政〔2017〕41号"));
         assertTrue(wageDoc.contains("href=\"/wage/compliance\""), wageDoc);
         String dibaoDoc = get("/documents/qzb-2017-86", null).body();
-        assertTrue(dibaoDoc.contains("农村低保 · 即将上线"));
+        assertTrue(dibaoDoc.contains("href=\"/dibao"), "dibao has pages now: its rules link to them");
         assertEquals(404, get("/documents/nope", null).statusCode());
     }
 
