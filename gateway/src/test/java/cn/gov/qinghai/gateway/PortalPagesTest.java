@@ -52,8 +52,9 @@ class PortalPagesTest {
         assertTrue(r.body().contains("查询最低工资标准"));
         assertTrue(r.body().contains("href=\"/wage\""));
         assertTrue(r.body().contains("href=\"/retail\""), "a domain with a PortalSection controller is linked");
-        assertTrue(r.body().contains("宽带青海 · 即将上线"), "domains not live are shown as coming");
-        assertFalse(r.body().contains("href=\"/broadband\""), "no link to a page that does not exist");
+        assertTrue(r.body().contains("健康医疗数据 · 即将上线"), "domains without pages are shown as coming");
+        assertFalse(r.body().contains("href=\"/health-data\""), "no link to a page that does not exist");
+        assertTrue(r.body().contains("href=\"/broadband\"") && r.body().contains("href=\"/dibao\""));
         assertFalse(r.body().contains("http://") || r.body().contains("https://"), "no external resources");
     }
 
