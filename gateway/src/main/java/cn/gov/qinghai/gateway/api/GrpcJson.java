@@ -50,6 +50,21 @@ public class GrpcJson {
         return builder;
     }
 
+    /**
+     * Fills the request's {@code request_id} from the {@code Idempotency-Key} header when the body has none, so
+     * either way of giving the key makes a retry return the first result.
+     */
+    public <B extends Message.Builder> B withIdempotencyKey(B builder, String idempotencyKey) {
+        var field = builder.getDescriptorForType().findFieldByName("request_id");
+        if (field == null) {
+            throw new IllegalArgumentException(builder.getDescriptorForType().getName() + " has no request_id");
+        }
+        if (idempotencyKey != null && builder.getField(field).toString().isEmpty()) {
+            builder.setField(field, idempotencyKey);
+        }
+        return builder;
+    }
+
     /** The response as JSON for people (see class comment). */
     public String print(MessageOrBuilder message) {
         try {

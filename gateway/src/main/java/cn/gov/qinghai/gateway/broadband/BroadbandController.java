@@ -100,9 +100,7 @@ public class BroadbandController {
     public HttpResponse<String> submit(HttpRequest<?> request, @Body String body,
                                        @Nullable @Header("Idempotency-Key") String idempotencyKey) {
         SubmitProgressReportRequest.Builder r = json.parse(body, SubmitProgressReportRequest.newBuilder());
-        if (r.getRequestId().isEmpty() && idempotencyKey != null) {
-            r.setRequestId(idempotencyKey);
-        }
+        json.withIdempotencyKey(r, idempotencyKey);
         return created(call(request, s -> s.submitProgressReport(r.build())));
     }
 
@@ -149,9 +147,7 @@ public class BroadbandController {
     public HttpResponse<String> indicatorActual(HttpRequest<?> request, @Body String body,
                                                 @Nullable @Header("Idempotency-Key") String idempotencyKey) {
         RecordIndicatorActualRequest.Builder r = json.parse(body, RecordIndicatorActualRequest.newBuilder());
-        if (r.getRequestId().isEmpty() && idempotencyKey != null) {
-            r.setRequestId(idempotencyKey);
-        }
+        json.withIdempotencyKey(r, idempotencyKey);
         return created(call(request, s -> s.recordIndicatorActual(r.build())));
     }
 
@@ -171,9 +167,7 @@ public class BroadbandController {
     public HttpResponse<String> consumptionActual(HttpRequest<?> request, @Body String body,
                                                   @Nullable @Header("Idempotency-Key") String idempotencyKey) {
         RecordConsumptionActualRequest.Builder r = json.parse(body, RecordConsumptionActualRequest.newBuilder());
-        if (r.getRequestId().isEmpty() && idempotencyKey != null) {
-            r.setRequestId(idempotencyKey);
-        }
+        json.withIdempotencyKey(r, idempotencyKey);
         return created(call(request, s -> s.recordConsumptionActual(r.build())));
     }
 

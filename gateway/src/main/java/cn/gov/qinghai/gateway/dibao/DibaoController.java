@@ -103,9 +103,7 @@ public class DibaoController {
     public HttpResponse<String> publishStandard(HttpRequest<?> request, @Body String body,
                                                 @Nullable @Header("Idempotency-Key") String key) {
         PublishCountyStandardRequest.Builder b = json.parse(body, PublishCountyStandardRequest.newBuilder());
-        if (b.getRequestId().isEmpty() && key != null) {
-            b.setRequestId(key);
-        }
+        json.withIdempotencyKey(b, key);
         return created(downstream.call(SERVICE, request, dibao, s -> s.publishCountyStandard(b.build())));
     }
 
@@ -121,9 +119,7 @@ public class DibaoController {
     public HttpResponse<String> submit(HttpRequest<?> request, @Body String body,
                                        @Nullable @Header("Idempotency-Key") String key) {
         SubmitApplicationRequest.Builder b = json.parse(body, SubmitApplicationRequest.newBuilder());
-        if (b.getRequestId().isEmpty() && key != null) {
-            b.setRequestId(key);
-        }
+        json.withIdempotencyKey(b, key);
         return created(downstream.call(SERVICE, request, dibao, s -> s.submitApplication(b.build())));
     }
 
@@ -200,9 +196,7 @@ public class DibaoController {
     public HttpResponse<String> temporaryAssistance(HttpRequest<?> request, @Body String body,
                                                     @Nullable @Header("Idempotency-Key") String key) {
         ApproveTemporaryAssistanceRequest.Builder b = json.parse(body, ApproveTemporaryAssistanceRequest.newBuilder());
-        if (b.getRequestId().isEmpty() && key != null) {
-            b.setRequestId(key);
-        }
+        json.withIdempotencyKey(b, key);
         return created(downstream.call(SERVICE, request, dibao, s -> s.approveTemporaryAssistance(b.build())));
     }
 

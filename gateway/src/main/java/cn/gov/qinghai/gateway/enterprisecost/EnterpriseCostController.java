@@ -155,9 +155,7 @@ public class EnterpriseCostController {
         }
         SubmitApplicationRequest.Builder grpcRequest = json.parse(tree.toString(), SubmitApplicationRequest.newBuilder())
                 .putAllInputs(inputs);
-        if (grpcRequest.getRequestId().isEmpty() && idempotencyKey != null) {
-            grpcRequest.setRequestId(idempotencyKey);
-        }
+        json.withIdempotencyKey(grpcRequest, idempotencyKey);
         return HttpResponse.<String>status(HttpStatus.CREATED)
                 .body(json.print(downstream.call(SERVICE, request, service, s -> s.submitApplication(grpcRequest.build()))))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);

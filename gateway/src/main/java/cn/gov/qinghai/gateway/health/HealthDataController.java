@@ -74,9 +74,7 @@ public class HealthDataController {
     public HttpResponse<String> register(HttpRequest<?> request, @Body String body,
                                          @Nullable @Header("Idempotency-Key") String key) {
         RegisterResidentRequest.Builder b = json.parse(body, RegisterResidentRequest.newBuilder());
-        if (b.getRequestId().isEmpty() && key != null) {
-            b.setRequestId(key);
-        }
+        json.withIdempotencyKey(b, key);
         return created(call(request, s -> s.registerResident(b.build())));
     }
 

@@ -158,9 +158,7 @@ public class RetailController {
     public HttpResponse<String> registerOutlet(HttpRequest<?> request, @Body String body,
                                                @Nullable @Header("Idempotency-Key") String key) {
         RegisterOutletRequest.Builder r = json.parse(body, RegisterOutletRequest.newBuilder());
-        if (r.getRequestId().isEmpty() && key != null) {
-            r.setRequestId(key);
-        }
+        json.withIdempotencyKey(r, key);
         return created(downstream.call(SERVICE, request, retail, s -> s.registerOutlet(r.build())));
     }
 
@@ -191,9 +189,7 @@ public class RetailController {
     public HttpResponse<String> traceEvent(HttpRequest<?> request, @Body String body,
                                            @Nullable @Header("Idempotency-Key") String key) {
         RecordTraceEventRequest.Builder r = json.parse(body, RecordTraceEventRequest.newBuilder());
-        if (r.getRequestId().isEmpty() && key != null) {
-            r.setRequestId(key);
-        }
+        json.withIdempotencyKey(r, key);
         return created(downstream.call(SERVICE, request, retail, s -> s.recordTraceEvent(r.build())));
     }
 
@@ -276,9 +272,7 @@ public class RetailController {
     public HttpResponse<String> submitSubsidy(HttpRequest<?> request, @Body String body,
                                               @Nullable @Header("Idempotency-Key") String key) {
         SubmitSubsidyApplicationRequest.Builder r = json.parse(body, SubmitSubsidyApplicationRequest.newBuilder());
-        if (r.getRequestId().isEmpty() && key != null) {
-            r.setRequestId(key);
-        }
+        json.withIdempotencyKey(r, key);
         return created(downstream.call(SERVICE, request, retail, s -> s.submitSubsidyApplication(r.build())));
     }
 

@@ -84,9 +84,7 @@ public class WageController {
     public HttpResponse<String> publish(HttpRequest<?> request, @Body String body,
                                         @Nullable @Header("Idempotency-Key") String idempotencyKey) {
         PublishStandardRequest.Builder grpcRequest = json.parse(body, PublishStandardRequest.newBuilder());
-        if (grpcRequest.getRequestId().isEmpty() && idempotencyKey != null) {
-            grpcRequest.setRequestId(idempotencyKey);
-        }
+        json.withIdempotencyKey(grpcRequest, idempotencyKey);
         return HttpResponse.<String>status(HttpStatus.CREATED)
                 .body(json.print(downstream.call(SERVICE, request, wage, s -> s.publishStandard(grpcRequest.build()))))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);

@@ -7,9 +7,9 @@ import jakarta.inject.Singleton;
 import java.time.LocalDate;
 
 /**
- * The provincial floor of the rural dibao standard (青政办〔2017〕86号 二(三): 3532 by end-2017, 3762 by end-2018,
- * 4000 by end-2019, yuan per person per year). How "by the end of the year" maps to dates is decided in
- * {@code parameters/provincial_floor.yaml}: the figure applies to the whole year it is due in.
+ * The provincial floor of the rural dibao standard (青政办〔2017〕86号 二(三): a figure per year, in yuan per person
+ * per year, due "by the end of" 2017, 2018 and 2019). The figures, and how "by the end of the year" maps to dates,
+ * live in {@code parameters/provincial_floor.yaml}: each figure applies to the whole year it is due in.
  */
 @Singleton
 public class ProvincialFloor {

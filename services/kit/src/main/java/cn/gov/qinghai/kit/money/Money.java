@@ -24,7 +24,7 @@ public final class Money {
         return yuan(amount).toPlainString();
     }
 
-    /** Written as a plain string without rounding or trailing zeros (for rates and inputs), e.g. 0.005. */
+    /** Written as a plain string without rounding or trailing zeros (for rates and inputs): 1.50 → "1.5". */
     public static String plain(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
