@@ -1,5 +1,7 @@
 package cn.gov.qinghai.load;
 
+import cn.gov.qinghai.kit.auth.TokenMinter;
+import cn.gov.qinghai.kit.identity.ResidentId;
 import cn.gov.qinghai.launcher.Platform;
 import cn.gov.qinghai.wage.v1.Employment;
 import cn.gov.qinghai.wage.v1.GetMinimumWageRequest;
@@ -16,12 +18,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -32,10 +38,18 @@ import java.util.regex.Pattern;
  * p50/p95/p99/max and errors. Starts the platform with the launcher unless {@code --gateway URL --grpc HOST:PORT}
  * point at a running one.
  * <pre>
- *   bin/load [--requests 20000] [--concurrency 16] [--warmup 2000] [--records 1000000]
- *            [--scenarios wage-lookup,stream-compliance] [--gateway http://localhost:8080 --grpc localhost:9181
- *            --wage-http http://localhost:8181]
+ *   bin/load [--requests 20000] [--concurrency 16] [--warmup 2000] [--records 1000000] [--writes 2000]
+ *            [--scenarios wage-lookup,wage-lookup-uncached,dibao-estimate,dibao-submit,stream-compliance]
+ *            [--gateway http://localhost:8080 --grpc localhost:9181 --wage-http http://localhost:8181
+ *             --jwt-secret SECRET]
  * </pre>
+ * Scenarios: {@code wage-lookup} asks 24 questions over and over (the gateway's LookupCache answers most of them);
+ * {@code wage-lookup-uncached} asks a new question almost every time (so every request reaches the wage service);
+ * both run the same requests directly over gRPC in the same run and print the ratio. {@code dibao-estimate} posts a
+ * three-person household to the benefit estimator; {@code dibao-submit} submits {@code --writes} new cases as a
+ * county clerk (each with its own idempotency key). The 1M × 1M cross-match is measured by the dibao service's
+ * {@code CrossMatchBenchmark} (docs/performance.md), because loading a million cases through the API would take
+ * hours.
  */
 public final class LoadTool {
 
@@ -47,10 +61,12 @@ public final class LoadTool {
         int concurrency = 16;
         int warmup = 2_000;
         int records = 1_000_000;
-        String scenarios = "wage-lookup,stream-compliance";
+        String scenarios = "wage-lookup,wage-lookup-uncached,dibao-estimate,dibao-submit,stream-compliance";
         String gateway = null;
         String grpc = null;
         String wageHttp = null;
+        String jwtSecret = null;
+        int writes = 2_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--requests" -> requests = Integer.parseInt(args[++i]);
@@ -61,6 +77,8 @@ public final class LoadTool {
                 case "--gateway" -> gateway = args[++i];
                 case "--grpc" -> grpc = args[++i];
                 case "--wage-http" -> wageHttp = args[++i];
+                case "--jwt-secret" -> jwtSecret = args[++i];
+                case "--writes" -> writes = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -72,6 +90,7 @@ public final class LoadTool {
             gateway = platform.gatewayUrl();
             grpc = platform.grpcAddress("wage");
             wageHttp = "http://localhost:" + platform.process("wage").httpPort();
+            jwtSecret = platform.jwtSecret();
         }
         System.out.printf("machine: %d cores, %s; java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.arch"), System.getProperty("java.version"));
@@ -79,7 +98,10 @@ public final class LoadTool {
         try {
             for (String s : scenarios.split(",")) {
                 switch (s.trim()) {
-                    case "wage-lookup" -> wageLookup(gateway, grpc, requests, concurrency, warmup);
+                    case "wage-lookup" -> wageLookup(gateway, grpc, requests, concurrency, warmup, false);
+                    case "wage-lookup-uncached" -> wageLookup(gateway, grpc, requests, concurrency, warmup, true);
+                    case "dibao-estimate" -> dibaoEstimate(gateway, requests, concurrency, warmup);
+                    case "dibao-submit" -> dibaoSubmit(gateway, jwtSecret, writes, concurrency);
                     case "stream-compliance" -> streamCompliance(grpc, wageHttp, records);
                     default -> throw new IllegalArgumentException("unknown scenario " + s);
                 }
@@ -91,29 +113,84 @@ public final class LoadTool {
         }
     }
 
-    /** The same lookups through the gateway (HTTP) and directly over gRPC, in one run; the ratio is printed. */
-    static void wageLookup(String gateway, String grpc, int requests, int concurrency, int warmup) throws Exception {
+    /**
+     * The same look-ups through the gateway (HTTP) and directly over gRPC, in one run; the ratio is printed.
+     * {@code distinct}: dates walk through ten years, so a (region, date) pair comes back only after 29,200
+     * requests, long after the gateway's cache forgot it; otherwise 24 pairs repeat.
+     */
+    static void wageLookup(String gateway, String grpc, int requests, int concurrency, int warmup, boolean distinct)
+            throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String[] regions = {"630100", "630200", "632200", "632300", "632500", "632600", "632700", "632800"};
-        String[] dates = {"2017-04-30", "2017-05-01", "2018-03-15"};
+        String[] fixedDates = {"2017-04-30", "2017-05-01", "2018-03-15"};
+        LocalDate first = LocalDate.of(2014, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3650));
+        java.util.function.IntFunction<String> date = distinct
+                ? i -> first.plusDays(i % 3650).toString()
+                : i -> fixedDates[i % fixedDates.length];
+        String label = distinct ? " (distinct questions)" : " (24 repeated questions)";
         Latencies viaGateway = run(requests, concurrency, warmup, i -> {
             HttpRequest r = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/wage/minimum-wage?region="
-                    + regions[i % regions.length] + "&date=" + dates[i % dates.length])).build();
+                    + regions[i % regions.length] + "&date=" + date.apply(i))).build();
             return http.send(r, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-        }, "gateway GET /minimum-wage");
+        }, "gateway GET /minimum-wage" + label);
         ManagedChannel channel = ManagedChannelBuilder.forTarget(grpc).usePlaintext().build();
         try {
             WageServiceGrpc.WageServiceBlockingStub stub = WageServiceGrpc.newBlockingStub(channel);
             Latencies direct = run(requests, concurrency, warmup, i -> {
                 stub.withDeadlineAfter(5, TimeUnit.SECONDS).getMinimumWage(GetMinimumWageRequest.newBuilder()
-                        .setRegion(regions[i % regions.length]).setDate(dates[i % dates.length]).build());
+                        .setRegion(regions[i % regions.length]).setDate(date.apply(i)).build());
                 return true;
-            }, "direct gRPC GetMinimumWage");
+            }, "direct gRPC GetMinimumWage" + label);
             System.out.printf("gateway adds %.3f ms at p50 (%.2fx the direct p50)%n",
                     viaGateway.p50Millis() - direct.p50Millis(), viaGateway.p50Millis() / direct.p50Millis());
         } finally {
             channel.shutdownNow();
         }
+    }
+
+    /** The benefit estimator (anonymous, computed, not stored) for a three-person household with incomes. */
+    static void dibaoEstimate(String gateway, int requests, int concurrency, int warmup) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        run(requests, concurrency, warmup, i -> {
+            String body = """
+                    {"year": 2018, "members": [
+                      {"age": 40, "incomes": [{"type": "WAGE", "annualAmount": "%d"}]},
+                      {"age": 38, "incomes": [{"type": "AGRICULTURE", "annualAmount": "2000"}]},
+                      {"age": 10}]}""".formatted(3000 + i % 5000);
+            HttpRequest r = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/dibao/benefit-estimates"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            return http.send(r, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        }, "gateway POST /dibao/benefit-estimates");
+    }
+
+    /**
+     * New dibao cases submitted by a county clerk (writes: validation, identity checks, one transaction per case).
+     * Identity numbers are new in every run (a random sequence block), so a rerun on the same data is not refused
+     * as a second application for the same person.
+     */
+    static void dibaoSubmit(String gateway, String jwtSecret, int writes, int concurrency) throws Exception {
+        if (jwtSecret == null) {
+            throw new IllegalArgumentException("dibao-submit needs --jwt-secret (the platform's QH_JWT_SECRET)");
+        }
+        String county = "632801";
+        String token = new TokenMinter(jwtSecret, Clock.systemUTC()).mint("load-clerk", List.of("dibao:clerk"), county,
+                "", Duration.ofHours(1));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        int block = ThreadLocalRandom.current().nextInt(1000);
+        run(writes, concurrency, 0, i -> {
+            String first17 = county + LocalDate.of(1950, 1, 1).plusDays(i % 20_000).toString().replace("-", "")
+                    + String.format("%03d", (block + i / 20_000) % 1000);
+            String body = """
+                    {"requestId": "%s", "household": {"county": "%s", "township": "郭镇", "members": [
+                      {"name": "测试", "idNumber": "%s", "relation": "本人", "workAbility": "PARTLY_LOST",
+                       "incomes": [{"type": "WAGE", "annualAmount": "1500"}]}]}}"""
+                    .formatted(UUID.randomUUID(), county, first17 + ResidentId.checkCharacter(first17));
+            HttpRequest r = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/dibao/cases"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            return http.send(r, HttpResponse.BodyHandlers.ofString()).statusCode() == 201;
+        }, "gateway POST /dibao/cases (writes)");
     }
 
     interface Call {

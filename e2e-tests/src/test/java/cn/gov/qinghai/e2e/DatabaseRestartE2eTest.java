@@ -31,8 +31,11 @@ class DatabaseRestartE2eTest {
         AtomicBoolean running = new AtomicBoolean(true);
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         Thread load = new Thread(() -> {
+            // A new date each time, so every look-up reaches the service instead of the gateway's LookupCache.
+            java.time.LocalDate date = java.time.LocalDate.of(2017, 6, 1);
             while (running.get()) {
-                int status = platform.get("/api/v1/wage/minimum-wage?region=632700&date=2017-06-01").status();
+                date = date.plusDays(1);
+                int status = platform.get("/api/v1/wage/minimum-wage?region=632700&date=" + date).status();
                 statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
             }
         });

@@ -1,7 +1,6 @@
 package cn.gov.qinghai.gateway.api;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -15,7 +14,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
-import java.util.Map;
 
 /**
  * REST JSON ↔ gRPC messages. Requests: strict JSON, checked against the message shape (every bad field named),
@@ -28,8 +26,6 @@ public class GrpcJson {
 
     private static final Gson GSON = new Gson();
     private final JsonFormat.Parser parser = JsonFormat.parser();
-    private final JsonFormat.Printer printer = JsonFormat.printer().includingDefaultValueFields()
-            .omittingInsignificantWhitespace();
 
     /** Merges a JSON request body into {@code builder}; a 400 problem lists every bad field. */
     public <B extends Message.Builder> B parse(String body, B builder) {
@@ -65,18 +61,12 @@ public class GrpcJson {
         return builder;
     }
 
-    /** The response as JSON for people (see class comment). */
+    /** The response as JSON for people (see class comment), written in one pass by {@link ProtoJsonWriter}. */
     public String print(MessageOrBuilder message) {
-        try {
-            JsonElement tree = com.google.gson.JsonParser.parseString(printer.print(message));
-            reshape(tree);
-            return tree.toString();
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("cannot print " + message.getClass().getSimpleName(), e);
-        }
+        return ProtoJsonWriter.write(message);
     }
 
-    /** Same reshaping for a JSON tree built elsewhere (e.g. streamed results). */
+    /** Same JSON as a tree, for callers that add to it (e.g. streamed results). */
     public JsonObject printTree(MessageOrBuilder message) {
         return com.google.gson.JsonParser.parseString(print(message)).getAsJsonObject();
     }
@@ -92,34 +82,6 @@ public class GrpcJson {
         } catch (IOException | JsonParseException | IllegalStateException e) {
             throw ProblemException.invalid(List.of(new Problem.InvalidField("body", "is not valid JSON: "
                     + clip(e.getMessage()))));
-        }
-    }
-
-    private static void reshape(JsonElement element) {
-        if (element.isJsonArray()) {
-            element.getAsJsonArray().forEach(GrpcJson::reshape);
-            return;
-        }
-        if (!element.isJsonObject()) {
-            return;
-        }
-        JsonObject object = element.getAsJsonObject();
-        for (Map.Entry<String, JsonElement> e : object.entrySet()) {
-            reshape(e.getValue());
-        }
-        JsonElement explanation = object.get("explanation");
-        if (explanation != null && explanation.isJsonObject() && explanation.getAsJsonObject().has("steps")) {
-            JsonObject x = explanation.getAsJsonObject();
-            object.add("explanation", x.get("steps"));
-            JsonArray caveats = x.has("caveats") ? x.getAsJsonArray("caveats") : new JsonArray();
-            if (!object.has("caveats")) {
-                object.add("caveats", caveats);
-            }
-        }
-        JsonElement page = object.get("page");
-        if (page != null && page.isJsonObject() && page.getAsJsonObject().has("nextPageToken")) {
-            object.remove("page");
-            page.getAsJsonObject().entrySet().forEach(p -> object.add(p.getKey(), p.getValue()));
         }
     }
 

@@ -3,6 +3,7 @@ package cn.gov.qinghai.gateway.wage;
 import cn.gov.qinghai.common.v1.PageRequest;
 import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.GrpcJson;
+import cn.gov.qinghai.gateway.api.LookupCache;
 import cn.gov.qinghai.wage.v1.CheckComplianceRequest;
 import cn.gov.qinghai.wage.v1.GetMinimumWageRequest;
 import cn.gov.qinghai.wage.v1.ListMinimumWageHistoryRequest;
@@ -38,11 +39,14 @@ public class WageController {
     private final WageServiceGrpc.WageServiceBlockingStub wage;
     private final Downstream downstream;
     private final GrpcJson json;
+    private final LookupCache cache;
 
-    WageController(WageServiceGrpc.WageServiceBlockingStub wage, Downstream downstream, GrpcJson json) {
+    WageController(WageServiceGrpc.WageServiceBlockingStub wage, Downstream downstream, GrpcJson json,
+                   LookupCache cache) {
         this.wage = wage;
         this.downstream = downstream;
         this.json = json;
+        this.cache = cache;
     }
 
     @Get(uri = "/minimum-wage", produces = MediaType.APPLICATION_JSON)
@@ -56,7 +60,8 @@ public class WageController {
             @Parameter(description = "ISO date, e.g. 2017-05-01") @Nullable @QueryValue String date) {
         GetMinimumWageRequest grpcRequest = GetMinimumWageRequest.newBuilder()
                 .setRegion(nullToEmpty(region)).setDate(nullToEmpty(date)).build();
-        return ok(downstream.call(SERVICE, request, wage, s -> s.getMinimumWage(grpcRequest)));
+        return okJson(cache.get(SERVICE, "minimum-wage " + grpcRequest.getRegion() + ' ' + grpcRequest.getDate(),
+                () -> json.print(downstream.call(SERVICE, request, wage, s -> s.getMinimumWage(grpcRequest)))));
     }
 
     @Get(uri = "/standards", produces = MediaType.APPLICATION_JSON)
@@ -71,7 +76,9 @@ public class WageController {
                 .setPage(PageRequest.newBuilder().setPageSize(pageSize == null ? 0 : pageSize)
                         .setPageToken(nullToEmpty(pageToken)))
                 .build();
-        return ok(downstream.call(SERVICE, request, wage, s -> s.listMinimumWageHistory(grpcRequest)));
+        return okJson(cache.get(SERVICE, "standards " + grpcRequest.getRegion() + ' ' + grpcRequest.getPage().getPageSize()
+                        + ' ' + grpcRequest.getPage().getPageToken(),
+                () -> json.print(downstream.call(SERVICE, request, wage, s -> s.listMinimumWageHistory(grpcRequest)))));
     }
 
     @Post(uri = "/standards", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -85,8 +92,10 @@ public class WageController {
                                         @Nullable @Header("Idempotency-Key") String idempotencyKey) {
         PublishStandardRequest.Builder grpcRequest = json.parse(body, PublishStandardRequest.newBuilder());
         json.withIdempotencyKey(grpcRequest, idempotencyKey);
-        return HttpResponse.<String>status(HttpStatus.CREATED)
-                .body(json.print(downstream.call(SERVICE, request, wage, s -> s.publishStandard(grpcRequest.build()))))
+        String published = json.print(downstream.call(SERVICE, request, wage,
+                s -> s.publishStandard(grpcRequest.build())));
+        cache.invalidate(SERVICE);
+        return HttpResponse.<String>status(HttpStatus.CREATED).body(published)
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
@@ -103,7 +112,11 @@ public class WageController {
     }
 
     private HttpResponse<String> ok(com.google.protobuf.MessageOrBuilder message) {
-        return HttpResponse.ok(json.print(message)).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return okJson(json.print(message));
+    }
+
+    private static HttpResponse<String> okJson(String body) {
+        return HttpResponse.ok(body).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     private static String nullToEmpty(String s) {
