@@ -6,6 +6,7 @@ import cn.gov.qinghai.launcher.Platform;
 import cn.gov.qinghai.wage.v1.Employment;
 import cn.gov.qinghai.wage.v1.GetMinimumWageRequest;
 import cn.gov.qinghai.wage.v1.PayrollRecord;
+import cn.gov.qinghai.wage.v1.PayrollRecordBatch;
 import cn.gov.qinghai.wage.v1.StreamComplianceRequest;
 import cn.gov.qinghai.wage.v1.StreamComplianceResponse;
 import cn.gov.qinghai.wage.v1.WageServiceGrpc;
@@ -38,7 +39,7 @@ import java.util.regex.Pattern;
  * p50/p95/p99/max and errors. Starts the platform with the launcher unless {@code --gateway URL --grpc HOST:PORT}
  * point at a running one.
  * <pre>
- *   bin/load [--requests 20000] [--concurrency 16] [--warmup 2000] [--records 1000000] [--writes 2000]
+ *   bin/load [--requests 20000] [--concurrency 16] [--warmup 2000] [--records 1000000] [--batch 1000] [--writes 2000]
  *            [--scenarios wage-lookup,wage-lookup-uncached,dibao-estimate,dibao-submit,stream-compliance]
  *            [--gateway http://localhost:8080 --grpc localhost:9181 --wage-http http://localhost:8181
  *             --jwt-secret SECRET]
@@ -67,6 +68,7 @@ public final class LoadTool {
         String wageHttp = null;
         String jwtSecret = null;
         int writes = 2_000;
+        int batch = 1_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--requests" -> requests = Integer.parseInt(args[++i]);
@@ -79,6 +81,7 @@ public final class LoadTool {
                 case "--wage-http" -> wageHttp = args[++i];
                 case "--jwt-secret" -> jwtSecret = args[++i];
                 case "--writes" -> writes = Integer.parseInt(args[++i]);
+                case "--batch" -> batch = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -94,7 +97,8 @@ public final class LoadTool {
         }
         System.out.printf("machine: %d cores, %s; java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.arch"), System.getProperty("java.version"));
-        System.out.printf("run: requests=%d concurrency=%d warmup=%d records=%d%n", requests, concurrency, warmup, records);
+        System.out.printf("run: requests=%d concurrency=%d warmup=%d records=%d batch=%d writes=%d%n", requests,
+                concurrency, warmup, records, batch, writes);
         try {
             for (String s : scenarios.split(",")) {
                 switch (s.trim()) {
@@ -102,7 +106,7 @@ public final class LoadTool {
                     case "wage-lookup-uncached" -> wageLookup(gateway, grpc, requests, concurrency, warmup, true);
                     case "dibao-estimate" -> dibaoEstimate(gateway, requests, concurrency, warmup);
                     case "dibao-submit" -> dibaoSubmit(gateway, jwtSecret, writes, concurrency);
-                    case "stream-compliance" -> streamCompliance(grpc, wageHttp, records);
+                    case "stream-compliance" -> streamCompliance(grpc, wageHttp, records, batch);
                     default -> throw new IllegalArgumentException("unknown scenario " + s);
                 }
             }
@@ -236,8 +240,11 @@ public final class LoadTool {
         done.await();
     }
 
-    /** Streams {@code records} payroll records with client-side flow control; samples the service's heap meanwhile. */
-    static void streamCompliance(String grpc, String wageHttp, int records) throws Exception {
+    /**
+     * Streams {@code total} payroll records with client-side flow control, {@code batch} records per message (1: one
+     * record per message); samples the service's heap meanwhile.
+     */
+    static void streamCompliance(String grpc, String wageHttp, int total, int batch) throws Exception {
         ManagedChannel channel = ManagedChannelBuilder.forTarget(grpc).usePlaintext().build();
         HeapSampler heap = new HeapSampler(wageHttp);
         heap.start();
@@ -248,19 +255,24 @@ public final class LoadTool {
         WageServiceGrpc.newStub(channel).streamCompliance(new ClientResponseObserver<StreamComplianceRequest,
                 StreamComplianceResponse>() {
             private int sent;
+            private boolean completed;
 
             @Override
             public void beforeStart(ClientCallStreamObserver<StreamComplianceRequest> requests) {
                 requests.setOnReadyHandler(() -> {
-                    while (requests.isReady() && sent < records) {
-                        int i = sent++;
-                        requests.onNext(StreamComplianceRequest.newBuilder().setRecord(PayrollRecord.newBuilder()
-                                .setReference("e" + i).setRegion(i % 2 == 0 ? "630100" : "632700")
-                                .setPeriod(i % 3 == 0 ? "2017-04" : "2017-06").setEmployment(Employment.FULL_TIME)
-                                .setGrossPay(i % 10 == 0 ? "1400.00" : "1600.00").setOvertimePay("50.00")).build());
+                    while (requests.isReady() && sent < total) {
+                        if (batch == 1) {
+                            requests.onNext(StreamComplianceRequest.newBuilder().setRecord(record(sent++)).build());
+                            continue;
+                        }
+                        PayrollRecordBatch.Builder records = PayrollRecordBatch.newBuilder();
+                        while (records.getRecordsCount() < batch && sent < total) {
+                            records.addRecords(record(sent++));
+                        }
+                        requests.onNext(StreamComplianceRequest.newBuilder().setRecords(records).build());
                     }
-                    if (sent == records) {
-                        sent++;
+                    if (sent == total && !completed) {
+                        completed = true;
                         requests.onCompleted();
                     }
                 });
@@ -268,10 +280,10 @@ public final class LoadTool {
 
             @Override
             public void onNext(StreamComplianceResponse value) {
-                if (value.hasSummary()) {
-                    summaryRecords[0] = value.getSummary().getRecords();
-                } else {
-                    results.incrementAndGet();
+                switch (value.getKindCase()) {
+                    case SUMMARY -> summaryRecords[0] = value.getSummary().getRecords();
+                    case RESULTS -> results.addAndGet(value.getResults().getResultsCount());
+                    default -> results.incrementAndGet();
                 }
             }
 
@@ -291,8 +303,15 @@ public final class LoadTool {
         heap.stop();
         channel.shutdownNow();
         System.out.printf("%-34s records=%d results=%d in %.2f s: %.0f records/s; wage heap peak %.1f MiB (baseline %.1f MiB)%n",
-                "StreamCompliance", summaryRecords[0], results.get(), wall / 1e9, results.get() / (wall / 1e9),
-                heap.peak() / 1048576.0, heap.baseline() / 1048576.0);
+                "StreamCompliance, " + batch + "/message", summaryRecords[0], results.get(), wall / 1e9,
+                results.get() / (wall / 1e9), heap.peak() / 1048576.0, heap.baseline() / 1048576.0);
+    }
+
+    /** A full-time record: two regions, two periods (2014 tier and 2017 standard), one in ten below the minimum. */
+    private static PayrollRecord record(int i) {
+        return PayrollRecord.newBuilder().setReference("e" + i).setRegion(i % 2 == 0 ? "630100" : "632700")
+                .setPeriod(i % 3 == 0 ? "2017-04" : "2017-06").setEmployment(Employment.FULL_TIME)
+                .setGrossPay(i % 10 == 0 ? "1400.00" : "1600.00").setOvertimePay("50.00").build();
     }
 
     /** Reads the service's heap use from its Prometheus endpoint every 100 ms. */

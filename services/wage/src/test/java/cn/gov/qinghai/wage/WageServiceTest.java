@@ -2,6 +2,7 @@ package cn.gov.qinghai.wage;
 
 import static cn.gov.qinghai.kit.testing.RunningService.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,12 +10,14 @@ import cn.gov.qinghai.common.v1.Citation;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
 import cn.gov.qinghai.kit.testing.RunningService;
 import cn.gov.qinghai.wage.v1.CheckComplianceRequest;
+import cn.gov.qinghai.wage.v1.ComplianceResult;
 import cn.gov.qinghai.wage.v1.ComplianceSummary;
 import cn.gov.qinghai.wage.v1.Employment;
 import cn.gov.qinghai.wage.v1.GetMinimumWageRequest;
 import cn.gov.qinghai.wage.v1.ListMinimumWageHistoryRequest;
 import cn.gov.qinghai.wage.v1.ListMinimumWageHistoryResponse;
 import cn.gov.qinghai.wage.v1.PayrollRecord;
+import cn.gov.qinghai.wage.v1.PayrollRecordBatch;
 import cn.gov.qinghai.wage.v1.PublishStandardRequest;
 import cn.gov.qinghai.wage.v1.PublishedStandard;
 import cn.gov.qinghai.wage.v1.StandardSource;
@@ -125,6 +128,88 @@ class WageServiceTest {
         assertEquals(1, summary.getInvalid());
         assertEquals(500, summary.getNonCompliant());
         assertEquals("50000.00", summary.getTotalShortfall());
+    }
+
+    @Test
+    void batchesAndSingleRecordsMayBeMixedAndIndexesRunOnAcrossThem() throws Exception {
+        List<StreamComplianceResponse> received = new ArrayList<>();
+        Throwable[] failure = {null};
+        CountDownLatch done = new CountDownLatch(1);
+        StreamObserver<StreamComplianceRequest> requests = WageServiceGrpc.newStub(service.channel())
+                .streamCompliance(collectInto(received, failure, done));
+        requests.onNext(StreamComplianceRequest.newBuilder().setRecord(record(0, "1400")).build());
+        for (int b = 0; b < 3; b++) {
+            PayrollRecordBatch.Builder batch = PayrollRecordBatch.newBuilder();
+            for (int i = 0; i < 1000; i++) {
+                int n = 1 + b * 1000 + i;
+                batch.addRecords(record(n, n == 500 ? "x" : n % 10 == 0 ? "1400" : "1500"));
+            }
+            requests.onNext(StreamComplianceRequest.newBuilder().setRecords(batch).build());
+        }
+        requests.onNext(StreamComplianceRequest.newBuilder().setRecord(record(3001, "1500")).build());
+        requests.onCompleted();
+        assertTrue(done.await(60, TimeUnit.SECONDS));
+        assertEquals(null, failure[0]);
+        assertEquals(6, received.size(), "one answer per message: a result, three batches, a result, the summary");
+        assertEquals(0, received.get(0).getResult().getIndex());
+        assertFalse(received.get(0).getResult().getCompliant());
+        for (int b = 0; b < 3; b++) {
+            List<ComplianceResult> results = received.get(1 + b).getResults().getResultsList();
+            assertEquals(1000, results.size());
+            for (int i = 0; i < 1000; i++) {
+                assertEquals(1 + b * 1000 + i, results.get(i).getIndex());
+            }
+        }
+        assertEquals("grossPay", received.get(1).getResults().getResults(499).getViolations(0).getField());
+        assertEquals(3001, received.get(4).getResult().getIndex());
+        ComplianceSummary summary = received.get(5).getSummary();
+        assertEquals(3002, summary.getRecords());
+        assertEquals(1, summary.getInvalid());
+        // record 0 plus every tenth of 1..3000 except 500 (invalid): 300 records each 100.00 short
+        assertEquals(300, summary.getNonCompliant());
+        assertEquals("30000.00", summary.getTotalShortfall());
+    }
+
+    @Test
+    void anOversizedBatchEndsTheStreamWithTheFieldNamed() throws Exception {
+        List<StreamComplianceResponse> received = new ArrayList<>();
+        Throwable[] failure = {null};
+        CountDownLatch done = new CountDownLatch(1);
+        StreamObserver<StreamComplianceRequest> requests = WageServiceGrpc.newStub(service.channel())
+                .streamCompliance(collectInto(received, failure, done));
+        PayrollRecordBatch.Builder batch = PayrollRecordBatch.newBuilder();
+        for (int i = 0; i < 1001; i++) {
+            batch.addRecords(record(i, "1500"));
+        }
+        requests.onNext(StreamComplianceRequest.newBuilder().setRecords(batch).build());
+        requests.onCompleted();
+        assertTrue(done.await(60, TimeUnit.SECONDS));
+        GrpcErrorDetails e = GrpcErrorDetails.of((StatusRuntimeException) failure[0]);
+        assertEquals(Status.Code.INVALID_ARGUMENT, e.code());
+        assertEquals(List.of("records.records"), e.fields());
+    }
+
+    private static PayrollRecord record(int i, String grossPay) {
+        return PayrollRecord.newBuilder().setReference("e" + i).setRegion("632700").setPeriod("2017-08")
+                .setEmployment(Employment.FULL_TIME).setGrossPay(grossPay).build();
+    }
+
+    private static StreamObserver<StreamComplianceResponse> collectInto(List<StreamComplianceResponse> received,
+                                                                        Throwable[] failure, CountDownLatch done) {
+        return new StreamObserver<>() {
+            public void onNext(StreamComplianceResponse value) {
+                received.add(value);
+            }
+
+            public void onError(Throwable t) {
+                failure[0] = t;
+                done.countDown();
+            }
+
+            public void onCompleted() {
+                done.countDown();
+            }
+        };
     }
 
     @Test
