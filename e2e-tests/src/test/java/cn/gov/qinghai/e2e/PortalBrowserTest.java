@@ -215,6 +215,8 @@ class PortalBrowserTest {
                 + "standardApplied,standardEffectiveFrom,errors"), lines.get(0));
         assertEquals("2,E0,true,1500.00,1500.00,0.00,1500.00,2017-05-01,", lines.get(1));
         assertEquals("3,E1,false,1499.99,1500.00,0.01,1500.00,2017-05-01,", lines.get(2));
+        // rows travel in batches: the last row of the last batch keeps its line number too
+        assertEquals((n + 1) + ",E" + (n - 1) + ",false,1499.99,1500.00,0.01,1500.00,2017-05-01,", lines.get(n));
     }
 
     @Test

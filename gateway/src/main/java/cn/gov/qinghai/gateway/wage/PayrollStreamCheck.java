@@ -4,6 +4,7 @@ import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.DownstreamException;
 import cn.gov.qinghai.wage.v1.ComplianceResult;
 import cn.gov.qinghai.wage.v1.ComplianceSummary;
+import cn.gov.qinghai.wage.v1.PayrollRecordBatch;
 import cn.gov.qinghai.wage.v1.StreamComplianceRequest;
 import cn.gov.qinghai.wage.v1.StreamComplianceResponse;
 import cn.gov.qinghai.wage.v1.StreamOptions;
@@ -30,12 +31,15 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Checks an uploaded payroll CSV of any size through the wage service's {@code StreamCompliance}: rows are read
- * from the upload one at a time and sent only while the stream is ready (outbound flow control), results arrive one
- * at a time and are handed to the caller's sink before the next is requested (inbound flow control). Memory stays
- * flat however large the file; the whole run has one deadline.
+ * from the upload in batches of {@value #BATCH} and sent only while the stream is ready (outbound flow control),
+ * each batch's results arrive together and are handed to the caller's sink before more are requested (inbound flow
+ * control). Memory stays flat however large the file; the whole run has one deadline.
  */
 @Singleton
 class PayrollStreamCheck {
+
+    /** Records per stream message: large enough that per-message costs vanish, small enough to stay flat. */
+    static final int BATCH = 500;
 
     /** Receives each result in order; the line is the record's row in the file (header = 1). */
     interface Sink {
@@ -81,12 +85,20 @@ class PayrollStreamCheck {
         try {
             call.send(StreamComplianceRequest.newBuilder()
                     .setOptions(StreamOptions.newBuilder().setIncludeExplanations(explanations)).build());
-            for (List<String> row = csv.next(); row != null; row = csv.next()) {
-                if (!call.send(StreamComplianceRequest.newBuilder().setRecord(format.record(row)).build())) {
-                    break; // the call already failed; its error is reported by awaitSummary
+            PayrollRecordBatch.Builder batch = PayrollRecordBatch.newBuilder();
+            boolean open = true;
+            for (List<String> row = csv.next(); row != null && open; row = csv.next()) {
+                batch.addRecords(format.record(row));
+                if (batch.getRecordsCount() == BATCH) {
+                    open = call.send(StreamComplianceRequest.newBuilder().setRecords(batch).build());
+                    batch.clear();
                 }
             }
-            if (!call.done.isDone()) {
+            if (open && batch.getRecordsCount() > 0) {
+                open = call.send(StreamComplianceRequest.newBuilder().setRecords(batch).build());
+            }
+            // when !open the call already failed; its error is reported by awaitSummary
+            if (open && !call.done.isDone()) {
                 call.requests.onCompleted();
             }
         } catch (IOException | RuntimeException e) {
@@ -148,10 +160,13 @@ class PayrollStreamCheck {
                 summary = response.getSummary();
                 return;
             }
-            ComplianceResult result = response.getResult();
-            received++;
+            List<ComplianceResult> results = response.hasResults() ? response.getResults().getResultsList()
+                    : List.of(response.getResult());
             try {
-                sink.result(result.getIndex() + 2, result);
+                for (ComplianceResult result : results) {
+                    received++;
+                    sink.result(result.getIndex() + 2, result);
+                }
             } catch (IOException e) {
                 requests.cancel("cannot write the results", e);
             }
