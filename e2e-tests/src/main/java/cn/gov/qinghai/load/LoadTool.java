@@ -88,7 +88,9 @@ public final class LoadTool {
         Platform platform = null;
         if (gateway == null) {
             Path root = Path.of(System.getProperty("qinghai.home", ".")).toAbsolutePath().normalize();
-            platform = Platform.start(new Platform.Options(root, root.resolve("e2e-tests/target/load-platform"), 30000,
+            // +10000: 18080–19186 stay below Linux's ephemeral port range (32768–60999), where an outgoing
+            // connection could already hold one of the platform's ports.
+            platform = Platform.start(new Platform.Options(root, root.resolve("e2e-tests/target/load-platform"), 10000,
                     Duration.ofSeconds(120)));
             gateway = platform.gatewayUrl();
             grpc = platform.grpcAddress("wage");
