@@ -54,6 +54,19 @@ import java.util.regex.Pattern;
  */
 public final class LoadTool {
 
+    private static final String USAGE = """
+            bin/load [--no-build] [options]
+              --scenarios LIST   comma-separated, default all: wage-lookup, wage-lookup-uncached, dibao-estimate,
+                                 dibao-submit, stream-compliance
+              --requests N       measured requests per look-up/estimate scenario (20000)
+              --warmup N         unmeasured requests first (2000)
+              --concurrency N    client threads (16)
+              --writes N         dibao cases to submit (2000)
+              --records N        records for stream-compliance (1000000)
+              --batch N          records per stream message, 1 = one per message (1000)
+              --gateway URL --grpc HOST:PORT --wage-http URL --jwt-secret S
+                                 use a running platform instead of starting one (ports +10000)""";
+
     private LoadTool() {
     }
 
@@ -82,6 +95,10 @@ public final class LoadTool {
                 case "--jwt-secret" -> jwtSecret = args[++i];
                 case "--writes" -> writes = Integer.parseInt(args[++i]);
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
+                case "--help" -> {
+                    System.out.println(USAGE);
+                    return;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
