@@ -88,21 +88,10 @@ class WageServiceTest {
     @Test
     void streamReturnsOneResultPerRecordInOrderThenASummary() throws Exception {
         List<StreamComplianceResponse> received = new ArrayList<>();
+        Throwable[] failure = {null};
         CountDownLatch done = new CountDownLatch(1);
         StreamObserver<StreamComplianceRequest> requests = WageServiceGrpc.newStub(service.channel())
-                .streamCompliance(new StreamObserver<>() {
-                    public void onNext(StreamComplianceResponse value) {
-                        received.add(value);
-                    }
-
-                    public void onError(Throwable t) {
-                        done.countDown();
-                    }
-
-                    public void onCompleted() {
-                        done.countDown();
-                    }
-                });
+                .streamCompliance(collectInto(received, failure, done));
         requests.onNext(StreamComplianceRequest.newBuilder()
                 .setOptions(StreamOptions.newBuilder().setIncludeExplanations(true)).build());
         int n = 5000;
