@@ -142,9 +142,9 @@ class AccessMatrixE2eTest {
                 "dibao:county-approver", "dibao:poverty-office");
         String month = YearMonth.now().toString();
 
-        // wage
+        // wage (632800 海西: no other test publishes there; WageE2eTest needs 632600 free of later standards)
         t.add(new Route("POST", "/api/v1/wage/standards", json, () -> "{\"requestId\":\"" + UUID.randomUUID()
-                + "\",\"region\":\"632600\",\"effectiveFrom\":\"2098-01-01\",\"monthly\":\"3000.00\",\"hourly\":"
+                + "\",\"region\":\"632800\",\"effectiveFrom\":\"2098-01-01\",\"monthly\":\"3000.00\",\"hourly\":"
                 + "\"30.00\",\"citation\":{\"document\":\"青政〔2098〕1号\",\"clause\":\"一\"}}",
                 Set.of("wage:admin"), Region.REGION, "", 403));
 
@@ -242,6 +242,8 @@ class AccessMatrixE2eTest {
                 Set.of("retail:enterprise"), Region.ANY, "{enterprise}", 403));
         t.add(new Route("GET", "/api/v1/retail/batches/NO-SUCH-BATCH/recall-reach", json, null,
                 Set.of("retail:commerce-officer"), Region.ANY, "", 403));
+        t.add(new Route("POST", "/api/v1/retail/batches/NO-SUCH-BATCH/recalls", json, () -> "{\"requestId\":\""
+                + UUID.randomUUID() + "\",\"reason\":\"矩阵\"}", Set.of("retail:commerce-officer"), Region.ANY, "", 403));
         t.add(new Route("POST", "/api/v1/retail/shipments", json, () -> "{\"shipmentCode\":\"M-"
                 + UUID.randomUUID().toString().substring(0, 8) + "\",\"productClass\":\"frozen\"}",
                 Set.of("retail:carrier"), Region.ANY, "{carrier}", 403));

@@ -226,7 +226,7 @@ class JourneysE2eTest {
      * A producer makes a batch of yak meat, ships it to a distributor who splits it into a repacked batch and ships
      * that to a supermarket, which sells it. Anyone can trace the repacked batch (signed chain, parent named); a
      * commerce officer recalling the original batch reaches the distributor, the supermarket and its outlet, across
-     * the split.
+     * the split. Once the officer recalls the original batch, anyone tracing either batch sees the recall.
      */
     @Test
     void aYakMeatBatchIsTracedByTheBuyerAndItsRecallReachesEveryShopThatGotAnyOfIt() {
@@ -281,6 +281,25 @@ class JourneysE2eTest {
                 .map(o -> o.getAsJsonObject().get("id").getAsLong()).toList());
         assertEquals(403, platform.get("/api/v1/retail/batches/" + batch + "/recall-reach", enterprise(shop)).status(),
                 "a shop cannot see who else received the batch");
+
+        // the officer recalls the original batch; a buyer tracing the repacked product now sees the recall
+        assertTrue(platform.get("/api/v1/retail/trace/" + repack).json().getAsJsonArray("recalls").isEmpty());
+        String recallBody = "{\"requestId\":\"" + UUID.randomUUID() + "\",\"reason\":\"兽药残留超标（抽检报告 2017-081）\"}";
+        Response recalled = platform.post("/api/v1/retail/batches/" + batch + "/recalls", recallBody, officer);
+        assertEquals(201, recalled.status(), recalled.body());
+        assertEquals(recalled.json().get("id"), platform.post("/api/v1/retail/batches/" + batch + "/recalls",
+                recallBody, officer).json().get("id"), "a retry is the same recall");
+        assertEquals(403, platform.post("/api/v1/retail/batches/" + batch + "/recalls", recallBody.replaceAll(
+                "[0-9a-f]{8}-[0-9a-f-]+", UUID.randomUUID().toString()), enterprise(producer)).status());
+        for (String code : List.of(batch, repack)) {
+            Response traced = platform.get("/api/v1/retail/trace/" + code);
+            assertEquals(200, traced.status(), traced.body());
+            JsonArray recalls = traced.json().getAsJsonArray("recalls");
+            assertEquals(1, recalls.size(), traced.body());
+            assertEquals(batch, recalls.get(0).getAsJsonObject().get("batchCode").getAsString());
+            assertTrue(recalls.get(0).getAsJsonObject().get("reason").getAsString().contains("兽药残留"));
+            assertTrue(traced.json().get("chainVerified").getAsBoolean());
+        }
     }
 
     private void encounter(String doctor, String id, String county, LocalDate day, String type, String code,
