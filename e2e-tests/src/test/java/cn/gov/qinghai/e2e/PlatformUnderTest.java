@@ -72,10 +72,37 @@ public final class PlatformUnderTest {
                     System.err.println("e2e: stopping the platform: " + e.getMessage());
                 }
             }));
-            return new PlatformUnderTest(platform.gatewayUrl(), platform);
+            PlatformUnderTest started = new PlatformUnderTest(platform.gatewayUrl(), platform);
+            started.warmUp();
+            return started;
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("cannot start the platform for e2e tests", e);
         }
+    }
+
+    /** One cheap public read per domain, so that no test's first call pays for a cold JVM. */
+    private static final List<String> WARM_UP = List.of(
+            "/api/v1/wage/minimum-wage?region=630100&date=2017-05-01",
+            "/api/v1/dibao/public-recipients?county=630121",
+            "/api/v1/enterprise-cost/deadlines?receivedOn=2017-09-25",
+            "/api/v1/broadband/projects?pageSize=1",
+            "/api/v1/retail/trace/NO-SUCH-BATCH",
+            "/api/v1/health-data/statistics?dimensions=region,sex");
+
+    /**
+     * On a loaded two-core machine the first call into a just-started service can take longer than the gateway's
+     * 3 s deadline (504: JIT, connection pools, the first gRPC connection). Ask each domain once, until it answers
+     * below 500 or a minute has passed, before any test runs.
+     */
+    private void warmUp() throws InterruptedException {
+        long t0 = System.nanoTime();
+        long giveUp = t0 + Duration.ofSeconds(60).toNanos();
+        for (String path : WARM_UP) {
+            while (get(path).status() >= 500 && System.nanoTime() < giveUp) {
+                Thread.sleep(500);
+            }
+        }
+        System.out.printf("e2e: services warmed up in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
     public String url(String path) {

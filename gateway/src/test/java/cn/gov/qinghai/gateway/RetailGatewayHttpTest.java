@@ -64,6 +64,10 @@ class RetailGatewayHttpTest {
         assertEquals(401, HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort()
                         + "/api/v1/retail/enterprises")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(401, HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort()
+                        + "/api/v1/retail/batches/BATCH-0001/recalls")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"x\"}")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
     @Test
@@ -85,6 +89,7 @@ class RetailGatewayHttpTest {
         String spec = get("/swagger/qinghai-policy-domain-platform-v1.yml").body();
         assertTrue(spec.contains("/api/v1/retail/trace/{batchCode}"), spec.substring(0, 200));
         assertTrue(spec.contains("/api/v1/retail/batches/{batchCode}/recall-reach"));
+        assertTrue(spec.contains("/api/v1/retail/batches/{batchCode}/recalls"));
         assertTrue(spec.contains("/api/v1/retail/shipments/{shipmentCode}/readings"));
     }
 }

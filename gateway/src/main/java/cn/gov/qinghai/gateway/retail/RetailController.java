@@ -20,6 +20,7 @@ import cn.gov.qinghai.retail.v1.ListFormatsRequest;
 import cn.gov.qinghai.retail.v1.ListOpenAlertsRequest;
 import cn.gov.qinghai.retail.v1.ListOutletsRequest;
 import cn.gov.qinghai.retail.v1.RecogniseBrandRequest;
+import cn.gov.qinghai.retail.v1.RecallBatchRequest;
 import cn.gov.qinghai.retail.v1.RecordTraceEventRequest;
 import cn.gov.qinghai.retail.v1.RegisterEnterpriseRequest;
 import cn.gov.qinghai.retail.v1.RegisterOutletRequest;
@@ -200,6 +201,20 @@ public class RetailController {
     public HttpResponse<String> recallReach(HttpRequest<?> request, @PathVariable String batchCode) {
         GetRecallReachRequest r = GetRecallReachRequest.newBuilder().setBatchCode(batchCode).build();
         return ok(downstream.call(SERVICE, request, retail, s -> s.getRecallReach(r)));
+    }
+
+    @Post(uri = "/batches/{batchCode}/recalls", consumes = MediaType.APPLICATION_JSON,
+            produces = MediaType.APPLICATION_JSON)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Recall a batch (commerce officer): shown in the public trace of the batch and its splits",
+            description = "Body: {requestId, reason}. requestId (or the Idempotency-Key header) makes retries safe; "
+                    + "404 for an unknown batch.")
+    public HttpResponse<String> recall(HttpRequest<?> request, @PathVariable String batchCode, @Body String body,
+                                       @Nullable @Header("Idempotency-Key") String key) {
+        RecallBatchRequest.Builder r = json.parse(body, RecallBatchRequest.newBuilder()).setBatchCode(batchCode);
+        json.withIdempotencyKey(r, key);
+        return created(downstream.call(SERVICE, request, retail, s -> s.recallBatch(r.build())));
     }
 
     @Post(uri = "/shipments", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)

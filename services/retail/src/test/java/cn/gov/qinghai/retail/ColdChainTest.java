@@ -137,6 +137,13 @@ class ColdChainTest {
         assertEquals("EXCURSION_ONGOING", GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
                 () -> carrier(carrierCode).acknowledgeAlert(AcknowledgeAlertRequest.newBuilder()
                         .setExcursionId(ongoing.getId()).setNote("n").build()))).reason());
+        // Only a carrier may acknowledge, and others cannot probe which excursion ids exist: same 403 either way.
+        for (long id : new long[] {closed.getId(), 999_999_999L}) {
+            StatusRuntimeException denied = assertThrows(StatusRuntimeException.class, () -> officer("630000")
+                    .acknowledgeAlert(AcknowledgeAlertRequest.newBuilder().setExcursionId(id).setNote("n").build()));
+            assertEquals(Status.Code.PERMISSION_DENIED, denied.getStatus().getCode());
+            assertEquals("ROLE_REQUIRED", GrpcErrorDetails.of(denied).reason());
+        }
         Excursion acked = carrier(carrierCode).acknowledgeAlert(AcknowledgeAlertRequest.newBuilder()
                 .setExcursionId(closed.getId()).setNote("车门未关严，已复冷").build());
         assertFalse(acked.getAcknowledgedAt().isEmpty());

@@ -15,6 +15,8 @@ import cn.gov.qinghai.kit.testing.TestDatabases;
 import cn.gov.qinghai.retail.v1.GetRecallReachRequest;
 import cn.gov.qinghai.retail.v1.GetTraceRequest;
 import cn.gov.qinghai.retail.v1.LicenceMode;
+import cn.gov.qinghai.retail.v1.Recall;
+import cn.gov.qinghai.retail.v1.RecallBatchRequest;
 import cn.gov.qinghai.retail.v1.RecallReach;
 import cn.gov.qinghai.retail.v1.RecordTraceEventRequest;
 import cn.gov.qinghai.retail.v1.ReachedParty;
@@ -137,6 +139,33 @@ class TraceTest {
         assertEquals(first, enterprise(producer).recordTraceEvent(req));
         assertEquals(1, anonymous().getTrace(GetTraceRequest.newBuilder().setBatchCode(req.getBatchCode()).build())
                 .getEventsCount());
+    }
+
+    @Test
+    void aRecallShowsInThePublicTraceOfTheBatchAndOfItsSplitsAndIsRecordedOnce() {
+        Chain c = chain();
+        RecallBatchRequest request = RecallBatchRequest.newBuilder().setRequestId(unique("recall"))
+                .setBatchCode(c.batch()).setReason("兽药残留超标 (抽检报告 2017-081)").build();
+        Recall recall = officer("632700").recallBatch(request); // any officer: a recall follows the goods
+        assertEquals(c.batch(), recall.getBatchCode());
+        assertEquals(recall, officer("632700").recallBatch(request), "a retry returns the first recall");
+        assertEquals("REQUEST_ID_REUSED", GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
+                () -> officer("630000").recallBatch(request.toBuilder().setReason("另一个理由").build()))).reason());
+
+        for (String batch : List.of(c.batch(), c.child())) {
+            Trace t = anonymous().getTrace(GetTraceRequest.newBuilder().setBatchCode(batch).build());
+            assertEquals(List.of(recall), t.getRecallsList(), batch);
+            assertTrue(t.getChainVerified());
+        }
+        assertEquals("BATCH_NOT_FOUND", GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
+                () -> officer("630000").recallBatch(request.toBuilder().setRequestId(unique("recall"))
+                        .setBatchCode("NO-SUCH-BATCH").build()))).reason());
+        assertEquals(Status.Code.PERMISSION_DENIED, assertThrows(StatusRuntimeException.class,
+                () -> enterprise(c.retailer()).recallBatch(request.toBuilder().setRequestId(unique("recall")).build()))
+                .getStatus().getCode());
+        assertEquals(List.of("requestId", "reason"), GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
+                () -> officer("630000").recallBatch(RecallBatchRequest.newBuilder().setBatchCode(c.batch()).build())))
+                .fields());
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.gov.qinghai.dibao.verification;
 import cn.gov.qinghai.health.v1.GetMajorMedicalExpensesRequest;
 import cn.gov.qinghai.health.v1.HealthDataServiceGrpc;
 import cn.gov.qinghai.health.v1.MajorMedicalExpenses;
+import cn.gov.qinghai.kit.grpc.ReconnectOnce;
 import cn.gov.qinghai.kit.grpc.RequestIds;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -13,7 +14,6 @@ import io.micronaut.grpc.annotation.GrpcChannel;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Verification asks the health-data service ({@code GetMajorMedicalExpenses}, channel {@code grpc.channels.health-data},
@@ -30,13 +30,18 @@ public class HealthDataMedicalExpenses implements MedicalExpenseSource {
 
     private static final String SOURCE = "health-data GetMajorMedicalExpenses (purpose " + PURPOSE + ")";
 
+    /** How long a retry after a lost connection waits for health-data to be reachable again. */
+    private static final Duration RECONNECT_WAIT = Duration.ofMillis(500);
+
+    private final ManagedChannel channel;
     private final HealthDataServiceGrpc.HealthDataServiceBlockingStub stub;
-    private final long timeoutMillis;
+    private final Duration timeout;
 
     public HealthDataMedicalExpenses(@GrpcChannel("health-data") ManagedChannel channel,
                                      @Value("${dibao.medical-source-timeout:3s}") Duration timeout) {
+        this.channel = channel;
         this.stub = HealthDataServiceGrpc.newBlockingStub(channel);
-        this.timeoutMillis = timeout.toMillis();
+        this.timeout = timeout;
     }
 
     @Override
@@ -47,10 +52,12 @@ public class HealthDataMedicalExpenses implements MedicalExpenseSource {
         }
         headers.put(RequestIds.HEADER, RequestIds.current());
         try {
-            MajorMedicalExpenses r = stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
-                    .withDeadlineAfter(timeoutMillis, TimeUnit.MILLISECONDS)
-                    .getMajorMedicalExpenses(GetMajorMedicalExpensesRequest.newBuilder().setIdentityNumber(idNumber)
-                            .setYear(year).setPurpose(PURPOSE).build());
+            // a read, so safe to try again once the channel has reconnected after a health-data restart
+            GetMajorMedicalExpensesRequest lookup = GetMajorMedicalExpensesRequest.newBuilder()
+                    .setIdentityNumber(idNumber).setYear(year).setPurpose(PURPOSE).build();
+            MajorMedicalExpenses r = ReconnectOnce.call(channel,
+                    stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers)), timeout, RECONNECT_WAIT,
+                    s -> s.getMajorMedicalExpenses(lookup));
             if (!r.getRecordsFound()) {
                 return MedicalExpenseFinding.notConsulted(SOURCE + ": no health record held for this member; major"
                         + " medical expenses for " + year + " must be checked from documents");

@@ -5,8 +5,10 @@ import cn.gov.qinghai.enterprisecost.v1.CheckLabourCostRequest;
 import cn.gov.qinghai.enterprisecost.v1.EmployerContributions;
 import cn.gov.qinghai.enterprisecost.v1.LabourCostCheck;
 import cn.gov.qinghai.kit.explain.ExplanationBuilder;
+import cn.gov.qinghai.kit.grpc.CallerForwardingClientInterceptor;
 import cn.gov.qinghai.kit.grpc.DecimalRule;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
+import cn.gov.qinghai.kit.grpc.ReconnectOnce;
 import cn.gov.qinghai.kit.grpc.ServiceException;
 import cn.gov.qinghai.kit.money.Money;
 import cn.gov.qinghai.kit.params.Citation;
@@ -16,16 +18,17 @@ import cn.gov.qinghai.wage.v1.WageServiceGrpc;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.ErrorInfo;
+import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.grpc.annotation.GrpcChannel;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import cn.gov.qinghai.enterprisecost.config.Today;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,14 +42,27 @@ public class LabourCostService {
 
     private static final Logger LOG = LoggerFactory.getLogger(LabourCostService.class);
 
+    /** How long a retry after a lost connection waits for the wage service to be reachable again. */
+    private static final Duration RECONNECT_WAIT = Duration.ofMillis(500);
+
     private final WageServiceGrpc.WageServiceBlockingStub wage;
+    private final ManagedChannel wageChannel;
     private final SocialInsuranceContributions contributions;
     private final Today today;
     private final Duration deadline;
 
-    public LabourCostService(WageServiceGrpc.WageServiceBlockingStub wage, SocialInsuranceContributions contributions,
-                             Today today, @Value("${enterprise-cost.wage-deadline:3s}") Duration deadline) {
-        this.wage = wage;
+    /**
+     * @param wageChannel channel {@code grpc.channels.wage} (address from WAGE_GRPC_ADDRESS); the stub is built here
+     *                    from the same channel so that a retry after a wage restart resets that channel's backoff
+     *                    (Micronaut gives each injection point its own channel). Every call forwards the caller's
+     *                    token and request id and carries a deadline.
+     */
+    public LabourCostService(@GrpcChannel("wage") ManagedChannel wageChannel,
+                             SocialInsuranceContributions contributions, Today today,
+                             @Value("${enterprise-cost.wage-deadline:3s}") Duration deadline) {
+        this.wage = WageServiceGrpc.newBlockingStub(wageChannel)
+                .withInterceptors(new CallerForwardingClientInterceptor());
+        this.wageChannel = wageChannel;
         this.contributions = contributions;
         this.today = today;
         this.deadline = deadline;
@@ -112,8 +128,10 @@ public class LabourCostService {
     /** Asks the wage service; its user errors pass through, its absence is UNAVAILABLE. */
     private MinimumWage minimumWage(String region, LocalDate date) {
         try {
-            return wage.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                    .getMinimumWage(GetMinimumWageRequest.newBuilder().setRegion(region).setDate(date.toString()).build());
+            // a lookup, so safe to try again once the channel has reconnected after a wage restart
+            GetMinimumWageRequest lookup = GetMinimumWageRequest.newBuilder().setRegion(region)
+                    .setDate(date.toString()).build();
+            return ReconnectOnce.call(wageChannel, wage, deadline, RECONNECT_WAIT, s -> s.getMinimumWage(lookup));
         } catch (StatusRuntimeException e) {
             Status.Code code = e.getStatus().getCode();
             switch (code) {

@@ -67,6 +67,12 @@ public class PlatformServerInterceptor implements ServerInterceptor, Ordered {
         MDC.put(RequestIds.MDC_KEY, requestId);
         try {
             return new GuardedListener<>(Contexts.interceptCall(context, guarded, headers, next), guarded, requestId);
+        } catch (RuntimeException e) {
+            // A streaming method runs when the call starts (to return its request observer); what it throws there,
+            // e.g. PERMISSION_DENIED for a caller without the role, must be mapped like any other failure, not
+            // left to grpc-java, which answers UNKNOWN ("Application error processing RPC", HTTP 500).
+            guarded.close(Status.UNKNOWN.withCause(e), new Metadata());
+            return new ServerCall.Listener<>() { };
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
         }

@@ -1,11 +1,14 @@
 package cn.gov.qinghai.retail.grpc;
 
 import cn.gov.qinghai.retail.service.ColdChainService;
+import cn.gov.qinghai.retail.service.RecallService;
 import cn.gov.qinghai.retail.service.RegistryService;
 import cn.gov.qinghai.retail.service.RuralService;
 import cn.gov.qinghai.retail.service.StatisticsService;
 import cn.gov.qinghai.retail.service.TraceService;
 import cn.gov.qinghai.retail.v1.AcknowledgeAlertRequest;
+import cn.gov.qinghai.retail.v1.Recall;
+import cn.gov.qinghai.retail.v1.RecallBatchRequest;
 import cn.gov.qinghai.retail.v1.Brand;
 import cn.gov.qinghai.retail.v1.CsvExport;
 import cn.gov.qinghai.retail.v1.DecideSubsidyApplicationRequest;
@@ -64,9 +67,11 @@ public class RetailEndpoint extends RetailServiceGrpc.RetailServiceImplBase {
     private final ColdChainService coldChain;
     private final RuralService rural;
     private final StatisticsService statistics;
+    private final RecallService recalls;
 
     public RetailEndpoint(RegistryService registry, TraceService trace, ColdChainService coldChain, RuralService rural,
-                          StatisticsService statistics) {
+                          StatisticsService statistics, RecallService recalls) {
+        this.recalls = recalls;
         this.registry = registry;
         this.trace = trace;
         this.coldChain = coldChain;
@@ -127,6 +132,11 @@ public class RetailEndpoint extends RetailServiceGrpc.RetailServiceImplBase {
     @Override
     public void getRecallReach(GetRecallReachRequest request, StreamObserver<RecallReach> out) {
         reply(out, trace.recallReach(request));
+    }
+
+    @Override
+    public void recallBatch(RecallBatchRequest request, StreamObserver<Recall> out) {
+        reply(out, recalls.recall(request));
     }
 
     @Override

@@ -189,6 +189,8 @@ public class ColdChainService {
 
     @Transactional
     public Excursion acknowledge(AcknowledgeAlertRequest r) {
+        // Only carriers acknowledge; checked first so that no one else learns which excursion ids exist.
+        Authority.actingOrganisation(Authority.CARRIER);
         FieldErrors errors = new FieldErrors();
         errors.check(r.getExcursionId() > 0, "excursionId", "is required");
         String note = errors.text("note", r.getNote(), FieldErrors.MAX_TEXT);

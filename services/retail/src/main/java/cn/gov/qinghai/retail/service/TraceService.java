@@ -41,11 +41,13 @@ public class TraceService {
 
     private final Sql sql;
     private final TraceSigner signer;
+    private final RecallService recalls;
     private final Clock clock;
 
-    public TraceService(Sql sql, TraceSigner signer, Clock clock) {
+    public TraceService(Sql sql, TraceSigner signer, RecallService recalls, Clock clock) {
         this.sql = sql;
         this.signer = signer;
+        this.recalls = recalls;
         this.clock = clock;
     }
 
@@ -175,7 +177,7 @@ public class TraceService {
         return sql.one("SELECT * FROM trace_event WHERE request_id = ?", TraceService::event, requestId);
     }
 
-    /** Public look-up: the chain in order, each link and signature re-verified. */
+    /** Public look-up: the chain in order, each link and signature re-verified, and any recall that applies. */
     @Transactional(readOnly = true)
     public Trace trace(GetTraceRequest r) {
         FieldErrors errors = new FieldErrors();
@@ -200,7 +202,7 @@ public class TraceService {
             }
             previous = e.getHash();
         }
-        return out.setChainVerified(out.getBrokenAtCount() == 0).build();
+        return out.setChainVerified(out.getBrokenAtCount() == 0).addAllRecalls(recalls.applyingTo(batch)).build();
     }
 
     static ServiceException batchNotFound(String batch) {
