@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.gov.qinghai.kit.identity.ResidentId;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -14,9 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,7 +108,10 @@ class PortalBrowserTest {
     @Test
     void everyPageLoadsWithoutConsoleErrors() throws IOException {
         List<String> pages = new ArrayList<>(List.of("/", "/wage", "/wage?region=630100", "/wage/compliance",
-                "/retail", "/broadband", "/broadband?month=2017-06", "/documents"));
+                "/dibao", "/dibao/recipients", "/enterprise-cost", "/enterprise-cost/rd-subsidy",
+                "/enterprise-cost/startup-award", "/enterprise-cost/social-insurance", "/health-data",
+                "/health-data?rows=ageBand&columns=", "/retail", "/broadband", "/broadband?month=2017-06",
+                "/documents"));
         DOCUMENTS.forEach(d -> pages.add("/documents/" + d));
         for (String page : pages) {
             open(page);
@@ -255,6 +262,124 @@ class PortalBrowserTest {
     }
 
     @Test
+    void aThreePersonDibaoHouseholdIsEstimatedWithTheWorkingStepByStepAndItsClauses() throws IOException {
+        open("/");
+        driver.findElement(By.cssSelector("nav.main a[href='/dibao']")).click();
+        type("m0.age", "45");
+        new Select(driver.findElement(By.id("m0.i0.type"))).selectByValue("WAGE");
+        type("m0.i0.annualAmount", "3000");
+        type("m1.age", "42");
+        type("m2.age", "10");
+        driver.findElement(By.id("estimate-submit")).click();
+        WebElement estimate = driver.findElement(By.id("estimate"));
+        assertTrue(estimate.getText().contains("3"), estimate.getText());
+        assertTrue(text("total").contains("元/月"), "the benefit with its unit: " + text("total"));
+        assertTrue(text("perCapita").contains("1000") && text("perCapita").contains("元/人·年"), text("perCapita"));
+        WebElement details = estimate.findElement(By.cssSelector("details.explanation"));
+        assertFalse(details.getDomAttribute("open") != null, "the working is one click away");
+        details.findElement(By.tagName("summary")).click();
+        List<WebElement> steps = details.findElements(By.cssSelector("ol > li"));
+        assertTrue(steps.size() >= 2, "step by step: " + details.getText());
+        assertTrue(details.getText().contains("青政办〔2017〕86号"), "each step cites its clause: " + details.getText());
+        assertFalse(details.findElements(By.tagName("cite")).isEmpty());
+        assertNoConsoleErrors("dibao estimate");
+        screenshot("dibao-three-person-estimate");
+    }
+
+    @Test
+    void anEnterpriseCostCalculatorBuiltFromTheCatalogueShowsItsResultWithTheWorking() throws IOException {
+        open("/");
+        driver.findElement(By.cssSelector("nav.main a[href='/enterprise-cost']")).click();
+        assertTrue(driver.findElements(By.cssSelector("#calculators > li")).size() >= 10,
+                "every calculator of the catalogue is listed");
+        driver.findElement(By.id("calc-rd-subsidy")).click();
+        String unchosen = new Select(driver.findElement(By.id("recognisedScienceTechEnterprise")))
+                .getFirstSelectedOption().getText();
+        assertTrue(unchosen.contains("是"), "an optional yes/no shows the catalogue's default: " + unchosen);
+        for (WebElement input : driver.findElements(By.cssSelector("#calculator-form input:not([type=hidden]), "
+                + "#calculator-form select"))) {
+            String id = input.getDomAttribute("id");
+            assertFalse(driver.findElements(By.cssSelector("label[for='" + id + "']")).isEmpty(), "labelled: " + id);
+        }
+        type("superDeductionTaxExemption", "30000000");
+        driver.findElement(By.id("calculate")).click();
+        assertEquals("符合条件", text("eligible"));
+        assertTrue(text("amount").contains("2000000.00") && text("amount").contains("元"), text("amount"));
+        assertTrue(text("out-uncappedSubsidy").contains("3000000.00"), text("outputs"));
+        assertEquals("是", text("out-capApplied"));
+        assertTrue(text("outputs").contains("（元）"), "outputs with their unit: " + text("outputs"));
+        WebElement details = driver.findElement(By.cssSelector("#result details.explanation"));
+        details.findElement(By.tagName("summary")).click();
+        assertTrue(details.findElements(By.cssSelector("ol > li")).size() >= 2, details.getText());
+        assertTrue(details.getText().contains("青政〔2017〕"), "the clauses: " + details.getText());
+        assertEquals("30000000", driver.findElement(By.id("superDeductionTaxExemption")).getDomProperty("value"));
+        assertNoConsoleErrors("rd-subsidy result");
+        screenshot("enterprise-cost-rd-subsidy-result");
+
+        open("/enterprise-cost/rd-subsidy?lang=en");
+        type("superDeductionTaxExemption", "1500000");
+        driver.findElement(By.id("calculate")).click();
+        assertTrue(text("amount").contains("150000.00"), text("amount"));
+        assertEquals("No", text("out-capApplied"));
+        screenshot("en-enterprise-cost-rd-subsidy-result");
+    }
+
+    @Test
+    void aBadCalculatorInputIsNamedNextToItInThePageLanguageAndKept() throws IOException {
+        open("/enterprise-cost/startup-loan-guarantee");
+        type("persons", "三个");
+        driver.findElement(By.id("calculate")).click();
+        String error = text("persons-error");
+        assertTrue(error.contains("请按要求填写") && error.contains("整数"), error);
+        assertTrue(error.contains("人"), "the unit from the catalogue: " + error);
+        assertEquals("三个", driver.findElement(By.id("persons")).getDomProperty("value"), "what was typed is kept");
+        assertEquals("true", driver.findElement(By.id("persons")).getDomAttribute("aria-invalid"));
+        assertTrue(driver.findElement(By.id("persons")).getDomAttribute("aria-describedby").contains("persons-error"));
+        assertTrue(driver.findElements(By.id("result")).isEmpty(), "no result for a refused form");
+        screenshot("enterprise-cost-field-error");
+
+        open("/enterprise-cost/rd-subsidy");
+        type("superDeductionTaxExemption", "1000000");
+        typeDate(driver.findElement(By.id("date")), "2017-07-04");
+        driver.findElement(By.id("calculate")).click();
+        assertTrue(text("date-error").contains("起施行"), "a day before the rule is named at the date: "
+                + text("date-error"));
+        assertEquals("1000000", driver.findElement(By.id("superDeductionTaxExemption")).getDomProperty("value"));
+
+        open("/enterprise-cost/startup-loan-guarantee?lang=en");
+        driver.findElement(By.id("calculate")).click();
+        assertTrue(text("persons-error").startsWith("Required"), text("persons-error"));
+    }
+
+    @Test
+    void theHealthDataPageShowsOpenStatisticsWithSmallCellsSuppressedNotZero() throws IOException {
+        // One encounter on a day of its own: its cell holds a count of 1, which must never be published.
+        LocalDate day = LocalDate.of(2015, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(360));
+        String id = oneEncounter(day);
+        open("/");
+        driver.findElement(By.cssSelector("nav.main a[href='/health-data']")).click();
+        assertTrue(driver.findElements(By.id("statistics")).size() == 1, "the default table loads");
+        assertNoConsoleErrors("/health-data");
+        screenshot("health-data-default");
+
+        open("/health-data?rows=region&columns=sex&diagnosisPrefix=J18&from=" + day + "&to=" + day);
+        List<WebElement> suppressed = driver.findElements(By.cssSelector("#statistics-table td.suppressed"));
+        assertFalse(suppressed.isEmpty(), "the one-encounter cell is suppressed: " + text("statistics"));
+        for (WebElement cell : suppressed) {
+            assertEquals("已隐藏", cell.getText(), "shown as suppressed, not as a number");
+            assertTrue(cell.getDomAttribute("title").contains("不是零"), cell.getDomAttribute("title"));
+        }
+        assertTrue(text("suppression-note").contains("不是零"));
+        WebElement xining = driver.findElement(By.xpath("//table[@id='statistics-table']//th[@scope='row'][.='西宁市']"));
+        assertFalse(xining.findElement(By.xpath("..")).getText().matches(".*\\b[1-4]\\b.*"),
+                "no count below the threshold in the row: " + xining.findElement(By.xpath("..")).getText());
+        assertTrue(text("alerts").contains("不公开"), "the page says why alerts are not public");
+        assertNoConsoleErrors("/health-data suppressed");
+        screenshot("health-data-suppressed");
+        assertFalse(driver.getPageSource().contains(id), "no identity on the page");
+    }
+
+    @Test
     void theLanguageSwitchKeepsThePageAndIsRemembered() throws IOException {
         open("/wage?region=632700&date=2017-05-01");
         assertEquals("1500.00", text("monthly"));
@@ -306,6 +431,29 @@ class PortalBrowserTest {
     }
 
     // --- helpers ---
+
+    /** Registers a resident in Xining with consent for a hospital, and records one pneumonia encounter on a day. */
+    private static String oneEncounter(LocalDate day) {
+        String first17 = "630102" + LocalDate.of(1960, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(15000))
+                .toString().replace("-", "") + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+        String id = first17 + ResidentId.checkCharacter(first17);
+        String hospital = "portal-e2e-hospital";
+        PlatformUnderTest.Response resident = platform.post("/api/v1/health-data/residents", "{\"requestId\":\""
+                + UUID.randomUUID() + "\",\"identityNumber\":\"" + id + "\",\"name\":\"卓玛\",\"healthCardNumber\":\"QH"
+                + id.substring(6) + "\",\"region\":\"630102\"}", platform.token("portal-registrar", "630100", "health:registrar"));
+        assertEquals(201, resident.status(), resident.body());
+        PlatformUnderTest.Response consent = platform.post("/api/v1/health-data/consents", "{\"requestId\":\""
+                + UUID.randomUUID() + "\",\"identityNumber\":\"" + id + "\",\"organisation\":\"" + hospital
+                + "\",\"purpose\":\"treatment\",\"validFrom\":\"2014-01-01\"}", platform.token(id, "", "health:resident"));
+        assertEquals(201, consent.status(), consent.body());
+        PlatformUnderTest.Response encounter = platform.post("/api/v1/health-data/encounters", "{\"requestId\":\""
+                + UUID.randomUUID() + "\",\"identityNumber\":\"" + id + "\",\"purpose\":\"treatment\",\"type\":\"OUTPATIENT\","
+                + "\"startDate\":\"" + day + "\",\"endDate\":\"" + day + "\",\"region\":\"630102\",\"diagnosisCode\":\"J18.9\","
+                + "\"diagnosisName\":\"肺炎\",\"totalCost\":\"300.00\",\"selfPaid\":\"90.00\",\"prescriptions\":[]}",
+                platform.orgToken("portal-doctor", "630100", hospital, "health:clinician"));
+        assertEquals(201, encounter.status(), encounter.body());
+        return id;
+    }
 
     private static void open(String path) {
         driver.get(platform.url(path));
