@@ -251,6 +251,11 @@ class PortalBrowserTest {
         assertFalse(driver.findElements(By.cssSelector("#indicators tbody tr svg.progress")).isEmpty());
         new Select(driver.findElement(By.id("month"))).selectByValue("2017-06");
         driver.findElement(By.id("broadband-show")).click();
+        WebElement trend = driver.findElement(By.id("chart-trend"));
+        assertEquals("img", trend.getDomAttribute("role"));
+        assertEquals(6, trend.findElements(By.cssSelector("rect.actual")).size(), "one column per month, Jan–Jun");
+        assertEquals(1, trend.findElements(By.cssSelector("line.plan")).size(), "the year's plan as a line");
+        assertEquals(6, driver.findElements(By.cssSelector("#table-trend tbody tr")).size());
         String csv = driver.findElement(By.id("report-csv")).getDomAttribute("href");
         assertEquals("/api/v1/broadband/reports/2017-06.csv", csv);
         HttpResponse<String> report = HttpClient.newHttpClient().send(
