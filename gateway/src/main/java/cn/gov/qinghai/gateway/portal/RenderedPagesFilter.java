@@ -52,7 +52,9 @@ public class RenderedPagesFilter implements HttpServerFilter {
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         return Publishers.map(chain.proceed(request), response -> {
             Object body = response.getBody().orElse(null);
-            if (!(body instanceof Writable page)) {
+            // Only pages: a Writable sent as anything but HTML is a deliberate stream and must stay one.
+            boolean html = response.getContentType().map(t -> t.getName().equals(MediaType.TEXT_HTML)).orElse(false);
+            if (!html || !(body instanceof Writable page)) {
                 return response;
             }
             try {
