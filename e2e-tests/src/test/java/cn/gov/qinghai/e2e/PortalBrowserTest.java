@@ -38,6 +38,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The public portal in a real headless Chromium (apt {@code chromium} + {@code chromium-driver}, installed by
@@ -353,6 +354,11 @@ class PortalBrowserTest {
 
         open("/enterprise-cost/startup-loan-guarantee?lang=en");
         driver.findElement(By.id("calculate")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.findElements(
+                By.cssSelector("#persons-error, #page-error, #result")).isEmpty());
+        screenshot("en-enterprise-cost-required");
+        assertTrue(driver.findElements(By.id("page-error")).isEmpty(), "page error: " + driver.findElements(
+                By.id("page-error")).stream().map(WebElement::getText).toList());
         assertTrue(text("persons-error").startsWith("Required"), text("persons-error"));
     }
 
