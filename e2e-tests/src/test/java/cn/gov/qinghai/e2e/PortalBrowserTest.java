@@ -270,13 +270,13 @@ class PortalBrowserTest {
     @Test
     void aThreePersonDibaoHouseholdIsEstimatedWithTheWorkingStepByStepAndItsClauses() throws IOException {
         open("/");
-        driver.findElement(By.cssSelector("nav.main a[href='/dibao']")).click();
+        clickAndWaitFor(By.cssSelector("nav.main a[href='/dibao']"), "estimate-form");
         type("m0.age", "45");
         new Select(driver.findElement(By.id("m0.i0.type"))).selectByValue("WAGE");
         type("m0.i0.annualAmount", "3000");
         type("m1.age", "42");
         type("m2.age", "10");
-        driver.findElement(By.id("estimate-submit")).click();
+        submitAndWaitFor("estimate-submit", "estimate");
         WebElement estimate = driver.findElement(By.id("estimate"));
         assertTrue(estimate.getText().contains("3"), estimate.getText());
         assertTrue(text("total").contains("元/月"), "the benefit with its unit: " + text("total"));
@@ -295,10 +295,10 @@ class PortalBrowserTest {
     @Test
     void anEnterpriseCostCalculatorBuiltFromTheCatalogueShowsItsResultWithTheWorking() throws IOException {
         open("/");
-        driver.findElement(By.cssSelector("nav.main a[href='/enterprise-cost']")).click();
+        clickAndWaitFor(By.cssSelector("nav.main a[href='/enterprise-cost']"), "calculators");
         assertTrue(driver.findElements(By.cssSelector("#calculators > li")).size() >= 10,
                 "every calculator of the catalogue is listed");
-        driver.findElement(By.id("calc-rd-subsidy")).click();
+        clickAndWaitFor(By.id("calc-rd-subsidy"), "calculator-form");
         String unchosen = new Select(driver.findElement(By.id("recognisedScienceTechEnterprise")))
                 .getFirstSelectedOption().getText();
         assertTrue(unchosen.contains("是"), "an optional yes/no shows the catalogue's default: " + unchosen);
@@ -308,7 +308,7 @@ class PortalBrowserTest {
             assertFalse(driver.findElements(By.cssSelector("label[for='" + id + "']")).isEmpty(), "labelled: " + id);
         }
         type("superDeductionTaxExemption", "30000000");
-        driver.findElement(By.id("calculate")).click();
+        submitAndWaitFor("calculate", "result");
         assertEquals("符合条件", text("eligible"));
         assertTrue(text("amount").contains("2000000.00") && text("amount").contains("元"), text("amount"));
         assertTrue(text("out-uncappedSubsidy").contains("3000000.00"), text("outputs"));
@@ -324,7 +324,7 @@ class PortalBrowserTest {
 
         open("/enterprise-cost/rd-subsidy?lang=en");
         type("superDeductionTaxExemption", "1500000");
-        driver.findElement(By.id("calculate")).click();
+        submitAndWaitFor("calculate", "result");
         assertTrue(text("amount").contains("150000.00"), text("amount"));
         assertEquals("No", text("out-capApplied"));
         screenshot("en-enterprise-cost-rd-subsidy-result");
@@ -334,7 +334,7 @@ class PortalBrowserTest {
     void aBadCalculatorInputIsNamedNextToItInThePageLanguageAndKept() throws IOException {
         open("/enterprise-cost/startup-loan-guarantee");
         type("persons", "三个");
-        driver.findElement(By.id("calculate")).click();
+        submitAndWaitFor("calculate", "persons-error");
         String error = text("persons-error");
         assertTrue(error.contains("请按要求填写") && error.contains("整数"), error);
         assertTrue(error.contains("人"), "the unit from the catalogue: " + error);
@@ -347,18 +347,14 @@ class PortalBrowserTest {
         open("/enterprise-cost/rd-subsidy");
         type("superDeductionTaxExemption", "1000000");
         typeDate(driver.findElement(By.id("date")), "2017-07-04");
-        driver.findElement(By.id("calculate")).click();
+        submitAndWaitFor("calculate", "date-error");
         assertTrue(text("date-error").contains("起施行"), "a day before the rule is named at the date: "
                 + text("date-error"));
         assertEquals("1000000", driver.findElement(By.id("superDeductionTaxExemption")).getDomProperty("value"));
 
         open("/enterprise-cost/startup-loan-guarantee?lang=en");
-        driver.findElement(By.id("calculate")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.findElements(
-                By.cssSelector("#persons-error, #page-error, #result")).isEmpty());
+        submitAndWaitFor("calculate", "persons-error");
         screenshot("en-enterprise-cost-required");
-        assertTrue(driver.findElements(By.id("page-error")).isEmpty(), "page error: " + driver.findElements(
-                By.id("page-error")).stream().map(WebElement::getText).toList());
         assertTrue(text("persons-error").startsWith("Required"), text("persons-error"));
     }
 
@@ -368,7 +364,7 @@ class PortalBrowserTest {
         LocalDate day = LocalDate.of(2015, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(360));
         String id = oneEncounter(day);
         open("/");
-        driver.findElement(By.cssSelector("nav.main a[href='/health-data']")).click();
+        clickAndWaitFor(By.cssSelector("nav.main a[href='/health-data']"), "statistics-form");
         assertTrue(driver.findElements(By.id("statistics")).size() == 1, "the default table loads");
         assertNoConsoleErrors("/health-data");
         screenshot("health-data-default");
@@ -485,6 +481,27 @@ class PortalBrowserTest {
     /** Date inputs take keystrokes in the browser's locale format; setting the value is what a date picker does. */
     private static void typeDate(WebElement input, String isoDate) {
         js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))", input, isoDate);
+    }
+
+    /**
+     * Submits a form and waits for the answer page: a click on a submit button can return before the browser has
+     * left the old page, so wait until the expected element (or a page-level error, reported as such) is there.
+     */
+    private static void submitAndWaitFor(String buttonId, String expectedId) {
+        clickAndWaitFor(By.id(buttonId), expectedId);
+    }
+
+    private static void clickAndWaitFor(By what, String expectedId) {
+        // A mark on the old page's window: gone once the browser shows the new document.
+        js("window.portalOldPage = true");
+        driver.findElement(what).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> js("return window.portalOldPage === undefined && document.readyState === 'complete'")
+                        .equals(Boolean.TRUE) && !d.findElements(By.cssSelector("#" + expectedId.replace(".", "\\.")
+                        + ", #page-error")).isEmpty());
+        List<WebElement> pageError = driver.findElements(By.id("page-error"));
+        assertTrue(pageError.isEmpty() || !driver.findElements(By.id(expectedId)).isEmpty(),
+                "page error instead of #" + expectedId + ": " + pageError.stream().map(WebElement::getText).toList());
     }
 
     private static Object js(String script, Object... args) {
