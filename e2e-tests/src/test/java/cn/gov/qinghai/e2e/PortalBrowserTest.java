@@ -130,7 +130,7 @@ class PortalBrowserTest {
         new Select(driver.findElement(By.id("home-region"))).selectByVisibleText("玉树州 (632700)");
         typeDate(driver.findElement(By.id("home-date")), "2017-04-30");
         screenshot("accept-1-home-filled");
-        driver.findElement(By.cssSelector("#quick-wage ~ form button[type=submit], form[action='/wage'] button")).click();
+        clickAndWaitFor(By.cssSelector("#quick-wage ~ form button[type=submit], form[action='/wage'] button"), "monthly");
         assertEquals("1270.00", text("monthly"));
         assertEquals("12.90", text("hourly"));
         String answer = text("answer");
@@ -150,7 +150,7 @@ class PortalBrowserTest {
         open("/wage");
         new Select(driver.findElement(By.id("region"))).selectByValue("630000");
         typeDate(driver.findElement(By.id("date")), "2017-04-30");
-        driver.findElement(By.id("lookup")).click();
+        clickAndWaitFor(By.id("lookup"), "region");
         assertTrue(text("page-error").contains("请选择具体的市（州）"), text("page-error"));
         assertEquals("630000", new Select(driver.findElement(By.id("region"))).getFirstSelectedOption()
                 .getDomAttribute("value"));
@@ -167,7 +167,7 @@ class PortalBrowserTest {
         type("hoursWorked", "40");
         type("grossPay", "620.00");
         type("overtimePay", "20.00");
-        driver.findElement(By.id("check")).click();
+        submitAndWaitFor("check", "verdict");
         assertTrue(text("verdict").contains("低于最低工资标准"), text("verdict"));
         assertEquals("600.00", text("countedPay"));
         assertEquals("608.00", text("minimumRequired"));
@@ -180,7 +180,7 @@ class PortalBrowserTest {
         driver.findElement(By.id("grossPay")).clear();
         type("grossPay", "六百");
         driver.findElement(By.id("hoursWorked")).clear();
-        driver.findElement(By.id("check")).click();
+        submitAndWaitFor("check", "grossPay-error");
         assertTrue(text("grossPay-error").contains("请输入应发工资总额"), text("grossPay-error"));
         assertTrue(text("hoursWorked-error").contains("工作小时数"), text("hoursWorked-error"));
         assertEquals("六百", driver.findElement(By.id("grossPay")).getDomProperty("value"), "what was typed is kept");
@@ -197,7 +197,7 @@ class PortalBrowserTest {
                 + "E003,630100,2017-06,全日制,,x,\n", StandardCharsets.UTF_8);
         open("/wage/compliance");
         driver.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
-        driver.findElement(By.id("csv-show")).click();
+        submitAndWaitFor("csv-show", "summary");
         String summary = text("summary");
         assertTrue(summary.contains("共 3 条记录：1 条达标，1 条低于标准，1 条无效；差额合计 8.00 元"), summary);
         List<WebElement> rows = driver.findElements(By.cssSelector("#rows tbody tr"));
@@ -229,7 +229,7 @@ class PortalBrowserTest {
     void anUnknownBatchCodeIsNamedNextToTheFieldAndKept() throws IOException {
         open("/retail");
         type("batchCode", "NO-SUCH-BATCH-1");
-        driver.findElement(By.id("trace-lookup")).click();
+        submitAndWaitFor("trace-lookup", "batchCode-error");
         assertTrue(text("batchCode-error").contains("找不到该批次码"), text("batchCode-error"));
         assertEquals("NO-SUCH-BATCH-1", driver.findElement(By.id("batchCode")).getDomProperty("value"));
         screenshot("retail-unknown-batch");
@@ -238,7 +238,7 @@ class PortalBrowserTest {
     @Test
     void aNewUserSeesTheBroadbandPlanByCategoryAsAChartFromTheFrontPage() throws Exception {
         open("/");
-        driver.findElement(By.cssSelector("a[href='/broadband']")).click();
+        clickAndWaitFor(By.cssSelector("a[href='/broadband']"), "chart-category");
         WebElement chart = driver.findElement(By.id("chart-category"));
         assertEquals("img", chart.getDomAttribute("role"));
         assertTrue(chart.getDomAttribute("aria-label").contains("亿元"), chart.getDomAttribute("aria-label"));
@@ -251,7 +251,7 @@ class PortalBrowserTest {
         assertTrue(text("totals").contains("100.08733"), text("totals"));
         assertFalse(driver.findElements(By.cssSelector("#indicators tbody tr svg.progress")).isEmpty());
         new Select(driver.findElement(By.id("month"))).selectByValue("2017-06");
-        driver.findElement(By.id("broadband-show")).click();
+        submitAndWaitFor("broadband-show", "report-csv");
         WebElement trend = driver.findElement(By.id("chart-trend"));
         assertEquals("img", trend.getDomAttribute("role"));
         assertEquals(6, trend.findElements(By.cssSelector("rect.actual")).size(), "one column per month, Jan–Jun");
@@ -390,7 +390,7 @@ class PortalBrowserTest {
     void theLanguageSwitchKeepsThePageAndIsRemembered() throws IOException {
         open("/wage?region=632700&date=2017-05-01");
         assertEquals("1500.00", text("monthly"));
-        driver.findElement(By.id("lang-switch")).click();
+        clickAndWaitFor(By.id("lang-switch"), "monthly");
         assertEquals("en", html().getAttribute("lang"));
         assertEquals("1500.00", text("monthly"), "the same answer, now in English");
         assertTrue(text("answer").contains("yuan/month"), text("answer"));
@@ -406,7 +406,7 @@ class PortalBrowserTest {
             assertNoConsoleErrors(page);
             screenshot("en" + (page.equals("/") ? "-home" : page.replaceAll("[^a-zA-Z0-9]+", "-")));
         }
-        driver.findElement(By.id("lang-switch")).click();
+        clickAndWaitFor(By.id("lang-switch"), "main");
         assertEquals("zh-CN", html().getAttribute("lang"));
     }
 
