@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.gov.qinghai.kit.identity.ResidentId;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -14,9 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +38,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The public portal in a real headless Chromium (apt {@code chromium} + {@code chromium-driver}, installed by
@@ -104,7 +109,10 @@ class PortalBrowserTest {
     @Test
     void everyPageLoadsWithoutConsoleErrors() throws IOException {
         List<String> pages = new ArrayList<>(List.of("/", "/wage", "/wage?region=630100", "/wage/compliance",
-                "/retail", "/broadband", "/broadband?month=2017-06", "/documents"));
+                "/dibao", "/dibao/recipients", "/enterprise-cost", "/enterprise-cost/rd-subsidy",
+                "/enterprise-cost/startup-award", "/enterprise-cost/social-insurance", "/health-data",
+                "/health-data?rows=ageBand&columns=", "/retail", "/broadband", "/broadband?month=2017-06",
+                "/documents"));
         DOCUMENTS.forEach(d -> pages.add("/documents/" + d));
         for (String page : pages) {
             open(page);
@@ -122,7 +130,7 @@ class PortalBrowserTest {
         new Select(driver.findElement(By.id("home-region"))).selectByVisibleText("玉树州 (632700)");
         typeDate(driver.findElement(By.id("home-date")), "2017-04-30");
         screenshot("accept-1-home-filled");
-        driver.findElement(By.cssSelector("#quick-wage ~ form button[type=submit], form[action='/wage'] button")).click();
+        clickAndWaitFor(By.cssSelector("#quick-wage ~ form button[type=submit], form[action='/wage'] button"), "monthly");
         assertEquals("1270.00", text("monthly"));
         assertEquals("12.90", text("hourly"));
         String answer = text("answer");
@@ -142,7 +150,7 @@ class PortalBrowserTest {
         open("/wage");
         new Select(driver.findElement(By.id("region"))).selectByValue("630000");
         typeDate(driver.findElement(By.id("date")), "2017-04-30");
-        driver.findElement(By.id("lookup")).click();
+        clickAndWaitFor(By.id("lookup"), "region");
         assertTrue(text("page-error").contains("请选择具体的市（州）"), text("page-error"));
         assertEquals("630000", new Select(driver.findElement(By.id("region"))).getFirstSelectedOption()
                 .getDomAttribute("value"));
@@ -159,7 +167,7 @@ class PortalBrowserTest {
         type("hoursWorked", "40");
         type("grossPay", "620.00");
         type("overtimePay", "20.00");
-        driver.findElement(By.id("check")).click();
+        submitAndWaitFor("check", "verdict");
         assertTrue(text("verdict").contains("低于最低工资标准"), text("verdict"));
         assertEquals("600.00", text("countedPay"));
         assertEquals("608.00", text("minimumRequired"));
@@ -172,7 +180,7 @@ class PortalBrowserTest {
         driver.findElement(By.id("grossPay")).clear();
         type("grossPay", "六百");
         driver.findElement(By.id("hoursWorked")).clear();
-        driver.findElement(By.id("check")).click();
+        submitAndWaitFor("check", "grossPay-error");
         assertTrue(text("grossPay-error").contains("请输入应发工资总额"), text("grossPay-error"));
         assertTrue(text("hoursWorked-error").contains("工作小时数"), text("hoursWorked-error"));
         assertEquals("六百", driver.findElement(By.id("grossPay")).getDomProperty("value"), "what was typed is kept");
@@ -189,7 +197,7 @@ class PortalBrowserTest {
                 + "E003,630100,2017-06,全日制,,x,\n", StandardCharsets.UTF_8);
         open("/wage/compliance");
         driver.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
-        driver.findElement(By.id("csv-show")).click();
+        submitAndWaitFor("csv-show", "summary");
         String summary = text("summary");
         assertTrue(summary.contains("共 3 条记录：1 条达标，1 条低于标准，1 条无效；差额合计 8.00 元"), summary);
         List<WebElement> rows = driver.findElements(By.cssSelector("#rows tbody tr"));
@@ -223,7 +231,7 @@ class PortalBrowserTest {
     void anUnknownBatchCodeIsNamedNextToTheFieldAndKept() throws IOException {
         open("/retail");
         type("batchCode", "NO-SUCH-BATCH-1");
-        driver.findElement(By.id("trace-lookup")).click();
+        submitAndWaitFor("trace-lookup", "batchCode-error");
         assertTrue(text("batchCode-error").contains("找不到该批次码"), text("batchCode-error"));
         assertEquals("NO-SUCH-BATCH-1", driver.findElement(By.id("batchCode")).getDomProperty("value"));
         screenshot("retail-unknown-batch");
@@ -232,7 +240,7 @@ class PortalBrowserTest {
     @Test
     void aNewUserSeesTheBroadbandPlanByCategoryAsAChartFromTheFrontPage() throws Exception {
         open("/");
-        driver.findElement(By.cssSelector("a[href='/broadband']")).click();
+        clickAndWaitFor(By.cssSelector("a[href='/broadband']"), "chart-category");
         WebElement chart = driver.findElement(By.id("chart-category"));
         assertEquals("img", chart.getDomAttribute("role"));
         assertTrue(chart.getDomAttribute("aria-label").contains("亿元"), chart.getDomAttribute("aria-label"));
@@ -245,7 +253,12 @@ class PortalBrowserTest {
         assertTrue(text("totals").contains("100.08733"), text("totals"));
         assertFalse(driver.findElements(By.cssSelector("#indicators tbody tr svg.progress")).isEmpty());
         new Select(driver.findElement(By.id("month"))).selectByValue("2017-06");
-        driver.findElement(By.id("broadband-show")).click();
+        submitAndWaitFor("broadband-show", "report-csv");
+        WebElement trend = driver.findElement(By.id("chart-trend"));
+        assertEquals("img", trend.getDomAttribute("role"));
+        assertEquals(6, trend.findElements(By.cssSelector("rect.actual")).size(), "one column per month, Jan–Jun");
+        assertEquals(1, trend.findElements(By.cssSelector("line.plan")).size(), "the year's plan as a line");
+        assertEquals(6, driver.findElements(By.cssSelector("#table-trend tbody tr")).size());
         String csv = driver.findElement(By.id("report-csv")).getDomAttribute("href");
         assertEquals("/api/v1/broadband/reports/2017-06.csv", csv);
         HttpResponse<String> report = HttpClient.newHttpClient().send(
@@ -257,10 +270,129 @@ class PortalBrowserTest {
     }
 
     @Test
+    void aThreePersonDibaoHouseholdIsEstimatedWithTheWorkingStepByStepAndItsClauses() throws IOException {
+        open("/");
+        clickAndWaitFor(By.cssSelector("nav.main a[href='/dibao']"), "estimate-form");
+        type("m0.age", "45");
+        new Select(driver.findElement(By.id("m0.i0.type"))).selectByValue("WAGE");
+        type("m0.i0.annualAmount", "3000");
+        type("m1.age", "42");
+        type("m2.age", "10");
+        submitAndWaitFor("estimate-submit", "estimate");
+        WebElement estimate = driver.findElement(By.id("estimate"));
+        assertTrue(estimate.getText().contains("3"), estimate.getText());
+        assertTrue(text("total").contains("元/月"), "the benefit with its unit: " + text("total"));
+        assertTrue(text("perCapita").contains("1000") && text("perCapita").contains("元/人·年"), text("perCapita"));
+        WebElement details = estimate.findElement(By.cssSelector("details.explanation"));
+        assertFalse(details.getDomAttribute("open") != null, "the working is one click away");
+        details.findElement(By.tagName("summary")).click();
+        List<WebElement> steps = details.findElements(By.cssSelector("ol > li"));
+        assertTrue(steps.size() >= 2, "step by step: " + details.getText());
+        assertTrue(details.getText().contains("青政办〔2017〕86号"), "each step cites its clause: " + details.getText());
+        assertFalse(details.findElements(By.tagName("cite")).isEmpty());
+        assertNoConsoleErrors("dibao estimate");
+        screenshot("dibao-three-person-estimate");
+    }
+
+    @Test
+    void anEnterpriseCostCalculatorBuiltFromTheCatalogueShowsItsResultWithTheWorking() throws IOException {
+        open("/");
+        clickAndWaitFor(By.cssSelector("nav.main a[href='/enterprise-cost']"), "calculators");
+        assertTrue(driver.findElements(By.cssSelector("#calculators > li")).size() >= 10,
+                "every calculator of the catalogue is listed");
+        clickAndWaitFor(By.id("calc-rd-subsidy"), "calculator-form");
+        String unchosen = new Select(driver.findElement(By.id("recognisedScienceTechEnterprise")))
+                .getFirstSelectedOption().getText();
+        assertTrue(unchosen.contains("是"), "an optional yes/no shows the catalogue's default: " + unchosen);
+        for (WebElement input : driver.findElements(By.cssSelector("#calculator-form input:not([type=hidden]), "
+                + "#calculator-form select"))) {
+            String id = input.getDomAttribute("id");
+            assertFalse(driver.findElements(By.cssSelector("label[for='" + id + "']")).isEmpty(), "labelled: " + id);
+        }
+        type("superDeductionTaxExemption", "30000000");
+        submitAndWaitFor("calculate", "result");
+        assertEquals("符合条件", text("eligible"));
+        assertTrue(text("amount").contains("2000000.00") && text("amount").contains("元"), text("amount"));
+        assertTrue(text("out-uncappedSubsidy").contains("3000000.00"), text("outputs"));
+        assertEquals("是", text("out-capApplied"));
+        assertTrue(text("outputs").contains("（元）"), "outputs with their unit: " + text("outputs"));
+        WebElement details = driver.findElement(By.cssSelector("#result details.explanation"));
+        details.findElement(By.tagName("summary")).click();
+        assertTrue(details.findElements(By.cssSelector("ol > li")).size() >= 2, details.getText());
+        assertTrue(details.getText().contains("青政〔2017〕"), "the clauses: " + details.getText());
+        assertEquals("30000000", driver.findElement(By.id("superDeductionTaxExemption")).getDomProperty("value"));
+        assertNoConsoleErrors("rd-subsidy result");
+        screenshot("enterprise-cost-rd-subsidy-result");
+
+        open("/enterprise-cost/rd-subsidy?lang=en");
+        type("superDeductionTaxExemption", "1500000");
+        submitAndWaitFor("calculate", "result");
+        assertTrue(text("amount").contains("150000.00"), text("amount"));
+        assertEquals("No", text("out-capApplied"));
+        screenshot("en-enterprise-cost-rd-subsidy-result");
+    }
+
+    @Test
+    void aBadCalculatorInputIsNamedNextToItInThePageLanguageAndKept() throws IOException {
+        open("/enterprise-cost/startup-loan-guarantee");
+        type("persons", "三个");
+        submitAndWaitFor("calculate", "persons-error");
+        String error = text("persons-error");
+        assertTrue(error.contains("请按要求填写") && error.contains("整数"), error);
+        assertTrue(error.contains("人"), "the unit from the catalogue: " + error);
+        assertEquals("三个", driver.findElement(By.id("persons")).getDomProperty("value"), "what was typed is kept");
+        assertEquals("true", driver.findElement(By.id("persons")).getDomAttribute("aria-invalid"));
+        assertTrue(driver.findElement(By.id("persons")).getDomAttribute("aria-describedby").contains("persons-error"));
+        assertTrue(driver.findElements(By.id("result")).isEmpty(), "no result for a refused form");
+        screenshot("enterprise-cost-field-error");
+
+        open("/enterprise-cost/rd-subsidy");
+        type("superDeductionTaxExemption", "1000000");
+        typeDate(driver.findElement(By.id("date")), "2017-07-04");
+        submitAndWaitFor("calculate", "date-error");
+        assertTrue(text("date-error").contains("起施行"), "a day before the rule is named at the date: "
+                + text("date-error"));
+        assertEquals("1000000", driver.findElement(By.id("superDeductionTaxExemption")).getDomProperty("value"));
+
+        open("/enterprise-cost/startup-loan-guarantee?lang=en");
+        submitAndWaitFor("calculate", "persons-error");
+        screenshot("en-enterprise-cost-required");
+        assertTrue(text("persons-error").startsWith("Required"), text("persons-error"));
+    }
+
+    @Test
+    void theHealthDataPageShowsOpenStatisticsWithSmallCellsSuppressedNotZero() throws IOException {
+        // One encounter on a day of its own: its cell holds a count of 1, which must never be published.
+        LocalDate day = LocalDate.of(2015, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(360));
+        String id = oneEncounter(day);
+        open("/");
+        clickAndWaitFor(By.cssSelector("nav.main a[href='/health-data']"), "statistics-form");
+        assertTrue(driver.findElements(By.id("statistics")).size() == 1, "the default table loads");
+        assertNoConsoleErrors("/health-data");
+        screenshot("health-data-default");
+
+        open("/health-data?rows=region&columns=sex&diagnosisPrefix=J18&from=" + day + "&to=" + day);
+        List<WebElement> suppressed = driver.findElements(By.cssSelector("#statistics-table td.suppressed"));
+        assertFalse(suppressed.isEmpty(), "the one-encounter cell is suppressed: " + text("statistics"));
+        for (WebElement cell : suppressed) {
+            assertEquals("已隐藏", cell.getText(), "shown as suppressed, not as a number");
+            assertTrue(cell.getDomAttribute("title").contains("不是零"), cell.getDomAttribute("title"));
+        }
+        assertTrue(text("suppression-note").contains("不是零"));
+        WebElement xining = driver.findElement(By.xpath("//table[@id='statistics-table']//th[@scope='row'][.='西宁市']"));
+        assertFalse(xining.findElement(By.xpath("..")).getText().matches(".*\\b[1-4]\\b.*"),
+                "no count below the threshold in the row: " + xining.findElement(By.xpath("..")).getText());
+        assertTrue(text("alerts").contains("不公开"), "the page says why alerts are not public");
+        assertNoConsoleErrors("/health-data suppressed");
+        screenshot("health-data-suppressed");
+        assertFalse(driver.getPageSource().contains(id), "no identity on the page");
+    }
+
+    @Test
     void theLanguageSwitchKeepsThePageAndIsRemembered() throws IOException {
         open("/wage?region=632700&date=2017-05-01");
         assertEquals("1500.00", text("monthly"));
-        driver.findElement(By.id("lang-switch")).click();
+        clickAndWaitFor(By.id("lang-switch"), "monthly");
         assertEquals("en", html().getAttribute("lang"));
         assertEquals("1500.00", text("monthly"), "the same answer, now in English");
         assertTrue(text("answer").contains("yuan/month"), text("answer"));
@@ -276,7 +408,7 @@ class PortalBrowserTest {
             assertNoConsoleErrors(page);
             screenshot("en" + (page.equals("/") ? "-home" : page.replaceAll("[^a-zA-Z0-9]+", "-")));
         }
-        driver.findElement(By.id("lang-switch")).click();
+        clickAndWaitFor(By.id("lang-switch"), "main");
         assertEquals("zh-CN", html().getAttribute("lang"));
     }
 
@@ -309,6 +441,29 @@ class PortalBrowserTest {
 
     // --- helpers ---
 
+    /** Registers a resident in Xining with consent for a hospital, and records one pneumonia encounter on a day. */
+    private static String oneEncounter(LocalDate day) {
+        String first17 = "630102" + LocalDate.of(1960, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(15000))
+                .toString().replace("-", "") + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+        String id = first17 + ResidentId.checkCharacter(first17);
+        String hospital = "portal-e2e-hospital";
+        PlatformUnderTest.Response resident = platform.post("/api/v1/health-data/residents", "{\"requestId\":\""
+                + UUID.randomUUID() + "\",\"identityNumber\":\"" + id + "\",\"name\":\"卓玛\",\"healthCardNumber\":\"QH"
+                + id.substring(6) + "\",\"region\":\"630102\"}", platform.token("portal-registrar", "630100", "health:registrar"));
+        assertEquals(201, resident.status(), resident.body());
+        PlatformUnderTest.Response consent = platform.post("/api/v1/health-data/consents", "{\"requestId\":\""
+                + UUID.randomUUID() + "\",\"identityNumber\":\"" + id + "\",\"organisation\":\"" + hospital
+                + "\",\"purpose\":\"treatment\",\"validFrom\":\"2014-01-01\"}", platform.token(id, "", "health:resident"));
+        assertEquals(201, consent.status(), consent.body());
+        PlatformUnderTest.Response encounter = platform.post("/api/v1/health-data/encounters", "{\"requestId\":\""
+                + UUID.randomUUID() + "\",\"identityNumber\":\"" + id + "\",\"purpose\":\"treatment\",\"type\":\"OUTPATIENT\","
+                + "\"startDate\":\"" + day + "\",\"endDate\":\"" + day + "\",\"region\":\"630102\",\"diagnosisCode\":\"J18.9\","
+                + "\"diagnosisName\":\"肺炎\",\"totalCost\":\"300.00\",\"selfPaid\":\"90.00\",\"prescriptions\":[]}",
+                platform.orgToken("portal-doctor", "630100", hospital, "health:clinician"));
+        assertEquals(201, encounter.status(), encounter.body());
+        return id;
+    }
+
     private static void open(String path) {
         driver.get(platform.url(path));
     }
@@ -328,6 +483,27 @@ class PortalBrowserTest {
     /** Date inputs take keystrokes in the browser's locale format; setting the value is what a date picker does. */
     private static void typeDate(WebElement input, String isoDate) {
         js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))", input, isoDate);
+    }
+
+    /**
+     * Submits a form and waits for the answer page: a click on a submit button can return before the browser has
+     * left the old page, so wait until the expected element (or a page-level error, reported as such) is there.
+     */
+    private static void submitAndWaitFor(String buttonId, String expectedId) {
+        clickAndWaitFor(By.id(buttonId), expectedId);
+    }
+
+    private static void clickAndWaitFor(By what, String expectedId) {
+        // A mark on the old page's window: gone once the browser shows the new document.
+        js("window.portalOldPage = true");
+        driver.findElement(what).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> js("return window.portalOldPage === undefined && document.readyState === 'complete'")
+                        .equals(Boolean.TRUE) && !d.findElements(By.cssSelector("#" + expectedId.replace(".", "\\.")
+                        + ", #page-error")).isEmpty());
+        List<WebElement> pageError = driver.findElements(By.id("page-error"));
+        assertTrue(pageError.isEmpty() || !driver.findElements(By.id(expectedId)).isEmpty(),
+                "page error instead of #" + expectedId + ": " + pageError.stream().map(WebElement::getText).toList());
     }
 
     private static Object js(String script, Object... args) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.gov.qinghai.gateway.portal.DomainCatalog;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -35,7 +36,9 @@ class PortalPagesTest {
         }
         server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
                 "QH_JWT_SECRET", GatewayHttpTest.SECRET, "grpc.channels.wage.address", "localhost:" + nothing,
-                "grpc.channels.broadband.address", "localhost:" + nothing), "test");
+                "grpc.channels.broadband.address", "localhost:" + nothing,
+                "grpc.channels.enterprise-cost.address", "localhost:" + nothing,
+                "grpc.channels.health-data.address", "localhost:" + nothing), "test");
     }
 
     @AfterAll
@@ -51,10 +54,16 @@ class PortalPagesTest {
         assertTrue(r.body().contains("<html lang=\"zh-CN\">"), r.body());
         assertTrue(r.body().contains("查询最低工资标准"));
         assertTrue(r.body().contains("href=\"/wage\""));
-        assertTrue(r.body().contains("href=\"/retail\""), "a domain with a PortalSection controller is linked");
-        assertTrue(r.body().contains("健康医疗数据 · 即将上线"), "domains without pages are shown as coming");
-        assertFalse(r.body().contains("href=\"/health-data\""), "no link to a page that does not exist");
-        assertTrue(r.body().contains("href=\"/broadband\"") && r.body().contains("href=\"/dibao\""));
+        // Each domain is linked when it has a PortalSection controller and shown as coming otherwise; checked over
+        // the catalogue rather than a named domain, so the test holds whichever domains are live (all six today).
+        DomainCatalog catalog = server.getApplicationContext().getBean(DomainCatalog.class);
+        for (DomainCatalog.Entry e : catalog.entries()) {
+            assertEquals(e.live(), r.body().contains("href=\"" + e.path() + "\"") && !e.path().isEmpty(), e.domain());
+        }
+        for (String domain : new String[] {"wage", "dibao", "enterprise-cost", "retail", "health-data", "broadband"}) {
+            assertTrue(catalog.isLive(domain), domain + " has pages");
+        }
+        assertFalse(r.body().contains("即将上线"), "no domain is coming any more");
         assertFalse(r.body().contains("http://") || r.body().contains("https://"), "no external resources");
     }
 
@@ -128,6 +137,32 @@ class PortalPagesTest {
         HttpResponse<String> en = get("/broadband?lang=en", null);
         assertEquals(503, en.statusCode());
         assertTrue(en.body().contains("Broadband Qinghai progress"), en.body());
+    }
+
+    @Test
+    void theEnterpriseCostAndHealthPagesAreLinkedAndADownServiceIsAPageInTheReadersLanguage() throws Exception {
+        String home = get("/", null).body();
+        assertTrue(home.contains("href=\"/enterprise-cost\"") && home.contains("href=\"/health-data\""));
+        HttpResponse<String> list = get("/enterprise-cost", null);
+        assertEquals(503, list.statusCode());
+        assertTrue(list.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        assertTrue(list.body().contains("企业降成本服务暂时不可用"), list.body());
+        HttpResponse<String> calc = get("/enterprise-cost/rd-subsidy?lang=en", null);
+        assertEquals(503, calc.statusCode());
+        assertTrue(calc.body().contains("<html lang=\"en\">") && calc.body().contains("unavailable"), calc.body());
+        HttpResponse<String> health = get("/health-data?rows=region&columns=sex", null);
+        assertEquals(503, health.statusCode());
+        assertTrue(health.body().contains("健康医疗数据服务暂时不可用"), health.body());
+        assertTrue(health.body().contains("<option value=\"sex\" selected=\"selected\">"), "the choice is kept");
+        assertTrue(health.body().contains("id=\"alerts\""), "the page says where early-warning alerts go");
+    }
+
+    @Test
+    void theSameGroupingTwiceIsNamedNextToTheColumnsWithoutACall() throws Exception {
+        HttpResponse<String> r = get("/health-data?rows=sex&columns=sex&diagnosisPrefix=J18", null);
+        assertEquals(422, r.statusCode());
+        assertTrue(r.body().contains("id=\"columns-error\""), r.body());
+        assertTrue(r.body().contains("value=\"J18\""), "what was typed is kept");
     }
 
     @Test

@@ -110,6 +110,7 @@ public class BroadbandPages implements PortalSection {
             model.put("categoryRows", rows(byCategory));
             model.put("ownerChart", chart(request, "chart-owner", "broadband.chart.owner", byOwner));
             model.put("ownerRows", rows(byOwner));
+            trend(request, shownMonth, byCategory, model);
             List<IndicatorRow> rows = new ArrayList<>();
             for (Indicator i : indicators) {
                 BigDecimal percent = i.getProgressPercent().isEmpty() ? null : new BigDecimal(i.getProgressPercent());
@@ -134,6 +135,36 @@ public class BroadbandPages implements PortalSection {
         GetInvestmentSummaryRequest r = GetInvestmentSummaryRequest.newBuilder().setGroupBy(groupBy).setMonth(month)
                 .build();
         return downstream.call(SERVICE, request, broadband, s -> s.getInvestmentSummary(r));
+    }
+
+    /**
+     * The monthly trend: the cumulative actual investment at the end of each month from January to the month shown,
+     * against the year's plan. The service keeps actuals per month and answers a summary as of any month, so this is
+     * one {@code GetInvestmentSummary} (by programme, the smallest grouping) per month, at most twelve.
+     */
+    private void trend(HttpRequest<?> request, String shownMonth, InvestmentSummary plan, Map<String, Object> model) {
+        List<SvgTrendChart.Point> points = new ArrayList<>();
+        List<TrendRow> rows = new ArrayList<>();
+        java.util.Locale locale = pages.locale(request);
+        for (String m : MONTHS) {
+            if (m.compareTo(shownMonth) > 0) {
+                break;
+            }
+            InvestmentSummary s = summary(request, "programme", m);
+            BigDecimal actual = SvgBarChart.yi(s.getTotalActualYuan());
+            String label = java.time.Month.of(Integer.parseInt(m.substring(5)))
+                    .getDisplayName(java.time.format.TextStyle.SHORT, locale);
+            points.add(new SvgTrendChart.Point(label, actual));
+            rows.add(new TrendRow(m, SvgBarChart.amount(actual), s.getTotalCompletionRatePercent()));
+        }
+        String title = pages.message(request, "broadband.chart.trend", shownMonth, UNIT);
+        model.put("trendChart", SvgTrendChart.monthly("chart-trend", title, UNIT, points,
+                SvgBarChart.yi(plan.getTotalPlannedYuan()), pages.message(request, "broadband.planned")));
+        model.put("trendRows", rows);
+    }
+
+    /** One month of the trend table: cumulative actual (亿元, exact) and completion of the plan. */
+    public record TrendRow(String month, String actual, String completion) {
     }
 
     private String chart(HttpRequest<?> request, String id, String titleKey, InvestmentSummary summary) {
