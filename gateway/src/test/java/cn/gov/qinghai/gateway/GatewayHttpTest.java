@@ -86,6 +86,27 @@ class GatewayHttpTest {
     }
 
     @Test
+    void aJsonBodyOverTheJsonLimitIsRefusedBeforeItIsReadButUploadsAreNot() throws Exception {
+        String huge = "{\"records\":[" + "{\"region\":\"630100\"},".repeat(150_000) + "{}]}";   // ≈ 3 MB
+        HttpResponse<String> json = post("/api/v1/wage/compliance-checks", "application/json", huge);
+        assertEquals(413, json.statusCode(), json.body());
+        assertEquals("application/problem+json", json.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(json.body().contains("\"field\":\"body\""), json.body());
+
+        HttpResponse<String> small = post("/api/v1/wage/compliance-checks", "application/json", "{\"records\":7}");
+        assertEquals(400, small.statusCode(), "an ordinary body is parsed and judged on its content: " + small.body());
+
+        String csv = "id_number,name,county\n" + "110101199003074514,张三,630102\n".repeat(100_000);  // ≈ 3.5 MB
+        HttpResponse<String> upload = post("/api/v1/dibao/poverty-roster-imports", "text/csv", csv);
+        assertEquals(401, upload.statusCode(), "a streamed CSV upload is not held to the JSON limit: " + upload.body());
+    }
+
+    private static HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(server, path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void departmentRoutesNeedAValidToken() throws Exception {
         String body = "{\"requestId\":\"x\",\"region\":\"630000\"}";
         assertEquals(401, post(server, "/api/v1/wage/standards", body, null).statusCode());
