@@ -93,6 +93,13 @@ class GatewayHttpTest {
         assertEquals("application/problem+json", json.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(json.body().contains("\"field\":\"body\""), json.body());
 
+        HttpResponse<String> chunked = HTTP.send(HttpRequest.newBuilder(uri(server, "/api/v1/wage/compliance-checks"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream("{\"records\":[]}".getBytes()))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(411, chunked.statusCode(), "a JSON body of unknown length is asked for its length: " + chunked.body());
+        assertTrue(chunked.body().contains("\"field\":\"Content-Length\""), chunked.body());
+
         HttpResponse<String> small = post("/api/v1/wage/compliance-checks", "application/json", "{\"records\":7}");
         assertEquals(400, small.statusCode(), "an ordinary body is parsed and judged on its content: " + small.body());
 

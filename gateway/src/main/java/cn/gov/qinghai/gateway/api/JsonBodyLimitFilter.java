@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.convert.format.ReadableBytes;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -19,7 +20,8 @@ import java.util.List;
  * memory; a JSON body does — it is read whole before it is parsed — so without this filter every JSON route would
  * accept 64 MB. The largest legitimate JSON body is a 1,000-record compliance check, about 300 KB; the limit
  * ({@code qinghai.gateway.max-json-body}, default 2 MB) leaves room. A body over the limit is refused with 413
- * problem+json before it is read, judged by its declared {@code Content-Length}.
+ * problem+json before it is read, judged by its declared {@code Content-Length}; a chunked JSON body, whose size is
+ * known only once read, is asked for its length (411).
  */
 @ServerFilter("/**")
 public class JsonBodyLimitFilter implements Ordered {
@@ -34,7 +36,9 @@ public class JsonBodyLimitFilter implements Ordered {
     @Nullable
     public HttpResponse<?> refuseLargeJson(HttpRequest<?> request) {
         long length = request.getContentLength();
-        if (length <= maxBytes) {
+        boolean chunked = length < 0 && request.getHeaders().get(HttpHeaders.TRANSFER_ENCODING, String.class)
+                .map(te -> te.toLowerCase(java.util.Locale.ROOT).contains("chunked")).orElse(false);
+        if (length <= maxBytes && !chunked) {
             return null;
         }
         MediaType type = request.getContentType().orElse(null);
@@ -43,6 +47,12 @@ public class JsonBodyLimitFilter implements Ordered {
                 || type.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
         if (!held) {
             return null; // multipart and CSV uploads are streamed; the server's limit applies to them
+        }
+        if (chunked) {
+            // Without a declared length the size is known only after reading it all: ask for the length instead.
+            return Problems.of(request, HttpStatus.LENGTH_REQUIRED, "LENGTH_REQUIRED",
+                    "send a JSON or form body with Content-Length (at most " + maxBytes + " bytes)",
+                    List.of(new Problem.InvalidField("Content-Length", "is required for a JSON or form body")));
         }
         return Problems.of(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "BODY_TOO_LARGE",
                 "a JSON or form body may be at most " + maxBytes + " bytes",
