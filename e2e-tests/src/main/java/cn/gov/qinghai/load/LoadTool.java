@@ -56,8 +56,9 @@ public final class LoadTool {
 
     private static final String USAGE = """
             bin/load [--no-build] [options]
-              --scenarios LIST   comma-separated, default all: wage-lookup, wage-lookup-uncached, dibao-estimate,
-                                 dibao-submit, stream-compliance
+              --scenarios LIST   comma-separated, default all but service-start: wage-lookup,
+                                 wage-lookup-uncached, dibao-estimate, dibao-submit, stream-compliance;
+                                 service-start restarts each process alone and times it
               --requests N       measured requests per look-up/estimate scenario (20000)
               --warmup N         unmeasured requests first (2000)
               --concurrency N    client threads (16)
@@ -126,6 +127,7 @@ public final class LoadTool {
                     case "dibao-estimate" -> dibaoEstimate(gateway, requests, concurrency, warmup);
                     case "dibao-submit" -> dibaoSubmit(gateway, jwtSecret, writes, concurrency);
                     case "stream-compliance" -> streamCompliance(grpc, wageHttp, records, batch);
+                    case "service-start" -> serviceStart(platform);
                     default -> throw new IllegalArgumentException("unknown scenario " + s);
                 }
             }
@@ -214,6 +216,34 @@ public final class LoadTool {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             return http.send(r, HttpResponse.BodyHandlers.ofString()).statusCode() == 201;
         }, "gateway POST /dibao/cases (writes)");
+    }
+
+    /**
+     * Each process of a running platform stopped and started again on its own while the others idle: time from
+     * start to healthy (HTTP /health 200 and the gRPC port accepting), and resident memory once healthy.
+     */
+    static void serviceStart(Platform platform) throws Exception {
+        if (platform == null) {
+            throw new IllegalArgumentException("service-start needs the platform this tool starts (no --gateway)");
+        }
+        for (var process : platform.processes().values()) {
+            process.stop();
+            long t0 = System.nanoTime();
+            process.restart(Duration.ofSeconds(120));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("%-16s started alone in %.2f s; RSS %s%n", process.name(), seconds,
+                    residentMemory(process.pid()));
+        }
+    }
+
+    private static String residentMemory(long pid) {
+        try {
+            return java.nio.file.Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024 + " MiB").findFirst().orElse("?");
+        } catch (java.io.IOException e) {
+            return "? (no /proc)";
+        }
     }
 
     interface Call {
