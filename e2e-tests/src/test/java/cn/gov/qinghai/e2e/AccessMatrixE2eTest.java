@@ -315,7 +315,7 @@ class AccessMatrixE2eTest {
         t.add(new Route("POST", "/api/v1/health-data/medical-expenses/lookup", json,
                 () -> "{\"identityNumber\":\"" + f.resident + "\",\"year\":" + LocalDate.now().getYear()
                         + ",\"purpose\":\"dibao-verification\",\"caseReference\":\"matrix\"}",
-                Set.of("dibao:verifier"), Region.ANY, "", 403));
+                Set.of("dibao:verifier"), Region.REGION, "", 403));
         t.add(new Route("POST", "/api/v1/health-data/case-reports", json, () -> "{\"requestId\":\"" + UUID.randomUUID()
                 + "\",\"identityNumber\":\"" + f.resident + "\",\"diseaseCode\":\"A09\",\"classification\":\"CLINICAL\","
                 + "\"onsetDate\":\"" + LocalDate.now() + "\",\"diagnosisDate\":\"" + LocalDate.now() + "\",\"county\":\""

@@ -75,8 +75,9 @@ class ExportAndDibaoTest {
 
     @Test
     void dibaoGetsTheYearsOutOfPocketMajorExpensesOnlyWithItsRoleAndPurpose() {
-        String id = residentWithEncounters();
-        MajorMedicalExpenses m = expenses(HealthTestSupport.dibaoVerifier(), id, "dibao-verification");
+        String id = residentWithEncounters();   // recorded in 630202 (平安区, 海东市)
+        var haidongVerifier = RunningService.asOrg("verifier-2", "630202", "civil-affairs-630202", "dibao:verifier");
+        MajorMedicalExpenses m = expenses(haidongVerifier, id, "dibao-verification");
         assertTrue(m.getRecordsFound());
         // 5400.40 + 1200.31 = 6600.71 (the cold and the 2024 stay do not count)
         assertEquals("6600.71", m.getTotal());
@@ -87,16 +88,19 @@ class ExportAndDibaoTest {
         assertTrue(m.getIdentityNumber().contains("********"));
 
         GrpcErrorDetails wrongPurpose = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                () -> expenses(HealthTestSupport.dibaoVerifier(), id, "treatment")));
+                () -> expenses(haidongVerifier, id, "treatment")));
         assertEquals(Status.Code.PERMISSION_DENIED, wrongPurpose.code());
         GrpcErrorDetails wrongRole = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
                 () -> expenses(clinician(ORG, "630000"), id, "dibao-verification")));
         assertEquals(Status.Code.PERMISSION_DENIED, wrongRole.code());
+        GrpcErrorDetails otherCounty = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
+                () -> expenses(HealthTestSupport.dibaoVerifier(), id, "dibao-verification")));   // Xining's 630102
+        assertEquals(Status.Code.PERMISSION_DENIED, otherCounty.code(), "a verifier's region limits whom they may ask about");
 
         var log = stub(service, auditor()).listRecordAccesses(ListRecordAccessesRequest.newBuilder()
                 .setIdentityNumber(id).build()).getEventsList().stream()
                 .filter(e -> e.getResource().equals("medical-expenses")).map(e -> e.getOutcome()).toList();
-        assertEquals(List.of("DENIED", "DENIED", "GRANTED"), log);
+        assertEquals(List.of("DENIED", "DENIED", "DENIED", "GRANTED"), log);
 
         MajorMedicalExpenses unknown = expenses(HealthTestSupport.dibaoVerifier(),
                 newIdentity("630202", "19720909", false), "dibao-verification");

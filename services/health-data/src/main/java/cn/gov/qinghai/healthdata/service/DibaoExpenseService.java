@@ -23,8 +23,8 @@ import java.util.Optional;
 
 /**
  * The one call the dibao service makes (核对, 86号 二(二)): a household member's major medical expenses in a year.
- * Only role dibao:verifier with purpose "dibao-verification"; every call is audited with the dibao case reference,
- * denials included. A person without a health record gets records_found = false and total "0.00", so the
+ * Only role dibao:verifier with purpose "dibao-verification", and only for a resident whose recorded region the
+ * verifier's region scope covers; every call is audited with the dibao case reference, denials included. A person without a health record gets records_found = false and total "0.00", so the
  * verifier can tell "no expenses known" from "no expenses".
  */
 @Singleton
@@ -65,6 +65,14 @@ public class DibaoExpenseService {
                     resident.map(ResidentRow::id).orElse(null), "requires role " + ROLE + " and purpose " + PURPOSE)
                     .withDetail(detail));
             throw AccessDenied.purpose(request.getPurpose());
+        }
+        if (resident.isPresent() && !caller.covers(resident.get().region())) {
+            // A county's verifier checks the households of that county: a resident recorded elsewhere is outside
+            // their authority. Dibao records the member as "not consulted", which a verifier can see and act on.
+            audit.append(Event.denied(PURPOSE, "READ", "medical-expenses", ResidentId.mask(identity),
+                    resident.get().id(), "resident's region " + resident.get().region()
+                            + " is outside the caller's region " + caller.region()).withDetail(detail));
+            throw AccessDenied.record();
         }
         LocalDate from = LocalDate.of(request.getYear(), 1, 1);
         ExplanationBuilder why = new ExplanationBuilder();
