@@ -68,6 +68,9 @@ public final class LoadTool {
               --gateway URL --grpc HOST:PORT --wage-http URL --jwt-secret S
                                  use a running platform instead of starting one (ports +10000)""";
 
+    /** One HTTP/1.1 keep-alive client for every gateway scenario. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     private LoadTool() {
     }
 
@@ -145,7 +148,6 @@ public final class LoadTool {
      */
     static void wageLookup(String gateway, String grpc, int requests, int concurrency, int warmup, boolean distinct)
             throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String[] regions = {"630100", "630200", "632200", "632300", "632500", "632600", "632700", "632800"};
         String[] fixedDates = {"2017-04-30", "2017-05-01", "2018-03-15"};
         LocalDate first = LocalDate.of(2014, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3650));
@@ -156,7 +158,7 @@ public final class LoadTool {
         Latencies viaGateway = run(requests, concurrency, warmup, i -> {
             HttpRequest r = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/wage/minimum-wage?region="
                     + regions[i % regions.length] + "&date=" + date.apply(i))).build();
-            return http.send(r, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            return HTTP.send(r, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
         }, "gateway GET /minimum-wage" + label);
         ManagedChannel channel = ManagedChannelBuilder.forTarget(grpc).usePlaintext().build();
         try {
@@ -175,7 +177,6 @@ public final class LoadTool {
 
     /** The benefit estimator (anonymous, computed, not stored) for a three-person household with incomes. */
     static void dibaoEstimate(String gateway, int requests, int concurrency, int warmup) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         run(requests, concurrency, warmup, i -> {
             String body = """
                     {"year": 2018, "members": [
@@ -185,7 +186,7 @@ public final class LoadTool {
             HttpRequest r = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/dibao/benefit-estimates"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            return http.send(r, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            return HTTP.send(r, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
         }, "gateway POST /dibao/benefit-estimates");
     }
 
@@ -201,7 +202,6 @@ public final class LoadTool {
         String county = "632801";
         String token = new TokenMinter(jwtSecret, Clock.systemUTC()).mint("load-clerk", List.of("dibao:clerk"), county,
                 "", Duration.ofHours(1));
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         int block = ThreadLocalRandom.current().nextInt(1000);
         run(writes, concurrency, 0, i -> {
             String first17 = county + LocalDate.of(1950, 1, 1).plusDays(i % 20_000).toString().replace("-", "")
@@ -214,7 +214,7 @@ public final class LoadTool {
             HttpRequest r = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/dibao/cases"))
                     .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            return http.send(r, HttpResponse.BodyHandlers.ofString()).statusCode() == 201;
+            return HTTP.send(r, HttpResponse.BodyHandlers.ofString()).statusCode() == 201;
         }, "gateway POST /dibao/cases (writes)");
     }
 
@@ -368,7 +368,6 @@ public final class LoadTool {
         private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.E+]+)",
                 Pattern.MULTILINE);
         private final String url;
-        private final HttpClient http = HttpClient.newHttpClient();
         private final List<Double> samples = new ArrayList<>();
         private volatile boolean running;
         private Thread thread;
@@ -414,7 +413,7 @@ public final class LoadTool {
 
         private double sample() {
             try {
-                String body = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                String body = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
                 Matcher m = HEAP.matcher(body);
                 double sum = 0;

@@ -27,18 +27,10 @@ class DibaoHealthDataE2eTest {
         String other = DibaoE2eTest.id(county, 50);
         String hospital = "e2e-huangzhong-hospital";
         String doctor = platform.orgToken("e2e-dr", "630100", hospital, "health:clinician");
-        assertEquals(201, platform.post("/api/v1/health-data/residents", "{\"requestId\":\"" + UUID.randomUUID()
-                + "\",\"identityNumber\":\"" + sick + "\",\"name\":\"韩德明\",\"region\":\"" + county + "\"}",
-                platform.token("e2e-reg", "630100", "health:registrar")).status());
-        assertEquals(201, platform.post("/api/v1/health-data/consents", "{\"requestId\":\"" + UUID.randomUUID()
-                + "\",\"identityNumber\":\"" + sick + "\",\"organisation\":\"" + hospital + "\",\"purpose\":\"treatment\","
-                + "\"validFrom\":\"2020-01-01\"}", platform.token(sick, "", "health:resident")).status());
+        HealthDataSteps.registerWithConsent(platform, sick, "韩德明", county, hospital);
         LocalDate stay = LocalDate.now().withDayOfMonth(1);
-        Response encounter = platform.post("/api/v1/health-data/encounters", "{\"requestId\":\"" + UUID.randomUUID()
-                + "\",\"identityNumber\":\"" + sick + "\",\"purpose\":\"treatment\",\"type\":\"INPATIENT\",\"startDate\":\""
-                + stay + "\",\"endDate\":\"" + stay + "\",\"region\":\"" + county + "\",\"diagnosisCode\":\"I63.9\","
-                + "\"diagnosisName\":\"脑梗死\",\"totalCost\":\"23000.00\",\"selfPaid\":\"6900.00\"}", doctor);
-        assertEquals(201, encounter.status(), encounter.body());
+        HealthDataSteps.encounter(platform, doctor, sick, county, stay, "INPATIENT", "I63.9", "脑梗死", "23000.00",
+                "6900.00");
 
         String clerk = platform.token("clerk-hd-e2e", county, "dibao:clerk");
         Response submitted = platform.post("/api/v1/dibao/cases", """

@@ -45,19 +45,17 @@ class JourneysE2eTest {
         String hospital = "e2e-journey-hospital";
 
         // 1. health-data: registration, the patient's consent for treatment, three encounters this year
-        assertEquals(201, platform.post("/api/v1/health-data/residents", "{\"requestId\":\"" + UUID.randomUUID()
-                + "\",\"identityNumber\":\"" + head + "\",\"name\":\"祁永福\",\"region\":\"" + county + "\"}",
-                platform.token("e2e-journey-registrar", "630100", "health:registrar")).status());
-        assertEquals(201, platform.post("/api/v1/health-data/consents", "{\"requestId\":\"" + UUID.randomUUID()
-                + "\",\"identityNumber\":\"" + head + "\",\"organisation\":\"" + hospital + "\",\"purpose\":\"treatment\","
-                + "\"validFrom\":\"2020-01-01\"}", platform.token(head, "", "health:resident")).status());
+        HealthDataSteps.registerWithConsent(platform, head, "祁永福", county, hospital);
         String doctor = platform.orgToken("e2e-journey-doctor", "630100", hospital, "health:clinician");
         LocalDate day = LocalDate.now().withDayOfMonth(1);
         // counted: every inpatient stay, and outpatient care of a listed major disease (N18 uraemia) ...
-        encounter(doctor, head, county, day, "INPATIENT", "I63.9", "脑梗死", "23000.00", "6900.00");
-        encounter(doctor, head, county, day, "OUTPATIENT", "N18.5", "慢性肾脏病5期", "3000.00", "1200.50");
+        HealthDataSteps.encounter(platform, doctor, head, county, day, "INPATIENT", "I63.9", "脑梗死",
+                "23000.00", "6900.00");
+        HealthDataSteps.encounter(platform, doctor, head, county, day, "OUTPATIENT", "N18.5", "慢性肾脏病5期",
+                "3000.00", "1200.50");
         // ... not counted: outpatient care of a common cold
-        encounter(doctor, head, county, day, "OUTPATIENT", "J06.9", "急性上呼吸道感染", "120.00", "80.00");
+        HealthDataSteps.encounter(platform, doctor, head, county, day, "OUTPATIENT", "J06.9", "急性上呼吸道感染",
+                "120.00", "80.00");
 
         // 2. dibao: application (one-window acceptance by a clerk of the county)
         String clerk = platform.token("e2e-journey-clerk", county, "dibao:clerk");
@@ -300,16 +298,6 @@ class JourneysE2eTest {
             assertTrue(recalls.get(0).getAsJsonObject().get("reason").getAsString().contains("兽药残留"));
             assertTrue(traced.json().get("chainVerified").getAsBoolean());
         }
-    }
-
-    private void encounter(String doctor, String id, String county, LocalDate day, String type, String code,
-                           String name, String total, String selfPaid) {
-        Response r = platform.post("/api/v1/health-data/encounters", "{\"requestId\":\"" + UUID.randomUUID()
-                + "\",\"identityNumber\":\"" + id + "\",\"purpose\":\"treatment\",\"type\":\"" + type
-                + "\",\"startDate\":\"" + day + "\",\"endDate\":\"" + day + "\",\"region\":\"" + county
-                + "\",\"diagnosisCode\":\"" + code + "\",\"diagnosisName\":\"" + name + "\",\"totalCost\":\"" + total
-                + "\",\"selfPaid\":\"" + selfPaid + "\"}", doctor);
-        assertEquals(201, r.status(), r.body());
     }
 
     private Response decide(String path, String stage, int version, String token) {

@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
@@ -447,20 +446,9 @@ class PortalBrowserTest {
                 .toString().replace("-", "") + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
         String id = first17 + ResidentId.checkCharacter(first17);
         String hospital = "portal-e2e-hospital";
-        PlatformUnderTest.Response resident = platform.post("/api/v1/health-data/residents", "{\"requestId\":\""
-                + UUID.randomUUID() + "\",\"identityNumber\":\"" + id + "\",\"name\":\"卓玛\",\"healthCardNumber\":\"QH"
-                + id.substring(6) + "\",\"region\":\"630102\"}", platform.token("portal-registrar", "630100", "health:registrar"));
-        assertEquals(201, resident.status(), resident.body());
-        PlatformUnderTest.Response consent = platform.post("/api/v1/health-data/consents", "{\"requestId\":\""
-                + UUID.randomUUID() + "\",\"identityNumber\":\"" + id + "\",\"organisation\":\"" + hospital
-                + "\",\"purpose\":\"treatment\",\"validFrom\":\"2014-01-01\"}", platform.token(id, "", "health:resident"));
-        assertEquals(201, consent.status(), consent.body());
-        PlatformUnderTest.Response encounter = platform.post("/api/v1/health-data/encounters", "{\"requestId\":\""
-                + UUID.randomUUID() + "\",\"identityNumber\":\"" + id + "\",\"purpose\":\"treatment\",\"type\":\"OUTPATIENT\","
-                + "\"startDate\":\"" + day + "\",\"endDate\":\"" + day + "\",\"region\":\"630102\",\"diagnosisCode\":\"J18.9\","
-                + "\"diagnosisName\":\"肺炎\",\"totalCost\":\"300.00\",\"selfPaid\":\"90.00\",\"prescriptions\":[]}",
-                platform.orgToken("portal-doctor", "630100", hospital, "health:clinician"));
-        assertEquals(201, encounter.status(), encounter.body());
+        HealthDataSteps.registerWithConsent(platform, id, "卓玛", "630102", hospital);
+        HealthDataSteps.encounter(platform, platform.orgToken("portal-doctor", "630100", hospital, "health:clinician"),
+                id, "630102", day, "OUTPATIENT", "J18.9", "肺炎", "300.00", "90.00");
         return id;
     }
 

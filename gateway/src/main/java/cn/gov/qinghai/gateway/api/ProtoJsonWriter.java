@@ -65,10 +65,11 @@ final class ProtoJsonWriter {
             if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !field.isRepeated()) {
                 MessageOrBuilder child = (MessageOrBuilder) value;
                 if (isExplanation(field, child)) {
+                    Descriptor explanation = child.getDescriptorForType();
+                    FieldDescriptor steps = explanation.findFieldByName("steps");
                     json.name(field.getJsonName());
-                    writeValue(json, child.getDescriptorForType().findFieldByName("steps"),
-                            child.getField(child.getDescriptorForType().findFieldByName("steps")));
-                    FieldDescriptor caveatsField = child.getDescriptorForType().findFieldByName("caveats");
+                    writeValue(json, steps, child.getField(steps));
+                    FieldDescriptor caveatsField = explanation.findFieldByName("caveats");
                     caveats = caveatsField == null ? List.of() : (List<?>) child.getField(caveatsField);
                     continue;
                 }
