@@ -1,6 +1,5 @@
 package cn.gov.qinghai.gateway.dibao;
 
-import cn.gov.qinghai.common.v1.PageRequest;
 import cn.gov.qinghai.dibao.v1.ApproveTemporaryAssistanceRequest;
 import cn.gov.qinghai.dibao.v1.CaseStatus;
 import cn.gov.qinghai.dibao.v1.DecideCaseRequest;
@@ -130,7 +129,7 @@ public class DibaoController {
     public HttpResponse<String> list(HttpRequest<?> request, @Nullable @QueryValue String county,
                                      @Nullable @QueryValue String status, @Nullable @QueryValue Integer pageSize,
                                      @Nullable @QueryValue String pageToken) {
-        ListCasesRequest.Builder b = ListCasesRequest.newBuilder().setCounty(text(county)).setPage(page(pageSize, pageToken));
+        ListCasesRequest.Builder b = ListCasesRequest.newBuilder().setCounty(text(county)).setPageSize(pageSize == null ? 0 : pageSize).setPageToken(pageToken == null ? "" : pageToken);
         if (status != null && !status.isBlank()) {
             try {
                 b.setStatus(CaseStatus.valueOf(status));
@@ -183,7 +182,7 @@ public class DibaoController {
                                        @Nullable @QueryValue String month, @Nullable @QueryValue Integer pageSize,
                                        @Nullable @QueryValue String pageToken) {
         GetPaymentRosterRequest grpcRequest = GetPaymentRosterRequest.newBuilder().setCounty(text(county))
-                .setMonth(text(month)).setPage(page(pageSize, pageToken)).build();
+                .setMonth(text(month)).setPageSize(pageSize == null ? 0 : pageSize).setPageToken(pageToken == null ? "" : pageToken).build();
         return ok(downstream.call(SERVICE, request, dibao, s -> s.getPaymentRoster(grpcRequest)));
     }
 
@@ -209,7 +208,7 @@ public class DibaoController {
                                                  @Nullable @QueryValue Integer pageSize,
                                                  @Nullable @QueryValue String pageToken) {
         ListPublicRecipientsRequest grpcRequest = ListPublicRecipientsRequest.newBuilder().setCounty(text(county))
-                .setMonth(text(month)).setPage(page(pageSize, pageToken)).build();
+                .setMonth(text(month)).setPageSize(pageSize == null ? 0 : pageSize).setPageToken(pageToken == null ? "" : pageToken).build();
         return ok(downstream.call(SERVICE, request, dibao, s -> s.listPublicRecipients(grpcRequest)));
     }
 
@@ -258,9 +257,6 @@ public class DibaoController {
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
-    private static PageRequest page(Integer size, String token) {
-        return PageRequest.newBuilder().setPageSize(size == null ? 0 : size).setPageToken(text(token)).build();
-    }
 
     private static String text(String s) {
         return s == null ? "" : s;

@@ -1,6 +1,5 @@
 package cn.gov.qinghai.gateway.dibao;
 
-import cn.gov.qinghai.common.v1.PageRequest;
 import cn.gov.qinghai.dibao.v1.DibaoServiceGrpc;
 import cn.gov.qinghai.dibao.v1.EstimateBenefitRequest;
 import cn.gov.qinghai.dibao.v1.EstimateMember;
@@ -124,7 +123,7 @@ public class DibaoPages implements PortalSection {
                 errors.field("county", pages.message(request, "dibao.error.county"), "");
             } else {
                 ListPublicRecipientsRequest grpc = ListPublicRecipientsRequest.newBuilder().setCounty(form.get("county"))
-                        .setMonth(form.get("month")).setPage(PageRequest.newBuilder().setPageSize(200)).build();
+                        .setMonth(form.get("month")).setPageSize(200).build();
                 try {
                     model.put("list", downstream.call(SERVICE, request, dibao, s -> s.listPublicRecipients(grpc)));
                 } catch (DownstreamException e) {

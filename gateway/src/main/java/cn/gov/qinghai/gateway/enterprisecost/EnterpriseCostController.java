@@ -1,6 +1,5 @@
 package cn.gov.qinghai.gateway.enterprisecost;
 
-import cn.gov.qinghai.common.v1.PageRequest;
 import cn.gov.qinghai.enterprisecost.v1.ApplicationStatus;
 import cn.gov.qinghai.enterprisecost.v1.CalculateRequest;
 import cn.gov.qinghai.enterprisecost.v1.CheckLabourCostRequest;
@@ -170,7 +169,7 @@ public class EnterpriseCostController {
                                      @Nullable @QueryValue String region, @Nullable @QueryValue Integer pageSize,
                                      @Nullable @QueryValue String pageToken) {
         ListApplicationsRequest grpcRequest = ListApplicationsRequest.newBuilder().setStatus(status(status))
-                .setRegion(nullToEmpty(region)).setPage(page(pageSize, pageToken)).build();
+                .setRegion(nullToEmpty(region)).setPageSize(pageSize == null ? 0 : pageSize).setPageToken(pageToken == null ? "" : pageToken).build();
         return ok(downstream.call(SERVICE, request, service, s -> s.listApplications(grpcRequest)));
     }
 
@@ -183,7 +182,7 @@ public class EnterpriseCostController {
                                         @Nullable @QueryValue String region, @Nullable @QueryValue Integer pageSize,
                                         @Nullable @QueryValue String pageToken) {
         ListOverdueApplicationsRequest grpcRequest = ListOverdueApplicationsRequest.newBuilder()
-                .setAsOf(nullToEmpty(asOf)).setRegion(nullToEmpty(region)).setPage(page(pageSize, pageToken)).build();
+                .setAsOf(nullToEmpty(asOf)).setRegion(nullToEmpty(region)).setPageSize(pageSize == null ? 0 : pageSize).setPageToken(pageToken == null ? "" : pageToken).build();
         return ok(downstream.call(SERVICE, request, service, s -> s.listOverdueApplications(grpcRequest)));
     }
 
@@ -242,10 +241,6 @@ public class EnterpriseCostController {
                 "must be one of SUBMITTED, UNDER_REVIEW, APPROVED, REJECTED")));
     }
 
-    private static PageRequest page(Integer pageSize, String pageToken) {
-        return PageRequest.newBuilder().setPageSize(pageSize == null ? 0 : pageSize)
-                .setPageToken(nullToEmpty(pageToken)).build();
-    }
 
     private HttpResponse<String> ok(com.google.protobuf.MessageOrBuilder message) {
         return HttpResponse.ok(json.print(message)).contentType(MediaType.APPLICATION_JSON_TYPE);

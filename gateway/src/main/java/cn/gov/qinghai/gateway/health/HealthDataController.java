@@ -1,6 +1,5 @@
 package cn.gov.qinghai.gateway.health;
 
-import cn.gov.qinghai.common.v1.PageRequest;
 import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.GrpcJson;
 import cn.gov.qinghai.health.v1.AddHealthRecordEntryRequest;
@@ -127,8 +126,7 @@ public class HealthDataController {
                                        @Nullable @QueryValue String pageToken) {
         SearchEncountersRequest r = SearchEncountersRequest.newBuilder().setPurpose(nz(purpose))
                 .setDiagnosisPrefix(nz(diagnosisPrefix)).setFrom(nz(from)).setTo(nz(to))
-                .setPage(PageRequest.newBuilder().setPageSize(pageSize == null ? 0 : pageSize)
-                        .setPageToken(nz(pageToken))).build();
+                .setPageSize(pageSize == null ? 0 : pageSize).setPageToken(nz(pageToken)).build();
         return ok(call(request, s -> s.searchEncounters(r)));
     }
 

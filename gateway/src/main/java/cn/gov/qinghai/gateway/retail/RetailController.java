@@ -1,6 +1,5 @@
 package cn.gov.qinghai.gateway.retail;
 
-import cn.gov.qinghai.common.v1.PageRequest;
 import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.GrpcJson;
 import cn.gov.qinghai.gateway.api.Problem;
@@ -102,7 +101,7 @@ public class RetailController {
                                         @Nullable @QueryValue String format, @Nullable @QueryValue Integer pageSize,
                                         @Nullable @QueryValue String pageToken) {
         ListOutletsRequest r = ListOutletsRequest.newBuilder().setRegion(nz(region)).setFormat(nz(format))
-                .setPage(page(pageSize, pageToken)).build();
+                .setPageSize(pageSize == null ? 0 : pageSize).setPageToken(pageToken == null ? "" : pageToken).build();
         return ok(downstream.call(SERVICE, request, retail, s -> s.listOutlets(r)));
     }
 
@@ -126,7 +125,7 @@ public class RetailController {
     @Operation(summary = "Recognised 青海老字号 brands (一(三))")
     public HttpResponse<String> brands(HttpRequest<?> request, @Nullable @QueryValue Integer pageSize,
                                        @Nullable @QueryValue String pageToken) {
-        ListBrandsRequest r = ListBrandsRequest.newBuilder().setPage(page(pageSize, pageToken)).build();
+        ListBrandsRequest r = ListBrandsRequest.newBuilder().setPageSize(pageSize == null ? 0 : pageSize).setPageToken(pageToken == null ? "" : pageToken).build();
         return ok(downstream.call(SERVICE, request, retail, s -> s.listBrands(r)));
     }
 
@@ -257,7 +256,7 @@ public class RetailController {
     public HttpResponse<String> alerts(HttpRequest<?> request, @PathVariable String carrier,
                                        @Nullable @QueryValue Integer pageSize, @Nullable @QueryValue String pageToken) {
         ListOpenAlertsRequest r = ListOpenAlertsRequest.newBuilder().setCarrier(carrier)
-                .setPage(page(pageSize, pageToken)).build();
+                .setPageSize(pageSize == null ? 0 : pageSize).setPageToken(pageToken == null ? "" : pageToken).build();
         return ok(downstream.call(SERVICE, request, retail, s -> s.listOpenAlerts(r)));
     }
 
@@ -357,9 +356,6 @@ public class RetailController {
         return b.build();
     }
 
-    private static PageRequest page(Integer size, String token) {
-        return PageRequest.newBuilder().setPageSize(size == null ? 0 : size).setPageToken(nz(token)).build();
-    }
 
     private HttpResponse<String> ok(MessageOrBuilder message) {
         return HttpResponse.ok(json.print(message)).contentType(MediaType.APPLICATION_JSON_TYPE);

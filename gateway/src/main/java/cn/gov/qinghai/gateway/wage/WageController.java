@@ -1,6 +1,5 @@
 package cn.gov.qinghai.gateway.wage;
 
-import cn.gov.qinghai.common.v1.PageRequest;
 import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.GrpcJson;
 import cn.gov.qinghai.gateway.api.LookupCache;
@@ -73,11 +72,10 @@ public class WageController {
                                           @Nullable @QueryValue Integer pageSize, @Nullable @QueryValue String pageToken) {
         ListMinimumWageHistoryRequest grpcRequest = ListMinimumWageHistoryRequest.newBuilder()
                 .setRegion(nullToEmpty(region))
-                .setPage(PageRequest.newBuilder().setPageSize(pageSize == null ? 0 : pageSize)
-                        .setPageToken(nullToEmpty(pageToken)))
+                .setPageSize(pageSize == null ? 0 : pageSize).setPageToken(nullToEmpty(pageToken))
                 .build();
-        return okJson(cache.get(SERVICE, "standards " + grpcRequest.getRegion() + ' ' + grpcRequest.getPage().getPageSize()
-                        + ' ' + grpcRequest.getPage().getPageToken(),
+        return okJson(cache.get(SERVICE, "standards " + grpcRequest.getRegion() + ' ' + grpcRequest.getPageSize()
+                        + ' ' + grpcRequest.getPageToken(),
                 () -> json.print(downstream.call(SERVICE, request, wage, s -> s.listMinimumWageHistory(grpcRequest)))));
     }
 

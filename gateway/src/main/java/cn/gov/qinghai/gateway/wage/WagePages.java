@@ -1,6 +1,5 @@
 package cn.gov.qinghai.gateway.wage;
 
-import cn.gov.qinghai.common.v1.PageRequest;
 import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.DownstreamException;
 import cn.gov.qinghai.gateway.portal.FormErrors;
@@ -140,7 +139,7 @@ public class WagePages implements PortalSection {
 
     private void history(HttpRequest<?> request, String region, Map<String, Object> model, FormErrors errors) {
         ListMinimumWageHistoryRequest grpc = ListMinimumWageHistoryRequest.newBuilder().setRegion(region)
-                .setPage(PageRequest.newBuilder().setPageSize(1000)).build();
+                .setPageSize(1000).build();
         try {
             model.put("history", downstream.call(SERVICE, request, wage, s -> s.listMinimumWageHistory(grpc)));
             model.put("regionName", Regions.find(region).map(r -> pages.locale(request).getLanguage().equals("en")

@@ -213,7 +213,7 @@ class ApplicationsTest {
         Application a = applicant.submitApplication(stableJob(UUID.randomUUID().toString()).build());
         assertEquals("2017-10-17", a.getDueOn());
         ListOverdueApplicationsRequest onDueDate = ListOverdueApplicationsRequest.newBuilder().setAsOf("2017-10-17")
-                .setPage(cn.gov.qinghai.common.v1.PageRequest.newBuilder().setPageSize(1000)).build();
+                .setPageSize(1000).build();
         assertFalse(ids(xiningReviewer.listOverdueApplications(onDueDate).getApplicationsList()).contains(a.getId()));
 
         EnterpriseCostTestSupport.today().set(LocalDate.of(2017, 10, 18));

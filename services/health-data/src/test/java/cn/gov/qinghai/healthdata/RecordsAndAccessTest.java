@@ -235,7 +235,7 @@ class RecordsAndAccessTest {
                 .setConsentId(consents.getConsents(0).getId()).setIdentityNumber(hidden).build());
         SearchEncountersResponse found = stub(service, clinician(org, "630100")).searchEncounters(
                 SearchEncountersRequest.newBuilder().setPurpose("treatment").setDiagnosisPrefix("E11").build());
-        assertEquals(1, found.getPage().getTotalSize());
+        assertEquals(1, found.getTotalSize());
         assertEquals(1, found.getHitsCount());
         assertFalse(found.getHits(0).getIdentityNumber().equals(visible), "identity numbers are masked in results");
         assertTrue(found.getHits(0).getIdentityNumber().contains("********"));
@@ -250,7 +250,7 @@ class RecordsAndAccessTest {
         String id = newIdentity("630102", "19620202", true);
         register(id, "630102");
         assertTrue(stub(service, auditor()).listRecordAccesses(ListRecordAccessesRequest.newBuilder()
-                .setIdentityNumber(id).build()).getPage().getTotalSize() >= 1, "the registration is listed");
+                .setIdentityNumber(id).build()).getTotalSize() >= 1, "the registration is listed");
         String other = newIdentity("630102", "19620202", false);
         assertEquals("ACCESS_DENIED", denied(() -> stub(service, resident(other)).listRecordAccesses(
                 ListRecordAccessesRequest.newBuilder().setIdentityNumber(id).build())).reason());

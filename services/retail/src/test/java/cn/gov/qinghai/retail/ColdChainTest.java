@@ -125,7 +125,7 @@ class ColdChainTest {
         assertTrue(summary.getExcursions(1).getOngoing());
 
         var alerts = carrier(carrierCode).listOpenAlerts(ListOpenAlertsRequest.newBuilder().setCarrier(carrierCode).build());
-        assertEquals(2, alerts.getPage().getTotalSize());
+        assertEquals(2, alerts.getTotalSize());
         assertEquals(2, officer("630000").listOpenAlerts(ListOpenAlertsRequest.newBuilder().setCarrier(carrierCode)
                 .build()).getAlertsCount());
         assertEquals("ORGANISATION_MISMATCH", GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,

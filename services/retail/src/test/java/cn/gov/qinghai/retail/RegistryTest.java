@@ -141,7 +141,7 @@ class RegistryTest {
         enterprise(owner).registerOutlet(outlet(owner, "632522", LicenceMode.OWN_LICENCE).setLicenceNumber("L")
                 .setFormat("supermarket").build());
         var hainan = anonymous().listOutlets(ListOutletsRequest.newBuilder().setRegion("632500").build());
-        assertEquals(2, hainan.getPage().getTotalSize());
+        assertEquals(2, hainan.getTotalSize());
         var malls = anonymous().listOutlets(ListOutletsRequest.newBuilder().setRegion("632500").setFormat("outlet_mall").build());
         assertEquals(1, malls.getOutletsCount());
         assertEquals("632521", malls.getOutlets(0).getRegion());

@@ -1,6 +1,5 @@
 package cn.gov.qinghai.broadband.service;
 
-import cn.gov.qinghai.common.v1.PageRequest;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.Pages;
 
@@ -10,10 +9,6 @@ final class Paging {
     }
 
     static Pages.Window window(FieldErrors errors, int pageSize, String pageToken) {
-        FieldErrors own = new FieldErrors();
-        Pages.Window w = Pages.window(own, PageRequest.newBuilder().setPageSize(pageSize).setPageToken(pageToken)
-                .build());
-        own.violations().forEach(v -> errors.add(v.field().replace("page.", ""), v.description()));
-        return w;
+        return Pages.window(errors, pageSize, pageToken);
     }
 }

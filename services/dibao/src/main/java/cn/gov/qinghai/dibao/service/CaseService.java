@@ -1,6 +1,5 @@
 package cn.gov.qinghai.dibao.service;
 
-import cn.gov.qinghai.common.v1.PageResponse;
 import cn.gov.qinghai.dibao.data.CaseRow;
 import cn.gov.qinghai.dibao.data.CaseStore;
 import cn.gov.qinghai.dibao.rules.Assessment;
@@ -143,7 +142,7 @@ public class CaseService {
         if (request.getStatus() == CaseStatus.UNRECOGNIZED) {
             errors.add("status", "is not a known status");
         }
-        Pages.Window window = Pages.window(errors, request.getPage());
+        Pages.Window window = Pages.window(errors, request.getPageSize(), request.getPageToken());
         errors.throwIfAny();
         caller.requireRegion(county);
         String status = request.getStatus() == CaseStatus.CASE_STATUS_UNSPECIFIED ? "" : request.getStatus().name();
@@ -153,7 +152,7 @@ public class CaseService {
         for (CaseRow row : store.list(county, status, window.offset(), window.size())) {
             out.addCases(view(row, today));
         }
-        return out.setPage(PageResponse.newBuilder().setTotalSize(total).setNextPageToken(window.nextToken(total)))
+        return out.setTotalSize(total).setNextPageToken(window.nextToken(total))
                 .build();
     }
 

@@ -1,6 +1,5 @@
 package cn.gov.qinghai.dibao.service;
 
-import cn.gov.qinghai.common.v1.PageResponse;
 import cn.gov.qinghai.dibao.data.CaseRow;
 import cn.gov.qinghai.dibao.data.CaseStore;
 import cn.gov.qinghai.dibao.rules.Assessment;
@@ -65,7 +64,7 @@ public class RosterService {
         FieldErrors errors = new FieldErrors();
         String county = Counties.county(errors, "county", request.getCounty());
         YearMonth month = month(errors, request.getMonth(), false);
-        Pages.Window window = Pages.window(errors, request.getPage());
+        Pages.Window window = Pages.window(errors, request.getPageSize(), request.getPageToken());
         errors.throwIfAny();
         caller.requireRegion(county);
 
@@ -105,8 +104,8 @@ public class RosterService {
                 .setHouseholds(paid.size())
                 .setPersons(persons)
                 .setMonthlyTotal(Money.format(total))
-                .setPage(PageResponse.newBuilder().setTotalSize(entries.size())
-                        .setNextPageToken(window.nextToken(entries.size())));
+                .setTotalSize(entries.size())
+                        .setNextPageToken(window.nextToken(entries.size()));
         totalByClass.forEach((cls, sum) -> out.addTotalsByClass(ClassTotal.newBuilder().setClassification(cls)
                 .setHouseholds(countByClass.get(cls)[0]).setPersons(countByClass.get(cls)[1])
                 .setMonthlyTotal(Money.format(sum))));
@@ -118,7 +117,7 @@ public class RosterService {
         FieldErrors errors = new FieldErrors();
         String county = Counties.county(errors, "county", request.getCounty());
         YearMonth month = month(errors, request.getMonth(), true);
-        Pages.Window window = Pages.window(errors, request.getPage());
+        Pages.Window window = Pages.window(errors, request.getPageSize(), request.getPageToken());
         errors.throwIfAny();
         List<PublicRecipient> all = new ArrayList<>();
         for (Paid p : paid(county, month)) {
@@ -133,7 +132,7 @@ public class RosterService {
         }
         return ListPublicRecipientsResponse.newBuilder().setCounty(county).setMonth(month.toString())
                 .addAllRecipients(window.slice(all))
-                .setPage(PageResponse.newBuilder().setTotalSize(all.size()).setNextPageToken(window.nextToken(all.size())))
+                .setTotalSize(all.size()).setNextPageToken(window.nextToken(all.size()))
                 .build();
     }
 

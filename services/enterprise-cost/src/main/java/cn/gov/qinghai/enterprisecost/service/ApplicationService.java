@@ -1,6 +1,5 @@
 package cn.gov.qinghai.enterprisecost.service;
 
-import cn.gov.qinghai.common.v1.PageResponse;
 import cn.gov.qinghai.enterprisecost.calculators.CalculationResult;
 import cn.gov.qinghai.enterprisecost.calculators.Calculator;
 import cn.gov.qinghai.enterprisecost.calculators.CalculatorCatalogue;
@@ -152,7 +151,7 @@ public class ApplicationService {
     public ListApplicationsResponse list(ListApplicationsRequest request) {
         Caller caller = authenticated();
         FieldErrors errors = new FieldErrors();
-        Pages.Window window = Pages.window(errors, request.getPage());
+        Pages.Window window = Pages.window(errors, request.getPageSize(), request.getPageToken());
         String status = "";
         if (request.getStatus() == ApplicationStatus.UNRECOGNIZED) {
             errors.add("status", "is not a known status");
@@ -181,13 +180,13 @@ public class ApplicationService {
         Caller caller = Caller.current().requireAnyRole(REVIEWER);
         FieldErrors errors = new FieldErrors();
         LocalDate asOf = Dates.orToday(errors, "asOf", request.getAsOf(), today);
-        Pages.Window window = Pages.window(errors, request.getPage());
+        Pages.Window window = Pages.window(errors, request.getPageSize(), request.getPageToken());
         String pattern = scopedPattern(caller, request.getRegion(), errors);
         errors.throwIfAny();
         List<ApplicationRow> rows = applications.overdue(pattern, asOf, window.size(), window.offset());
         int total = (int) applications.countOverdue(pattern, asOf);
         ListApplicationsResponse.Builder out = ListApplicationsResponse.newBuilder()
-                .setPage(PageResponse.newBuilder().setTotalSize(total).setNextPageToken(window.nextToken(total)));
+                .setTotalSize(total).setNextPageToken(window.nextToken(total));
         rows.forEach(r -> out.addApplications(mapper.toProto(r, asOf)));
         return out.build();
     }
@@ -246,7 +245,7 @@ public class ApplicationService {
     private ListApplicationsResponse page(List<ApplicationRow> rows, int total, Pages.Window window) {
         LocalDate today = today();
         ListApplicationsResponse.Builder out = ListApplicationsResponse.newBuilder()
-                .setPage(PageResponse.newBuilder().setTotalSize(total).setNextPageToken(window.nextToken(total)));
+                .setTotalSize(total).setNextPageToken(window.nextToken(total));
         rows.forEach(r -> out.addApplications(mapper.toProto(r, today)));
         return out.build();
     }

@@ -1,6 +1,5 @@
 package cn.gov.qinghai.healthdata.service;
 
-import cn.gov.qinghai.common.v1.PageResponse;
 import cn.gov.qinghai.health.v1.AccessEvent;
 import cn.gov.qinghai.health.v1.ListRecordAccessesRequest;
 import cn.gov.qinghai.health.v1.ListRecordAccessesResponse;
@@ -43,7 +42,7 @@ public class AuditService {
         FieldErrors errors = new FieldErrors();
         String identity = RecordService.identity(errors, "identityNumber", request.getIdentityNumber(),
                 LocalDate.now(clock));
-        Pages.Window window = Pages.window(errors, request.getPage());
+        Pages.Window window = Pages.window(errors, request.getPageSize(), request.getPageToken());
         errors.throwIfAny();
         Optional<ResidentRow> r = store.residentByIdentity(identity);
         boolean self = caller.hasRole("health:resident") && caller.subject().equals(identity);
@@ -57,7 +56,7 @@ public class AuditService {
         int total = sql.one("SELECT count(*) FROM audit_event WHERE resident_id = ? AND actor <> ?",
                 rs -> rs.getInt(1), r.get().id(), identity).orElse(0);
         ListRecordAccessesResponse.Builder out = ListRecordAccessesResponse.newBuilder()
-                .setPage(PageResponse.newBuilder().setTotalSize(total).setNextPageToken(window.nextToken(total)));
+                .setTotalSize(total).setNextPageToken(window.nextToken(total));
         sql.list("SELECT * FROM audit_event WHERE resident_id = ? AND actor <> ? ORDER BY sequence DESC LIMIT ? OFFSET ?",
                 AuditRows::map, r.get().id(), identity, window.size(), window.offset()).forEach(e -> out.addEvents(
                 AccessEvent.newBuilder().setSequence(e.sequence()).setAt(e.at().toString()).setActor(e.actor())

@@ -8,7 +8,6 @@ import cn.gov.qinghai.healthdata.data.RegionSql;
 import cn.gov.qinghai.healthdata.data.Rows.EncounterRow;
 import cn.gov.qinghai.healthdata.data.Sql;
 import cn.gov.qinghai.healthdata.service.AuditTrail.Event;
-import cn.gov.qinghai.common.v1.PageResponse;
 import cn.gov.qinghai.kit.auth.Caller;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.Pages;
@@ -57,7 +56,7 @@ public class SearchService {
         }
         LocalDate from = errors.optionalDate("from", request.getFrom());
         LocalDate to = errors.optionalDate("to", request.getTo());
-        Pages.Window window = Pages.window(errors, request.getPage());
+        Pages.Window window = Pages.window(errors, request.getPageSize(), request.getPageToken());
         errors.throwIfAny();
         if (!policy.mayClaim(caller, purpose, today) || !RecordService.TREATMENT.equals(purpose)) {
             audit.append(Event.denied(purpose, "QUERY", "encounter", "", null, "role may not claim purpose"));
@@ -94,7 +93,7 @@ public class SearchService {
                         + " ORDER BY e.start_date DESC, e.id LIMIT ? OFFSET ?",
                 rs -> new Hit(RecordStore.encounter(rs), rs.getString("identity_number")), pageParams.toArray());
         SearchEncountersResponse.Builder out = SearchEncountersResponse.newBuilder()
-                .setPage(PageResponse.newBuilder().setTotalSize(total).setNextPageToken(window.nextToken(total)));
+                .setTotalSize(total).setNextPageToken(window.nextToken(total));
         Set<UUID> residents = new LinkedHashSet<>();
         for (Hit h : rows) {
             out.addHits(EncounterHit.newBuilder().setIdentityNumber(ResidentId.mask(h.identity()))

@@ -17,18 +17,30 @@ public final class Pages {
     private Pages() {
     }
 
-    /** The window a request asks for; violations go to {@code errors}. */
+    /**
+     * The window a request asks for with top-level {@code page_size}/{@code page_token} (AIP-158, every List RPC);
+     * violations go to {@code errors} as {@code pageSize}/{@code pageToken}.
+     */
+    public static Window window(FieldErrors errors, int pageSize, String pageToken) {
+        return window(errors, pageSize, pageToken, "");
+    }
+
+    /** The window of a nested {@link PageRequest}; violations are named {@code page.pageSize}/{@code page.pageToken}. */
     public static Window window(FieldErrors errors, PageRequest page) {
-        int size = page.getPageSize();
+        return window(errors, page.getPageSize(), page.getPageToken(), "page.");
+    }
+
+    private static Window window(FieldErrors errors, int pageSize, String pageToken, String prefix) {
+        int size = pageSize;
         if (size < 0) {
-            errors.add("page.pageSize", "must not be negative");
+            errors.add(prefix + "pageSize", "must not be negative");
             size = DEFAULT_SIZE;
         }
         size = size == 0 ? DEFAULT_SIZE : Math.min(size, MAX_SIZE);
         int offset = 0;
-        if (!page.getPageToken().isEmpty()) {
+        if (!pageToken.isEmpty()) {
             try {
-                String decoded = new String(Base64.getUrlDecoder().decode(page.getPageToken()), StandardCharsets.UTF_8);
+                String decoded = new String(Base64.getUrlDecoder().decode(pageToken), StandardCharsets.UTF_8);
                 if (!decoded.startsWith("o:")) {
                     throw new IllegalArgumentException();
                 }
@@ -37,7 +49,7 @@ public final class Pages {
                     throw new IllegalArgumentException();
                 }
             } catch (IllegalArgumentException e) {
-                errors.add("page.pageToken", "is not a token returned by this service");
+                errors.add(prefix + "pageToken", "is not a token returned by this service");
             }
         }
         return new Window(offset, size);

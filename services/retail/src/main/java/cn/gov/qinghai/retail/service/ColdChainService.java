@@ -1,7 +1,6 @@
 package cn.gov.qinghai.retail.service;
 
 import cn.gov.qinghai.common.v1.Explanation;
-import cn.gov.qinghai.common.v1.PageResponse;
 import cn.gov.qinghai.kit.auth.Caller;
 import cn.gov.qinghai.kit.explain.ExplanationBuilder;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
@@ -176,14 +175,14 @@ public class ColdChainService {
     public ListOpenAlertsResponse openAlerts(ListOpenAlertsRequest r) {
         FieldErrors errors = new FieldErrors();
         String carrier = Validation.creditCode(errors, "carrier", r.getCarrier());
-        Pages.Window w = Pages.window(errors, r.getPage());
+        Pages.Window w = Pages.window(errors, r.getPageSize(), r.getPageToken());
         errors.throwIfAny();
         carrierOrOfficer(carrier);
         List<Excursion> all = excursions("s.carrier = ? AND e.acknowledged_at IS NULL", carrier);
         List<Excursion> newestFirst = new ArrayList<>(all);
         java.util.Collections.reverse(newestFirst);
         return ListOpenAlertsResponse.newBuilder().addAllAlerts(w.slice(newestFirst))
-                .setPage(PageResponse.newBuilder().setTotalSize(all.size()).setNextPageToken(w.nextToken(all.size())))
+                .setTotalSize(all.size()).setNextPageToken(w.nextToken(all.size()))
                 .build();
     }
 

@@ -1,6 +1,5 @@
 package cn.gov.qinghai.retail.service;
 
-import cn.gov.qinghai.common.v1.PageResponse;
 import cn.gov.qinghai.kit.auth.Caller;
 import cn.gov.qinghai.kit.explain.ExplanationBuilder;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
@@ -234,7 +233,7 @@ public class RegistryService {
         if (!r.getRegion().isEmpty()) {
             errors.qinghaiRegion("region", r.getRegion());
         }
-        Pages.Window w = Pages.window(errors, r.getPage());
+        Pages.Window w = Pages.window(errors, r.getPageSize(), r.getPageToken());
         String format = r.getFormat();
         var formats = parameters.formats(LocalDate.now(clock));
         errors.check(format.isEmpty() || formats.containsKey(format), "format",
@@ -248,7 +247,7 @@ public class RegistryService {
                 ORDER BY region, id LIMIT ? OFFSET ?""", RegistryService::outletRow, pattern, format, format,
                 w.size(), w.offset());
         return ListOutletsResponse.newBuilder().addAllOutlets(page)
-                .setPage(PageResponse.newBuilder().setTotalSize(total).setNextPageToken(w.nextToken(total))).build();
+                .setTotalSize(total).setNextPageToken(w.nextToken(total)).build();
     }
 
     public ListFormatsResponse listFormats() {
@@ -294,13 +293,13 @@ public class RegistryService {
     @Transactional(readOnly = true)
     public ListBrandsResponse listBrands(ListBrandsRequest r) {
         FieldErrors errors = new FieldErrors();
-        Pages.Window w = Pages.window(errors, r.getPage());
+        Pages.Window w = Pages.window(errors, r.getPageSize(), r.getPageToken());
         errors.throwIfAny();
         int total = sql.one("SELECT count(*) FROM brand", rs -> rs.getInt(1)).orElse(0);
         return ListBrandsResponse.newBuilder()
                 .addAllBrands(sql.list(BRAND_SQL + " ORDER BY b.recognised_on, b.id LIMIT ? OFFSET ?",
                         RegistryService::brandRow, w.size(), w.offset()))
-                .setPage(PageResponse.newBuilder().setTotalSize(total).setNextPageToken(w.nextToken(total))).build();
+                .setTotalSize(total).setNextPageToken(w.nextToken(total)).build();
     }
 
     private static Brand brandRow(ResultSet rs) throws SQLException {

@@ -1,7 +1,5 @@
 package cn.gov.qinghai.wage.service;
 
-import cn.gov.qinghai.common.v1.PageRequest;
-import cn.gov.qinghai.common.v1.PageResponse;
 import cn.gov.qinghai.kit.explain.ExplanationBuilder;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.Pages;
@@ -77,8 +75,7 @@ public class MinimumWageService {
     public ListMinimumWageHistoryResponse history(ListMinimumWageHistoryRequest request) {
         FieldErrors errors = new FieldErrors();
         String region = errors.provinceOrPrefecture("region", request.getRegion());
-        PageRequest page = request.getPage();
-        Pages.Window window = Pages.window(errors, page);
+        Pages.Window window = Pages.window(errors, request.getPageSize(), request.getPageToken());
         errors.throwIfAny();
 
         List<WageStandard> history = book.history(region);
@@ -104,8 +101,8 @@ public class MinimumWageService {
         return ListMinimumWageHistoryResponse.newBuilder()
                 .setRegion(region)
                 .addAllVersions(slice)
-                .setPage(PageResponse.newBuilder().setTotalSize(versions.size())
-                        .setNextPageToken(window.nextToken(versions.size())))
+                .setTotalSize(versions.size())
+                        .setNextPageToken(window.nextToken(versions.size()))
                 .build();
     }
 }
