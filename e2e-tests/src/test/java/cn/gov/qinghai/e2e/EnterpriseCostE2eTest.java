@@ -85,9 +85,10 @@ class EnterpriseCostE2eTest {
     void housingFundRateCheck() {
         JsonObject r = calculate("housing-fund", "{\"employerRate\": \"0.13\", \"employeeCurrentRate\": \"0.12\", "
                 + "\"employeeProposedRate\": \"0.09\"}");
-        assertFalse(r.get("employerRateAllowed").getAsBoolean());
-        assertFalse(r.get("employeeProposedAllowed").getAsBoolean());
-        assertEquals("0.10", r.get("employeeMinimumRate").getAsString());
+        JsonObject outputs = r.getAsJsonObject("outputs");   // named outputs stay in `outputs` (README changelog)
+        assertFalse(outputs.get("employerRateAllowed").getAsBoolean());
+        assertFalse(outputs.get("employeeProposedAllowed").getAsBoolean());
+        assertEquals("0.10", outputs.get("employeeMinimumRate").getAsString());
     }
 
     @Test

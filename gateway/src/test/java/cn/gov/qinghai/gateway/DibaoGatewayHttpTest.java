@@ -76,7 +76,7 @@ class DibaoGatewayHttpTest {
     void routesAreInTheOpenApiDocument() throws Exception {
         HttpResponse<String> spec = get("/swagger/qinghai-policy-domain-platform-v1.yml");
         assertEquals(200, spec.statusCode());
-        for (String path : new String[] {"/api/v1/dibao/benefit-estimates", "/api/v1/dibao/cases/{id}/decisions",
+        for (String path : new String[] {"/api/v1/dibao/benefit-estimates", "/api/v1/dibao/cases/{caseId}/decisions",
                 "/api/v1/dibao/payment-rosters", "/api/v1/dibao/public-recipients"}) {
             assertTrue(spec.body().contains(path), path);
         }

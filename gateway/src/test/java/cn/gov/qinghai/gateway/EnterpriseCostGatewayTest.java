@@ -68,7 +68,7 @@ class EnterpriseCostGatewayTest {
     @Test
     void routesAreInTheOpenApiDocument() throws Exception {
         String spec = get("/swagger/qinghai-policy-domain-platform-v1.yml").body();
-        assertTrue(spec.contains("/api/v1/enterprise-cost/calculators/{id}/calculate"), spec.substring(0, 200));
+        assertTrue(spec.contains("/api/v1/enterprise-cost/calculators/{calculatorId}/calculate"), spec.substring(0, 200));
         assertTrue(spec.contains("/api/v1/enterprise-cost/applications/overdue"));
     }
 

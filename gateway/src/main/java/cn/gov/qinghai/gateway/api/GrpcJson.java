@@ -46,6 +46,11 @@ public class GrpcJson {
         return builder;
     }
 
+    /** Refuses (400, field {@code body}) text that is not one strict JSON value, before it is embedded anywhere. */
+    public void checkSyntax(String body) {
+        strictParse(body);
+    }
+
     /**
      * Fills the request's {@code request_id} from the {@code Idempotency-Key} header when the body has none, so
      * either way of giving the key makes a retry return the first result.

@@ -57,6 +57,20 @@ final class JsonShape {
             if (field.isMapField()) {
                 if (!value.isJsonObject()) {
                     out.add(new Problem.InvalidField(path, "must be a JSON object"));
+                    continue;
+                }
+                FieldDescriptor valueField = field.getMessageType().findFieldByName("value");
+                for (Map.Entry<String, JsonElement> entry : value.getAsJsonObject().entrySet()) {
+                    JsonElement v = entry.getValue();
+                    String entryPath = path + "." + entry.getKey();
+                    if (valueField.getJavaType() == FieldDescriptor.JavaType.STRING) {
+                        // a string map (calculator inputs) takes numbers and booleans too, kept as written
+                        if (!v.isJsonNull() && !isPrimitive(v)) {
+                            out.add(new Problem.InvalidField(entryPath, "must be a string, number or boolean"));
+                        }
+                    } else if (!v.isJsonNull()) {
+                        single(v, valueField, entryPath, out, depth + 1);
+                    }
                 }
                 continue;
             }

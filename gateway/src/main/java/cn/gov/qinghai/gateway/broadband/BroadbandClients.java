@@ -1,5 +1,6 @@
 package cn.gov.qinghai.gateway.broadband;
 
+import cn.gov.qinghai.gateway.rest.TranscodedService;
 import cn.gov.qinghai.broadband.v1.BroadbandServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.micronaut.context.annotation.Factory;
@@ -16,5 +17,11 @@ class BroadbandClients {
     @Singleton
     BroadbandServiceGrpc.BroadbandServiceBlockingStub broadband(@GrpcChannel("broadband") ManagedChannel channel) {
         return BroadbandServiceGrpc.newBlockingStub(channel).withMaxInboundMessageSize(MAX_REPORT_BYTES);
+    }
+
+    /** Registers the service with the REST transcoder: its routes are the google.api.http bindings of its RPCs. */
+    @Singleton
+    TranscodedService broadbandRest(@GrpcChannel("broadband") ManagedChannel channel) {
+        return new TranscodedService("broadband", BroadbandServiceGrpc.getServiceDescriptor(), channel);
     }
 }

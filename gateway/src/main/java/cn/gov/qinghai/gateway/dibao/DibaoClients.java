@@ -1,5 +1,6 @@
 package cn.gov.qinghai.gateway.dibao;
 
+import cn.gov.qinghai.gateway.rest.TranscodedService;
 import cn.gov.qinghai.dibao.v1.DibaoServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.micronaut.context.annotation.Factory;
@@ -19,5 +20,11 @@ class DibaoClients {
     @Singleton
     DibaoServiceGrpc.DibaoServiceStub dibaoAsync(@GrpcChannel("dibao") ManagedChannel channel) {
         return DibaoServiceGrpc.newStub(channel);
+    }
+
+    /** Registers the service with the REST transcoder: its routes are the google.api.http bindings of its RPCs. */
+    @Singleton
+    TranscodedService dibaoRest(@GrpcChannel("dibao") ManagedChannel channel) {
+        return new TranscodedService("dibao", DibaoServiceGrpc.getServiceDescriptor(), channel);
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.qinghai.gateway.enterprisecost;
 
+import cn.gov.qinghai.gateway.rest.TranscodedService;
 import cn.gov.qinghai.enterprisecost.v1.EnterpriseCostServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.micronaut.context.annotation.Factory;
@@ -14,5 +15,11 @@ class EnterpriseCostClients {
     EnterpriseCostServiceGrpc.EnterpriseCostServiceBlockingStub enterpriseCost(
             @GrpcChannel("enterprise-cost") ManagedChannel channel) {
         return EnterpriseCostServiceGrpc.newBlockingStub(channel);
+    }
+
+    /** Registers the service with the REST transcoder: its routes are the google.api.http bindings of its RPCs. */
+    @Singleton
+    TranscodedService enterpriseCostRest(@GrpcChannel("enterprise-cost") ManagedChannel channel) {
+        return new TranscodedService("enterprise-cost", EnterpriseCostServiceGrpc.getServiceDescriptor(), channel);
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.qinghai.gateway.health;
 
+import cn.gov.qinghai.gateway.rest.TranscodedService;
 import cn.gov.qinghai.health.v1.HealthDataServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.micronaut.context.annotation.Factory;
@@ -13,5 +14,11 @@ class HealthDataClients {
     @Singleton
     HealthDataServiceGrpc.HealthDataServiceBlockingStub healthData(@GrpcChannel("health-data") ManagedChannel channel) {
         return HealthDataServiceGrpc.newBlockingStub(channel);
+    }
+
+    /** Registers the service with the REST transcoder: its routes are the google.api.http bindings of its RPCs. */
+    @Singleton
+    TranscodedService healthDataRest(@GrpcChannel("health-data") ManagedChannel channel) {
+        return new TranscodedService("health-data", HealthDataServiceGrpc.getServiceDescriptor(), channel);
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.qinghai.gateway.retail;
 
+import cn.gov.qinghai.gateway.rest.TranscodedService;
 import cn.gov.qinghai.retail.v1.RetailServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.micronaut.context.annotation.Factory;
@@ -19,5 +20,11 @@ class RetailClients {
     @Singleton
     RetailServiceGrpc.RetailServiceStub retailAsync(@GrpcChannel("retail") ManagedChannel channel) {
         return RetailServiceGrpc.newStub(channel);
+    }
+
+    /** Registers the service with the REST transcoder: its routes are the google.api.http bindings of its RPCs. */
+    @Singleton
+    TranscodedService retailRest(@GrpcChannel("retail") ManagedChannel channel) {
+        return new TranscodedService("retail", RetailServiceGrpc.getServiceDescriptor(), channel);
     }
 }

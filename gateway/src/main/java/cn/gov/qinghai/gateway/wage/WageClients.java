@@ -1,5 +1,6 @@
 package cn.gov.qinghai.gateway.wage;
 
+import cn.gov.qinghai.gateway.rest.TranscodedService;
 import cn.gov.qinghai.wage.v1.WageServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.micronaut.context.annotation.Factory;
@@ -19,5 +20,11 @@ class WageClients {
     @Singleton
     WageServiceGrpc.WageServiceStub wageAsync(@GrpcChannel("wage") ManagedChannel channel) {
         return WageServiceGrpc.newStub(channel);
+    }
+
+    /** Registers the service with the REST transcoder: its routes are the google.api.http bindings of its RPCs. */
+    @Singleton
+    TranscodedService wageRest(@GrpcChannel("wage") ManagedChannel channel) {
+        return new TranscodedService("wage", WageServiceGrpc.getServiceDescriptor(), channel);
     }
 }
