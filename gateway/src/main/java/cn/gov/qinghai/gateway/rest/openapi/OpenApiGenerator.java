@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -67,7 +68,11 @@ public final class OpenApiGenerator {
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setWidth(120);
         options.setSplitLines(false);
-        return new Yaml(options);
+        options.setDereferenceAliases(true);   // shared schema objects are written out, never as YAML anchors
+        LoaderOptions loading = new LoaderOptions();
+        loading.setMaxAliasesForCollections(10_000);   // micronaut-openapi's document may use anchors
+        return new Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(loading),
+                new org.yaml.snakeyaml.representer.Representer(options), options, loading);
     }
 
     @SuppressWarnings("unchecked")
@@ -167,7 +172,7 @@ public final class OpenApiGenerator {
         String comment = contracts.comment(method);
         Map<String, Object> op = new LinkedHashMap<>();
         op.put("tags", List.of(tag));
-        op.put("operationId", camel(method.getService().getFile().getPackage().split("\\.")[1]) + method.getName());
+        op.put("operationId", camel(tag) + method.getName());   // e.g. enterpriseCostCalculate
         op.put("summary", summary(comment, method.getName()));
         StringBuilder description = new StringBuilder(comment);
         if (!access.getAnonymous()) {

@@ -126,7 +126,9 @@ final class Schemas {
                 // print absent dates and amounts as "", which a typed client could not parse as a date.
                 boolean always = REQUIRED.matcher(comment).find();
                 if (DECIMAL.matcher(comment).find()) {
-                    s.put("format", "decimal");
+                    if (always) {
+                        s.put("format", "decimal");   // typed clients map it to an exact decimal (BigDecimal)
+                    }
                     s.put("pattern", always ? "^-?[0-9]+(\\.[0-9]+)?$" : "^(-?[0-9]+(\\.[0-9]+)?)?$");
                 } else if (TIMESTAMP.matcher(comment).find()) {
                     if (always) {
