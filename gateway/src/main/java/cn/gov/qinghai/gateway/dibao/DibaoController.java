@@ -218,7 +218,7 @@ public class DibaoController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Medical assistance for dibao, 特困 and registered poor people (二(一))",
             description = "Body: {year, group DIBAO|TEKUN|REGISTERED_POOR|OTHER, age, eligibleExpenses, baseRatio, "
-                    + "paidThisYear, insurancePersonalContribution, localCap}. Children under 14: +10 points, cap 60000.")
+                    + "paidThisYear, insurancePersonalContribution, localCap}. Children aged 14 or under (14岁以下): +10 points, cap 60000.")
     public HttpResponse<String> medical(HttpRequest<?> request, @Body String body) {
         MedicalAssistanceRequest grpcRequest = json.parse(body, MedicalAssistanceRequest.newBuilder()).build();
         return ok(downstream.call(SERVICE, request, dibao, s -> s.calculateMedicalAssistance(grpcRequest)));

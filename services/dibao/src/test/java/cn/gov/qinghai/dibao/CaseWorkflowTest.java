@@ -61,7 +61,7 @@ class CaseWorkflowTest {
         assertEquals(CaseStatus.APPROVED, c.getStatus());
         assertEquals(4, c.getVersion());
         assertEquals("A", c.getClassification());
-        // Floor 4000 (2019 on): (4000 × 3 − 2000) / 12 = 833.33; child under 16: 17.00.
+        // Floor 4000 (2019 on): (4000 × 3 − 2000) / 12 = 833.33; child aged 16 or under (16岁以下): 17.00.
         assertEquals("833.33", c.getMonthlyGapBenefit());
         assertEquals("17.00", c.getMonthlyAllowances());
         assertEquals("850.33", c.getMonthlyTotal());

@@ -6,7 +6,8 @@ import java.math.BigDecimal;
 
 /**
  * Monthly gap benefit (据实补差, 青政办〔2017〕86号 二(三)): "按照家庭人均收入低于低保标准的差额发放低保金". A
- * household is eligible when its per-capita counted income is below the standard; the benefit is
+ * household is eligible when its per-capita counted income is below the standard ("低于当地保障标准": 低于 excludes the
+ * number, so per-capita income equal to the standard is not eligible); the benefit is
  * (standard − per-capita income) × members ÷ 12, computed exactly as (standard × members − counted income) ÷ 12 and
  * rounded HALF_UP to 0.01 only at the end.
  */

@@ -6,6 +6,7 @@ import cn.gov.qinghai.dibao.data.CaseStore;
 import cn.gov.qinghai.dibao.rules.Assessment;
 import cn.gov.qinghai.dibao.rules.BenefitAssessor;
 import cn.gov.qinghai.dibao.rules.Classification;
+import cn.gov.qinghai.dibao.rules.ExitRetention;
 import cn.gov.qinghai.dibao.rules.HouseholdFacts;
 import cn.gov.qinghai.dibao.rules.IncomeTypes;
 import cn.gov.qinghai.dibao.rules.StandardApplied;
@@ -218,10 +219,10 @@ public class CaseService {
         errors.check(request.getExpectedVersion() >= 1, "expectedVersion", "is required (Case.version)");
         String note = errors.optionalText("note", request.getNote(), FieldErrors.MAX_TEXT);
         var limits = retention.at(LocalDate.now(clock));
-        int min = limits.decimal("minMonths").intValueExact();
-        int max = limits.decimal("maxMonths").intValueExact();
+        int min = ExitRetention.min(limits);
+        int max = ExitRetention.max(limits);
         int months = request.getRetentionMonths();
-        errors.check(months == 0 || (months >= min && months <= max), "retentionMonths",
+        errors.check(ExitRetention.allowed(months, limits), "retentionMonths",
                 "must be 0 (none) or between " + min + " and " + max + " months (二(五)), found " + months);
         CaseRow row = load(request.getCaseId(), "caseId");
         errors.throwIfAny();
