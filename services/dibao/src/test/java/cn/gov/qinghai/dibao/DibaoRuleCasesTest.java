@@ -56,6 +56,11 @@ class DibaoRuleCasesTest {
         assertEquals(expect.get("monthlyAllowances"), answer.getMonthlyAllowances());
         assertEquals(expect.get("monthlyTotal"), answer.getMonthlyTotal());
         assertEquals(expect.get("annualStandard"), answer.getAnnualStandard());
+        assertEquals(expect.getOrDefault("rigidExpenditureDeducted", "0.00"), answer.getRigidExpenditureDeducted());
+        assertEquals(expect.getOrDefault("expenditureTypePoverty", false), answer.getExpenditureTypePoverty());
+        if (expect.containsKey("assessedAnnualIncome")) {
+            assertEquals(expect.get("assessedAnnualIncome"), answer.getAssessedAnnualIncome());
+        }
         assertFalse(answer.getExplanation().getStepsList().isEmpty());
         assertEquals(expect.getOrDefault("caveats", false), !answer.getExplanation().getCaveatsList().isEmpty());
         answer.getExplanation().getStepsList().forEach(step ->

@@ -24,6 +24,10 @@ public final class GapBenefit {
         return perCapita.compareTo(standard.annual()) < 0;
     }
 
+    /**
+     * @param counted the assessed household income: counted income less the rigid expenditure deducted (二(二)); the
+     *                name keeps the formula's shape
+     */
     public static BigDecimal monthly(BigDecimal counted, int size, StandardApplied standard, ExplanationBuilder why) {
         BigDecimal perCapita = perCapita(counted, size);
         boolean eligible = eligible(perCapita, standard);
@@ -32,19 +36,20 @@ public final class GapBenefit {
                 BigDecimal.valueOf(12)))
                 : Money.ZERO;
         why.step("家庭人均收入与资格 / Per-capita income and eligibility")
-                .formula("perCapita = countedIncome ÷ householdSize; eligible when perCapita < standard")
-                .input("countedIncome", Money.plain(counted))
+                .formula("perCapita = assessedIncome ÷ householdSize; eligible when perCapita < standard "
+                        + "(低于: strictly below)")
+                .input("assessedIncome", Money.plain(counted))
                 .input("householdSize", size)
                 .input("standard", Money.format(standard.annual()) + " CNY/person/year")
                 .result("perCapita " + Money.format(perCapita) + " CNY/year; eligible " + eligible)
                 .cite(cn.gov.qinghai.kit.params.Citation.of("青政办〔2017〕86号", "二(二)"))
                 .add();
         why.step("差额补助（据实补差） / Monthly gap benefit")
-                .formula("monthlyGap = (standard − perCapita) × householdSize ÷ 12 = (standard × size − counted) ÷ 12,"
+                .formula("monthlyGap = (standard − perCapita) × householdSize ÷ 12 = (standard × size − assessed) ÷ 12,"
                         + " HALF_UP to 0.01; 0 when not eligible")
                 .input("standard", Money.format(standard.annual()))
                 .input("householdSize", size)
-                .input("countedIncome", Money.plain(counted))
+                .input("assessedIncome", Money.plain(counted))
                 .result(Money.format(monthly) + " CNY/month")
                 .cite(cn.gov.qinghai.kit.params.Citation.of("青政办〔2017〕86号", "二(三)"))
                 .add();

@@ -253,14 +253,15 @@ public class CaseService {
     }
 
     private boolean approve(CaseRow row, LocalDate today, Instant now) {
-        HouseholdFacts facts = HouseholdValidation.facts(CaseViews.household(row), today);
+        HouseholdFacts facts = CaseViews.facts(row, today);
         StandardApplied standard = standards.applied(row.county(), today);
         ExplanationBuilder why = new ExplanationBuilder();
         Assessment a = assessor.assess(facts, today, standard, why);
         if (!a.eligible()) {
-            throw ServiceException.failedPrecondition("NOT_ELIGIBLE", "per-capita counted income "
-                    + Money.format(a.perCapita()) + " is not below the standard " + Money.format(standard.annual())
-                    + " CNY/person/year; reject the case with the reason instead");
+            throw ServiceException.failedPrecondition("NOT_ELIGIBLE", "per-capita assessed income "
+                    + Money.format(a.perCapita()) + " (counted income " + Money.format(a.countedIncome())
+                    + " less rigid expenditure " + Money.format(a.rigidDeducted()) + ", 二(二)) is not below the standard "
+                    + Money.format(standard.annual()) + " CNY/person/year; reject the case with the reason instead");
         }
         String cls = Classification.classify(facts, classification.at(today), why);
         var explanation = why.build();

@@ -73,9 +73,10 @@ public class EstimateService {
                 }
                 Integer grade = MemberValidation.disabilityGrade(at, m.hasDisabilityGrade(), m.getDisabilityGrade());
                 List<IncomeItem> incomes = MemberValidation.incomes(at, m.getIncomesList(), known);
+                var rigid = MemberValidation.rigid(at, m.hasRigidExpenditure(), m.getRigidExpenditure());
                 if (age != null) {
                     members.add(new Person(age, grade, m.getBedridden(), m.getHasFixedIncome(),
-                            WorkAbility.WORK_ABILITY_UNSPECIFIED, incomes));
+                            WorkAbility.WORK_ABILITY_UNSPECIFIED, incomes, rigid));
                 }
             }
         }
@@ -99,7 +100,10 @@ public class EstimateService {
                 .setPerCapitaAnnualIncome(Money.format(a.perCapita()))
                 .setMonthlyGapBenefit(Money.format(a.monthlyGap()))
                 .setMonthlyAllowances(Money.format(a.monthlyAllowances()))
-                .setMonthlyTotal(Money.format(a.monthlyTotal()));
+                .setMonthlyTotal(Money.format(a.monthlyTotal()))
+                .setRigidExpenditureDeducted(Money.format(a.rigidDeducted()))
+                .setAssessedAnnualIncome(Money.format(a.assessedIncome()))
+                .setExpenditureTypePoverty(a.expenditureType());
         for (AllowanceLine l : a.allowances()) {
             out.addAllowances(toProto(l));
         }

@@ -142,8 +142,7 @@ public class RosterService {
         StandardApplied standard = standards.applied(county, first);
         List<Paid> out = new ArrayList<>();
         for (CaseRow row : store.paidIn(county, first)) {
-            Assessment a = assessor.assess(HouseholdValidation.facts(CaseViews.household(row), first), first,
-                    standard, new ExplanationBuilder());
+            Assessment a = assessor.assess(CaseViews.facts(row, first), first, standard, new ExplanationBuilder());
             // The reason describes the month asked for, not today's status, so a past month reads the same forever.
             LocalDate exitMonth = row.exitDate() == null ? null : row.exitDate().withDayOfMonth(1);
             String reason;
@@ -154,6 +153,10 @@ public class RosterService {
             } else {
                 reason = "approved " + row.approvedAt().atZone(clock.getZone()).toLocalDate() + "; gap to standard "
                         + Money.format(standard.annual()) + " + allowances (二(三))";
+            }
+            if (a.expenditureType()) {
+                reason += "; expenditure-type poverty: rigid expenditure " + Money.format(a.rigidDeducted())
+                        + " deducted from counted income (二(二))";
             }
             if (!a.eligible()) {
                 reason += "; not below the standard this month, allowances withheld";
