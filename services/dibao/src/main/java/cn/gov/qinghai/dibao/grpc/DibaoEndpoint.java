@@ -1,6 +1,10 @@
 package cn.gov.qinghai.dibao.grpc;
 
 import cn.gov.qinghai.dibao.service.CaseService;
+import cn.gov.qinghai.dibao.service.CountyPaymentMethodService;
+import cn.gov.qinghai.dibao.v1.CountyPaymentMethod;
+import cn.gov.qinghai.dibao.v1.GetCountyPaymentMethodRequest;
+import cn.gov.qinghai.dibao.v1.PublishCountyPaymentMethodRequest;
 import cn.gov.qinghai.dibao.service.CountyStandardService;
 import cn.gov.qinghai.dibao.service.CrossMatchService;
 import cn.gov.qinghai.dibao.service.MedicalAssistanceService;
@@ -49,10 +53,12 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
     private final TemporaryAssistanceService temporary;
     private final CrossMatchService crossMatch;
     private final MedicalAssistanceService medical;
+    private final CountyPaymentMethodService paymentMethods;
 
     public DibaoEndpoint(EstimateService estimates, CaseService cases, CountyStandardService standards,
                          RosterService rosters, TemporaryAssistanceService temporary, CrossMatchService crossMatch,
-                         MedicalAssistanceService medical) {
+                         MedicalAssistanceService medical, CountyPaymentMethodService paymentMethods) {
+        this.paymentMethods = paymentMethods;
         this.medical = medical;
         this.crossMatch = crossMatch;
         this.estimates = estimates;
@@ -132,6 +138,17 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
     @Override
     public void calculateMedicalAssistance(MedicalAssistanceRequest request, StreamObserver<MedicalAssistance> out) {
         reply(out, medical.calculate(request));
+    }
+
+    @Override
+    public void publishCountyPaymentMethod(PublishCountyPaymentMethodRequest request,
+                                           StreamObserver<CountyPaymentMethod> out) {
+        reply(out, paymentMethods.publish(request));
+    }
+
+    @Override
+    public void getCountyPaymentMethod(GetCountyPaymentMethodRequest request, StreamObserver<CountyPaymentMethod> out) {
+        reply(out, paymentMethods.get(request));
     }
 
     private static <T> void reply(StreamObserver<T> out, T value) {

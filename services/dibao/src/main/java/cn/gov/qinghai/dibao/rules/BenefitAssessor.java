@@ -33,8 +33,15 @@ public class BenefitAssessor {
         this.rigid = parameters.get("dibao.rigid_expenditure");
     }
 
+    /** Assessment with exact gap payment (据实补差). */
     public Assessment assess(HouseholdFacts household, LocalDate date, StandardApplied standard,
                              ExplanationBuilder why) {
+        return assess(household, date, standard, PaymentMethodApplied.GAP, why);
+    }
+
+    /** Assessment with the county's payment method: 据实补差, or 按档补助 where the county publishes tiers (二(三)). */
+    public Assessment assess(HouseholdFacts household, LocalDate date, StandardApplied standard,
+                             PaymentMethodApplied method, ExplanationBuilder why) {
         why.step("适用的低保标准 / Standard applied")
                 .formula("county standard, but never below the provincial floor: max(county, floor)")
                 .input("countyStandard", standard.county() == null ? "none" : Money.plain(standard.county()))
@@ -56,6 +63,12 @@ public class BenefitAssessor {
         boolean expenditureType = eligible
                 && !GapBenefit.eligible(GapBenefit.perCapita(counted, household.size()), standard);
         BigDecimal gap = GapBenefit.monthly(assessed, household.size(), standard, why);
+        String tier = "";
+        if (eligible && method.tiered()) {
+            TieredPayment.Result tiered = TieredPayment.apply(method, standard.annual(), perCapita, household.size(), why);
+            gap = tiered.monthly();
+            tier = tiered.tier();
+        }
         if (expenditureType) {
             why.step("支出型贫困 / Expenditure-type poverty")
                     .formula("counted income per person ≥ standard, but assessed income per person (after rigid "
@@ -83,7 +96,7 @@ public class BenefitAssessor {
                 .reduce(BigDecimal.ZERO, BigDecimal::add));
         BigDecimal total = Money.yuan(gap.add(monthlyAllowances));
         why.step("每月合计 / Monthly total")
-                .formula("monthlyTotal = monthlyGap + monthlyAllowances")
+                .formula("monthlyTotal = monthlyGap (" + (method.tiered() ? "按档补助 tier" : "据实补差") + ") + monthlyAllowances")
                 .input("monthlyGap", Money.format(gap))
                 .input("monthlyAllowances", Money.format(monthlyAllowances))
                 .result(Money.format(total) + " CNY/month")
@@ -91,6 +104,6 @@ public class BenefitAssessor {
                 .add();
         return new Assessment(eligible, standard, household.size(), Money.yuan(counted), Money.yuan(perCapita), gap,
                 List.copyOf(allowances), monthlyAllowances, total, why.build(), Money.yuan(deduction.deducted()),
-                Money.yuan(assessed), expenditureType);
+                Money.yuan(assessed), expenditureType, method.method(), tier);
     }
 }

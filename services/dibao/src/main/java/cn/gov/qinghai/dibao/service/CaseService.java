@@ -66,13 +66,15 @@ public class CaseService {
     private final BenefitAssessor assessor;
     private final CountyStandardService standards;
     private final MedicalExpenseSource medical;
+    private final CountyPaymentMethodService paymentMethods;
     private final PolicyParameter classification;
     private final PolicyParameter retention;
     private final Clock clock;
 
     public CaseService(CaseStore store, IncomeTypes incomeTypes, BenefitAssessor assessor,
                        CountyStandardService standards, MedicalExpenseSource medical, ParameterRegistry parameters,
-                       Clock clock) {
+                       CountyPaymentMethodService paymentMethods, Clock clock) {
+        this.paymentMethods = paymentMethods;
         this.store = store;
         this.incomeTypes = incomeTypes;
         this.assessor = assessor;
@@ -256,7 +258,7 @@ public class CaseService {
         HouseholdFacts facts = CaseViews.facts(row, today);
         StandardApplied standard = standards.applied(row.county(), today);
         ExplanationBuilder why = new ExplanationBuilder();
-        Assessment a = assessor.assess(facts, today, standard, why);
+        Assessment a = assessor.assess(facts, today, standard, paymentMethods.applied(row.county(), today), why);
         if (!a.eligible()) {
             throw ServiceException.failedPrecondition("NOT_ELIGIBLE", "per-capita assessed income "
                     + Money.format(a.perCapita()) + " (counted income " + Money.format(a.countedIncome())

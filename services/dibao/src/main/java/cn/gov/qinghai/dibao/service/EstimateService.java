@@ -37,9 +37,11 @@ public class EstimateService {
     private final ProvincialFloor floor;
     private final BenefitAssessor assessor;
     private final CountyStandardService standards;
+    private final CountyPaymentMethodService paymentMethods;
 
     public EstimateService(IncomeTypes incomeTypes, ProvincialFloor floor, BenefitAssessor assessor,
-                           CountyStandardService standards) {
+                           CountyStandardService standards, CountyPaymentMethodService paymentMethods) {
+        this.paymentMethods = paymentMethods;
         this.incomeTypes = incomeTypes;
         this.floor = floor;
         this.assessor = assessor;
@@ -91,7 +93,11 @@ public class EstimateService {
                 "county standard given in the request", floor.at(date).citation())
                 : county == null ? StandardApplied.of(floor.at(date), null, "", "", null) // no database needed
                 : standards.applied(county, date);
-        Assessment a = assessor.assess(new HouseholdFacts(request.getSingleParent(), members), date, standard, why);
+        // a county's 按档补助 applies when the request names the county (二(三)); otherwise 据实补差
+        var method = county == null ? cn.gov.qinghai.dibao.rules.PaymentMethodApplied.GAP
+                : paymentMethods.applied(county, date);
+        Assessment a = assessor.assess(new HouseholdFacts(request.getSingleParent(), members), date, standard, method,
+                why);
         BenefitEstimate.Builder out = BenefitEstimate.newBuilder()
                 .setEligible(a.eligible())
                 .setAnnualStandard(Money.format(a.standard().annual()))
@@ -103,7 +109,9 @@ public class EstimateService {
                 .setMonthlyTotal(Money.format(a.monthlyTotal()))
                 .setRigidExpenditureDeducted(Money.format(a.rigidDeducted()))
                 .setAssessedAnnualIncome(Money.format(a.assessedIncome()))
-                .setExpenditureTypePoverty(a.expenditureType());
+                .setExpenditureTypePoverty(a.expenditureType())
+                .setPaymentMethod(cn.gov.qinghai.dibao.v1.PaymentMethod.valueOf(a.paymentMethod()))
+                .setTier(a.tier());
         for (AllowanceLine l : a.allowances()) {
             out.addAllowances(toProto(l));
         }
