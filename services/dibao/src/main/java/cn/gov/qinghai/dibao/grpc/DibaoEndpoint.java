@@ -2,6 +2,13 @@ package cn.gov.qinghai.dibao.grpc;
 
 import cn.gov.qinghai.dibao.service.CaseService;
 import cn.gov.qinghai.dibao.service.CountyPaymentMethodService;
+import cn.gov.qinghai.dibao.service.IntakeReportService;
+import cn.gov.qinghai.dibao.v1.DecideIntakeReportRequest;
+import cn.gov.qinghai.dibao.v1.GetIntakeReportRequest;
+import cn.gov.qinghai.dibao.v1.IntakeReport;
+import cn.gov.qinghai.dibao.v1.ListIntakeReportsRequest;
+import cn.gov.qinghai.dibao.v1.ListIntakeReportsResponse;
+import cn.gov.qinghai.dibao.v1.SubmitIntakeReportRequest;
 import cn.gov.qinghai.dibao.v1.CountyPaymentMethod;
 import cn.gov.qinghai.dibao.v1.GetCountyPaymentMethodRequest;
 import cn.gov.qinghai.dibao.v1.PublishCountyPaymentMethodRequest;
@@ -54,10 +61,13 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
     private final CrossMatchService crossMatch;
     private final MedicalAssistanceService medical;
     private final CountyPaymentMethodService paymentMethods;
+    private final IntakeReportService intake;
 
     public DibaoEndpoint(EstimateService estimates, CaseService cases, CountyStandardService standards,
                          RosterService rosters, TemporaryAssistanceService temporary, CrossMatchService crossMatch,
-                         MedicalAssistanceService medical, CountyPaymentMethodService paymentMethods) {
+                         MedicalAssistanceService medical, CountyPaymentMethodService paymentMethods,
+                         IntakeReportService intake) {
+        this.intake = intake;
         this.paymentMethods = paymentMethods;
         this.medical = medical;
         this.crossMatch = crossMatch;
@@ -149,6 +159,26 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
     @Override
     public void getCountyPaymentMethod(GetCountyPaymentMethodRequest request, StreamObserver<CountyPaymentMethod> out) {
         reply(out, paymentMethods.get(request));
+    }
+
+    @Override
+    public void submitIntakeReport(SubmitIntakeReportRequest request, StreamObserver<IntakeReport> out) {
+        reply(out, intake.submit(request));
+    }
+
+    @Override
+    public void decideIntakeReport(DecideIntakeReportRequest request, StreamObserver<IntakeReport> out) {
+        reply(out, intake.decide(request));
+    }
+
+    @Override
+    public void getIntakeReport(GetIntakeReportRequest request, StreamObserver<IntakeReport> out) {
+        reply(out, intake.get(request));
+    }
+
+    @Override
+    public void listIntakeReports(ListIntakeReportsRequest request, StreamObserver<ListIntakeReportsResponse> out) {
+        reply(out, intake.list(request));
     }
 
     private static <T> void reply(StreamObserver<T> out, T value) {
