@@ -90,6 +90,16 @@ class DibaoRuleCasesTest {
         assertEquals(expect.get("capApplied"), answer.getCapApplied());
         assertEquals(expect.get("assistance"), answer.getAssistance());
         assertFalse(answer.getExplanation().getStepsList().isEmpty());
+        if (expect.containsKey("caveats")) {
+            // each expected fragment appears in its own caveat, and there are no others
+            List<?> fragments = (List<?>) expect.get("caveats");
+            assertEquals(fragments.size(), answer.getExplanation().getCaveatsCount(),
+                    answer.getExplanation().getCaveatsList().toString());
+            for (Object fragment : fragments) {
+                org.junit.jupiter.api.Assertions.assertTrue(answer.getExplanation().getCaveatsList().stream()
+                        .anyMatch(c -> c.contains(String.valueOf(fragment))), fragment + " in caveats");
+            }
+        }
     }
 
     @ParameterizedTest
