@@ -297,6 +297,7 @@ class PortalBrowserTest {
     @Test
     void majorIllnessCostsTypedOnTheFormMakeTheHouseholdEligible() throws IOException {
         open("/dibao");
+        type("county", "630121"); // no 2017 publication there: the floor and 据实补差 apply
         type("m0.age", "45");
         new Select(driver.findElement(By.id("m0.i0.type"))).selectByValue("WAGE");
         type("m0.i0.annualAmount", "5000");

@@ -148,7 +148,8 @@ public class DibaoPages implements PortalSection {
      */
     private EstimateBenefitRequest toRequest(Map<String, String> form, HttpRequest<?> request, FormErrors errors) {
         EstimateBenefitRequest.Builder b = EstimateBenefitRequest.newBuilder()
-                .setSingleParent(form.containsKey("singleParent"));
+                .setSingleParent(form.containsKey("singleParent"))
+                .setCounty(value(form, "county")); // optional: its standard and payment method (二(三)) apply
         Integer year = integer(form, "year", request, errors);
         if (year != null) {
             b.setYear(year);
