@@ -120,7 +120,9 @@ public class EstimateService {
             explanation.addCaveats("二(三) gives floors up to 2019 only; the 2019 floor is used for " + year
                     + ". / 文件仅规定至2019年底的底线标准。");
         }
-        if (year > 2020) {
+        LocalDate exclusionEnds = LocalDate.parse(incomeTypes.at(date).asMap()
+                .get("exclusionPeriodLastDayInclusive").toString());
+        if (date.isAfter(exclusionEnds)) {
             explanation.addCaveats("二(二) excludes the listed incomes during the 13th Five-Year Plan (2016–2020); the "
                     + "exclusion is kept for " + year + " because no later document revokes it. / “十三五”期间不计入的规定在此后继续适用。");
         }
