@@ -180,6 +180,18 @@ class AccessMatrixE2eTest {
                  "amount":"100","reason":"意外伤害","entrustment":"委托书1号"}"""
                 .formatted(UUID.randomUUID(), COUNTY, DibaoE2eTest.id(COUNTY, 30)),
                 Set.of("dibao:township-reviewer", "dibao:county-approver"), Region.REGION, "", 403));
+        // issue 19: the county payment method (GAP only, so no benefit changes) and township intake reports
+        t.add(new Route("POST", "/api/v1/dibao/payment-methods", json, () -> "{\"requestId\":\"" + UUID.randomUUID()
+                + "\",\"county\":\"632802\",\"effectiveFrom\":\"" + YearMonth.now().plusMonths(1).atDay(1)
+                + "\",\"method\":\"GAP\",\"citation\":{\"document\":\"格政〔2026〕2号\",\"clause\":\"一\"}}",
+                Set.of("dibao:county-approver"), Region.REGION, "", 403));
+        t.add(new Route("POST", "/api/v1/dibao/intake-reports", json, () -> """
+                {"requestId": "%s", "county": "%s", "township": "矩阵-%s", "month": "%s"}"""
+                .formatted(UUID.randomUUID(), COUNTY, UUID.randomUUID().toString().substring(0, 8),
+                        YearMonth.now().minusMonths(1)),
+                Set.of("dibao:township-reviewer"), Region.REGION, "", 403));
+        t.add(new Route("GET", "/api/v1/dibao/intake-reports?county=" + COUNTY, json, null, anyDibao, Region.REGION,
+                "", 403));
         // rows outside the importer's scope are bad rows (reported by line), so the import itself has no region
         t.add(new Route("POST", "/api/v1/dibao/poverty-roster-imports", "text/csv",
                 () -> "id_number,name,county\n" + DibaoE2eTest.id("630121", 50) + ",张矩阵,630121\n",

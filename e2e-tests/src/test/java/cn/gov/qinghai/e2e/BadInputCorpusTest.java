@@ -60,6 +60,7 @@ class BadInputCorpusTest {
                     {"year": 2018, "group": "DIBAO", "age": 8, "eligibleExpenses": "100000", "baseRatio": "0.70",
                     "insurancePersonalContribution": "180"}"""),
             Route.get("/api/v1/dibao/public-recipients", ordered("county", "630121", "pageSize", "20")),
+            Route.get("/api/v1/dibao/payment-methods", ordered("county", "630121", "date", "2018-01-01")),
             Route.post("/api/v1/enterprise-cost/calculators/rd-subsidy/calculate",
                     "{\"superDeductionTaxExemption\": \"1500000\"}"),
             Route.post("/api/v1/enterprise-cost/calculators/housing-fund/calculate", """

@@ -293,6 +293,24 @@ class PortalBrowserTest {
         screenshot("dibao-three-person-estimate");
     }
 
+    /** 86号 二(二) expenditure-type poverty on the form: 5000 − 3000 of illness costs = 2000 < 3532 (2017). */
+    @Test
+    void majorIllnessCostsTypedOnTheFormMakeTheHouseholdEligible() throws IOException {
+        open("/dibao");
+        type("county", "630121"); // no 2017 publication there: the floor and 据实补差 apply
+        type("m0.age", "45");
+        new Select(driver.findElement(By.id("m0.i0.type"))).selectByValue("WAGE");
+        type("m0.i0.annualAmount", "5000");
+        type("m0.rigidExpenditure.majorIllness", "3000");
+        submitAndWaitFor("estimate-submit", "estimate");
+        assertTrue(text("expenditureType").contains("支出型贫困"), text("expenditureType"));
+        assertTrue(text("rigidDeducted").contains("3000.00"), text("rigidDeducted"));
+        // (3532 − 2000) / 12 = 127.666… → 127.67
+        assertTrue(text("gap").contains("127.67"), text("gap"));
+        assertNoConsoleErrors("dibao expenditure-type estimate");
+        screenshot("dibao-expenditure-type-estimate");
+    }
+
     @Test
     void anEnterpriseCostCalculatorBuiltFromTheCatalogueShowsItsResultWithTheWorking() throws IOException {
         open("/");

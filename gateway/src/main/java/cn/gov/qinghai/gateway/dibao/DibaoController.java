@@ -71,12 +71,15 @@ public class DibaoController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Estimate eligibility and the monthly dibao benefit of a household",
             description = "Body: {year, singleParent, members:[{age, disabilityGrade (1–4 or null), bedridden, "
-                    + "hasFixedIncome, incomes:[{type, annualAmount}]}], countyStandard?, county?}. Counted income "
+                    + "hasFixedIncome, incomes:[{type, annualAmount}], rigidExpenditure?:{majorIllness, education, "
+                    + "disability}}], countyStandard?, county?}. Rigid expenditure (yuan/year, out of pocket) is "
+                    + "deducted from counted income (expenditure-type poverty, 二(二)). Counted income "
                     + "types: WAGE, BUSINESS, AGRICULTURE, PROPERTY, TRANSFER, OTHER; not counted (二(二)): "
                     + "RURAL_BASIC_PENSION, SPECIAL_CARE_PENSION, EDUCATION_ALLOWANCE, FAMILY_PLANNING_ALLOWANCE, "
                     + "DISABILITY_LIVING_ALLOWANCE, SEVERE_DISABILITY_NURSING_SUBSIDY, OLD_AGE_ALLOWANCE, BRAVERY_AWARD. "
                     + "Without a county standard the provincial floor of that year applies (GET /standards shows it). Answer: "
-                    + "eligible, perCapitaAnnualIncome, monthlyGapBenefit, monthlyAllowances, monthlyTotal (decimal "
+                    + "eligible, expenditureTypePoverty, rigidExpenditureDeducted, assessedAnnualIncome, "
+                    + "perCapitaAnnualIncome, monthlyGapBenefit, monthlyAllowances, monthlyTotal (decimal "
                     + "strings, yuan) and the explanation.")
     public HttpResponse<String> estimate(HttpRequest<?> request, @Body String body) {
         EstimateBenefitRequest grpcRequest = json.parse(body, EstimateBenefitRequest.newBuilder()).build();
@@ -218,7 +221,7 @@ public class DibaoController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Medical assistance for dibao, 特困 and registered poor people (二(一))",
             description = "Body: {year, group DIBAO|TEKUN|REGISTERED_POOR|OTHER, age, eligibleExpenses, baseRatio, "
-                    + "paidThisYear, insurancePersonalContribution, localCap}. Children under 14: +10 points, cap 60000.")
+                    + "paidThisYear, insurancePersonalContribution, localCap}. Children aged 14 or under (14岁以下): +10 points, cap 60000.")
     public HttpResponse<String> medical(HttpRequest<?> request, @Body String body) {
         MedicalAssistanceRequest grpcRequest = json.parse(body, MedicalAssistanceRequest.newBuilder()).build();
         return ok(downstream.call(SERVICE, request, dibao, s -> s.calculateMedicalAssistance(grpcRequest)));
