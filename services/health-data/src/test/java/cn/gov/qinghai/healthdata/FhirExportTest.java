@@ -285,6 +285,10 @@ class FhirExportTest {
         assertEquals("3840.50", stay.getTotalNet().getValue().toPlainString());
         assertEquals("CNY", stay.getTotalNet().getCurrency());
 
+        assertEquals("PURPOSE_NOT_ALLOWED", GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
+                () -> stub(service, verifier).getResidentRecord(cn.gov.qinghai.health.v1.GetResidentRecordRequest
+                        .newBuilder().setIdentityNumber(id).setPurpose("dibao-verification").build()))).reason(),
+                "the whole record is never read for verification");
         assertEquals("ACCESS_DENIED", GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
                 () -> export(HealthTestSupport.dibaoVerifier(), emergencyResident(), "dibao-verification")))
                 .reason(), "a verifier outside the resident's region is denied");

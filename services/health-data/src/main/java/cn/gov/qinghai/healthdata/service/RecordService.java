@@ -107,6 +107,13 @@ public class RecordService {
 
     @Transactional(noRollbackFor = AccessDenied.class)
     public ResidentRecord read(GetResidentRecordRequest request) {
+        if (FhirRecords.DIBAO_VERIFICATION.equals(request.getPurpose())) {
+            // verification sees only what it needs (GetMajorMedicalExpenses, the purpose-limited FHIR export),
+            // never the whole record
+            audit.append(Event.denied(request.getPurpose(), "READ", "resident", "", null,
+                    "the whole record is not available for dibao verification"));
+            throw AccessDenied.purpose(request.getPurpose());
+        }
         ResidentRow r = authorise(request.getIdentityNumber(), request.getPurpose(), "READ", "resident");
         ResidentRecord.Builder out = ResidentRecord.newBuilder().setResident(Protos.resident(r, true));
         var measurements = store.measurementsOfResident(r.id());
