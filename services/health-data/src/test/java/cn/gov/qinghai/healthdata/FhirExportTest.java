@@ -196,6 +196,7 @@ class FhirExportTest {
         assertEquals("HC", p.getIdentifier().get(1).getType().getCodingFirstRep().getCode());
         Address a = p.getAddressFirstRep();
         assertEquals("西宁市", a.getCity());
+        assertEquals("城东区", a.getDistrict());
         assertEquals("630102", a.getExtensionByUrl(FhirSystems.REGION_EXTENSION).getValue().primitiveValue());
 
         List<Encounter> encounters = all(b, Encounter.class);

@@ -7,7 +7,6 @@ import cn.gov.qinghai.healthdata.data.Rows.MeasurementRow;
 import cn.gov.qinghai.healthdata.data.Rows.PrescriptionRow;
 import cn.gov.qinghai.healthdata.data.Rows.Recorded;
 import cn.gov.qinghai.healthdata.data.Rows.ResidentRow;
-import cn.gov.qinghai.kit.region.Region;
 import cn.gov.qinghai.kit.region.Regions;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,6 +32,9 @@ import org.hl7.fhir.r4.model.Resource;
  * references are {@code urn:uuid:} references to entries of the same bundle.
  */
 public final class RecordResources {
+
+    /** County-level names of GB/T 2260 in Qinghai (reference data, {@code fhir/qinghai-counties.tsv}). */
+    private static final java.util.Map<String, String> COUNTIES = Tsv.load("/fhir/qinghai-counties.tsv");
 
     private final PatientRecord record;
     private final Parties parties;
@@ -141,7 +143,10 @@ public final class RecordResources {
         if (!Regions.PROVINCE.equals(prefecture)) {
             a.setCity(Regions.nameZh(prefecture));
         }
-        Regions.find(code).filter(r -> r.level() == Region.Level.COUNTY).ifPresent(r -> a.setDistrict(r.nameZh()));
+        String county = COUNTIES.get(code);
+        if (county != null) {
+            a.setDistrict(county);
+        }
         a.addExtension(FhirSystems.REGION_EXTENSION, new org.hl7.fhir.r4.model.CodeType(code));
         return a;
     }
