@@ -1,0 +1,36 @@
+package cn.gov.qinghai.hotline.data;
+
+import java.util.List;
+
+/**
+ * Which tickets a list shows. {@code prefectures} is the caller's scope ({@code null} = the whole province);
+ * {@code agencyId} limits to one agency (always set for an agency caller); the rest are optional filters.
+ */
+public record TicketFilter(List<String> prefectures, String region, String agencyId, String state,
+                           String categoryCode) {
+
+    String where(List<Object> args) {
+        StringBuilder w = new StringBuilder("TRUE");
+        if (prefectures != null) {
+            w.append(" AND prefecture = ANY (?)");
+            args.add(prefectures.toArray(String[]::new));
+        }
+        if (region != null) {
+            w.append(region.endsWith("00") ? " AND prefecture = ?" : " AND region = ?");
+            args.add(region);
+        }
+        if (agencyId != null) {
+            w.append(" AND agency_id = ?");
+            args.add(agencyId);
+        }
+        if (state != null) {
+            w.append(" AND state = ?");
+            args.add(state);
+        }
+        if (categoryCode != null) {
+            w.append(" AND category_code = ?");
+            args.add(categoryCode);
+        }
+        return w.toString();
+    }
+}
