@@ -7,7 +7,11 @@ import java.util.List;
  * {@code agencyId} limits to one agency (always set for an agency caller); the rest are optional filters.
  */
 public record TicketFilter(List<String> prefectures, String region, String agencyId, String state,
-                           String categoryCode) {
+                           String categoryCode, List<String> states, java.time.Instant from, java.time.Instant to) {
+
+    public TicketFilter(List<String> prefectures, String region, String agencyId, String state, String categoryCode) {
+        this(prefectures, region, agencyId, state, categoryCode, null, null, null);
+    }
 
     String where(List<Object> args) {
         StringBuilder w = new StringBuilder("TRUE");
@@ -30,6 +34,18 @@ public record TicketFilter(List<String> prefectures, String region, String agenc
         if (categoryCode != null) {
             w.append(" AND category_code = ?");
             args.add(categoryCode);
+        }
+        if (states != null) {
+            w.append(" AND state = ANY (?)");
+            args.add(states.toArray(String[]::new));
+        }
+        if (from != null) {
+            w.append(" AND received_at >= ?");
+            args.add(java.sql.Timestamp.from(from));
+        }
+        if (to != null) {
+            w.append(" AND received_at < ?");
+            args.add(java.sql.Timestamp.from(to));
         }
         return w.toString();
     }

@@ -13,6 +13,7 @@ import cn.gov.qinghai.hotline.v1.HotlineServiceGrpc;
 import cn.gov.qinghai.hotline.v1.ListCategoriesRequest;
 import cn.gov.qinghai.hotline.v1.ListCategoriesResponse;
 import cn.gov.qinghai.hotline.v1.ListOverdueTicketsRequest;
+import cn.gov.qinghai.hotline.v1.ListPublicTicketsRequest;
 import cn.gov.qinghai.hotline.v1.ListRolloutRequest;
 import cn.gov.qinghai.hotline.v1.ListRolloutResponse;
 import cn.gov.qinghai.hotline.v1.ListTicketsRequest;
@@ -70,6 +71,11 @@ public class HotlineEndpoint extends HotlineServiceGrpc.HotlineServiceImplBase {
     @Override
     public void getTicket(GetTicketRequest request, StreamObserver<Ticket> out) {
         reply(out, tickets.get(request));
+    }
+
+    @Override
+    public void listPublicTickets(ListPublicTicketsRequest request, StreamObserver<ListTicketsResponse> out) {
+        reply(out, tickets.listPublic(request));
     }
 
     @Override

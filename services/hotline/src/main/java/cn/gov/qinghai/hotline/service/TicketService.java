@@ -13,6 +13,7 @@ import cn.gov.qinghai.hotline.v1.Classification;
 import cn.gov.qinghai.hotline.v1.Feedback;
 import cn.gov.qinghai.hotline.v1.GetTicketRequest;
 import cn.gov.qinghai.hotline.v1.ListOverdueTicketsRequest;
+import cn.gov.qinghai.hotline.v1.ListPublicTicketsRequest;
 import cn.gov.qinghai.hotline.v1.ListTicketsRequest;
 import cn.gov.qinghai.hotline.v1.ListTicketsResponse;
 import cn.gov.qinghai.hotline.v1.Ticket;
@@ -25,6 +26,7 @@ import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.Pages;
 import cn.gov.qinghai.kit.grpc.PlatformGrpcFactory;
 import cn.gov.qinghai.kit.grpc.ServiceException;
+import cn.gov.qinghai.kit.region.Regions;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -66,11 +68,49 @@ public class TicketService {
     @Transactional(readOnly = true)
     public Ticket get(GetTicketRequest r) {
         FieldErrors errors = new FieldErrors();
-        String number = Validation.number(errors, r.getNumber());
+        boolean byRequestId = r.getNumber().isEmpty() && !r.getRequestId().isEmpty();
+        String key = byRequestId ? Validation.requestId(errors, "requestId", r.getRequestId())
+                : Validation.number(errors, r.getNumber());
         errors.throwIfAny();
-        TicketRow t = tickets.byNumber(number).orElseThrow(() -> notFound(number));
+        TicketRow t = (byRequestId ? tickets.byRequestId(key) : tickets.byNumber(key))
+                .orElseThrow(() -> notFound(key));
         return view.of(t, tickets.history(t.id()), levelFor(Caller.current(), t), clock.instant());
     }
+
+    /** Open311-style public listing: public views only, never more than the public may see. */
+    @Transactional(readOnly = true)
+    public ListTicketsResponse listPublic(ListPublicTicketsRequest r) {
+        FieldErrors errors = new FieldErrors();
+        String region = r.getRegion().isEmpty() ? null : errors.qinghaiRegion("region", r.getRegion());
+        String category = Validation.category(errors, "categoryCode", r.getCategoryCode(),
+                catalogue.inForce(today()));
+        List<String> states = switch (r.getStatus()) {
+            case "" -> null;
+            case "open" -> OPEN;
+            case "closed" -> List.of(TicketState.CLOSED.name(), TicketState.HANDED_TO_110.name());
+            default -> {
+                errors.add("status", "must be open or closed");
+                yield null;
+            }
+        };
+        LocalDate from = errors.optionalDate("from", r.getFrom());
+        LocalDate to = errors.optionalDate("to", r.getTo());
+        Pages.Window w = Pages.window(errors, r.getPage());
+        errors.throwIfAny();
+        TicketFilter f = new TicketFilter(null, region == null || Regions.PROVINCE.equals(region) ? null : region,
+                null, null, category, states, from == null ? null : from.atStartOfDay(PlatformGrpcFactory.CHINA)
+                .toInstant(), to == null ? null : to.plusDays(1).atStartOfDay(PlatformGrpcFactory.CHINA).toInstant());
+        TicketStore.Page p = tickets.list(f, w.offset(), w.size());
+        Instant now = clock.instant();
+        return ListTicketsResponse.newBuilder()
+                .addAllTickets(p.rows().stream().map(t -> view.of(t, List.of(), TicketView.Level.PUBLIC, now)).toList())
+                .setPage(PageResponse.newBuilder().setNextPageToken(w.nextToken((int) p.total()))
+                        .setTotalSize((int) p.total())).build();
+    }
+
+    private static final List<String> OPEN = List.of(TicketState.PENDING_CLASSIFICATION.name(),
+            TicketState.ASSIGNED.name(), TicketState.ACCEPTED.name(), TicketState.RETURNED.name(),
+            TicketState.IN_PROGRESS.name(), TicketState.RESOLVED.name(), TicketState.FEEDBACK_RECORDED.name());
 
     @Transactional(readOnly = true)
     public ListTicketsResponse list(ListTicketsRequest r) {
