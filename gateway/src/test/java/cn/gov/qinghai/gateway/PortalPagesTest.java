@@ -60,7 +60,8 @@ class PortalPagesTest {
         for (DomainCatalog.Entry e : catalog.entries()) {
             assertEquals(e.live(), r.body().contains("href=\"" + e.path() + "\"") && !e.path().isEmpty(), e.domain());
         }
-        for (String domain : new String[] {"wage", "dibao", "enterprise-cost", "retail", "health-data", "broadband"}) {
+        for (String domain : new String[] {"wage", "dibao", "enterprise-cost", "retail", "health-data", "broadband",
+                "hotline"}) {
             assertTrue(catalog.isLive(domain), domain + " has pages");
         }
         assertFalse(r.body().contains("即将上线"), "no domain is coming any more");
