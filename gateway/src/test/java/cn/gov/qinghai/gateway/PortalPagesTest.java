@@ -85,7 +85,7 @@ class PortalPagesTest {
     @Test
     void everyPolicyDocumentHasAPageLinkingLiveRulesOnly() throws Exception {
         for (String id : new String[] {"qz-2017-41", "qz-2017-42", "qz-2017-43", "qzb-2017-80", "qzb-2017-85",
-                "qzb-2017-86", "qzb-2017-93"}) {
+                "qzb-2017-86", "qzb-2017-93", "qzb-2017-96"}) {
             HttpResponse<String> r = get("/documents/" + id, null);
             assertEquals(200, r.statusCode(), id);
             assertTrue(r.body().contains("平台执行的规则"), id);
