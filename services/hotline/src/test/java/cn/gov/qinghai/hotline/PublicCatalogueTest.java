@@ -52,6 +52,10 @@ class PublicCatalogueTest {
                         .setCategoryCode("X").build())));
         assertEquals(Status.Code.INVALID_ARGUMENT, e.code());
         assertEquals(List.of("date", "region", "categoryCode"), e.fields());
+        GrpcErrorDetails early = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class, () -> anonymous()
+                .classifyMatter(ClassifyMatterRequest.newBuilder().setRegion("630100").setDate("2017-06-04")
+                        .setDescription("老板拖欠工资").build())));
+        assertEquals(List.of("date"), early.fields(), "before 96号: a field error, never a failure");
     }
 
     @Test

@@ -48,8 +48,13 @@ public class CatalogueService {
         LocalDate date = Validation.dateOrToday(errors, "date", r.getDate(), clock);
         String region = errors.qinghaiRegion("region", r.getRegion());
         String description = errors.optionalText("description", r.getDescription(), FieldErrors.MAX_TEXT);
-        String category = date == null ? null : Validation.category(errors, "categoryCode", r.getCategoryCode(),
-                inForce(date));
+        CategoryCatalogue.Catalogue cat = null;
+        try {
+            cat = catalogue.at(date);
+        } catch (ParameterLookupException e) {
+            errors.add("date", "96号 took effect on 2017-06-05; nothing is in force on " + date);
+        }
+        String category = cat == null ? null : Validation.category(errors, "categoryCode", r.getCategoryCode(), cat);
         if (r.getDescription().isBlank() && r.getCategoryCode().isEmpty()) {
             errors.add("description", "is required unless categoryCode is given");
         }
