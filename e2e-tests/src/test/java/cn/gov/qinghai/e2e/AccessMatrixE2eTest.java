@@ -51,7 +51,8 @@ class AccessMatrixE2eTest {
             "enterprise-cost:applicant", "enterprise-cost:reviewer",
             "broadband:admin", "broadband:reporter",
             "retail:commerce-officer", "retail:enterprise", "retail:carrier",
-            "health:clinician", "health:registrar", "health:resident", "health:auditor", "health:public-health");
+            "health:clinician", "health:registrar", "health:resident", "health:auditor", "health:public-health",
+            "hotline:operator", "hotline:agency", "hotline:supervisor");
 
     enum Region { REGION, ANY }
 
@@ -230,6 +231,17 @@ class AccessMatrixE2eTest {
         t.add(new Route("POST", "/api/v1/broadband/consumption-actuals", json, () -> "{\"requestId\":\""
                 + UUID.randomUUID() + "\",\"nodeId\":\"consumption.1.1\",\"month\":\"2017-06\",\"value\":\"1\"}",
                 Set.of("broadband:admin"), Region.ANY, "", 403));
+
+        // hotline (an agency's org is its agency id; scope by the region named in the request)
+        Set<String> anyHotline = Set.of("hotline:operator", "hotline:agency", "hotline:supervisor");
+        t.add(new Route("GET", "/api/v1/hotline/tickets?region=" + COUNTY, json, null, anyHotline, Region.REGION,
+                "630100-justice", 403));
+        t.add(new Route("GET", "/api/v1/hotline/overdue?region=" + COUNTY, json, null, anyHotline, Region.REGION,
+                "630100-justice", 403));
+        t.add(new Route("GET", "/api/v1/hotline/samples?region=630100&from=2017-07-01&to=2017-07-31&size=5", json,
+                null, Set.of("hotline:supervisor"), Region.REGION, "", 403));
+        t.add(new Route("GET", "/api/v1/hotline/reports/2017-Q3?region=630100", json, null,
+                Set.of("hotline:supervisor"), Region.REGION, "", 403));
 
         // retail (enterprise in 630103; recall reach is province-wide by design)
         t.add(new Route("POST", "/api/v1/retail/enterprises", json, () -> """

@@ -87,7 +87,8 @@ public final class PlatformUnderTest {
             "/api/v1/enterprise-cost/deadlines?receivedOn=2017-09-25",
             "/api/v1/broadband/projects?pageSize=1",
             "/api/v1/retail/trace/NO-SUCH-BATCH",
-            "/api/v1/health-data/statistics?dimensions=region,sex");
+            "/api/v1/health-data/statistics?dimensions=region,sex",
+            "/api/v1/hotline/categories");
 
     /**
      * On a loaded two-core machine the first call into a just-started service can take longer than the gateway's

@@ -111,7 +111,7 @@ class PortalBrowserTest {
                 "/dibao", "/dibao/recipients", "/enterprise-cost", "/enterprise-cost/rd-subsidy",
                 "/enterprise-cost/startup-award", "/enterprise-cost/social-insurance", "/health-data",
                 "/health-data?rows=ageBand&columns=", "/retail", "/broadband", "/broadband?month=2017-06",
-                "/documents"));
+                "/hotline", "/hotline/track", "/documents"));
         DOCUMENTS.forEach(d -> pages.add("/documents/" + d));
         for (String page : pages) {
             open(page);
@@ -403,6 +403,34 @@ class PortalBrowserTest {
         assertNoConsoleErrors("/health-data suppressed");
         screenshot("health-data-suppressed");
         assertFalse(driver.getPageSource().contains(id), "no identity on the page");
+    }
+
+    @Test
+    void anEmergencyIsToldToCall110AndANonEmergencyRequestIsSubmittedAndTracked() throws IOException {
+        open("/hotline");
+        assertTrue(text("list-110").contains("刑事案件"), "the public sees what 110 keeps");
+        assertTrue(text("list-12345").contains("邻里纠纷"), "and what 12345 takes");
+        type("description", "有人持刀抢劫");
+        new Select(driver.findElement(By.id("region"))).selectByValue("630100");
+        submitAndWaitFor("hotline-submit", "call-110");
+        assertTrue(text("call-110").contains("110"), text("call-110"));
+        assertTrue(driver.findElements(By.id("ticket-number")).isEmpty(), "an emergency gets no ticket");
+        screenshot("hotline-call-110");
+
+        open("/hotline");
+        type("description", "和邻居因为停车位起争执");
+        new Select(driver.findElement(By.id("region"))).selectByValue("630200");
+        type("callerPhone", "13800005678");
+        submitAndWaitFor("hotline-submit", "ticket-number");
+        String number = text("ticket-number");
+        assertTrue(number.matches("\\d{8}-[0-9A-Z]{8}"), number);
+        assertTrue(text("ticket-created").contains("海东市司法局"), text("ticket-created"));
+        clickAndWaitFor(By.id("track-link"), "ticket-state");
+        assertEquals("已交办", text("ticket-state"));
+        assertEquals("海东市司法局", text("ticket-agency"));
+        assertFalse(driver.getPageSource().contains("13800005678"), "the phone is never shown publicly");
+        assertNoConsoleErrors("/hotline/track");
+        screenshot("hotline-track");
     }
 
     @Test
