@@ -34,9 +34,10 @@ final class PayrollValidator {
         BigDecimal hours = null;
         if (employment == Employment.PART_TIME) {
             hours = errors.decimal("hoursWorked", r.getHoursWorked(),
-                    DecimalRule.money().positive().max(rules.asMap().get("maxHoursPerPeriod").toString()));
+                    DecimalRule.money().positive().max(rules.asMap().get("maxHoursPerPeriodInclusive").toString()));
         } else if (employment == Employment.FULL_TIME && !r.getHoursWorked().isEmpty()) {
-            errors.optionalDecimal("hoursWorked", r.getHoursWorked(), DecimalRule.money().max("744"));
+            errors.optionalDecimal("hoursWorked", r.getHoursWorked(),
+                    DecimalRule.money().max(rules.asMap().get("maxHoursPerPeriodInclusive").toString()));
         }
         if (gross != null && errors.size() == before) {
             BigDecimal sum = components.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
