@@ -39,7 +39,8 @@ class EnterpriseCostE2eTest {
                 .map(c -> c.getAsJsonObject().get("id").getAsString()).collect(Collectors.toSet());
         assertEquals(Set.of("social-insurance", "housing-fund", "stable-job-subsidy", "rd-subsidy",
                 "makerspace-graduate-income-tax", "guarantee-subsidy", "startup-loan-guarantee", "startup-award",
-                "graduate-cooperative-support", "quality-deposit", "land-floor-price", "government-fund-levy"), ids);
+                "student-startup-fund", "makerspace-award", "graduate-cooperative-support", "quality-deposit",
+                "land-floor-price", "government-fund-levy"), ids);
         for (JsonElement c : calculators) {
             JsonObject o = c.getAsJsonObject();
             assertFalse(o.getAsJsonArray("citations").isEmpty(), o.toString());
