@@ -198,7 +198,7 @@ public class StatisticsService {
 
     @SuppressWarnings("unchecked")
     private static List<Integer> bounds(ParameterValue rules) {
-        return ((List<Object>) rules.asMap().get("ageBandLowerBounds")).stream()
+        return ((List<Object>) rules.asMap().get("ageBandLowerBoundsInclusive")).stream()
                 .map(b -> Integer.parseInt(b.toString())).toList();
     }
 
