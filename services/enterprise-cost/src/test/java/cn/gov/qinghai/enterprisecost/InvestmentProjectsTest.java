@@ -104,6 +104,11 @@ class InvestmentProjectsTest {
                 "outside 海西's region");
         assertEquals(Status.Code.NOT_FOUND, fails(() -> haixi.getInvestmentProject(
                 GetInvestmentProjectRequest.newBuilder().setId(p.getId()).build())).code());
+        assertEquals(Status.Code.NOT_FOUND, fails(() -> reviewer.getInvestmentProject(
+                GetInvestmentProjectRequest.newBuilder().setId(p.getId()).build())).code(), "other roles: not revealed");
+        assertEquals("REGION_OUT_OF_SCOPE", fails(() -> haixi.recordApprovalStep(RecordApprovalStepRequest.newBuilder()
+                .setProjectId(p.getId()).setVersion(stepped.getVersion()).setStepName("x").setDepartment("x").build()))
+                .reason());
 
         InvestmentProject decided = xining.decideInvestmentProject(DecideInvestmentProjectRequest.newBuilder()
                 .setProjectId(p.getId()).setVersion(stepped.getVersion()).setApproved(true).setNote("西发改核准〔2017〕1号")

@@ -96,7 +96,7 @@ public class InvestmentProjectService {
     @Transactional
     public InvestmentProject recordStep(RecordApprovalStepRequest r) {
         Caller caller = Caller.current().requireAnyRole(OFFICER);
-        ProjectRows.Project p = visible(caller, r.getProjectId());
+        ProjectRows.Project p = writable(caller, r.getProjectId());
         FieldErrors errors = new FieldErrors();
         errors.check(r.getVersion() > 0, "version", "is required (the version you read)");
         String step = errors.text("stepName", r.getStepName(), NAME);
@@ -118,7 +118,7 @@ public class InvestmentProjectService {
     @Transactional
     public InvestmentProject decide(DecideInvestmentProjectRequest r) {
         Caller caller = Caller.current().requireAnyRole(OFFICER);
-        ProjectRows.Project p = visible(caller, r.getProjectId());
+        ProjectRows.Project p = writable(caller, r.getProjectId());
         FieldErrors errors = new FieldErrors();
         errors.check(r.getVersion() > 0, "version", "is required (the version you read)");
         LocalDate on = day(errors, "decidedOn", r.getDecidedOn(), p.receivedOn());
@@ -138,7 +138,13 @@ public class InvestmentProjectService {
 
     @Transactional(readOnly = true)
     public InvestmentProject get(GetInvestmentProjectRequest r) {
-        Caller caller = Caller.current().requireAnyRole(OFFICER);
+        Caller caller = Caller.current();
+        if (caller.isAnonymous()) {
+            throw ServiceException.unauthenticated("a bearer token is required");
+        }
+        if (!caller.hasRole(OFFICER)) {
+            throw notFound(r.getId()); // existence is hidden from other roles, as for applications
+        }
         return toProto(visible(caller, r.getId()));
     }
 
@@ -165,14 +171,30 @@ public class InvestmentProjectService {
         return out.build();
     }
 
+    /** A project the caller may read: NOT_FOUND when there is none or it is outside their region (not revealed). */
     private ProjectRows.Project visible(Caller caller, String id) {
+        ProjectRows.Project p = find(id);
+        if (!caller.covers(p.region())) {
+            throw notFound(id);
+        }
+        return p;
+    }
+
+    /** A project the caller may change: NOT_FOUND when there is none, PERMISSION_DENIED outside their region. */
+    private ProjectRows.Project writable(Caller caller, String id) {
+        ProjectRows.Project p = find(id);
+        caller.requireRegion(p.region());
+        return p;
+    }
+
+    private ProjectRows.Project find(String id) {
         long key;
         try {
             key = Long.parseLong(id.trim());
         } catch (NumberFormatException e) {
             throw notFound(id);
         }
-        return rows.byId(key).filter(p -> caller.covers(p.region())).orElseThrow(() -> notFound(id));
+        return rows.byId(key).orElseThrow(() -> notFound(id));
     }
 
     private static ServiceException notFound(String id) {
