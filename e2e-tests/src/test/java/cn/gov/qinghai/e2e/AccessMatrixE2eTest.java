@@ -48,7 +48,7 @@ class AccessMatrixE2eTest {
     /** Every department role of the platform. */
     static final List<String> ROLES = List.of("wage:admin",
             "dibao:clerk", "dibao:township-reviewer", "dibao:verifier", "dibao:county-approver", "dibao:poverty-office",
-            "enterprise-cost:applicant", "enterprise-cost:reviewer",
+            "enterprise-cost:applicant", "enterprise-cost:reviewer", "enterprise-cost:approval-officer",
             "broadband:admin", "broadband:reporter",
             "retail:commerce-officer", "retail:enterprise", "retail:carrier",
             "health:clinician", "health:registrar", "health:resident", "health:auditor", "health:public-health",
@@ -85,7 +85,7 @@ class AccessMatrixE2eTest {
     /** Records the sample requests refer to, made once through the gateway. */
     record Fixtures(String caseId, String resident, String revocableConsent, String applicationId,
                     String applicant, String enterprise, String carrier, String shipment, String projectOwner,
-                    long projectId) {
+                    long projectId, String investmentProjectId) {
     }
 
     @BeforeAll
@@ -132,8 +132,20 @@ class AccessMatrixE2eTest {
                 + java.net.URLEncoder.encode(owner, StandardCharsets.UTF_8));
         long projectId = projects.json().getAsJsonArray("projects").get(0).getAsJsonObject().get("id").getAsLong();
 
+        Response investment = platform.post("/api/v1/enterprise-cost/investment-projects", investmentProject(),
+                platform.token("m-approval", PROVINCE, "enterprise-cost:approval-officer"));
+        assertEquals(201, investment.status(), investment.body());
+
         f = new Fixtures(c.json().get("id").getAsString(), resident, revocable.json().get("id").getAsString(),
-                app.json().get("id").getAsString(), applicant, enterprise, carrier, shipment, owner, projectId);
+                app.json().get("id").getAsString(), applicant, enterprise, carrier, shipment, owner, projectId,
+                investment.json().get("id").getAsString());
+    }
+
+    /** An enterprise investment project received in 630102 (青政〔2017〕42号 八(四)). */
+    private static String investmentProject() {
+        return "{\"requestId\": \"" + UUID.randomUUID() + "\", \"projectCode\": \"M-2017-0001\", \"projectName\": "
+                + "\"矩阵项目\", \"enterpriseCreditCode\": \"" + creditCode("630102") + "\", \"region\": \"630102\", "
+                + "\"department\": \"西宁市发展改革委\"}";
     }
 
     static List<Route> table() {
@@ -217,6 +229,21 @@ class AccessMatrixE2eTest {
         t.add(new Route("POST", "/api/v1/enterprise-cost/applications/{application}/decision", json,
                 () -> "{\"version\": 99, \"approve\": true, \"approvedAmount\": \"1\"}",
                 Set.of("enterprise-cost:reviewer"), Region.REGION, "", 403));
+
+        // enterprise-cost investment projects on the 15-working-day clock (project in 630102)
+        t.add(new Route("POST", "/api/v1/enterprise-cost/investment-projects", json,
+                AccessMatrixE2eTest::investmentProject, Set.of("enterprise-cost:approval-officer"), Region.REGION, "",
+                403));
+        t.add(new Route("GET", "/api/v1/enterprise-cost/investment-projects/overdue", json, null,
+                Set.of("enterprise-cost:approval-officer"), Region.ANY, "", 403));
+        t.add(new Route("GET", "/api/v1/enterprise-cost/investment-projects/{investment}", json, null,
+                Set.of("enterprise-cost:approval-officer"), Region.REGION, "", 404));
+        t.add(new Route("POST", "/api/v1/enterprise-cost/investment-projects/{investment}/steps", json,
+                () -> "{\"version\": 99, \"stepName\": \"用地预审\", \"department\": \"国土\"}",
+                Set.of("enterprise-cost:approval-officer"), Region.REGION, "", 403));
+        t.add(new Route("POST", "/api/v1/enterprise-cost/investment-projects/{investment}/decision", json,
+                () -> "{\"version\": 99, \"approved\": true}",
+                Set.of("enterprise-cost:approval-officer"), Region.REGION, "", 403));
 
         // broadband (a 中国电信 project; reporters are scoped by organisation, not region)
         t.add(new Route("POST", "/api/v1/broadband/progress-reports", json, () -> "{\"requestId\":\""
@@ -407,7 +434,7 @@ class AccessMatrixE2eTest {
     private static Response call(Route r, String token) {
         String path = r.path().replace("{case}", f.caseId).replace("{application}", f.applicationId)
                 .replace("{shipment}", f.shipment).replace("{carrier}", f.carrier)
-                .replace("{consent}", f.revocableConsent);
+                .replace("{consent}", f.revocableConsent).replace("{investment}", f.investmentProjectId);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(platform.url(path))).timeout(Duration.ofSeconds(30));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);

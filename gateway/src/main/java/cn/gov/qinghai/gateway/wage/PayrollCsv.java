@@ -1,6 +1,7 @@
 package cn.gov.qinghai.gateway.wage;
 
 import cn.gov.qinghai.wage.v1.ComplianceResult;
+import cn.gov.qinghai.wage.v1.EmployerType;
 import cn.gov.qinghai.wage.v1.Employment;
 import cn.gov.qinghai.wage.v1.PayrollRecord;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
 final class PayrollCsv {
 
     static final List<String> COLUMNS = List.of("reference", "region", "period", "employment", "hoursWorked",
-            "grossPay", "overtimePay", "specialConditionAllowances", "statutoryWelfare");
+            "grossPay", "overtimePay", "specialConditionAllowances", "statutoryWelfare", "employerType");
     static final List<String> REQUIRED = List.of("region", "period", "employment", "grossPay");
     static final String RESULT_HEADER = "line,reference,compliant,countedPay,minimumRequired,shortfall,"
             + "standardApplied,standardEffectiveFrom,errors";
@@ -60,6 +61,7 @@ final class PayrollCsv {
                 .setOvertimePay(cell(row, "overtimePay"))
                 .setSpecialConditionAllowances(cell(row, "specialConditionAllowances"))
                 .setStatutoryWelfare(cell(row, "statutoryWelfare"))
+                .setEmployerTypeValue(employerType(cell(row, "employerType")))
                 .build();
     }
 
@@ -71,6 +73,23 @@ final class PayrollCsv {
             case "PART_TIME", "非全日制" -> Employment.PART_TIME_VALUE;
             default -> Employment.EMPLOYMENT_UNSPECIFIED_VALUE;
         };
+    }
+
+    /**
+     * Employer type (青政〔2017〕41号 二) from an optional CSV cell: an EmployerType name such as ENTERPRISE; empty means
+     * not given; unknown text maps to an unknown number so the service names the field.
+     */
+    static int employerType(String text) {
+        String t = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
+        if (t.isEmpty()) {
+            return EmployerType.EMPLOYER_TYPE_UNSPECIFIED_VALUE;
+        }
+        try {
+            EmployerType type = EmployerType.valueOf(t);
+            return type == EmployerType.UNRECOGNIZED ? Integer.MAX_VALUE : type.getNumber();
+        } catch (IllegalArgumentException e) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     private String cell(List<String> row, String column) {

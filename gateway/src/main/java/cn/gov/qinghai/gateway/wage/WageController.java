@@ -103,7 +103,10 @@ public class WageController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Check up to 1,000 payroll records against the minimum wage",
             description = "Body: {records:[{region, period (yyyy-MM or yyyy-MM-dd), employment FULL_TIME|PART_TIME, "
-                    + "hoursWorked, grossPay, overtimePay, specialConditionAllowances, statutoryWelfare}]}. Excluded "
+                    + "hoursWorked, grossPay, overtimePay, specialConditionAllowances, statutoryWelfare, employerType "
+                    + "(optional: ENTERPRISE|PRIVATE_NON_ENTERPRISE_UNIT|INDIVIDUAL_BUSINESS_WITH_EMPLOYEES|STATE_ORGAN|"
+                    + "PUBLIC_INSTITUTION|SOCIAL_ORGANISATION are covered by 青政〔2017〕41号 二; "
+                    + "INDIVIDUAL_BUSINESS_WITHOUT_EMPLOYEES|OTHER_EMPLOYER are refused with the reason)}]}. Excluded "
                     + "from counted pay per 最低工资规定 第十二条: overtime pay, special-condition allowances, statutory "
                     + "welfare. Invalid fields are listed with their index, e.g. records[3].hoursWorked.")
     public HttpResponse<String> check(HttpRequest<?> request, @Body String body) {

@@ -131,7 +131,8 @@ public class ApplicationService {
                     .withMetadata(Map.of("calculatorId", calculator.id()));
         }
         BigDecimal claimed = stated != null ? Money.yuan(stated) : Objects.requireNonNull(result.amount());
-        ApprovalDeadline.Due due = deadline.due(received);
+        // Local rule (subsidy_application_time_limit.yaml), not 42号 八(四): that clause is for investment projects.
+        ApprovalDeadline.Due due = deadline.dueForSubsidyApplication(received);
         ApplicationRow saved = applications.save(new ApplicationRow(null, requestId, kind.name(), calculator.id(),
                 creditCode, name, region, inputsJson, claimed, result.explanation().toByteArray(),
                 ApplicationStatus.SUBMITTED.name(), received, due.dueOn(), due.provisional(), null, "", "", null,

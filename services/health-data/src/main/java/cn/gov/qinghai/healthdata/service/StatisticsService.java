@@ -47,7 +47,7 @@ public class StatisticsService {
     public StatisticsTable table(GetOpenStatisticsRequest request) {
         LocalDate today = LocalDate.now(clock);
         ParameterValue rules = parameters.get(PARAMETER).at(today);
-        long defaultThreshold = rules.decimal("threshold").longValueExact();
+        long defaultThreshold = rules.decimal("minimumPublishedCountInclusive").longValueExact();
         FieldErrors errors = new FieldErrors();
         List<String> dims = request.getDimensionsList();
         if (dims.isEmpty() || dims.size() > 2) {
@@ -168,7 +168,7 @@ public class StatisticsService {
         }
         ExplanationBuilder why = new ExplanationBuilder();
         why.step("小格抑制 / Primary suppression").formula("hide every count with 0 < count < threshold")
-                .input("threshold", threshold).parameter(rules.field("threshold")).result(primary + " hidden")
+                .input("threshold", threshold).parameter(rules.field("minimumPublishedCountInclusive")).result(primary + " hidden")
                 .cite(rules.citation()).add();
         why.step("补充抑制 / Complementary suppression")
                 .formula("while a row or column (with its total) has exactly one hidden entry, hide its smallest"
@@ -198,7 +198,7 @@ public class StatisticsService {
 
     @SuppressWarnings("unchecked")
     private static List<Integer> bounds(ParameterValue rules) {
-        return ((List<Object>) rules.asMap().get("ageBandLowerBounds")).stream()
+        return ((List<Object>) rules.asMap().get("ageBandLowerBoundsInclusive")).stream()
                 .map(b -> Integer.parseInt(b.toString())).toList();
     }
 
