@@ -36,13 +36,10 @@ public class TraceSigner {
     private final byte[] master;
     private final Map<String, SecretKeySpec> keys = new ConcurrentHashMap<>();
 
-    public TraceSigner(@Value("${retail.trace.signing-master-key:}") String masterKey,
-                       @Value("${qinghai.auth.jwt-secret}") String jwtSecret) {
+    public TraceSigner(@Value("${retail.trace.signing-master-key:}") String masterKey) {
         if (masterKey == null || masterKey.isEmpty()) {
-            LOG.warn("RETAIL_TRACE_SIGNING_KEY is not set: trace signing keys are derived from the JWT secret under "
-                    + "a separate label; set a dedicated key in production");
-            this.master = mac(new SecretKeySpec(jwtSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
-                    "qinghai-retail-trace-signing-v1");
+            throw new IllegalStateException("retail.trace.signing-master-key (RETAIL_TRACE_SIGNING_KEY) is not set: "
+                    + "trace events cannot be signed (the launcher and the chart provide one)");
         } else if (masterKey.getBytes(StandardCharsets.UTF_8).length < 32) {
             throw new IllegalStateException("retail.trace.signing-master-key (RETAIL_TRACE_SIGNING_KEY) must be at least 32 bytes");
         } else {
