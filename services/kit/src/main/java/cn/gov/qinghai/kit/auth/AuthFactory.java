@@ -30,8 +30,12 @@ public class AuthFactory {
                 organisation, skew, refresh);
     }
 
+    /**
+     * Token lifetimes are real time: the verifier reads the system clock, not the service's policy clock (which tests
+     * and "as of" runs set to a policy date, and which must not make a fresh token "not yet valid").
+     */
     @Singleton
-    TokenVerifier tokenVerifier(AuthSettings settings, Clock clock) {
-        return new TokenVerifier(settings, clock);
+    TokenVerifier tokenVerifier(AuthSettings settings) {
+        return new TokenVerifier(settings, Clock.systemUTC());
     }
 }

@@ -30,7 +30,8 @@ public final class IssuerKeys {
     private static final Logger LOG = LoggerFactory.getLogger(IssuerKeys.class);
     /** While no key was ever read (provider down at start), how often a request may try again. */
     static final Duration RETRY_WHEN_EMPTY = Duration.ofSeconds(1);
-    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(5);
 
     private final AuthSettings settings;
     private final Clock clock;
@@ -43,7 +44,7 @@ public final class IssuerKeys {
     public IssuerKeys(AuthSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT)
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 

@@ -49,8 +49,25 @@ public final class TestIssuer {
             issuer = server.issuerUrl(ISSUER_ID).toString();
             LocalSigningKeys.register(issuer, AUDIENCE, key);
             Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown));
+            warmUp(issuer);
         }
         return issuer;
+    }
+
+    /**
+     * Reads the discovery document and the JWKS once, with time to spare: the provider's first answers load a lot of
+     * code (Kotlin, Jackson, templates), which on a loaded machine can take longer than a verifier waits.
+     */
+    private static void warmUp(String issuer) {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (String path : List.of("/.well-known/openid-configuration", "/jwks")) {
+            try {
+                client.send(HttpRequest.newBuilder(URI.create(issuer + path)).timeout(java.time.Duration.ofSeconds(60))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+            } catch (Exception e) {
+                throw new IllegalStateException("the test OpenID Connect provider does not answer " + path, e);
+            }
+        }
     }
 
     /** Micronaut properties pointing an application at this provider. */

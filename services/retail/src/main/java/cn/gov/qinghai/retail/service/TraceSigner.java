@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Signs trace events on behalf of the actor's organisation and links them into a hash chain.
@@ -30,7 +28,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class TraceSigner {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TraceSigner.class);
     public static final String KEY_ID = "org-v1";
 
     private final byte[] master;
