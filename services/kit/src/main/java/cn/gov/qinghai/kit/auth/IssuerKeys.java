@@ -40,12 +40,18 @@ public final class IssuerKeys {
     private volatile Instant loadedAt = Instant.EPOCH;
     private volatile Instant lastAttempt = Instant.EPOCH;
     private volatile boolean everLoaded;
+    private volatile long version;
 
     public IssuerKeys(AuthSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Changes whenever the set of published keys changes. */
+    long version() {
+        return version;
     }
 
     /** The key with this id; empty when the issuer does not publish it. */
@@ -80,6 +86,9 @@ public final class IssuerKeys {
                 if (k.getKeyID() != null && !k.isPrivate()) {
                     fresh.put(k.getKeyID(), k);
                 }
+            }
+            if (!fresh.equals(keys)) {
+                version++; // the key set changed: remembered verifications are dropped
             }
             keys = Map.copyOf(fresh);
             loadedAt = now;

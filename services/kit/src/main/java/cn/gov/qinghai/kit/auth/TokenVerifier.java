@@ -16,6 +16,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.grpc.Status;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
@@ -23,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies department bearer tokens as an OAuth 2.0 resource server: a JWS signed with RS256 or ES256 (nothing else,
@@ -41,9 +43,27 @@ public final class TokenVerifier {
     public static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
     public static final String INVALID_TOKEN = "the bearer token is not valid";
 
+    /** At most this many verified tokens are remembered; past it the memory starts again (a flood cannot grow it). */
+    static final int MAX_REMEMBERED = 10_000;
+    /** A remembered token is checked again (signature included) at least this often. */
+    static final Duration REMEMBER_FOR = Duration.ofMinutes(5);
+
     private final AuthSettings settings;
     private final IssuerKeys keys;
     private final Clock clock;
+    /**
+     * Tokens already verified, by their exact text: a department system sends the same token for its whole lifetime,
+     * so the signature is checked once per token and {@link #REMEMBER_FOR}, not once per request. Only a token that
+     * passed every check is remembered, only until its {@code exp} (or {@link #REMEMBER_FOR}), and the memory is
+     * dropped whenever the issuer's key set changes (a withdrawn key stops its tokens at once).
+     */
+    private final ConcurrentHashMap<String, Remembered> verified = new ConcurrentHashMap<>();
+
+    private record Remembered(Caller caller, Instant until, long keysVersion) {
+    }
+
+    private record Verified(Caller caller, Instant expiresAt) {
+    }
 
     public TokenVerifier(AuthSettings settings, Clock clock) {
         this(settings, new IssuerKeys(settings, clock), clock);
@@ -64,6 +84,25 @@ public final class TokenVerifier {
      * for another issuer or audience; UNAVAILABLE when the issuer's keys cannot be read.
      */
     public Caller verify(String token) {
+        Instant now = clock.instant();
+        Remembered r = verified.get(token);
+        if (r != null && now.isBefore(r.until()) && r.keysVersion() == keys.version()) {
+            return r.caller();
+        }
+        long keysVersion = keys.version();
+        Verified v = verifyNow(token);
+        if (verified.size() >= MAX_REMEMBERED) {
+            verified.clear();
+        }
+        verified.put(token, new Remembered(v.caller(), earliest(v.expiresAt(), now.plus(REMEMBER_FOR)), keysVersion));
+        return v.caller();
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private Verified verifyNow(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             JWSHeader header = jwt.getHeader();
@@ -97,7 +136,7 @@ public final class TokenVerifier {
         throw invalid(); // the key's type does not fit the algorithm the token claims
     }
 
-    private Caller caller(JWTClaimsSet claims, String token) throws ParseException {
+    private Verified caller(JWTClaimsSet claims, String token) throws ParseException {
         Instant now = clock.instant();
         if (!settings.issuerText().equals(claims.getIssuer())) {
             throw invalid();
@@ -119,8 +158,8 @@ public final class TokenVerifier {
             throw invalid();
         }
         Set<String> roles = roles(claim(claims, settings.rolesClaim()));
-        return new Caller(subject, roles, text(claim(claims, settings.regionClaim())),
-                text(claim(claims, settings.organisationClaim())), token);
+        return new Verified(new Caller(subject, roles, text(claim(claims, settings.regionClaim())),
+                text(claim(claims, settings.organisationClaim())), token), expiry.toInstant().plus(settings.clockSkew()));
     }
 
     /** A claim by name; a dotted name walks into nested objects ({@code realm_access.roles}). */
