@@ -62,11 +62,6 @@ given in values, else a new random one. Only upgrades look the live Secret up: o
 {{- end -}}
 {{- end -}}
 
-{{/* Name of the Secret holding the JWT key (key: secret). */}}
-{{- define "platform.jwtSecretName" -}}
-{{- .Values.jwt.existingSecret | default "platform-jwt" -}}
-{{- end -}}
-
 {{/* Database host and port the services use. */}}
 {{- define "platform.dbHost" -}}
 {{- if eq .Values.database.mode "internal" -}}postgres{{- else -}}{{ .Values.database.external.host }}{{- end -}}

@@ -34,7 +34,7 @@ class DibaoPagesTest {
             nothing = s.getLocalPort();
         }
         server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "QH_JWT_SECRET", GatewayHttpTest.SECRET, "grpc.channels.dibao.address", "localhost:" + nothing), "test");
+                "qinghai.auth.issuer", GatewayHttpTest.SECRET, "grpc.channels.dibao.address", "localhost:" + nothing), "test");
     }
 
     @AfterAll

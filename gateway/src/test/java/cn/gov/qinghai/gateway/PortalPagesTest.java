@@ -35,7 +35,7 @@ class PortalPagesTest {
             nothing = s.getLocalPort();
         }
         server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "QH_JWT_SECRET", GatewayHttpTest.SECRET, "grpc.channels.wage.address", "localhost:" + nothing,
+                "qinghai.auth.issuer", GatewayHttpTest.SECRET, "grpc.channels.wage.address", "localhost:" + nothing,
                 "grpc.channels.broadband.address", "localhost:" + nothing,
                 "grpc.channels.enterprise-cost.address", "localhost:" + nothing,
                 "grpc.channels.health-data.address", "localhost:" + nothing), "test");

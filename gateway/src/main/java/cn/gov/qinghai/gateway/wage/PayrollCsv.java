@@ -1,5 +1,6 @@
 package cn.gov.qinghai.gateway.wage;
 
+import cn.gov.qinghai.kit.csv.CsvWriter;
 import cn.gov.qinghai.wage.v1.ComplianceResult;
 import cn.gov.qinghai.wage.v1.EmployerType;
 import cn.gov.qinghai.wage.v1.Employment;
@@ -102,9 +103,10 @@ final class PayrollCsv {
         String errors = r.getViolationsList().stream().map(v -> v.getField() + ": " + v.getDescription())
                 .collect(Collectors.joining("; "));
         boolean invalid = r.getViolationsCount() > 0;
-        return String.join(",", Long.toString(line), CsvReader.field(r.getReference()),
+        // the reference and the errors echo the uploader's text: kit's writer neutralises formulas in them
+        return CsvWriter.joined(List.of(Long.toString(line), r.getReference(),
                 invalid ? "invalid" : Boolean.toString(r.getCompliant()), r.getCountedPay(), r.getMinimumRequired(),
-                r.getShortfall(), r.getStandardApplied(), r.getStandardEffectiveFrom(), CsvReader.field(errors));
+                r.getShortfall(), r.getStandardApplied(), r.getStandardEffectiveFrom(), errors));
     }
 
     static String template() {

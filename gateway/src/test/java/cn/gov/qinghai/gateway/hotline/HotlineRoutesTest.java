@@ -67,7 +67,7 @@ import org.junit.jupiter.api.Test;
  */
 class HotlineRoutesTest {
 
-    static final String SECRET = "gateway-test-secret-0123456789abcdef01234567";
+    static final String SECRET = cn.gov.qinghai.kit.testing.TestIssuer.issuer();
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final AtomicReference<Object> LAST = new AtomicReference<>();
     static final AtomicReference<String> LAST_AUTH = new AtomicReference<>();
@@ -175,7 +175,7 @@ class HotlineRoutesTest {
         grpc = ServerBuilder.forPort(0).addService(ServerInterceptors.intercept(new Recording(), capture)).build()
                 .start();
         gateway = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "QH_JWT_SECRET", SECRET, "grpc.channels.hotline.address", "localhost:" + grpc.getPort()), "test");
+                "qinghai.auth.issuer", SECRET, "grpc.channels.hotline.address", "localhost:" + grpc.getPort()), "test");
     }
 
     @AfterAll

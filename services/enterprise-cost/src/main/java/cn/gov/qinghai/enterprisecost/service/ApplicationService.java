@@ -23,6 +23,7 @@ import cn.gov.qinghai.enterprisecost.v1.ListOverdueApplicationsRequest;
 import cn.gov.qinghai.enterprisecost.v1.StartReviewRequest;
 import cn.gov.qinghai.enterprisecost.v1.SubmitApplicationRequest;
 import cn.gov.qinghai.kit.auth.Caller;
+import cn.gov.qinghai.kit.auth.Scope;
 import cn.gov.qinghai.kit.grpc.DecimalRule;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.Pages;
@@ -267,7 +268,7 @@ public class ApplicationService {
     /** The reviewer's scope, narrowed to {@code region} when given (which must lie inside the scope). */
     private static String scopedPattern(Caller caller, String region, FieldErrors errors) {
         if (region.isEmpty()) {
-            return Scopes.pattern(caller.region());
+            return caller.scope().likePattern();
         }
         String filter = regionFilter(region, errors);
         if (errors.isEmpty()) {
@@ -277,7 +278,7 @@ public class ApplicationService {
     }
 
     private static String regionFilter(String region, FieldErrors errors) {
-        return errors.qinghaiRegion("region", region) == null ? "-" : Scopes.pattern(region);
+        return errors.qinghaiRegion("region", region) == null ? "-" : new Scope(region).likePattern();
     }
 
     /** The application if this caller may see it; NOT_FOUND otherwise, so ids of others' applications do not leak. */

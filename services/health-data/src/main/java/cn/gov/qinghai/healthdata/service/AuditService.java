@@ -20,6 +20,7 @@ import cn.gov.qinghai.healthdata.service.AuditTrail.Event;
 import cn.gov.qinghai.kit.auth.Caller;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.Pages;
+import cn.gov.qinghai.kit.identity.AuditActors;
 import cn.gov.qinghai.kit.identity.ResidentId;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -68,7 +69,8 @@ public class AuditService {
                 .setPage(PageResponse.newBuilder().setTotalSize(total).setNextPageToken(window.nextToken(total)));
         sql.list("SELECT * FROM audit_event WHERE resident_id = ? AND actor <> ? ORDER BY sequence DESC LIMIT ? OFFSET ?",
                 AuditRows::map, r.get().id(), identity, window.size(), window.offset()).forEach(e -> out.addEvents(
-                AccessEvent.newBuilder().setSequence(e.sequence()).setAt(e.at().toString()).setActor(e.actor())
+                AccessEvent.newBuilder().setSequence(e.sequence()).setAt(e.at().toString())
+                        .setActor(AuditActors.display(e.actor(), e.roles()))
                         .setOrganisation(e.organisation()).setPurpose(e.purpose()).setAction(e.action())
                         .setResource(e.resource()).setOutcome(e.outcome())));
         audit.append(Event.granted(self ? "self" : "audit", "READ", "audit", "", r.get().id()));
