@@ -16,7 +16,7 @@ import org.testcontainers.containers.PostgreSQLContainer;
 
 /**
  * The one place that decides where test PostgreSQL comes from: a Testcontainers PostgreSQL 18 when a Docker engine
- * is reachable, otherwise an embedded PostgreSQL 18 (zonky binaries, started in-process). One server per test JVM;
+ * is reachable and already has the image (nothing is pulled), otherwise an embedded PostgreSQL 18 (zonky binaries, started in-process). One server per test JVM;
  * every caller gets a fresh, empty database on it. Tests never assume a server is already running.
  * {@code QH_TEST_DB=embedded|container} forces a choice.
  */
@@ -31,6 +31,8 @@ public final class TestDatabases {
         }
     }
 
+    /** The container image, used only when it is already on the Docker engine (never pulled by a test run). */
+    private static final String IMAGE = "postgres:18-alpine";
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static Server server;
 
@@ -73,8 +75,16 @@ public final class TestDatabases {
             return false;
         }
         try {
-            return DockerClientFactory.instance().isDockerAvailable();
+            if (!DockerClientFactory.instance().isDockerAvailable()) {
+                return false;
+            }
+            // No registry is reachable here: a Docker engine without the image would fail on the pull. Use the
+            // container only when the image is already local (pulled or built); otherwise embedded PostgreSQL.
+            DockerClientFactory.instance().client().inspectImageCmd(IMAGE).exec();
+            return true;
         } catch (RuntimeException e) {
+            System.out.println("test PostgreSQL: " + IMAGE + " not usable on the Docker engine ("
+                    + e.getClass().getSimpleName() + "), using embedded PostgreSQL");
             return false;
         }
     }
@@ -130,7 +140,7 @@ public final class TestDatabases {
         }
 
         static Server container() {
-            PostgreSQLContainer<?> pg = new PostgreSQLContainer<>("postgres:18-alpine")
+            PostgreSQLContainer<?> pg = new PostgreSQLContainer<>(IMAGE)
                     .withCommand("postgres", "-c", "max_connections=300", "-c", "fsync=off");
             pg.start();
             return new Server() {
