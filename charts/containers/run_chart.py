@@ -117,6 +117,7 @@ class Workload:
         self.containers = []  # docker container names
         self.started_at = None
         self.ready_after = None
+        self.first_ready = None  # kept when the fault check restarts the workload
         self.services = stage.chart.services_selecting(labels)
         self.pod = f"{stage.prefix}-{self.name}-pod"  # holds the pod's network namespace, as Kubernetes' pause does
         self.publish = []
@@ -323,6 +324,7 @@ class Workload:
         docker(*args, "--entrypoint", "sleep", self.stage.local_postgres, "infinity")
 
     def restart(self):
+        self.first_ready = self.first_ready or self.ready_after
         for name in self.containers:
             docker("start", name)
         self.started_at = time.monotonic()
@@ -571,10 +573,12 @@ class Stage:
     def report(self):
         stats = docker("stats", "--no-stream", "--format", "{{.Name}}\t{{.MemUsage}}\t{{.CPUPerc}}").stdout.decode()
         mem = dict(line.split("\t", 1) for line in stats.splitlines() if "\t" in line)
-        print("\n| workload | container | ready after | memory (docker stats) |\n|---|---|---|---|")
+        print("\n| workload | container | ready after start | memory (docker stats) |\n|---|---|---|---|")
         for w in self.workloads:
             for c in w.containers:
                 ready = f"{w.ready_after:.1f} s" if w.ready_after is not None else "-"
+                if w.first_ready is not None:
+                    ready = f"{w.first_ready:.1f} s (after the fault's restart: {ready})"
                 print(f"| {w.id} | {c} | {ready} | {mem.get(c, 'exited').split(chr(9))[0]} |")
         not_alive = [w.id for w in self.workloads if w.kind in ("Deployment", "StatefulSet") and not w.alive()]
         if not_alive:

@@ -48,7 +48,7 @@ helm="$(charts/cli/helm.sh)"
   --set image.tag="$tag" ${CONTAINERS_HELM_ARGS:-} > "$out/rendered.yaml"
 echo "containers: setup (engine, images, render) in $(( $(date +%s) - t0 )) s"
 
-e2e="${CONTAINERS_E2E:-./mvnw -B -q -pl e2e-tests -am verify -Dtest='*E2eTest' -Dsurefire.failIfNoSpecifiedTests=false}"
+e2e="${CONTAINERS_E2E:-./mvnw -B -pl e2e-tests -am verify -Dtest='*E2eTest' -Dsurefire.failIfNoSpecifiedTests=false}"
 "$python" "$here/run_chart.py" --rendered "$out/rendered.yaml" \
   --port-offset "${CONTAINERS_PORT_OFFSET:-23000}" --local-postgres qinghai-local/postgres:18.1 \
   --e2e "$e2e" --kill "${CONTAINERS_KILL:-wage}" \
