@@ -639,6 +639,8 @@ def main():
                 raise StageFailure("the e2e suite against the containers failed")
             log(f"e2e through the containers: {time.monotonic() - t:.0f} s")
         if args.kill:
+            if not gateway or not args.probe_path:
+                raise StageFailure("--kill needs a published gateway Service and --probe-path")
             stage.kill_and_recover(args.kill, gateway + args.probe_path)
         stage.report()
         log(f"stage passed in {time.monotonic() - t0:.0f} s")
