@@ -14,7 +14,11 @@ docker="${DOCKER:-docker}"
 zonky_version=18.1.0
 cache="$root/.tools/postgres-rootfs-bookworm-$zonky_version.tar"
 if [ ! -s "$cache" ]; then
-  command -v debootstrap >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -q --no-install-recommends debootstrap >/dev/null; }
+  if ! command -v debootstrap >/dev/null; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q >/dev/null
+    apt-get install -y -q --no-install-recommends debootstrap >/dev/null
+  fi
   work="$(mktemp -d /tmp/qh-pg-rootfs.XXXXXX)"
   trap 'rm -rf "$work"' EXIT
   fs="$work/rootfs"

@@ -21,7 +21,7 @@ python=python3
 if ! "$python" -c 'import yaml' 2>/dev/null; then
   python=/usr/bin/python3
   "$python" -c 'import yaml' 2>/dev/null \
-    || { DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends python3-yaml >/dev/null; }
+    || { apt-get update -q >/dev/null; DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends python3-yaml >/dev/null; }
 fi
 
 source "$here/engine.sh"
