@@ -11,12 +11,18 @@ import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.DownstreamException;
 import io.grpc.Status;
 import io.micronaut.http.HttpRequest;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,40 +38,64 @@ public class ParametersDirectory {
 
     private final ParameterServices services;
     private final Downstream downstream;
+    /** Threads for asking the services at once; calls are short (one deadline each), so a small pool suffices. */
+    private final ExecutorService pool = Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "parameters-fan-out");
+        t.setDaemon(true);
+        return t;
+    });
 
     ParametersDirectory(ParameterServices services, Downstream downstream) {
         this.services = services;
         this.downstream = downstream;
     }
 
-    /** Every parameter of the services named (all when {@code service} is empty) citing {@code document} if given. */
+    /**
+     * Every parameter of the services named (all when {@code service} is empty) citing {@code document} if given.
+     * The services are asked at the same time, so one that is down costs its reconnect window once, not per service.
+     */
     public Listing list(HttpRequest<?> request, String service, String document) {
+        Map<String, CompletableFuture<List<Parameter>>> asked = new TreeMap<>();
+        for (Map.Entry<String, ParametersServiceGrpc.ParametersServiceBlockingStub> s : services.stubs().entrySet()) {
+            if (service.isEmpty() || service.equals(s.getKey())) {
+                asked.put(s.getKey(), CompletableFuture.supplyAsync(
+                        () -> listOne(request, s.getKey(), s.getValue(), document), pool));
+            }
+        }
         List<Owned> all = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();
-        for (Map.Entry<String, ParametersServiceGrpc.ParametersServiceBlockingStub> s : services.stubs().entrySet()) {
-            if (!service.isEmpty() && !service.equals(s.getKey())) {
-                continue;
-            }
+        for (Map.Entry<String, CompletableFuture<List<Parameter>>> a : asked.entrySet()) {
             try {
-                String token = "";
-                do {
-                    ListParametersRequest grpcRequest = ListParametersRequest.newBuilder().setDocument(document)
-                            .setPage(PageRequest.newBuilder().setPageSize(SERVICE_PAGE).setPageToken(token)).build();
-                    ListParametersResponse page = downstream.call(s.getKey(), request, s.getValue(),
-                            stub -> stub.listParameters(grpcRequest));
-                    page.getParametersList().forEach(p -> all.add(new Owned(s.getKey(), p)));
-                    token = page.getPage().getNextPageToken();
-                } while (!token.isEmpty());
-            } catch (DownstreamException e) {
-                if (!skippable(e)) {
-                    throw e;
+                a.getValue().join().forEach(p -> all.add(new Owned(a.getKey(), p)));
+            } catch (CompletionException e) {
+                if (!(e.getCause() instanceof DownstreamException d) || !skippable(d)) {
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
                 }
-                LOG.warn("parameters of {} unavailable: {}", s.getKey(), e.grpc().getStatus().getCode());
-                unavailable.add(s.getKey());
+                LOG.warn("parameters of {} unavailable: {}", a.getKey(), d.grpc().getStatus().getCode());
+                unavailable.add(a.getKey());
             }
         }
         all.sort(Comparator.comparing((Owned o) -> o.parameter().getId()).thenComparing(Owned::service));
         return new Listing(all, unavailable);
+    }
+
+    private List<Parameter> listOne(HttpRequest<?> request, String name,
+                                    ParametersServiceGrpc.ParametersServiceBlockingStub stub, String document) {
+        List<Parameter> out = new ArrayList<>();
+        String token = "";
+        do {
+            ListParametersRequest grpcRequest = ListParametersRequest.newBuilder().setDocument(document)
+                    .setPage(PageRequest.newBuilder().setPageSize(SERVICE_PAGE).setPageToken(token)).build();
+            ListParametersResponse page = downstream.call(name, request, stub, s -> s.listParameters(grpcRequest));
+            out.addAll(page.getParametersList());
+            token = page.getPage().getNextPageToken();
+        } while (!token.isEmpty());
+        return out;
+    }
+
+    @PreDestroy
+    void close() {
+        pool.shutdownNow();
     }
 
     /**

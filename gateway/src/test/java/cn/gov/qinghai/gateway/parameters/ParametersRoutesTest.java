@@ -160,6 +160,27 @@ class ParametersRoutesTest {
         assertTrue(missing.body().contains("broadband"), missing.body());
     }
 
+    @Test
+    void aDocumentsPageSaysWhatItSetsAndSinceWhenInBothLanguages() throws Exception {
+        HttpResponse<String> zh = page("/documents/qz-2017-41?lang=zh");
+        assertEquals(200, zh.statusCode(), zh.body());
+        String section = zh.body().substring(zh.body().indexOf("id=\"parameters\""));
+        assertTrue(section.contains("本文件设定的参数及施行日期"), section);
+        assertTrue(section.contains("wage.minimum_wage.monthly"), section);
+        assertTrue(section.contains("2017-05-01") && section.contains("1500.00"), section);
+        assertTrue(section.contains("月最低工资"), section);
+        assertTrue(!section.contains("1250.00"), "the 2014 tier is not set by 41号: " + section);
+        assertTrue(section.contains("broadband"), "unreachable services are named: " + section);
+        HttpResponse<String> en = page("/documents/qz-2017-41?lang=en");
+        assertTrue(en.body().contains("What this document sets, and since when"), en.body());
+        assertTrue(en.body().contains("Monthly minimum wage"), en.body());
+    }
+
+    private static HttpResponse<String> page(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + gateway.getPort() + path))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static List<String> ids(JsonObject body) {
         return body.getAsJsonArray("parameters").asList().stream()
                 .map(p -> p.getAsJsonObject().get("id").getAsString()).toList();
