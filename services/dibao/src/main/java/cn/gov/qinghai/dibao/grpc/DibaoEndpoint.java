@@ -4,6 +4,7 @@ import cn.gov.qinghai.dibao.service.CaseService;
 import cn.gov.qinghai.dibao.service.CountyStandardService;
 import cn.gov.qinghai.dibao.service.CrossMatchService;
 import cn.gov.qinghai.dibao.service.MedicalAssistanceService;
+import cn.gov.qinghai.dibao.service.EstimateReforms;
 import cn.gov.qinghai.dibao.service.EstimateService;
 import cn.gov.qinghai.dibao.service.RosterService;
 import cn.gov.qinghai.dibao.service.TemporaryAssistanceService;
@@ -43,6 +44,9 @@ import jakarta.inject.Singleton;
 public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
 
     private final EstimateService estimates;
+    /** The estimator with an optional reform beside the law (issue 24); field-injected to keep this class's constructor. */
+    @jakarta.inject.Inject
+    EstimateReforms estimateReforms;
     private final CaseService cases;
     private final CountyStandardService standards;
     private final RosterService rosters;
@@ -64,7 +68,7 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
 
     @Override
     public void estimateBenefit(EstimateBenefitRequest request, StreamObserver<BenefitEstimate> out) {
-        reply(out, estimates.estimate(request));
+        reply(out, estimateReforms.estimate(request));
     }
 
     @Override

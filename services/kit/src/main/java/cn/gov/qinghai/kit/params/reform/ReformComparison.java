@@ -47,7 +47,7 @@ public final class ReformComparison {
                                                 Explanation markedReformExplanation, Set<String> ignored) {
         ReformDifferences.Builder out = ReformDifferences.newBuilder().setApplied(reform.applied());
         for (FieldDescriptor f : baseline.getDescriptorForType().getFields()) {
-            if (ignored.contains(f.getName()) || f.getMessageType() != null
+            if (ignored.contains(f.getName()) || f.getJavaType() == FieldDescriptor.JavaType.MESSAGE
                     && f.getMessageType().getFullName().equals(Explanation.getDescriptor().getFullName())) {
                 continue;
             }
