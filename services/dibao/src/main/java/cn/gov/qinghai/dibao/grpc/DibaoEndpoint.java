@@ -4,7 +4,7 @@ import cn.gov.qinghai.dibao.service.CaseService;
 import cn.gov.qinghai.dibao.service.CountyStandardService;
 import cn.gov.qinghai.dibao.service.CrossMatchService;
 import cn.gov.qinghai.dibao.service.MedicalAssistanceService;
-import cn.gov.qinghai.dibao.service.EstimateReforms;
+import cn.gov.qinghai.dibao.service.DibaoReforms;
 import cn.gov.qinghai.dibao.service.EstimateService;
 import cn.gov.qinghai.dibao.service.RosterService;
 import cn.gov.qinghai.dibao.service.TemporaryAssistanceService;
@@ -44,9 +44,9 @@ import jakarta.inject.Singleton;
 public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
 
     private final EstimateService estimates;
-    /** The estimator with an optional reform beside the law (issue 24); field-injected to keep this class's constructor. */
+    /** The public calculators with an optional reform beside the law (issue 24); field-injected, constructor kept. */
     @jakarta.inject.Inject
-    EstimateReforms estimateReforms;
+    DibaoReforms reforms;
     private final CaseService cases;
     private final CountyStandardService standards;
     private final RosterService rosters;
@@ -68,7 +68,7 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
 
     @Override
     public void estimateBenefit(EstimateBenefitRequest request, StreamObserver<BenefitEstimate> out) {
-        reply(out, estimateReforms.estimate(request));
+        reply(out, reforms.estimate(request));
     }
 
     @Override
@@ -135,7 +135,7 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
 
     @Override
     public void calculateMedicalAssistance(MedicalAssistanceRequest request, StreamObserver<MedicalAssistance> out) {
-        reply(out, medical.calculate(request));
+        reply(out, reforms.calculate(request));
     }
 
     private static <T> void reply(StreamObserver<T> out, T value) {

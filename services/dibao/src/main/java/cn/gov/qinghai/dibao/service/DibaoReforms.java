@@ -6,6 +6,8 @@ import cn.gov.qinghai.dibao.rules.IncomeTypes;
 import cn.gov.qinghai.dibao.rules.ProvincialFloor;
 import cn.gov.qinghai.dibao.v1.BenefitEstimate;
 import cn.gov.qinghai.dibao.v1.EstimateBenefitRequest;
+import cn.gov.qinghai.dibao.v1.MedicalAssistance;
+import cn.gov.qinghai.dibao.v1.MedicalAssistanceRequest;
 import cn.gov.qinghai.kit.params.ParameterRegistry;
 import cn.gov.qinghai.kit.params.reform.SideBySide;
 import jakarta.inject.Singleton;
@@ -13,21 +15,25 @@ import java.time.Clock;
 import java.util.Set;
 
 /**
- * The benefit estimator with an optional reform: the estimate under the law and, beside it, the same estimate with
- * the estimator's rules built again on the reformed parameters (kit {@link SideBySide}). Reads only.
+ * Dibao's public calculators with an optional reform: the answer under the law and, beside it, the same answer with
+ * the calculator's rules built again on the reformed parameters (kit {@link SideBySide}). Reads only.
  */
 @Singleton
-public class EstimateReforms {
+public class DibaoReforms {
 
-    private static final Set<String> REFORM_FIELDS = Set.of("reform_estimate", "reform_differences");
+    private static final Set<String> REFORM_FIELDS =
+            Set.of("reform_estimate", "reform_assistance", "reform_differences");
     private final ParameterRegistry parameters;
     private final EstimateService law;
+    private final MedicalAssistanceService medical;
     private final Db db;
     private final Clock clock;
 
-    public EstimateReforms(ParameterRegistry parameters, EstimateService law, Db db, Clock clock) {
+    public DibaoReforms(ParameterRegistry parameters, EstimateService law, MedicalAssistanceService medical, Db db,
+                        Clock clock) {
         this.parameters = parameters;
         this.law = law;
+        this.medical = medical;
         this.db = db;
         this.clock = clock;
     }
@@ -40,6 +46,18 @@ public class EstimateReforms {
         SideBySide<BenefitEstimate> both = SideBySide.run(request.getReform(), parameters,
                 () -> law.estimate(plain), registry -> estimator(registry).estimate(plain), REFORM_FIELDS);
         return both.baseline().toBuilder().setReformEstimate(both.reform())
+                .setReformDifferences(both.differences()).build();
+    }
+
+    public MedicalAssistance calculate(MedicalAssistanceRequest request) {
+        if (!request.hasReform()) {
+            return medical.calculate(request);
+        }
+        MedicalAssistanceRequest plain = request.toBuilder().clearReform().build();
+        SideBySide<MedicalAssistance> both = SideBySide.run(request.getReform(), parameters,
+                () -> medical.calculate(plain), registry -> new MedicalAssistanceService(registry).calculate(plain),
+                REFORM_FIELDS);
+        return both.baseline().toBuilder().setReformAssistance(both.reform())
                 .setReformDifferences(both.differences()).build();
     }
 

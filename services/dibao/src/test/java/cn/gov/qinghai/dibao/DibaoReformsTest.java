@@ -14,6 +14,8 @@ import cn.gov.qinghai.dibao.v1.DibaoServiceGrpc;
 import cn.gov.qinghai.dibao.v1.EstimateBenefitRequest;
 import cn.gov.qinghai.dibao.v1.EstimateMember;
 import cn.gov.qinghai.dibao.v1.Income;
+import cn.gov.qinghai.dibao.v1.MedicalAssistance;
+import cn.gov.qinghai.dibao.v1.MedicalAssistanceRequest;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
 import cn.gov.qinghai.kit.testing.RunningService;
 import io.grpc.Status;
@@ -23,11 +25,11 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reforms on the public estimator over real gRPC (issue 24): the baseline stays the law, the reform answer sits
+ * Reforms on the public estimator and the medical-assistance calculator over real gRPC (issue 24): the baseline stays the law, the reform answer sits
  * beside it with its changed steps marked and the overridden figure hypothetical; the day before and the day of an
  * override's date; every bad field of request and reform named at once.
  */
-class EstimateReformTest {
+class DibaoReformsTest {
 
     private final RunningService service = DibaoTestSupport.service();
     private final DibaoServiceGrpc.DibaoServiceBlockingStub dibao = DibaoServiceGrpc.newBlockingStub(service.channel());
@@ -102,6 +104,24 @@ class EstimateReformTest {
         assertEquals(Status.Code.INVALID_ARGUMENT, e.code());
         assertEquals(List.of("members", "reform.overrides[0].id", "reform.overrides[1].unit",
                 "reform.overrides[1].from"), e.fields());
+    }
+
+    @Test
+    void theMedicalAssistanceCalculatorTakesAReformTheSameWay() {
+        MedicalAssistance r = dibao.calculateMedicalAssistance(MedicalAssistanceRequest.newBuilder().setYear(2018)
+                .setGroup("DIBAO").setAge(10).setEligibleExpenses("10000").setBaseRatio("0.70")
+                .setReform(Reform.newBuilder().addOverrides(ParameterOverride.newBuilder()
+                        .setId("dibao.medical_assistance").setValue("{\"childRatioIncrease\":\"0.20\"}"))).build());
+        assertEquals("0.8", r.getRatioApplied());
+        assertEquals("0.9", r.getReformAssistance().getRatioApplied());
+        assertEquals("9000.00", r.getReformAssistance().getAssistance());
+        assertTrue(r.getReformDifferences().getOutputsList().stream().anyMatch(d -> d.getField().equals("assistance")));
+        GrpcErrorDetails bad = GrpcErrorDetails.of(Assertions.assertThrows(StatusRuntimeException.class,
+                () -> dibao.calculateMedicalAssistance(MedicalAssistanceRequest.newBuilder().setYear(2018)
+                        .setGroup("DIBAO").setAge(10).setEligibleExpenses("10000").setBaseRatio("0.70")
+                        .setReform(Reform.newBuilder().addOverrides(ParameterOverride.newBuilder()
+                                .setId("dibao.medical_assistance").setValue("{\"childRatio\":\"0.2\"}"))).build())));
+        assertEquals(List.of("reform.overrides[0].value.childRatio"), bad.fields());
     }
 
     private static EstimateBenefitRequest adultEarning(String annualWage, Reform reform) {
