@@ -7,22 +7,32 @@ import cn.gov.qinghai.kit.params.Citation;
 import cn.gov.qinghai.kit.params.ParameterEntry;
 import cn.gov.qinghai.kit.params.ParameterRegistry;
 import cn.gov.qinghai.kit.params.PolicyParameter;
+import cn.gov.qinghai.kit.params.ReformScope;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Set;
 
 /**
  * A reform applied to a service's parameters: the real registry with each overridden parameter replaced by a copy
  * whose values from the override's date on are the hypothetical value (marked {@code hypothetical}, cited as a
- * reform, never as law). Calculators are simply built again on {@link #registry()}; nothing is stored, nothing
- * shared is changed.
+ * reform, never as law). A calculation runs under it through {@link #run} (every parameter lookup on the thread
+ * sees the reform) or is built again on {@link #registry()}; nothing is stored, nothing shared is changed.
  *
  * @param registry the parameters with the overrides layered over the real ones
  * @param applied  the reform as applied (each override's {@code from} filled in)
+ * @param replaced the layered copies of the overridden parameters, by id (for a {@link ReformScope})
  */
-public record ReformedParameters(ParameterRegistry registry, Reform applied) {
+public record ReformedParameters(ParameterRegistry registry, Reform applied, Map<String, PolicyParameter> replaced) {
+
+    /** Runs {@code calculation} with this reform in force on this thread (see {@link ReformScope}). */
+    public <T> T run(Supplier<T> calculation) {
+        return ReformScope.run(replaced, calculation);
+    }
 
     /** At most this many overrides in one reform. */
     public static final int MAX_OVERRIDES = 20;
@@ -80,7 +90,12 @@ public record ReformedParameters(ParameterRegistry registry, Reform applied) {
             replaced.add(layer(parameter, from, value, citation));
             applied.addOverrides(override.toBuilder().setFrom(from.toString()).setUnit(parameter.unit()));
         }
-        return errors.size() > before ? null : new ReformedParameters(base.with(replaced), applied.build());
+        if (errors.size() > before) {
+            return null;
+        }
+        Map<String, PolicyParameter> byId = new LinkedHashMap<>();
+        replaced.forEach(p -> byId.put(p.id(), p));
+        return new ReformedParameters(base.with(replaced), applied.build(), byId);
     }
 
     /** The citation of every hypothetical value: the reform, never a law. */

@@ -17,9 +17,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Runs one calculation twice, under the law and under a reform, the same way for every calculator: the caller
- * gives the baseline calculation and the same calculation built on a parameter registry; the reform's answer gets
- * its changed steps marked. Bad input of the request and of the reform is reported together, in one BadRequest.
+ * Runs one calculation twice, under the law and under a reform, the same way for every calculator: the second run
+ * happens inside the reform's {@link cn.gov.qinghai.kit.params.ReformScope}, so the calculator's own rules see the
+ * overridden parameters with no code of their own; the reform's answer gets its changed steps marked. Bad input of
+ * the request and of the reform is reported together, in one BadRequest.
  *
  * @param baseline    the answer under the law
  * @param reform      the answer under the reform, its explanation marked ({@code changed_by_reform})
@@ -29,14 +30,20 @@ import java.util.function.Supplier;
 public record SideBySide<R extends Message>(R baseline, R reform, ReformDifferences differences) {
 
     /**
-     * @param reform     the request's reform (field {@code reform} of the request)
-     * @param base       the service's real parameters
-     * @param baseline   the calculation under the law; may throw INVALID_ARGUMENT for the request's own fields
-     * @param underReform the same calculation with its rules built on the given registry
-     * @param ignored    answer fields (proto names) not to compare, e.g. the ones that will hold the reform answer
+     * @param reform      the request's reform (field {@code reform} of the request)
+     * @param base        the service's real parameters
+     * @param calculation the calculation (its request without the reform); may throw INVALID_ARGUMENT for the
+     *                    request's own fields
+     * @param ignored     answer fields (proto names) not to compare, e.g. the ones that will hold the reform answer
      */
+    public static <R extends Message> SideBySide<R> run(Reform reform, ParameterRegistry base, Supplier<R> calculation,
+                                                        Set<String> ignored) {
+        return run(reform, base, calculation, reformed -> reformed.run(calculation), ignored);
+    }
+
+    /** Same, with the reform's run given explicitly (e.g. rules built again on {@link ReformedParameters#registry()}). */
     public static <R extends Message> SideBySide<R> run(Reform reform, ParameterRegistry base, Supplier<R> baseline,
-                                                        Function<ParameterRegistry, R> underReform,
+                                                        Function<ReformedParameters, R> underReform,
                                                         Set<String> ignored) {
         FieldErrors errors = new FieldErrors();
         ReformedParameters reformed = ReformedParameters.of(errors, "reform", reform, base);
@@ -52,7 +59,7 @@ public record SideBySide<R extends Message>(R baseline, R reform, ReformDifferen
             throw ServiceException.invalid(all);
         }
         errors.throwIfAny();
-        R what = underReform.apply(reformed.registry());
+        R what = underReform.apply(reformed);
         FieldDescriptor explanation = explanationField(law);
         Explanation marked = ReformComparison.markChanges((Explanation) law.getField(explanation),
                 (Explanation) what.getField(explanation));

@@ -48,6 +48,38 @@ class ReformedParametersTest {
     }
 
     @Test
+    void insideTheReformsScopeTheRealParametersAnswerWithTheOverrideOnThisThreadOnly() throws Exception {
+        ReformedParameters r = apply(override("test.regional", "1600.00", "2018-01-01"));
+        LocalDate day = LocalDate.of(2018, 1, 1);
+        ParameterValue inScope = r.run(() -> base.get("test.regional").at(day, "630100"));
+        assertEquals(new BigDecimal("1600.00"), inScope.decimal());
+        assertTrue(inScope.hypothetical());
+        Thread other = new Thread(() -> assertFalse(r.run(() -> {
+            try {
+                return ReformScopeProbe.otherThread(base, day);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        })));
+        other.start();
+        other.join();
+        assertEquals(new BigDecimal("1500.00"), base.get("test.regional").at(day).decimal(), "law again after the run");
+        assertEquals(new BigDecimal("0.005"), r.run(() -> base.get("test.structured").at(day).decimal("unemployment")),
+                "parameters not overridden answer with the law");
+    }
+
+    /** Looks the parameter up on yet another thread, where no reform is in force. */
+    static final class ReformScopeProbe {
+        static boolean otherThread(ParameterRegistry base, LocalDate day) throws InterruptedException {
+            boolean[] hypothetical = new boolean[1];
+            Thread t = new Thread(() -> hypothetical[0] = base.get("test.regional").at(day).hypothetical());
+            t.start();
+            t.join();
+            return hypothetical[0];
+        }
+    }
+
+    @Test
     void aStructuredValueChangesOnlyTheFieldsGivenAndFromDefaultsToTheFirstDatedValue() {
         ReformedParameters r = apply(override("test.structured", "{\"maternity\":\"0.003\"}", ""));
         ParameterValue v = r.registry().get("test.structured").at(LocalDate.of(2017, 1, 1));
