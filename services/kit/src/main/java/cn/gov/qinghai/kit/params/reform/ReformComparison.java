@@ -41,42 +41,100 @@ public final class ReformComparison {
 
     /**
      * What differs between {@code baseline} and {@code reform} (two answers of the same type), ignoring
-     * {@code ignored} fields (by proto name, e.g. "explanation", "reform_estimate").
+     * {@code ignored} fields (by proto name, e.g. "explanation", "reform_estimate"). Nested answers are compared
+     * field by field ({@code results[3].shortfall}, {@code outputs.unemployment}); explanations are not outputs.
      */
     public static ReformDifferences differences(ReformedParameters reform, Message baseline, Message reformAnswer,
-                                                Explanation markedReformExplanation, Set<String> ignored) {
+                                                List<ExplanationStep> markedSteps, Set<String> ignored) {
         ReformDifferences.Builder out = ReformDifferences.newBuilder().setApplied(reform.applied());
-        for (FieldDescriptor f : baseline.getDescriptorForType().getFields()) {
-            if (ignored.contains(f.getName()) || f.getJavaType() == FieldDescriptor.JavaType.MESSAGE
-                    && f.getMessageType().getFullName().equals(Explanation.getDescriptor().getFullName())) {
+        compare("", baseline, reformAnswer, ignored, out);
+        Set<String> titles = new java.util.LinkedHashSet<>();
+        markedSteps.stream().filter(ExplanationStep::getChangedByReform).forEach(s -> titles.add(s.getTitle()));
+        out.addAllChangedSteps(titles);
+        return out.build();
+    }
+
+    /** As above for an answer with one top-level explanation. */
+    public static ReformDifferences differences(ReformedParameters reform, Message baseline, Message reformAnswer,
+                                                Explanation markedReformExplanation, Set<String> ignored) {
+        return differences(reform, baseline, reformAnswer, markedReformExplanation.getStepsList(), ignored);
+    }
+
+    private static void compare(String prefix, Message a, Message b, Set<String> ignored,
+                                ReformDifferences.Builder out) {
+        for (FieldDescriptor f : a.getDescriptorForType().getFields()) {
+            if (ignored.contains(f.getName()) || isExplanation(f)) {
                 continue;
             }
-            String a = text(baseline, f);
-            String b = text(reformAnswer, f);
-            if (!a.equals(b)) {
-                out.addOutputs(OutputDifference.newBuilder().setField(f.getJsonName()).setBaseline(a).setReform(b));
+            String name = prefix + f.getJsonName();
+            if (f.isMapField()) {
+                Map<String, String> x = mapText(a, f);
+                Map<String, String> y = mapText(b, f);
+                Set<String> keys = new java.util.TreeSet<>(x.keySet());
+                keys.addAll(y.keySet());
+                for (String k : keys) {
+                    add(out, name + "." + k, x.getOrDefault(k, ""), y.getOrDefault(k, ""));
+                }
+            } else if (f.isRepeated() && f.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+                    && a.getRepeatedFieldCount(f) == b.getRepeatedFieldCount(f)) {
+                for (int i = 0; i < a.getRepeatedFieldCount(f); i++) {
+                    compare(name + "[" + i + "].", (Message) a.getRepeatedField(f, i),
+                            (Message) b.getRepeatedField(f, i), ignored, out);
+                }
+            } else if (!f.isRepeated() && f.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
+                compare(name + ".", (Message) a.getField(f), (Message) b.getField(f), ignored, out);
+            } else {
+                add(out, name, text(a, f), text(b, f));
             }
         }
-        markedReformExplanation.getStepsList().stream().filter(ExplanationStep::getChangedByReform)
-                .forEach(s -> out.addChangedSteps(s.getTitle()));
-        return out.build();
+    }
+
+    private static void add(ReformDifferences.Builder out, String field, String a, String b) {
+        if (!a.equals(b)) {
+            out.addOutputs(OutputDifference.newBuilder().setField(field).setBaseline(a).setReform(b));
+        }
+    }
+
+    private static Map<String, String> mapText(Message m, FieldDescriptor f) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (Object entry : (List<?>) m.getField(f)) {
+            Message e = (Message) entry;
+            FieldDescriptor key = e.getDescriptorForType().findFieldByName("key");
+            FieldDescriptor value = e.getDescriptorForType().findFieldByName("value");
+            Object v = e.getField(value);
+            out.put(String.valueOf(e.getField(key)), v instanceof Message msg ? valueText(msg) : String.valueOf(v));
+        }
+        return out;
+    }
+
+    /** A google.protobuf.Value as its plain text ("500.00", "true"); any other message in short text form. */
+    private static String valueText(Message msg) {
+        if (msg instanceof com.google.protobuf.Value v) {
+            return switch (v.getKindCase()) {
+                case STRING_VALUE -> v.getStringValue();
+                case BOOL_VALUE -> String.valueOf(v.getBoolValue());
+                case NUMBER_VALUE -> String.valueOf(v.getNumberValue());
+                default -> TextFormat.shortDebugString(v);
+            };
+        }
+        return TextFormat.shortDebugString(msg);
+    }
+
+    static boolean isExplanation(FieldDescriptor f) {
+        return f.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+                && f.getMessageType().getFullName().equals(Explanation.getDescriptor().getFullName());
     }
 
     private static String text(Message m, FieldDescriptor f) {
         Object v = m.getField(f);
-        if (v instanceof Message msg) {
-            return TextFormat.shortDebugString(msg);
-        }
         if (v instanceof List<?> list) {
             List<String> items = new ArrayList<>();
             for (Object o : list) {
-                items.add(o instanceof Message msg
-                        ? "{" + TextFormat.shortDebugString(msg) + "}"
-                        : String.valueOf(o));
+                items.add(o instanceof Message msg ? "{" + TextFormat.shortDebugString(msg) + "}" : String.valueOf(o));
             }
             return String.join(", ", items);
         }
-        return String.valueOf(v);
+        return v instanceof Message msg ? TextFormat.shortDebugString(msg) : String.valueOf(v);
     }
 
     private static boolean sameStep(ExplanationStep a, ExplanationStep b) {

@@ -1,6 +1,7 @@
 package cn.gov.qinghai.kit.params.reform;
 
 import cn.gov.qinghai.common.v1.Explanation;
+import cn.gov.qinghai.common.v1.ExplanationStep;
 import cn.gov.qinghai.common.v1.Reform;
 import cn.gov.qinghai.common.v1.ReformDifferences;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
@@ -60,22 +61,34 @@ public record SideBySide<R extends Message>(R baseline, R reform, ReformDifferen
         }
         errors.throwIfAny();
         R what = underReform.apply(reformed);
-        FieldDescriptor explanation = explanationField(law);
-        Explanation marked = ReformComparison.markChanges((Explanation) law.getField(explanation),
-                (Explanation) what.getField(explanation));
-        @SuppressWarnings("unchecked")
-        R markedAnswer = (R) what.toBuilder().setField(explanation, marked).build();
-        return new SideBySide<>(law, markedAnswer,
-                ReformComparison.differences(reformed, law, markedAnswer, marked, ignored));
+        List<ExplanationStep> changed = new ArrayList<>();
+        R marked = mark(law, what, changed);
+        return new SideBySide<>(law, marked, ReformComparison.differences(reformed, law, marked, changed, ignored));
     }
 
-    private static FieldDescriptor explanationField(Message m) {
-        for (FieldDescriptor f : m.getDescriptorForType().getFields()) {
-            if (!f.isRepeated() && f.getJavaType() == FieldDescriptor.JavaType.MESSAGE
-                    && f.getMessageType().getFullName().equals(Explanation.getDescriptor().getFullName())) {
-                return f;
+    /**
+     * The reform answer with every explanation in it marked against the baseline's at the same place: the answer's
+     * own explanation, and those of nested answers (e.g. one per payroll record), pairwise by position.
+     */
+    @SuppressWarnings("unchecked")
+    static <M extends Message> M mark(M law, M what, List<ExplanationStep> changed) {
+        Message.Builder out = what.toBuilder();
+        for (FieldDescriptor f : what.getDescriptorForType().getFields()) {
+            if (f.getJavaType() != FieldDescriptor.JavaType.MESSAGE || f.isMapField()) {
+                continue;
+            }
+            if (ReformComparison.isExplanation(f) && !f.isRepeated()) {
+                Explanation m = ReformComparison.markChanges((Explanation) law.getField(f), (Explanation) what.getField(f));
+                m.getStepsList().stream().filter(ExplanationStep::getChangedByReform).forEach(changed::add);
+                out.setField(f, m);
+            } else if (f.isRepeated() && law.getRepeatedFieldCount(f) == what.getRepeatedFieldCount(f)) {
+                for (int i = 0; i < what.getRepeatedFieldCount(f); i++) {
+                    out.setRepeatedField(f, i, mark((Message) law.getRepeatedField(f, i),
+                            (Message) what.getRepeatedField(f, i), changed));
+                }
             }
         }
-        throw new IllegalArgumentException(m.getDescriptorForType().getFullName() + " has no explanation to compare");
+        return (M) out.build();
     }
+
 }
