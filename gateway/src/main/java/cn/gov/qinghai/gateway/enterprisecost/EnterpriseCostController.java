@@ -3,6 +3,7 @@ package cn.gov.qinghai.gateway.enterprisecost;
 import cn.gov.qinghai.common.v1.PageRequest;
 import cn.gov.qinghai.enterprisecost.v1.ApplicationStatus;
 import cn.gov.qinghai.enterprisecost.v1.CalculateRequest;
+import cn.gov.qinghai.gateway.parameters.ReformBody;
 import cn.gov.qinghai.enterprisecost.v1.CheckLabourCostRequest;
 import cn.gov.qinghai.enterprisecost.v1.ComputeDeadlineRequest;
 import cn.gov.qinghai.enterprisecost.v1.DecideApplicationRequest;
@@ -95,11 +96,15 @@ public class EnterpriseCostController {
                     + "JSON numbers or decimal strings. Answer: eligible, amount (CNY string, empty when the "
                     + "calculator has none), each output also at the top level (e.g. employerRateAllowed), reasons, "
                     + "explanation (steps) and caveats. 404 for an unknown calculator; 400 naming every missing, "
-                    + "unknown or malformed input.")
+                    + "unknown or malformed input. Optional \"reform\": {name, overrides:[{id, value, from}]} answers "
+                    + "the law and the reform side by side (reformCalculation, reformDifferences).")
     public HttpResponse<String> calculate(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body,
             @Parameter(description = "ISO date whose rules apply; default today") @Nullable @QueryValue String date) {
-        CalculateRequest grpcRequest = CalculateRequest.newBuilder().setCalculatorId(id)
-                .putAllInputs(FlatInputs.parse(body)).setDate(nullToEmpty(date)).build();
+        ReformBody split = ReformBody.split(body, json);   // an optional "reform" member beside the inputs (issue 24)
+        CalculateRequest.Builder builder = CalculateRequest.newBuilder().setCalculatorId(id)
+                .putAllInputs(FlatInputs.parse(split.inputs())).setDate(nullToEmpty(date));
+        split.reform().ifPresent(builder::setReform);
+        CalculateRequest grpcRequest = builder.build();
         JsonObject out = JsonParser.parseString(json.print(downstream.call(SERVICE, request, service,
                 s -> s.calculate(grpcRequest)))).getAsJsonObject();
         JsonObject outputs = out.getAsJsonObject("outputs");

@@ -15,6 +15,7 @@ import cn.gov.qinghai.dibao.v1.PublishCountyPaymentMethodRequest;
 import cn.gov.qinghai.dibao.service.CountyStandardService;
 import cn.gov.qinghai.dibao.service.CrossMatchService;
 import cn.gov.qinghai.dibao.service.MedicalAssistanceService;
+import cn.gov.qinghai.dibao.service.DibaoReforms;
 import cn.gov.qinghai.dibao.service.EstimateService;
 import cn.gov.qinghai.dibao.service.RosterService;
 import cn.gov.qinghai.dibao.service.TemporaryAssistanceService;
@@ -54,6 +55,9 @@ import jakarta.inject.Singleton;
 public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
 
     private final EstimateService estimates;
+    /** The public calculators with an optional reform beside the law (issue 24); field-injected, constructor kept. */
+    @jakarta.inject.Inject
+    DibaoReforms reforms;
     private final CaseService cases;
     private final CountyStandardService standards;
     private final RosterService rosters;
@@ -80,7 +84,7 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
 
     @Override
     public void estimateBenefit(EstimateBenefitRequest request, StreamObserver<BenefitEstimate> out) {
-        reply(out, estimates.estimate(request));
+        reply(out, reforms.estimate(request));
     }
 
     @Override
@@ -147,7 +151,7 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
 
     @Override
     public void calculateMedicalAssistance(MedicalAssistanceRequest request, StreamObserver<MedicalAssistance> out) {
-        reply(out, medical.calculate(request));
+        reply(out, reforms.calculate(request));
     }
 
     @Override

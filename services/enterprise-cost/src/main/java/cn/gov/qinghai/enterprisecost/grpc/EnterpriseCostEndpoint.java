@@ -1,6 +1,7 @@
 package cn.gov.qinghai.enterprisecost.grpc;
 
 import cn.gov.qinghai.enterprisecost.service.ApplicationService;
+import cn.gov.qinghai.enterprisecost.service.CalculatorReforms;
 import cn.gov.qinghai.enterprisecost.service.CalculatorService;
 import cn.gov.qinghai.enterprisecost.service.DeadlineService;
 import cn.gov.qinghai.enterprisecost.service.LabourCostService;
@@ -42,6 +43,9 @@ import jakarta.inject.Singleton;
 public class EnterpriseCostEndpoint extends EnterpriseCostServiceGrpc.EnterpriseCostServiceImplBase {
 
     private final CalculatorService calculators;
+    /** Calculate with an optional reform beside the law (issue 24); field-injected, constructor kept. */
+    @jakarta.inject.Inject
+    CalculatorReforms reforms;
     private final LabourCostService labourCost;
     private final ApplicationService applications;
     private final DeadlineService deadlines;
@@ -69,7 +73,7 @@ public class EnterpriseCostEndpoint extends EnterpriseCostServiceGrpc.Enterprise
 
     @Override
     public void calculate(CalculateRequest request, StreamObserver<Calculation> out) {
-        reply(out, calculators.calculate(request));
+        reply(out, reforms.calculate(request));
     }
 
     @Override
