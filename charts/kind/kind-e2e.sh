@@ -9,7 +9,8 @@
 #
 # Environment: KIND_CLUSTER (qinghai), KIND_HOST_PORT (8080), NAMESPACE (qinghai), HELM_EXTRA_ARGS (e.g.
 # "--set services.wage.replicas=2"), SKIP_BUILD=1 to reuse images,
-# SKIP_E2E=1 to stop after helm test, PLATFORM_JWT_SECRET (generated when unset).
+# SKIP_E2E=1 to stop after helm test. PLATFORM_OIDC_ISSUER (required: the OpenID Connect issuer the cluster trusts,
+# reachable from the pods) and, for the e2e suite, PLATFORM_OIDC_SIGNING_KEY (that provider's signing JWK).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -56,11 +57,11 @@ for m in "${modules[@]}"; do
   kind load docker-image --name "$cluster" "qinghai/$(basename "$m"):$version"
 done
 
-secret="${PLATFORM_JWT_SECRET:-$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 48)}"
+issuer="${PLATFORM_OIDC_ISSUER:?set PLATFORM_OIDC_ISSUER to the OpenID Connect issuer the cluster trusts (docs/kubernetes.md)}"
 say "installing charts/platform as $release in namespace $namespace"
 # shellcheck disable=SC2086
 helm upgrade --install "$release" "$root/charts/platform" --namespace "$namespace" --create-namespace \
-  -f "$root/charts/kind/values.yaml" --set image.tag="$version" --set-string jwt.secret="$secret" \
+  -f "$root/charts/kind/values.yaml" --set image.tag="$version" --set-string auth.issuer="$issuer" \
   --wait --timeout 10m ${HELM_EXTRA_ARGS:-}
 kubectl -n "$namespace" get pods -o wide
 
@@ -78,6 +79,6 @@ if [ "${SKIP_E2E:-0}" != 1 ]; then
   say "e2e suite against the cluster"
   # Upstream modules installed without their tests, then the e2e module's own tests against the cluster.
   (cd "$root" && ./mvnw -B -q -DskipTests -pl e2e-tests -am install \
-     && PLATFORM_URL="http://localhost:$host_port" PLATFORM_JWT_SECRET="$secret" ./mvnw -B verify -pl e2e-tests)
+     && PLATFORM_URL="http://localhost:$host_port" PLATFORM_OIDC_ISSUER="$issuer" ./mvnw -B verify -pl e2e-tests)
 fi
 say "done: gateway at http://localhost:$host_port  (delete with: $0 --only-down)"

@@ -62,22 +62,34 @@ given in values, else a new random one. Only upgrades look the live Secret up: o
 {{- end -}}
 {{- end -}}
 
-{{/* Name of the Secret holding the JWT key (key: secret). */}}
-{{- define "platform.jwtSecretName" -}}
-{{- .Values.jwt.existingSecret | default "platform-jwt" -}}
-{{- end -}}
-
-{{/* Database host and port the services use. */}}
+{{/* Database host and port the services use (cloudnative-pg: the operator's read-write Service <cluster>-rw). */}}
 {{- define "platform.dbHost" -}}
-{{- if eq .Values.database.mode "internal" -}}postgres{{- else -}}{{ .Values.database.external.host }}{{- end -}}
+{{- if eq .Values.database.mode "internal" -}}postgres
+{{- else if eq .Values.database.mode "cloudnative-pg" -}}{{ .Values.database.cloudnativePg.clusterName }}-rw
+{{- else -}}{{ .Values.database.external.host }}{{- end -}}
 {{- end -}}
 {{- define "platform.dbPort" -}}
-{{- if eq .Values.database.mode "internal" -}}5432{{- else -}}{{ .Values.database.external.port }}{{- end -}}
+{{- if eq .Values.database.mode "external" -}}{{ .Values.database.external.port }}{{- else -}}5432{{- end -}}
+{{- end -}}
+
+{{/*
+The autoscaling of one stateless Deployment: the global `autoscaling` values, overridden key by key by the
+workload's own `autoscaling` (gateway.autoscaling, services.<name>.autoscaling). Returns YAML: (root, own).
+*/}}
+{{- define "platform.autoscaling" -}}
+{{- merge (deepCopy (.own | default dict)) (deepCopy .root.Values.autoscaling) | toYaml -}}
+{{- end -}}
+
+{{/* Whether a Deployment gets a PodDisruptionBudget: more than one replica, fixed or as the HPA's minimum. */}}
+{{- define "platform.pdb" -}}
+{{- $a := include "platform.autoscaling" (dict "root" .root "own" .own) | fromYaml -}}
+{{- if $a.enabled -}}{{- if gt (int $a.minReplicas) 1 -}}true{{- end -}}
+{{- else if gt (int .replicas) 1 -}}true{{- end -}}
 {{- end -}}
 
 {{/* JDBC URL of one service database: (root, svc) */}}
 {{- define "platform.jdbcUrl" -}}
-{{- $params := ternary "" .root.Values.database.external.jdbcParams (eq .root.Values.database.mode "internal") -}}
+{{- $params := ternary .root.Values.database.external.jdbcParams "" (eq .root.Values.database.mode "external") -}}
 jdbc:postgresql://{{ include "platform.dbHost" .root }}:{{ include "platform.dbPort" .root }}/{{ .svc.database.name }}{{ if $params }}?{{ $params }}{{ end }}
 {{- end -}}
 

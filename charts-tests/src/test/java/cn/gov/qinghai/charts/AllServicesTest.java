@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class AllServicesTest {
 
     private static final List<String> ALL = List.of("wage", "dibao", "enterprise-cost", "retail", "health-data",
-            "broadband");
+            "broadband", "hotline");
 
     private static Rendered renderAll() {
         Map<String, Object> sets = new HashMap<>();
@@ -38,14 +38,16 @@ class AllServicesTest {
         Set<String> deployments = r.all(Deployment.class).stream().map(Rendered::name).collect(Collectors.toSet());
         assertTrue(deployments.containsAll(ALL), deployments.toString());
         String script = r.named(ConfigMap.class, "db-init").orElseThrow().getData().get("init.sh");
-        for (String db : List.of("wage", "dibao", "enterprise_cost", "retail", "health_data", "broadband")) {
+        for (String db : List.of("wage", "dibao", "enterprise_cost", "retail", "health_data", "broadband",
+                "hotline")) {
             assertTrue(script.contains("ensure \"" + db + "\""), "db-init creates " + db);
         }
         assertEquals("wage:9181", env(r, "enterprise-cost").get("WAGE_GRPC_ADDRESS"));
         assertEquals("health-data:9185", env(r, "dibao").get("HEALTH_DATA_GRPC_ADDRESS"));
         assertEquals("jdbc:postgresql://postgres:5432/enterprise_cost", env(r, "enterprise-cost").get("ENTERPRISE_COST_DB_URL"));
         Map<String, String> gateway = env(r, "gateway");
-        for (String prefix : List.of("WAGE", "DIBAO", "ENTERPRISE_COST", "RETAIL", "HEALTH_DATA", "BROADBAND")) {
+        for (String prefix : List.of("WAGE", "DIBAO", "ENTERPRISE_COST", "RETAIL", "HEALTH_DATA", "BROADBAND",
+                "HOTLINE")) {
             assertTrue(gateway.containsKey(prefix + "_GRPC_ADDRESS"), "gateway routes to " + prefix);
         }
         Secret keys = r.named(Secret.class, "retail-keys").orElseThrow();
@@ -59,6 +61,7 @@ class AllServicesTest {
         assertEquals(Set.of("gateway", "dibao"), grpcCallers(r, "health-data"));
         assertEquals(Set.of("gateway", "enterprise-cost"), grpcCallers(r, "wage"));
         assertEquals(Set.of("gateway"), grpcCallers(r, "broadband"));
+        assertEquals(Set.of("gateway"), grpcCallers(r, "hotline"));
         NetworkPolicy postgres = r.named(NetworkPolicy.class, "postgres").orElseThrow();
         Set<String> dbClients = postgres.getSpec().getIngress().get(0).getFrom().stream()
                 .map(p -> p.getPodSelector().getMatchLabels().get("app.kubernetes.io/name")).collect(Collectors.toSet());

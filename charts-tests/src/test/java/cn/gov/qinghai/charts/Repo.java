@@ -15,7 +15,7 @@ final class Repo {
     static final Path ROOT = Path.of(System.getProperty("qinghai.home", "..")).toAbsolutePath().normalize();
     static final Path CHART = ROOT.resolve("charts/platform");
 
-    /** Placeholders like {@code ${WAGE_DB_URL:...}} or {@code ${QH_JWT_SECRET}}: the environment an app reads. */
+    /** Placeholders like {@code ${WAGE_DB_URL:...}} or {@code ${QH_OIDC_ISSUER}}: the environment an app reads. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
 
     private Repo() {

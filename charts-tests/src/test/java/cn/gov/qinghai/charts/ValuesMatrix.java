@@ -15,6 +15,7 @@ final class ValuesMatrix {
                 List.of("charts/kind/values.yaml"),
                 List.of("charts/platform/ci/external-db-values.yaml"),
                 List.of("charts/platform/ci/no-network-policies-values.yaml"),
-                List.of("charts/platform/ci/scaled-values.yaml"));
+                List.of("charts/platform/ci/scaled-values.yaml"),
+                List.of("charts/platform/ci/cloudnative-pg-values.yaml"));
     }
 }

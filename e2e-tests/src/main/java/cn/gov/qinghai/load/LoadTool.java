@@ -1,6 +1,5 @@
 package cn.gov.qinghai.load;
 
-import cn.gov.qinghai.kit.auth.TokenMinter;
 import cn.gov.qinghai.kit.identity.ResidentId;
 import cn.gov.qinghai.launcher.Platform;
 import cn.gov.qinghai.wage.v1.Employment;
@@ -42,7 +41,7 @@ import java.util.regex.Pattern;
  *   bin/load [--requests 20000] [--concurrency 16] [--warmup 2000] [--records 1000000] [--batch 1000] [--writes 2000]
  *            [--scenarios wage-lookup,wage-lookup-uncached,dibao-estimate,dibao-submit,stream-compliance]
  *            [--gateway http://localhost:8080 --grpc localhost:9181 --wage-http http://localhost:8181
- *             --jwt-secret SECRET]
+ *             --token-url URL]
  * </pre>
  * Scenarios: {@code wage-lookup} asks 24 questions over and over (the gateway's LookupCache answers most of them);
  * {@code wage-lookup-uncached} asks a new question almost every time (so every request reaches the wage service);
@@ -65,7 +64,7 @@ public final class LoadTool {
               --writes N         dibao cases to submit (2000)
               --records N        records for stream-compliance (1000000)
               --batch N          records per stream message, 1 = one per message (1000)
-              --gateway URL --grpc HOST:PORT --wage-http URL --jwt-secret S
+              --gateway URL --grpc HOST:PORT --wage-http URL --token-url U
                                  use a running platform instead of starting one (ports +10000)""";
 
     /** One HTTP/1.1 keep-alive client for every gateway scenario. */
@@ -83,7 +82,7 @@ public final class LoadTool {
         String gateway = null;
         String grpc = null;
         String wageHttp = null;
-        String jwtSecret = null;
+        String tokenUrl = null;
         int writes = 2_000;
         int batch = 1_000;
         for (int i = 0; i < args.length; i++) {
@@ -96,7 +95,7 @@ public final class LoadTool {
                 case "--gateway" -> gateway = args[++i];
                 case "--grpc" -> grpc = args[++i];
                 case "--wage-http" -> wageHttp = args[++i];
-                case "--jwt-secret" -> jwtSecret = args[++i];
+                case "--token-url" -> tokenUrl = args[++i];
                 case "--writes" -> writes = Integer.parseInt(args[++i]);
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
                 case "--help" -> {
@@ -111,12 +110,13 @@ public final class LoadTool {
             Path root = Path.of(System.getProperty("qinghai.home", ".")).toAbsolutePath().normalize();
             // +10000: 18080–19186 stay below Linux's ephemeral port range (32768–60999), where an outgoing
             // connection could already hold one of the platform's ports.
+            System.setProperty("qinghai.rate-limit.enabled", "false"); // a load run is one client on purpose
             platform = Platform.start(new Platform.Options(root, root.resolve("e2e-tests/target/load-platform"), 10000,
                     Duration.ofSeconds(120)));
             gateway = platform.gatewayUrl();
             grpc = platform.grpcAddress("wage");
             wageHttp = "http://localhost:" + platform.process("wage").httpPort();
-            jwtSecret = platform.jwtSecret();
+            tokenUrl = platform.identityProvider().tokenEndpoint();
         }
         System.out.printf("machine: %d cores, %s; java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.arch"), System.getProperty("java.version"));
@@ -128,7 +128,7 @@ public final class LoadTool {
                     case "wage-lookup" -> wageLookup(gateway, grpc, requests, concurrency, warmup, false);
                     case "wage-lookup-uncached" -> wageLookup(gateway, grpc, requests, concurrency, warmup, true);
                     case "dibao-estimate" -> dibaoEstimate(gateway, requests, concurrency, warmup);
-                    case "dibao-submit" -> dibaoSubmit(gateway, jwtSecret, writes, concurrency);
+                    case "dibao-submit" -> dibaoSubmit(gateway, tokenUrl, writes, concurrency);
                     case "stream-compliance" -> streamCompliance(grpc, wageHttp, records, batch);
                     case "service-start" -> serviceStart(platform);
                     default -> throw new IllegalArgumentException("unknown scenario " + s);
@@ -190,18 +190,31 @@ public final class LoadTool {
         }, "gateway POST /dibao/benefit-estimates");
     }
 
+    /** A token from the provider's token endpoint with the client-credentials grant, as a department system gets it. */
+    static String clientCredentialsToken(String tokenUrl, String clientId) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(tokenUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + clientId
+                        + "&client_secret=local")).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+        if (r.statusCode() != 200 || !m.find()) {
+            throw new IllegalStateException("no token from " + tokenUrl + ": " + r.statusCode() + " " + r.body());
+        }
+        return m.group(1);
+    }
+
     /**
      * New dibao cases submitted by a county clerk (writes: validation, identity checks, one transaction per case).
      * Identity numbers are new in every run (a random sequence block), so a rerun on the same data is not refused
      * as a second application for the same person.
      */
-    static void dibaoSubmit(String gateway, String jwtSecret, int writes, int concurrency) throws Exception {
-        if (jwtSecret == null) {
-            throw new IllegalArgumentException("dibao-submit needs --jwt-secret (the platform's QH_JWT_SECRET)");
+    static void dibaoSubmit(String gateway, String tokenUrl, int writes, int concurrency) throws Exception {
+        if (tokenUrl == null) {
+            throw new IllegalArgumentException("dibao-submit needs --token-url (the OpenID Connect provider's token "
+                    + "endpoint; the client load-dibao-clerk gets a clerk token for 632801)");
         }
         String county = "632801";
-        String token = new TokenMinter(jwtSecret, Clock.systemUTC()).mint("load-clerk", List.of("dibao:clerk"), county,
-                "", Duration.ofHours(1));
+        String token = clientCredentialsToken(tokenUrl, "load-dibao-clerk");
         int block = ThreadLocalRandom.current().nextInt(1000);
         run(writes, concurrency, 0, i -> {
             String first17 = county + LocalDate.of(1950, 1, 1).plusDays(i % 20_000).toString().replace("-", "")

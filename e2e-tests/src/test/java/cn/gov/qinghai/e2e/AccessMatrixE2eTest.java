@@ -48,10 +48,11 @@ class AccessMatrixE2eTest {
     /** Every department role of the platform. */
     static final List<String> ROLES = List.of("wage:admin",
             "dibao:clerk", "dibao:township-reviewer", "dibao:verifier", "dibao:county-approver", "dibao:poverty-office",
-            "enterprise-cost:applicant", "enterprise-cost:reviewer",
+            "enterprise-cost:applicant", "enterprise-cost:reviewer", "enterprise-cost:approval-officer",
             "broadband:admin", "broadband:reporter",
             "retail:commerce-officer", "retail:enterprise", "retail:carrier",
-            "health:clinician", "health:registrar", "health:resident", "health:auditor", "health:public-health");
+            "health:clinician", "health:registrar", "health:resident", "health:auditor", "health:public-health",
+            "hotline:operator", "hotline:agency", "hotline:supervisor");
 
     enum Region { REGION, ANY }
 
@@ -84,7 +85,7 @@ class AccessMatrixE2eTest {
     /** Records the sample requests refer to, made once through the gateway. */
     record Fixtures(String caseId, String resident, String revocableConsent, String applicationId,
                     String applicant, String enterprise, String carrier, String shipment, String projectOwner,
-                    long projectId) {
+                    long projectId, String investmentProjectId) {
     }
 
     @BeforeAll
@@ -131,8 +132,20 @@ class AccessMatrixE2eTest {
                 + java.net.URLEncoder.encode(owner, StandardCharsets.UTF_8));
         long projectId = projects.json().getAsJsonArray("projects").get(0).getAsJsonObject().get("id").getAsLong();
 
+        Response investment = platform.post("/api/v1/enterprise-cost/investment-projects", investmentProject(),
+                platform.token("m-approval", PROVINCE, "enterprise-cost:approval-officer"));
+        assertEquals(201, investment.status(), investment.body());
+
         f = new Fixtures(c.json().get("id").getAsString(), resident, revocable.json().get("id").getAsString(),
-                app.json().get("id").getAsString(), applicant, enterprise, carrier, shipment, owner, projectId);
+                app.json().get("id").getAsString(), applicant, enterprise, carrier, shipment, owner, projectId,
+                investment.json().get("id").getAsString());
+    }
+
+    /** An enterprise investment project received in 630102 (青政〔2017〕42号 八(四)). */
+    private static String investmentProject() {
+        return "{\"requestId\": \"" + UUID.randomUUID() + "\", \"projectCode\": \"M-2017-0001\", \"projectName\": "
+                + "\"矩阵项目\", \"enterpriseCreditCode\": \"" + creditCode("630102") + "\", \"region\": \"630102\", "
+                + "\"department\": \"西宁市发展改革委\"}";
     }
 
     static List<Route> table() {
@@ -180,6 +193,18 @@ class AccessMatrixE2eTest {
                  "amount":"100","reason":"意外伤害","entrustment":"委托书1号"}"""
                 .formatted(UUID.randomUUID(), COUNTY, DibaoE2eTest.id(COUNTY, 30)),
                 Set.of("dibao:township-reviewer", "dibao:county-approver"), Region.REGION, "", 403));
+        // issue 19: the county payment method (GAP only, so no benefit changes) and township intake reports
+        t.add(new Route("POST", "/api/v1/dibao/payment-methods", json, () -> "{\"requestId\":\"" + UUID.randomUUID()
+                + "\",\"county\":\"632802\",\"effectiveFrom\":\"" + YearMonth.now().plusMonths(1).atDay(1)
+                + "\",\"method\":\"GAP\",\"citation\":{\"document\":\"格政〔2026〕2号\",\"clause\":\"一\"}}",
+                Set.of("dibao:county-approver"), Region.REGION, "", 403));
+        t.add(new Route("POST", "/api/v1/dibao/intake-reports", json, () -> """
+                {"requestId": "%s", "county": "%s", "township": "矩阵-%s", "month": "%s"}"""
+                .formatted(UUID.randomUUID(), COUNTY, UUID.randomUUID().toString().substring(0, 8),
+                        YearMonth.now().minusMonths(1)),
+                Set.of("dibao:township-reviewer"), Region.REGION, "", 403));
+        t.add(new Route("GET", "/api/v1/dibao/intake-reports?county=" + COUNTY, json, null, anyDibao, Region.REGION,
+                "", 403));
         // rows outside the importer's scope are bad rows (reported by line), so the import itself has no region
         t.add(new Route("POST", "/api/v1/dibao/poverty-roster-imports", "text/csv",
                 () -> "id_number,name,county\n" + DibaoE2eTest.id("630121", 50) + ",张矩阵,630121\n",
@@ -205,6 +230,21 @@ class AccessMatrixE2eTest {
                 () -> "{\"version\": 99, \"approve\": true, \"approvedAmount\": \"1\"}",
                 Set.of("enterprise-cost:reviewer"), Region.REGION, "", 403));
 
+        // enterprise-cost investment projects on the 15-working-day clock (project in 630102)
+        t.add(new Route("POST", "/api/v1/enterprise-cost/investment-projects", json,
+                AccessMatrixE2eTest::investmentProject, Set.of("enterprise-cost:approval-officer"), Region.REGION, "",
+                403));
+        t.add(new Route("GET", "/api/v1/enterprise-cost/investment-projects/overdue", json, null,
+                Set.of("enterprise-cost:approval-officer"), Region.ANY, "", 403));
+        t.add(new Route("GET", "/api/v1/enterprise-cost/investment-projects/{investment}", json, null,
+                Set.of("enterprise-cost:approval-officer"), Region.REGION, "", 404));
+        t.add(new Route("POST", "/api/v1/enterprise-cost/investment-projects/{investment}/steps", json,
+                () -> "{\"version\": 99, \"stepName\": \"用地预审\", \"department\": \"国土\"}",
+                Set.of("enterprise-cost:approval-officer"), Region.REGION, "", 403));
+        t.add(new Route("POST", "/api/v1/enterprise-cost/investment-projects/{investment}/decision", json,
+                () -> "{\"version\": 99, \"approved\": true}",
+                Set.of("enterprise-cost:approval-officer"), Region.REGION, "", 403));
+
         // broadband (a 中国电信 project; reporters are scoped by organisation, not region)
         t.add(new Route("POST", "/api/v1/broadband/progress-reports", json, () -> "{\"requestId\":\""
                 + UUID.randomUUID() + "\",\"projectId\":" + f.projectId + ",\"month\":\"2017-05\","
@@ -218,6 +258,17 @@ class AccessMatrixE2eTest {
         t.add(new Route("POST", "/api/v1/broadband/consumption-actuals", json, () -> "{\"requestId\":\""
                 + UUID.randomUUID() + "\",\"nodeId\":\"consumption.1.1\",\"month\":\"2017-06\",\"value\":\"1\"}",
                 Set.of("broadband:admin"), Region.ANY, "", 403));
+
+        // hotline (an agency's org is its agency id; scope by the region named in the request)
+        Set<String> anyHotline = Set.of("hotline:operator", "hotline:agency", "hotline:supervisor");
+        t.add(new Route("GET", "/api/v1/hotline/tickets?region=" + COUNTY, json, null, anyHotline, Region.REGION,
+                "630100-justice", 403));
+        t.add(new Route("GET", "/api/v1/hotline/overdue?region=" + COUNTY, json, null, anyHotline, Region.REGION,
+                "630100-justice", 403));
+        t.add(new Route("GET", "/api/v1/hotline/samples?region=630100&from=2017-07-01&to=2017-07-31&size=5", json,
+                null, Set.of("hotline:supervisor"), Region.REGION, "", 403));
+        t.add(new Route("GET", "/api/v1/hotline/reports/2017-Q3?region=630100", json, null,
+                Set.of("hotline:supervisor"), Region.REGION, "", 403));
 
         // retail (enterprise in 630103; recall reach is province-wide by design)
         t.add(new Route("POST", "/api/v1/retail/enterprises", json, () -> """
@@ -383,7 +434,7 @@ class AccessMatrixE2eTest {
     private static Response call(Route r, String token) {
         String path = r.path().replace("{case}", f.caseId).replace("{application}", f.applicationId)
                 .replace("{shipment}", f.shipment).replace("{carrier}", f.carrier)
-                .replace("{consent}", f.revocableConsent);
+                .replace("{consent}", f.revocableConsent).replace("{investment}", f.investmentProjectId);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(platform.url(path))).timeout(Duration.ofSeconds(30));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);

@@ -60,6 +60,7 @@ class BadInputCorpusTest {
                     {"year": 2018, "group": "DIBAO", "age": 8, "eligibleExpenses": "100000", "baseRatio": "0.70",
                     "insurancePersonalContribution": "180"}"""),
             Route.get("/api/v1/dibao/public-recipients", ordered("county", "630121", "pageSize", "20")),
+            Route.get("/api/v1/dibao/payment-methods", ordered("county", "630121", "date", "2018-01-01")),
             Route.post("/api/v1/enterprise-cost/calculators/rd-subsidy/calculate",
                     "{\"superDeductionTaxExemption\": \"1500000\"}"),
             Route.post("/api/v1/enterprise-cost/calculators/housing-fund/calculate", """
@@ -71,7 +72,16 @@ class BadInputCorpusTest {
             Route.get("/api/v1/broadband/investment-summary", ordered("groupBy", "owner")),
             Route.get("/api/v1/broadband/reports/2017-06", Map.of()),
             Route.get("/api/v1/retail/outlets", ordered("region", "630100", "format", "community_convenience_store")),
-            Route.get("/api/v1/retail/trace/NO-SUCH-BATCH", Map.of()));
+            Route.get("/api/v1/retail/trace/NO-SUCH-BATCH", Map.of()),
+            Route.get("/api/v1/hotline/categories", ordered("date", "2017-07-01")),
+            Route.get("/api/v1/hotline/rollout", ordered("date", "2017-09-01")),
+            Route.post("/api/v1/hotline/classify", """
+                    {"description": "老板拖欠工资三个月", "categoryCode": "", "region": "630100", "date": "2017-07-01"}"""),
+            Route.post("/api/v1/hotline/tickets", """
+                    {"requestId": "corpus-hotline-1", "description": "老板拖欠工资三个月", "categoryCode": "DISPUTE_LABOUR",
+                    "region": "630102", "address": "城东区", "latitude": "36.62", "longitude": "101.78",
+                    "callerPhone": "13800005678", "source": "PORTAL"}"""),
+            Route.get("/api/v1/hotline/tickets/20170710-ABCDEFGH", Map.of()));
 
     static final String[] BAD_TEXT = {"", " ", "abc", "-1", "0", "1e309", "NaN", "Infinity", "99999999999999999999999",
         "2017-02-30", "2017-13-01", "17-5-1", "' OR '1'='1", "'; DROP TABLE published_standard; --",

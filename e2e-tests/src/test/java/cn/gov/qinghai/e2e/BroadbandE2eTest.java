@@ -111,7 +111,10 @@ class BroadbandE2eTest {
     @Test
     void indicatorsAndReconciliation() {
         JsonArray indicators = platform.get("/api/v1/broadband/indicators").json().getAsJsonArray("indicators");
-        assertEquals(17, indicators.size());
+        assertEquals(17 + 3, indicators.size(), "附件4's 17 and the three 实施方案 一(三) network-speed indicators");
+        JsonObject firstScreen = indicators.get(19).getAsJsonObject();
+        assertEquals("5.3", firstScreen.get("id").getAsString());
+        assertEquals("LOWER_IS_BETTER", firstScreen.get("direction").getAsString(), "0.8秒以下: lower is better");
         JsonObject fibre = indicators.get(1).getAsJsonObject();
         assertEquals("光纤到户", fibre.get("name").getAsString());
         assertEquals("万户", fibre.get("unit").getAsString());

@@ -39,7 +39,8 @@ class EnterpriseCostE2eTest {
                 .map(c -> c.getAsJsonObject().get("id").getAsString()).collect(Collectors.toSet());
         assertEquals(Set.of("social-insurance", "housing-fund", "stable-job-subsidy", "rd-subsidy",
                 "makerspace-graduate-income-tax", "guarantee-subsidy", "startup-loan-guarantee", "startup-award",
-                "graduate-cooperative-support", "quality-deposit", "land-floor-price", "government-fund-levy"), ids);
+                "student-startup-fund", "makerspace-award", "graduate-cooperative-support", "quality-deposit",
+                "land-floor-price", "government-fund-levy"), ids);
         for (JsonElement c : calculators) {
             JsonObject o = c.getAsJsonObject();
             assertFalse(o.getAsJsonArray("citations").isEmpty(), o.toString());
@@ -158,5 +159,32 @@ class EnterpriseCostE2eTest {
         Response overdue = platform.get(BASE + "/applications/overdue?asOf=2099-01-01", reviewer);
         assertEquals(200, overdue.status(), overdue.body());
         assertFalse(overdue.body().contains("\"id\":\"" + id + "\""), "a decided application is never overdue");
+    }
+
+    @Test
+    void investmentProjectReceivedSteppedDecidedOnTheClock() {
+        // 青政〔2017〕42号 八(四) / 43号 一(一): enterprise investment-project approvals within 15 working days
+        String clerk = platform.token("e2e-clerk", "630100", "enterprise-cost:approval-officer");
+        String body = "{\"requestId\": \"" + UUID.randomUUID() + "\", \"projectCode\": \"2017-630102-26-03-0009\", "
+                + "\"projectName\": \"西宁某饲料加工项目\", \"enterpriseCreditCode\": \"91630100000000000D\", "
+                + "\"region\": \"630102\", \"department\": \"西宁市发展改革委\", \"receivedOn\": \"2017-09-20\"}";
+        assertEquals(401, platform.post(BASE + "/investment-projects", body, null).status());
+        Response received = platform.post(BASE + "/investment-projects", body, clerk);
+        assertEquals(201, received.status(), received.body());
+        assertEquals("2017-10-17", received.json().get("dueOn").getAsString());
+        String id = received.json().get("id").getAsString();
+        Response step = platform.post(BASE + "/investment-projects/" + id + "/steps", "{\"version\": 1, "
+                + "\"stepName\": \"用地预审\", \"department\": \"西宁市国土资源局\", \"completedOn\": \"2017-09-25\", "
+                + "\"nextDepartment\": \"西宁市环境保护局\"}", clerk);
+        assertEquals(200, step.status(), step.body());
+        Response overdue = platform.get(BASE + "/investment-projects/overdue?asOf=2017-10-18", clerk);
+        assertEquals(200, overdue.status(), overdue.body());
+        assertTrue(overdue.body().contains("\"id\":\"" + id + "\""), overdue.body());
+        Response decided = platform.post(BASE + "/investment-projects/" + id + "/decision",
+                "{\"version\": 2, \"approved\": true, \"decidedOn\": \"2017-10-17\"}", clerk);
+        assertEquals(200, decided.status(), decided.body());
+        assertEquals("PROJECT_APPROVED", decided.json().get("status").getAsString());
+        assertFalse(decided.json().has("overdue") && decided.json().get("overdue").getAsBoolean(),
+                "decided on the 15th working day: on time");
     }
 }

@@ -24,13 +24,13 @@ import org.junit.jupiter.api.Test;
  */
 class DibaoGatewayHttpTest {
 
-    static final String SECRET = "gateway-test-secret-0123456789abcdef01234567";
+    static final String SECRET = cn.gov.qinghai.kit.testing.TestIssuer.issuer();
     static EmbeddedServer server;
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws IOException {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1, "QH_JWT_SECRET",
+        server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1, "qinghai.auth.issuer",
                 SECRET, "grpc.channels.dibao.address", "localhost:" + freePort()), "test");
     }
 
@@ -48,6 +48,7 @@ class DibaoGatewayHttpTest {
         assertEquals(503, estimate.statusCode(), estimate.body());
         assertEquals(503, get("/api/v1/dibao/public-recipients?county=630121").statusCode());
         assertEquals(503, get("/api/v1/dibao/standards?county=630121&date=2018-01-01").statusCode());
+        assertEquals(503, get("/api/v1/dibao/payment-methods?county=630121&date=2018-01-01").statusCode());
     }
 
     @Test
@@ -56,6 +57,11 @@ class DibaoGatewayHttpTest {
         assertEquals(401, post("/api/v1/dibao/cases/1/decisions", "{}", null).statusCode());
         assertEquals(401, post("/api/v1/dibao/cases/1/exit", "{}", null).statusCode());
         assertEquals(401, post("/api/v1/dibao/standards", "{}", null).statusCode());
+        assertEquals(401, post("/api/v1/dibao/payment-methods", "{}", null).statusCode());
+        assertEquals(401, post("/api/v1/dibao/intake-reports", "{}", null).statusCode());
+        assertEquals(401, post("/api/v1/dibao/intake-reports/1/decisions", "{}", null).statusCode());
+        assertEquals(401, get("/api/v1/dibao/intake-reports?county=630121").statusCode());
+        assertEquals(401, get("/api/v1/dibao/intake-reports/1").statusCode());
         assertEquals(401, post("/api/v1/dibao/temporary-assistance", "{}", null).statusCode());
         assertEquals(401, get("/api/v1/dibao/cases/1").statusCode());
         assertEquals(401, get("/api/v1/dibao/payment-rosters?county=630121&month=2018-01").statusCode());
@@ -77,7 +83,8 @@ class DibaoGatewayHttpTest {
         HttpResponse<String> spec = get("/swagger/qinghai-policy-domain-platform-v1.yml");
         assertEquals(200, spec.statusCode());
         for (String path : new String[] {"/api/v1/dibao/benefit-estimates", "/api/v1/dibao/cases/{caseId}/decisions",
-                "/api/v1/dibao/payment-rosters", "/api/v1/dibao/public-recipients"}) {
+                "/api/v1/dibao/payment-rosters", "/api/v1/dibao/public-recipients", "/api/v1/dibao/payment-methods",
+                "/api/v1/dibao/intake-reports", "/api/v1/dibao/intake-reports/{reportId}/decisions"}) {
             assertTrue(spec.body().contains(path), path);
         }
     }

@@ -34,7 +34,7 @@ class DibaoPagesTest {
             nothing = s.getLocalPort();
         }
         server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "QH_JWT_SECRET", GatewayHttpTest.SECRET, "grpc.channels.dibao.address", "localhost:" + nothing), "test");
+                "qinghai.auth.issuer", GatewayHttpTest.SECRET, "grpc.channels.dibao.address", "localhost:" + nothing), "test");
     }
 
     @AfterAll
@@ -70,11 +70,15 @@ class DibaoPagesTest {
 
     @Test
     void aDownServiceIsAPageInTheReadersLanguageKeepingTheHousehold() throws Exception {
-        HttpResponse<String> r = get("/dibao?year=2017&m0.age=45&m0.i0.type=WAGE&m0.i0.annualAmount=3000&m1.age=12");
+        HttpResponse<String> r = get("/dibao?year=2017&m0.age=45&m0.i0.type=WAGE&m0.i0.annualAmount=3000&m1.age=12"
+                + "&m0.rigidExpenditure.majorIllness=2500&county=630121");
         assertEquals(503, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
         assertTrue(r.body().contains("农村低保服务暂时不可用"), r.body());
         assertTrue(r.body().contains("value=\"3000\""));
+        assertTrue(r.body().contains("name=\"m0.rigidExpenditure.majorIllness\" type=\"text\" inputmode=\"decimal\" "
+                + "value=\"2500\""), "the rigid expenditure typed is kept");
+        assertTrue(r.body().contains("value=\"630121\""), "the county typed is kept");
         assertTrue(r.body().contains("value=\"WAGE\" selected"), "the chosen income type is kept");
         HttpResponse<String> list = get("/dibao/recipients?county=630121&lang=en");
         assertEquals(503, list.statusCode());
@@ -95,6 +99,8 @@ class DibaoPagesTest {
         assertEquals("m1.i0.type", DibaoPagesPaths.formField("members[1].incomes[0].type"));
         assertEquals("m2.i1.annualAmount", DibaoPagesPaths.formField("members[2].incomes[1].annualAmount"));
         assertEquals("m0.age", DibaoPagesPaths.formField("members[0].age"));
+        assertEquals("m1.rigidExpenditure.majorIllness",
+                DibaoPagesPaths.formField("members[1].rigidExpenditure.majorIllness"));
         assertEquals("m3.disabilityGrade", DibaoPagesPaths.formField("members[3].disabilityGrade"));
         assertEquals("m0.age", DibaoPagesPaths.formField("members"));
         assertEquals("year", DibaoPagesPaths.formField("year"));

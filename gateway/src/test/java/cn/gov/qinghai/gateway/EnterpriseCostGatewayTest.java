@@ -23,14 +23,14 @@ import org.junit.jupiter.api.Test;
  */
 class EnterpriseCostGatewayTest {
 
-    static final String SECRET = "gateway-test-secret-0123456789abcdef01234567";
+    static final String SECRET = cn.gov.qinghai.kit.testing.TestIssuer.issuer();
     static EmbeddedServer server;
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws IOException {
         server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "QH_JWT_SECRET", SECRET, "grpc.channels.enterprise-cost.address", "localhost:" + freePort()), "test");
+                "qinghai.auth.issuer", SECRET, "grpc.channels.enterprise-cost.address", "localhost:" + freePort()), "test");
     }
 
     @AfterAll

@@ -19,18 +19,18 @@ import org.junit.jupiter.api.Test;
 /**
  * The gateway's own behaviour over real HTTP, with the wage service address pointing at a port where nothing
  * listens: problem+json for every failure, JSON checked before any call, auth at the edge, 503 for a down service,
- * no dev-token endpoint outside the local profile. The full contract against running services is in e2e-tests.
+ * no token endpoint at all (tokens come from the OpenID Connect provider). The full contract against running services is in e2e-tests.
  */
 class GatewayHttpTest {
 
-    static final String SECRET = "gateway-test-secret-0123456789abcdef01234567";
+    static final String SECRET = cn.gov.qinghai.kit.testing.TestIssuer.issuer();
     static EmbeddedServer server;
     static EmbeddedServer localServer;
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws IOException {
-        Map<String, Object> props = Map.of("micronaut.server.port", -1, "QH_JWT_SECRET", SECRET,
+        Map<String, Object> props = Map.of("micronaut.server.port", -1, "qinghai.auth.issuer", SECRET,
                 "grpc.channels.wage.address", "localhost:" + freePort());
         server = ApplicationContext.run(EmbeddedServer.class, props, "test");
         localServer = ApplicationContext.run(EmbeddedServer.class, props, "test", "local");
@@ -123,20 +123,39 @@ class GatewayHttpTest {
     }
 
     @Test
-    void devTokensExistOnlyInTheLocalProfile() throws Exception {
+    void tokensComeFromTheProviderNotFromTheGateway() throws Exception {
         String request = "{\"subject\":\"dev\",\"roles\":[\"wage:admin\"],\"region\":\"630000\"}";
-        HttpResponse<String> absent = post(server, "/dev/tokens", request, null);
-        assertEquals(404, absent.statusCode());
-        assertEquals("application/problem+json", absent.headers().firstValue("Content-Type").orElseThrow());
-
-        HttpResponse<String> minted = post(localServer, "/dev/tokens", request, null);
-        assertEquals(200, minted.statusCode(), minted.body());
-        String token = minted.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
-        // The token passes the gateway's own check; the call then fails only because wage is down.
-        HttpResponse<String> withToken = post(localServer, "/api/v1/wage/standards",
+        for (EmbeddedServer s : new EmbeddedServer[] {server, localServer}) {
+            HttpResponse<String> absent = post(s, "/dev/tokens", request, null);
+            assertEquals(404, absent.statusCode(), "no token endpoint in any profile");
+            assertEquals("application/problem+json", absent.headers().firstValue("Content-Type").orElseThrow());
+        }
+        // A token from the provider's token endpoint (client-credentials grant) passes the gateway's own check;
+        // the call then fails only because wage is down.
+        String token = cn.gov.qinghai.kit.testing.TestIssuer.clientCredentialsToken("some-department");
+        HttpResponse<String> withToken = post(server, "/api/v1/wage/standards",
                 "{\"requestId\":\"x\",\"region\":\"630000\"}", "Bearer " + token);
         assertEquals(503, withToken.statusCode(), withToken.body());
-        assertEquals(400, post(localServer, "/dev/tokens", "{\"subject\":\"\",\"roles\":[\"bad role\"]}", null).statusCode());
+    }
+
+    @Test
+    void everyHostileTokenIsA401ProblemWithInvalidToken() throws Exception {
+        String body = "{\"requestId\":\"x\",\"region\":\"630000\"}";
+        for (Map.Entry<String, String> e : cn.gov.qinghai.kit.testing.HostileTokens.all().entrySet()) {
+            HttpResponse<String> r = post(server, "/api/v1/wage/standards", body, "Bearer " + e.getValue());
+            assertEquals(401, r.statusCode(), e.getKey() + ": " + r.body());
+            assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElseThrow(), e.getKey());
+            assertEquals("Bearer error=\"invalid_token\"", r.headers().firstValue("WWW-Authenticate").orElseThrow(),
+                    e.getKey());
+            assertTrue(r.body().contains("the bearer token is not valid"), e.getKey() + ": " + r.body());
+            // the same token on a public route is refused too (RFC 6750): never a 500
+            HttpResponse<String> open = get(server, "/api/v1/wage/minimum-wage?region=630100&date=2017-05-01",
+                    "Bearer " + e.getValue());
+            assertEquals(401, open.statusCode(), e.getKey());
+        }
+        // a valid token from the provider gets past authentication (503: wage is down)
+        assertEquals(503, post(server, "/api/v1/wage/standards", body,
+                "Bearer " + cn.gov.qinghai.kit.testing.HostileTokens.real(c -> { })).statusCode());
     }
 
     @Test
@@ -152,6 +171,11 @@ class GatewayHttpTest {
 
     private static HttpResponse<String> get(EmbeddedServer s, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(uri(s, path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(EmbeddedServer s, String path, String auth) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(s, path)).header("Authorization", auth).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(EmbeddedServer s, String path, String body, String auth) throws Exception {

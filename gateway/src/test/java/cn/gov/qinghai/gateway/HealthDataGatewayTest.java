@@ -31,7 +31,7 @@ class HealthDataGatewayTest {
             nothing = s.getLocalPort();
         }
         server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "QH_JWT_SECRET", GatewayHttpTest.SECRET, "grpc.channels.health-data.address", "localhost:" + nothing),
+                "qinghai.auth.issuer", GatewayHttpTest.SECRET, "grpc.channels.health-data.address", "localhost:" + nothing),
                 "test");
     }
 

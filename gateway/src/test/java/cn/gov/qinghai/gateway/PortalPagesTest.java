@@ -35,7 +35,7 @@ class PortalPagesTest {
             nothing = s.getLocalPort();
         }
         server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "QH_JWT_SECRET", GatewayHttpTest.SECRET, "grpc.channels.wage.address", "localhost:" + nothing,
+                "qinghai.auth.issuer", GatewayHttpTest.SECRET, "grpc.channels.wage.address", "localhost:" + nothing,
                 "grpc.channels.broadband.address", "localhost:" + nothing,
                 "grpc.channels.enterprise-cost.address", "localhost:" + nothing,
                 "grpc.channels.health-data.address", "localhost:" + nothing), "test");
@@ -60,7 +60,8 @@ class PortalPagesTest {
         for (DomainCatalog.Entry e : catalog.entries()) {
             assertEquals(e.live(), r.body().contains("href=\"" + e.path() + "\"") && !e.path().isEmpty(), e.domain());
         }
-        for (String domain : new String[] {"wage", "dibao", "enterprise-cost", "retail", "health-data", "broadband"}) {
+        for (String domain : new String[] {"wage", "dibao", "enterprise-cost", "retail", "health-data", "broadband",
+                "hotline"}) {
             assertTrue(catalog.isLive(domain), domain + " has pages");
         }
         assertFalse(r.body().contains("即将上线"), "no domain is coming any more");
@@ -84,7 +85,7 @@ class PortalPagesTest {
     @Test
     void everyPolicyDocumentHasAPageLinkingLiveRulesOnly() throws Exception {
         for (String id : new String[] {"qz-2017-41", "qz-2017-42", "qz-2017-43", "qzb-2017-80", "qzb-2017-85",
-                "qzb-2017-86", "qzb-2017-93"}) {
+                "qzb-2017-86", "qzb-2017-93", "qzb-2017-96"}) {
             HttpResponse<String> r = get("/documents/" + id, null);
             assertEquals(200, r.statusCode(), id);
             assertTrue(r.body().contains("平台执行的规则"), id);

@@ -27,7 +27,7 @@ class RetailGatewayHttpTest {
     @BeforeAll
     static void start() {
         server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "QH_JWT_SECRET", GatewayHttpTest.SECRET,
+                "qinghai.auth.issuer", GatewayHttpTest.SECRET,
                 "grpc.channels.retail.address", "localhost:" + freePort()), "test");
     }
 

@@ -30,7 +30,7 @@ class TemplateFailureTest {
     @BeforeAll
     static void start() {
         server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "QH_JWT_SECRET", GatewayHttpTest.SECRET, "test.broken-view", "true"), "test");
+                "qinghai.auth.issuer", GatewayHttpTest.SECRET, "test.broken-view", "true"), "test");
     }
 
     @AfterAll

@@ -92,8 +92,11 @@ public final class Launcher {
         System.out.println("  PostgreSQL               localhost:" + platform.databasePort() + " (data kept in "
                 + options.dataDir().resolve("pgdata") + ")");
         System.out.println("  Logs                     " + options.dataDir().resolve("logs"));
-        System.out.println("  Dev token                curl -s -X POST " + gw + "/dev/tokens -H 'Content-Type: application/json' "
-                + "-d '{\"subject\":\"me\",\"roles\":[\"wage:admin\"],\"region\":\"630000\"}'");
+        LocalIdentityProvider idp = platform.identityProvider();
+        System.out.println("  OpenID Connect issuer    " + idp.issuer() + " (clients: launcher oidc-clients.yaml)");
+        System.out.println("  Get a token              curl -s " + idp.tokenEndpoint() + " -d grant_type=client_credentials"
+                + " -d client_id=" + idp.clients().get(0).id() + " -d client_secret=local");
+        System.out.println("                           (any client of oidc-clients.yaml; the access_token is the bearer)");
         System.out.println("Press Ctrl-C to stop everything.");
         stopped.await();
     }

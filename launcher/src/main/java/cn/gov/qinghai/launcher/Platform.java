@@ -19,7 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The whole platform on one machine: embedded PostgreSQL, each domain service, then the gateway, all child processes
+ * The whole platform on one machine: the local OpenID Connect provider, embedded PostgreSQL, each domain service,
+ * then the gateway, all child processes
  * that talk real gRPC over loopback. Used by the {@link Launcher} command and by the e2e tests.
  */
 public final class Platform implements AutoCloseable {
@@ -34,7 +35,8 @@ public final class Platform implements AutoCloseable {
     private final Options options;
     private final Map<String, ChildProcess> processes = new LinkedHashMap<>();
     private volatile LocalDatabase database;
-    private volatile String jwtSecret;
+    private volatile LocalIdentityProvider identity;
+    private volatile String traceSigningKey;
     private volatile boolean closed;
 
     public Platform(Options options) {
@@ -70,7 +72,10 @@ public final class Platform implements AutoCloseable {
                 requireFree(s.grpcPort() + offset, s.name() + " gRPC");
             }
         }
-        jwtSecret = secret(dataDir.resolve("dev-jwt-secret"));
+        int providerPort = LocalIdentityProvider.PORT + offset;
+        requireFree(providerPort, "OpenID Connect provider");
+        identity = LocalIdentityProvider.start(dataDir, providerPort);
+        traceSigningKey = secret(dataDir.resolve("retail-trace-signing-key"));
         // PostgreSQL moves down as the other ports move up, so every offset stays below 65536.
         database = LocalDatabase.start(dataDir, 54320 - offset / 10);
         Map<String, String> serviceAddresses = new HashMap<>();
@@ -81,10 +86,13 @@ public final class Platform implements AutoCloseable {
         }
         for (ServiceSpec s : specs) {
             Map<String, String> env = new HashMap<>(serviceAddresses);
-            env.put("QH_JWT_SECRET", jwtSecret);
+            env.put("QH_OIDC_ISSUER", identity.issuer());
+            env.put("QH_OIDC_AUDIENCE", LocalIdentityProvider.AUDIENCE);
             if (s.isGateway()) {
                 env.put("GATEWAY_PORT", String.valueOf(s.httpPort() + offset));
                 env.put("MICRONAUT_ENVIRONMENTS", "local");
+                // rate limits on anonymous routes: on, unless a test or load run switches them off
+                env.put("GATEWAY_RATE_LIMIT_ENABLED", System.getProperty("qinghai.rate-limit.enabled", "true"));
             } else {
                 String password = "local-" + s.database();
                 try {
@@ -98,6 +106,9 @@ public final class Platform implements AutoCloseable {
                 env.put(p + "_DB_URL", database.jdbcUrl(s.database()));
                 env.put(p + "_DB_USER", s.database());
                 env.put(p + "_DB_PASSWORD", password);
+                if (s.name().equals("retail")) {
+                    env.put("RETAIL_TRACE_SIGNING_KEY", traceSigningKey);
+                }
             }
             synchronized (processes) {
                 processes.put(s.name(), new ChildProcess(s, options.projectRoot(), env, logs, s.httpPort() + offset,
@@ -151,8 +162,9 @@ public final class Platform implements AutoCloseable {
         return processes;
     }
 
-    public String jwtSecret() {
-        return jwtSecret;
+    /** The local OpenID Connect provider (issuer, token endpoint, clients). */
+    public LocalIdentityProvider identityProvider() {
+        return identity;
     }
 
     public int databasePort() {
@@ -187,6 +199,10 @@ public final class Platform implements AutoCloseable {
             database.close();
             database = null;
         }
+        if (identity != null) {
+            identity.close();
+            identity = null;
+        }
         StaleProcesses.clear(options.dataDir());
     }
 
@@ -199,7 +215,7 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    /** The local development JWT secret: made once, kept with the data so tokens survive restarts. */
+    /** A local secret (the retail trace signing key): made once, kept with the data so it survives restarts. */
     private static String secret(Path file) throws IOException {
         if (Files.isRegularFile(file)) {
             return Files.readString(file, StandardCharsets.UTF_8).trim();

@@ -81,7 +81,8 @@ public class BroadbandPages implements PortalSection {
     }
 
     /** One indicator with its progress bar. */
-    public record IndicatorRow(Indicator indicator, String progressSvg) {
+    /** One indicator row; {@code target} shows the direction (≥ / ≤) and any year-on-year target in words. */
+    public record IndicatorRow(Indicator indicator, String progressSvg, String target) {
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -114,8 +115,12 @@ public class BroadbandPages implements PortalSection {
             List<IndicatorRow> rows = new ArrayList<>();
             for (Indicator i : indicators) {
                 BigDecimal percent = i.getProgressPercent().isEmpty() ? null : new BigDecimal(i.getProgressPercent());
+                boolean lower = i.getDirection() == cn.gov.qinghai.broadband.v1.IndicatorDirection.LOWER_IS_BETTER;
+                String target = (lower ? "≤ " : "≥ ") + i.getTarget2017() + (i.getYearOnYearTarget().isEmpty() ? ""
+                        : " (" + pages.message(request, lower ? "broadband.yoy.shorter" : "broadband.yoy.higher",
+                                i.getYearOnYearTarget()) + ")");
                 rows.add(new IndicatorRow(i, SvgBarChart.progress("progress-" + i.getId(),
-                        pages.message(request, "broadband.progress.label", i.getName()), percent)));
+                        pages.message(request, "broadband.progress.label", i.getName()), percent), target));
             }
             model.put("indicators", rows);
         } catch (DownstreamException e) {

@@ -5,6 +5,7 @@ import cn.gov.qinghai.dibao.v1.EstimateBenefitRequest;
 import cn.gov.qinghai.dibao.v1.EstimateMember;
 import cn.gov.qinghai.dibao.v1.Income;
 import cn.gov.qinghai.dibao.v1.ListPublicRecipientsRequest;
+import cn.gov.qinghai.dibao.v1.RigidExpenditure;
 import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.DownstreamException;
 import cn.gov.qinghai.gateway.portal.FormErrors;
@@ -55,6 +56,8 @@ public class DibaoPages implements PortalSection {
     static final List<String> INCOME_TYPES = List.of("WAGE", "BUSINESS", "AGRICULTURE", "PROPERTY", "TRANSFER", "OTHER",
             "RURAL_BASIC_PENSION", "SPECIAL_CARE_PENSION", "EDUCATION_ALLOWANCE", "FAMILY_PLANNING_ALLOWANCE",
             "DISABILITY_LIVING_ALLOWANCE", "SEVERE_DISABILITY_NURSING_SUBSIDY", "OLD_AGE_ALLOWANCE", "BRAVERY_AWARD");
+    /** Rigid-expenditure inputs of a member (二(二) expenditure-type poverty), named as the service's JSON fields. */
+    static final List<String> RIGID_KINDS = List.of("majorIllness", "education", "disability");
     private static final Pattern MEMBER_PATH = Pattern.compile("members\\[(\\d+)]\\.?(.*)");
     private static final Pattern INCOME_PATH = Pattern.compile("incomes\\[(\\d+)]\\.?(.*)");
 
@@ -90,6 +93,7 @@ public class DibaoPages implements PortalSection {
         model.put("memberRows", IntStream.range(0, MEMBER_ROWS).boxed().toList());
         model.put("incomeRows", IntStream.range(0, INCOME_ROWS).boxed().toList());
         model.put("incomeTypes", INCOME_TYPES);
+        model.put("rigidKinds", RIGID_KINDS);
         if (form.containsKey("year")) {
             EstimateBenefitRequest grpc = toRequest(form, request, errors);
             if (!errors.any()) {
@@ -143,7 +147,8 @@ public class DibaoPages implements PortalSection {
      */
     private EstimateBenefitRequest toRequest(Map<String, String> form, HttpRequest<?> request, FormErrors errors) {
         EstimateBenefitRequest.Builder b = EstimateBenefitRequest.newBuilder()
-                .setSingleParent(form.containsKey("singleParent"));
+                .setSingleParent(form.containsKey("singleParent"))
+                .setCounty(value(form, "county")); // optional: its standard and payment method (二(三)) apply
         Integer year = integer(form, "year", request, errors);
         if (year != null) {
             b.setYear(year);
@@ -179,6 +184,11 @@ public class DibaoPages implements PortalSection {
             for (int i = 0; i <= lastIncome; i++) {
                 mb.addIncomes(Income.newBuilder().setType(value(form, p + "i" + i + ".type"))
                         .setAnnualAmount(value(form, p + "i" + i + ".annualAmount")));
+            }
+            String r = p + "rigidExpenditure.";
+            if (RIGID_KINDS.stream().anyMatch(k -> !value(form, r + k).isEmpty())) {
+                mb.setRigidExpenditure(RigidExpenditure.newBuilder().setMajorIllness(value(form, r + "majorIllness"))
+                        .setEducation(value(form, r + "education")).setDisability(value(form, r + "disability")));
             }
             b.addMembers(mb);
         }

@@ -33,7 +33,7 @@ final class CalculatorForm {
         this.english = PortalLanguage.isEnglish(pages.locale(request));
     }
 
-    /** One input on the page. {@code kind} is {@code number}, {@code yesno} or {@code choice}. */
+    /** One input on the page. {@code kind} is {@code number}, {@code date}, {@code yesno} or {@code choice}. */
     record Field(String name, String kind, String label, String hint, boolean required, String value,
                  String inputMode, List<Option> options) {
     }
@@ -75,6 +75,8 @@ final class CalculatorForm {
                     }
                     fields.add(new Field(f.getName(), "choice", label, hint(f), f.getRequired(), value, "", options));
                 }
+                case DATE -> fields.add(new Field(f.getName(), "date", label, hint(f), f.getRequired(), value, "",
+                        List.of()));
                 default -> fields.add(new Field(f.getName(), "number", label, hint(f), f.getRequired(), value,
                         f.getType() == cn.gov.qinghai.enterprisecost.v1.InputType.INTEGER ? "numeric" : "decimal",
                         List.of()));
@@ -133,6 +135,7 @@ final class CalculatorForm {
             case BOOLEAN -> s.append(message("ec.expect.BOOLEAN"));
             case ENUM -> s.append(message("ec.expect.ENUM"));
             case INTEGER -> s.append(message("ec.expect.INTEGER"));
+            case DATE -> s.append(message("ec.expect.DATE"));
             default -> s.append(message("ec.expect.DECIMAL", String.valueOf(f.getMaxScale())));
         }
         if (!f.getMinimum().isEmpty()) {

@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The six policy domains of the platform in navigation order, and which of them have live pages (a
+ * The seven policy domains of the platform in navigation order, and which of them have live pages (a
  * {@link PortalSection} bean). Titles come from the messages {@code domain.<key>}.
  */
 @Singleton
@@ -17,7 +17,7 @@ public class DomainCatalog {
 
     /** Every domain of the platform, live or not, in navigation order. */
     public static final List<String> DOMAINS =
-            List.of("wage", "dibao", "enterprise-cost", "retail", "health-data", "broadband");
+            List.of("wage", "dibao", "enterprise-cost", "retail", "health-data", "broadband", "hotline");
 
     private final BeanProvider<PortalSection> sections;
     private volatile Map<String, PortalSection> live;

@@ -68,6 +68,9 @@ public class RequestMapper {
             } else {
                 FieldDescriptor field = builder.getDescriptorForType().findFieldByName(route.body());
                 String prefix = field.getJsonName();
+                if (field.isMapField() && !blank) {
+                    body = siblings(body, field, builder, errors);
+                }
                 String wrapped = "{\"" + prefix + "\":" + (blank ? "{}" : body) + "}";
                 try {
                     json.checkSyntax(blank ? "{}" : body);
@@ -85,6 +88,41 @@ public class RequestMapper {
         } catch (ProblemException e) {
             errors.addAll(e.errors());
         }
+    }
+
+    /**
+     * A body bound to a map field (the calculators' flat inputs) may also carry the request's message-typed fields
+     * by their JSON name beside the entries (e.g. {@code "reform"}): those members set their field, the rest are the
+     * map's entries. Returns the body without them.
+     */
+    private String siblings(String body, FieldDescriptor mapField, Message.Builder builder,
+                            List<Problem.InvalidField> errors) {
+        com.google.gson.JsonElement tree;
+        try {
+            tree = com.google.gson.JsonParser.parseString(body);
+        } catch (com.google.gson.JsonParseException e) {
+            return body;   // the map's own parser names the problem
+        }
+        if (!tree.isJsonObject()) {
+            return body;
+        }
+        com.google.gson.JsonObject object = tree.getAsJsonObject().deepCopy();
+        boolean changed = false;
+        for (FieldDescriptor sibling : builder.getDescriptorForType().getFields()) {
+            if (sibling.equals(mapField) || sibling.getJavaType() != FieldDescriptor.JavaType.MESSAGE
+                    || sibling.isRepeated() || !object.has(sibling.getJsonName())) {
+                continue;
+            }
+            com.google.gson.JsonObject wrapped = new com.google.gson.JsonObject();
+            wrapped.add(sibling.getJsonName(), object.remove(sibling.getJsonName()));
+            changed = true;
+            try {
+                json.parse(wrapped.toString(), builder);
+            } catch (ProblemException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        return changed ? object.toString() : body;
     }
 
     private static boolean onlyPathFields(RestRoute route) {

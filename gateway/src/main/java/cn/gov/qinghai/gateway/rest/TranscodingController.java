@@ -104,18 +104,45 @@ public class TranscodingController {
                 request.getHeaders().get("Idempotency-Key"));
         String service = route.service().name();
         String answer;
+        HttpStatus status = HttpStatus.OK;
         if (route.access().getCacheable()) {
             String key = route.descriptor().getFullName() + ' '
                     + Base64.getEncoder().encodeToString(grpcRequest.toByteArray());
             answer = cache.get(service, key, () -> json.print(call(request, route, grpcRequest)));
         } else {
-            answer = json.print(call(request, route, grpcRequest));
+            Message response = call(request, route, grpcRequest);
+            answer = json.print(response);
             if (route.method() != io.micronaut.http.HttpMethod.GET) {
                 cache.invalidate(service);   // a write succeeded: no cached answer of this service may predate it
             }
+            status = created(route, response) ? HttpStatus.CREATED : HttpStatus.OK;
         }
-        HttpStatus status = route.access().getCreated() ? HttpStatus.CREATED : HttpStatus.OK;
         return HttpResponse.status(status).body(answer).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /**
+     * 201 when the binding says the call creates a resource, narrowed by {@code created_if_present} (the answer
+     * carries that message field) and {@code created_unless} (that bool field of the answer is false, e.g. a replay).
+     */
+    static boolean created(RestRoute route, Message response) {
+        var access = route.access();
+        if (!access.getCreated()) {
+            return false;
+        }
+        var type = response.getDescriptorForType();
+        if (!access.getCreatedIfPresent().isEmpty()) {
+            var field = type.findFieldByName(access.getCreatedIfPresent());
+            if (field == null || !response.hasField(field)) {
+                return false;
+            }
+        }
+        if (!access.getCreatedUnless().isEmpty()) {
+            var field = type.findFieldByName(access.getCreatedUnless());
+            if (field != null && Boolean.TRUE.equals(response.getField(field))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Message call(HttpRequest<?> request, RestRoute route, Message grpcRequest) {

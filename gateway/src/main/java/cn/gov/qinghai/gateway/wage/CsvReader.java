@@ -93,15 +93,4 @@ final class CsvReader {
         }
         return in.read();
     }
-
-    /** One CSV field, quoted when it needs to be. */
-    static String field(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-            return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
-    }
 }

@@ -1,6 +1,8 @@
 package cn.gov.qinghai.gateway.wage;
 
+import cn.gov.qinghai.kit.csv.CsvWriter;
 import cn.gov.qinghai.wage.v1.ComplianceResult;
+import cn.gov.qinghai.wage.v1.EmployerType;
 import cn.gov.qinghai.wage.v1.Employment;
 import cn.gov.qinghai.wage.v1.PayrollRecord;
 import java.util.ArrayList;
@@ -17,7 +19,7 @@ import java.util.stream.Collectors;
 final class PayrollCsv {
 
     static final List<String> COLUMNS = List.of("reference", "region", "period", "employment", "hoursWorked",
-            "grossPay", "overtimePay", "specialConditionAllowances", "statutoryWelfare");
+            "grossPay", "overtimePay", "specialConditionAllowances", "statutoryWelfare", "employerType");
     static final List<String> REQUIRED = List.of("region", "period", "employment", "grossPay");
     static final String RESULT_HEADER = "line,reference,compliant,countedPay,minimumRequired,shortfall,"
             + "standardApplied,standardEffectiveFrom,errors";
@@ -60,6 +62,7 @@ final class PayrollCsv {
                 .setOvertimePay(cell(row, "overtimePay"))
                 .setSpecialConditionAllowances(cell(row, "specialConditionAllowances"))
                 .setStatutoryWelfare(cell(row, "statutoryWelfare"))
+                .setEmployerTypeValue(employerType(cell(row, "employerType")))
                 .build();
     }
 
@@ -73,6 +76,23 @@ final class PayrollCsv {
         };
     }
 
+    /**
+     * Employer type (青政〔2017〕41号 二) from an optional CSV cell: an EmployerType name such as ENTERPRISE; empty means
+     * not given; unknown text maps to an unknown number so the service names the field.
+     */
+    static int employerType(String text) {
+        String t = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
+        if (t.isEmpty()) {
+            return EmployerType.EMPLOYER_TYPE_UNSPECIFIED_VALUE;
+        }
+        try {
+            EmployerType type = EmployerType.valueOf(t);
+            return type == EmployerType.UNRECOGNIZED ? Integer.MAX_VALUE : type.getNumber();
+        } catch (IllegalArgumentException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
     private String cell(List<String> row, String column) {
         Integer i = positions.get(column);
         return i == null || i >= row.size() ? "" : row.get(i).trim();
@@ -83,9 +103,10 @@ final class PayrollCsv {
         String errors = r.getViolationsList().stream().map(v -> v.getField() + ": " + v.getDescription())
                 .collect(Collectors.joining("; "));
         boolean invalid = r.getViolationsCount() > 0;
-        return String.join(",", Long.toString(line), CsvReader.field(r.getReference()),
+        // the reference and the errors echo the uploader's text: kit's writer neutralises formulas in them
+        return CsvWriter.joined(List.of(Long.toString(line), r.getReference(),
                 invalid ? "invalid" : Boolean.toString(r.getCompliant()), r.getCountedPay(), r.getMinimumRequired(),
-                r.getShortfall(), r.getStandardApplied(), r.getStandardEffectiveFrom(), CsvReader.field(errors));
+                r.getShortfall(), r.getStandardApplied(), r.getStandardEffectiveFrom(), errors));
     }
 
     static String template() {

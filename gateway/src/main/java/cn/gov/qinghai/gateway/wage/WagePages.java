@@ -66,7 +66,7 @@ public class WagePages implements PortalSection {
     /** Rows of an uploaded payroll shown on the page; the CSV download has them all. */
     static final int ROWS_ON_PAGE = 200;
     private static final List<String> RECORD_FIELDS = List.of("reference", "region", "period", "employment",
-            "hoursWorked", "grossPay", "overtimePay", "specialConditionAllowances", "statutoryWelfare");
+            "hoursWorked", "grossPay", "overtimePay", "specialConditionAllowances", "statutoryWelfare", "employerType");
 
     private final WageServiceGrpc.WageServiceBlockingStub wage;
     private final Downstream downstream;
@@ -172,7 +172,8 @@ public class WagePages implements PortalSection {
                 .setHoursWorked(form.get("hoursWorked")).setGrossPay(form.get("grossPay"))
                 .setOvertimePay(form.get("overtimePay"))
                 .setSpecialConditionAllowances(form.get("specialConditionAllowances"))
-                .setStatutoryWelfare(form.get("statutoryWelfare")).build();
+                .setStatutoryWelfare(form.get("statutoryWelfare"))
+                .setEmployerTypeValue(PayrollCsv.employerType(form.get("employerType"))).build();
         CheckComplianceRequest grpc = CheckComplianceRequest.newBuilder().addRecords(record).build();
         try {
             CheckComplianceResponse response = downstream.call(SERVICE, request, wage, s -> s.checkCompliance(grpc));

@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
  */
 class BroadbandRoutesTest {
 
-    static final String SECRET = "gateway-test-secret-0123456789abcdef01234567";
+    static final String SECRET = cn.gov.qinghai.kit.testing.TestIssuer.issuer();
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final AtomicReference<Object> LAST = new AtomicReference<>();
     static final AtomicReference<String> LAST_AUTH = new AtomicReference<>();
@@ -114,7 +114,7 @@ class BroadbandRoutesTest {
         grpc = ServerBuilder.forPort(0).addService(ServerInterceptors.intercept(new Recording(), capture)).build()
                 .start();
         gateway = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "QH_JWT_SECRET", SECRET, "grpc.channels.broadband.address", "localhost:" + grpc.getPort()), "test");
+                "qinghai.auth.issuer", SECRET, "grpc.channels.broadband.address", "localhost:" + grpc.getPort()), "test");
     }
 
     @AfterAll

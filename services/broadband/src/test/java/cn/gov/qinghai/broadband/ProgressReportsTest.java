@@ -56,7 +56,7 @@ class ProgressReportsTest {
         assertEquals("OWNER_OUT_OF_SCOPE", other.reason());
         var noOrg = fails(() -> as(RunningService.as("r", "630000", BroadbandTestSupport.REPORTER))
                 .submitProgressReport(req));
-        assertEquals("OWNER_OUT_OF_SCOPE", noOrg.reason());
+        assertEquals("SCOPE_MISSING", noOrg.reason());
         var wrongRole = fails(() -> as(RunningService.as("w", "630000", "wage:admin")).submitProgressReport(req));
         assertEquals("ROLE_REQUIRED", wrongRole.reason());
 

@@ -33,11 +33,17 @@ class RuleCasesTest {
         Map<String, Object> expect = (Map<String, Object>) c.get("expect");
         if (c.containsKey("indicator")) {
             Map<String, String> in = (Map<String, String>) c.get("indicator");
-            var r = IndicatorProgress.of(name, new BigDecimal(in.get("value2016")), new BigDecimal(in.get("target2017")),
-                    new BigDecimal(in.get("actual")), "unit");
+            BigDecimal value2016 = in.get("value2016") == null ? null : new BigDecimal(in.get("value2016"));
+            var direction = IndicatorProgress.Direction.valueOf(in.getOrDefault("direction", "HIGHER_IS_BETTER"));
+            BigDecimal yoy = in.get("yearOnYearTarget") == null ? null : new BigDecimal(in.get("yearOnYearTarget"));
+            var r = IndicatorProgress.of(name, value2016, new BigDecimal(in.get("target2017")),
+                    new BigDecimal(in.get("actual")), "unit", direction, yoy,
+                    cn.gov.qinghai.kit.params.Citation.of("青政办〔2017〕93号", "实施方案 一(三)"));
             assertEquals(expect.get("percent"), r.percent(), name);
             assertEquals(expect.get("met"), r.met(), name);
-            assertEquals(1, r.explanation().getStepsCount());
+            assertEquals(expect.getOrDefault("yearOnYearChange", ""), r.yearOnYearChange(), name);
+            // the target step, the progress step, and the year-on-year step when checked
+            assertEquals(r.yearOnYearChange().isEmpty() ? 2 : 3, r.explanation().getStepsCount());
         } else {
             Map<String, String> in = (Map<String, String>) c.get("completion");
             assertEquals(expect.get("percent"), CompletionRate.percent(new BigDecimal(in.get("actual")),

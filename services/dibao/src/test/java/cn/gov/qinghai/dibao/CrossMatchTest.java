@@ -125,6 +125,11 @@ class CrossMatchTest {
         assertEquals("REGION_OUT_OF_SCOPE", GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
                 () -> as("po-x", "632700", "dibao:poverty-office").getCrossMatchReport(
                         GetCrossMatchReportRequest.newBuilder().setRegion(COUNTY).build()))).reason());
+        for (String claim : new String[] {"", "63", "110000"}) { // a missing or malformed scope never means "all"
+            assertEquals("SCOPE_MISSING", GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
+                    () -> as("po-none", claim, "dibao:poverty-office").getCrossMatchReport(
+                            GetCrossMatchReportRequest.newBuilder().setRegion(COUNTY).build()))).reason());
+        }
     }
 
     static DecideCaseRequest next(Case c, Stage stage) {

@@ -3,6 +3,7 @@ package cn.gov.qinghai.dibao;
 import cn.gov.qinghai.dibao.v1.Household;
 import cn.gov.qinghai.dibao.v1.Income;
 import cn.gov.qinghai.dibao.v1.Member;
+import cn.gov.qinghai.dibao.v1.RigidExpenditure;
 import cn.gov.qinghai.dibao.v1.SubmitApplicationRequest;
 import cn.gov.qinghai.dibao.v1.WorkAbility;
 import java.time.LocalDate;
@@ -43,6 +44,15 @@ final class Households {
         return Household.newBuilder().setCounty(county).setTownship("城关镇")
                 .addMembers(member("王六", county, 40, WorkAbility.PARTLY_LOST, "本人").toBuilder()
                         .setDisabilityGrade(3).setHasFixedIncome(false).addIncomes(income("WAGE", "1200")))
+                .build();
+    }
+
+    /** One earner aged 45, wage 5000 a year, with declared major-illness costs (二(二) expenditure-type poverty). */
+    static Household expenditureType(String county, String majorIllness) {
+        return Household.newBuilder().setCounty(county).setTownship("长宁镇")
+                .addMembers(member("马七", county, 45, WorkAbility.FULL, "本人").toBuilder()
+                        .addIncomes(income("WAGE", "5000"))
+                        .setRigidExpenditure(RigidExpenditure.newBuilder().setMajorIllness(majorIllness)))
                 .build();
     }
 

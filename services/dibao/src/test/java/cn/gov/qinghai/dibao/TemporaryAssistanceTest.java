@@ -37,6 +37,8 @@ class TemporaryAssistanceTest {
 
     @Test
     void townshipUpToItsLimitWhenEntrusted() {
+        // “提高到2000元”: the limit includes its number — 1999.99 and 2000 pass, 2000.01 is refused.
+        assertEquals("1999.99", township.approveTemporaryAssistance(grant("1999.99", "湟中民委〔2018〕3号")).getAmount());
         ApproveTemporaryAssistanceRequest r = grant("2000", "湟中民委〔2018〕3号");
         TemporaryAssistance t = township.approveTemporaryAssistance(r);
         assertEquals("2000.00", t.getAmount());
@@ -56,6 +58,7 @@ class TemporaryAssistanceTest {
 
     @Test
     void countyUpToTenThousandInItsRegion() {
+        assertEquals("9999.99", county.approveTemporaryAssistance(grant("9999.99", "")).getAmount());
         assertEquals("COUNTY", county.approveTemporaryAssistance(grant("10000", "")).getApprovalLevel());
         GrpcErrorDetails above = refused(county, grant("10000.01", ""));
         assertEquals("APPROVAL_LIMIT_EXCEEDED", above.reason());

@@ -143,6 +143,13 @@ class ApplicationsTest {
 
         assertEquals("REGION_OUT_OF_SCOPE", GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
                 () -> haixiReviewer.startReview(start))).reason());
+        for (String claim : new String[] {"", "63", "110000"}) { // a reviewer without a usable region: denied
+            var unscoped = anonymous.withCallCredentials(as("reviewer-none", claim, "enterprise-cost:reviewer"));
+            assertEquals("SCOPE_MISSING", GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
+                    () -> unscoped.startReview(start))).reason());
+            assertEquals("SCOPE_MISSING", GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
+                    () -> unscoped.listApplications(ListApplicationsRequest.getDefaultInstance()))).reason());
+        }
         assertEquals(Status.Code.PERMISSION_DENIED, GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
                 () -> applicant.startReview(start))).code());
         assertEquals("VERSION_CONFLICT", GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,

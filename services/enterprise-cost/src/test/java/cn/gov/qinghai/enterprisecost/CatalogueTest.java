@@ -36,7 +36,7 @@ class CatalogueTest {
                 .getCalculatorsList();
         assertEquals(List.of("social-insurance", "housing-fund", "stable-job-subsidy", "rd-subsidy",
                 "makerspace-graduate-income-tax", "guarantee-subsidy", "startup-loan-guarantee", "startup-award",
-                "graduate-cooperative-support", "quality-deposit", "land-floor-price", "government-fund-levy"),
+                "student-startup-fund", "makerspace-award", "graduate-cooperative-support", "quality-deposit", "land-floor-price", "government-fund-levy"),
                 all.stream().map(CalculatorDefinition::getId).toList());
         for (CalculatorDefinition d : all) {
             assertFalse(d.getTitleZh().isEmpty(), d.getId());

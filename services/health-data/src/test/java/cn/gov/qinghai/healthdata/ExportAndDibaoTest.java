@@ -107,36 +107,4 @@ class ExportAndDibaoTest {
         assertFalse(unknown.getRecordsFound());
         assertEquals("0.00", unknown.getTotal());
     }
-
-    @Test
-    @SuppressWarnings("unchecked")
-    void theWholeRecordExportsAsAFhirR4Bundle() throws IOException {
-        String id = residentWithEncounters();
-        ExportResidentFhirResponse export = stub(service, resident(id)).exportResidentFhir(
-                ExportResidentFhirRequest.newBuilder().setIdentityNumber(id).setPurpose("self").build());
-        Map<String, Object> bundle = service.context().getBean(JsonMapper.class)
-                .readValue(export.getFhirJson(), Map.class);
-        assertEquals("Bundle", bundle.get("resourceType"));
-        List<Map<String, Object>> entries = (List<Map<String, Object>>) bundle.get("entry");
-        List<String> types = entries.stream().map(e -> (String) ((Map<String, Object>) e.get("resource"))
-                .get("resourceType")).toList();
-        assertEquals(List.of("Patient", "Encounter", "Encounter", "MedicationRequest", "Encounter", "Encounter"),
-                types, "encounters by start date, each followed by its prescriptions");
-        assertEquals(6, export.getResourceCount());
-        Map<String, Object> patient = (Map<String, Object>) entries.get(0).get("resource");
-        assertEquals("male", patient.get("gender"));
-        assertEquals("1972-09-09", patient.get("birthDate"));
-        Map<String, Object> inpatient = (Map<String, Object>) entries.get(2).get("resource");
-        assertEquals("IMP", ((Map<String, Object>) inpatient.get("class")).get("code"));
-        assertEquals("Patient/" + patient.get("id"), ((Map<String, Object>) inpatient.get("subject")).get("reference"));
-        Map<String, Object> med = (Map<String, Object>) entries.get(3).get("resource");
-        assertEquals("Encounter/" + inpatient.get("id"), ((Map<String, Object>) med.get("encounter")).get("reference"));
-        assertEquals("J01DD04", ((List<Map<String, Object>>) ((Map<String, Object>) med
-                .get("medicationCodeableConcept")).get("coding")).get(0).get("code"));
-
-        // an export without access is denied like a read
-        assertEquals("ACCESS_DENIED", GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                () -> stub(service, clinician("other-org", "630000")).exportResidentFhir(ExportResidentFhirRequest
-                        .newBuilder().setIdentityNumber(id).setPurpose("treatment").build()))).reason());
-    }
 }

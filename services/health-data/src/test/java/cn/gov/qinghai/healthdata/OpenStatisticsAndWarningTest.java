@@ -5,6 +5,7 @@ import static cn.gov.qinghai.healthdata.HealthTestSupport.publicHealth;
 import static cn.gov.qinghai.healthdata.HealthTestSupport.stub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.qinghai.health.v1.Alert;
@@ -208,6 +209,13 @@ class OpenStatisticsAndWarningTest {
         // the alert is only shown to public-health staff whose scope covers the county
         assertTrue(alert(warnings("632300", WEEK), "632221", "A03").isEmpty());
         assertTrue(alert(warnings("632200", WEEK), "632221", "A03").isPresent());
+        // a public-health token without a usable region claim used to see the whole province; now it is refused
+        for (String claim : new String[] {"", "63", "110000"}) {
+            GrpcErrorDetails denied = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
+                    () -> warnings(claim, WEEK)));
+            assertEquals(Status.Code.PERMISSION_DENIED, denied.code());
+            assertEquals("SCOPE_MISSING", denied.reason(), "region claim '" + claim + "'");
+        }
     }
 
     @Test

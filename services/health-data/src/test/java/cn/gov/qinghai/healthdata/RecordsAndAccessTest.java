@@ -30,6 +30,7 @@ import cn.gov.qinghai.health.v1.SearchEncountersResponse;
 import cn.gov.qinghai.health.v1.Sex;
 import cn.gov.qinghai.health.v1.AddHealthRecordEntryRequest;
 import cn.gov.qinghai.health.v1.HealthRecordEntry;
+import cn.gov.qinghai.kit.identity.AuditActors;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
 import cn.gov.qinghai.kit.testing.RunningService;
 import io.grpc.Status;
@@ -133,6 +134,27 @@ class RecordsAndAccessTest {
         assertEquals(List.of("DENIED", "GRANTED", "DENIED"), reads, "newest first: denied, granted, denied");
         assertTrue(log.stream().allMatch(ev -> ev.getActor().equals("dr-" + XINING_CITY_HOSPITAL)
                 || ev.getActor().startsWith("registrar")));
+    }
+
+    @Test
+    void aResidentSeesAnotherResidentsAttemptByRoleNeverByTheirIdentityNumber() {
+        String her = newIdentity("630102", "19700505", false);
+        String him = newIdentity("630123", "19900101", true);
+        register(her, "630102");
+        assertEquals(Status.Code.PERMISSION_DENIED, denied(() -> read(her, resident(him))).code());
+        assertEquals("ACCESS_DENIED", denied(() -> stub(service, resident(him)).listRecordAccesses(
+                ListRecordAccessesRequest.newBuilder().setIdentityNumber(her).build())).reason());
+
+        List<AccessEvent> log = stub(service, resident(her)).listRecordAccesses(ListRecordAccessesRequest.newBuilder()
+                .setIdentityNumber(her).build()).getEventsList();
+        List<AccessEvent> byHim = log.stream().filter(ev -> ev.getOutcome().equals("DENIED")).toList();
+        assertFalse(byHim.isEmpty(), "his attempts are in her log");
+        assertTrue(byHim.stream().allMatch(ev -> ev.getActor().equals(AuditActors.RESIDENT_LABEL)), byHim.toString());
+        assertTrue(log.stream().noneMatch(ev -> ev.toString().contains(him.substring(6, 14))), log.toString());
+        // an auditor sees the same names: an identity number is never shown beyond its owner
+        List<AccessEvent> audited = stub(service, auditor()).listRecordAccesses(
+                ListRecordAccessesRequest.newBuilder().setIdentityNumber(her).build()).getEventsList();
+        assertTrue(audited.stream().noneMatch(ev -> ev.getActor().contains(him.substring(6, 14))));
     }
 
     @Test

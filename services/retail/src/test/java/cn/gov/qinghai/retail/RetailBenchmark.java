@@ -179,7 +179,7 @@ class RetailBenchmark {
      * (same TraceSigner, same key), so look-ups verify every link: producer → 4 hops of SHIPPED/RECEIVED → SOLD.
      */
     private static void seed(TestDatabases.Database db, int batches, int perBatch) throws Exception {
-        TraceSigner signer = new TraceSigner(KEY, "unused");
+        TraceSigner signer = new TraceSigner(KEY);
         String[] parties = new String[6];
         for (int p = 0; p < parties.length; p++) {
             parties[p] = RetailTestSupport.newCreditCode("63010" + p);

@@ -139,5 +139,12 @@ class RuralAndStatisticsTest {
         assertTrue(csv.contains("2017-06,632800,supermarket,2,500000.00,100000.00,0.2000,400000.00,0.2500"), csv);
         assertEquals(Status.Code.PERMISSION_DENIED, assertThrows(StatusRuntimeException.class,
                 () -> officer("630100").getRetailAggregates(req)).getStatus().getCode());
+        // an officer token without a usable region claim is refused, with or without a region in the request
+        for (String claim : new String[] {"", "63", "110000"}) {
+            for (GetRetailAggregatesRequest asked : List.of(req, req.toBuilder().clearRegion().build())) {
+                assertEquals("SCOPE_MISSING", GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
+                        () -> officer(claim).getRetailAggregates(asked))).reason());
+            }
+        }
     }
 }

@@ -81,13 +81,40 @@ class WageRuleCasesTest {
         if (input.containsKey("statutoryWelfare")) {
             r.setStatutoryWelfare((String) input.get("statutoryWelfare"));
         }
+        if (input.containsKey("employerType")) {
+            r.setEmployerType(cn.gov.qinghai.wage.v1.EmployerType.valueOf((String) input.get("employerType")));
+        }
+        if (expect.containsKey("refusedField")) {
+            // 青政〔2017〕41号 二: an employer the scope does not list is refused with the reason, as invalid input.
+            io.grpc.StatusRuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.grpc.StatusRuntimeException.class,
+                    () -> wage.checkCompliance(CheckComplianceRequest.newBuilder().addRecords(r).build()));
+            assertEquals(io.grpc.Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
+            var details = cn.gov.qinghai.kit.testing.GrpcErrorDetails.of(e);
+            assertEquals(List.of("records[0]." + expect.get("refusedField")), details.fields());
+            var badRequest = io.grpc.protobuf.StatusProto.fromThrowable(e).getDetailsList().stream()
+                    .filter(a -> a.is(com.google.rpc.BadRequest.class)).findFirst().orElseThrow();
+            String descriptions;
+            try {
+                descriptions = badRequest.unpack(com.google.rpc.BadRequest.class).getFieldViolationsList().stream()
+                        .map(com.google.rpc.BadRequest.FieldViolation::getDescription).toList().toString();
+            } catch (com.google.protobuf.InvalidProtocolBufferException x) {
+                throw new AssertionError(x);
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(descriptions.contains((String) expect.get("reasonContains")),
+                    descriptions);
+            return;
+        }
         ComplianceResult result = wage.checkCompliance(CheckComplianceRequest.newBuilder().addRecords(r).build())
                 .getResults(0);
         assertEquals(expect.get("compliant"), result.getCompliant());
         assertEquals(expect.get("countedPay"), result.getCountedPay());
         assertEquals(expect.get("minimumRequired"), result.getMinimumRequired());
         assertEquals(expect.get("shortfall"), result.getShortfall());
-        assertEquals(4, result.getExplanation().getStepsCount());
+        // four steps, plus the scope step when the employer type is given (else a caveat says it was not checked)
+        boolean typed = input.containsKey("employerType");
+        assertEquals(typed ? 5 : 4, result.getExplanation().getStepsCount());
+        assertEquals(!typed, result.getExplanation().getCaveatsList().stream().anyMatch(c -> c.contains("41号 二")));
     }
 
     @SuppressWarnings("unchecked")

@@ -211,6 +211,12 @@ class WageServiceTest {
         GrpcErrorDetails outOfRegion = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
                 () -> wage.withCallCredentials(as("xining-admin", "630100", "wage:admin")).publishStandard(request)));
         assertEquals("REGION_OUT_OF_SCOPE", outOfRegion.reason());
+        for (String claim : new String[] {"", "63", "110000", "6301xx"}) { // missing or malformed: fails closed
+            GrpcErrorDetails noScope = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
+                    () -> wage.withCallCredentials(as("admin", claim, "wage:admin")).publishStandard(request)));
+            assertEquals(Status.Code.PERMISSION_DENIED, noScope.code());
+            assertEquals("SCOPE_MISSING", noScope.reason(), "region claim '" + claim + "'");
+        }
         assertEquals(Status.Code.UNAUTHENTICATED, GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
                 () -> wage.withCallCredentials(RunningService.bearer("forged.token.value")).publishStandard(request))).code());
     }

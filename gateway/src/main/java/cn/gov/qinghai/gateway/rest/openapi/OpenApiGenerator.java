@@ -280,6 +280,12 @@ public final class OpenApiGenerator {
         }
         responses.put(status, Map.of("description", access.getCreated() ? "Created." : "OK.",
                 "content", Map.of(media, Map.of("schema", schema))));
+        if (access.getCreated()
+                && !(access.getCreatedIfPresent().isEmpty() && access.getCreatedUnless().isEmpty())) {
+            responses.put("200", Map.of("description", "OK: nothing was created (no `" + access.getCreatedIfPresent()
+                    + "` in the answer, or `" + access.getCreatedUnless() + "` is true).",
+                    "content", Map.of(media, Map.of("schema", schema))));
+        }
         for (Map.Entry<Integer, String> e : ERRORS.entrySet()) {
             int code = e.getKey();
             if ((code == 401 || code == 403) && access.getAnonymous() || code == 413 && !hasBody) {

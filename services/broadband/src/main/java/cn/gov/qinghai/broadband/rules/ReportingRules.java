@@ -35,7 +35,7 @@ public class ReportingRules {
         this.value = parameters.get(PARAMETER).at(LocalDate.of(2017, 12, 31));
         this.planYear = value.decimal("planYear").intValueExact();
         this.firstReportingMonth = YearMonth.parse(value.asMap().get("firstReportingMonth").toString());
-        this.dueDay = value.decimal("dueDayOfFollowingMonth").intValueExact();
+        this.dueDay = value.decimal("dueByDayOfFollowingMonthInclusive").intValueExact();
     }
 
     public ParameterValue parameter() {

@@ -74,12 +74,4 @@ public final class Csv {
         }
         return out;
     }
-
-    /** One field quoted when it needs to be (comma, quote, line break). */
-    public static String field(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
-    }
 }

@@ -21,11 +21,7 @@ final class Access {
         if (caller.hasRole(ADMIN)) {
             return null;
         }
-        if (caller.organisation().isBlank()) {
-            throw ServiceException.permissionDenied("OWNER_OUT_OF_SCOPE",
-                    "a broadband:reporter token must name the reporting organisation in its org claim");
-        }
-        return caller.organisation();
+        return caller.organisationScope(); // SCOPE_MISSING without an organisation claim
     }
 
     static void requireOwner(Caller caller, String owner) {

@@ -8,12 +8,12 @@ import cn.gov.qinghai.broadband.data.ReportStore;
 import cn.gov.qinghai.broadband.rules.CompletionRate;
 import cn.gov.qinghai.broadband.rules.InvestmentRollup;
 import cn.gov.qinghai.broadband.rules.ReportingRules;
-import cn.gov.qinghai.broadband.seed.Csv;
 import cn.gov.qinghai.broadband.v1.CsvDocument;
 import cn.gov.qinghai.broadband.v1.GetMonthlyReportRequest;
 import cn.gov.qinghai.broadband.v1.MonthlyReport;
 import cn.gov.qinghai.broadband.v1.ProjectStatus;
 import cn.gov.qinghai.broadband.v1.ReportLine;
+import cn.gov.qinghai.kit.csv.CsvWriter;
 import cn.gov.qinghai.kit.explain.ExplanationBuilder;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.money.Money;
@@ -125,7 +125,7 @@ public class MonthlyReportService {
     /** The report's project lines as RFC 4180 CSV, then the totals line. */
     public CsvDocument csv(GetMonthlyReportRequest request) {
         MonthlyReport r = report(request);
-        StringBuilder csv = new StringBuilder(String.join(",", CSV_HEADER)).append("\r\n");
+        StringBuilder csv = new StringBuilder(CsvWriter.row(CSV_HEADER));
         for (ReportLine l : r.getLinesList()) {
             List<String> cells = List.of(String.valueOf(l.getProjectId()), l.getProgramme(), l.getCategory(),
                     String.valueOf(l.getSeq()), l.getName(), l.getOwner(), l.getPlannedInvestmentYuan(),
@@ -133,11 +133,11 @@ public class MonthlyReportService {
                     l.getAsOfMonth().isEmpty() ? "" : l.getStatus().name(), l.getPhysicalProgressPercent(),
                     l.getAsOfMonth(), String.valueOf(l.getReportedThisMonth()), String.valueOf(l.getLate()),
                     String.valueOf(l.getBeyondPlan()), String.join(";", l.getMissingMonthsList()));
-            csv.append(cells.stream().map(Csv::field).collect(Collectors.joining(","))).append("\r\n");
+            csv.append(CsvWriter.row(cells));
         }
-        csv.append(String.join(",", List.of("", "合计", "", "", "", "", r.getTotalPlannedYuan(),
-                r.getTotalActualYuan(), r.getTotalCompletionRatePercent(), "", "", "", String.valueOf(r.getReportedCount()),
-                String.valueOf(r.getLateCount()), "", ""))).append("\r\n");
+        csv.append(CsvWriter.row("", "合计", "", "", "", "", r.getTotalPlannedYuan(), r.getTotalActualYuan(),
+                r.getTotalCompletionRatePercent(), "", "", "", String.valueOf(r.getReportedCount()),
+                String.valueOf(r.getLateCount()), "", ""));
         return CsvDocument.newBuilder().setFileName("broadband-report-" + r.getMonth() + ".csv")
                 .setContentType("text/csv; charset=utf-8").setContent(csv.toString()).build();
     }

@@ -1,9 +1,21 @@
 package cn.gov.qinghai.dibao.grpc;
 
 import cn.gov.qinghai.dibao.service.CaseService;
+import cn.gov.qinghai.dibao.service.CountyPaymentMethodService;
+import cn.gov.qinghai.dibao.service.IntakeReportService;
+import cn.gov.qinghai.dibao.v1.DecideIntakeReportRequest;
+import cn.gov.qinghai.dibao.v1.GetIntakeReportRequest;
+import cn.gov.qinghai.dibao.v1.IntakeReport;
+import cn.gov.qinghai.dibao.v1.ListIntakeReportsRequest;
+import cn.gov.qinghai.dibao.v1.ListIntakeReportsResponse;
+import cn.gov.qinghai.dibao.v1.SubmitIntakeReportRequest;
+import cn.gov.qinghai.dibao.v1.CountyPaymentMethod;
+import cn.gov.qinghai.dibao.v1.GetCountyPaymentMethodRequest;
+import cn.gov.qinghai.dibao.v1.PublishCountyPaymentMethodRequest;
 import cn.gov.qinghai.dibao.service.CountyStandardService;
 import cn.gov.qinghai.dibao.service.CrossMatchService;
 import cn.gov.qinghai.dibao.service.MedicalAssistanceService;
+import cn.gov.qinghai.dibao.service.DibaoReforms;
 import cn.gov.qinghai.dibao.service.EstimateService;
 import cn.gov.qinghai.dibao.service.RosterService;
 import cn.gov.qinghai.dibao.service.TemporaryAssistanceService;
@@ -43,16 +55,24 @@ import jakarta.inject.Singleton;
 public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
 
     private final EstimateService estimates;
+    /** The public calculators with an optional reform beside the law (issue 24); field-injected, constructor kept. */
+    @jakarta.inject.Inject
+    DibaoReforms reforms;
     private final CaseService cases;
     private final CountyStandardService standards;
     private final RosterService rosters;
     private final TemporaryAssistanceService temporary;
     private final CrossMatchService crossMatch;
     private final MedicalAssistanceService medical;
+    private final CountyPaymentMethodService paymentMethods;
+    private final IntakeReportService intake;
 
     public DibaoEndpoint(EstimateService estimates, CaseService cases, CountyStandardService standards,
                          RosterService rosters, TemporaryAssistanceService temporary, CrossMatchService crossMatch,
-                         MedicalAssistanceService medical) {
+                         MedicalAssistanceService medical, CountyPaymentMethodService paymentMethods,
+                         IntakeReportService intake) {
+        this.intake = intake;
+        this.paymentMethods = paymentMethods;
         this.medical = medical;
         this.crossMatch = crossMatch;
         this.estimates = estimates;
@@ -64,7 +84,7 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
 
     @Override
     public void estimateBenefit(EstimateBenefitRequest request, StreamObserver<BenefitEstimate> out) {
-        reply(out, estimates.estimate(request));
+        reply(out, reforms.estimate(request));
     }
 
     @Override
@@ -131,7 +151,38 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
 
     @Override
     public void calculateMedicalAssistance(MedicalAssistanceRequest request, StreamObserver<MedicalAssistance> out) {
-        reply(out, medical.calculate(request));
+        reply(out, reforms.calculate(request));
+    }
+
+    @Override
+    public void publishCountyPaymentMethod(PublishCountyPaymentMethodRequest request,
+                                           StreamObserver<CountyPaymentMethod> out) {
+        reply(out, paymentMethods.publish(request));
+    }
+
+    @Override
+    public void getCountyPaymentMethod(GetCountyPaymentMethodRequest request, StreamObserver<CountyPaymentMethod> out) {
+        reply(out, paymentMethods.get(request));
+    }
+
+    @Override
+    public void submitIntakeReport(SubmitIntakeReportRequest request, StreamObserver<IntakeReport> out) {
+        reply(out, intake.submit(request));
+    }
+
+    @Override
+    public void decideIntakeReport(DecideIntakeReportRequest request, StreamObserver<IntakeReport> out) {
+        reply(out, intake.decide(request));
+    }
+
+    @Override
+    public void getIntakeReport(GetIntakeReportRequest request, StreamObserver<IntakeReport> out) {
+        reply(out, intake.get(request));
+    }
+
+    @Override
+    public void listIntakeReports(ListIntakeReportsRequest request, StreamObserver<ListIntakeReportsResponse> out) {
+        reply(out, intake.list(request));
     }
 
     private static <T> void reply(StreamObserver<T> out, T value) {

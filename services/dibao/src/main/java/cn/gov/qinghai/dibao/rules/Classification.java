@@ -15,8 +15,8 @@ public final class Classification {
     }
 
     public static String classify(HouseholdFacts household, ParameterValue p, ExplanationBuilder why) {
-        int min = p.decimal("mainMemberMinAge").intValueExact();
-        int max = p.decimal("mainMemberMaxAge").intValueExact();
+        int min = p.decimal("mainMemberMinAgeInclusive").intValueExact();
+        int max = p.decimal("mainMemberMaxAgeInclusive").intValueExact();
         List<Person> main = household.members().stream().filter(m -> m.age() >= min && m.age() <= max).toList();
         if (main.isEmpty()) {
             main = household.members();

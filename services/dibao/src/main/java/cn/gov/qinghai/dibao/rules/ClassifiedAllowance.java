@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Classified allowance (分类施保金, 青政办〔2017〕86号 二(三)): "60岁以上的老年人、重度残疾人、长期卧床病人、单亲家庭和
- * 16岁以下儿童按200元/年（17元/月）增发保障金". The amount (17/month, not 200/12) and who counts are decided in
+ * 16岁以下儿童按200元/年（17元/月）增发保障金". 以上 and 以下 both include the number (民法典 第一千二百五十九条), so
+ * a person aged exactly 60 or exactly 16 qualifies. The amount (17/month, not 200/12) and who counts are decided in
  * {@code parameters/classified_allowance.yaml}: once per qualifying person, plus once for a single-parent household.
  */
 public final class ClassifiedAllowance {
@@ -20,8 +21,8 @@ public final class ClassifiedAllowance {
 
     public static List<AllowanceLine> compute(HouseholdFacts household, ParameterValue p, ExplanationBuilder why) {
         BigDecimal amount = p.decimal("monthlyAmount");
-        int elderly = p.decimal("elderlyMinAge").intValueExact();
-        int childBelow = p.decimal("childMaxAgeExclusive").intValueExact();
+        int elderly = p.decimal("elderlyMinAgeInclusive").intValueExact();
+        int childMax = p.decimal("childMaxAgeInclusive").intValueExact();
         Object severe = p.asMap().get("severeDisabilityGrades");
         List<AllowanceLine> lines = new ArrayList<>();
         for (int i = 0; i < household.members().size(); i++) {
@@ -30,8 +31,8 @@ public final class ClassifiedAllowance {
             if (m.age() >= elderly) {
                 why1.add("aged " + m.age() + " (≥ " + elderly + ")");
             }
-            if (m.age() < childBelow) {
-                why1.add("child aged " + m.age() + " (< " + childBelow + ")");
+            if (m.age() <= childMax) {
+                why1.add("child aged " + m.age() + " (≤ " + childMax + ", " + childMax + "岁以下 includes " + childMax + ")");
             }
             if (Grades.contains(severe, m.disabilityGrade())) {
                 why1.add("severely disabled, grade " + m.disabilityGrade());
@@ -48,7 +49,8 @@ public final class ClassifiedAllowance {
         }
         BigDecimal total = lines.stream().map(AllowanceLine::monthly).reduce(BigDecimal.ZERO, BigDecimal::add);
         why.step("分类施保金 / Classified allowance")
-                .formula("amount × (members aged ≥ 60, under 16, severely disabled or bedridden, each once)"
+                .formula("amount × (members aged ≥ elderlyMinAgeInclusive (60岁以上), ≤ childMaxAgeInclusive (16岁以下), "
+                        + "severely disabled or bedridden, each once)"
                         + " + amount × (1 if single-parent household)")
                 .input("qualifying", lines.isEmpty() ? "none" : describe(lines))
                 .parameter(p)

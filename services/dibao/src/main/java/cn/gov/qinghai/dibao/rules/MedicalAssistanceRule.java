@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Medical assistance for the key groups (青政办〔2017〕86号 二(一)): the insurance personal contribution fully paid,
- * and for children under 14 the assistance ratio raised by 10 points with an annual cap of 60,000 yuan.
+ * and for children "14岁以下" the assistance ratio raised by 10 points with an annual cap of 60,000 yuan. 以下 includes
+ * the number (民法典 第一千二百五十九条): a child aged exactly 14 is covered, one aged 15 is not.
  */
 public final class MedicalAssistanceRule {
     private MedicalAssistanceRule() {
@@ -35,14 +36,16 @@ public final class MedicalAssistanceRule {
                 .formula("subsidy = personal contribution × contributionSubsidyRatio (全额资助)")
                 .input("insurancePersonalContribution", Money.plain(contribution)).parameter(p)
                 .result(Money.format(subsidy)).cite(p.citation()).add();
-        boolean child = age < p.decimal("childAgeBelow").intValueExact();
+        int childMax = p.decimal("childMaxAgeInclusive").intValueExact();
+        boolean child = age <= childMax;
         BigDecimal ratio = child ? baseRatio.add(p.decimal("childRatioIncrease")).min(BigDecimal.ONE) : baseRatio;
-        BigDecimal cap = child ? p.decimal("childAnnualCap") : localCap;
+        BigDecimal cap = child ? p.decimal("childAnnualCapInclusive") : localCap;
         BigDecimal raw = expenses.multiply(ratio);
         BigDecimal room = cap == null ? null : Money.nonNegative(cap.subtract(paid));
         BigDecimal assistance = Money.yuan(room == null ? raw : raw.min(room));
         why.step("救助金额 / Assistance")
-                .formula("ratio = baseRatio (+ childRatioIncrease, at most 1, for a child under childAgeBelow); "
+                .formula("ratio = baseRatio (+ childRatioIncrease, at most 1, for a child aged ≤ childMaxAgeInclusive: "
+                        + "14岁以下 includes 14); "
                         + "assistance = min(expenses × ratio, annual cap − paid this year)")
                 .input("age", age).input("eligibleExpenses", Money.plain(expenses))
                 .input("baseRatio", Money.plain(baseRatio)).input("paidThisYear", Money.plain(paid))

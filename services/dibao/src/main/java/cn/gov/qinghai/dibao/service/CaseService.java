@@ -5,6 +5,7 @@ import cn.gov.qinghai.dibao.data.CaseStore;
 import cn.gov.qinghai.dibao.rules.Assessment;
 import cn.gov.qinghai.dibao.rules.BenefitAssessor;
 import cn.gov.qinghai.dibao.rules.Classification;
+import cn.gov.qinghai.dibao.rules.ExitRetention;
 import cn.gov.qinghai.dibao.rules.HouseholdFacts;
 import cn.gov.qinghai.dibao.rules.IncomeTypes;
 import cn.gov.qinghai.dibao.rules.StandardApplied;
@@ -64,13 +65,15 @@ public class CaseService {
     private final BenefitAssessor assessor;
     private final CountyStandardService standards;
     private final MedicalExpenseSource medical;
+    private final CountyPaymentMethodService paymentMethods;
     private final PolicyParameter classification;
     private final PolicyParameter retention;
     private final Clock clock;
 
     public CaseService(CaseStore store, IncomeTypes incomeTypes, BenefitAssessor assessor,
                        CountyStandardService standards, MedicalExpenseSource medical, ParameterRegistry parameters,
-                       Clock clock) {
+                       CountyPaymentMethodService paymentMethods, Clock clock) {
+        this.paymentMethods = paymentMethods;
         this.store = store;
         this.incomeTypes = incomeTypes;
         this.assessor = assessor;
@@ -217,10 +220,10 @@ public class CaseService {
         errors.check(request.getExpectedVersion() >= 1, "expectedVersion", "is required (Case.version)");
         String note = errors.optionalText("note", request.getNote(), FieldErrors.MAX_TEXT);
         var limits = retention.at(LocalDate.now(clock));
-        int min = limits.decimal("minMonths").intValueExact();
-        int max = limits.decimal("maxMonths").intValueExact();
+        int min = ExitRetention.min(limits);
+        int max = ExitRetention.max(limits);
         int months = request.getRetentionMonths();
-        errors.check(months == 0 || (months >= min && months <= max), "retentionMonths",
+        errors.check(ExitRetention.allowed(months, limits), "retentionMonths",
                 "must be 0 (none) or between " + min + " and " + max + " months (二(五)), found " + months);
         CaseRow row = load(request.getCaseId(), "caseId");
         errors.throwIfAny();
@@ -251,14 +254,15 @@ public class CaseService {
     }
 
     private boolean approve(CaseRow row, LocalDate today, Instant now) {
-        HouseholdFacts facts = HouseholdValidation.facts(CaseViews.household(row), today);
+        HouseholdFacts facts = CaseViews.facts(row, today);
         StandardApplied standard = standards.applied(row.county(), today);
         ExplanationBuilder why = new ExplanationBuilder();
-        Assessment a = assessor.assess(facts, today, standard, why);
+        Assessment a = assessor.assess(facts, today, standard, paymentMethods.applied(row.county(), today), why);
         if (!a.eligible()) {
-            throw ServiceException.failedPrecondition("NOT_ELIGIBLE", "per-capita counted income "
-                    + Money.format(a.perCapita()) + " is not below the standard " + Money.format(standard.annual())
-                    + " CNY/person/year; reject the case with the reason instead");
+            throw ServiceException.failedPrecondition("NOT_ELIGIBLE", "per-capita assessed income "
+                    + Money.format(a.perCapita()) + " (counted income " + Money.format(a.countedIncome())
+                    + " less rigid expenditure " + Money.format(a.rigidDeducted()) + ", 二(二)) is not below the standard "
+                    + Money.format(standard.annual()) + " CNY/person/year; reject the case with the reason instead");
         }
         String cls = Classification.classify(facts, classification.at(today), why);
         var explanation = why.build();

@@ -23,6 +23,17 @@ final class CaseViews {
         return ProtoJson.read(row.householdJson(), Household.newBuilder()).build();
     }
 
+    /** What verification found about major medical expenses (empty before verification). */
+    static List<cn.gov.qinghai.dibao.v1.MedicalExpenseCheck> medicalChecks(CaseRow row) {
+        return row.medicalChecksJson() == null ? List.of()
+                : ProtoJson.read(row.medicalChecksJson(), MedicalChecks.newBuilder()).getChecksList();
+    }
+
+    /** The rules' view of a case on {@code date}: the household as declared with verified major-illness costs. */
+    static cn.gov.qinghai.dibao.rules.HouseholdFacts facts(CaseRow row, LocalDate date) {
+        return HouseholdValidation.facts(household(row), medicalChecks(row), date);
+    }
+
     static Case toProto(CaseRow row, List<HistoryRow> history, LocalDate today) {
         Case.Builder c = Case.newBuilder()
                 .setId(String.valueOf(row.id()))

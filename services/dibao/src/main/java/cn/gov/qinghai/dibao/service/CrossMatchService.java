@@ -6,10 +6,10 @@ import cn.gov.qinghai.dibao.v1.GetCrossMatchReportRequest;
 import cn.gov.qinghai.dibao.v1.PovertyRosterChunk;
 import cn.gov.qinghai.dibao.v1.PovertyRosterImport;
 import cn.gov.qinghai.kit.auth.Caller;
+import cn.gov.qinghai.kit.auth.Scope;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.ServiceException;
 import cn.gov.qinghai.kit.identity.ResidentId;
-import cn.gov.qinghai.kit.region.Regions;
 import io.grpc.stub.StreamObserver;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -73,12 +73,12 @@ public class CrossMatchService {
                         rs -> rs.getObject(1) == null ? null : rs.getLong(1))
                 .orElseThrow(() -> ServiceException.failedPrecondition("NO_REGISTRY_IMPORT",
                         "no poverty-registry roster has been imported yet"));
-        // Region filter on the county code: the province matches all, a prefecture its 4-digit prefix.
-        String prefix = Regions.PROVINCE.equals(region) ? "63" : region.endsWith("00") ? region.substring(0, 4) : region;
+        // Region filter on the county code, from the one kit scope (province 63%, prefecture 6301%, county itself).
+        String prefix = new Scope(region).likePattern();
         String sql = """
                 WITH d AS (SELECT DISTINCT m.id_number FROM case_member m JOIN dibao_case c ON c.id = m.case_id
-                           WHERE c.status = 'APPROVED' AND c.county LIKE ? || '%'),
-                     r AS (SELECT DISTINCT id_number FROM registry_person WHERE import_id = ? AND county LIKE ? || '%'),
+                           WHERE c.status = 'APPROVED' AND c.county LIKE ?),
+                     r AS (SELECT DISTINCT id_number FROM registry_person WHERE import_id = ? AND county LIKE ?),
                      j AS (SELECT coalesce(d.id_number, r.id_number) AS id_number,
                                   CASE WHEN d.id_number IS NOT NULL AND r.id_number IS NOT NULL THEN 'B'
                                        WHEN d.id_number IS NOT NULL THEN 'D' ELSE 'R' END AS side

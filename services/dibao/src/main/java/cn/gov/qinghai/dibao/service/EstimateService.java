@@ -37,9 +37,11 @@ public class EstimateService {
     private final ProvincialFloor floor;
     private final BenefitAssessor assessor;
     private final CountyStandardService standards;
+    private final CountyPaymentMethodService paymentMethods;
 
     public EstimateService(IncomeTypes incomeTypes, ProvincialFloor floor, BenefitAssessor assessor,
-                           CountyStandardService standards) {
+                           CountyStandardService standards, CountyPaymentMethodService paymentMethods) {
+        this.paymentMethods = paymentMethods;
         this.incomeTypes = incomeTypes;
         this.floor = floor;
         this.assessor = assessor;
@@ -73,9 +75,10 @@ public class EstimateService {
                 }
                 Integer grade = MemberValidation.disabilityGrade(at, m.hasDisabilityGrade(), m.getDisabilityGrade());
                 List<IncomeItem> incomes = MemberValidation.incomes(at, m.getIncomesList(), known);
+                var rigid = MemberValidation.rigid(at, m.hasRigidExpenditure(), m.getRigidExpenditure());
                 if (age != null) {
                     members.add(new Person(age, grade, m.getBedridden(), m.getHasFixedIncome(),
-                            WorkAbility.WORK_ABILITY_UNSPECIFIED, incomes));
+                            WorkAbility.WORK_ABILITY_UNSPECIFIED, incomes, rigid));
                 }
             }
         }
@@ -90,7 +93,11 @@ public class EstimateService {
                 "county standard given in the request", floor.at(date).citation())
                 : county == null ? StandardApplied.of(floor.at(date), null, "", "", null) // no database needed
                 : standards.applied(county, date);
-        Assessment a = assessor.assess(new HouseholdFacts(request.getSingleParent(), members), date, standard, why);
+        // a county's 按档补助 applies when the request names the county (二(三)); otherwise 据实补差
+        var method = county == null ? cn.gov.qinghai.dibao.rules.PaymentMethodApplied.GAP
+                : paymentMethods.applied(county, date);
+        Assessment a = assessor.assess(new HouseholdFacts(request.getSingleParent(), members), date, standard, method,
+                why);
         BenefitEstimate.Builder out = BenefitEstimate.newBuilder()
                 .setEligible(a.eligible())
                 .setAnnualStandard(Money.format(a.standard().annual()))
@@ -99,7 +106,12 @@ public class EstimateService {
                 .setPerCapitaAnnualIncome(Money.format(a.perCapita()))
                 .setMonthlyGapBenefit(Money.format(a.monthlyGap()))
                 .setMonthlyAllowances(Money.format(a.monthlyAllowances()))
-                .setMonthlyTotal(Money.format(a.monthlyTotal()));
+                .setMonthlyTotal(Money.format(a.monthlyTotal()))
+                .setRigidExpenditureDeducted(Money.format(a.rigidDeducted()))
+                .setAssessedAnnualIncome(Money.format(a.assessedIncome()))
+                .setExpenditureTypePoverty(a.expenditureType())
+                .setPaymentMethod(cn.gov.qinghai.dibao.v1.PaymentMethod.valueOf(a.paymentMethod()))
+                .setTier(a.tier());
         for (AllowanceLine l : a.allowances()) {
             out.addAllowances(toProto(l));
         }
@@ -108,7 +120,9 @@ public class EstimateService {
             explanation.addCaveats("二(三) gives floors up to 2019 only; the 2019 floor is used for " + year
                     + ". / 文件仅规定至2019年底的底线标准。");
         }
-        if (year > 2020) {
+        LocalDate exclusionEnds = LocalDate.parse(incomeTypes.at(date).asMap()
+                .get("exclusionPeriodLastDayInclusive").toString());
+        if (date.isAfter(exclusionEnds)) {
             explanation.addCaveats("二(二) excludes the listed incomes during the 13th Five-Year Plan (2016–2020); the "
                     + "exclusion is kept for " + year + " because no later document revokes it. / “十三五”期间不计入的规定在此后继续适用。");
         }

@@ -4,6 +4,7 @@ import cn.gov.qinghai.dibao.rules.HouseholdFacts;
 import cn.gov.qinghai.dibao.rules.IncomeItem;
 import cn.gov.qinghai.dibao.rules.Person;
 import cn.gov.qinghai.dibao.v1.Household;
+import cn.gov.qinghai.dibao.v1.MedicalExpenseCheck;
 import cn.gov.qinghai.dibao.v1.Member;
 import cn.gov.qinghai.dibao.v1.SinglePersonBasis;
 import cn.gov.qinghai.dibao.v1.WorkAbility;
@@ -58,6 +59,7 @@ final class HouseholdValidation {
             at.enumValue("workAbility", m.getWorkAbility(), WorkAbility.WORK_ABILITY_UNSPECIFIED,
                     WorkAbility.UNRECOGNIZED);
             MemberValidation.incomes(at, m.getIncomesList(), incomeTypes);
+            MemberValidation.rigid(at, m.hasRigidExpenditure(), m.getRigidExpenditure());
         }
     }
 
@@ -70,9 +72,41 @@ final class HouseholdValidation {
                     .toList();
             int age = Math.max(0, ResidentId.ageOn(m.getIdNumber(), date));
             people.add(new Person(age, m.hasDisabilityGrade() ? m.getDisabilityGrade() : null, m.getBedridden(),
-                    m.getHasFixedIncome(), m.getWorkAbility(), incomes));
+                    m.getHasFixedIncome(), m.getWorkAbility(), incomes, declared(m)));
         }
         return new HouseholdFacts(h.getSingleParent(), people);
+    }
+
+    /**
+     * The rules' view of a case's household with the major-illness costs verification consulted from health-data
+     * (二(二) 核对): a consulted amount replaces the declared one; a member not consulted keeps the declared amount,
+     * which the verifier checked from documents (the explanation names the source either way).
+     */
+    static HouseholdFacts facts(Household h, java.util.List<MedicalExpenseCheck> checks, LocalDate date) {
+        HouseholdFacts declared = facts(h, date);
+        List<Person> people = new ArrayList<>(declared.members());
+        for (MedicalExpenseCheck c : checks) {
+            if ("CONSULTED".equals(c.getStatus()) && !c.getAmount().isBlank() && c.getMemberIndex() >= 0
+                    && c.getMemberIndex() < people.size()) {
+                Person p = people.get(c.getMemberIndex());
+                people.set(c.getMemberIndex(), p.withRigid(p.rigid().withVerifiedMajorIllness(
+                        new java.math.BigDecimal(c.getAmount()), "verified: health-data")));
+            }
+        }
+        return new HouseholdFacts(declared.singleParent(), people);
+    }
+
+    private static cn.gov.qinghai.dibao.rules.RigidExpenditure declared(Member m) {
+        if (!m.hasRigidExpenditure()) {
+            return cn.gov.qinghai.dibao.rules.RigidExpenditure.NONE;
+        }
+        var r = m.getRigidExpenditure();
+        return new cn.gov.qinghai.dibao.rules.RigidExpenditure(amount(r.getMajorIllness()), amount(r.getEducation()),
+                amount(r.getDisability()), "declared");
+    }
+
+    private static java.math.BigDecimal amount(String text) {
+        return text.isBlank() ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(text.trim());
     }
 
     /** The household with every identity number masked and ages filled in, for responses. */

@@ -52,7 +52,7 @@ public class MedicalAssistanceService {
         MedicalAssistanceRule.Result r = MedicalAssistanceRule.compute(request.getGroup(), request.getAge(), expenses,
                 ratio, Objects.requireNonNullElse(paid, BigDecimal.ZERO),
                 Objects.requireNonNullElse(contribution, BigDecimal.ZERO), localCap, p, why);
-        if (date.isAfter(LocalDate.parse(p.asMap().get("campaignEnds").toString()))) {
+        if (date.isAfter(LocalDate.parse(p.asMap().get("campaignLastDayInclusive").toString()))) {
             why.caveat("二(一) applies during the poverty-alleviation campaign (脱贫攻坚期间), which ended in 2020; check "
                     + "whether a later document continues it. / 脱贫攻坚期已结束，请核对后续政策。");
         }

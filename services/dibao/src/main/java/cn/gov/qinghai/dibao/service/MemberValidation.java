@@ -47,6 +47,33 @@ final class MemberValidation {
         return out;
     }
 
+    /**
+     * A member's rigid expenditure (二(二) expenditure-type poverty): each amount optional (empty = 0), money >= 0,
+     * paths {@code rigidExpenditure.majorIllness} etc. Returns {@code null} when any amount is invalid.
+     */
+    static cn.gov.qinghai.dibao.rules.RigidExpenditure rigid(FieldErrors errors, boolean present,
+                                                             cn.gov.qinghai.dibao.v1.RigidExpenditure r) {
+        if (!present) {
+            return cn.gov.qinghai.dibao.rules.RigidExpenditure.NONE;
+        }
+        FieldErrors at = errors.at("rigidExpenditure");
+        BigDecimal illness = at.optionalDecimal("majorIllness", r.getMajorIllness(), ANNUAL_AMOUNT);
+        BigDecimal education = at.optionalDecimal("education", r.getEducation(), ANNUAL_AMOUNT);
+        BigDecimal disability = at.optionalDecimal("disability", r.getDisability(), ANNUAL_AMOUNT);
+        boolean ok = (illness != null || r.getMajorIllness().isBlank())
+                && (education != null || r.getEducation().isBlank())
+                && (disability != null || r.getDisability().isBlank());
+        if (!ok) {
+            return null;
+        }
+        return new cn.gov.qinghai.dibao.rules.RigidExpenditure(zeroIfNull(illness), zeroIfNull(education),
+                zeroIfNull(disability), "declared");
+    }
+
+    private static BigDecimal zeroIfNull(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+
     static Integer disabilityGrade(FieldErrors errors, boolean present, int grade) {
         if (!present) {
             return null;

@@ -43,10 +43,12 @@ public class RosterService {
     private final CountyStandardService standards;
     private final BenefitAssessor assessor;
     private final ProvincialFloor floor;
+    private final CountyPaymentMethodService paymentMethods;
     private final Clock clock;
 
     public RosterService(CaseStore store, CountyStandardService standards, BenefitAssessor assessor,
-                         ProvincialFloor floor, Clock clock) {
+                         ProvincialFloor floor, CountyPaymentMethodService paymentMethods, Clock clock) {
+        this.paymentMethods = paymentMethods;
         this.store = store;
         this.standards = standards;
         this.assessor = assessor;
@@ -94,6 +96,8 @@ public class RosterService {
                     .setMonthlyAllowances(Money.format(p.assessment().monthlyAllowances()))
                     .setMonthlyTotal(Money.format(p.assessment().monthlyTotal()))
                     .setReason(p.reason())
+                    .setPaymentMethod(cn.gov.qinghai.dibao.v1.PaymentMethod.valueOf(p.assessment().paymentMethod()))
+                    .setTier(p.assessment().tier())
                     .build());
         }
         PaymentRoster.Builder out = PaymentRoster.newBuilder()
@@ -139,10 +143,11 @@ public class RosterService {
     private List<Paid> paid(String county, YearMonth month) {
         LocalDate first = month.atDay(1);
         StandardApplied standard = standards.applied(county, first);
+        var method = paymentMethods.applied(county, first);
         List<Paid> out = new ArrayList<>();
         for (CaseRow row : store.paidIn(county, first)) {
-            Assessment a = assessor.assess(HouseholdValidation.facts(CaseViews.household(row), first), first,
-                    standard, new ExplanationBuilder());
+            Assessment a = assessor.assess(CaseViews.facts(row, first), first, standard, method,
+                    new ExplanationBuilder());
             // The reason describes the month asked for, not today's status, so a past month reads the same forever.
             LocalDate exitMonth = row.exitDate() == null ? null : row.exitDate().withDayOfMonth(1);
             String reason;
@@ -151,8 +156,16 @@ public class RosterService {
                         + " of " + row.retentionMonths() + " after exit on " + row.exitDate() + " (" + row.exitReason()
                         + "); retained through " + row.lastPaidMonth().toString().substring(0, 7) + " (二(五))";
             } else {
-                reason = "approved " + row.approvedAt().atZone(clock.getZone()).toLocalDate() + "; gap to standard "
+                reason = "approved " + row.approvedAt().atZone(clock.getZone()).toLocalDate() + "; "
+                        + (method.tiered() ? "tier" : "gap") + " to standard "
                         + Money.format(standard.annual()) + " + allowances (二(三))";
+            }
+            if (method.tiered() && a.eligible()) {
+                reason += "; 按档补助 " + a.tier() + " (" + method.note() + ", 二(三))";
+            }
+            if (a.expenditureType()) {
+                reason += "; expenditure-type poverty: rigid expenditure " + Money.format(a.rigidDeducted())
+                        + " deducted from counted income (二(二))";
             }
             if (!a.eligible()) {
                 reason += "; not below the standard this month, allowances withheld";

@@ -75,12 +75,12 @@ public class TemporaryAssistanceService {
         }
         ParameterValue limitValue = limits.at(today);
         String level = county_level ? "COUNTY" : "TOWNSHIP";
-        BigDecimal limit = limitValue.decimal(county_level ? "county" : "township");
+        BigDecimal limit = limitValue.decimal(county_level ? "countyMaxInclusive" : "townshipMaxInclusive");
         if (amount.compareTo(limit) > 0) {
             throw ServiceException.permissionDenied("APPROVAL_LIMIT_EXCEEDED", "amount " + Money.format(amount)
                             + " is above the " + level.toLowerCase() + " approval limit of " + Money.format(limit)
                             + " yuan (青政办〔2017〕86号 二(四))" + (county_level ? "" : "; a county approver may approve up to "
-                            + Money.format(limitValue.decimal("county"))))
+                            + Money.format(limitValue.decimal("countyMaxInclusive"))))
                     .withMetadata(Map.of("limit", Money.format(limit), "level", level));
         }
         Instant now = clock.instant();

@@ -28,7 +28,8 @@ public class CalculatorCatalogue {
     /** Catalogue order: labour costs first, then subsidies, start-ups, then fees and land. */
     static final List<String> ORDER = List.of(
             "social-insurance", "housing-fund", "stable-job-subsidy", "rd-subsidy", "makerspace-graduate-income-tax",
-            "guarantee-subsidy", "startup-loan-guarantee", "startup-award", "graduate-cooperative-support",
+            "guarantee-subsidy", "startup-loan-guarantee", "startup-award", "student-startup-fund", "makerspace-award",
+            "graduate-cooperative-support",
             "quality-deposit", "land-floor-price", "government-fund-levy");
 
     private final Map<String, Calculator> byId = new LinkedHashMap<>();

@@ -88,6 +88,17 @@ public final class InputReader {
                 }
                 return d;
             }
+            case DATE -> {
+                try {
+                    if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                        return java.time.LocalDate.parse(text);
+                    }
+                } catch (java.time.format.DateTimeParseException e) {
+                    // falls through to the field error
+                }
+                errors.add(name, "must be a date such as 2015-09-01, found '" + clip(text) + "'");
+                return null;
+            }
             default -> throw new IllegalStateException("unsupported input type " + spec.type());
         }
     }

@@ -62,6 +62,11 @@ public record InputSpec(String name, InputType type, String unit, boolean requir
         return new InputSpec(name, InputType.ENUM, "", true, null, false, null, 0, options, null, zh, en);
     }
 
+    /** A required ISO-8601 date ("2015-09-01"). */
+    public static InputSpec date(String name, String zh, String en) {
+        return new InputSpec(name, InputType.DATE, "date", true, null, false, null, 0, List.of(), null, zh, en);
+    }
+
     /** The same field, optional, with no assumed value. */
     public InputSpec optional() {
         return new InputSpec(name, type, unit, false, minimum, minimumExclusive, maximum, maxScale, options, null,

@@ -36,6 +36,10 @@ public final class Inputs {
         return (String) require(name);
     }
 
+    public java.time.LocalDate date(String name) {
+        return (java.time.LocalDate) require(name);
+    }
+
     private Object require(String name) {
         Object v = values.get(name);
         if (v == null) {

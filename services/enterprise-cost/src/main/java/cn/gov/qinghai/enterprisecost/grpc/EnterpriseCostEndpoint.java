@@ -1,6 +1,7 @@
 package cn.gov.qinghai.enterprisecost.grpc;
 
 import cn.gov.qinghai.enterprisecost.service.ApplicationService;
+import cn.gov.qinghai.enterprisecost.service.CalculatorReforms;
 import cn.gov.qinghai.enterprisecost.service.CalculatorService;
 import cn.gov.qinghai.enterprisecost.service.DeadlineService;
 import cn.gov.qinghai.enterprisecost.service.LabourCostService;
@@ -23,6 +24,14 @@ import cn.gov.qinghai.enterprisecost.v1.ListCalculatorsResponse;
 import cn.gov.qinghai.enterprisecost.v1.ListOverdueApplicationsRequest;
 import cn.gov.qinghai.enterprisecost.v1.StartReviewRequest;
 import cn.gov.qinghai.enterprisecost.v1.SubmitApplicationRequest;
+import cn.gov.qinghai.enterprisecost.projects.InvestmentProjectService;
+import cn.gov.qinghai.enterprisecost.v1.DecideInvestmentProjectRequest;
+import cn.gov.qinghai.enterprisecost.v1.GetInvestmentProjectRequest;
+import cn.gov.qinghai.enterprisecost.v1.InvestmentProject;
+import cn.gov.qinghai.enterprisecost.v1.ListOverdueInvestmentProjectsRequest;
+import cn.gov.qinghai.enterprisecost.v1.ListOverdueInvestmentProjectsResponse;
+import cn.gov.qinghai.enterprisecost.v1.RecordApprovalStepRequest;
+import cn.gov.qinghai.enterprisecost.v1.RegisterInvestmentProjectRequest;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 
@@ -34,16 +43,22 @@ import jakarta.inject.Singleton;
 public class EnterpriseCostEndpoint extends EnterpriseCostServiceGrpc.EnterpriseCostServiceImplBase {
 
     private final CalculatorService calculators;
+    /** Calculate with an optional reform beside the law (issue 24); field-injected, constructor kept. */
+    @jakarta.inject.Inject
+    CalculatorReforms reforms;
     private final LabourCostService labourCost;
     private final ApplicationService applications;
     private final DeadlineService deadlines;
+    private final InvestmentProjectService projects;
 
     public EnterpriseCostEndpoint(CalculatorService calculators, LabourCostService labourCost,
-                                  ApplicationService applications, DeadlineService deadlines) {
+                                  ApplicationService applications, DeadlineService deadlines,
+                                  InvestmentProjectService projects) {
         this.calculators = calculators;
         this.labourCost = labourCost;
         this.applications = applications;
         this.deadlines = deadlines;
+        this.projects = projects;
     }
 
     @Override
@@ -58,7 +73,7 @@ public class EnterpriseCostEndpoint extends EnterpriseCostServiceGrpc.Enterprise
 
     @Override
     public void calculate(CalculateRequest request, StreamObserver<Calculation> out) {
-        reply(out, calculators.calculate(request));
+        reply(out, reforms.calculate(request));
     }
 
     @Override
@@ -100,6 +115,33 @@ public class EnterpriseCostEndpoint extends EnterpriseCostServiceGrpc.Enterprise
     @Override
     public void computeDeadline(ComputeDeadlineRequest request, StreamObserver<Deadline> out) {
         reply(out, deadlines.compute(request));
+    }
+
+    @Override
+    public void registerInvestmentProject(RegisterInvestmentProjectRequest request,
+                                          StreamObserver<InvestmentProject> out) {
+        reply(out, projects.register(request));
+    }
+
+    @Override
+    public void recordApprovalStep(RecordApprovalStepRequest request, StreamObserver<InvestmentProject> out) {
+        reply(out, projects.recordStep(request));
+    }
+
+    @Override
+    public void decideInvestmentProject(DecideInvestmentProjectRequest request, StreamObserver<InvestmentProject> out) {
+        reply(out, projects.decide(request));
+    }
+
+    @Override
+    public void getInvestmentProject(GetInvestmentProjectRequest request, StreamObserver<InvestmentProject> out) {
+        reply(out, projects.get(request));
+    }
+
+    @Override
+    public void listOverdueInvestmentProjects(ListOverdueInvestmentProjectsRequest request,
+                                              StreamObserver<ListOverdueInvestmentProjectsResponse> out) {
+        reply(out, projects.overdue(request));
     }
 
     private static <T> void reply(StreamObserver<T> out, T value) {

@@ -12,9 +12,10 @@ import java.util.TreeSet;
 
 /**
  * The due date of a matter: the N-th working day after the day it was received (the day of receipt does not
- * count), on the official holiday calendar including adjusted weekend workdays. N is 15 by default: approvals
- * "within 15 working days" (青政〔2017〕42号 八(四), 青政〔2017〕43号 一(一)); parameter
- * {@code enterprise_cost.approval_time_limit}.
+ * count), on the official holiday calendar including adjusted weekend workdays. N is 15 by default: enterprise
+ * investment-project approvals "缩短至15个工作日" (青政〔2017〕42号 八(四), 青政〔2017〕43号 一(一)); parameter
+ * {@code enterprise_cost.approval_time_limit}. The platform's subsidy applications use the same count under a
+ * documented local rule ({@code enterprise_cost.subsidy_application_time_limit}), not under those clauses.
  */
 @Singleton
 public class ApprovalDeadline {
@@ -33,15 +34,31 @@ public class ApprovalDeadline {
                       Explanation explanation) {
     }
 
-    /** The statutory limit in force on {@code receivedOn} (15 working days). */
+    public static final String INVESTMENT_PROJECT_LIMIT = "enterprise_cost.approval_time_limit";
+    public static final String SUBSIDY_APPLICATION_LIMIT = "enterprise_cost.subsidy_application_time_limit";
+    private static final String DAYS = "maxWorkingDaysInclusive";
+
+    /** The statutory limit for investment-project approvals in force on {@code receivedOn} (15 working days). */
     public ParameterValue limit(LocalDate receivedOn) {
-        return parameters.get("enterprise_cost.approval_time_limit").at(receivedOn);
+        return parameters.get(INVESTMENT_PROJECT_LIMIT).at(receivedOn);
     }
 
-    /** Due date with the statutory limit in force on the day received. */
+    /** Due date of an investment-project approval, with the statutory limit in force on the day received. */
     public Due due(LocalDate receivedOn) {
         ParameterValue limit = limit(receivedOn);
-        return due(receivedOn, limit.decimal("workingDays").intValueExact(), limit);
+        return due(receivedOn, limit.decimal(DAYS).intValueExact(), limit);
+    }
+
+    /** Due date of a subsidy application under the platform's local rule in force on the day received. */
+    public Due dueForSubsidyApplication(LocalDate receivedOn) {
+        ParameterValue limit = parameters.get(SUBSIDY_APPLICATION_LIMIT).at(receivedOn);
+        Due due = due(receivedOn, limit.decimal(DAYS).intValueExact(), limit);
+        Explanation withCaveat = due.explanation().toBuilder().addCaveats("补贴申请的办理时限是本平台本地规则，"
+                + "不是青政〔2017〕42号 八(四)、43号 一(一)（其15个工作日适用于企业投资项目审批）。 / The time limit of subsidy"
+                + " applications is a local rule of the platform; 42号 八(四) and 43号 一(一) set 15 working days for"
+                + " enterprise investment-project approvals.").build();
+        return new Due(due.receivedOn(), due.workingDays(), due.dueOn(), due.provisional(), due.holidaysSkipped(),
+                due.adjustedWorkdaysCounted(), withCaveat);
     }
 
     /** Due date {@code workingDays} working days after {@code receivedOn}. */
@@ -66,9 +83,9 @@ public class ApprovalDeadline {
             }
         }
         ExplanationBuilder why = new ExplanationBuilder();
-        ExplanationBuilder.Step step = why.step("期限 / Time limit").formula("workingDays");
+        ExplanationBuilder.Step step = why.step("期限 / Time limit").formula("workingDays (at most, inclusive)");
         if (limitOrNull != null) {
-            step.parameter(limitOrNull.field("workingDays")).cite(limitOrNull.citation());
+            step.parameter(limitOrNull.field(DAYS)).cite(limitOrNull.citation());
         } else {
             step.input("workingDays", workingDays);
         }

@@ -77,7 +77,7 @@ public class GraduateCooperativeSupport extends PolicyRule {
             result.notEligible("未创办或领办农牧民合作社 / does not found or lead a farmer/herder cooperative (" + cite + ")");
         }
         ExplanationBuilder why = new ExplanationBuilder();
-        int maxMonths = p.decimal("maximumMonths").intValueExact();
+        int maxMonths = p.decimal("maximumMonthsInclusive").intValueExact();
         int months = Math.min(in.integer("months"), maxMonths);
         if (in.integer("months") > maxMonths) {
             why.caveat("生活补贴为期3年，超过" + maxMonths + "个月的部分不计。 / The living subsidy lasts 3 years; months beyond "
@@ -87,7 +87,7 @@ public class GraduateCooperativeSupport extends PolicyRule {
                 ? p.decimal("monthlyLivingSubsidy").multiply(BigDecimal.valueOf(months)) : BigDecimal.ZERO;
         why.step("生活补贴 / Living subsidy").formula("living = monthlyLivingSubsidy × min(months, maximumMonths)")
                 .input("months", in.integer("months"))
-                .parameter(p.field("monthlyLivingSubsidy")).parameter(p.field("maximumMonths"))
+                .parameter(p.field("monthlyLivingSubsidy")).parameter(p.field("maximumMonthsInclusive"))
                 .result(Money.format(living)).cite(p.citation()).add();
         BigDecimal paid = in.decimal("pensionContributions").add(in.decimal("medicalContributions"))
                 .add(in.decimal("unemploymentContributions"));

@@ -70,16 +70,16 @@ public class GuaranteeSubsidy extends PolicyRule {
         CalculationResult result = new CalculationResult();
         ExplanationBuilder why = new ExplanationBuilder();
         BigDecimal amount = in.decimal("guaranteeAmount");
-        BigDecimal maxAmount = p.decimal("maxSingleGuarantee");
+        BigDecimal maxAmount = p.decimal("maxSingleGuaranteeInclusive");
         boolean amountOk = amount.compareTo(maxAmount) <= 0;
         if (!amountOk) {
             result.notEligible("单笔担保额度超过" + Money.format(maxAmount) + "元 / the single guarantee exceeds "
                     + Money.format(maxAmount) + " (" + cite + ")");
         }
         why.step("担保额度 / Guarantee amount").formula("amountWithinLimit = guaranteeAmount ≤ maxSingleGuarantee")
-                .input("guaranteeAmount", amount).parameter(p.field("maxSingleGuarantee"))
+                .input("guaranteeAmount", amount).parameter(p.field("maxSingleGuaranteeInclusive"))
                 .result(amountOk).cite(p.citation()).add();
-        BigDecimal maxFee = in.decimal("benchmarkLoanRate").multiply(p.decimal("maxFeeShareOfBenchmark"));
+        BigDecimal maxFee = in.decimal("benchmarkLoanRate").multiply(p.decimal("maxFeeShareOfBenchmarkInclusive"));
         boolean feeOk = in.decimal("annualFeeRate").compareTo(maxFee) <= 0;
         if (!feeOk) {
             result.notEligible("年担保费率超过同期贷款基准利率的50%（" + Rates.format(maxFee) + "） / the annual fee rate exceeds "
@@ -88,7 +88,7 @@ public class GuaranteeSubsidy extends PolicyRule {
         why.step("担保费率 / Fee rate")
                 .formula("feeRateWithinLimit = annualFeeRate ≤ benchmarkLoanRate × maxFeeShareOfBenchmark")
                 .input("annualFeeRate", in.decimal("annualFeeRate")).input("benchmarkLoanRate", in.decimal("benchmarkLoanRate"))
-                .parameter(p.field("maxFeeShareOfBenchmark")).result(feeOk).cite(p.citation()).add();
+                .parameter(p.field("maxFeeShareOfBenchmarkInclusive")).result(feeOk).cite(p.citation()).add();
         if (!in.bool("borrowerSmallOrMicro")) {
             result.notEligible("被担保人非小微企业 / the borrower is not a small or micro enterprise (" + cite + ")");
         }

@@ -67,8 +67,8 @@ public class HousingFundCheck extends PolicyRule {
         ExplanationBuilder why = new ExplanationBuilder();
 
         BigDecimal employer = in.decimal("employerRate");
-        BigDecimal min = p.decimal("employerMinimum");
-        BigDecimal max = p.decimal("employerMaximum");
+        BigDecimal min = p.decimal("employerMinimumInclusive");
+        BigDecimal max = p.decimal("employerMaximumInclusive");
         boolean employerAllowed = employer.compareTo(min) >= 0 && employer.compareTo(max) <= 0;
         if (!employerAllowed) {
             result.notEligible("单位缴存比例须在" + Rates.percent(min) + "%至" + Rates.percent(max) + "%之间 / the employer rate "
@@ -77,16 +77,16 @@ public class HousingFundCheck extends PolicyRule {
         why.step("单位缴存比例 / Employer rate")
                 .formula("allowed = employerMinimum ≤ employerRate ≤ employerMaximum")
                 .input("employerRate", employer)
-                .parameter(p.field("employerMinimum")).parameter(p.field("employerMaximum"))
+                .parameter(p.field("employerMinimumInclusive")).parameter(p.field("employerMaximumInclusive"))
                 .result(employerAllowed).cite(p.citation()).add();
 
         BigDecimal current = in.decimal("employeeCurrentRate");
-        BigDecimal floor = p.decimal("employeeFloor");
-        BigDecimal lowest = current.subtract(p.decimal("employeeMaximumReduction")).max(floor).min(current);
+        BigDecimal floor = p.decimal("employeeFloorInclusive");
+        BigDecimal lowest = current.subtract(p.decimal("employeeMaximumReductionInclusive")).max(floor).min(current);
         why.step("职工个人最低可调比例 / Lowest employee rate allowed")
                 .formula("employeeMinimumRate = min(employeeCurrentRate, max(employeeCurrentRate − employeeMaximumReduction, employeeFloor))")
                 .input("employeeCurrentRate", current)
-                .parameter(p.field("employeeMaximumReduction")).parameter(p.field("employeeFloor"))
+                .parameter(p.field("employeeMaximumReductionInclusive")).parameter(p.field("employeeFloorInclusive"))
                 .result(Rates.format(lowest)).cite(p.citation()).add();
 
         if (in.has("employeeProposedRate")) {

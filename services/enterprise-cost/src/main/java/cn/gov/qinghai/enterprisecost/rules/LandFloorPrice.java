@@ -68,7 +68,7 @@ public class LandFloorPrice extends PolicyRule {
         BigDecimal national = in.decimal("nationalMinimumPrice");
         BigDecimal share = BigDecimal.ONE;
         if (in.bool("agriculturalPrimaryProcessing")) {
-            share = p.decimal("minimumShareOfNational");
+            share = p.decimal("minimumShareOfNationalInclusive");
         } else {
             result.notEligible("非农林牧渔业产品初加工项目，按全国工业用地出让最低价标准执行 / not a primary-processing "
                     + "project: the full national minimum applies (" + p.citation().shortText() + ")");
@@ -78,7 +78,7 @@ public class LandFloorPrice extends PolicyRule {
                 .formula("floorUnitPrice = nationalMinimumPrice × minimumShareOfNational (1 when not eligible)")
                 .input("nationalMinimumPrice", national).input("agriculturalPrimaryProcessing",
                         in.bool("agriculturalPrimaryProcessing"))
-                .parameter(p.field("minimumShareOfNational")).result(Money.format(unit)).cite(p.citation()).add();
+                .parameter(p.field("minimumShareOfNationalInclusive")).result(Money.format(unit)).cite(p.citation()).add();
         result.money("floorUnitPrice", unit).text("minimumShareOfNational", Rates.format(share));
         if (in.has("area")) {
             BigDecimal total = unit.multiply(in.decimal("area"));

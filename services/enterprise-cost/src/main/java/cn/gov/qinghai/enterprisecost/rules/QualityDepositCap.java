@@ -59,18 +59,18 @@ public class QualityDepositCap extends PolicyRule {
     public CalculationResult calculate(Inputs in, LocalDate date) {
         ParameterValue p = rule(date);
         BigDecimal price = in.decimal("settledContractPrice");
-        BigDecimal max = price.multiply(p.decimal("maximumShare"));
+        BigDecimal max = price.multiply(p.decimal("maximumShareInclusive"));
         BigDecimal previous = price.multiply(p.decimal("previousMaximumShare"));
         ExplanationBuilder why = new ExplanationBuilder();
         why.step("保证金上限 / Cap").formula("maximumDeposit = settledContractPrice × maximumShare")
-                .input("settledContractPrice", price).parameter(p.field("maximumShare"))
+                .input("settledContractPrice", price).parameter(p.field("maximumShareInclusive"))
                 .result(Money.format(max)).cite(p.citation()).add();
         why.step("原上限（对比） / Former cap, for comparison")
                 .formula("previousMaximumDeposit = settledContractPrice × previousMaximumShare")
                 .input("settledContractPrice", price).parameter(p.field("previousMaximumShare"))
                 .result(Money.format(previous)).cite(p.citation()).add();
         CalculationResult result = new CalculationResult().amount(max)
-                .text("maximumShare", Rates.format(p.decimal("maximumShare")))
+                .text("maximumShare", Rates.format(p.decimal("maximumShareInclusive")))
                 .money("previousMaximumDeposit", previous);
         if (in.has("retainedDeposit")) {
             BigDecimal retained = in.decimal("retainedDeposit");
@@ -78,7 +78,8 @@ public class QualityDepositCap extends PolicyRule {
             boolean allowed = retained.compareTo(maxRounded) <= 0;
             BigDecimal excess = Money.nonNegative(retained.subtract(maxRounded));
             if (!allowed) {
-                result.notEligible("预留保证金超过结算总额的3% / the retained deposit exceeds the cap of "
+                result.notEligible("预留保证金超过结算总额的" + Rates.percent(p.decimal("maximumShareInclusive")).toPlainString() + "%"
+                        + " / the retained deposit exceeds the cap of "
                         + Money.format(max) + " (" + p.citation().shortText() + ")");
             }
             why.step("实际预留 / Retained").formula("excessToReturn = max(0, retainedDeposit − maximumDeposit)")

@@ -68,7 +68,7 @@ public class RdSubsidy extends PolicyRule {
         ParameterValue p = rule(date);
         BigDecimal exemption = in.decimal("superDeductionTaxExemption");
         BigDecimal share = p.decimal("share");
-        BigDecimal cap = p.decimal("cap");
+        BigDecimal cap = p.decimal("capInclusive");
         CalculationResult result = new CalculationResult();
         ExplanationBuilder why = new ExplanationBuilder();
 
@@ -94,7 +94,7 @@ public class RdSubsidy extends PolicyRule {
         why.step("补贴 / Subsidy")
                 .formula("subsidy = min(superDeductionTaxExemption × share, cap)")
                 .input("superDeductionTaxExemption", exemption)
-                .parameter(p.field("share")).parameter(p.field("cap"))
+                .parameter(p.field("share")).parameter(p.field("capInclusive"))
                 .result(cn.gov.qinghai.kit.money.Money.format(subsidy)).cite(p.citation()).add();
         return result.amount(subsidy)
                 .money("uncappedSubsidy", uncapped).money("cap", cap).flag("capApplied", capApplied)

@@ -65,27 +65,27 @@ public class StartupLoanGuarantee extends PolicyRule {
         BigDecimal limit;
         boolean capApplied = false;
         if (persons == 1) {
-            limit = p.decimal("individualMaximum");
+            limit = p.decimal("individualMaximumInclusive");
             why.step("个人创业 / One person")
                     .formula("limit = individualMaximum (range individualMinimum–individualMaximum)")
                     .input("persons", persons)
-                    .parameter(p.field("individualMinimum")).parameter(p.field("individualMaximum"))
+                    .parameter(p.field("individualMinimumInclusive")).parameter(p.field("individualMaximumInclusive"))
                     .result(Money.format(limit)).cite(p.citation()).add();
         } else {
             BigDecimal summed = p.decimal("perPartner").multiply(BigDecimal.valueOf(persons));
-            BigDecimal max = p.decimal("groupMaximum");
+            BigDecimal max = p.decimal("groupMaximumInclusive");
             capApplied = summed.compareTo(max) > 0;
             limit = summed.min(max);
             why.step("合伙或组织起来就业 / Partners or organised group")
                     .formula("limit = min(perPartner × persons, groupMaximum)")
                     .input("persons", persons)
-                    .parameter(p.field("perPartner")).parameter(p.field("groupMaximum"))
+                    .parameter(p.field("perPartner")).parameter(p.field("groupMaximumInclusive"))
                     .result(Money.format(limit)).cite(p.citation()).add();
         }
         return result.amount(limit)
-                .money("individualMinimum", p.decimal("individualMinimum"))
+                .money("individualMinimum", p.decimal("individualMinimumInclusive"))
                 .money("perPartner", p.decimal("perPartner"))
-                .money("groupMaximum", p.decimal("groupMaximum"))
+                .money("groupMaximum", p.decimal("groupMaximumInclusive"))
                 .flag("capApplied", capApplied)
                 .explanation(why.build());
     }

@@ -22,6 +22,7 @@ import cn.gov.qinghai.enterprisecost.v1.ListOverdueApplicationsRequest;
 import cn.gov.qinghai.enterprisecost.v1.StartReviewRequest;
 import cn.gov.qinghai.enterprisecost.v1.SubmitApplicationRequest;
 import cn.gov.qinghai.kit.auth.Caller;
+import cn.gov.qinghai.kit.auth.Scope;
 import cn.gov.qinghai.kit.grpc.DecimalRule;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.Pages;
@@ -130,7 +131,8 @@ public class ApplicationService {
                     .withMetadata(Map.of("calculatorId", calculator.id()));
         }
         BigDecimal claimed = stated != null ? Money.yuan(stated) : Objects.requireNonNull(result.amount());
-        ApprovalDeadline.Due due = deadline.due(received);
+        // Local rule (subsidy_application_time_limit.yaml), not 42号 八(四): that clause is for investment projects.
+        ApprovalDeadline.Due due = deadline.dueForSubsidyApplication(received);
         ApplicationRow saved = applications.save(new ApplicationRow(null, requestId, kind.name(), calculator.id(),
                 creditCode, name, region, inputsJson, claimed, result.explanation().toByteArray(),
                 ApplicationStatus.SUBMITTED.name(), received, due.dueOn(), due.provisional(), null, "", "", null,
@@ -265,7 +267,7 @@ public class ApplicationService {
     /** The reviewer's scope, narrowed to {@code region} when given (which must lie inside the scope). */
     private static String scopedPattern(Caller caller, String region, FieldErrors errors) {
         if (region.isEmpty()) {
-            return Scopes.pattern(caller.region());
+            return caller.scope().likePattern();
         }
         String filter = regionFilter(region, errors);
         if (errors.isEmpty()) {
@@ -275,7 +277,7 @@ public class ApplicationService {
     }
 
     private static String regionFilter(String region, FieldErrors errors) {
-        return errors.qinghaiRegion("region", region) == null ? "-" : Scopes.pattern(region);
+        return errors.qinghaiRegion("region", region) == null ? "-" : new Scope(region).likePattern();
     }
 
     /** The application if this caller may see it; NOT_FOUND otherwise, so ids of others' applications do not leak. */

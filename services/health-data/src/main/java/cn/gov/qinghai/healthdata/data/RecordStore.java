@@ -3,7 +3,9 @@ package cn.gov.qinghai.healthdata.data;
 import cn.gov.qinghai.healthdata.data.Rows.ConsentRow;
 import cn.gov.qinghai.healthdata.data.Rows.EncounterRow;
 import cn.gov.qinghai.healthdata.data.Rows.EntryRow;
+import cn.gov.qinghai.healthdata.data.Rows.MeasurementRow;
 import cn.gov.qinghai.healthdata.data.Rows.PrescriptionRow;
+import cn.gov.qinghai.healthdata.data.Rows.Recorded;
 import cn.gov.qinghai.healthdata.data.Rows.ResidentRow;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -43,11 +45,44 @@ public class RecordStore {
         return sql.one("SELECT * FROM record_entry WHERE request_id = ?", RecordStore::entry, requestId);
     }
 
-    public void insert(EntryRow e, String createdBy, Instant at) {
+    public void insert(EntryRow e, List<MeasurementRow> measurements, String createdBy, Instant at) {
         sql.update("INSERT INTO record_entry (id, request_id, resident_id, kind, recorded_on, summary, region,"
                         + " platform_level, organisation, quality, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 e.id(), e.requestId(), e.residentId(), e.kind(), e.recordedOn(), e.summary(), e.region(), e.level(),
                 e.organisation(), e.quality(), createdBy, at);
+        for (MeasurementRow m : measurements) {
+            sql.update("INSERT INTO entry_measurement (entry_id, kind, value) VALUES (?,?,?)", m.entryId(), m.kind(),
+                    m.value());
+        }
+    }
+
+    public List<MeasurementRow> measurements(UUID entryId) {
+        return sql.list("SELECT * FROM entry_measurement WHERE entry_id = ? ORDER BY kind", RecordStore::measurement,
+                entryId);
+    }
+
+    /** Every measurement of a resident's entries, by entry, in one query. */
+    public java.util.Map<UUID, List<MeasurementRow>> measurementsOfResident(UUID residentId) {
+        java.util.Map<UUID, List<MeasurementRow>> byEntry = new java.util.HashMap<>();
+        sql.list("SELECT m.* FROM entry_measurement m JOIN record_entry e ON e.id = m.entry_id"
+                        + " WHERE e.resident_id = ? ORDER BY m.entry_id, m.kind", RecordStore::measurement, residentId)
+                .forEach(m -> byEntry.computeIfAbsent(m.entryId(), k -> new java.util.ArrayList<>()).add(m));
+        return byEntry;
+    }
+
+    /** Who recorded each of a resident's encounters and entries, and when (for FHIR provenance and lastUpdated). */
+    public java.util.Map<UUID, Recorded> recordedOfResident(UUID residentId) {
+        java.util.Map<UUID, Recorded> out = new java.util.HashMap<>();
+        sql.list("SELECT id, created_by, created_at FROM encounter WHERE resident_id = ?"
+                        + " UNION ALL SELECT id, created_by, created_at FROM record_entry WHERE resident_id = ?",
+                rs -> java.util.Map.entry(Sql.uuid(rs, "id"), new Recorded(rs.getString("created_by"),
+                        Sql.instant(rs, "created_at"))), residentId, residentId)
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    public Optional<ResidentRow> resident(UUID id) {
+        return sql.one("SELECT * FROM resident WHERE id = ?", RecordStore::resident, id);
     }
 
     public List<EntryRow> entries(UUID residentId) {
@@ -72,9 +107,10 @@ public class RecordStore {
                 e.region(), String.valueOf(e.sex()), (e.ageAtStart() / 5) * 5, e.diagnosisCode().substring(0, 3),
                 e.startDate().withDayOfMonth(1));
         for (PrescriptionRow p : prescriptions) {
-            sql.update("INSERT INTO prescription (id, encounter_id, position, drug_code, drug_name, dosage, days)"
-                            + " VALUES (?,?,?,?,?,?,?)",
-                    p.id(), p.encounterId(), p.position(), p.drugCode(), p.drugName(), p.dosage(), p.days());
+            sql.update("INSERT INTO prescription (id, encounter_id, position, drug_code, drug_name, dosage, days,"
+                            + " prescribed_on) VALUES (?,?,?,?,?,?,?,?)",
+                    p.id(), p.encounterId(), p.position(), p.drugCode(), p.drugName(), p.dosage(), p.days(),
+                    p.prescribedOn());
         }
     }
 
@@ -159,7 +195,12 @@ public class RecordStore {
 
     static PrescriptionRow prescription(ResultSet rs) throws SQLException {
         return new PrescriptionRow(Sql.uuid(rs, "id"), Sql.uuid(rs, "encounter_id"), rs.getInt("position"),
-                rs.getString("drug_code"), rs.getString("drug_name"), rs.getString("dosage"), rs.getInt("days"));
+                rs.getString("drug_code"), rs.getString("drug_name"), rs.getString("dosage"), rs.getInt("days"),
+                Sql.date(rs, "prescribed_on"));
+    }
+
+    static MeasurementRow measurement(ResultSet rs) throws SQLException {
+        return new MeasurementRow(Sql.uuid(rs, "entry_id"), rs.getString("kind"), rs.getBigDecimal("value"));
     }
 
     static ConsentRow consent(ResultSet rs) throws SQLException {

@@ -25,8 +25,17 @@ public final class Rows {
                                char sex, int ageAtStart, String quality) {
     }
 
+    /** {@code prescribedOn} is null where the date was not recorded. */
     public record PrescriptionRow(UUID id, UUID encounterId, int position, String drugCode, String drugName,
-                                  String dosage, int days) {
+                                  String dosage, int days, LocalDate prescribedOn) {
+    }
+
+    /** One measurement of a health-record entry, in the unit fixed by its kind. */
+    public record MeasurementRow(UUID entryId, String kind, BigDecimal value) {
+    }
+
+    /** Who recorded a row (token subject) and when. */
+    public record Recorded(String by, Instant at) {
     }
 
     public record ConsentRow(UUID id, String requestId, UUID residentId, String organisation, String purpose,

@@ -5,6 +5,7 @@ import cn.gov.qinghai.healthdata.service.AuditService;
 import cn.gov.qinghai.healthdata.service.ConsentService;
 import cn.gov.qinghai.healthdata.service.DibaoExpenseService;
 import cn.gov.qinghai.healthdata.service.ExportService;
+import cn.gov.qinghai.healthdata.service.FhirService;
 import cn.gov.qinghai.healthdata.service.RecordService;
 import cn.gov.qinghai.healthdata.service.SearchService;
 import cn.gov.qinghai.healthdata.service.StatisticsService;
@@ -25,18 +26,20 @@ public class HealthDataEndpoint extends HealthDataServiceGrpc.HealthDataServiceI
     private final ConsentService consents;
     private final AuditService audit;
     private final ExportService export;
+    private final FhirService fhir;
     private final DibaoExpenseService dibao;
     private final StatisticsService statistics;
     private final SurveillanceService surveillance;
 
     public HealthDataEndpoint(RecordService records, SearchService search, ConsentService consents, AuditService audit,
-                              ExportService export, DibaoExpenseService dibao, StatisticsService statistics,
-                              SurveillanceService surveillance) {
+                              ExportService export, FhirService fhir, DibaoExpenseService dibao,
+                              StatisticsService statistics, SurveillanceService surveillance) {
         this.records = records;
         this.search = search;
         this.consents = consents;
         this.audit = audit;
         this.export = export;
+        this.fhir = fhir;
         this.dibao = dibao;
         this.statistics = statistics;
         this.surveillance = surveillance;
@@ -95,6 +98,31 @@ public class HealthDataEndpoint extends HealthDataServiceGrpc.HealthDataServiceI
     @Override
     public void exportResidentFhir(ExportResidentFhirRequest request, StreamObserver<ExportResidentFhirResponse> out) {
         reply(out, () -> export.export(request));
+    }
+
+    @Override
+    public void getFhirCapabilityStatement(GetFhirCapabilityStatementRequest request, StreamObserver<FhirResource> out) {
+        reply(out, () -> fhir.capabilityStatement(request));
+    }
+
+    @Override
+    public void getFhirDefinition(GetFhirDefinitionRequest request, StreamObserver<FhirResource> out) {
+        reply(out, () -> fhir.definition(request));
+    }
+
+    @Override
+    public void getFhirPatient(GetFhirPatientRequest request, StreamObserver<FhirResource> out) {
+        reply(out, () -> fhir.patient(request));
+    }
+
+    @Override
+    public void getFhirPatientEverything(GetFhirPatientEverythingRequest request, StreamObserver<FhirResource> out) {
+        reply(out, () -> fhir.everything(request));
+    }
+
+    @Override
+    public void listFhirAuditEvents(ListFhirAuditEventsRequest request, StreamObserver<FhirResource> out) {
+        reply(out, () -> audit.fhirEvents(request));
     }
 
     @Override

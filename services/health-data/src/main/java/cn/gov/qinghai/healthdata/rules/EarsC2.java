@@ -67,8 +67,8 @@ public final class EarsC2 {
         }
         BigDecimal sd = n > 1 ? squares.divide(BigDecimal.valueOf(n - 1), MC).sqrt(MC) : BigDecimal.ZERO;
         BigDecimal minimumSd = p.decimal("minimumSd");
-        BigDecimal threshold = p.decimal("threshold");
-        long minimumCount = p.decimal("minimumCount").longValueExact();
+        BigDecimal threshold = p.decimal("c2ThresholdExclusive");
+        long minimumCount = p.decimal("minimumCountInclusive").longValueExact();
         BigDecimal c2 = BigDecimal.valueOf(count).subtract(mean).divide(sd.max(minimumSd), MC);
         boolean alert = c2.compareTo(threshold) > 0 && count >= minimumCount;
         BigDecimal meanShown = mean.setScale(3, RoundingMode.HALF_UP);
@@ -81,9 +81,9 @@ public final class EarsC2 {
                 .parameter(p.field("baselineWeeks")).parameter(p.field("lagWeeks"))
                 .result("mean " + meanShown + ", sd " + sdShown).cite(p.citation()).add();
         why.step("EARS C2 统计量 / Statistic")
-                .formula("C2 = (count − mean) / max(sd, minimumSd); alert when C2 > threshold and count ≥ minimumCount")
-                .input("count", count).parameter(p.field("minimumSd")).parameter(p.field("threshold"))
-                .parameter(p.field("minimumCount"))
+                .formula("C2 = (count − mean) / max(sd, minimumSd); alert when C2 > c2ThresholdExclusive (strictly above) and count ≥ minimumCountInclusive")
+                .input("count", count).parameter(p.field("minimumSd")).parameter(p.field("c2ThresholdExclusive"))
+                .parameter(p.field("minimumCountInclusive"))
                 .result("C2 " + c2Shown + (alert ? " → alert" : " → no alert")).cite(p.citation()).add();
         return new Result(alert, Method.EARS_C2, count, meanShown, sdShown, c2Shown);
     }

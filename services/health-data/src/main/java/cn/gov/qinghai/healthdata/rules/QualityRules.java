@@ -52,8 +52,8 @@ public class QualityRules {
                     "a pregnancy-chapter (O) diagnosis for a male resident"));
         }
         var limits = parameters.get(PRESCRIPTION_DAYS).at(start);
-        int general = limits.decimal("general").intValueExact();
-        int emergency = limits.decimal("emergency").intValueExact();
+        int general = limits.decimal("generalMaxDaysInclusive").intValueExact();
+        int emergency = limits.decimal("emergencyMaxDaysInclusive").intValueExact();
         int limit = type == EncounterType.EMERGENCY ? emergency : general;
         for (int i = 0; i < prescriptions.size(); i++) {
             int days = prescriptions.get(i).days();

@@ -1,6 +1,14 @@
 package cn.gov.qinghai.healthdata.service;
 
 import cn.gov.qinghai.health.v1.AccessEvent;
+import cn.gov.qinghai.health.v1.FhirResource;
+import cn.gov.qinghai.health.v1.ListFhirAuditEventsRequest;
+import cn.gov.qinghai.healthdata.fhir.AuditEventBundle;
+import cn.gov.qinghai.healthdata.fhir.AuditEvents;
+import java.util.List;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
 import cn.gov.qinghai.health.v1.ListRecordAccessesRequest;
 import cn.gov.qinghai.health.v1.ListRecordAccessesResponse;
 import cn.gov.qinghai.health.v1.VerifyAuditChainResponse;
@@ -11,6 +19,7 @@ import cn.gov.qinghai.healthdata.service.AuditTrail.Event;
 import cn.gov.qinghai.kit.auth.Caller;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.Pages;
+import cn.gov.qinghai.kit.identity.AuditActors;
 import cn.gov.qinghai.kit.identity.ResidentId;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -59,11 +68,47 @@ public class AuditService {
                 .setTotalSize(total).setNextPageToken(window.nextToken(total));
         sql.list("SELECT * FROM audit_event WHERE resident_id = ? AND actor <> ? ORDER BY sequence DESC LIMIT ? OFFSET ?",
                 AuditRows::map, r.get().id(), identity, window.size(), window.offset()).forEach(e -> out.addEvents(
-                AccessEvent.newBuilder().setSequence(e.sequence()).setAt(e.at().toString()).setActor(e.actor())
+                AccessEvent.newBuilder().setSequence(e.sequence()).setAt(e.at().toString())
+                        .setActor(AuditActors.display(e.actor(), e.roles()))
                         .setOrganisation(e.organisation()).setPurpose(e.purpose()).setAction(e.action())
                         .setResource(e.resource()).setOutcome(e.outcome())));
         audit.append(Event.granted(self ? "self" : "audit", "READ", "audit", "", r.get().id()));
         return out.build();
+    }
+
+    /**
+     * The audit trail about one resident as FHIR AuditEvents (IHE BALP), newest first, in a searchset Bundle. Same
+     * access as {@link #accesses}: the resident themself or an auditor whose region covers them; an unknown id is
+     * denied alike.
+     */
+    @Transactional(noRollbackFor = AccessDenied.class)
+    public FhirResource fhirEvents(ListFhirAuditEventsRequest request) {
+        Caller caller = Caller.current().requireAnyRole("health:resident", "health:auditor");
+        FieldErrors errors = new FieldErrors();
+        UUID id = FhirService.uuid(errors, "patient", request.getPatientId());
+        int count = request.getCount() == 0 ? 50 : request.getCount();
+        errors.check(count >= 1 && count <= 200, "_count", "must be between 1 and 200");
+        errors.check(request.getOffset() >= 0, "_offset", "must not be negative");
+        errors.throwIfAny();
+        Optional<ResidentRow> r = store.resident(id);
+        boolean self = r.isPresent() && caller.hasRole("health:resident")
+                && caller.subject().equals(r.get().identityNumber());
+        boolean auditor = caller.hasRole("health:auditor") && r.isPresent() && caller.covers(r.get().region());
+        if (r.isEmpty() || !(self || auditor)) {
+            audit.append(Event.denied("audit", "READ", "audit", id.toString(), r.map(ResidentRow::id).orElse(null),
+                    "not the resident nor an auditor covering them"));
+            throw AccessDenied.record();
+        }
+        int total = sql.one("SELECT count(*) FROM audit_event WHERE resident_id = ?", rs -> rs.getInt(1),
+                r.get().id()).orElse(0);
+        List<AuditEvent> events = sql.list("SELECT * FROM audit_event WHERE resident_id = ?"
+                        + " ORDER BY sequence DESC LIMIT ? OFFSET ?", AuditRows::map, r.get().id(), count,
+                request.getOffset()).stream().map(e -> AuditEvents.of(e, r.get().id().toString())).toList();
+        Bundle bundle = AuditEventBundle.page(events, total, count, request.getOffset(),
+                request.getBaseUrl() + "/AuditEvent?patient=" + r.get().id(), clock.instant());
+        audit.append(Event.granted(self ? "self" : "audit", "READ", "audit", "", r.get().id())
+                .withDetail("fhir=AuditEvent"));
+        return FhirService.resource(bundle);
     }
 
     @Transactional

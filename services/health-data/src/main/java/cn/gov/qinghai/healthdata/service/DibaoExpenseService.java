@@ -79,7 +79,9 @@ public class DibaoExpenseService {
         MajorMedicalExpense.Result result = MajorMedicalExpense.compute(
                 resident.map(r -> store.encountersBetween(r.id(), from, from.plusYears(1).minusDays(1)))
                         .orElse(List.of()),
-                parameters.get(MajorMedicalExpense.PARAMETER).at(from), why);
+                // The definition in force on the day of the verification (86号 in force 2017-06-16), not on the
+                // first day of the expense year: a verification counts past expenses by today's rule.
+                parameters.get(MajorMedicalExpense.PARAMETER).at(today), why);
         if (resident.isEmpty()) {
             why.caveat("No health record is held for this person; 0.00 means nothing is known, not nothing spent.");
         }

@@ -4,15 +4,19 @@ import cn.gov.qinghai.health.v1.Consent;
 import cn.gov.qinghai.health.v1.Encounter;
 import cn.gov.qinghai.health.v1.EncounterType;
 import cn.gov.qinghai.health.v1.HealthRecordEntry;
+import cn.gov.qinghai.health.v1.Measurement;
+import cn.gov.qinghai.health.v1.MeasurementKind;
 import cn.gov.qinghai.health.v1.Prescription;
 import cn.gov.qinghai.health.v1.Resident;
 import cn.gov.qinghai.health.v1.Sex;
 import cn.gov.qinghai.healthdata.data.Rows.ConsentRow;
 import cn.gov.qinghai.healthdata.data.Rows.EncounterRow;
 import cn.gov.qinghai.healthdata.data.Rows.EntryRow;
+import cn.gov.qinghai.healthdata.data.Rows.MeasurementRow;
 import cn.gov.qinghai.healthdata.data.Rows.PrescriptionRow;
 import cn.gov.qinghai.healthdata.data.Rows.ResidentRow;
 import cn.gov.qinghai.healthdata.rules.Finding;
+import cn.gov.qinghai.healthdata.rules.Measure;
 import cn.gov.qinghai.kit.identity.ResidentId;
 import cn.gov.qinghai.kit.money.Money;
 import java.time.LocalDate;
@@ -40,8 +44,8 @@ final class Protos {
         return b.build();
     }
 
-    static HealthRecordEntry entry(EntryRow e) {
-        return HealthRecordEntry.newBuilder()
+    static HealthRecordEntry entry(EntryRow e, List<MeasurementRow> measurements) {
+        HealthRecordEntry.Builder b = HealthRecordEntry.newBuilder()
                 .setId(e.id().toString())
                 .setKind(e.kind())
                 .setRecordedOn(e.recordedOn().toString())
@@ -49,8 +53,13 @@ final class Protos {
                 .setRegion(e.region())
                 .setLevel(Levels.proto(e.level()))
                 .setOrganisation(e.organisation())
-                .addAllQuality(Finding.decode(e.quality()))
-                .build();
+                .addAllQuality(Finding.decode(e.quality()));
+        for (MeasurementRow m : measurements) {
+            Measure kind = Measure.valueOf(m.kind());
+            b.addMeasurements(Measurement.newBuilder().setKind(MeasurementKind.valueOf(m.kind()))
+                    .setValue(m.value().stripTrailingZeros().toPlainString()).setUnit(kind.ucum()));
+        }
+        return b.build();
     }
 
     static Encounter encounter(EncounterRow e, List<PrescriptionRow> prescriptions) {
@@ -69,7 +78,8 @@ final class Protos {
                 .addAllQuality(Finding.decode(e.quality()));
         for (PrescriptionRow p : prescriptions) {
             b.addPrescriptions(Prescription.newBuilder().setId(p.id().toString()).setDrugCode(p.drugCode())
-                    .setDrugName(p.drugName()).setDosage(p.dosage()).setDays(p.days()));
+                    .setDrugName(p.drugName()).setDosage(p.dosage()).setDays(p.days())
+                    .setPrescribedOn(p.prescribedOn() == null ? "" : p.prescribedOn().toString()));
         }
         return b.build();
     }

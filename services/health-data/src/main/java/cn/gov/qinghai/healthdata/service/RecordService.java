@@ -5,6 +5,8 @@ import cn.gov.qinghai.health.v1.Encounter;
 import cn.gov.qinghai.health.v1.EncounterType;
 import cn.gov.qinghai.health.v1.GetResidentRecordRequest;
 import cn.gov.qinghai.health.v1.HealthRecordEntry;
+import cn.gov.qinghai.health.v1.Measurement;
+import cn.gov.qinghai.health.v1.MeasurementKind;
 import cn.gov.qinghai.health.v1.Prescription;
 import cn.gov.qinghai.health.v1.RecordEncounterRequest;
 import cn.gov.qinghai.health.v1.RegisterResidentRequest;
@@ -13,10 +15,12 @@ import cn.gov.qinghai.health.v1.ResidentRecord;
 import cn.gov.qinghai.healthdata.data.RecordStore;
 import cn.gov.qinghai.healthdata.data.Rows.EncounterRow;
 import cn.gov.qinghai.healthdata.data.Rows.EntryRow;
+import cn.gov.qinghai.healthdata.data.Rows.MeasurementRow;
 import cn.gov.qinghai.healthdata.data.Rows.PrescriptionRow;
 import cn.gov.qinghai.healthdata.data.Rows.ResidentRow;
 import cn.gov.qinghai.healthdata.rules.CodeFormats;
 import cn.gov.qinghai.healthdata.rules.Finding;
+import cn.gov.qinghai.healthdata.rules.Measure;
 import cn.gov.qinghai.healthdata.rules.QualityRules;
 import cn.gov.qinghai.healthdata.service.AuditTrail.Event;
 import cn.gov.qinghai.kit.auth.Caller;
@@ -103,9 +107,18 @@ public class RecordService {
 
     @Transactional(noRollbackFor = AccessDenied.class)
     public ResidentRecord read(GetResidentRecordRequest request) {
+        if (FhirRecords.DIBAO_VERIFICATION.equals(request.getPurpose())) {
+            // verification sees only what it needs (GetMajorMedicalExpenses, the purpose-limited FHIR export),
+            // never the whole record
+            audit.append(Event.denied(request.getPurpose(), "READ", "resident", "", null,
+                    "the whole record is not available for dibao verification"));
+            throw AccessDenied.purpose(request.getPurpose());
+        }
         ResidentRow r = authorise(request.getIdentityNumber(), request.getPurpose(), "READ", "resident");
         ResidentRecord.Builder out = ResidentRecord.newBuilder().setResident(Protos.resident(r, true));
-        store.entries(r.id()).forEach(e -> out.addEntries(Protos.entry(e)));
+        var measurements = store.measurementsOfResident(r.id());
+        store.entries(r.id()).forEach(e -> out.addEntries(Protos.entry(e, measurements.getOrDefault(e.id(),
+                List.of()))));
         var prescriptions = store.prescriptionsOfResident(r.id());
         for (EncounterRow e : store.encounters(r.id())) {
             out.addEncounters(Protos.encounter(e, prescriptions.getOrDefault(e.id(), List.of())));
@@ -128,16 +141,34 @@ public class RecordService {
         String identity = identity(errors, "identityNumber", identityNumber, today);
         String purpose = errors.text("purpose", purposeText, 32);
         errors.throwIfAny();
-        String masked = ResidentId.mask(identity);
+        return decide(caller, purpose, action, resource, ResidentId.mask(identity),
+                () -> store.residentByIdentity(identity), today);
+    }
+
+    /**
+     * As {@link #authorise} for a record addressed by its logical id (the FHIR API: identity numbers never travel
+     * in URLs). An unknown id is denied exactly like a record the caller may not see.
+     */
+    ResidentRow authoriseById(UUID residentId, String purpose, String action, String resource) {
+        Caller caller = Caller.current();
+        if (caller.isAnonymous()) {
+            throw ServiceException.unauthenticated("a bearer token is required");
+        }
+        return decide(caller, purpose, action, resource, residentId.toString(), () -> store.resident(residentId),
+                LocalDate.now(clock));
+    }
+
+    private ResidentRow decide(Caller caller, String purpose, String action, String resource, String key,
+                               java.util.function.Supplier<Optional<ResidentRow>> lookup, LocalDate today) {
         if (!policy.mayClaim(caller, purpose, today)) {
-            audit.append(Event.denied(purpose, action, resource, masked, null, "role may not claim purpose"));
+            audit.append(Event.denied(purpose, action, resource, key, null, "role may not claim purpose"));
             throw AccessDenied.purpose(purpose);
         }
-        Optional<ResidentRow> resident = store.residentByIdentity(identity);
+        Optional<ResidentRow> resident = lookup.get();
         Optional<String> denial = policy.denial(caller, purpose, resident, today);
         if (denial.isPresent()) {
             audit.append(Event.denied(purpose, action, resource,
-                    resident.map(x -> x.id().toString()).orElse(masked), resident.map(ResidentRow::id).orElse(null),
+                    resident.map(x -> x.id().toString()).orElse(key), resident.map(ResidentRow::id).orElse(null),
                     denial.get()));
             throw AccessDenied.record();
         }
@@ -161,18 +192,24 @@ public class RecordService {
         String summary = errors.text("summary", request.getSummary(), FieldErrors.MAX_TEXT);
         String region = errors.qinghaiRegion("region", request.getRegion());
         errors.check(TREATMENT.equals(request.getPurpose()), "purpose", "must be \"treatment\"");
+        List<Measure> kinds = measurements(errors, request.getMeasurementsList());
         errors.throwIfAny();
         caller.requireRegion(region);
         ResidentRow r = authorise(request.getIdentityNumber(), request.getPurpose(), "CREATE", "entry");
         Optional<EntryRow> replay = store.entryByRequest(requestId);
         if (replay.isPresent()) {
-            return Protos.entry(replay.get());
+            return Protos.entry(replay.get(), store.measurements(replay.get().id()));
         }
         EntryRow row = new EntryRow(UUID.randomUUID(), requestId, r.id(), kind, on, summary, region, Levels.of(region),
                 caller.organisation(), Finding.encode(quality.entry(on, r.birthDate())));
-        store.insert(row, caller.subject(), clock.instant());
+        List<MeasurementRow> measured = new ArrayList<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            measured.add(new MeasurementRow(row.id(), kinds.get(i).name(),
+                    new BigDecimal(request.getMeasurements(i).getValue().trim())));
+        }
+        store.insert(row, measured, caller.subject(), clock.instant());
         audit.append(Event.granted(TREATMENT, "CREATE", "entry", row.id().toString(), r.id()));
-        return Protos.entry(row);
+        return Protos.entry(row, measured);
     }
 
     @Transactional(noRollbackFor = AccessDenied.class)
@@ -216,6 +253,12 @@ public class RecordService {
             at.text("drugName", p.getDrugName(), 100);
             at.optionalText("dosage", p.getDosage(), 200);
             at.check(p.getDays() >= 1 && p.getDays() <= 365, "days", "must be between 1 and 365");
+            LocalDate prescribed = at.optionalDate("prescribedOn", p.getPrescribedOn());
+            if (prescribed != null && start != null) {
+                at.check(!prescribed.isBefore(start) && !prescribed.isAfter(end == null ? today : end),
+                        "prescribedOn", "must lie inside the encounter (" + start + " to "
+                                + (end == null ? "today" : end.toString()) + ")");
+            }
         }
         errors.throwIfAny();
         caller.requireRegion(region);
@@ -230,7 +273,7 @@ public class RecordService {
         for (int i = 0; i < request.getPrescriptionsCount(); i++) {
             Prescription p = request.getPrescriptions(i);
             lines.add(new PrescriptionRow(UUID.randomUUID(), id, i, p.getDrugCode(), p.getDrugName(), p.getDosage(),
-                    p.getDays()));
+                    p.getDays(), p.getPrescribedOn().isBlank() ? null : LocalDate.parse(p.getPrescribedOn())));
             forQuality.add(new QualityRules.Line(p.getDays()));
         }
         List<Finding> findings = quality.encounter(r.birthDate(), r.sex(), type, start, end, code, forQuality, today);
@@ -241,6 +284,25 @@ public class RecordService {
         store.insert(row, lines, caller.subject(), now);
         audit.append(Event.granted(TREATMENT, "CREATE", "encounter", id.toString(), r.id()));
         return Protos.encounter(row, lines);
+    }
+
+    /** Validates the measurements (at most 20, each kind once, value in its range); the kinds in input order. */
+    static List<Measure> measurements(FieldErrors errors, List<Measurement> input) {
+        List<Measure> kinds = new ArrayList<>();
+        errors.check(input.size() <= 20, "measurements", "at most 20 per entry");
+        for (int i = 0; i < Math.min(20, input.size()); i++) {
+            Measurement m = input.get(i);
+            FieldErrors at = errors.at("measurements[" + i + "]");
+            MeasurementKind kind = at.enumValue("kind", m.getKind(), MeasurementKind.MEASUREMENT_KIND_UNSPECIFIED,
+                    MeasurementKind.UNRECOGNIZED);
+            Measure measure = kind == null ? null : Measure.of(kind);
+            if (measure != null) {
+                at.check(!kinds.contains(measure), "kind", "is given twice");
+                at.decimal("value", m.getValue(), new DecimalRule(measure.min(), false, measure.max(), 2));
+            }
+            kinds.add(measure);
+        }
+        return kinds;
     }
 
     static String identity(FieldErrors errors, String field, String value, LocalDate today) {

@@ -4,11 +4,11 @@ import cn.gov.qinghai.health.v1.EncounterHit;
 import cn.gov.qinghai.health.v1.SearchEncountersRequest;
 import cn.gov.qinghai.health.v1.SearchEncountersResponse;
 import cn.gov.qinghai.healthdata.data.RecordStore;
-import cn.gov.qinghai.healthdata.data.RegionSql;
 import cn.gov.qinghai.healthdata.data.Rows.EncounterRow;
 import cn.gov.qinghai.healthdata.data.Sql;
 import cn.gov.qinghai.healthdata.service.AuditTrail.Event;
 import cn.gov.qinghai.kit.auth.Caller;
+import cn.gov.qinghai.kit.auth.Scope;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.Pages;
 import cn.gov.qinghai.kit.identity.ResidentId;
@@ -62,15 +62,13 @@ public class SearchService {
             audit.append(Event.denied(purpose, "QUERY", "encounter", "", null, "role may not claim purpose"));
             throw AccessDenied.purpose(purpose);
         }
-        RegionSql region = RegionSql.within("r.region", caller.region());
+        Scope.Sql region = caller.scope().where("r.region");
         List<Object> params = new ArrayList<>(List.of(caller.organisation(), purpose, today, today));
         StringBuilder where = new StringBuilder(" FROM encounter e JOIN resident r ON r.id = e.resident_id"
                 + " WHERE EXISTS (SELECT 1 FROM consent c WHERE c.resident_id = r.id AND c.organisation = ?"
                 + " AND c.purpose = ? AND c.revoked_at IS NULL AND c.valid_from <= ?"
                 + " AND (c.valid_to IS NULL OR c.valid_to >= ?)) AND " + region.condition());
-        if (region.parameter() != null) {
-            params.add(region.parameter());
-        }
+        params.add(region.parameter());
         if (prefix != null) {
             where.append(" AND e.diagnosis_code LIKE ?");
             params.add(prefix + "%");

@@ -3,7 +3,8 @@ package cn.gov.qinghai.healthdata.service;
 import cn.gov.qinghai.health.v1.GetOpenStatisticsRequest;
 import cn.gov.qinghai.health.v1.StatisticsCell;
 import cn.gov.qinghai.health.v1.StatisticsTable;
-import cn.gov.qinghai.healthdata.data.RegionSql;
+import cn.gov.qinghai.kit.auth.Scope;
+import cn.gov.qinghai.kit.region.Regions;
 import cn.gov.qinghai.healthdata.data.Sql;
 import cn.gov.qinghai.healthdata.rules.SmallCellSuppression;
 import cn.gov.qinghai.healthdata.rules.SmallCellSuppression.Mark;
@@ -47,7 +48,7 @@ public class StatisticsService {
     public StatisticsTable table(GetOpenStatisticsRequest request) {
         LocalDate today = LocalDate.now(clock);
         ParameterValue rules = parameters.get(PARAMETER).at(today);
-        long defaultThreshold = rules.decimal("threshold").longValueExact();
+        long defaultThreshold = rules.decimal("minimumPublishedCountInclusive").longValueExact();
         FieldErrors errors = new FieldErrors();
         List<String> dims = request.getDimensionsList();
         if (dims.isEmpty() || dims.size() > 2) {
@@ -75,7 +76,8 @@ public class StatisticsService {
         boolean cube = (prefix == null || prefix.length() <= 3) && (from == null || from.getDayOfMonth() == 1)
                 && (to == null || to.equals(to.withDayOfMonth(to.lengthOfMonth()))) && ageBandsAligned(rules);
         List<String> exprs = dims.stream().map(d -> expression(d, rules, cube)).toList();
-        RegionSql where = RegionSql.within("region", region);
+        // open statistics: a filter the public chooses (the whole province when none), not an authority scope
+        Scope.Sql where = new Scope(region == null ? Regions.PROVINCE : region).where("region");
         List<Object> params = new ArrayList<>();
         StringBuilder sqlText = new StringBuilder("SELECT ");
         for (int i = 0; i < exprs.size(); i++) {
@@ -83,9 +85,7 @@ public class StatisticsService {
         }
         sqlText.append(cube ? "sum(encounters) FROM encounter_count" : "count(*) FROM encounter")
                 .append(" WHERE ").append(where.condition());
-        if (where.parameter() != null) {
-            params.add(where.parameter());
-        }
+        params.add(where.parameter());
         if (prefix != null) {
             sqlText.append(cube ? " AND disease LIKE ?" : " AND diagnosis_code LIKE ?");
             params.add(prefix + "%");
@@ -168,7 +168,7 @@ public class StatisticsService {
         }
         ExplanationBuilder why = new ExplanationBuilder();
         why.step("小格抑制 / Primary suppression").formula("hide every count with 0 < count < threshold")
-                .input("threshold", threshold).parameter(rules.field("threshold")).result(primary + " hidden")
+                .input("threshold", threshold).parameter(rules.field("minimumPublishedCountInclusive")).result(primary + " hidden")
                 .cite(rules.citation()).add();
         why.step("补充抑制 / Complementary suppression")
                 .formula("while a row or column (with its total) has exactly one hidden entry, hide its smallest"
@@ -198,7 +198,7 @@ public class StatisticsService {
 
     @SuppressWarnings("unchecked")
     private static List<Integer> bounds(ParameterValue rules) {
-        return ((List<Object>) rules.asMap().get("ageBandLowerBounds")).stream()
+        return ((List<Object>) rules.asMap().get("ageBandLowerBoundsInclusive")).stream()
                 .map(b -> Integer.parseInt(b.toString())).toList();
     }
 

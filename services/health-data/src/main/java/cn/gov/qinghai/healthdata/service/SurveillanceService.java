@@ -5,12 +5,12 @@ import cn.gov.qinghai.health.v1.CaseReport;
 import cn.gov.qinghai.health.v1.GetEarlyWarningsRequest;
 import cn.gov.qinghai.health.v1.GetEarlyWarningsResponse;
 import cn.gov.qinghai.health.v1.ReportInfectiousCaseRequest;
-import cn.gov.qinghai.healthdata.data.RegionSql;
 import cn.gov.qinghai.healthdata.data.Sql;
 import cn.gov.qinghai.healthdata.rules.CodeFormats;
 import cn.gov.qinghai.healthdata.rules.EarsC2;
 import cn.gov.qinghai.healthdata.service.AuditTrail.Event;
 import cn.gov.qinghai.kit.auth.Caller;
+import cn.gov.qinghai.kit.auth.Scope;
 import cn.gov.qinghai.kit.explain.ExplanationBuilder;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.ServiceException;
@@ -113,11 +113,9 @@ public class SurveillanceService {
         int baselineWeeks = EarsC2.baselineWeeks(p);
         int lag = EarsC2.lagWeeks(p);
         LocalDate firstBaseline = week.minusWeeks(baselineWeeks + lag);
-        RegionSql scope = RegionSql.within("county", caller.region());
+        Scope.Sql scope = caller.scope().where("county");
         List<Object> params = new ArrayList<>(List.of(firstBaseline, week.plusDays(6)));
-        if (scope.parameter() != null) {
-            params.add(scope.parameter());
-        }
+        params.add(scope.parameter());
         // weekly counts per county and category, for the baseline weeks through the evaluated week
         Map<String, long[]> series = new TreeMap<>();
         int span = baselineWeeks + lag + 1;

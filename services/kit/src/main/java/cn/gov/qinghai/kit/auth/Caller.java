@@ -55,14 +55,40 @@ public record Caller(String subject, Set<String> roles, String region, String or
         return this;
     }
 
-    /** Whether this caller's region scope covers {@code target}. */
-    public boolean covers(String target) {
-        return Regions.covers(region, target);
+    /**
+     * The caller's region scope, failing closed: PERMISSION_DENIED with reason {@code SCOPE_MISSING} when the token
+     * has no region claim or one that is not a Qinghai region code. Call it for every region-scoped role.
+     */
+    public Scope scope() {
+        return new Scope(region);
     }
 
-    /** Requires the caller's region scope to cover {@code target}, else PERMISSION_DENIED. */
+    /**
+     * The organisation a role is limited to, failing closed like {@link #scope()}: PERMISSION_DENIED with reason
+     * {@code SCOPE_MISSING} when the token has no organisation claim.
+     */
+    public String organisationScope() {
+        if (organisation.isBlank()) {
+            throw Scope.missing("organisation", organisation);
+        }
+        return organisation;
+    }
+
+    /**
+     * Whether this caller's region scope covers {@code target}; false (never "everything") for a caller without a
+     * valid region claim. Use {@link #requireRegion} or {@link #scope()} where the caller should be told why.
+     */
+    public boolean covers(String target) {
+        return Scope.isValid(region) && Regions.covers(region, target);
+    }
+
+    /**
+     * Requires the caller's region scope to cover {@code target}: PERMISSION_DENIED with {@code SCOPE_MISSING}
+     * without a valid region claim, {@code REGION_OUT_OF_SCOPE} when it does not cover the target.
+     */
     public Caller requireRegion(String target) {
-        if (!covers(target)) {
+        Scope scope = scope();
+        if (!scope.covers(target)) {
             throw ServiceException.permissionDenied("REGION_OUT_OF_SCOPE",
                     "your authority covers region " + region + ", not " + target);
         }

@@ -1,7 +1,7 @@
 package cn.gov.qinghai.kit.grpc;
 
 import cn.gov.qinghai.kit.auth.Caller;
-import cn.gov.qinghai.kit.auth.JwtVerifier;
+import cn.gov.qinghai.kit.auth.TokenVerifier;
 import cn.gov.qinghai.kit.params.ParameterLookupException;
 import io.grpc.Context;
 import io.grpc.Contexts;
@@ -16,7 +16,6 @@ import io.grpc.StatusRuntimeException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +23,7 @@ import org.slf4j.MDC;
 
 /**
  * Every call into every service passes here: it takes (or makes) the request id, verifies the bearer token into a
- * {@link Caller}, and turns any {@link ServiceException} thrown by service code (or passed to
+ * {@link Caller} (OpenID Connect: the issuer's JWKS, RS256/ES256, iss, aud, exp/nbf), and turns any {@link ServiceException} thrown by service code (or passed to
  * {@code onError}) into the platform error model. Unexpected exceptions are logged with the request id and
  * answered INTERNAL without internals. Calls without a token run as the anonymous public; services decide.
  */
@@ -35,12 +34,13 @@ public class PlatformServerInterceptor implements ServerInterceptor, Ordered {
     static final Metadata.Key<String> AUTHORIZATION =
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
-    private final JwtVerifier verifier;
+    private final TokenVerifier verifier;
     private final String domain;
 
-    public PlatformServerInterceptor(@Value("${qinghai.auth.jwt-secret}") String secret,
-                                     @Value("${qinghai.service.error-domain}") String domain, Clock clock) {
-        this.verifier = new JwtVerifier(secret, clock);
+    /** @param verifier the kit's OpenID Connect verifier ({@code qinghai.auth.*}, see {@code AuthFactory}) */
+    public PlatformServerInterceptor(TokenVerifier verifier,
+                                     @Value("${qinghai.service.error-domain}") String domain) {
+        this.verifier = verifier;
         this.domain = domain;
     }
 

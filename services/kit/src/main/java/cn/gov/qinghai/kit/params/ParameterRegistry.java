@@ -62,6 +62,23 @@ public final class ParameterRegistry {
         return new ParameterRegistry(byId);
     }
 
+    /** This registry with {@code replacements} in place of the parameters of the same ids (e.g. a reform's). */
+    public ParameterRegistry with(Collection<PolicyParameter> replacements) {
+        Map<String, PolicyParameter> copy = new LinkedHashMap<>(byId);
+        for (PolicyParameter p : replacements) {
+            if (!copy.containsKey(p.id())) {
+                throw new ParameterFileException("cannot replace unknown parameter " + p.id());
+            }
+            copy.put(p.id(), p);
+        }
+        return new ParameterRegistry(copy);
+    }
+
+    /** Whether this registry has a parameter with this id. */
+    public boolean has(String id) {
+        return byId.containsKey(id);
+    }
+
     /** The parameter with this id; a missing id is a programming error, so it fails loudly. */
     public PolicyParameter get(String id) {
         PolicyParameter p = byId.get(id);

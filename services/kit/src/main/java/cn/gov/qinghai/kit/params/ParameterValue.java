@@ -53,6 +53,11 @@ public record ParameterValue(PolicyParameter parameter, ParameterEntry entry, St
         return entry.citation();
     }
 
+    /** True when the value is a reform's override, not law. */
+    public boolean hypothetical() {
+        return entry.hypothetical();
+    }
+
     public boolean startUnknown() {
         return entry.startUnknown();
     }
@@ -73,6 +78,7 @@ public record ParameterValue(PolicyParameter parameter, ParameterEntry entry, St
                 .setStartUnknown(entry.startUnknown())
                 .setRegion(region == null ? "" : region)
                 .setCitation(entry.citation().toProto())
+                .setHypothetical(entry.hypothetical())
                 .build();
     }
 

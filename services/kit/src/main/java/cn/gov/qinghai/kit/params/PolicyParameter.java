@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A policy parameter: a figure taken from a policy document, with its values by effective date
- * (OpenFisca-style), its unit and its citation. See {@code docs/parameters.md} for the file format.
+ * (OpenFisca-style), its unit and its citation. See {@code docs/parameters.md} for the file format. Inside a
+ * {@link ReformScope} an overridden parameter answers its lookups from the reform's copy.
  *
  * @param id          stable id used in explanations, e.g. {@code wage.minimum_wage.monthly}
  * @param description what it is (Chinese first, English after a slash)
@@ -24,6 +25,10 @@ public record PolicyParameter(String id, String description, String unit, Citati
 
     /** The entry in force on {@code date}: the last one starting on or before it, else an unknown-start entry. */
     public ParameterEntry entryAt(LocalDate date) {
+        PolicyParameter reformed = ReformScope.replacement(id);
+        if (reformed != null && reformed != this) {
+            return reformed.entryAt(date);
+        }
         ParameterEntry found = null;
         for (ParameterEntry e : values) {
             if (e.from() == null || !e.from().isAfter(date)) {
@@ -53,6 +58,10 @@ public record PolicyParameter(String id, String description, String unit, Citati
      * its prefecture, then the province code; a scalar entry applies everywhere.
      */
     public ParameterValue at(LocalDate date, String region) {
+        PolicyParameter reformed = ReformScope.replacement(id);
+        if (reformed != null && reformed != this) {
+            return reformed.at(date, region);
+        }
         ParameterEntry entry = entryAt(date);
         if (entry.byRegion() == null) {
             return new ParameterValue(this, entry, null, entry.value());

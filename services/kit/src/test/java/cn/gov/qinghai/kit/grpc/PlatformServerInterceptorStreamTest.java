@@ -2,9 +2,12 @@ package cn.gov.qinghai.kit.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.gov.qinghai.kit.auth.AuthSettings;
 import cn.gov.qinghai.kit.auth.Caller;
 import cn.gov.qinghai.kit.auth.TokenMinter;
+import cn.gov.qinghai.kit.auth.TokenVerifier;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.TestIssuer;
 import cn.gov.qinghai.retail.v1.IngestSummary;
 import cn.gov.qinghai.retail.v1.RetailServiceGrpc;
 import cn.gov.qinghai.retail.v1.StreamReadingsRequest;
@@ -32,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class PlatformServerInterceptorStreamTest {
 
-    private static final String SECRET = "a-test-secret-that-is-long-enough-for-hs256-0123456789";
+    private static final String SECRET = TestIssuer.issuer();
 
     @Test
     void aStreamingMethodRefusingAtStartIsPermissionDeniedWithItsReason() throws Exception {
@@ -43,7 +46,8 @@ class PlatformServerInterceptorStreamTest {
                 throw new AssertionError("not reached in this test");
             }
         };
-        PlatformServerInterceptor interceptor = new PlatformServerInterceptor(SECRET, "retail", Clock.systemUTC());
+        PlatformServerInterceptor interceptor = new PlatformServerInterceptor(
+                new TokenVerifier(AuthSettings.of(SECRET, TestIssuer.AUDIENCE), Clock.systemUTC()), "retail");
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress("localhost", 0))
                 .addService(ServerInterceptors.intercept(service, interceptor)).build().start();
         ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", server.getPort()).usePlaintext().build();

@@ -24,7 +24,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RunningService implements AutoCloseable {
 
-    public static final String TEST_SECRET = "test-only-secret-0123456789abcdef0123456789";
+    /**
+     * The issuer URL of the test harness's OpenID Connect provider ({@link TestIssuer}). Kept under its old name so
+     * tests that pass it to {@code TokenMinter} keep compiling; no shared secret exists any more.
+     */
+    public static final String TEST_SECRET = TestIssuer.issuer();
 
     private final ApplicationContext context;
     private final ManagedChannel channel;
@@ -46,7 +50,7 @@ public final class RunningService implements AutoCloseable {
         Map<String, Object> props = new HashMap<>(db.micronautProperties());
         props.put("grpc.server.port", grpcPort);
         props.put("micronaut.server.port", -1);
-        props.put("qinghai.auth.jwt-secret", TEST_SECRET);
+        props.putAll(TestIssuer.properties());
         props.putAll(extra);
         ApplicationContext ctx = ApplicationContext.run(EmbeddedServer.class, props, "test").getApplicationContext();
         ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", grpcPort).usePlaintext().build();

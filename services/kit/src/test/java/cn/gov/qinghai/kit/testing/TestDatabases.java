@@ -2,6 +2,15 @@ package cn.gov.qinghai.kit.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,13 +19,17 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 
 /**
  * The one place that decides where test PostgreSQL comes from: a Testcontainers PostgreSQL 18 when a Docker engine
- * is reachable, otherwise an embedded PostgreSQL 18 (zonky binaries, started in-process). One server per test JVM;
+ * is reachable and already has the image (nothing is pulled), otherwise an embedded PostgreSQL 18 (zonky binaries, started in-process). One server per test JVM;
  * every caller gets a fresh, empty database on it. Tests never assume a server is already running.
  * {@code QH_TEST_DB=embedded|container} forces a choice.
  */
@@ -31,6 +44,8 @@ public final class TestDatabases {
         }
     }
 
+    /** The container image, used only when it is already on the Docker engine (never pulled by a test run). */
+    private static final String IMAGE = "postgres:18-alpine";
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static Server server;
 
@@ -72,11 +87,60 @@ public final class TestDatabases {
         if (!dockerConfigured) {
             return false;
         }
+        // No registry is reachable here: a Docker engine without the image would fail on the pull (and Testcontainers'
+        // own start-up would try to pull its helper image first). Ask the engine directly, before Testcontainers.
+        if (!imageIsLocal(IMAGE)) {
+            System.out.println("test PostgreSQL: " + IMAGE + " is not on the Docker engine (nothing is pulled), "
+                    + "using embedded PostgreSQL");
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** Whether the engine of DOCKER_HOST (or /var/run/docker.sock) has the image: Engine API GET /images/{name}/json. */
+    private static boolean imageIsLocal(String image) {
+        String host = System.getenv("DOCKER_HOST");
+        String request = "GET /images/" + image + "/json HTTP/1.0\r\nHost: docker\r\n\r\n";
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    if (host != null && host.startsWith("tcp://")) {
+                        try (Socket socket = new Socket()) {
+                            URI uri = URI.create(host.replace("tcp://", "http://"));
+                            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 2000);
+                            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                            return statusOk(Channels.newChannel(socket.getInputStream()));
+                        }
+                    }
+                    Path path = Path.of(host != null && host.startsWith("unix://")
+                            ? host.substring("unix://".length()) : "/var/run/docker.sock");
+                    try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
+                        channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
+                        return statusOk(channel);
+                    }
+                } catch (IOException e) {
+                    return false;
+                }
+            }).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    private static boolean statusOk(ReadableByteChannel channel) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(32);
+        while (head.hasRemaining() && channel.read(head) > 0) {
+            // the status line fits in the first bytes
+        }
+        String status = new String(head.array(), 0, head.position(), StandardCharsets.US_ASCII);
+        return status.startsWith("HTTP/1.") && status.substring(9).startsWith("200");
     }
 
     private interface Server {
@@ -130,7 +194,7 @@ public final class TestDatabases {
         }
 
         static Server container() {
-            PostgreSQLContainer<?> pg = new PostgreSQLContainer<>("postgres:18-alpine")
+            PostgreSQLContainer<?> pg = new PostgreSQLContainer<>(IMAGE)
                     .withCommand("postgres", "-c", "max_connections=300", "-c", "fsync=off");
             pg.start();
             return new Server() {

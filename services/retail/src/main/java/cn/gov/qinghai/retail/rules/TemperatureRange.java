@@ -25,7 +25,7 @@ public record TemperatureRange(String productClass, BigDecimal min, BigDecimal m
         if (!(classes.get(productClass) instanceof Map<?, ?> m)) {
             return Optional.empty();
         }
-        return Optional.of(new TemperatureRange(productClass, bound(m.get("minCelsius")), bound(m.get("maxCelsius")), v));
+        return Optional.of(new TemperatureRange(productClass, bound(m.get("minCelsiusInclusive")), bound(m.get("maxCelsiusInclusive")), v));
     }
 
     /** Whether {@code celsius} lies inside the range (bounds inclusive). */

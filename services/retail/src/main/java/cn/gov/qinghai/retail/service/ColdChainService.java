@@ -112,8 +112,8 @@ public class ColdChainService {
         Caller caller = Authority.actingOrganisation(Authority.CARRIER);
         Map<String, Object> bounds = parameters.value(RetailParameters.COLD_CHAIN, LocalDate.now(clock)).asMap();
         return new ReadingIngest(this, writer, caller.organisation(), clock, clockSkew, flushSize,
-                new BigDecimal(bounds.get("plausibleMinCelsius").toString()),
-                new BigDecimal(bounds.get("plausibleMaxCelsius").toString()));
+                new BigDecimal(bounds.get("plausibleMinCelsiusInclusive").toString()),
+                new BigDecimal(bounds.get("plausibleMaxCelsiusInclusive").toString()));
     }
 
     @Transactional(readOnly = true)

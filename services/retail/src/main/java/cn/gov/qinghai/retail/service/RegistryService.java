@@ -1,11 +1,13 @@
 package cn.gov.qinghai.retail.service;
 
 import cn.gov.qinghai.kit.auth.Caller;
+import cn.gov.qinghai.kit.auth.Scope;
 import cn.gov.qinghai.kit.explain.ExplanationBuilder;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.Pages;
 import cn.gov.qinghai.kit.grpc.ServiceException;
 import cn.gov.qinghai.kit.params.Citation;
+import cn.gov.qinghai.kit.region.Regions;
 import cn.gov.qinghai.retail.rules.RetailParameters;
 import cn.gov.qinghai.retail.rules.StandardPalletShare;
 import cn.gov.qinghai.retail.v1.Brand;
@@ -239,7 +241,8 @@ public class RegistryService {
         errors.check(format.isEmpty() || formats.containsKey(format), "format",
                 "must be one of " + String.join(", ", formats.keySet()));
         errors.throwIfAny();
-        String pattern = Validation.regionPattern(r.getRegion());
+        // a public filter the reader chooses (the whole province when none), not an authority scope
+        String pattern = new Scope(r.getRegion().isEmpty() ? Regions.PROVINCE : r.getRegion()).likePattern();
         int total = sql.one("SELECT count(*) FROM outlet WHERE region LIKE ? AND (? = '' OR format = ?)",
                 rs -> rs.getInt(1), pattern, format, format).orElse(0);
         List<Outlet> page = sql.list("""

@@ -1,6 +1,7 @@
 package cn.gov.qinghai.retail.service;
 
 import cn.gov.qinghai.kit.auth.Caller;
+import cn.gov.qinghai.kit.auth.Scope;
 import cn.gov.qinghai.kit.grpc.DecimalRule;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.ServiceException;
@@ -235,7 +236,7 @@ public class RuralService {
                             .addAllMissingServices(known.stream().filter(s -> !present.contains(s)).toList())
                             .setSubsidiesApproved(rs.getInt("approved"))
                             .setSubsidyApprovedTotal(Money.format(rs.getBigDecimal("approved_total"))).build();
-                }, Validation.regionPattern(region) + "%");
+                }, new Scope(region).likePattern() + "%");
         return TownshipCoverage.newBuilder().setRegion(region).addAllTownships(rows).build();
     }
 }

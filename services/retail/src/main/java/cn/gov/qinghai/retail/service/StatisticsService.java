@@ -1,6 +1,8 @@
 package cn.gov.qinghai.retail.service;
 
 import cn.gov.qinghai.kit.auth.Caller;
+import cn.gov.qinghai.kit.auth.Scope;
+import cn.gov.qinghai.kit.csv.CsvWriter;
 import cn.gov.qinghai.kit.explain.ExplanationBuilder;
 import cn.gov.qinghai.kit.grpc.DecimalRule;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
@@ -135,7 +137,7 @@ public class StatisticsService {
                 errors.add("groupBy[" + i + "]", "must be REGION or FORMAT");
             }
         }
-        String region = r.getRegion().isEmpty() ? caller.region() : errors.qinghaiRegion("region", r.getRegion());
+        String region = r.getRegion().isEmpty() ? caller.scope().region() : errors.qinghaiRegion("region", r.getRegion());
         errors.throwIfAny();
         caller.requireRegion(region);
         String regionExpr = byRegion ? "substr(region, 1, 4) || '00'" : "''";
@@ -164,7 +166,7 @@ public class StatisticsService {
                     .setPriorYearSales(prior == null ? "" : Money.format(prior))
                     .setYearOnYearChange(YearOnYearChange.of(sales, prior).map(BigDecimal::toPlainString).orElse(""))
                     .build();
-        }, Validation.regionPattern(region), from.minusYears(1).atDay(1), to.atDay(1), from.atDay(1));
+        }, new Scope(region).likePattern(), from.minusYears(1).atDay(1), to.atDay(1), from.atDay(1));
         var why = new ExplanationBuilder()
                 .step("汇总 / Sums").formula("retailSales, onlineSales = Σ over reports of the month"
                         + (byRegion ? ", prefecture" : "") + (byFormat ? ", format" : ""))
@@ -181,12 +183,12 @@ public class StatisticsService {
 
     public CsvExport export(GetRetailAggregatesRequest r) {
         RetailAggregates a = aggregates(r);
-        StringBuilder csv = new StringBuilder(
-                "month,region,format,reporters,retail_sales,online_sales,online_share,prior_year_sales,year_on_year_change\n");
+        StringBuilder csv = new StringBuilder(CsvWriter.row("month", "region", "format", "reporters", "retail_sales",
+                "online_sales", "online_share", "prior_year_sales", "year_on_year_change"));
         for (AggregateRow row : a.getRowsList()) {
-            csv.append(String.join(",", row.getMonth(), row.getRegion(), row.getFormat(),
+            csv.append(CsvWriter.row(row.getMonth(), row.getRegion(), row.getFormat(),
                     Integer.toString(row.getReporters()), row.getRetailSales(), row.getOnlineSales(),
-                    row.getOnlineShare(), row.getPriorYearSales(), row.getYearOnYearChange())).append('\n');
+                    row.getOnlineShare(), row.getPriorYearSales(), row.getYearOnYearChange()));
         }
         return CsvExport.newBuilder().setFilename("retail-aggregates-" + r.getFromMonth() + "-" + r.getToMonth() + ".csv")
                 .setContent(csv.toString()).build();

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Signs trace events on behalf of the actor's organisation and links them into a hash chain.
@@ -30,19 +28,15 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class TraceSigner {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TraceSigner.class);
     public static final String KEY_ID = "org-v1";
 
     private final byte[] master;
     private final Map<String, SecretKeySpec> keys = new ConcurrentHashMap<>();
 
-    public TraceSigner(@Value("${retail.trace.signing-master-key:}") String masterKey,
-                       @Value("${qinghai.auth.jwt-secret}") String jwtSecret) {
+    public TraceSigner(@Value("${retail.trace.signing-master-key:}") String masterKey) {
         if (masterKey == null || masterKey.isEmpty()) {
-            LOG.warn("RETAIL_TRACE_SIGNING_KEY is not set: trace signing keys are derived from the JWT secret under "
-                    + "a separate label; set a dedicated key in production");
-            this.master = mac(new SecretKeySpec(jwtSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
-                    "qinghai-retail-trace-signing-v1");
+            throw new IllegalStateException("retail.trace.signing-master-key (RETAIL_TRACE_SIGNING_KEY) is not set: "
+                    + "trace events cannot be signed (the launcher and the chart provide one)");
         } else if (masterKey.getBytes(StandardCharsets.UTF_8).length < 32) {
             throw new IllegalStateException("retail.trace.signing-master-key (RETAIL_TRACE_SIGNING_KEY) must be at least 32 bytes");
         } else {

@@ -61,15 +61,4 @@ public final class Validation {
         }
         return r;
     }
-
-    /** SQL LIKE pattern for "inside region": all of Qinghai, a prefecture's counties, or one county. */
-    public static String regionPattern(String region) {
-        if (region == null || region.isEmpty() || "630000".equals(region)) {
-            return "63%";
-        }
-        if (region.endsWith("00")) {
-            return region.substring(0, 4) + "%";
-        }
-        return region;
-    }
 }

@@ -1,5 +1,6 @@
 package cn.gov.qinghai.wage.grpc;
 
+import cn.gov.qinghai.wage.service.ComplianceReforms;
 import cn.gov.qinghai.wage.service.ComplianceService;
 import cn.gov.qinghai.wage.service.MinimumWageService;
 import cn.gov.qinghai.wage.service.PublishingService;
@@ -27,6 +28,9 @@ public class WageEndpoint extends WageServiceGrpc.WageServiceImplBase {
 
     private final MinimumWageService minimumWage;
     private final ComplianceService compliance;
+    /** CheckCompliance with an optional reform beside the law (issue 24); field-injected, constructor kept. */
+    @jakarta.inject.Inject
+    ComplianceReforms reforms;
     private final PublishingService publishing;
 
     public WageEndpoint(MinimumWageService minimumWage, ComplianceService compliance, PublishingService publishing) {
@@ -48,7 +52,7 @@ public class WageEndpoint extends WageServiceGrpc.WageServiceImplBase {
 
     @Override
     public void checkCompliance(CheckComplianceRequest request, StreamObserver<CheckComplianceResponse> out) {
-        reply(out, compliance.check(request));
+        reply(out, reforms.check(request));
     }
 
     @Override

@@ -4,6 +4,7 @@ import cn.gov.qinghai.common.v1.Explanation;
 import cn.gov.qinghai.kit.explain.ExplanationBuilder;
 import cn.gov.qinghai.kit.money.Money;
 import cn.gov.qinghai.kit.params.ParameterValue;
+import cn.gov.qinghai.wage.v1.EmployerType;
 import cn.gov.qinghai.wage.v1.Employment;
 import java.math.BigDecimal;
 import java.util.List;
@@ -53,6 +54,13 @@ public final class ComplianceRule {
                                        cn.gov.qinghai.kit.params.Citation employmentScope, List<Object> excludedNames, BigDecimal counted, BigDecimal required,
                                        BigDecimal shortfall, boolean compliant, boolean fullTime) {
         ExplanationBuilder why = new ExplanationBuilder();
+        if (in.employerType() == EmployerType.EMPLOYER_TYPE_UNSPECIFIED) {
+            why.caveat("未提供用人单位类型，未核对适用范围（青政〔2017〕41号 二）。 / The employer type was not given, so"
+                    + " the scope of 青政〔2017〕41号 二 was not checked.");
+        } else {
+            why.step("适用范围 / Scope").formula("the employer type is one 41号 二 covers")
+                    .input("employerType", in.employerType().name()).result("covered / 适用").cite(employmentScope).add();
+        }
         ExplanationBuilder.Step counting = why.step("计入最低工资的工资 / Pay counted toward the minimum")
                 .formula("countedPay = grossPay − " + String.join(" − ", excludedNames.stream().map(Object::toString).toList()))
                 .input("grossPay", Money.format(in.grossPay()));

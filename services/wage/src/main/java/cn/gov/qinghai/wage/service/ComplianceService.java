@@ -35,6 +35,7 @@ public class ComplianceService {
     private final StandardBook book;
     private final PolicyParameter rules;
     private final cn.gov.qinghai.kit.params.Citation employmentScope;
+    private final PolicyParameter scopeParameter;
     private final java.time.Clock clock;
 
     public ComplianceService(StandardBook book, PolicyStandards policy, java.time.Clock clock) {
@@ -42,6 +43,7 @@ public class ComplianceService {
         this.clock = clock;
         this.rules = policy.parameters().get(RULES);
         this.employmentScope = policy.employmentScope();
+        this.scopeParameter = policy.parameters().get(cn.gov.qinghai.wage.rules.PolicyStandards.EMPLOYMENT_SCOPE);
     }
 
     public CheckComplianceResponse check(CheckComplianceRequest request) {
@@ -84,13 +86,15 @@ public class ComplianceService {
 
         /** Input bounds (hours per period) as in force when the check runs. */
         private final ParameterValue validationRules = rules.at(LocalDate.now(clock));
+        /** The employers the standard covers (41号 二), as in force when the check runs. */
+        private final ParameterValue scope = scopeParameter.at(LocalDate.now(clock));
 
         private Checker(boolean explain) {
             this.explain = explain;
         }
 
         PayrollInput validate(PayrollRecord record, FieldErrors errors) {
-            return PayrollValidator.validate(record, errors, validationRules);
+            return PayrollValidator.validate(record, errors, validationRules, scope);
         }
 
         /** Checks a valid record; a record whose date/region has no standard gets violations in {@code errors}. */
