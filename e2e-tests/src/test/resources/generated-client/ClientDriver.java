@@ -6,6 +6,7 @@ import cn.gov.qinghai.client.api.BroadbandApi;
 import cn.gov.qinghai.client.api.DibaoApi;
 import cn.gov.qinghai.client.api.EnterpriseCostApi;
 import cn.gov.qinghai.client.api.HealthDataApi;
+import cn.gov.qinghai.client.api.HotlineApi;
 import cn.gov.qinghai.client.api.RetailApi;
 import cn.gov.qinghai.client.api.WageApi;
 import cn.gov.qinghai.client.model.Problem;
@@ -43,6 +44,7 @@ public final class ClientDriver {
         d.healthData();
         d.retail();
         d.broadband();
+        d.hotline();
         return d.failures;
     }
 
@@ -148,6 +150,21 @@ public final class ClientDriver {
         });
         problem("broadband bad request", () -> new BroadbandApi(client(null)).broadbandGetInvestmentSummary("nope",
                 null), 400, "groupBy");
+    }
+
+    private void hotline() {
+        step("hotline public", () -> {
+            var catalogue = new HotlineApi(client(null)).hotlineListCategories("2017-07-01");
+            check("hotline categories", !catalogue.getCategories().isEmpty());
+            check("hotline catalogue cited", catalogue.getCatalogue() != null);
+        });
+        step("hotline department", () -> {
+            var tickets = new HotlineApi(client("hotline:operator")).hotlineListTickets("630100", null, null, null,
+                    5, null);
+            check("hotline tickets total >= 0", tickets.getTotalSize() != null && tickets.getTotalSize() >= 0);
+        });
+        problem("hotline bad request", () -> new HotlineApi(client(null)).hotlineListCategories("2017-02-30"),
+                400, "date");
     }
 
     interface Call {

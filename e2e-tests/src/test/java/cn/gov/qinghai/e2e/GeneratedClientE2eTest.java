@@ -79,7 +79,8 @@ class GeneratedClientE2eTest {
                 "enterprise-cost:reviewer", platform.token("gen-client-ec", "630000", "enterprise-cost:reviewer"),
                 "health:auditor", platform.token("gen-client-health", "630000", "health:auditor"),
                 "retail:commerce-officer", platform.token("gen-client-retail", "630000", "retail:commerce-officer"),
-                "broadband:admin", platform.token("gen-client-broadband", "630000", "broadband:admin"));
+                "broadband:admin", platform.token("gen-client-broadband", "630000", "broadband:admin"),
+                "hotline:operator", platform.token("gen-client-hotline", "630100", "hotline:operator"));
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                 getClass().getClassLoader())) {
             @SuppressWarnings("unchecked")

@@ -51,7 +51,7 @@ public class RequestMapper {
             throw ProblemException.invalid(errors);
         }
         FieldDescriptor requestId = builder.getDescriptorForType().findFieldByName("request_id");
-        if (idempotencyKey != null && requestId != null && requestId.getType() == FieldDescriptor.Type.STRING) {
+        if (idempotencyKey != null && route.hasBody() && requestId != null && requestId.getType() == FieldDescriptor.Type.STRING) {
             json.withIdempotencyKey(builder, idempotencyKey);
         }
         return builder.build();

@@ -101,7 +101,7 @@ class ParametersRoutesTest {
         JsonObject body = JsonParser.parseString(r.body()).getAsJsonObject();
         assertEquals(List.of("dibao.bands", "dibao.provincial_floor", "wage.minimum_wage.monthly"), ids(body));
         assertEquals(3, body.get("totalSize").getAsInt());
-        assertEquals(List.of("broadband", "enterprise-cost", "health-data", "retail"),
+        assertEquals(List.of("broadband", "enterprise-cost", "health-data", "hotline", "retail"),
                 strings(body.getAsJsonArray("unavailableServices")));
         JsonObject monthly = body.getAsJsonArray("parameters").get(2).getAsJsonObject();
         assertEquals("wage", monthly.get("serviceName").getAsString());

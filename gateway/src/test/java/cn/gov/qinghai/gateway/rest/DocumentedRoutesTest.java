@@ -9,6 +9,7 @@ import cn.gov.qinghai.broadband.v1.BroadbandServiceGrpc;
 import cn.gov.qinghai.dibao.v1.DibaoServiceGrpc;
 import cn.gov.qinghai.enterprisecost.v1.EnterpriseCostServiceGrpc;
 import cn.gov.qinghai.health.v1.HealthDataServiceGrpc;
+import cn.gov.qinghai.hotline.v1.HotlineServiceGrpc;
 import cn.gov.qinghai.retail.v1.RetailServiceGrpc;
 import cn.gov.qinghai.wage.v1.WageServiceGrpc;
 import com.google.api.AnnotationsProto;
@@ -41,12 +42,13 @@ class DocumentedRoutesTest {
     private static final List<ServiceDescriptor> SERVICES = List.of(WageServiceGrpc.getServiceDescriptor(),
             DibaoServiceGrpc.getServiceDescriptor(), EnterpriseCostServiceGrpc.getServiceDescriptor(),
             HealthDataServiceGrpc.getServiceDescriptor(), RetailServiceGrpc.getServiceDescriptor(),
-            BroadbandServiceGrpc.getServiceDescriptor());
+            BroadbandServiceGrpc.getServiceDescriptor(), HotlineServiceGrpc.getServiceDescriptor());
     /** The hand-written routes as their controllers declare them (HandWritten.RPCS). */
     private static final List<String> HAND_WRITTEN = List.of("POST /api/v1/health-data/records/fhir",
             "GET /api/v1/broadband/reports/{}", "GET /api/v1/broadband/reports/{}.csv",
             "GET /api/v1/retail/statistics.csv", "POST /api/v1/dibao/poverty-roster-imports",
-            "POST /api/v1/retail/shipments/{}/readings");
+            "POST /api/v1/retail/shipments/{}/readings", "GET /api/v1/hotline/reports/{}.csv",
+            "GET /api/v1/parameters", "GET /api/v1/parameters/{}");
 
     @Test
     void theRouteTableInDocsApiIsTheOneTheBindingsGive() throws IOException {

@@ -18,6 +18,9 @@ import cn.gov.qinghai.gateway.api.Problem;
 import cn.gov.qinghai.gateway.api.ProblemException;
 import cn.gov.qinghai.health.v1.GetOpenStatisticsRequest;
 import cn.gov.qinghai.health.v1.HealthDataServiceGrpc;
+import cn.gov.qinghai.hotline.v1.HotlineServiceGrpc;
+import cn.gov.qinghai.hotline.v1.SubmitTicketResponse;
+import cn.gov.qinghai.hotline.v1.Ticket;
 import cn.gov.qinghai.retail.v1.RetailServiceGrpc;
 import cn.gov.qinghai.wage.v1.ListMinimumWageHistoryRequest;
 import cn.gov.qinghai.wage.v1.PublishStandardRequest;
@@ -46,7 +49,8 @@ class TranscodingRulesTest {
             new TranscodedService("enterprise-cost", EnterpriseCostServiceGrpc.getServiceDescriptor(), CHANNEL),
             new TranscodedService("health-data", HealthDataServiceGrpc.getServiceDescriptor(), CHANNEL),
             new TranscodedService("retail", RetailServiceGrpc.getServiceDescriptor(), CHANNEL),
-            new TranscodedService("broadband", BroadbandServiceGrpc.getServiceDescriptor(), CHANNEL)));
+            new TranscodedService("broadband", BroadbandServiceGrpc.getServiceDescriptor(), CHANNEL),
+            new TranscodedService("hotline", HotlineServiceGrpc.getServiceDescriptor(), CHANNEL)));
     static final RequestMapper MAPPER = new RequestMapper(new GrpcJson());
 
     @AfterAll
@@ -56,7 +60,7 @@ class TranscodingRulesTest {
 
     @Test
     void everyBindingButTheNamedExceptionsIsARoute() {
-        assertEquals(74, ROUTES.all().size(), "77 bindings, 3 of them served by hand-written routes (HandWritten.RPCS)");
+        assertEquals(94, ROUTES.all().size(), "98 bindings, 4 of them served by hand-written routes (HandWritten.RPCS)");
         for (RestRoute route : ROUTES.all()) {
             assertTrue(route.path().text().startsWith("/api/v1/"), route.path().text());
             assertTrue(!HandWritten.RPCS.containsKey(route.descriptor().getFullName()), route.descriptor().getFullName());
@@ -120,6 +124,32 @@ class TranscodingRulesTest {
         assertEquals(Set.of("superDeductionTaxExemption", "x"), fields(bad));
         assertEquals(Set.of("body"), fields(assertThrows(ProblemException.class, () -> build(HttpMethod.POST,
                 "/api/v1/enterprise-cost/calculators/rd-subsidy/calculate", Map.of(), "[1]"))));
+    }
+
+    @Test
+    void aMapBodyCarriesTheRequestsMessageFieldsBesideItsEntries() {
+        CalculateRequest calc = (CalculateRequest) build(HttpMethod.POST,
+                "/api/v1/enterprise-cost/calculators/social-insurance/calculate", Map.of(),
+                "{\"payroll\":\"100000\",\"reform\":{\"name\":\"r\",\"overrides\":[{\"id\":\"a.b\",\"value\":\"1\"}]}}");
+        assertEquals(Map.of("payroll", "100000"), calc.getInputsMap());
+        assertEquals("a.b", calc.getReform().getOverrides(0).getId());
+        ProblemException bad = assertThrows(ProblemException.class, () -> build(HttpMethod.POST,
+                "/api/v1/enterprise-cost/calculators/social-insurance/calculate", Map.of(),
+                "{\"payroll\":[1],\"reform\":{\"overrides\":[{\"idd\":\"x\"}]}}"));
+        assertEquals(Set.of("payroll", "reform.overrides[0].idd"), fields(bad));
+    }
+
+    @Test
+    void createdIsNarrowedByTheAnswer() {
+        RestRoute submit = ROUTES.match(HttpMethod.POST, "/api/v1/hotline/tickets").route();
+        assertTrue(TranscodingController.created(submit, SubmitTicketResponse.newBuilder()
+                .setTicket(Ticket.newBuilder().setNumber("20170710-ABCDEFGH")).build()));
+        assertTrue(!TranscodingController.created(submit, SubmitTicketResponse.newBuilder()
+                .setTicket(Ticket.getDefaultInstance()).setReplayed(true).build()), "a replay is 200");
+        assertTrue(!TranscodingController.created(submit, SubmitTicketResponse.getDefaultInstance()),
+                "an emergency gets no ticket: 200");
+        RestRoute publish = ROUTES.match(HttpMethod.POST, "/api/v1/wage/standards").route();
+        assertTrue(TranscodingController.created(publish, PublishStandardRequest.getDefaultInstance()));
     }
 
     @Test

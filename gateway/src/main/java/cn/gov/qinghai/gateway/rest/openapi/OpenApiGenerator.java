@@ -183,7 +183,9 @@ public final class OpenApiGenerator {
         if (handWritten != null) {
             description.append("\n\nServed by a hand-written route: ").append(handWritten).append('.');
         }
-        if (method.getInputType().findFieldByName("request_id") != null) {
+        // Idempotency belongs to writes: a read's request_id (the hotline's GetTicket) is a look-up key, not a retry key
+        boolean idempotent = !rule.getBody().isEmpty() && method.getInputType().findFieldByName("request_id") != null;
+        if (idempotent) {
             description.append("\n\nRetries are safe: give `requestId` in the body or an `Idempotency-Key` header;"
                     + " a retry with the same key returns the first result.");
         }
@@ -211,7 +213,7 @@ public final class OpenApiGenerator {
                 }
             }
         }
-        if (method.getInputType().findFieldByName("request_id") != null) {
+        if (idempotent) {
             parameters.add(Map.of("name", "Idempotency-Key", "in", "header", "required", false, "description",
                     "Makes a retry safe (used as requestId when the body has none).", "schema",
                     Map.of("type", "string", "maxLength", 128)));
@@ -260,6 +262,19 @@ public final class OpenApiGenerator {
         } else {
             FieldDescriptor field = input.findFieldByName(body);
             schema = schemas.field(field, contracts.comment(field));
+            if (field.isMapField()) {
+                // RequestMapper.siblings: the request's message fields may ride beside the map's entries
+                List<String> siblings = input.getFields().stream()
+                        .filter(f -> !f.equals(field) && !f.isRepeated()
+                                && f.getJavaType() == FieldDescriptor.JavaType.MESSAGE)
+                        .map(f -> "`" + f.getJsonName() + "` (" + Schemas.name(f.getMessageType()) + ")").toList();
+                if (!siblings.isEmpty()) {
+                    Map<String, Object> described = new LinkedHashMap<>(schema);
+                    described.put("description", schema.getOrDefault("description", "") + " Beside the entries the "
+                            + "body may carry " + String.join(", ", siblings) + " as a JSON object of that schema.");
+                    schema = described;
+                }
+            }
         }
         boolean empty = input.getFields().stream().allMatch(f -> path.variables().contains(f.getName()));
         return Map.of("required", !empty, "content", Map.of("application/json", Map.of("schema", schema)));
