@@ -59,8 +59,26 @@ public final class OpenApiGenerator {
         }
         Files.createDirectories(out.getParent());
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            yaml().dump(document, w);
+            yaml().dump(stable(document), w);
         }
+    }
+
+    /**
+     * The same document with a stable key order, so every build writes the same file: maps built in order
+     * (LinkedHashMap, TreeMap) keep it, the small immutable ones ({@code Map.of}, whose order changes from one JVM
+     * to the next) are sorted by key.
+     */
+    static Object stable(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = map instanceof LinkedHashMap<?, ?> || map instanceof TreeMap<?, ?>
+                    ? new LinkedHashMap<>() : new TreeMap<>();
+            map.forEach((k, v) -> out.put(k, stable(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(OpenApiGenerator::stable).toList();
+        }
+        return value;
     }
 
     static Yaml yaml() {
