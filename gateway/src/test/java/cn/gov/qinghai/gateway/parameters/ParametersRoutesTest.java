@@ -43,9 +43,9 @@ import org.junit.jupiter.api.Test;
  */
 class ParametersRoutesTest {
 
-    static final String SECRET = "gateway-test-secret-0123456789abcdef01234567";
+    static final String SECRET = cn.gov.qinghai.kit.testing.TestIssuer.issuer();
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final List<String> CHANNELS = List.of("wage", "enterprise-cost", "broadband", "dibao", "health-data", "retail");
+    static final List<String> CHANNELS = List.of("wage", "enterprise-cost", "broadband", "dibao", "health-data", "retail", "hotline");
     static Server wage;
     static Server dibao;
     static EmbeddedServer gateway;
@@ -69,7 +69,7 @@ class ParametersRoutesTest {
                 List.of(new ParameterEntry(LocalDate.of(2017, 6, 16), false,
                         Map.of("a", "0.5"), null, c86, "")));
         dibao = serve("dibao.qinghai.gov.cn", ParameterRegistry.of(List.of(floor, bands)), List.of());
-        Map<String, Object> props = new HashMap<>(Map.of("micronaut.server.port", -1, "QH_JWT_SECRET", SECRET));
+        Map<String, Object> props = new HashMap<>(Map.of("micronaut.server.port", -1, "qinghai.auth.issuer", SECRET));
         for (String name : CHANNELS) {
             props.put("grpc.channels." + name + ".address", "localhost:" + freePort());
         }
@@ -82,7 +82,9 @@ class ParametersRoutesTest {
             throws IOException {
         return ServerBuilder.forPort(0).addService(ServerInterceptors.intercept(
                 new ParametersEndpoint(domain, registry, published),
-                new PlatformServerInterceptor(SECRET, domain, Clock.systemUTC()))).build().start();
+                new PlatformServerInterceptor(new cn.gov.qinghai.kit.auth.TokenVerifier(
+                        cn.gov.qinghai.kit.auth.AuthSettings.of(SECRET, cn.gov.qinghai.kit.testing.TestIssuer.AUDIENCE),
+                        Clock.systemUTC()), domain))).build().start();
     }
 
     @AfterAll
@@ -99,7 +101,7 @@ class ParametersRoutesTest {
         JsonObject body = JsonParser.parseString(r.body()).getAsJsonObject();
         assertEquals(List.of("dibao.bands", "dibao.provincial_floor", "wage.minimum_wage.monthly"), ids(body));
         assertEquals(3, body.get("totalSize").getAsInt());
-        assertEquals(List.of("broadband", "enterprise-cost", "health-data", "retail"),
+        assertEquals(List.of("broadband", "enterprise-cost", "health-data", "hotline", "retail"),
                 strings(body.getAsJsonArray("unavailableServices")));
         JsonObject monthly = body.getAsJsonArray("parameters").get(2).getAsJsonObject();
         assertEquals("wage", monthly.get("serviceName").getAsString());
