@@ -27,8 +27,7 @@ fi
 source "$here/engine.sh"
 docker info --format 'engine: {{.ServerVersion}}, storage {{.Driver}}, cgroup {{.CgroupVersion}}'
 
-apps=()
-for m in gateway services/*; do [ -f "$m/src/main/resources/application.yml" ] && apps+=("$m"); done
+mapfile -t apps < <(charts/images/apps.sh)
 missing=()
 for m in "${apps[@]}"; do [ -s "$m/target/jib-image.tar" ] || missing+=("$m"); done
 if [ "${#missing[@]}" -gt 0 ]; then

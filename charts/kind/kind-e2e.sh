@@ -34,9 +34,8 @@ done
 cleanup() { if [ "$down" = 1 ]; then say "deleting cluster $cluster"; kind delete cluster --name "$cluster"; fi; }
 trap cleanup EXIT
 
-# Every app module (one with an application.yml) is an image; the chart enables a subset by values.
-mapfile -t modules < <(cd "$root" && ls -d gateway services/*/ 2>/dev/null | sed 's#/$##' \
-  | while read -r m; do [ -f "$m/src/main/resources/application.yml" ] && echo "$m"; done)
+# Every app module is an image (charts/images/apps.sh); the chart enables a subset by values.
+mapfile -t modules < <("$root/charts/images/apps.sh")
 version="$(cd "$root" && ./mvnw -B -q help:evaluate -Dexpression=project.version -DforceStdout -N)"
 
 say "cluster $cluster (gateway NodePort 30080 -> 127.0.0.1:$host_port)"
