@@ -222,3 +222,12 @@ spec:
 {{- else if .Values.auth.localProvider.enabled -}}{{ include "platform.localProviderIssuer" . }}
 {{- end -}}
 {{- end -}}
+
+{{/*
+"true" only when the issuer is the local provider's in-cluster URL (its Service name, short or as a cluster FQDN):
+the kit accepts plain http for it then, and requires https for every other issuer.
+*/}}
+{{- define "platform.allowHttpIssuer" -}}
+{{- $local := printf "^http://identity-provider(\\.[a-z0-9-]+\\.svc(\\.[a-z0-9.-]+)?)?:%v/qinghai$" .Values.auth.localProvider.port -}}
+{{- and .Values.auth.localProvider.enabled (regexMatch $local (include "platform.issuer" .)) -}}
+{{- end -}}

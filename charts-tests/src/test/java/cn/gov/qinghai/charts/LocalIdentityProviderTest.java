@@ -36,6 +36,12 @@ class LocalIdentityProviderTest {
                 .filter(e -> e.getName().equals("QH_OIDC_ISSUER")).map(EnvVar::getValue).findFirst().orElseThrow();
     }
 
+    private static String allowHttpOf(Deployment d) {
+        return d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .filter(e -> e.getName().equals("QH_OIDC_ALLOW_HTTP_ISSUER")).map(EnvVar::getValue).findFirst()
+                .orElseThrow();
+    }
+
     private static List<Deployment> platformDeployments(Rendered r) {
         return r.all(Deployment.class).stream().filter(d -> !Rendered.name(d).equals("identity-provider")).toList();
     }
@@ -47,6 +53,7 @@ class LocalIdentityProviderTest {
         assertTrue(r.named(Secret.class, "identity-provider-key").isEmpty());
         assertTrue(r.service("identity-provider").isEmpty());
         platformDeployments(r).forEach(d -> assertEquals("", issuerOf(d), "no issuer of its own: " + Rendered.name(d)));
+        platformDeployments(r).forEach(d -> assertEquals("false", allowHttpOf(d), "https required: " + Rendered.name(d)));
     }
 
     @Test
@@ -55,6 +62,7 @@ class LocalIdentityProviderTest {
         Deployment idp = r.named(Deployment.class, "identity-provider").orElseThrow();
         assertFalse(platformDeployments(r).isEmpty());
         platformDeployments(r).forEach(d -> assertEquals(ISSUER, issuerOf(d), Rendered.name(d)));
+        platformDeployments(r).forEach(d -> assertEquals("true", allowHttpOf(d), "plain http in-cluster: " + Rendered.name(d)));
         Container c = idp.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertEquals("qinghai/identity-provider:0.1.0-SNAPSHOT", c.getImage());
         assertEquals(9190, r.service("identity-provider").orElseThrow().getSpec().getPorts().get(0).getPort());
@@ -81,8 +89,18 @@ class LocalIdentityProviderTest {
                 "auth.localProvider.signingKey", pem));
         platformDeployments(r).forEach(d -> assertEquals(
                 "http://identity-provider.qinghai.svc.cluster.local:9190/qinghai", issuerOf(d), Rendered.name(d)));
+        platformDeployments(r).forEach(d -> assertEquals("true", allowHttpOf(d), Rendered.name(d)));
         assertEquals(pem, r.named(Secret.class, "identity-provider-key").orElseThrow().getStringData()
                 .get("signing-key.pem"));
+    }
+
+    @Test
+    void plainHttpIsAllowedForNoIssuerButTheLocalProvidersOwn() {
+        for (String issuer : List.of("http://idp.example.gov.cn/qinghai", "https://idp.qinghai.gov.cn/realms/platform",
+                "http://identity-provider.evil.example:9190/qinghai", "http://identity-provider:9190/other")) {
+            Rendered r = Rendered.render(List.of("charts/kind/values.yaml"), Map.of("auth.issuer", issuer));
+            platformDeployments(r).forEach(d -> assertEquals("false", allowHttpOf(d), issuer + " " + Rendered.name(d)));
+        }
     }
 
     @Test
