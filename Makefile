@@ -1,8 +1,8 @@
 # Operator shortcuts (the build itself is Maven: ./mvnw -B verify). See docs/kubernetes.md.
 .PHONY: kind-e2e kind-up kind-down images images-offline chart-test helm-check containers
 
-# Every app module: the gateway and each service with an application.yml.
-APPS := $(shell for m in gateway services/*; do [ -f $$m/src/main/resources/application.yml ] && echo $$m; done | paste -sd, -)
+# Every app module (an image each): the gateway, each service, the local OpenID Connect provider.
+APPS := $(shell charts/images/apps.sh | paste -sd, -)
 
 # kind cluster + images + chart + helm test + e2e suite; deletes the cluster at the end.
 kind-e2e:

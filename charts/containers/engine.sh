@@ -11,8 +11,13 @@ engine_stop() {
     for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
     kill -9 "$pid" 2>/dev/null || true
   fi
-  # containerd started by this dockerd lives under the exec root and exits with it.
-  rm -rf "$engine_dir" 2>/dev/null || true
+  # containerd started by this dockerd lives under the exec root and exits with it. Retried: right after the daemon
+  # exits, a last write into the data root can race the first removal (seen once: 426 MB left in /tmp).
+  for _ in 1 2 3 4 5; do
+    rm -rf "$engine_dir" 2>/dev/null || true
+    [ -e "$engine_dir" ] || break
+    sleep 1
+  done
 }
 trap engine_stop EXIT
 dockerd --data-root "$engine_dir/data" --exec-root "$engine_dir/exec" --pidfile "$engine_dir/docker.pid" \

@@ -247,6 +247,24 @@ class Workload:
             raise StageFailure(f"{self.id}: {kind} {ref['name']} has no key {ref['key']}")
         return data.get(ref["key"], "")
 
+    def mounted_file(self, container, path):
+        """The content a container sees at `path`, when a Secret or ConfigMap volume puts it there."""
+        volumes = {v["name"]: v for v in self.spec.get("volumes") or []}
+        for mount in container.get("volumeMounts") or []:
+            folder = mount["mountPath"].rstrip("/") + "/"
+            volume = volumes.get(mount["name"]) or {}
+            if not path.startswith(folder) or not ("secret" in volume or "configMap" in volume):
+                continue
+            kind = "Secret" if "secret" in volume else "ConfigMap"
+            ref = volume.get("secret") or volume.get("configMap")
+            data = self.lookup(self.stage.chart.secrets if kind == "Secret" else self.stage.chart.config_maps, kind,
+                               ref.get("secretName") or ref.get("name"))
+            items = ref.get("items") or [{"key": k, "path": k} for k in data]
+            for item in items:
+                if folder + item["path"] == path:
+                    return data[item["key"]]
+        raise StageFailure(f"{self.id}: no Secret or ConfigMap volume puts a file at {path}")
+
     def volume_args(self, container):
         stage, args = self.stage, []
         volumes = {v["name"]: v for v in self.spec.get("volumes") or []}
@@ -528,6 +546,29 @@ class Stage:
         log(f"helm test: {len(tests)} test pods passed")
         return len(tests)
 
+    def token_signing(self, gateway_name):
+        """What the e2e suite signs its department tokens with (PLATFORM_OIDC_ISSUER, PLATFORM_OIDC_SIGNING_KEY):
+        the issuer the gateway trusts, as rendered, and the signing key of the release's local OpenID Connect provider
+        (auth.localProvider), read from the Secret mounted into it. Tokens fetched from the provider through a
+        published port would carry another `iss` (mock-oauth2-server names the issuer after the Host it is called
+        by), so the suite signs with the provider's own key and the in-cluster issuer, and the gateway and services
+        verify them against the provider's JWKS like any token."""
+        gw = self.deployment(gateway_name)
+        issuer = gw.env(gw.spec["containers"][0]).get("QH_OIDC_ISSUER", "")
+        if not issuer:
+            raise StageFailure(f"Deployment/{gateway_name} has no QH_OIDC_ISSUER: set auth.issuer or "
+                               "auth.localProvider.enabled")
+        for w in self.workloads:
+            if w.kind != "Deployment":
+                continue
+            for c in w.spec["containers"]:
+                key_file = w.env(c).get("QH_IDP_SIGNING_KEY_FILE")
+                if key_file:
+                    return issuer, w.mounted_file(c, key_file)
+        raise StageFailure(f"the gateway trusts {issuer}, but the release runs no local identity provider whose "
+                           "key could sign the e2e suite's tokens: enable auth.localProvider, or set "
+                           "PLATFORM_OIDC_ISSUER and PLATFORM_OIDC_SIGNING_KEY for that issuer")
+
     def deployment(self, name):
         for w in self.workloads:
             if w.kind == "Deployment" and w.name == name:
@@ -612,7 +653,8 @@ def main():
     p.add_argument("--rendered", required=True, help="helm template output")
     p.add_argument("--port-offset", type=int, default=23000, help="host port = offset + NodePort Service port")
     p.add_argument("--local-postgres", required=True, help="local image standing in for postgres and curl images")
-    p.add_argument("--e2e", help="command run with PLATFORM_URL (and PLATFORM_JWT_SECRET) set to the gateway")
+    p.add_argument("--e2e", help="command run with PLATFORM_URL set to the gateway, PLATFORM_OIDC_ISSUER and "
+                                 "PLATFORM_OIDC_SIGNING_KEY to the issuer it trusts and the local provider's key")
     p.add_argument("--gateway-service", default="gateway")
     p.add_argument("--ready-timeout", type=int, default=300,
                    help="longest wait for a container to become ready (s), when past its startup probe budget")
@@ -629,11 +671,11 @@ def main():
             if not gateway:
                 raise StageFailure(f"Service {args.gateway_service} is not published (NodePort) by these values")
             env = dict(os.environ, PLATFORM_URL=gateway)
-            gw = stage.deployment(args.gateway_service)
-            for name, value in gw.env(gw.spec["containers"][0]).items():
-                if name.endswith("JWT_SECRET"):
-                    env["PLATFORM_JWT_SECRET"] = value
-            log(f"e2e against the gateway container at {gateway}: {args.e2e}")
+            if not (env.get("PLATFORM_OIDC_ISSUER") and env.get("PLATFORM_OIDC_SIGNING_KEY")):
+                env["PLATFORM_OIDC_ISSUER"], env["PLATFORM_OIDC_SIGNING_KEY"] = stage.token_signing(
+                    args.gateway_service)
+            log(f"e2e against the gateway container at {gateway}, tokens for {env['PLATFORM_OIDC_ISSUER']}: "
+                f"{args.e2e}")
             t = time.monotonic()
             if subprocess.run(args.e2e, shell=True, env=env).returncode != 0:
                 raise StageFailure("the e2e suite against the containers failed")

@@ -5,8 +5,11 @@
 #   2. the Jib image tars of every app module (-Pimages-offline, built when missing) loaded; PostgreSQL built locally
 #      (postgres-image.sh: Debian packages + the PostgreSQL 18.1 binaries from Maven Central);
 #   3. charts/platform rendered by the real Helm CLI with charts/kind/values.yaml;
-#   4. run_chart.py: every rendered StatefulSet, Job, Deployment and helm-test Pod run as rendered, then the e2e
-#      suite through the gateway container, kill-one-service -> 503 -> recovery, docker stats.
+#   4. run_chart.py: every rendered StatefulSet, Job, Deployment and helm-test Pod run as rendered (the kind values
+#      include the local OpenID Connect provider, auth.localProvider), then the e2e suite through the gateway
+#      container, signing its department tokens with the provider's key from the rendered Secret and the issuer the
+#      gateway trusts (PLATFORM_OIDC_SIGNING_KEY, PLATFORM_OIDC_ISSUER), kill-one-service -> 503 -> recovery,
+#      docker stats.
 # Environment: CONTAINERS_PORT_OFFSET (23000: the gateway on 127.0.0.1:31080), CONTAINERS_E2E (the e2e command),
 # CONTAINERS_KILL (wage), CONTAINERS_HELM_ARGS (extra `helm template` arguments, e.g. "--set ..." to try a fault).
 set -euo pipefail
@@ -27,8 +30,7 @@ fi
 source "$here/engine.sh"
 docker info --format 'engine: {{.ServerVersion}}, storage {{.Driver}}, cgroup {{.CgroupVersion}}'
 
-apps=()
-for m in gateway services/*; do [ -f "$m/src/main/resources/application.yml" ] && apps+=("$m"); done
+mapfile -t apps < <(charts/images/apps.sh)
 missing=()
 for m in "${apps[@]}"; do [ -s "$m/target/jib-image.tar" ] || missing+=("$m"); done
 if [ "${#missing[@]}" -gt 0 ]; then

@@ -5,7 +5,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-apps="$(for m in gateway services/*; do [ -f "$m/src/main/resources/application.yml" ] && echo "$m"; done | paste -sd, -)"
+apps="$(charts/images/apps.sh | paste -sd, -)"
 t0=$(date +%s)
 ./mvnw -B -q -DskipTests -Pimages-offline -pl "$apps" -am package
 for m in ${apps//,/ }; do

@@ -9,8 +9,12 @@
 #
 # Environment: KIND_CLUSTER (qinghai), KIND_HOST_PORT (8080), NAMESPACE (qinghai), HELM_EXTRA_ARGS (e.g.
 # "--set services.wage.replicas=2"), SKIP_BUILD=1 to reuse images,
-# SKIP_E2E=1 to stop after helm test. PLATFORM_OIDC_ISSUER (required: the OpenID Connect issuer the cluster trusts,
-# reachable from the pods) and, for the e2e suite, PLATFORM_OIDC_SIGNING_KEY (that provider's signing JWK).
+# SKIP_E2E=1 to stop after helm test.
+# Identity: by default the release runs its own local OpenID Connect provider (auth.localProvider in
+# charts/kind/values.yaml, image identity-provider built like the others); the issuer is
+# http://identity-provider:9190/qinghai and the e2e suite signs its tokens with the provider's key, read from the
+# Secret identity-provider-key. To try your own IdP instead set PLATFORM_OIDC_ISSUER (reachable from the pods; the
+# local provider is then off) and, for the e2e suite, PLATFORM_OIDC_SIGNING_KEY (a key that IdP publishes).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -34,9 +38,8 @@ done
 cleanup() { if [ "$down" = 1 ]; then say "deleting cluster $cluster"; kind delete cluster --name "$cluster"; fi; }
 trap cleanup EXIT
 
-# Every app module (one with an application.yml) is an image; the chart enables a subset by values.
-mapfile -t modules < <(cd "$root" && ls -d gateway services/*/ 2>/dev/null | sed 's#/$##' \
-  | while read -r m; do [ -f "$m/src/main/resources/application.yml" ] && echo "$m"; done)
+# Every app module is an image (charts/images/apps.sh); the chart enables a subset by values.
+mapfile -t modules < <("$root/charts/images/apps.sh")
 version="$(cd "$root" && ./mvnw -B -q help:evaluate -Dexpression=project.version -DforceStdout -N)"
 
 say "cluster $cluster (gateway NodePort 30080 -> 127.0.0.1:$host_port)"
@@ -57,11 +60,17 @@ for m in "${modules[@]}"; do
   kind load docker-image --name "$cluster" "qinghai/$(basename "$m"):$version"
 done
 
-issuer="${PLATFORM_OIDC_ISSUER:?set PLATFORM_OIDC_ISSUER to the OpenID Connect issuer the cluster trusts (docs/kubernetes.md)}"
-say "installing charts/platform as $release in namespace $namespace"
+idp_args=()
+if [ -n "${PLATFORM_OIDC_ISSUER:-}" ]; then
+  issuer="$PLATFORM_OIDC_ISSUER"
+  idp_args=(--set-string auth.issuer="$issuer" --set auth.localProvider.enabled=false)
+else
+  issuer="http://identity-provider:9190/qinghai"
+fi
+say "installing charts/platform as $release in namespace $namespace (issuer $issuer)"
 # shellcheck disable=SC2086
 helm upgrade --install "$release" "$root/charts/platform" --namespace "$namespace" --create-namespace \
-  -f "$root/charts/kind/values.yaml" --set image.tag="$version" --set-string auth.issuer="$issuer" \
+  -f "$root/charts/kind/values.yaml" --set image.tag="$version" "${idp_args[@]}" \
   --wait --timeout 10m ${HELM_EXTRA_ARGS:-}
 kubectl -n "$namespace" get pods -o wide
 
@@ -77,8 +86,15 @@ curl -fsS "http://localhost:$host_port/health"; echo
 
 if [ "${SKIP_E2E:-0}" != 1 ]; then
   say "e2e suite against the cluster"
+  signing_key="${PLATFORM_OIDC_SIGNING_KEY:-}"
+  if [ -z "$signing_key" ]; then
+    # the local provider's key (the e2e suite signs its own department tokens with it; see docs/identity.md)
+    signing_key="$(kubectl -n "$namespace" get secret identity-provider-key -o jsonpath='{.data.signing-key\.pem}' \
+      | base64 -d)"
+  fi
   # Upstream modules installed without their tests, then the e2e module's own tests against the cluster.
   (cd "$root" && ./mvnw -B -q -DskipTests -pl e2e-tests -am install \
-     && PLATFORM_URL="http://localhost:$host_port" PLATFORM_OIDC_ISSUER="$issuer" ./mvnw -B verify -pl e2e-tests)
+     && PLATFORM_URL="http://localhost:$host_port" PLATFORM_OIDC_ISSUER="$issuer" \
+        PLATFORM_OIDC_SIGNING_KEY="$signing_key" ./mvnw -B verify -pl e2e-tests)
 fi
 say "done: gateway at http://localhost:$host_port  (delete with: $0 --only-down)"

@@ -210,3 +210,24 @@ spec:
             name: db-init
         {{- include "platform.tmpVolume" .root | nindent 8 }}
 {{- end -}}
+
+{{/* The in-cluster URL of the local OpenID Connect provider (auth.localProvider): its issuer when called there. */}}
+{{- define "platform.localProviderIssuer" -}}
+{{ printf "http://identity-provider:%v/qinghai" .Values.auth.localProvider.port }}
+{{- end -}}
+
+{{/* The issuer the gateway and services trust: auth.issuer, else the local provider's in-cluster URL when it is on. */}}
+{{- define "platform.issuer" -}}
+{{- if .Values.auth.issuer -}}{{ .Values.auth.issuer }}
+{{- else if .Values.auth.localProvider.enabled -}}{{ include "platform.localProviderIssuer" . }}
+{{- end -}}
+{{- end -}}
+
+{{/*
+"true" only when the issuer is the local provider's in-cluster URL (its Service name, short or as a cluster FQDN):
+the kit accepts plain http for it then, and requires https for every other issuer.
+*/}}
+{{- define "platform.allowHttpIssuer" -}}
+{{- $local := printf "^http://identity-provider(\\.[a-z0-9-]+\\.svc(\\.[a-z0-9.-]+)?)?:%v/qinghai$" .Values.auth.localProvider.port -}}
+{{- and .Values.auth.localProvider.enabled (regexMatch $local (include "platform.issuer" .)) -}}
+{{- end -}}

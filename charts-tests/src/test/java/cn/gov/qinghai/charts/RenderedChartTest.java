@@ -98,9 +98,12 @@ class RenderedChartTest {
         for (Deployment d : r.all(Deployment.class)) {
             Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
             boolean gateway = Rendered.name(d).equals("gateway");
+            // the local OpenID Connect provider is ready when it serves its discovery document
+            String httpPath = Rendered.name(d).equals(Repo.IDENTITY_PROVIDER) ? "/qinghai/.well-known/openid-configuration"
+                    : gateway ? "/health" : null;
             for (Probe p : List.of(c.getStartupProbe(), c.getReadinessProbe(), c.getLivenessProbe())) {
-                if (gateway ? p.getHttpGet() == null || !"/health".equals(p.getHttpGet().getPath()) : p.getGrpc() == null) {
-                    problems.add(Rendered.name(d) + ": expected " + (gateway ? "an HTTP /health" : "a gRPC") + " probe, got " + p);
+                if (httpPath != null ? p.getHttpGet() == null || !httpPath.equals(p.getHttpGet().getPath()) : p.getGrpc() == null) {
+                    problems.add(Rendered.name(d) + ": expected " + (httpPath != null ? "an HTTP " + httpPath : "a gRPC") + " probe, got " + p);
                 }
             }
         }
@@ -213,7 +216,7 @@ class RenderedChartTest {
             for (Container c : d.getSpec().getTemplate().getSpec().getContainers()) {
                 for (EnvVar e : c.getEnv()) {
                     if (!read.contains(e.getName())) {
-                        problems.add(app + " sets " + e.getName() + ", which " + Repo.ROOT.relativize(Repo.applicationYml(app))
+                        problems.add(app + " sets " + e.getName() + ", which " + Repo.ROOT.relativize(Repo.environmentSource(app))
                                 + " never reads (it reads " + read + ")");
                     }
                 }
@@ -329,7 +332,8 @@ class RenderedChartTest {
             String name = Rendered.name(d);
             Service s = r.service(name).orElseThrow();
             int port = s.getSpec().getPorts().stream().filter(p -> !p.getName().equals("grpc")).findFirst().orElseThrow().getPort();
-            String health = "http://" + name + ":" + port + "/health";
+            String health = "http://" + name + ":" + port + (name.equals(Repo.IDENTITY_PROVIDER)
+                    ? "/qinghai/.well-known/openid-configuration" : "/health");
             if (!urls.contains(health)) {
                 problems.add("no helm test calls " + health + " (tests: " + urls + ")");
             }

@@ -21,6 +21,9 @@ class ValuesValidationTest {
             "gateway.service.type, Ingress, type",
             "services.wage.database.name, Wage-DB, name",
             "database.mode, external, host",
+            "auth.localProvider.signingKey, secret, signingKey",
+            "auth.localProvider.port, 0, port",
+            "auth.localProvider.enable, true, enable",
     })
     void refuses(String key, String value, String mentioned) {
         Exception e = assertThrows(Exception.class, () -> Rendered.render(List.of(), Map.of(key, value)));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.gov.qinghai.e2e.PlatformUnderTest.Response;
-import cn.gov.qinghai.launcher.LocalIdentityProvider;
+import cn.gov.qinghai.identity.LocalIdentityProvider;
 import cn.gov.qinghai.launcher.Platform;
 import cn.gov.qinghai.wage.v1.GetMinimumWageRequest;
 import cn.gov.qinghai.wage.v1.WageServiceGrpc;

@@ -126,7 +126,8 @@ public final class PlatformUnderTest {
     /**
      * A token signed by the platform's OpenID Connect provider with exactly these claims: in-process with the key
      * of the provider the launcher started; for an external platform with the local provider's key given as
-     * {@code PLATFORM_OIDC_ISSUER} and {@code PLATFORM_OIDC_SIGNING_KEY} (JWK JSON). The services verify it
+     * {@code PLATFORM_OIDC_ISSUER} and {@code PLATFORM_OIDC_SIGNING_KEY} (JWK JSON or the PEM of the chart's
+     * {@code identity-provider-key} Secret). The services verify it
      * against the provider's published JWKS like any token.
      */
     public String orgToken(String subject, String region, String org, String... roles) {
@@ -145,9 +146,9 @@ public final class PlatformUnderTest {
         }
         try {
             cn.gov.qinghai.kit.auth.LocalSigningKeys.register(issuer, "qinghai-platform",
-                    com.nimbusds.jose.jwk.RSAKey.parse(keyJson));
-        } catch (java.text.ParseException e) {
-            throw new IllegalStateException("the provider's signing key is not a JWK", e);
+                    cn.gov.qinghai.identity.SigningKeys.parse(keyJson));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("PLATFORM_OIDC_SIGNING_KEY: " + e.getMessage(), e);
         }
         return new TokenMinter(issuer, Clock.systemUTC()).mint(subject, List.of(roles), region, org,
                 Duration.ofMinutes(30));

@@ -1,5 +1,6 @@
 package cn.gov.qinghai.launcher;
 
+import cn.gov.qinghai.identity.LocalIdentityProvider;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.channels.FileChannel;
@@ -93,7 +94,7 @@ public final class Launcher {
                 + options.dataDir().resolve("pgdata") + ")");
         System.out.println("  Logs                     " + options.dataDir().resolve("logs"));
         LocalIdentityProvider idp = platform.identityProvider();
-        System.out.println("  OpenID Connect issuer    " + idp.issuer() + " (clients: launcher oidc-clients.yaml)");
+        System.out.println("  OpenID Connect issuer    " + idp.issuer() + " (clients: identity-provider oidc-clients.yaml)");
         System.out.println("  Get a token              curl -s " + idp.tokenEndpoint() + " -d grant_type=client_credentials"
                 + " -d client_id=" + idp.clients().get(0).id() + " -d client_secret=local");
         System.out.println("                           (any client of oidc-clients.yaml; the access_token is the bearer)");

@@ -1,5 +1,6 @@
 package cn.gov.qinghai.launcher;
 
+import cn.gov.qinghai.identity.LocalIdentityProvider;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;

@@ -43,9 +43,9 @@ import org.junit.jupiter.api.Test;
  */
 class ParametersRoutesTest {
 
-    static final String ISSUER = cn.gov.qinghai.kit.testing.TestIssuer.issuer();
+    static final String SECRET = cn.gov.qinghai.kit.testing.TestIssuer.issuer();
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final List<String> CHANNELS = List.of("wage", "enterprise-cost", "broadband", "dibao", "health-data", "retail");
+    static final List<String> CHANNELS = List.of("wage", "enterprise-cost", "broadband", "dibao", "health-data", "retail", "hotline");
     static Server wage;
     static Server dibao;
     static EmbeddedServer gateway;
@@ -69,7 +69,7 @@ class ParametersRoutesTest {
                 List.of(new ParameterEntry(LocalDate.of(2017, 6, 16), false,
                         Map.of("a", "0.5"), null, c86, "")));
         dibao = serve("dibao.qinghai.gov.cn", ParameterRegistry.of(List.of(floor, bands)), List.of());
-        Map<String, Object> props = new HashMap<>(Map.of("micronaut.server.port", -1, "qinghai.auth.issuer", ISSUER));
+        Map<String, Object> props = new HashMap<>(Map.of("micronaut.server.port", -1, "qinghai.auth.issuer", SECRET));
         for (String name : CHANNELS) {
             props.put("grpc.channels." + name + ".address", "localhost:" + freePort());
         }
@@ -83,7 +83,7 @@ class ParametersRoutesTest {
         return ServerBuilder.forPort(0).addService(ServerInterceptors.intercept(
                 new ParametersEndpoint(domain, registry, published),
                 new PlatformServerInterceptor(new cn.gov.qinghai.kit.auth.TokenVerifier(
-                        cn.gov.qinghai.kit.auth.AuthSettings.of(ISSUER, cn.gov.qinghai.kit.testing.TestIssuer.AUDIENCE),
+                        cn.gov.qinghai.kit.auth.AuthSettings.of(SECRET, cn.gov.qinghai.kit.testing.TestIssuer.AUDIENCE),
                         Clock.systemUTC()), domain))).build().start();
     }
 

@@ -1,49 +1,7 @@
 package cn.gov.qinghai.enterprisecost;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import cn.gov.qinghai.kit.testing.EffectiveDateRuleCases;
 
-import cn.gov.qinghai.kit.params.ParameterLookupException;
-import cn.gov.qinghai.kit.params.ParameterRegistry;
-import java.io.InputStream;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Named;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.yaml.snakeyaml.Yaml;
-
-/**
- * Rule cases as data (src/test/resources/rules/effective_dates.yaml): the day before and the day of every effective
- * date of the shipped parameter files. {@code expectFrom: null} means no value is in force (never a silent default).
- */
-class EffectiveDateRuleCasesTest {
-
-    private static final ParameterRegistry PARAMETERS = ParameterRegistry.fromClasspath("parameters");
-
-    @SuppressWarnings("unchecked")
-    static Stream<Arguments> cases() throws Exception {
-        try (InputStream in = EffectiveDateRuleCasesTest.class.getClassLoader()
-                .getResourceAsStream("rules/effective_dates.yaml")) {
-            Map<String, Object> doc = new Yaml().load(in);
-            return ((List<Map<String, Object>>) doc.get("cases")).stream()
-                    .map(c -> Arguments.of(Named.of((String) c.get("name"), c)));
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("cases")
-    void inForceFrom(Map<String, Object> c) {
-        String id = (String) c.get("parameter");
-        LocalDate date = LocalDate.parse(c.get("date").toString());
-        Object expect = c.get("expectFrom");
-        if (expect == null) {
-            assertThrows(ParameterLookupException.class, () -> PARAMETERS.get(id).at(date));
-        } else {
-            assertEquals(LocalDate.parse(expect.toString()), PARAMETERS.get(id).entryAt(date).from());
-        }
-    }
+/** The day before and the day of every effective date of this service's parameters (rules/effective_dates.yaml). */
+class EffectiveDateRuleCasesTest extends EffectiveDateRuleCases {
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * The token verifier every service and the gateway get from the kit, configured under {@code qinghai.auth}:
  * {@code issuer} (required), {@code audience}, optional {@code jwks-uri}, {@code claims.roles|region|organisation},
- * {@code clock-skew}, {@code key-refresh}. A new service gets OpenID Connect verification by depending on kit.
+ * {@code clock-skew}, {@code key-refresh}, {@code allow-http-issuer} (false; the chart's local provider only). A new service gets OpenID Connect verification by depending on kit.
  */
 @Factory
 public class AuthFactory {
@@ -24,10 +24,11 @@ public class AuthFactory {
                               @Value("${qinghai.auth.claims.region:region}") String region,
                               @Value("${qinghai.auth.claims.organisation:org}") String organisation,
                               @Value("${qinghai.auth.clock-skew:30s}") Duration skew,
-                              @Value("${qinghai.auth.key-refresh:10m}") Duration refresh) {
+                              @Value("${qinghai.auth.key-refresh:10m}") Duration refresh,
+                              @Value("${qinghai.auth.allow-http-issuer:false}") boolean allowHttpIssuer) {
         return new AuthSettings(URI.create(issuer.trim()), audience.trim(),
                 jwksUri.isBlank() ? Optional.empty() : Optional.of(URI.create(jwksUri.trim())), roles, region,
-                organisation, skew, refresh);
+                organisation, skew, refresh, allowHttpIssuer);
     }
 
     /**

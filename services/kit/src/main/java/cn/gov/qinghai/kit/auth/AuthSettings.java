@@ -17,9 +17,13 @@ import java.util.Optional;
  * @param organisationClaim claim holding the caller's organisation
  * @param clockSkew         tolerance on {@code exp} and {@code nbf} (small: 30 s by default)
  * @param keyRefreshAfter   cached keys are re-read after this long (an unknown {@code kid} re-reads at once)
+ * @param allowHttpIssuer   accept a plain-http issuer on a host other than loopback: only for the chart's local
+ *                          provider inside a kind cluster or the CI containers stage ({@code auth.localProvider});
+ *                          off by default, so a production issuer must be https
  */
 public record AuthSettings(URI issuer, String audience, Optional<URI> jwksUri, String rolesClaim, String regionClaim,
-                           String organisationClaim, Duration clockSkew, Duration keyRefreshAfter) {
+                           String organisationClaim, Duration clockSkew, Duration keyRefreshAfter,
+                           boolean allowHttpIssuer) {
 
     public static final String DEFAULT_AUDIENCE = "qinghai-platform";
 
@@ -32,9 +36,16 @@ public record AuthSettings(URI issuer, String audience, Optional<URI> jwksUri, S
             throw new IllegalStateException("qinghai.auth.audience (env QH_OIDC_AUDIENCE) is not set");
         }
         String scheme = issuer.getScheme();
-        if (!"https".equals(scheme) && !("http".equals(scheme) && isLoopback(issuer))) {
-            throw new IllegalStateException("qinghai.auth.issuer must be https (plain http only on loopback): " + issuer);
+        if (!"https".equals(scheme) && !("http".equals(scheme) && (isLoopback(issuer) || allowHttpIssuer))) {
+            throw new IllegalStateException("qinghai.auth.issuer must be https (plain http only on loopback, or with "
+                    + "qinghai.auth.allow-http-issuer for a local provider in a test cluster): " + issuer);
         }
+    }
+
+    /** Settings that require https (or loopback http) for the issuer: every production configuration. */
+    public AuthSettings(URI issuer, String audience, Optional<URI> jwksUri, String rolesClaim, String regionClaim,
+                        String organisationClaim, Duration clockSkew, Duration keyRefreshAfter) {
+        this(issuer, audience, jwksUri, rolesClaim, regionClaim, organisationClaim, clockSkew, keyRefreshAfter, false);
     }
 
     /** Settings with the platform's claim names and timings. */

@@ -1,4 +1,4 @@
-package cn.gov.qinghai.launcher;
+package cn.gov.qinghai.identity;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
@@ -27,8 +27,10 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * The OpenID Connect provider of a local run: NAV's {@code mock-oauth2-server} (a real OAuth 2.0 / OIDC server made
- * for exactly this by a public administration; a library, so no Docker) on loopback, issuer
- * {@code http://localhost:<port>/qinghai}. Department systems get tokens with the client-credentials grant; each
+ * for exactly this by a public administration; a library, so no Docker). The launcher starts it on loopback (issuer
+ * {@code http://localhost:<port>/qinghai}); {@link IdentityProviderMain} runs it alone in the chart's
+ * {@code identity-provider} image on all interfaces (issuer {@code http://identity-provider:9190/qinghai} in the
+ * cluster: mock-oauth2-server names the issuer after the Host a request was sent to). Department systems get tokens with the client-credentials grant; each
  * client of {@code oidc-clients.yaml} gets its roles, region and organisation as claims. It signs RS256 with a key
  * kept in the data folder (so tokens survive a restart); the services only ever see its public JWKS.
  */
@@ -56,7 +58,14 @@ public final class LocalIdentityProvider implements AutoCloseable {
 
     /** Starts the provider on {@code port} of the loopback interface, signing with the key kept in {@code dataDir}. */
     public static LocalIdentityProvider start(Path dataDir, int port) throws IOException {
-        RSAKey key = signingKey(dataDir.resolve("oidc-signing-key.json"));
+        return start(InetAddress.getLoopbackAddress(), port, signingKey(dataDir.resolve("oidc-signing-key.json")));
+    }
+
+    /** Starts the provider on {@code address:port} (any local address: 0.0.0.0), signing RS256 with {@code key}. */
+    public static LocalIdentityProvider start(InetAddress address, int port, RSAKey key) throws IOException {
+        if (!key.isPrivate()) {
+            throw new IOException("the signing key has no private part");
+        }
         List<Client> clients = loadClients();
         List<RequestMapping> mappings = new ArrayList<>();
         for (Client c : clients) {
@@ -73,7 +82,7 @@ public final class LocalIdentityProvider implements AutoCloseable {
         OAuth2TokenProvider tokens = new OAuth2TokenProvider(new KeyProvider(List.<JWK>of(key), "RS256"));
         MockOAuth2Server server = new MockOAuth2Server(new OAuth2Config(false, null, null, false, tokens,
                 Set.of(new RequestMappingTokenCallback(ISSUER_ID, mappings, TOKEN_SECONDS))));
-        server.start(InetAddress.getLoopbackAddress(), port);
+        server.start(address, port);
         return new LocalIdentityProvider(server, key, clients);
     }
 
@@ -127,7 +136,7 @@ public final class LocalIdentityProvider implements AutoCloseable {
         RSAKey key;
         try {
             // mock-oauth2-server publishes the issuer's key with the issuer id as kid
-            key = new RSAKeyGenerator(2048).keyID(ISSUER_ID).generate();
+            key = new RSAKeyGenerator(2048).keyID(SigningKeys.KEY_ID).generate();
         } catch (JOSEException e) {
             throw new IOException("cannot make a signing key", e);
         }
