@@ -69,9 +69,11 @@ public final class ClientDriver {
             expect("wage citation", "青政〔2017〕41号", w.getCitation().getDocument());
             check("wage explanation steps", !w.getExplanation().isEmpty() && w.getExplanation().get(0).getOrder() == 1);
         });
+        // 632200 海北: no other e2e test publishes wage standards there (DatabaseRestartE2eTest publishes 2099 dates
+        // for 632300, and a standard must start after the newest one, so sharing a region made the order matter).
         step("wage department", () -> {
             var published = new WageApi(client("wage:admin")).wagePublishStandard(null, new WageV1PublishStandardRequest()
-                    .requestId("generated-client-wage").region("632300").effectiveFrom("2099-01-01")
+                    .requestId("generated-client-wage").region("632200").effectiveFrom("2099-01-01")
                     .monthly(new BigDecimal("3100.00")).hourly(new BigDecimal("31.00"))   // Required decimals: exact
                     .citation(new CommonV1Citation().document("青政〔2099〕1号").clause("一")));
             expect("published monthly", "3100.00", published.getStandard().getMonthly());
