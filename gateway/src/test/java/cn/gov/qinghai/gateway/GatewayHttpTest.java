@@ -43,6 +43,20 @@ class GatewayHttpTest {
     }
 
     @Test
+    void aHeaderWithABareLineFeedIsTheClientsErrorNotA500() throws Exception {
+        // What a shell sends when $TOKEN holds a pretty-printed token response: raw bytes, as no HTTP client allows it.
+        try (java.net.Socket socket = new java.net.Socket("localhost", server.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /api/v1/wage/minimum-wage?region=630100&date=2017-05-01 HTTP/1.1\r\n"
+                    + "Host: localhost\r\nAuthorization: Bearer {\n  \"token_type\" : \"Bearer\"\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            assertTrue(status != null && status.startsWith("HTTP/1.1 4"), String.valueOf(status));
+        }
+    }
+
+    @Test
     void healthIsUp() throws Exception {
         HttpResponse<String> r = get(server, "/health");
         assertEquals(200, r.statusCode());

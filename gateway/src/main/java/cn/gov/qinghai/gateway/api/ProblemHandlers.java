@@ -47,6 +47,20 @@ public final class ProblemHandlers {
         }
     }
 
+    /**
+     * Netty could not decode the request itself, e.g. a header value with a bare line feed (a shell variable holding
+     * a multi-line token): the client's error, so 400, not the 500 Micronaut gives an unhandled exception.
+     */
+    @Produces
+    @Singleton
+    public static class Undecodable implements ExceptionHandler<io.netty.handler.codec.DecoderException, HttpResponse<?>> {
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, io.netty.handler.codec.DecoderException e) {
+            return Problems.of(request, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+                    "the request could not be read as HTTP: " + e.getMessage(), List.of());
+        }
+    }
+
     /** A query or path parameter could not be converted (e.g. pageSize=abc). */
     @Produces
     @Singleton
