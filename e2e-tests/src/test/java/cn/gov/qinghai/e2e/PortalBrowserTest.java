@@ -68,6 +68,7 @@ class PortalBrowserTest {
     @Test
     void everyPageLoadsWithoutConsoleErrors() throws IOException {
         List<String> pages = new ArrayList<>(List.of("/", "/wage", "/wage?region=630100", "/wage/compliance",
+                "/wage/compliance/check", "/wage/compliance/upload",
                 "/dibao", "/dibao/recipients", "/enterprise-cost", "/enterprise-cost/rd-subsidy",
                 "/enterprise-cost/startup-award", "/enterprise-cost/social-insurance", "/health-data",
                 "/health-data?rows=ageBand&columns=", "/retail", "/broadband", "/broadband?month=2017-06",
@@ -120,6 +121,7 @@ class PortalBrowserTest {
     @Test
     void theComplianceFormShowsAResultWithItsWorkingAndErrorsNextToFields() throws IOException {
         open("/wage/compliance");
+        clickAndWaitFor(By.id("choose-one"), "one-form");
         new Select(driver.findElement(By.id("region"))).selectByValue("630200");
         type("period", "2017-06");
         driver.findElement(By.id("employment-part")).click();
@@ -155,6 +157,7 @@ class PortalBrowserTest {
                 + "E002,630200,2017-06,PART_TIME,40,620.00,20.00\n"
                 + "E003,630100,2017-06,全日制,,x,\n", StandardCharsets.UTF_8);
         open("/wage/compliance");
+        clickAndWaitFor(By.id("choose-file"), "csv-form");
         driver.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
         submitAndWaitFor("csv-show", "summary");
         String summary = text("summary");
@@ -419,7 +422,7 @@ class PortalBrowserTest {
 
     @Test
     void keyboardReachesTheSkipLinkFirstAndEveryInputHasALabel() {
-        open("/wage/compliance");
+        open("/wage/compliance/check");
         html().sendKeys(Keys.TAB);
         WebElement focused = driver.switchTo().activeElement();
         assertEquals("#main", focused.getDomAttribute("href"), "the first Tab stop skips to the content");
@@ -434,7 +437,8 @@ class PortalBrowserTest {
     @Test
     void pagesFitAPhoneScreen() throws IOException {
         driver.manage().window().setSize(new Dimension(390, 844));
-        for (String page : List.of("/", "/wage?region=632700&date=2017-04-30", "/wage/compliance")) {
+        for (String page : List.of("/", "/wage?region=632700&date=2017-04-30", "/wage/compliance",
+                "/wage/compliance/check", "/wage/compliance/upload")) {
             open(page);
             Number scrollWidth = (Number) js("return document.documentElement.scrollWidth");
             Number viewport = (Number) js("return window.innerWidth");
