@@ -43,10 +43,15 @@ class PayrollStreamCheck {
         void result(long line, ComplianceResult result) throws IOException;
     }
 
-    /** The upload is not a payroll CSV (no header, unknown or missing columns). */
+    /** The upload is not a payroll CSV: empty, or its header has unknown or misses required columns. */
     static final class BadCsv extends Exception {
-        BadCsv(String message) {
+        final List<String> missing;
+        final List<String> unknown;
+
+        BadCsv(String message, List<String> missing, List<String> unknown) {
             super(message);
+            this.missing = missing;
+            this.unknown = unknown;
         }
     }
 
@@ -63,17 +68,17 @@ class PayrollStreamCheck {
 
     ComplianceSummary run(HttpRequest<?> request, InputStream upload, boolean explanations, Sink sink)
             throws IOException, BadCsv {
-        // UTF-8 (with or without BOM) or GB 18030, as the office's spreadsheet saved it
+        // UTF-8 (with or without its mark) or GB18030/GBK, as Excel saves it (kit CsvEncoding decides)
         CsvReader csv = CsvReader.open(upload);
         List<String> header = csv.next();
         if (header == null) {
-            throw new BadCsv("empty file");
+            throw new BadCsv("empty file", List.of(), List.of());
         }
         PayrollCsv format;
         try {
             format = PayrollCsv.fromHeader(header);
-        } catch (IllegalArgumentException e) {
-            throw new BadCsv(e.getMessage());
+        } catch (PayrollCsv.BadHeader e) {
+            throw new BadCsv(e.getMessage(), e.missing, e.unknown);
         }
         Call call = new Call(sink);
         WageServiceGrpc.WageServiceStub stub = downstream.prepare(request, wage)

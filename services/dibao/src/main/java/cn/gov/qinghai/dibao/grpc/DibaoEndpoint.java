@@ -60,6 +60,9 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
     /** The public calculators with an optional reform beside the law (issue 24); field-injected, constructor kept. */
     @jakarta.inject.Inject
     DibaoReforms reforms;
+    /** The caseload simulation (issue 24); field-injected like the reforms, constructor kept. */
+    @jakarta.inject.Inject
+    cn.gov.qinghai.dibao.service.CaseloadSimulationService simulations;
     private final CaseService cases;
     private final CountyStandardService standards;
     private final RosterService rosters;
@@ -185,5 +188,17 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
     @Override
     public void listIntakeReports(ListIntakeReportsRequest request, StreamObserver<ListIntakeReportsResponse> out) {
         reply(out, intake.list(request));
+    }
+
+    @Override
+    public void simulateCaseload(cn.gov.qinghai.dibao.v1.SimulateCaseloadRequest request,
+                                 StreamObserver<cn.gov.qinghai.dibao.v1.CaseloadSimulation> out) {
+        reply(out, simulations.simulate(request));
+    }
+
+    @Override
+    public void exportCaseloadSimulation(cn.gov.qinghai.dibao.v1.SimulateCaseloadRequest request,
+                                         StreamObserver<cn.gov.qinghai.dibao.v1.CaseloadSimulationCsv> out) {
+        reply(out, simulations.csv(request));
     }
 }

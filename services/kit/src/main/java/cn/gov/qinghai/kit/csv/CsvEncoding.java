@@ -1,5 +1,10 @@
 package cn.gov.qinghai.kit.csv;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -46,6 +51,25 @@ public final class CsvEncoding {
         } catch (CharacterCodingException e) {
             return GB18030;
         }
+    }
+
+    /**
+     * A reader of an uploaded file in the encoding its first {@link #SNIFF_BYTES} bytes show, the UTF-8 byte-order
+     * mark consumed. Decoding is strict: a byte sequence invalid in the chosen encoding (a GBK name after an ASCII
+     * start read as UTF-8) fails with a {@link CharacterCodingException} instead of turning into "����".
+     */
+    public static Reader reader(InputStream upload) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(upload, SNIFF_BYTES);
+        in.mark(SNIFF_BYTES);
+        byte[] head = in.readNBytes(SNIFF_BYTES);
+        in.reset();
+        Charset charset = detect(head, head.length);
+        if (hasBom(head, head.length)) {
+            in.skipNBytes(BOM.length);
+        }
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        return new InputStreamReader(in, decoder);
     }
 
     /** Whether the bytes start with the UTF-8 byte-order mark. */

@@ -1,15 +1,12 @@
 package cn.gov.qinghai.kit.csv;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -56,12 +53,7 @@ public final class CsvReader implements Closeable {
 
     /** Reads an uploaded file, its encoding (UTF-8, with or without BOM, or GB 18030) decided by {@link CsvEncoding}. */
     public static CsvReader open(InputStream in) throws IOException {
-        BufferedInputStream buffered = new BufferedInputStream(in, CsvEncoding.SNIFF_BYTES);
-        buffered.mark(CsvEncoding.SNIFF_BYTES);
-        byte[] head = buffered.readNBytes(CsvEncoding.SNIFF_BYTES);
-        buffered.reset();
-        Charset charset = CsvEncoding.detect(head, head.length);
-        return of(new InputStreamReader(buffered, charset));
+        return of(CsvEncoding.reader(in));
     }
 
     /** The next record's fields, or null at the end of input. Lines holding only white space are skipped. */
