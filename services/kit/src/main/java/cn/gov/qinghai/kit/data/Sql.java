@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The one helper for the SQL a Micronaut Data repository cannot express: statements built at run time, set-based
@@ -137,6 +138,11 @@ public class Sql {
     /** A {@code date} column, or null. */
     public static LocalDate date(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, LocalDate.class);
+    }
+
+    /** A {@code uuid} column, or null. */
+    public static UUID uuid(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, UUID.class);
     }
 
     /** An instant as API text (ISO-8601), or empty when absent. */
