@@ -53,7 +53,7 @@ public class MonthlyReportStore {
         String formatExpr = byFormat ? "format" : "''";
         String query = """
                 WITH g AS (
-                  SELECT month, %s AS region, %s AS format, count(*) AS reporters,
+                  SELECT month, {region} AS region, {format} AS format, count(*) AS reporters,
                          sum(retail_sales) AS sales, sum(online_sales) AS online
                   FROM monthly_report WHERE region LIKE ? AND month BETWEEN ? AND ?
                   GROUP BY 1, 2, 3)
@@ -61,7 +61,7 @@ public class MonthlyReportStore {
                 FROM g LEFT JOIN g p ON p.month = (g.month - INTERVAL '1 year')::date AND p.region = g.region
                                       AND p.format = g.format
                 WHERE g.month >= ?
-                ORDER BY g.month, g.region, g.format""".formatted(regionExpr, formatExpr);
+                ORDER BY g.month, g.region, g.format""".replace("{region}", regionExpr).replace("{format}", formatExpr);
         LocalDate first = from.atDay(1);
         return sql.list(query, rs -> new Group(YearMonth.from(rs.getDate("month").toLocalDate()),
                 rs.getString("region"), rs.getString("format"), rs.getInt("reporters"), rs.getBigDecimal("sales"),
