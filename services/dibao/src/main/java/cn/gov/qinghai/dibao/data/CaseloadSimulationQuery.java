@@ -95,12 +95,12 @@ public class CaseloadSimulationQuery {
 
     // Members qualifying for each allowance under one side, counted per case (ages from birth dates on the 1st).
     private static final String MEMBER_COUNTS = """
-            count(*) FILTER (WHERE birth_date <= :%1$selderly OR birth_date > :%1$schild
-                             OR disability_grade = ANY (:%1$scls_grades::int[]) OR bedridden) AS %1$scls,
-            count(*) FILTER (WHERE disability_grade = ANY (:%1$sliv_sev::int[]) AND NOT fixed_income) AS %1$sliv_sev,
-            count(*) FILTER (WHERE disability_grade = ANY (:%1$sliv_oth::int[])
-                             AND NOT disability_grade = ANY (:%1$sliv_sev::int[])) AS %1$sliv_oth,
-            count(*) FILTER (WHERE disability_grade = ANY (:%1$snur::int[])) AS %1$snur""";
+            count(*) FILTER (WHERE m.birth_date <= :%1$selderly OR m.birth_date > :%1$schild
+                             OR m.disability_grade = ANY (:%1$scls_grades::int[]) OR m.bedridden) AS %1$scls,
+            count(*) FILTER (WHERE m.disability_grade = ANY (:%1$sliv_sev::int[]) AND NOT m.fixed_income) AS %1$sliv_sev,
+            count(*) FILTER (WHERE m.disability_grade = ANY (:%1$sliv_oth::int[])
+                             AND NOT m.disability_grade = ANY (:%1$sliv_sev::int[])) AS %1$sliv_oth,
+            count(*) FILTER (WHERE m.disability_grade = ANY (:%1$snur::int[])) AS %1$snur""";
 
     // The standard (county's, never below the floor), assessed income (二(二), rigid expenditure deducted), per-capita
     // income exactly as Money.divide (10 places), and allowances of one side (%2$s: whose member counts; the
@@ -110,8 +110,8 @@ public class CaseloadSimulationQuery {
             greatest(:%1$smin, c.counted_income - :%1$sratio * c.rigid_expenditure) AS %1$sinc,
             round(greatest(:%1$smin, c.counted_income - :%1$sratio * c.rigid_expenditure) / c.household_size, 10)
                 AS %1$spc,
-            coalesce(a.%2$scls, 0) * :%1$scls_amount + coalesce(a.%2$sliv_sev, 0) * :%1$sliv_sev_m
-                + coalesce(a.%2$sliv_oth, 0) * :%1$sliv_oth_m + coalesce(a.%2$snur, 0) * :%1$snur_m
+            c.%2$scls * :%1$scls_amount + c.%2$sliv_sev * :%1$sliv_sev_m
+                + c.%2$sliv_oth * :%1$sliv_oth_m + c.%2$snur * :%1$snur_m
                 + CASE WHEN c.single_parent THEN :%1$scls_amount ELSE 0 END AS %1$sallow""";
 
     // Monthly payment of one side when eligible: 据实补差, or the county's tier (dibao_tier_amount, V6: the first tier
@@ -123,7 +123,6 @@ public class CaseloadSimulationQuery {
                 + %1$sallow
             ELSE 0 END""";
 
-    private static final String PROVINCE = "63%";
     private static final Pattern NAMED = Pattern.compile("(?<!:):([a-z_]+)");
 
     private final Db db;
@@ -133,7 +132,7 @@ public class CaseloadSimulationQuery {
     }
 
     /** The statement with named parameters (":b_floor"); {@link #sql(String, Side, Side)} turns them into JDBC's "?". */
-    static String named(boolean province, boolean sameMembers) {
+    static String named(boolean sameMembers) {
         return """
                 WITH s AS (SELECT DISTINCT ON (county) county, annual_amount FROM county_standard
                            WHERE effective_from <= :first AND county LIKE :region ORDER BY county, effective_from DESC),
@@ -145,23 +144,22 @@ public class CaseloadSimulationQuery {
                        FROM pm0 LEFT JOIN LATERAL jsonb_array_elements(tiers -> 'tiers') WITH ORDINALITY AS x(t, k)
                             ON true
                        GROUP BY county, method),
-                a AS (SELECT case_id,
+                c AS (SELECT c.id, c.county, c.classification, c.household_size, c.counted_income,
+                             c.rigid_expenditure, c.single_parent,
                 """
                 + MEMBER_COUNTS.formatted("b_") + (sameMembers ? "" : ",\n" + MEMBER_COUNTS.formatted("r_")) + "\n"
-                + "      FROM case_member"
-                + (province ? "" : " WHERE case_id IN (SELECT id FROM dibao_case WHERE county LIKE :region)")
-                + "\n      GROUP BY case_id),\n"
                 + """
+                      FROM dibao_case c LEFT JOIN case_member m ON m.case_id = c.id
+                      WHERE c.county LIKE :region AND c.first_paid_month <= :first
+                        AND (c.status = 'APPROVED' OR (c.status = 'EXITED' AND c.last_paid_month >= :first))
+                      GROUP BY c.id),
                 f AS (SELECT c.county, trim(c.classification) AS cls, c.household_size AS n,
                              pm.method, pm.bounds, pm.amounts,
                 """
                 + SIDE_ASSESSMENT.formatted("b_", "b_") + ",\n"
                 + SIDE_ASSESSMENT.formatted("r_", sameMembers ? "b_" : "r_") + "\n"
                 + """
-                      FROM dibao_case c LEFT JOIN s ON s.county = c.county LEFT JOIN pm ON pm.county = c.county
-                      LEFT JOIN a ON a.case_id = c.id
-                      WHERE c.county LIKE :region AND c.first_paid_month <= :first
-                        AND (c.status = 'APPROVED' OR (c.status = 'EXITED' AND c.last_paid_month >= :first)))
+                      FROM c LEFT JOIN s ON s.county = c.county LEFT JOIN pm ON pm.county = c.county)
                 SELECT county, cls, b_pc < b_std AS b_el, r_pc < r_std AS r_el, count(*), sum(n),
                 """
                 + "sum(" + SIDE_MONEY.formatted("b_") + "),\nsum(" + SIDE_MONEY.formatted("r_") + ")\n"
@@ -170,7 +168,7 @@ public class CaseloadSimulationQuery {
 
     /** The simulation's SQL with JDBC "?" parameters (also printed by the benchmark with EXPLAIN ANALYZE). */
     public static String sql(String regionPattern, Side baseline, Side reform) {
-        return NAMED.matcher(named(PROVINCE.equals(regionPattern), baseline.sameMembers(reform))).replaceAll("?");
+        return NAMED.matcher(named(baseline.sameMembers(reform))).replaceAll("?");
     }
 
     /** The values bound to {@link #sql(String, Side, Side)}'s parameters, in order. */
@@ -181,7 +179,7 @@ public class CaseloadSimulationQuery {
         baseline.bind("b_", values);
         reform.bind("r_", values);
         List<Object> binds = new ArrayList<>();
-        Matcher m = NAMED.matcher(named(PROVINCE.equals(regionPattern), baseline.sameMembers(reform)));
+        Matcher m = NAMED.matcher(named(baseline.sameMembers(reform)));
         while (m.find()) {
             if (!values.containsKey(m.group(1))) {
                 throw new IllegalStateException("no value for :" + m.group(1));
