@@ -1,5 +1,6 @@
 package cn.gov.qinghai.dibao.data;
 
+import cn.gov.qinghai.kit.data.Sql;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -125,9 +126,9 @@ public class CaseloadSimulationQuery {
 
     private static final Pattern NAMED = Pattern.compile("(?<!:):([a-z_]+)");
 
-    private final Db db;
+    private final Sql db;
 
-    public CaseloadSimulationQuery(Db db) {
+    public CaseloadSimulationQuery(Sql db) {
         this.db = db;
     }
 
@@ -197,9 +198,9 @@ public class CaseloadSimulationQuery {
     public List<Group> run(String regionPattern, LocalDate first, Side baseline, Side reform) {
         // A reporting statement over up to millions of rows: enough memory to hash the members per case without
         // spilling to disk, for this transaction only.
-        db.update("SET LOCAL work_mem = '256MB'");
+        db.execute("SET LOCAL work_mem = '256MB'");
         Map<String, Group> groups = new TreeMap<>();
-        db.query(sql(regionPattern, baseline, reform), rs -> {
+        db.list(sql(regionPattern, baseline, reform), rs -> {
             String county = rs.getString(1);
             String cls = rs.getString(2);
             Group g = groups.computeIfAbsent(county + "/" + cls, k -> new Group(county, cls, 0, 0, 0, 0, 0, 0, 0, 0,

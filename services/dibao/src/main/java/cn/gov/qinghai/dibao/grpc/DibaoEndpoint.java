@@ -1,5 +1,7 @@
 package cn.gov.qinghai.dibao.grpc;
 
+import static cn.gov.qinghai.kit.grpc.Replies.reply;
+
 import cn.gov.qinghai.dibao.service.CaseService;
 import cn.gov.qinghai.dibao.service.CountyPaymentMethodService;
 import cn.gov.qinghai.dibao.service.IntakeReportService;
@@ -186,11 +188,6 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
     @Override
     public void listIntakeReports(ListIntakeReportsRequest request, StreamObserver<ListIntakeReportsResponse> out) {
         reply(out, intake.list(request));
-    }
-
-    private static <T> void reply(StreamObserver<T> out, T value) {
-        out.onNext(value);
-        out.onCompleted();
     }
 
     @Override
