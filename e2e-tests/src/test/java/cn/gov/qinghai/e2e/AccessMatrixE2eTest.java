@@ -211,6 +211,11 @@ class AccessMatrixE2eTest {
                 Set.of("dibao:poverty-office"), Region.ANY, "", 403));
         t.add(new Route("GET", "/api/v1/dibao/cross-match-reports?region=" + COUNTY, json, null,
                 Set.of("dibao:poverty-office", "dibao:county-approver"), Region.REGION, "", 403));
+        for (String path : List.of("/api/v1/dibao/caseload-simulations", "/api/v1/dibao/caseload-simulations.csv")) {
+            t.add(new Route("POST", path, json, () -> "{\"region\": \"" + COUNTY + "\", \"month\": \"2019-03\", "
+                    + "\"reform\": {\"overrides\": [{\"id\": \"dibao.provincial_floor\", \"value\": \"4400\"}]}}",
+                    Set.of("dibao:poverty-office", "dibao:county-approver"), Region.REGION, "", 403));
+        }
 
         // enterprise-cost (application in 630102)
         t.add(new Route("POST", "/api/v1/enterprise-cost/applications", json, () -> "{\"kind\": \"STABLE_JOB\", "

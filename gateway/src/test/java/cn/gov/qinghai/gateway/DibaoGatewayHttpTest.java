@@ -65,6 +65,8 @@ class DibaoGatewayHttpTest {
         assertEquals(401, post("/api/v1/dibao/temporary-assistance", "{}", null).statusCode());
         assertEquals(401, get("/api/v1/dibao/cases/1").statusCode());
         assertEquals(401, get("/api/v1/dibao/payment-rosters?county=630121&month=2018-01").statusCode());
+        assertEquals(401, post("/api/v1/dibao/caseload-simulations", "{}", null).statusCode());
+        assertEquals(401, post("/api/v1/dibao/caseload-simulations.csv", "{}", null).statusCode());
     }
 
     @Test
@@ -84,7 +86,8 @@ class DibaoGatewayHttpTest {
         assertEquals(200, spec.statusCode());
         for (String path : new String[] {"/api/v1/dibao/benefit-estimates", "/api/v1/dibao/cases/{caseId}/decisions",
                 "/api/v1/dibao/payment-rosters", "/api/v1/dibao/public-recipients", "/api/v1/dibao/payment-methods",
-                "/api/v1/dibao/intake-reports", "/api/v1/dibao/intake-reports/{reportId}/decisions"}) {
+                "/api/v1/dibao/intake-reports", "/api/v1/dibao/intake-reports/{reportId}/decisions",
+                "/api/v1/dibao/caseload-simulations:", "/api/v1/dibao/caseload-simulations.csv:"}) {
             assertTrue(spec.body().contains(path), path);
         }
     }

@@ -1,6 +1,8 @@
 package cn.gov.qinghai.gateway.dibao;
 
+import cn.gov.qinghai.dibao.v1.CaseloadSimulationCsv;
 import cn.gov.qinghai.dibao.v1.DibaoServiceGrpc;
+import cn.gov.qinghai.dibao.v1.SimulateCaseloadRequest;
 import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.GrpcJson;
 import io.micronaut.http.HttpRequest;
@@ -18,8 +20,9 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * The dibao route the REST transcoder cannot serve (docs/api.md, {@code HandWritten}): the poverty-roster import, a
- * client stream fed from a streamed text/csv upload. Every other dibao route comes from the contract's bindings.
+ * The dibao routes the REST transcoder cannot serve (docs/api.md, {@code HandWritten}): the poverty-roster import, a
+ * client stream fed from a streamed text/csv upload, and the caseload simulation (JSON and its CSV download), which
+ * needs a longer deadline than a look-up. Every other dibao route comes from the contract's bindings.
  */
 @Controller("/api/v1/dibao")
 @Tag(name = "dibao", description = "Rural minimum living guarantee (青政办〔2017〕86号)")
@@ -28,11 +31,17 @@ public class DibaoController {
 
     /** A registry import of a million rows takes tens of seconds (measured 26 s): a long deadline of its own. */
     private static final long IMPORT_DEADLINE_MS = 180_000;
+    private static final String SERVICE = "dibao";
+    /** A caseload simulation over a million cases takes seconds (docs/performance.md): a deadline of its own. */
+    private static final long SIMULATION_DEADLINE_MS = 60_000;
     private final DibaoServiceGrpc.DibaoServiceStub dibaoAsync;
+    private final DibaoServiceGrpc.DibaoServiceBlockingStub dibao;
     private final Downstream downstream;
     private final GrpcJson json;
 
-    DibaoController(DibaoServiceGrpc.DibaoServiceStub dibaoAsync, Downstream downstream, GrpcJson json) {
+    DibaoController(DibaoServiceGrpc.DibaoServiceStub dibaoAsync, DibaoServiceGrpc.DibaoServiceBlockingStub dibao,
+                    Downstream downstream, GrpcJson json) {
+        this.dibao = dibao;
         this.dibaoAsync = dibaoAsync;
         this.downstream = downstream;
         this.json = json;
@@ -49,5 +58,30 @@ public class DibaoController {
     public HttpResponse<String> importRoster(HttpRequest<?> request, @Body byte[] csv) {
         return HttpResponse.ok(json.print(RosterUpload.send(downstream.prepare(request, dibaoAsync), csv,
                 IMPORT_DEADLINE_MS))).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    @Post(uri = "/caseload-simulations", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Simulate a reform over the caseload of a month (roles dibao:county-approver, "
+            + "dibao:poverty-office)", description = "Body: SimulateCaseloadRequest {region, month, reform:{name, "
+            + "overrides:[{id, value, from, unit}]}}. Every case paid in the month, baseline and reform: households "
+            + "and people newly / no longer eligible, monthly and annual budget, by county and class. Nothing is stored.")
+    public HttpResponse<String> simulate(HttpRequest<?> request, @Body String body) {
+        SimulateCaseloadRequest r = json.parse(body, SimulateCaseloadRequest.newBuilder()).build();
+        return HttpResponse.ok(json.print(downstream.call(SERVICE, request, dibao, SIMULATION_DEADLINE_MS,
+                s -> s.simulateCaseload(r)))).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    @Post(uri = "/caseload-simulations.csv", consumes = MediaType.APPLICATION_JSON, produces = "text/csv")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "The same simulation as CSV (UTF-8, header row, one row per county and class, then ALL)")
+    public HttpResponse<String> simulateCsv(HttpRequest<?> request, @Body String body) {
+        SimulateCaseloadRequest r = json.parse(body, SimulateCaseloadRequest.newBuilder()).build();
+        CaseloadSimulationCsv csv = downstream.call(SERVICE, request, dibao, SIMULATION_DEADLINE_MS,
+                s -> s.exportCaseloadSimulation(r));
+        return HttpResponse.ok(csv.getContent()).contentType(new MediaType("text/csv; charset=utf-8"))
+                .header("Content-Disposition", "attachment; filename=\"" + csv.getFilename() + "\"");
     }
 }

@@ -20,6 +20,11 @@ public final class HandWritten {
                     "a CSV download (text/csv with Content-Disposition): retail/RetailController"),
             Map.entry("qinghai.dibao.v1.DibaoService.ImportPovertyRoster",
                     "a client stream fed from a text/csv upload: dibao/DibaoController"),
+            Map.entry("qinghai.dibao.v1.DibaoService.SimulateCaseload",
+                    "a 60 s deadline for a simulation over a million cases: dibao/DibaoController"),
+            Map.entry("qinghai.dibao.v1.DibaoService.ExportCaseloadSimulation",
+                    "a CSV download (text/csv with Content-Disposition) with the simulation's deadline: "
+                    + "dibao/DibaoController"),
             Map.entry("qinghai.retail.v1.RetailService.StreamReadings",
                     "a client stream fed from a JSON list of readings: retail/RetailController"),
             Map.entry("qinghai.wage.v1.WageService.StreamCompliance",

@@ -48,7 +48,8 @@ class DocumentedRoutesTest {
             "GET /api/v1/broadband/reports/{}", "GET /api/v1/broadband/reports/{}.csv",
             "GET /api/v1/retail/statistics.csv", "POST /api/v1/dibao/poverty-roster-imports",
             "POST /api/v1/retail/shipments/{}/readings", "GET /api/v1/hotline/reports/{}.csv",
-            "GET /api/v1/parameters", "GET /api/v1/parameters/{}");
+            "GET /api/v1/parameters", "GET /api/v1/parameters/{}", "POST /api/v1/dibao/caseload-simulations",
+            "POST /api/v1/dibao/caseload-simulations.csv");
 
     @Test
     void theRouteTableInDocsApiIsTheOneTheBindingsGive() throws IOException {

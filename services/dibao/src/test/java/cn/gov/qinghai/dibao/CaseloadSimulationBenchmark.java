@@ -100,11 +100,16 @@ class CaseloadSimulationBenchmark {
             ParameterRegistry parameters = ParameterRegistry.fromClasspath("parameters");
             LocalDate first = YearMonth.now().atDay(1);
             var reformed = ReformedParameters.of(new FieldErrors(), "reform", reform, parameters);
-            List<Object> binds = CaseloadSimulationQuery.binds("63%", first,
-                    CaseloadSimulationService.side(parameters, first),
-                    CaseloadSimulationService.side(reformed.registry(), first));
+            var baseline = CaseloadSimulationService.side(parameters, first);
+            var underReform = CaseloadSimulationService.side(reformed.registry(), first);
+            List<Object> binds = CaseloadSimulationQuery.binds("63%", first, baseline, underReform);
             try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password());
-                 PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + CaseloadSimulationQuery.sql())) {
+                 PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) "
+                         + CaseloadSimulationQuery.sql("63%", baseline, underReform))) {
+                c.setAutoCommit(false);
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET LOCAL work_mem = '256MB'");
+                }
                 for (int i = 0; i < binds.size(); i++) {
                     ps.setObject(i + 1, binds.get(i));
                 }
