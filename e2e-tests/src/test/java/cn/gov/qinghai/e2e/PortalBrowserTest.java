@@ -235,10 +235,13 @@ class PortalBrowserTest {
     void aThreePersonDibaoHouseholdIsEstimatedWithTheWorkingStepByStepAndItsClauses() throws IOException {
         open("/");
         clickAndWaitFor(By.cssSelector("nav.main a[href='/dibao']"), "estimate-form");
+        type("year", "2017");
         type("m0.age", "45");
         new Select(driver.findElement(By.id("m0.i0.type"))).selectByValue("WAGE");
         type("m0.i0.annualAmount", "3000");
+        clickAndWaitFor(By.id("add-member"), "m1.age"); // the household grows member by member (issue 20)
         type("m1.age", "42");
+        clickAndWaitFor(By.id("add-member"), "m2.age");
         type("m2.age", "10");
         submitAndWaitFor("estimate-submit", "estimate");
         WebElement estimate = driver.findElement(By.id("estimate"));
@@ -260,10 +263,12 @@ class PortalBrowserTest {
     @Test
     void majorIllnessCostsTypedOnTheFormMakeTheHouseholdEligible() throws IOException {
         open("/dibao");
+        type("year", "2017");
         type("county", "630121"); // no 2017 publication there: the floor and 据实补差 apply
         type("m0.age", "45");
         new Select(driver.findElement(By.id("m0.i0.type"))).selectByValue("WAGE");
         type("m0.i0.annualAmount", "5000");
+        driver.findElement(By.cssSelector("#member-0 details.rigid > summary")).click();
         type("m0.rigidExpenditure.majorIllness", "3000");
         submitAndWaitFor("estimate-submit", "estimate");
         assertTrue(text("expenditureType").contains("支出型贫困"), text("expenditureType"));
