@@ -7,6 +7,7 @@ import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.DownstreamException;
 import cn.gov.qinghai.gateway.portal.FormErrors;
 import cn.gov.qinghai.gateway.portal.PortalLanguage;
+import cn.gov.qinghai.gateway.portal.PortalNumbers;
 import cn.gov.qinghai.gateway.portal.PortalPages;
 import cn.gov.qinghai.gateway.whatif.WhatIfPanels;
 import io.micronaut.context.MessageSource;
@@ -28,7 +29,6 @@ import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,7 +151,7 @@ class MedicalAssistancePages {
             return Optional.empty(); // the service names a missing required number
         }
         try {
-            return Optional.of(Integer.parseInt(typed));
+            return Optional.of(PortalNumbers.integer(typed).orElseThrow(NumberFormatException::new));
         } catch (NumberFormatException e) {
             errors.field(field, pages.message(request, "ma.error." + field), "");
             return Optional.empty();
@@ -160,13 +160,12 @@ class MedicalAssistancePages {
 
     /** An amount as typed ("1万", "20,000") in plain digits; anything else as typed, for the service to name. */
     private static String amount(String typed) {
-        return WhatIfPanels.numberTyped(typed).map(BigDecimal::toPlainString).orElse(typed);
+        return PortalNumbers.amount(typed).map(PortalNumbers::plain).orElse(typed);
     }
 
     /** A rate typed as a percentage ("70", "70%") as the fraction the service takes ("0.7"). */
     private static String rate(String typed) {
-        return WhatIfPanels.numberTyped(typed).map(n -> n.movePointLeft(2).stripTrailingZeros().toPlainString())
-                .orElse(typed);
+        return PortalNumbers.percent(typed).map(PortalNumbers::plain).orElse(typed);
     }
 
     private Map<String, Object> model(HttpRequest<?> request, Map<String, String> form, FormErrors errors) {

@@ -7,6 +7,7 @@ import cn.gov.qinghai.enterprisecost.v1.InputOption;
 import cn.gov.qinghai.gateway.portal.Bilingual;
 import cn.gov.qinghai.gateway.portal.FormErrors;
 import cn.gov.qinghai.gateway.portal.PortalLanguage;
+import cn.gov.qinghai.gateway.portal.PortalNumbers;
 import cn.gov.qinghai.gateway.portal.PortalPages;
 import cn.gov.qinghai.gateway.whatif.WhatIfPanels;
 import com.google.protobuf.Value;
@@ -225,11 +226,8 @@ final class CalculatorForm {
                 && f.getType() != cn.gov.qinghai.enterprisecost.v1.InputType.INTEGER)) {
             return typed;
         }
-        java.util.Optional<BigDecimal> n = WhatIfPanels.numberTyped(typed);
-        if (n.isEmpty()) {
-            return typed;
-        }
-        return (isRate(f) ? n.get().movePointLeft(2) : n.get()).stripTrailingZeros().toPlainString();
+        java.util.Optional<BigDecimal> n = isRate(f) ? PortalNumbers.percent(typed) : PortalNumbers.amount(typed);
+        return n.map(PortalNumbers::plain).orElse(typed);
     }
 
     private String hint(InputField f) {

@@ -176,7 +176,7 @@ public class EnterpriseCostPages implements PortalSection {
             return;
         }
         if (!errors.read(e, request, pages, "domain.enterprise-cost", "ec.error.", WhatIfPanels::formField)) {
-            errors.page(HttpStatus.CONFLICT, e.grpc().getStatus().getDescription());
+            errors.unexpected(request, pages);
         }
         form.inPageLanguage(errors);
     }
@@ -225,7 +225,7 @@ public class EnterpriseCostPages implements PortalSection {
 
     private void pageError(DownstreamException e, HttpRequest<?> request, FormErrors errors) {
         if (!errors.read(e, request, pages, "domain.enterprise-cost", "ec.error.", f -> f)) {
-            errors.page(HttpStatus.BAD_GATEWAY, e.grpc().getStatus().getDescription());
+            errors.unexpected(request, pages);
         }
     }
 

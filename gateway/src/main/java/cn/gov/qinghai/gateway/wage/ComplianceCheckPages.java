@@ -13,7 +13,6 @@ import cn.gov.qinghai.gateway.whatif.WhatIfPanels;
 import cn.gov.qinghai.wage.v1.ComplianceResult;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -97,7 +96,7 @@ class ComplianceCheckPages {
     private void readErrors(HttpRequest<?> request, DownstreamException e, FormErrors errors) {
         if (!errors.read(e, request, pages, MinimumWagePages.TITLE, "wage.error.",
                 p -> WhatIfPanels.formField(ComplianceForm.recordField(p)))) {
-            errors.page(HttpStatus.CONFLICT, e.grpc().getStatus().getDescription());
+            errors.unexpected(request, pages);
         }
         errors.getFields().replaceAll((f, err) -> f.startsWith("whatIf")
                 ? new FormErrors.FieldError(pages.message(request, "whatif.error.value"), err.detail()) : err);

@@ -10,6 +10,7 @@ import cn.gov.qinghai.gateway.api.DownstreamException;
 import cn.gov.qinghai.gateway.parameters.ParametersDirectory;
 import cn.gov.qinghai.gateway.portal.FormErrors;
 import cn.gov.qinghai.gateway.portal.PortalLanguage;
+import cn.gov.qinghai.gateway.portal.PortalNumbers;
 import cn.gov.qinghai.gateway.portal.PortalPages;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
@@ -101,15 +102,14 @@ public class WhatIfPanels {
             errors.field(CHOICE, pages.message(request, "whatif.error.choice"), "");
             return Optional.empty();
         }
-        Optional<BigDecimal> number = numberTyped(typed.getOrDefault(VALUE, ""));
+        WhatIfLevers.Lever l = lever.get();
+        Optional<BigDecimal> number = supposed(l, typed.getOrDefault(VALUE, ""));
         if (number.isEmpty() || number.get().signum() < 0) {
-            errors.field(VALUE, pages.message(request, lever.get().percent() ? "whatif.error.percent"
+            errors.field(VALUE, pages.message(request, l.percent() ? "whatif.error.percent"
                     : "whatif.error.amount"), "");
             return Optional.empty();
         }
-        WhatIfLevers.Lever l = lever.get();
-        BigDecimal v = l.percent() ? number.get().movePointLeft(2) : number.get();
-        String text = v.stripTrailingZeros().toPlainString();
+        String text = PortalNumbers.plain(number.get());
         String value = l.field().isEmpty() ? text : "{\"" + l.field() + "\":\"" + text + "\"}";
         return Optional.of(Reform.newBuilder().setName(l.label(PortalLanguage.isEnglish(pages.locale(request))))
                 .addOverrides(ParameterOverride.newBuilder().setId(l.id()).setValue(value)).build());
@@ -120,31 +120,21 @@ public class WhatIfPanels {
         return path.startsWith("reform.") ? VALUE : path;
     }
 
-    /**
-     * A number as people type it: "15", "15%", "20,000", "1 700", "2万" (20000). A stop-gap: the shared portal
-     * number reader (portal-dibao's) replaces this when it lands.
-     */
-    public static Optional<BigDecimal> numberTyped(String typed) {
-        String t = typed.trim().replace(",", "").replace("，", "").replace(" ", "").replaceFirst("[%％]$", "");
-        int scale = 0;
-        if (t.endsWith("万")) {
-            t = t.substring(0, t.length() - 1);
-            scale = 4;
-        }
-        return NUMBER.matcher(t).matches() ? Optional.of(new BigDecimal(t).movePointRight(scale)) : Optional.empty();
-    }
-
     /** "研发补助比例 改为 15%": what the reform supposes, in words; empty when nothing was asked. */
     private String hypothesis(HttpRequest<?> request, String chosen, String typed) {
         Optional<WhatIfLevers.Lever> l = levers.find(chosen);
-        Optional<BigDecimal> n = numberTyped(typed);
-        if (l.isEmpty() || n.isEmpty()) {
+        Optional<BigDecimal> n = l.flatMap(lever -> supposed(lever, typed));
+        if (n.isEmpty()) {
             return "";
         }
         boolean english = PortalLanguage.isEnglish(pages.locale(request));
-        BigDecimal v = l.get().percent() ? n.get().movePointLeft(2) : n.get();
         return pages.message(request, "whatif.hypothesis", l.get().label(english), shown(request, l.get(),
-                v.stripTrailingZeros().toPlainString()));
+                PortalNumbers.plain(n.get())));
+    }
+
+    /** The value the reader supposes, as the parameter holds it: "15" for a rate is 0.15, "2万" yuan is 20000. */
+    private static Optional<BigDecimal> supposed(WhatIfLevers.Lever l, String typed) {
+        return l.percent() ? PortalNumbers.percent(typed) : PortalNumbers.amount(typed);
     }
 
     /** The figure's value in force for this answer, as the parameter holds it (a fraction for a rate). */
@@ -177,8 +167,7 @@ public class WhatIfPanels {
             return raw == null ? "" : raw;
         }
         BigDecimal v = new BigDecimal(raw);
-        return l.percent() ? v.movePointRight(2).stripTrailingZeros().toPlainString() + "%"
-                : pages.message(request, "whatif.yuan", v.stripTrailingZeros().toPlainString());
+        return l.percent() ? PortalNumbers.asPercent(raw) + "%" : pages.message(request, "whatif.yuan", PortalNumbers.plain(v));
     }
 
     /** A fraction as a percentage ("0.80" → "80%"): rates are shown as people say them. */
@@ -186,7 +175,7 @@ public class WhatIfPanels {
         if (fraction == null || !NUMBER.matcher(fraction).matches()) {
             return fraction == null ? "" : fraction;
         }
-        return new BigDecimal(fraction).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+        return PortalNumbers.asPercent(fraction) + "%";
     }
 
     /** The comparison of two answers whose outputs the page has put side by side. */
