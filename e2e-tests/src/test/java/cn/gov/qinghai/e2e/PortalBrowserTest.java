@@ -295,6 +295,7 @@ class PortalBrowserTest {
             assertFalse(driver.findElements(By.cssSelector("label[for='" + id + "']")).isEmpty(), "labelled: " + id);
         }
         type("superDeductionTaxExemption", "30000000");
+        typeDate(driver.findElement(By.id("date")), "2017-09-01");
         submitAndWaitFor("calculate", "result");
         assertEquals("符合条件", text("eligible"));
         assertTrue(text("amount").contains("2000000.00") && text("amount").contains("元"), text("amount"));
@@ -311,6 +312,7 @@ class PortalBrowserTest {
 
         open("/enterprise-cost/rd-subsidy?lang=en");
         type("superDeductionTaxExemption", "1500000");
+        typeDate(driver.findElement(By.id("date")), "2017-09-01");
         submitAndWaitFor("calculate", "result");
         assertTrue(text("amount").contains("150000.00"), text("amount"));
         assertEquals("No", text("out-capApplied"));
@@ -321,6 +323,7 @@ class PortalBrowserTest {
     void aBadCalculatorInputIsNamedNextToItInThePageLanguageAndKept() throws IOException {
         open("/enterprise-cost/startup-loan-guarantee");
         type("persons", "三个");
+        typeDate(driver.findElement(By.id("date")), "2017-09-01");
         submitAndWaitFor("calculate", "persons-error");
         String error = text("persons-error");
         assertTrue(error.contains("请按要求填写") && error.contains("整数"), error);

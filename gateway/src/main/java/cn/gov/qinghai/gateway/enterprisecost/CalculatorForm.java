@@ -7,8 +7,11 @@ import cn.gov.qinghai.enterprisecost.v1.InputOption;
 import cn.gov.qinghai.gateway.portal.Bilingual;
 import cn.gov.qinghai.gateway.portal.FormErrors;
 import cn.gov.qinghai.gateway.portal.PortalLanguage;
+import cn.gov.qinghai.gateway.portal.PortalNumbers;
 import cn.gov.qinghai.gateway.portal.PortalPages;
+import cn.gov.qinghai.gateway.whatif.WhatIfPanels;
 import com.google.protobuf.Value;
+import java.math.BigDecimal;
 import io.micronaut.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +23,13 @@ import java.util.Map;
  * each error the service reports for an input is rewritten as what that input expects, from the same definition.
  */
 final class CalculatorForm {
+
+    /** Outputs that are rates (the catalogue gives outputs no unit): shown as percentages. */
+    private static final java.util.Set<String> PERCENT_OUTPUTS = java.util.Set.of("maximumFeeRate",
+            "employerMinimumRate", "employerMaximumRate", "employeeMinimumRate", "minimumShareOfNational",
+            "maximumShare", "share");
+    /** An amount bound above this is a technical ceiling, not a rule: not worth a reader's attention. */
+    private static final BigDecimal UNREACHABLE = new BigDecimal("100000000");
 
     private final CalculatorDefinition definition;
     private final PortalPages pages;
@@ -100,6 +110,9 @@ final class CalculatorForm {
                 case STRING_VALUE -> v.getStringValue();
                 default -> v.toString();
             };
+            if (PERCENT_OUTPUTS.contains(name)) {
+                shown = WhatIfPanels.percent(shown); // rates as people say them: 50%, not 0.5
+            }
             String key = "ec.output." + name;
             String label = message(key);
             outputs.add(new Output(name, label.equals(key) ? name : label, shown));
@@ -115,39 +128,106 @@ final class CalculatorForm {
     void inPageLanguage(FormErrors errors) {
         List<String> notOnTheForm = new ArrayList<>();
         errors.getFields().replaceAll((name, error) -> {
+            if (name.startsWith(WhatIfPanels.CHOICE)) {
+                return new FormErrors.FieldError(message("whatif.error.value"), error.detail());
+            }
             InputField f = input(name);
             if (f == null) {
                 notOnTheForm.add(name + ": " + error.detail());
                 return error;
             }
             String key = error.detail().startsWith("is required") ? "ec.error.required" : "ec.error.invalid";
-            return new FormErrors.FieldError(message(key, expectation(f)), error.detail());
+            return new FormErrors.FieldError(message(key, expectation(f, true)), error.detail());
         });
         if (!notOnTheForm.isEmpty()) {
             errors.page(errors.status(), String.join("; ", notOnTheForm));
         }
     }
 
-    /** What an input expects, e.g. "整数，不小于 1，不超过 10000（单位：人）". */
+    /**
+     * What an input expects, in words: "金额（元），不超过 100万" rather than "数字，最多 2 位小数，不小于 0，不超过
+     * 1000000000000". A rate is a percentage ("百分数，不超过 100%"); bounds that no one would reach (an amount's
+     * technical ceiling, a minimum of 0 for an amount) are left out.
+     */
     String expectation(InputField f) {
+        return expectation(f, false);
+    }
+
+    /** The same; for an error, a minimum of 0 is said too ("不能为负数" is what a refused "-5" needs to hear). */
+    String expectation(InputField f, boolean forError) {
         StringBuilder s = new StringBuilder();
-        switch (f.getType()) {
-            case BOOLEAN -> s.append(message("ec.expect.BOOLEAN"));
-            case ENUM -> s.append(message("ec.expect.ENUM"));
-            case INTEGER -> s.append(message("ec.expect.INTEGER"));
-            case DATE -> s.append(message("ec.expect.DATE"));
-            default -> s.append(message("ec.expect.DECIMAL", String.valueOf(f.getMaxScale())));
+        String kind = kindInWords(f);
+        s.append(kind);
+        boolean percent = isRate(f);
+        if (!f.getMinimum().isEmpty() && (forError || !isZero(f.getMinimum()) || f.getMinimumExclusive())) {
+            s.append(message(f.getMinimumExclusive() ? "ec.expect.minExclusive" : "ec.expect.min",
+                    bound(f.getMinimum(), percent, f.getUnit())));
         }
-        if (!f.getMinimum().isEmpty()) {
-            s.append(message(f.getMinimumExclusive() ? "ec.expect.minExclusive" : "ec.expect.min", f.getMinimum()));
-        }
-        if (!f.getMaximum().isEmpty()) {
-            s.append(message("ec.expect.max", f.getMaximum()));
-        }
-        if (!f.getUnit().isEmpty()) {
-            s.append(message("ec.expect.unit", unit(f.getUnit())));
+        if (!f.getMaximum().isEmpty() && new BigDecimal(f.getMaximum()).compareTo(UNREACHABLE) < 0) {
+            s.append(message("ec.expect.max", bound(f.getMaximum(), percent, f.getUnit())));
         }
         return s.toString();
+    }
+
+    /** The kind of answer and its unit in words: "金额（元）", "百分数", "人数（整数）", "日期". */
+    private String kindInWords(InputField f) {
+        switch (f.getType()) {
+            case BOOLEAN -> {
+                return message("ec.expect.BOOLEAN");
+            }
+            case ENUM -> {
+                return message("ec.expect.ENUM");
+            }
+            case DATE -> {
+                return message("ec.expect.DATE");
+            }
+            default -> {
+                String key = "ec.kind." + f.getUnit();
+                String kind = message(key);
+                if (!kind.equals(key)) {
+                    return kind;
+                }
+                String base = message(f.getType() == cn.gov.qinghai.enterprisecost.v1.InputType.INTEGER
+                        ? "ec.expect.INTEGER" : "ec.expect.NUMBER");
+                return f.getUnit().isEmpty() ? base : base + message("ec.expect.unit", unit(f.getUnit()));
+            }
+        }
+    }
+
+    /** Bounds people read: a rate's as a percentage, an amount's in 万 when round ("1000000" → "100万"). */
+    private String bound(String value, boolean percent, String unit) {
+        BigDecimal v = new BigDecimal(value);
+        if (percent) {
+            return v.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+        }
+        if (!english && "CNY".equals(unit) && v.compareTo(BigDecimal.valueOf(10000)) >= 0 && v.remainder(BigDecimal.valueOf(10000)).signum() == 0) {
+            return v.divide(BigDecimal.valueOf(10000)).stripTrailingZeros().toPlainString() + "万";
+        }
+        return v.stripTrailingZeros().toPlainString();
+    }
+
+    private static boolean isZero(String v) {
+        return new BigDecimal(v).signum() == 0;
+    }
+
+    /** A rate (unit {@code ratio}): typed and shown as a percentage, sent as the fraction the service expects. */
+    static boolean isRate(InputField f) {
+        return "ratio".equals(f.getUnit());
+    }
+
+    /**
+     * What the service is sent for a typed value: a rate's percentage as its fraction ("50" or "50%" → "0.5"), an
+     * amount without thousands separators; anything else (and anything not a number) as typed, so the service
+     * names it.
+     */
+    String toService(String name, String typed) {
+        InputField f = input(name);
+        if (f == null || (f.getType() != cn.gov.qinghai.enterprisecost.v1.InputType.DECIMAL
+                && f.getType() != cn.gov.qinghai.enterprisecost.v1.InputType.INTEGER)) {
+            return typed;
+        }
+        java.util.Optional<BigDecimal> n = isRate(f) ? PortalNumbers.percent(typed) : PortalNumbers.amount(typed);
+        return n.map(PortalNumbers::plain).orElse(typed);
     }
 
     private String hint(InputField f) {
@@ -172,7 +252,7 @@ final class CalculatorForm {
                 return english ? o.getLabelEn() : o.getLabelZh();
             }
         }
-        return d;
+        return isRate(f) ? WhatIfPanels.percent(d) : d;
     }
 
     /** A unit code of the catalogue ("CNY", "ratio", "CNY/m2" …) in words; the code itself when not known. */
@@ -182,7 +262,7 @@ final class CalculatorForm {
         return text.equals(key) ? code : text;
     }
 
-    private InputField input(String name) {
+    InputField input(String name) {
         return definition.getInputsList().stream().filter(f -> f.getName().equals(name)).findFirst().orElse(null);
     }
 

@@ -12,6 +12,8 @@ import cn.gov.qinghai.gateway.api.DownstreamException;
 import cn.gov.qinghai.gateway.portal.FormErrors;
 import cn.gov.qinghai.gateway.portal.PortalPages;
 import cn.gov.qinghai.gateway.portal.PortalSection;
+import cn.gov.qinghai.gateway.portal.PortalLanguage;
+import cn.gov.qinghai.gateway.whatif.WhatIfPanels;
 import io.grpc.Status;
 import io.micronaut.context.MessageSource;
 import io.micronaut.context.annotation.Factory;
@@ -31,7 +33,9 @@ import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,17 +53,20 @@ public class EnterpriseCostPages implements PortalSection {
 
     private static final String SERVICE = "enterprise-cost";
     /** Form parameters that are not calculator inputs. */
-    private static final Set<String> CONTROL = Set.of("lang", "date", "submitted");
+    private static final Set<String> CONTROL = Set.of("lang", "date", "submitted", WhatIfPanels.CHOICE,
+            WhatIfPanels.VALUE);
 
     private final EnterpriseCostServiceGrpc.EnterpriseCostServiceBlockingStub service;
     private final Downstream downstream;
     private final PortalPages pages;
+    private final WhatIfPanels whatIf;
 
     EnterpriseCostPages(EnterpriseCostServiceGrpc.EnterpriseCostServiceBlockingStub service, Downstream downstream,
-                        PortalPages pages) {
+                        PortalPages pages, WhatIfPanels whatIf) {
         this.service = service;
         this.downstream = downstream;
         this.pages = pages;
+        this.whatIf = whatIf;
     }
 
     @Override
@@ -116,19 +123,40 @@ public class EnterpriseCostPages implements PortalSection {
         model.put("amountMeaning", form.amountMeaning());
         model.put("date", typed.getOrDefault("date", ""));
         if (typed.containsKey("submitted")) {
+            // the day whose rules apply is asked, never assumed: "today" would silently mean another year's rules
+            if (typed.getOrDefault("date", "").isEmpty()) {
+                errors.field("date", pages.message(request, "ec.error.dateMissing"), "");
+            }
             CalculateRequest.Builder grpc = CalculateRequest.newBuilder().setCalculatorId(definition.getId())
                     .setDate(typed.getOrDefault("date", ""));
             typed.forEach((name, value) -> {
                 if (!CONTROL.contains(name) && !value.isEmpty()) {
-                    grpc.putInputs(name, value);
+                    grpc.putInputs(name, form.toService(name, value));
                 }
             });
-            try {
-                Calculation result = downstream.call(SERVICE, request, service, s -> s.calculate(grpc.build()));
-                model.put("result", result);
-                model.put("outputs", form.outputs(result));
-            } catch (DownstreamException e) {
-                readErrors(e, request, errors, form);
+            if (WhatIfPanels.asked(typed)) {
+                whatIf.reform(request, typed, errors).ifPresent(grpc::setReform);
+            }
+            if (errors.has("date")) {
+                // still name every other invalid input at once: ask the service on the rule's first day, keep
+                // only its field errors, never show an answer for a day the reader did not choose
+                try {
+                    downstream.call(SERVICE, request, service, s -> s.calculate(grpc.clearReform()
+                            .setDate(definition.getEffectiveFrom()).build()));
+                } catch (DownstreamException e) {
+                    readErrors(e, request, errors, form);
+                }
+            } else {
+                try {
+                    show(request, model, form, typed, downstream.call(SERVICE, request, service,
+                            s -> s.calculate(grpc.build())));
+                } catch (DownstreamException e) {
+                    readErrors(e, request, errors, form);
+                    if (grpc.hasReform() && errors.getFields().keySet().stream().allMatch(f -> f.startsWith("whatIf"))) {
+                        // only the supposition was refused: answer under the law, the panel showing its error
+                        calculateWithoutReform(request, model, form, typed, grpc.clearReform(), errors);
+                    }
+                }
             }
         }
         model.put("fields", form.fields(typed, errors));
@@ -147,15 +175,57 @@ public class EnterpriseCostPages implements PortalSection {
                     e.grpc().getStatus().getDescription());
             return;
         }
-        if (!errors.read(e, request, pages, "domain.enterprise-cost", "ec.error.", f -> f)) {
-            errors.page(HttpStatus.CONFLICT, e.grpc().getStatus().getDescription());
+        if (!errors.read(e, request, pages, "domain.enterprise-cost", "ec.error.", WhatIfPanels::formField)) {
+            errors.unexpected(request, pages);
         }
         form.inPageLanguage(errors);
     }
 
+    private void show(HttpRequest<?> request, Map<String, Object> model, CalculatorForm form, Map<String, String> typed,
+                      Calculation result) {
+        model.put("result", result);
+        model.put("outputs", form.outputs(result));
+        model.put("panel", whatIf.panel(request, result.getExplanation(), typed));
+        if (result.hasReformCalculation()) {
+            model.put("comparison", comparison(request, form, result));
+            model.put("reformResult", result.getReformCalculation());
+        }
+    }
+
+    private void calculateWithoutReform(HttpRequest<?> request, Map<String, Object> model, CalculatorForm form,
+                                        Map<String, String> typed, CalculateRequest.Builder grpc, FormErrors errors) {
+        try {
+            show(request, model, form, typed, downstream.call(SERVICE, request, service, s -> s.calculate(grpc.build())));
+        } catch (DownstreamException again) {
+            readErrors(again, request, errors, form);
+        }
+    }
+
+    /** The law's answer and the supposition's, output by output, in the same words as the result above. */
+    private WhatIfPanels.Comparison comparison(HttpRequest<?> request, CalculatorForm form, Calculation result) {
+        Calculation reform = result.getReformCalculation();
+        List<WhatIfPanels.Row> rows = new ArrayList<>();
+        rows.add(new WhatIfPanels.Row(pages.message(request, "ec.compare.eligible"),
+                pages.message(request, result.getEligible() ? "ec.yes" : "ec.no"),
+                pages.message(request, reform.getEligible() ? "ec.yes" : "ec.no")));
+        if (!result.getAmount().isEmpty() || !reform.getAmount().isEmpty()) {
+            String amount = form.amountMeaning().isEmpty() ? pages.message(request, "ec.amount") : form.amountMeaning();
+            rows.add(new WhatIfPanels.Row(amount + pages.message(request, "ec.compare.yuan"), result.getAmount(),
+                    reform.getAmount()));
+        }
+        Map<String, CalculatorForm.Output> after = new LinkedHashMap<>();
+        form.outputs(reform).forEach(o -> after.put(o.name(), o));
+        for (CalculatorForm.Output o : form.outputs(result)) {
+            CalculatorForm.Output r = after.get(o.name());
+            rows.add(new WhatIfPanels.Row(o.label(), o.value(), r == null ? "—" : r.value()));
+        }
+        return WhatIfPanels.compare(rows, result.getReformDifferences().getChangedStepsList(),
+                PortalLanguage.isEnglish(pages.locale(request)));
+    }
+
     private void pageError(DownstreamException e, HttpRequest<?> request, FormErrors errors) {
         if (!errors.read(e, request, pages, "domain.enterprise-cost", "ec.error.", f -> f)) {
-            errors.page(HttpStatus.BAD_GATEWAY, e.grpc().getStatus().getDescription());
+            errors.unexpected(request, pages);
         }
     }
 

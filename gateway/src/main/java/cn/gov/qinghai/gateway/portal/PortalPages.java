@@ -42,6 +42,7 @@ public class PortalPages {
         model.put("nav", catalog.entries());
         model.put("active", activeDomain == null ? "" : activeDomain);
         model.put("bi", new Bilingual(PortalLanguage.isEnglish(locale)));
+        model.put("terms", new Terms(messages, locale)); // formulas of the working in the page's language
         return model;
     }
 

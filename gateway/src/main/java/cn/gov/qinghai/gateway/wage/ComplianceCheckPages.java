@@ -8,9 +8,11 @@ import cn.gov.qinghai.kit.region.Regions;
 import cn.gov.qinghai.wage.v1.CheckComplianceRequest;
 import cn.gov.qinghai.wage.v1.CheckComplianceResponse;
 import cn.gov.qinghai.wage.v1.WageServiceGrpc;
+import cn.gov.qinghai.gateway.portal.PortalLanguage;
+import cn.gov.qinghai.gateway.whatif.WhatIfPanels;
+import cn.gov.qinghai.wage.v1.ComplianceResult;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -22,6 +24,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,11 +43,14 @@ class ComplianceCheckPages {
     private final WageServiceGrpc.WageServiceBlockingStub wage;
     private final Downstream downstream;
     private final PortalPages pages;
+    private final WhatIfPanels whatIf;
 
-    ComplianceCheckPages(WageServiceGrpc.WageServiceBlockingStub wage, Downstream downstream, PortalPages pages) {
+    ComplianceCheckPages(WageServiceGrpc.WageServiceBlockingStub wage, Downstream downstream, PortalPages pages,
+                         WhatIfPanels whatIf) {
         this.wage = wage;
         this.downstream = downstream;
         this.pages = pages;
+        this.whatIf = whatIf;
     }
 
     /** The choice: check one record, or upload a payroll file. */
@@ -65,17 +71,63 @@ class ComplianceCheckPages {
         Map<String, String> form = ComplianceForm.typed(body);
         FormErrors errors = new FormErrors();
         Map<String, Object> model = model(request, form, errors);
-        CheckComplianceRequest grpc = CheckComplianceRequest.newBuilder()
-                .addRecords(ComplianceForm.record(form)).build();
+        CheckComplianceRequest.Builder grpc = CheckComplianceRequest.newBuilder()
+                .addRecords(ComplianceForm.record(form));
+        if (WhatIfPanels.asked(body)) {
+            whatIf.reform(request, body, errors).ifPresent(grpc::setReform);
+        }
         try {
-            CheckComplianceResponse response = downstream.call(SERVICE, request, wage, s -> s.checkCompliance(grpc));
-            model.put("result", response.getResults(0));
+            show(request, model, body, downstream.call(SERVICE, request, wage, s -> s.checkCompliance(grpc.build())));
         } catch (DownstreamException e) {
-            if (!errors.read(e, request, pages, MinimumWagePages.TITLE, "wage.error.", ComplianceForm::recordField)) {
-                errors.page(HttpStatus.CONFLICT, e.grpc().getStatus().getDescription());
+            readErrors(request, e, errors);
+            if (grpc.hasReform() && errors.getFields().keySet().stream().allMatch(f -> f.startsWith("whatIf"))) {
+                // only the supposition was refused: the check under the law, the panel showing its error
+                try {
+                    show(request, model, body, downstream.call(SERVICE, request, wage,
+                            s -> s.checkCompliance(grpc.clearReform().build())));
+                } catch (DownstreamException again) {
+                    readErrors(request, again, errors);
+                }
             }
         }
         return pages.render(errors.status(), "wage/compliance-check", model);
+    }
+
+    private void readErrors(HttpRequest<?> request, DownstreamException e, FormErrors errors) {
+        if (!errors.read(e, request, pages, MinimumWagePages.TITLE, "wage.error.",
+                p -> WhatIfPanels.formField(ComplianceForm.recordField(p)))) {
+            errors.unexpected(request, pages);
+        }
+        errors.getFields().replaceAll((f, err) -> f.startsWith("whatIf")
+                ? new FormErrors.FieldError(pages.message(request, "whatif.error.value"), err.detail()) : err);
+    }
+
+    private void show(HttpRequest<?> request, Map<String, Object> model, Map<String, String> typed,
+                      CheckComplianceResponse response) {
+        ComplianceResult result = response.getResults(0);
+        model.put("result", result);
+        model.put("panel", whatIf.panel(request, result.getExplanation(), typed));
+        if (response.hasReformResponse()) {
+            ComplianceResult reform = response.getReformResponse().getResults(0);
+            model.put("reformResult", reform);
+            model.put("comparison", WhatIfPanels.compare(List.of(
+                    new WhatIfPanels.Row(pages.message(request, "compliance.result"), verdict(request, result),
+                            verdict(request, reform)),
+                    new WhatIfPanels.Row(pages.message(request, "compliance.standardApplied"),
+                            result.getStandardApplied(), reform.getStandardApplied()),
+                    new WhatIfPanels.Row(pages.message(request, "compliance.minimumRequired"),
+                            result.getMinimumRequired(), reform.getMinimumRequired()),
+                    new WhatIfPanels.Row(pages.message(request, "compliance.countedPay"),
+                            result.getCountedPay(), reform.getCountedPay()),
+                    new WhatIfPanels.Row(pages.message(request, "compliance.shortfall"),
+                            result.getShortfall(), reform.getShortfall())),
+                    response.getReformDifferences().getChangedStepsList(),
+                    PortalLanguage.isEnglish(pages.locale(request))));
+        }
+    }
+
+    private String verdict(HttpRequest<?> request, ComplianceResult r) {
+        return pages.message(request, r.getCompliant() ? "compliance.compliant" : "compliance.notCompliant");
     }
 
     /** The form's former address: bookmarks and scripts posting to {@code /wage/compliance} get the same answer. */

@@ -196,7 +196,7 @@ class PayrollUploadPages {
     private HttpResponse<ModelAndView<Map<String, Object>>> failure(HttpRequest<?> request, DownstreamException e) {
         FormErrors errors = new FormErrors();
         if (!errors.read(e, request, pages, MinimumWagePages.TITLE, "wage.error.", ComplianceForm::recordField)) {
-            errors.page(HttpStatus.CONFLICT, e.grpc().getStatus().getDescription());
+            errors.unexpected(request, pages);
         }
         return pages.render(errors.status(), "wage/compliance-upload", model(request, errors));
     }

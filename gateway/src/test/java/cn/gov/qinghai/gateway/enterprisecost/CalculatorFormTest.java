@@ -70,8 +70,8 @@ class CalculatorFormTest {
         assertEquals("numeric", persons.inputMode());
         assertEquals("三个", persons.value(), "what was typed is kept");
         assertEquals("创业人数", persons.label());
-        assertEquals("整数，不小于 1，不超过 10000（单位：人）", persons.hint());
-        assertEquals("数字，最多 4 位小数，大于 0，不超过 1（单位：比例，0.05 即 5%）；选填", fields.get(1).hint());
+        assertEquals("人数（整数），不小于 1，不超过 10000", persons.hint(), "hints in words (issue 20.3)");
+        assertEquals("百分数，例如 5 表示 5%，大于 0%，不超过 100%；选填", fields.get(1).hint(), "a rate is a percentage");
         CalculatorForm.Field yesNo = fields.get(2);
         assertEquals("yesno", yesNo.kind());
         assertEquals(List.of("", "true", "false"), yesNo.options().stream().map(CalculatorForm.Option::value).toList());
@@ -89,13 +89,23 @@ class CalculatorFormTest {
         errors.field("kind", "kind", "is required (one of a)");
         errors.field("shoeSize", "shoeSize", "is not an input of this calculator (inputs: kind, persons)");
         form("").inPageLanguage(errors);
-        assertEquals("请按要求填写：整数，不小于 1，不超过 10000（单位：人）。", errors.get("persons").message());
+        assertEquals("请按要求填写：人数（整数），不小于 1，不超过 10000。", errors.get("persons").message());
         assertEquals("must be a whole number, found '三个'", errors.get("persons").detail(), "the service's wording kept");
         assertEquals("此项必填：从列表中选择一项。", errors.get("kind").message());
         assertTrue(errors.getPage().contains("shoeSize"), "an input that is not on the form is named at the top");
         FormErrors en = new FormErrors().field("persons", "persons", "is required (a whole number persons)");
         form("?lang=en").inPageLanguage(en);
-        assertEquals("Required: a whole number, at least 1, at most 10000 (unit: persons).", en.get("persons").message());
+        assertEquals("Required: a number of people (whole number), at least 1, at most 10000.", en.get("persons").message());
+    }
+
+    @Test
+    void aRateIsTypedAsAPercentageAndSentAsTheFractionTheServiceExpects() {
+        CalculatorForm form = form("");
+        assertEquals("0.5", form.toService("rate", "50"));
+        assertEquals("0.045", form.toService("rate", "4.5%"));
+        assertEquals("3", form.toService("persons", "3"));
+        assertEquals("三个", form.toService("persons", "三个"), "not a number: sent as typed, for the service to name");
+        assertEquals("a", form.toService("kind", "a"));
     }
 
     @Test
