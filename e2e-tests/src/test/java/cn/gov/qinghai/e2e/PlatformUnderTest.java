@@ -66,6 +66,8 @@ public final class PlatformUnderTest {
             // the suite is one client sending thousands of anonymous requests (bad-input corpus, browser tests):
             // the gateway's rate limits are switched off for it; GatewayRateLimitTest covers them
             System.setProperty("qinghai.rate-limit.enabled", System.getProperty("qinghai.rate-limit.enabled", "false"));
+            // with the trace backend (Zipkin), as `bin/platform --tracing`: TracingE2eTest reads one request's trace
+            System.setProperty("qinghai.tracing", System.getProperty("qinghai.tracing", "true"));
             Platform platform = Platform.start(new Platform.Options(root, data, offset, Duration.ofSeconds(180)));
             System.out.printf("e2e: platform up in %.1f s at %s%n", (System.nanoTime() - t0) / 1e9, platform.gatewayUrl());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
