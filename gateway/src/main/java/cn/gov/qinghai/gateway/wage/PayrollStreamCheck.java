@@ -2,6 +2,7 @@ package cn.gov.qinghai.gateway.wage;
 
 import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.DownstreamException;
+import cn.gov.qinghai.kit.csv.CsvReader;
 import cn.gov.qinghai.wage.v1.ComplianceResult;
 import cn.gov.qinghai.wage.v1.ComplianceSummary;
 import cn.gov.qinghai.wage.v1.PayrollRecordBatch;
@@ -18,10 +19,6 @@ import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.BufferedReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -46,10 +43,15 @@ class PayrollStreamCheck {
         void result(long line, ComplianceResult result) throws IOException;
     }
 
-    /** The upload is not a payroll CSV (no header, unknown or missing columns). */
+    /** The upload is not a payroll CSV: empty, or its header has unknown or misses required columns. */
     static final class BadCsv extends Exception {
-        BadCsv(String message) {
+        final List<String> missing;
+        final List<String> unknown;
+
+        BadCsv(String message, List<String> missing, List<String> unknown) {
             super(message);
+            this.missing = missing;
+            this.unknown = unknown;
         }
     }
 
@@ -66,17 +68,17 @@ class PayrollStreamCheck {
 
     ComplianceSummary run(HttpRequest<?> request, InputStream upload, boolean explanations, Sink sink)
             throws IOException, BadCsv {
-        Reader reader = new BufferedReader(new InputStreamReader(upload, StandardCharsets.UTF_8));
-        CsvReader csv = new CsvReader(reader);
+        // UTF-8 (with or without its mark) or GB18030/GBK, as Excel saves it (kit CsvEncoding decides)
+        CsvReader csv = CsvReader.open(upload);
         List<String> header = csv.next();
         if (header == null) {
-            throw new BadCsv("empty file");
+            throw new BadCsv("empty file", List.of(), List.of());
         }
         PayrollCsv format;
         try {
             format = PayrollCsv.fromHeader(header);
-        } catch (IllegalArgumentException e) {
-            throw new BadCsv(e.getMessage());
+        } catch (PayrollCsv.BadHeader e) {
+            throw new BadCsv(e.getMessage(), e.missing, e.unknown);
         }
         Call call = new Call(sink);
         WageServiceGrpc.WageServiceStub stub = downstream.prepare(request, wage)

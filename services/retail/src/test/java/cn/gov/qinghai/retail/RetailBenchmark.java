@@ -1,5 +1,6 @@
 package cn.gov.qinghai.retail;
 
+import cn.gov.qinghai.kit.testing.ClientStreams;
 import cn.gov.qinghai.kit.testing.RunningService;
 import cn.gov.qinghai.kit.testing.TestDatabases;
 import cn.gov.qinghai.retail.service.TraceSigner;
@@ -27,17 +28,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.postgresql.PGConnection;
 
 /**
  * Measurements, not assertions (excluded from the default run): readings ingested per second over one client
  * stream, and public trace look-up latency with a million trace events stored. Prints throughput and
- * p50/p95/p99. Run: {@code ./mvnw -pl services/retail -am install -Dbenchmark.excluded= -Dgroups=benchmark
+ * p50/p95/p99. Run: {@code ./mvnw -pl services/retail -am install -Dbenchmark=true
  * -Dtest=RetailBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DargLine=-Xmx1g}.
  */
-@Tag("benchmark")
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class RetailBenchmark {
 
     private static final String KEY = "benchmark-trace-signing-key-0123456789abcdef";
@@ -62,7 +63,7 @@ class RetailBenchmark {
                 CompletableFuture<IngestSummary> done = new CompletableFuture<>();
                 StreamObserver<StreamReadingsRequest> in = RetailServiceGrpc.newStub(service.channel())
                         .withCallCredentials(RetailTestSupport.as(carrier, "retail:carrier"))
-                        .streamReadings(observer(done));
+                        .streamReadings(ClientStreams.into(done));
                 for (String code : codes) {
                     for (int i = 0; i < perShipment; i += 500) {
                         StreamReadingsRequest.Builder chunk = StreamReadingsRequest.newBuilder().setShipmentCode(code);
@@ -83,24 +84,6 @@ class RetailBenchmark {
                         summary.getAccepted() / seconds, summary.getExcursionsCount());
             }
         }
-    }
-
-    private static StreamObserver<IngestSummary> observer(CompletableFuture<IngestSummary> done) {
-        return new StreamObserver<>() {
-            @Override
-            public void onNext(IngestSummary value) {
-                done.complete(value);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                done.completeExceptionally(t);
-            }
-
-            @Override
-            public void onCompleted() {
-            }
-        };
     }
 
     @Test

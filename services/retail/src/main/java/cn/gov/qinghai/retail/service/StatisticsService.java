@@ -3,6 +3,7 @@ package cn.gov.qinghai.retail.service;
 import cn.gov.qinghai.kit.auth.Caller;
 import cn.gov.qinghai.kit.auth.Scope;
 import cn.gov.qinghai.kit.csv.CsvWriter;
+import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.explain.ExplanationBuilder;
 import cn.gov.qinghai.kit.grpc.DecimalRule;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
@@ -75,7 +76,7 @@ public class StatisticsService {
         errors.throwIfAny();
         Caller caller = Authority.organisation(Authority.ENTERPRISE, code);
         if (sql.one("SELECT 1 FROM enterprise WHERE credit_code = ?", rs -> 1, code).isEmpty()) {
-            throw RegistryService.notFound(code);
+            throw EnterpriseService.notFound(code);
         }
         ParameterValue threshold = parameters.value(RetailParameters.THRESHOLD, month.atDay(1));
         AboveThreshold.Result above = AboveThreshold.decide(revenue, threshold);
