@@ -27,6 +27,8 @@ public final class ChildProcess {
     private final int httpPort;
     private final int grpcPort;
     private Process process;
+    private final AotCache aot;
+    private final String aotMissing;
 
     ChildProcess(ServiceSpec spec, Path projectRoot, Map<String, String> env, Path logDir, int httpPort, int grpcPort) {
         this.spec = spec;
@@ -42,17 +44,36 @@ public final class ChildProcess {
                     + "./mvnw -DskipTests install first");
         }
         String classpath;
+        // Java 25's AOT cache (AotCache): the module's jar instead of target/classes, and the cache flags.
+        AotCache aot = new AotCache(module);
         try {
-            classpath = classes + java.io.File.pathSeparator + Files.readString(classpathFile).trim();
+            classpath = aot.classpath(Files.readString(classpathFile).trim());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.aot = aot;
+        this.aotMissing = aot.missingReason(classpath);
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(aot.jvmFlags(classpath));
         // Small JVMs (a laptop runs seven of them) with the full JIT, so load runs measure real throughput.
         cmd.addAll(List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx256m",
                 "-XX:MaxMetaspaceSize=128m", "-Dfile.encoding=UTF-8", "-cp", classpath, spec.mainClass()));
         this.command = cmd;
+    }
+
+    /** The command line (java, flags, class path, main class), for the AOT training's cache-creation step. */
+    List<String> command() {
+        return command;
+    }
+
+    AotCache aotCache() {
+        return aot;
+    }
+
+    /** Why this process starts without an AOT cache, or null (it has one, or QH_AOT=off). */
+    public String aotMissing() {
+        return aotMissing;
     }
 
     public String name() {
@@ -132,6 +153,17 @@ public final class ChildProcess {
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * SIGTERM and wait up to {@code grace} (AotTraining: a JVM in AOT record mode writes its training data on exit,
+     * which takes far longer than the normal 10 s on a busy machine; a forced kill leaves an empty file).
+     */
+    synchronized void stopWithin(Duration grace) throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

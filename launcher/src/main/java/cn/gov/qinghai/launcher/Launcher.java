@@ -102,6 +102,11 @@ public final class Launcher {
         System.out.println("  Get a token              curl -s " + idp.tokenEndpoint() + " -d grant_type=client_credentials"
                 + " -d client_id=" + idp.clients().get(0).id() + " -d client_secret=local");
         System.out.println("                           (any client of oidc-clients.yaml; the access_token is the bearer)");
+        for (ChildProcess p : platform.processes().values()) {
+            if (p.aotMissing() != null) {   // Java 25's AOT cache (AotCache): say once why a start was slower
+                System.out.println("  AOT cache                off for " + p.name() + ": " + p.aotMissing());
+            }
+        }
         System.out.println("Press Ctrl-C to stop everything.");
         stopped.await();
     }
