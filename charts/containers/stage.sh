@@ -14,6 +14,7 @@
 # CONTAINERS_KILL (wage), CONTAINERS_HELM_ARGS (extra `helm template` arguments, e.g. "--set ..." to try a fault).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
+. "$root/bin/java-env"   # JDK 25 when installed: the build, jlink and the image base follow it
 cd "$root"
 t0=$(date +%s)
 here="$root/charts/containers"

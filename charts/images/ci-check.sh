@@ -4,6 +4,7 @@
 # Run after `./mvnw -B verify` (classes are then compiled; this adds jlink once and a few seconds per image).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
+. "$root/bin/java-env"   # JDK 25 when installed: the build, jlink and the image base follow it
 cd "$root"
 apps="$(charts/images/apps.sh | paste -sd, -)"
 t0=$(date +%s)

@@ -18,6 +18,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
+. "$root/bin/java-env"   # JDK 25 when installed: the build, jlink and the image base follow it
 cluster="${KIND_CLUSTER:-qinghai}"
 namespace="${NAMESPACE:-qinghai}"
 host_port="${KIND_HOST_PORT:-8080}"

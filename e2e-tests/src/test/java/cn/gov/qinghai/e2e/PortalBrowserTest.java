@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.qinghai.kit.identity.ResidentId;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,10 +17,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +29,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
@@ -44,83 +39,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code .ci/install-browser}, which the test runs itself when Chromium is missing) against the launched platform: every page loads without console errors, each form
  * submits and shows its result, the language switch works, the acceptance path of issue 8 (the minimum wage of 玉树州
  * on 2017-04-30 from the front page), keyboard and phone use. A screenshot of each page is kept in
- * {@code target/screenshots}.
+ * {@code target/ci-artefacts/screenshots} ({@link PortalBrowser#SCREENSHOTS}).
  */
 class PortalBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final Path SCREENSHOTS = PortalBrowser.SCREENSHOTS;
     private static final List<String> DOCUMENTS = List.of("qz-2017-41", "qz-2017-42", "qz-2017-43", "qzb-2017-80",
             "qzb-2017-85", "qzb-2017-86", "qzb-2017-93");
 
     private static final PlatformUnderTest platform = PlatformUnderTest.get();
     private static ChromeDriver driver;
-    private static Path profile;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        File chromium = new File("/usr/bin/chromium");
-        File chromedriver = new File("/usr/bin/chromedriver");
-        if (!chromium.canExecute() || !chromedriver.canExecute()) {
-            installChromium();
-        }
-        if (!chromium.canExecute() || !chromedriver.canExecute()) {
-            throw new IllegalStateException("the portal's browser tests need Chromium: .ci/install-browser did not "
-                    + "install it (apt-get install chromium chromium-driver fonts-wqy-zenhei)");
-        }
-        Files.createDirectories(SCREENSHOTS);
-        profile = Files.createTempDirectory("portal-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1280,900");
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        // A freshly started platform answers its first calls slowly (JIT, connection pools); on a loaded machine
-        // that can pass the gateway's 3 s deadline. Warm the paths the tests use, so a failure means a real fault.
-        for (int i = 0; i < 3; i++) {
-            platform.get("/wage?region=632700&date=2017-04-30");
-            platform.get("/wage?region=630000&date=2017-04-30");
-        }
-    }
-
-    /**
-     * A newcomer's first {@code ./mvnw -B verify} has no Chromium yet: run the project's own install script (apt,
-     * only what is missing) rather than fail, so the README's test command passes on a fresh machine by itself.
-     */
-    private static void installChromium() throws IOException {
-        Path root = Path.of(System.getProperty("qinghai.home", "..")).toAbsolutePath().normalize();
-        Path script = root.resolve(".ci/install-browser");
-        System.out.println("portal browser tests: Chromium missing, running " + script);
-        Process install = new ProcessBuilder("bash", script.toString()).inheritIO().start();
-        try {
-            if (!install.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)) {
-                install.destroyForcibly();
-                throw new IllegalStateException(script + " did not finish within 10 minutes");
-            }
-        } catch (InterruptedException e) {
-            install.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        if (install.exitValue() != 0) {
-            throw new IllegalStateException(script + " failed with exit code " + install.exitValue());
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (var paths = Files.walk(profile)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+    static void startBrowser() {
+        // The shared browser (PortalBrowser): Chromium installed when missing, started once per test JVM, warmed up.
+        driver = PortalBrowser.driver();
     }
 
     @BeforeEach
@@ -135,6 +68,7 @@ class PortalBrowserTest {
     @Test
     void everyPageLoadsWithoutConsoleErrors() throws IOException {
         List<String> pages = new ArrayList<>(List.of("/", "/wage", "/wage?region=630100", "/wage/compliance",
+                "/wage/compliance/check", "/wage/compliance/upload",
                 "/dibao", "/dibao/recipients", "/enterprise-cost", "/enterprise-cost/rd-subsidy",
                 "/enterprise-cost/startup-award", "/enterprise-cost/social-insurance", "/health-data",
                 "/health-data?rows=ageBand&columns=", "/retail", "/broadband", "/broadband?month=2017-06",
@@ -187,6 +121,7 @@ class PortalBrowserTest {
     @Test
     void theComplianceFormShowsAResultWithItsWorkingAndErrorsNextToFields() throws IOException {
         open("/wage/compliance");
+        clickAndWaitFor(By.id("choose-one"), "one-form");
         new Select(driver.findElement(By.id("region"))).selectByValue("630200");
         type("period", "2017-06");
         driver.findElement(By.id("employment-part")).click();
@@ -222,6 +157,7 @@ class PortalBrowserTest {
                 + "E002,630200,2017-06,PART_TIME,40,620.00,20.00\n"
                 + "E003,630100,2017-06,全日制,,x,\n", StandardCharsets.UTF_8);
         open("/wage/compliance");
+        clickAndWaitFor(By.id("choose-file"), "csv-form");
         driver.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
         submitAndWaitFor("csv-show", "summary");
         String summary = text("summary");
@@ -486,7 +422,7 @@ class PortalBrowserTest {
 
     @Test
     void keyboardReachesTheSkipLinkFirstAndEveryInputHasALabel() {
-        open("/wage/compliance");
+        open("/wage/compliance/check");
         html().sendKeys(Keys.TAB);
         WebElement focused = driver.switchTo().activeElement();
         assertEquals("#main", focused.getDomAttribute("href"), "the first Tab stop skips to the content");
@@ -501,7 +437,8 @@ class PortalBrowserTest {
     @Test
     void pagesFitAPhoneScreen() throws IOException {
         driver.manage().window().setSize(new Dimension(390, 844));
-        for (String page : List.of("/", "/wage?region=632700&date=2017-04-30", "/wage/compliance")) {
+        for (String page : List.of("/", "/wage?region=632700&date=2017-04-30", "/wage/compliance",
+                "/wage/compliance/check", "/wage/compliance/upload")) {
             open(page);
             Number scrollWidth = (Number) js("return document.documentElement.scrollWidth");
             Number viewport = (Number) js("return window.innerWidth");

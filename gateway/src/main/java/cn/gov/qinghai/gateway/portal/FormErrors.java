@@ -14,9 +14,12 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * What went wrong with a form, for the page: a message per form field (shown next to it, in the page's language,
- * with the service's own wording beside it) and an optional message for the whole page. Built from a service's
- * {@code BadRequest} by mapping its field paths (e.g. {@code records[0].grossPay}) to the form's fields.
+ * What went wrong with a form, for the page: a message per form field and an optional message for the whole page.
+ * Built from a service's {@code BadRequest} by mapping its field paths (e.g. {@code records[0].grossPay}) to the
+ * form's fields. Pages show it with the {@code layout :: errorSummary(errors)} fragment at the top (every error a
+ * link to its field, focused on load) and {@code layout :: fieldError(errors, name)} next to each field; both show
+ * only the plain message in the page's language. The service's own wording ({@code detail}) is kept for tests and
+ * logs but never shown: it is English, technical and may name internals.
  */
 public final class FormErrors {
 
@@ -77,12 +80,10 @@ public final class FormErrors {
             case INVALID_ARGUMENT, OUT_OF_RANGE -> {
                 for (BadRequest.FieldViolation v : violations(e)) {
                     String field = toFormField.apply(v.getField());
-                    String key = messagePrefix + field;
-                    String message = pages.message(request, key);
-                    field(field, message.equals(key) ? v.getDescription() : message, v.getDescription());
+                    field(field, plainMessage(request, pages, messagePrefix, field), v.getDescription());
                 }
                 if (fields.isEmpty()) {
-                    page(HttpStatus.BAD_REQUEST, e.grpc().getStatus().getDescription());
+                    page(HttpStatus.BAD_REQUEST, pages.message(request, "form.error.invalidPage"));
                 }
                 return true;
             }
@@ -95,14 +96,38 @@ public final class FormErrors {
                 return true;
             }
             case INTERNAL, UNKNOWN, DATA_LOSS, UNIMPLEMENTED -> {
-                page(HttpStatus.INTERNAL_SERVER_ERROR,
-                        pages.message(request, "error.internal", RequestIdFilter.requestId(request)));
+                unexpected(request, pages);
                 return true;
             }
             default -> {
                 return false;
             }
         }
+    }
+
+    /**
+     * A failure the page cannot explain (a code the caller does not expect): a friendly sentence with the request id
+     * to quote, never the service's own text. Status 500.
+     */
+    public FormErrors unexpected(HttpRequest<?> request, PortalPages pages) {
+        return page(HttpStatus.INTERNAL_SERVER_ERROR,
+                pages.message(request, "error.internal", RequestIdFilter.requestId(request)));
+    }
+
+    /**
+     * The plain message for a form field: {@code <prefix><field>} (e.g. {@code wage.error.grossPay}), else
+     * {@code <prefix><last segment>} (so {@code m1.i0.annualAmount} finds {@code dibao.error.annualAmount}), else
+     * the generic "check this answer" in the page's language — never the service's English description.
+     */
+    public static String plainMessage(HttpRequest<?> request, PortalPages pages, String prefix, String field) {
+        String key = prefix + field;
+        String message = pages.message(request, key);
+        if (!message.equals(key)) {
+            return message;
+        }
+        String lastKey = prefix + field.substring(field.lastIndexOf('.') + 1);
+        String last = pages.message(request, lastKey);
+        return last.equals(lastKey) ? pages.message(request, "form.error.invalid") : last;
     }
 
     private static java.util.List<BadRequest.FieldViolation> violations(DownstreamException e) {

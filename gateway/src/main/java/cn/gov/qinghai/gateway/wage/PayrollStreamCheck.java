@@ -18,10 +18,8 @@ import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.BufferedReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -46,10 +44,15 @@ class PayrollStreamCheck {
         void result(long line, ComplianceResult result) throws IOException;
     }
 
-    /** The upload is not a payroll CSV (no header, unknown or missing columns). */
+    /** The upload is not a payroll CSV: empty, or its header has unknown or misses required columns. */
     static final class BadCsv extends Exception {
-        BadCsv(String message) {
+        final List<String> missing;
+        final List<String> unknown;
+
+        BadCsv(String message, List<String> missing, List<String> unknown) {
             super(message);
+            this.missing = missing;
+            this.unknown = unknown;
         }
     }
 
@@ -66,17 +69,18 @@ class PayrollStreamCheck {
 
     ComplianceSummary run(HttpRequest<?> request, InputStream upload, boolean explanations, Sink sink)
             throws IOException, BadCsv {
-        Reader reader = new BufferedReader(new InputStreamReader(upload, StandardCharsets.UTF_8));
+        // UTF-8 (with or without its mark) or GB18030/GBK, as Excel saves it
+        Reader reader = new BufferedReader(CsvCharset.reader(upload));
         CsvReader csv = new CsvReader(reader);
         List<String> header = csv.next();
         if (header == null) {
-            throw new BadCsv("empty file");
+            throw new BadCsv("empty file", List.of(), List.of());
         }
         PayrollCsv format;
         try {
             format = PayrollCsv.fromHeader(header);
-        } catch (IllegalArgumentException e) {
-            throw new BadCsv(e.getMessage());
+        } catch (PayrollCsv.BadHeader e) {
+            throw new BadCsv(e.getMessage(), e.missing, e.unknown);
         }
         Call call = new Call(sink);
         WageServiceGrpc.WageServiceStub stub = downstream.prepare(request, wage)

@@ -69,8 +69,8 @@ class PayrollCsvTest {
 
     @Test
     void serviceFieldPathsMapToFormFields() {
-        assertEquals("grossPay", WagePages.recordField("records[0].grossPay"));
-        assertEquals("date", WagePages.recordField("date"));
+        assertEquals("grossPay", ComplianceForm.recordField("records[0].grossPay"));
+        assertEquals("date", ComplianceForm.recordField("date"));
     }
 
     @Test

@@ -30,12 +30,12 @@ import org.postgresql.PGConnection;
 /**
  * Measures the cross-match at 1,000,000 × 1,000,000 (三(一)): 1M dibao members (250k approved households of 4,
  * loaded with COPY) against a 1M-row registry CSV streamed through the real ImportPovertyRoster RPC, half of them
- * overlapping. Run with {@code -Dqinghai.bench=true}; prints numbers, asserts nothing about time.
+ * overlapping. Run with {@code -Dbenchmark=true}; prints numbers, asserts nothing about time.
  */
-@EnabledIfSystemProperty(named = "qinghai.bench", matches = "true")
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class CrossMatchBenchmark {
 
-    static final int N = Integer.getInteger("qinghai.bench.rows", 1_000_000);
+    static final int N = Integer.getInteger("bench.rows", 1_000_000);
     static final String COUNTY = "630102";
 
     /** The i-th distinct valid identity number. */

@@ -9,7 +9,6 @@ import cn.gov.qinghai.dibao.v1.EstimateMember;
 import cn.gov.qinghai.dibao.v1.Income;
 import java.util.Arrays;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * -Dsurefire.failIfNoSpecifiedTests=false}. Measures the calculation in process (the service bean) and a call over
  * real gRPC; prints medians and p95 and the ratio; asserts nothing about time.
  */
-@Tag("benchmark")
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class ReformEstimateBenchmark {
 

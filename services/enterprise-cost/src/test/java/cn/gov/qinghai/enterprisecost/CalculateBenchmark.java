@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * -Dtest=CalculateBenchmark -Dbenchmark=true -Dsurefire.failIfNoSpecifiedTests=false}. Prints throughput and
  * latency percentiles; asserts nothing about time.
  */
-@Tag("benchmark")
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class CalculateBenchmark {
 

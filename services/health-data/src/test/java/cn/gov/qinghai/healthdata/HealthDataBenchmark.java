@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * default run: {@code ./mvnw -pl services/health-data -am install -Dtest=HealthDataBenchmark -Dbenchmark=true
  * -Dsurefire.failIfNoSpecifiedTests=false}. Prints numbers; asserts nothing about time.
  */
-@Tag("benchmark")
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class HealthDataBenchmark {
 

@@ -27,17 +27,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.postgresql.PGConnection;
 
 /**
  * Measurements, not assertions (excluded from the default run): readings ingested per second over one client
  * stream, and public trace look-up latency with a million trace events stored. Prints throughput and
- * p50/p95/p99. Run: {@code ./mvnw -pl services/retail -am install -Dbenchmark.excluded= -Dgroups=benchmark
+ * p50/p95/p99. Run: {@code ./mvnw -pl services/retail -am install -Dbenchmark=true
  * -Dtest=RetailBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DargLine=-Xmx1g}.
  */
-@Tag("benchmark")
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class RetailBenchmark {
 
     private static final String KEY = "benchmark-trace-signing-key-0123456789abcdef";

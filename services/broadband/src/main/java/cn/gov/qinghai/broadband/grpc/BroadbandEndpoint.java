@@ -1,5 +1,7 @@
 package cn.gov.qinghai.broadband.grpc;
 
+import static cn.gov.qinghai.kit.grpc.Replies.reply;
+
 import cn.gov.qinghai.broadband.service.ConsumptionService;
 import cn.gov.qinghai.broadband.service.IndicatorService;
 import cn.gov.qinghai.broadband.service.MonthlyReportService;
@@ -98,10 +100,5 @@ public class BroadbandEndpoint extends BroadbandServiceGrpc.BroadbandServiceImpl
     @Override
     public void getMonthlyReportCsv(GetMonthlyReportRequest request, StreamObserver<CsvDocument> out) {
         reply(out, monthly.csv(request));
-    }
-
-    private static <T> void reply(StreamObserver<T> out, T value) {
-        out.onNext(value);
-        out.onCompleted();
     }
 }

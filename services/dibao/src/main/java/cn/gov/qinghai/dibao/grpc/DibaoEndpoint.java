@@ -1,5 +1,7 @@
 package cn.gov.qinghai.dibao.grpc;
 
+import static cn.gov.qinghai.kit.grpc.Replies.reply;
+
 import cn.gov.qinghai.dibao.service.CaseService;
 import cn.gov.qinghai.dibao.service.CountyPaymentMethodService;
 import cn.gov.qinghai.dibao.service.IntakeReportService;
@@ -58,6 +60,9 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
     /** The public calculators with an optional reform beside the law (issue 24); field-injected, constructor kept. */
     @jakarta.inject.Inject
     DibaoReforms reforms;
+    /** The caseload simulation (issue 24); field-injected like the reforms, constructor kept. */
+    @jakarta.inject.Inject
+    cn.gov.qinghai.dibao.service.CaseloadSimulationService simulations;
     private final CaseService cases;
     private final CountyStandardService standards;
     private final RosterService rosters;
@@ -185,8 +190,15 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
         reply(out, intake.list(request));
     }
 
-    private static <T> void reply(StreamObserver<T> out, T value) {
-        out.onNext(value);
-        out.onCompleted();
+    @Override
+    public void simulateCaseload(cn.gov.qinghai.dibao.v1.SimulateCaseloadRequest request,
+                                 StreamObserver<cn.gov.qinghai.dibao.v1.CaseloadSimulation> out) {
+        reply(out, simulations.simulate(request));
+    }
+
+    @Override
+    public void exportCaseloadSimulation(cn.gov.qinghai.dibao.v1.SimulateCaseloadRequest request,
+                                         StreamObserver<cn.gov.qinghai.dibao.v1.CaseloadSimulationCsv> out) {
+        reply(out, simulations.csv(request));
     }
 }

@@ -71,10 +71,13 @@ public class CaseService {
     private final PolicyParameter retention;
     private final ProvincialFloor floor;
     private final Clock clock;
+    private final CaseFacts caseFacts;
 
     public CaseService(CaseStore store, IncomeTypes incomeTypes, BenefitAssessor assessor,
                        CountyStandardService standards, MedicalExpenseSource medical, ParameterRegistry parameters,
-                       CountyPaymentMethodService paymentMethods, ProvincialFloor floor, Clock clock) {
+                       CountyPaymentMethodService paymentMethods, ProvincialFloor floor, Clock clock,
+                       CaseFacts caseFacts) {
+        this.caseFacts = caseFacts;
         this.paymentMethods = paymentMethods;
         this.floor = floor;
         this.store = store;
@@ -282,8 +285,12 @@ public class CaseService {
         }
         String cls = Classification.classify(facts, classification.at(today), why);
         var explanation = why.build();
-        return store.approve(row.id(), row.version(), cls, a.monthlyGap(), a.monthlyAllowances(), a.monthlyTotal(),
-                ProtoJson.write(explanation), now, today.withDayOfMonth(1));
+        boolean won = store.approve(row.id(), row.version(), cls, a.monthlyGap(), a.monthlyAllowances(),
+                a.monthlyTotal(), ProtoJson.write(explanation), now, today.withDayOfMonth(1));
+        if (won) {
+            caseFacts.record(row, today); // for the caseload simulation, in the same transaction
+        }
+        return won;
     }
 
     private MedicalChecks consultMedical(CaseRow row, Caller caller, int year) {

@@ -1,5 +1,7 @@
 package cn.gov.qinghai.enterprisecost.grpc;
 
+import static cn.gov.qinghai.kit.grpc.Replies.reply;
+
 import cn.gov.qinghai.enterprisecost.service.ApplicationService;
 import cn.gov.qinghai.enterprisecost.service.CalculatorReforms;
 import cn.gov.qinghai.enterprisecost.service.CalculatorService;
@@ -142,10 +144,5 @@ public class EnterpriseCostEndpoint extends EnterpriseCostServiceGrpc.Enterprise
     public void listOverdueInvestmentProjects(ListOverdueInvestmentProjectsRequest request,
                                               StreamObserver<ListOverdueInvestmentProjectsResponse> out) {
         reply(out, projects.overdue(request));
-    }
-
-    private static <T> void reply(StreamObserver<T> out, T value) {
-        out.onNext(value);
-        out.onCompleted();
     }
 }

@@ -2,7 +2,6 @@ package cn.gov.qinghai.enterprisecost.projects;
 
 import cn.gov.qinghai.enterprisecost.config.Today;
 import cn.gov.qinghai.enterprisecost.rules.ApprovalDeadline;
-import cn.gov.qinghai.enterprisecost.service.CreditCodes;
 import cn.gov.qinghai.enterprisecost.v1.ApprovalStep;
 import cn.gov.qinghai.enterprisecost.v1.ApprovalStepKind;
 import cn.gov.qinghai.enterprisecost.v1.DecideInvestmentProjectRequest;
@@ -18,6 +17,7 @@ import cn.gov.qinghai.kit.auth.Caller;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.Pages;
 import cn.gov.qinghai.kit.grpc.ServiceException;
+import cn.gov.qinghai.kit.identity.CreditCode;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -63,7 +63,7 @@ public class InvestmentProjectService {
         String code = errors.text("projectCode", r.getProjectCode(), 64);
         String name = errors.text("projectName", r.getProjectName(), 200);
         String credit = r.getEnterpriseCreditCode().trim();
-        String problem = credit.isEmpty() ? "is required (统一社会信用代码)" : CreditCodes.problem(credit);
+        String problem = credit.isEmpty() ? "is required (统一社会信用代码)" : CreditCode.problem(credit).orElse(null);
         errors.check(problem == null, "enterpriseCreditCode", problem);
         String region = errors.qinghaiRegion("region", r.getRegion());
         String department = errors.text("department", r.getDepartment(), NAME);

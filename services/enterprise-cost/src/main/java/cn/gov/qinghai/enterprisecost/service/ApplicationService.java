@@ -27,6 +27,7 @@ import cn.gov.qinghai.kit.grpc.DecimalRule;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.Pages;
 import cn.gov.qinghai.kit.grpc.ServiceException;
+import cn.gov.qinghai.kit.identity.CreditCode;
 import cn.gov.qinghai.kit.money.Money;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -86,7 +87,7 @@ public class ApplicationService {
             errors.check(kind == null || kind == ApplicationKind.STARTUP_AWARD, "enterpriseCreditCode",
                     "is required (统一社会信用代码) except for a start-up award");
         } else {
-            String problem = CreditCodes.problem(creditCode);
+            String problem = CreditCode.problem(creditCode).orElse(null);
             errors.check(problem == null, "enterpriseCreditCode", problem);
         }
         String name = errors.text("applicantName", request.getApplicantName(), 200);

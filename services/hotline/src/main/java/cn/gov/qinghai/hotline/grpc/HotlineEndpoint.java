@@ -1,5 +1,7 @@
 package cn.gov.qinghai.hotline.grpc;
 
+import static cn.gov.qinghai.kit.grpc.Replies.reply;
+
 import cn.gov.qinghai.hotline.service.CatalogueService;
 import cn.gov.qinghai.hotline.service.IntakeService;
 import cn.gov.qinghai.hotline.service.SupervisionService;
@@ -107,10 +109,5 @@ public class HotlineEndpoint extends HotlineServiceGrpc.HotlineServiceImplBase {
     @Override
     public void getSupervisionReportCsv(GetSupervisionReportRequest request, StreamObserver<CsvDocument> out) {
         reply(out, supervision.csv(request));
-    }
-
-    private static <T> void reply(StreamObserver<T> out, T value) {
-        out.onNext(value);
-        out.onCompleted();
     }
 }

@@ -14,18 +14,18 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Measurements, not assertions (excluded from the default run): what verifying one bearer token costs with the
  * issuer's keys cached (RS256 against the provider's JWKS: parse, signature, iss/aud/exp/nbf, claims) beside the
  * HS256 shared-secret path it replaced (parse, HMAC, expiry, claims). The gateway's filter and every service's
  * interceptor run exactly this {@code TokenVerifier.verify}. Prints p50/p95/p99 in microseconds. Run:
- * {@code ./mvnw -B -pl services/kit -am test -Dbenchmark.excluded= -Dgroups=benchmark
+ * {@code ./mvnw -B -pl services/kit -am test -Dbenchmark=true
  * -Dtest=TokenVerificationBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-@Tag("benchmark")
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class TokenVerificationBenchmark {
 
     private static final int WARM_UP = 20_000;

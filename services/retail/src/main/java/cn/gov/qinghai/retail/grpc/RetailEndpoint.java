@@ -1,5 +1,7 @@
 package cn.gov.qinghai.retail.grpc;
 
+import static cn.gov.qinghai.kit.grpc.Replies.reply;
+
 import cn.gov.qinghai.retail.service.ColdChainService;
 import cn.gov.qinghai.retail.service.RecallService;
 import cn.gov.qinghai.retail.service.RegistryService;
@@ -197,10 +199,5 @@ public class RetailEndpoint extends RetailServiceGrpc.RetailServiceImplBase {
     @Override
     public StreamObserver<StreamReadingsRequest> streamReadings(StreamObserver<IngestSummary> out) {
         return new ReadingsStream(coldChain.newIngest(), out);
-    }
-
-    private static <T> void reply(StreamObserver<T> out, T value) {
-        out.onNext(value);
-        out.onCompleted();
     }
 }

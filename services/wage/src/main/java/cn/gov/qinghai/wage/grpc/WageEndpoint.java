@@ -1,5 +1,7 @@
 package cn.gov.qinghai.wage.grpc;
 
+import static cn.gov.qinghai.kit.grpc.Replies.reply;
+
 import cn.gov.qinghai.wage.service.ComplianceReforms;
 import cn.gov.qinghai.wage.service.ComplianceService;
 import cn.gov.qinghai.wage.service.MinimumWageService;
@@ -63,10 +65,5 @@ public class WageEndpoint extends WageServiceGrpc.WageServiceImplBase {
     @Override
     public void publishStandard(PublishStandardRequest request, StreamObserver<PublishedStandard> out) {
         reply(out, publishing.publish(request));
-    }
-
-    private static <T> void reply(StreamObserver<T> out, T value) {
-        out.onNext(value);
-        out.onCompleted();
     }
 }
