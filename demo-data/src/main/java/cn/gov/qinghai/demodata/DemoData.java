@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -32,7 +36,7 @@ public final class DemoData {
     }
 
     /**
-     * Loads every domain in turn.
+     * Loads every domain, one thread per service.
      *
      * @param addressOf     service name (e.g. "health-data") → gRPC host:port
      * @param tokenEndpoint the OpenID Connect provider's token endpoint
@@ -43,8 +47,21 @@ public final class DemoData {
         long t0 = System.nanoTime();
         Map<String, Integer> sent = new java.util.LinkedHashMap<>();
         try (Connections c = new Connections(addressOf, tokenEndpoint, tokenHost)) {
-            for (DemoDomain d : domains(c)) {
-                sent.put(d.service(), d.loaded() ? 0 : d.load());
+            List<DemoDomain> domains = domains(c);
+            // the services are independent (each domain has its own seeded Random): load them side by side
+            ExecutorService pool = Executors.newFixedThreadPool(domains.size());
+            try {
+                List<Future<Integer>> counts = new ArrayList<>();
+                for (DemoDomain d : domains) {
+                    counts.add(pool.submit(() -> d.loaded() ? 0 : d.load()));
+                }
+                for (int i = 0; i < domains.size(); i++) {
+                    sent.put(domains.get(i).service(), counts.get(i).get());
+                }
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
             }
         }
         return new Result(sent, Duration.ofNanos(System.nanoTime() - t0));

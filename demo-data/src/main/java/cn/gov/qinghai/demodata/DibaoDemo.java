@@ -93,7 +93,9 @@ final class DibaoDemo implements DemoDomain {
     /** One household through as many steps as its fate (drawn from the seed) takes it. */
     private int household(Counties.County county, int n, int indexInCounty) {
         Household h = household(county);
-        LocalDate applied = FIRST_DAY.plusDays(random.nextInt(75));
+        // each county's first household is approved in June 2017, the month 86号 takes effect (the page's example)
+        boolean june = indexInCounty == 0;
+        LocalDate applied = FIRST_DAY.plusDays(june ? random.nextInt(3) : random.nextInt(75));
         int fate = indexInCounty == 5 ? random.nextInt(2) : 2; // 0: pending review, 1: rejected, 2: approved
         String key = REQUEST_PREFIX + "db-" + n;
         Case c = stub(DEPARTMENT).submitApplication(SubmitApplicationRequest.newBuilder().setRequestId(key)
@@ -105,9 +107,9 @@ final class DibaoDemo implements DemoDomain {
             registry.append(head.getIdNumber()).append(',').append(head.getName()).append(',')
                     .append(county.code()).append('\n');
         }
-        LocalDate reviewed = applied.plusDays(3 + random.nextInt(7));
-        LocalDate verified = reviewed.plusDays(3 + random.nextInt(7));
-        LocalDate approved = verified.plusDays(2 + random.nextInt(6));
+        LocalDate reviewed = applied.plusDays(june ? 1 + random.nextInt(2) : 3 + random.nextInt(7));
+        LocalDate verified = reviewed.plusDays(june ? 1 + random.nextInt(2) : 3 + random.nextInt(7));
+        LocalDate approved = verified.plusDays(june ? 1 + random.nextInt(2) : 2 + random.nextInt(6));
         if (fate == 0) {
             return sent;
         }

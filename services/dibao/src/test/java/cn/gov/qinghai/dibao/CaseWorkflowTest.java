@@ -122,6 +122,24 @@ class CaseWorkflowTest {
                 .anyMatch(e -> e.getCaseId().equals(approved.getId())), "paid from 2017-07, in the August roster");
     }
 
+    /** June 2017, the month 86号 takes effect (16th), has a recipient list: the page's own example month. */
+    @Test
+    void aCaseApprovedInJune2017IsOnTheJuneRecipientList() {
+        Case c = clerk.submitApplication(Households.application(Households.classA(COUNTY)).toBuilder()
+                .setAppliedOn("2017-06-16").build());
+        c = reviewer.decideCase(decision(c, Stage.TOWNSHIP_REVIEW, Outcome.PASS, "").toBuilder()
+                .setDecidedOn("2017-06-19").build());
+        c = verifier.decideCase(decision(c, Stage.VERIFICATION, Outcome.PASS, "").toBuilder()
+                .setDecidedOn("2017-06-21").build());
+        Case approved = approver.decideCase(decision(c, Stage.COUNTY_APPROVAL, Outcome.PASS, "").toBuilder()
+                .setDecidedOn("2017-06-23").build());
+        var june = DibaoTestSupport.stub().listPublicRecipients(
+                cn.gov.qinghai.dibao.v1.ListPublicRecipientsRequest.newBuilder().setCounty(COUNTY).setMonth("2017-06")
+                        .setPageSize(1000).build());
+        assertTrue(june.getRecipientsList().stream().anyMatch(r -> r.getMonthlyAmount()
+                .equals(approved.getMonthlyTotal())), june.toString());
+    }
+
     @Test
     void applicationPassesEveryStageWithHistoryClassAndBenefit() {
         Case c = approved(Households.classA(COUNTY));

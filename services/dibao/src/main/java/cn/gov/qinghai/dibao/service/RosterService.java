@@ -142,11 +142,14 @@ public class RosterService {
 
     private List<Paid> paid(String county, YearMonth month) {
         LocalDate first = month.atDay(1);
-        StandardApplied standard = standards.applied(county, first);
-        var method = paymentMethods.applied(county, first);
+        // June 2017: 86号 takes effect on the 16th, so the month's standard is the one in force from that day (the
+        // first of the month has none, and the page's own example, 2017-06, was a 409)
+        LocalDate standardDay = first.isBefore(floor.firstDate()) ? floor.firstDate() : first;
+        StandardApplied standard = standards.applied(county, standardDay);
+        var method = paymentMethods.applied(county, standardDay);
         List<Paid> out = new ArrayList<>();
         for (CaseRow row : store.paidIn(county, first)) {
-            Assessment a = assessor.assess(CaseViews.facts(row, first), first, standard, method,
+            Assessment a = assessor.assess(CaseViews.facts(row, first), standardDay, standard, method,
                     new ExplanationBuilder());
             // The reason describes the month asked for, not today's status, so a past month reads the same forever.
             LocalDate exitMonth = row.exitDate() == null ? null : row.exitDate().withDayOfMonth(1);
