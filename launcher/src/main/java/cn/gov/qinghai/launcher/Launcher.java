@@ -14,7 +14,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code bin/platform}: runs the platform locally until Ctrl-C. Options: {@code --data-dir DIR} (default
  * {@code .local}), {@code --port-offset N} (added to every port), {@code --no-demo-data} (start empty: no
- * demonstration data is loaded and the portal shows no "示例数据" banner).
+ * demonstration data is loaded and the portal shows no "示例数据" banner), {@code --tracing} (starts Zipkin and sends
+ * every process's spans to it; docs/observability.md).
  */
 public final class Launcher {
 
@@ -32,8 +33,9 @@ public final class Launcher {
                 case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
                 case "--port-offset" -> offset = Integer.parseInt(args[++i]);
                 case "--no-demo-data" -> demoData = false;
+                case "--tracing" -> System.setProperty("qinghai.tracing", "true");
                 case "--help", "-h" -> {
-                    System.out.println("usage: bin/platform [--data-dir DIR] [--port-offset N] [--no-demo-data]");
+                    System.out.println("usage: bin/platform [--data-dir DIR] [--port-offset N] [--no-demo-data] [--tracing]");
                     return;
                 }
                 default -> {
@@ -96,6 +98,8 @@ public final class Launcher {
         System.out.println("  PostgreSQL               localhost:" + platform.databasePort() + " (data kept in "
                 + options.dataDir().resolve("pgdata") + ")");
         System.out.println("  Logs                     " + options.dataDir().resolve("logs"));
+        platform.traceUiUrl().ifPresent(zipkin -> System.out.println("  Traces (Zipkin)          " + zipkin
+                + "zipkin/  (search qinghai.request_id=<X-Request-Id>)"));
         LocalIdentityProvider idp = platform.identityProvider();
         System.out.println("  OpenID Connect issuer    " + idp.issuer() + " (clients: identity-provider oidc-clients.yaml)");
         System.out.println("  Get a token              curl -s " + idp.tokenEndpoint() + " -d grant_type=client_credentials"
