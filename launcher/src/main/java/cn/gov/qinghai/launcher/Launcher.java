@@ -13,8 +13,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code bin/platform}: runs the platform locally until Ctrl-C. Options: {@code --data-dir DIR} (default
- * {@code .local}), {@code --port-offset N} (added to every port), {@code --tracing} (starts Zipkin and sends every
- * process's spans to it; docs/observability.md).
+ * {@code .local}), {@code --port-offset N} (added to every port), {@code --no-demo-data} (start empty: no
+ * demonstration data is loaded and the portal shows no "示例数据" banner), {@code --tracing} (starts Zipkin and sends
+ * every process's spans to it; docs/observability.md).
  */
 public final class Launcher {
 
@@ -26,13 +27,15 @@ public final class Launcher {
         Platform.Options defaults = Platform.Options.defaults(root);
         Path dataDir = defaults.dataDir();
         int offset = 0;
+        boolean demoData = defaults.demoData();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
                 case "--port-offset" -> offset = Integer.parseInt(args[++i]);
+                case "--no-demo-data" -> demoData = false;
                 case "--tracing" -> System.setProperty("qinghai.tracing", "true");
                 case "--help", "-h" -> {
-                    System.out.println("usage: bin/platform [--data-dir DIR] [--port-offset N] [--tracing]");
+                    System.out.println("usage: bin/platform [--data-dir DIR] [--port-offset N] [--no-demo-data] [--tracing]");
                     return;
                 }
                 default -> {
@@ -54,7 +57,7 @@ public final class Launcher {
             }
             channel.truncate(0);
             channel.write(java.nio.ByteBuffer.wrap(("pid " + ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
-            run(new Platform.Options(root, dataDir, offset, defaults.startTimeout()));
+            run(new Platform.Options(root, dataDir, offset, defaults.startTimeout(), demoData));
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.gov.qinghai.launcher;
 
+import cn.gov.qinghai.demodata.DemoData;
 import cn.gov.qinghai.identity.LocalIdentityProvider;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -26,10 +27,20 @@ import java.util.concurrent.Future;
  */
 public final class Platform implements AutoCloseable {
 
-    /** Where and how to run. */
-    public record Options(Path projectRoot, Path dataDir, int portOffset, Duration startTimeout) {
+    /**
+     * Where and how to run.
+     *
+     * @param demoData load the demonstration data once the platform is healthy (module demo-data) and tell the
+     *                 gateway, which then labels every portal page "示例数据 / demonstration data"
+     */
+    public record Options(Path projectRoot, Path dataDir, int portOffset, Duration startTimeout, boolean demoData) {
+        /** Without demonstration data (the e2e platform: tests make their own records). */
+        public Options(Path projectRoot, Path dataDir, int portOffset, Duration startTimeout) {
+            this(projectRoot, dataDir, portOffset, startTimeout, false);
+        }
+
         public static Options defaults(Path projectRoot) {
-            return new Options(projectRoot, projectRoot.resolve(".local"), 0, Duration.ofSeconds(240));
+            return new Options(projectRoot, projectRoot.resolve(".local"), 0, Duration.ofSeconds(240), true);
         }
     }
 
@@ -38,6 +49,7 @@ public final class Platform implements AutoCloseable {
     private volatile LocalDatabase database;
     private volatile LocalIdentityProvider identity;
     private volatile String traceSigningKey;
+    private volatile DemoData.Result demoData;
     private volatile TraceBackend traceBackend;
     private volatile boolean closed;
 
@@ -105,6 +117,7 @@ public final class Platform implements AutoCloseable {
                 env.put("MICRONAUT_ENVIRONMENTS", "local");
                 // rate limits on anonymous routes: on, unless a test or load run switches them off
                 env.put("GATEWAY_RATE_LIMIT_ENABLED", System.getProperty("qinghai.rate-limit.enabled", "true"));
+                env.put("GATEWAY_DEMO_DATA", String.valueOf(options.demoData()));
             } else {
                 String password = "local-" + s.database();
                 try {
@@ -152,6 +165,28 @@ public final class Platform implements AutoCloseable {
         } finally {
             pool.shutdownNow();
         }
+        if (options.demoData()) {
+            try {
+                demoData = loadDemoData();
+                System.out.println(DemoData.summary(demoData));
+            } catch (RuntimeException e) {
+                // the platform itself is up: say what failed and go on (a restart tries again, adding only the rest)
+                System.err.println("demonstration data not (fully) loaded: " + e);
+            }
+        }
+    }
+
+    /**
+     * Loads the demonstration data through the services' gRPC APIs with tokens from the local provider; adds
+     * nothing when it is already there (see {@link DemoData}).
+     */
+    public DemoData.Result loadDemoData() throws InterruptedException {
+        return DemoData.load(this::grpcAddress, identity.tokenEndpoint(), null);
+    }
+
+    /** What start-up's load of the demonstration data did, when the options asked for it and it succeeded. */
+    public java.util.Optional<DemoData.Result> demoDataLoaded() {
+        return java.util.Optional.ofNullable(demoData);
     }
 
     public String gatewayUrl() {

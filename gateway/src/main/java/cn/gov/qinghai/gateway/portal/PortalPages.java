@@ -1,6 +1,7 @@
 package cn.gov.qinghai.gateway.portal;
 
 import io.micronaut.context.MessageSource;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -23,10 +24,13 @@ public class PortalPages {
 
     private final DomainCatalog catalog;
     private final MessageSource messages;
+    private final boolean demoData;
 
-    public PortalPages(DomainCatalog catalog, MessageSource messages) {
+    public PortalPages(DomainCatalog catalog, MessageSource messages,
+                       @Value("${qinghai.demo-data:false}") boolean demoData) {
         this.catalog = catalog;
         this.messages = messages;
+        this.demoData = demoData;
     }
 
     /** A fresh page model with the shared entries; {@code activeDomain} is highlighted in the navigation. */
@@ -43,6 +47,8 @@ public class PortalPages {
         model.put("active", activeDomain == null ? "" : activeDomain);
         model.put("bi", new Bilingual(PortalLanguage.isEnglish(locale)));
         model.put("terms", new Terms(messages, locale)); // formulas of the working in the page's language
+        // the layout's banner: the numbers on this platform were generated for demonstration
+        model.put("demoData", demoData);
         return model;
     }
 

@@ -53,7 +53,7 @@ class CalculatorFormTest {
                 return java.util.stream.Stream.empty();
             }
         };
-        PortalPages pages = new PortalPages(new DomainCatalog(none), new ResourceBundleMessageSource("i18n.enterprise-cost"));
+        PortalPages pages = new PortalPages(new DomainCatalog(none), new ResourceBundleMessageSource("i18n.enterprise-cost"), false);
         SimpleHttpRequest<Object> request = new SimpleHttpRequest<>(HttpMethod.GET, "/enterprise-cost/demo", null);
         if (query.equals("?lang=en")) {
             request.cookie(Cookie.of(PortalLanguage.COOKIE, "en"));

@@ -161,6 +161,27 @@ class ProgressReportsTest {
         assertFalse(progress.getExplanation().getStepsList().isEmpty());
     }
 
+    /**
+     * A report made on paper and entered later by the administrator carries the day it was made: on time when that
+     * day is within the deadline (the 10th of the following month), late after it. A reporter cannot backdate.
+     */
+    @Test
+    void aReportEnteredAfterTheFactIsJudgedByTheDayItWasMade() {
+        Project p = project("格尔木市政府", "数字政务", 28);
+        ProgressReport onTime = admin().submitProgressReport(report(p, "2017-06", "100").setReportedOn("2017-07-10")
+                .build());
+        assertFalse(onTime.getLate(), "made on the 10th of the following month");
+        assertTrue(onTime.getReportedAt().startsWith("2017-07-10"), onTime.getReportedAt());
+        assertTrue(admin().submitProgressReport(report(p, "2017-07", "200").setReportedOn("2017-08-11").build())
+                .getLate(), "made on the 11th");
+        assertEquals(List.of("reportedOn"), fails(() -> admin().submitProgressReport(report(p, "2017-08", "300")
+                .setReportedOn("2017-07-31").build())).fields());
+        assertEquals(List.of("reportedOn"), fails(() -> admin().submitProgressReport(report(p, "2017-08", "300")
+                .setReportedOn("2999-01-01").build())).fields());
+        assertEquals("ROLE_REQUIRED", fails(() -> reporter("格尔木市政府").submitProgressReport(report(p, "2017-08",
+                "300").setReportedOn("2017-09-01").build())).reason());
+    }
+
     @Test
     void reportersSeeOnlyTheirOwnReports() {
         Project p = project("浪潮集团有限公司", "数字产业", 15);

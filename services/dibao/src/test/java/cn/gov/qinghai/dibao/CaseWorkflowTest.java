@@ -88,6 +88,58 @@ class CaseWorkflowTest {
                                 .toBuilder().setEducation("-3"))).build()))).fields());
     }
 
+    /**
+     * A paper file entered later (or the demonstration data): every step carries the day it was taken, the approval
+     * is assessed with the standards of that day (2017: floor 3532, so (3532 × 3 − 2000) / 12 = 716.33, not the
+     * 833.33 of 2019 on) and paid from that month; a day before the previous step, in the future or before 86号 is
+     * refused.
+     */
+    @Test
+    void stepsRecordedAfterTheFactCarryTheDayTheyWereTaken() {
+        Case c = clerk.submitApplication(Households.application(Households.classA(COUNTY)).toBuilder()
+                .setAppliedOn("2017-07-03").build());
+        assertTrue(c.getSubmittedAt().startsWith("2017-07-03"), c.getSubmittedAt());
+        c = reviewer.decideCase(decision(c, Stage.TOWNSHIP_REVIEW, Outcome.PASS, "").toBuilder()
+                .setDecidedOn("2017-07-10").build());
+        Case verified = verifier.decideCase(decision(c, Stage.VERIFICATION, Outcome.PASS, "").toBuilder()
+                .setDecidedOn("2017-07-20").build());
+        GrpcErrorDetails early = error(() -> approver.decideCase(decision(verified, Stage.COUNTY_APPROVAL,
+                Outcome.PASS, "").toBuilder().setDecidedOn("2017-07-19").build()));
+        assertEquals("DECIDED_BEFORE_PREVIOUS_STEP", early.reason());
+        assertEquals(List.of("decidedOn"), error(() -> approver.decideCase(decision(verified, Stage.COUNTY_APPROVAL,
+                Outcome.PASS, "").toBuilder().setDecidedOn("2999-01-01").build())).fields());
+        assertEquals(List.of("appliedOn"), error(() -> clerk.submitApplication(Households.application(
+                Households.classA(COUNTY)).toBuilder().setAppliedOn("2017-06-15").build())).fields());
+
+        Case approved = approver.decideCase(decision(verified, Stage.COUNTY_APPROVAL, Outcome.PASS, "").toBuilder()
+                .setDecidedOn("2017-07-28").build());
+        assertTrue(approved.getApprovedAt().startsWith("2017-07-28"), approved.getApprovedAt());
+        assertEquals("716.33", approved.getMonthlyGapBenefit());
+        assertEquals(List.of("2017-07-03", "2017-07-10", "2017-07-20", "2017-07-28"), approved.getHistoryList()
+                .stream().map(h -> h.getAt().substring(0, 10)).toList());
+        assertTrue(approver.getPaymentRoster(cn.gov.qinghai.dibao.v1.GetPaymentRosterRequest.newBuilder()
+                .setCounty(COUNTY).setMonth("2017-08").setPageSize(1000).build()).getEntriesList().stream()
+                .anyMatch(e -> e.getCaseId().equals(approved.getId())), "paid from 2017-07, in the August roster");
+    }
+
+    /** June 2017, the month 86号 takes effect (16th), has a recipient list: the page's own example month. */
+    @Test
+    void aCaseApprovedInJune2017IsOnTheJuneRecipientList() {
+        Case c = clerk.submitApplication(Households.application(Households.classA(COUNTY)).toBuilder()
+                .setAppliedOn("2017-06-16").build());
+        c = reviewer.decideCase(decision(c, Stage.TOWNSHIP_REVIEW, Outcome.PASS, "").toBuilder()
+                .setDecidedOn("2017-06-19").build());
+        c = verifier.decideCase(decision(c, Stage.VERIFICATION, Outcome.PASS, "").toBuilder()
+                .setDecidedOn("2017-06-21").build());
+        Case approved = approver.decideCase(decision(c, Stage.COUNTY_APPROVAL, Outcome.PASS, "").toBuilder()
+                .setDecidedOn("2017-06-23").build());
+        var june = DibaoTestSupport.stub().listPublicRecipients(
+                cn.gov.qinghai.dibao.v1.ListPublicRecipientsRequest.newBuilder().setCounty(COUNTY).setMonth("2017-06")
+                        .setPageSize(1000).build());
+        assertTrue(june.getRecipientsList().stream().anyMatch(r -> r.getMonthlyAmount()
+                .equals(approved.getMonthlyTotal())), june.toString());
+    }
+
     @Test
     void applicationPassesEveryStageWithHistoryClassAndBenefit() {
         Case c = approved(Households.classA(COUNTY));

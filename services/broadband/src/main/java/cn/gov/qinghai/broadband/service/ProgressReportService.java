@@ -22,6 +22,7 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Objects;
@@ -71,7 +72,21 @@ public class ProgressReportService {
         String note = Objects.requireNonNullElse(errors.optionalText("note", request.getNote(), FieldErrors.MAX_TEXT), "");
         String reason = Objects.requireNonNullElse(
                 errors.optionalText("correctionReason", request.getCorrectionReason(), FieldErrors.MAX_TEXT), "");
+        LocalDate reportedOn = errors.optionalDate("reportedOn", request.getReportedOn());
+        if (reportedOn != null) {
+            if (reportedOn.isAfter(LocalDate.now(clock.withZone(ReportingRules.CHINA)))) {
+                errors.add("reportedOn", "must not be in the future");
+            } else if (month != null && reportedOn.isBefore(month.atDay(1))) {
+                errors.add("reportedOn", "must not be before the reporting month " + month);
+            }
+        }
         errors.throwIfAny();
+        if (reportedOn != null && !caller.hasRole(Access.ADMIN)) {
+            throw ServiceException.permissionDenied("ROLE_REQUIRED", "only broadband:admin may enter a report made "
+                    + "earlier (reportedOn); a reporter's report is dated when it is made");
+        }
+        // a report entered after the fact is dated, and judged late or on time, by the day it was made
+        Instant at = reportedOn == null ? now : reportedOn.atTime(12, 0).atZone(ReportingRules.CHINA).toInstant();
 
         ProjectRow project = projects.byId(request.getProjectId()).orElseThrow(() -> ServiceException.notFound(
                 "PROJECT_NOT_FOUND", "no project with id " + request.getProjectId()));
@@ -96,7 +111,7 @@ public class ProgressReportService {
                 reports.nearestAfter(project.id(), month), reason);
         ReportRow saved = reports.insert(new ReportRow(0, requestId, project.id(), month, 0, Money.yuan(cumulative),
                 status.name(), Money.yuan(physical), note, reason, outcome.correction(), outcome.beyondPlan(),
-                rules.isLate(month, now), caller.subject(), now, false));
+                rules.isLate(month, at), caller.subject(), at, false));
         LOG.info("progress report {} rev {} for project {} month {} by {}", saved.id(), saved.revision(),
                 project.id(), month, caller.subject());
         return Protos.report(saved, rules, false);

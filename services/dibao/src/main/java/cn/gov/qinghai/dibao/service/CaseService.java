@@ -8,6 +8,7 @@ import cn.gov.qinghai.dibao.rules.Classification;
 import cn.gov.qinghai.dibao.rules.ExitRetention;
 import cn.gov.qinghai.dibao.rules.HouseholdFacts;
 import cn.gov.qinghai.dibao.rules.IncomeTypes;
+import cn.gov.qinghai.dibao.rules.ProvincialFloor;
 import cn.gov.qinghai.dibao.rules.StandardApplied;
 import cn.gov.qinghai.dibao.v1.Case;
 import cn.gov.qinghai.dibao.v1.CaseStatus;
@@ -68,14 +69,17 @@ public class CaseService {
     private final CountyPaymentMethodService paymentMethods;
     private final PolicyParameter classification;
     private final PolicyParameter retention;
+    private final ProvincialFloor floor;
     private final Clock clock;
     private final CaseFacts caseFacts;
 
     public CaseService(CaseStore store, IncomeTypes incomeTypes, BenefitAssessor assessor,
                        CountyStandardService standards, MedicalExpenseSource medical, ParameterRegistry parameters,
-                       CountyPaymentMethodService paymentMethods, Clock clock, CaseFacts caseFacts) {
+                       CountyPaymentMethodService paymentMethods, ProvincialFloor floor, Clock clock,
+                       CaseFacts caseFacts) {
         this.caseFacts = caseFacts;
         this.paymentMethods = paymentMethods;
+        this.floor = floor;
         this.store = store;
         this.incomeTypes = incomeTypes;
         this.assessor = assessor;
@@ -89,10 +93,12 @@ public class CaseService {
     @Transactional
     public Case submit(SubmitApplicationRequest request) {
         Caller caller = Caller.current().requireAnyRole(Roles.CLERK);
-        LocalDate today = LocalDate.now(clock);
         FieldErrors errors = new FieldErrors();
         String requestId = errors.text("requestId", request.getRequestId(), 64);
         errors.optionalText("note", request.getNote(), FieldErrors.MAX_TEXT);
+        LocalDate appliedOn = pastDay(errors, "appliedOn", request.getAppliedOn());
+        // an application entered after the fact is checked as of the day it was received
+        LocalDate today = appliedOn == null ? LocalDate.now(clock) : appliedOn;
         if (!request.hasHousehold()) {
             errors.add("household", "is required");
         } else {
@@ -113,7 +119,7 @@ public class CaseService {
         if (open.isPresent()) {
             throw openCaseExists(open.get());
         }
-        Instant now = clock.instant();
+        Instant now = appliedOn == null ? clock.instant() : middayOf(appliedOn);
         Optional<Long> id = store.insert(requestId, hash, h.getCounty(), h.getTownship(), head.getIdNumber(),
                 head.getName(), h.getMembersCount(), ProtoJson.write(h), now);
         if (id.isEmpty()) {
@@ -172,6 +178,7 @@ public class CaseService {
         errors.check(request.getExpectedVersion() >= 1, "expectedVersion",
                 "is required: the version of the case you decided on (Case.version)");
         String note = errors.optionalText("note", request.getNote(), FieldErrors.MAX_TEXT);
+        LocalDate decidedOn = pastDay(errors, "decidedOn", request.getDecidedOn());
         if (outcome == Outcome.REJECT && (note == null || note.isBlank())) {
             errors.add("note", "is required when rejecting: the reason is recorded and told to the applicant");
         }
@@ -188,8 +195,18 @@ public class CaseService {
             throw ServiceException.failedPrecondition("ILLEGAL_TRANSITION", "the case is " + from + "; "
                     + stage + " decides cases that are " + expected).withMetadata(Map.of("status", from));
         }
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.now(clock);
+        if (decidedOn != null) {
+            LocalDate previous = store.history(row.id()).stream().map(h -> h.at().atZone(clock.getZone()).toLocalDate())
+                    .max(LocalDate::compareTo).orElse(decidedOn);
+            if (decidedOn.isBefore(previous)) {
+                throw ServiceException.failedPrecondition("DECIDED_BEFORE_PREVIOUS_STEP", "decidedOn " + decidedOn
+                        + " is before the case's previous step on " + previous).withMetadata(Map.of("previous",
+                        previous.toString()));
+            }
+        }
+        // a decision recorded after the fact takes effect, and is assessed, as of the day it was taken
+        Instant now = decidedOn == null ? clock.instant() : middayOf(decidedOn);
+        LocalDate today = decidedOn == null ? LocalDate.now(clock) : decidedOn;
         String action = stage.name() + "_" + outcome.name();
         String to;
         boolean won;
@@ -210,7 +227,7 @@ public class CaseService {
         }
         store.appendHistory(row.id(), action, from, to, caller.subject(), now, note);
         LOG.info("case {} {} -> {} by {}", row.id(), from, to, caller.subject());
-        return view(store.byId(row.id()).orElseThrow(), today);
+        return view(store.byId(row.id()).orElseThrow(), LocalDate.now(clock));
     }
 
     @Transactional
@@ -304,6 +321,30 @@ public class CaseService {
             throw ServiceException.invalid(field, "must be a case id such as 42");
         }
         return store.byId(caseId).orElseThrow(() -> ServiceException.notFound("CASE_NOT_FOUND", "no case " + id));
+    }
+
+    /**
+     * An optional day a step was taken on paper: not in the future, not before 86号 took effect (the provincial
+     * floor's first day).
+     */
+    private LocalDate pastDay(FieldErrors errors, String field, String value) {
+        LocalDate day = errors.optionalDate(field, value);
+        if (day == null) {
+            return null;
+        }
+        if (day.isAfter(LocalDate.now(clock))) {
+            errors.add(field, "must not be in the future");
+            return null;
+        }
+        if (day.isBefore(floor.firstDate())) {
+            errors.add(field, "must be " + floor.firstDate() + " or later (青政办〔2017〕86号 takes effect)");
+            return null;
+        }
+        return day;
+    }
+
+    private Instant middayOf(LocalDate day) {
+        return day.atTime(12, 0).atZone(clock.getZone()).toInstant();
     }
 
     private static void checkVersion(CaseRow row, long expected) {
