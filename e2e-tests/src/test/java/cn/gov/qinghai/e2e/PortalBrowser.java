@@ -215,6 +215,26 @@ public final class PortalBrowser {
         assertTrue(small.isEmpty(), page + ": chart text smaller than " + px + " px: " + small);
     }
 
+    /**
+     * An English page is English (issue 20.5): every text in the body that contains Chinese characters sits inside
+     * an element marked {@code lang="zh-*"} (document numbers, quoted titles, the language switch). Names the
+     * unmarked texts.
+     */
+    @SuppressWarnings("unchecked")
+    public static void assertEnglishExceptMarkedChinese(String page) {
+        List<String> unmarked = (List<String>) js("""
+                const cjk = /[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef]/, out = [];
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  if (!cjk.test(n.nodeValue)) continue;
+                  const marked = n.parentElement.closest('[lang]');
+                  if (!marked || !marked.getAttribute('lang').startsWith('zh')) out.push(n.nodeValue.trim().slice(0, 60));
+                }
+                return out;""");
+        assertTrue(unmarked.isEmpty(), page + ": " + unmarked.size() + " Chinese text(s) on the English page without "
+                + "lang=\"zh-CN\": " + unmarked.subList(0, Math.min(15, unmarked.size())));
+    }
+
     public static void assertNoConsoleErrors(String page) {
         List<LogEntry> severe = driver().manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();

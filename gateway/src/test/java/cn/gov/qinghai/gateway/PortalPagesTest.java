@@ -187,6 +187,35 @@ class PortalPagesTest {
         assertTrue(api.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
     }
 
+    @Test
+    void gatewayRefusalsAreTheSitesErrorPageForBrowsersAndProblemsForApiClients() throws Exception {
+        String browser = "text/html,application/xhtml+xml,*/*;q=0.8";
+        // A 10,000-character entry in a GET form (issue 20): 414 in the site's frame, the way back without the entry.
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(uri("/broadband?lang=en&month=" + "a".repeat(10_000)))
+                .header("Accept", browser).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(414, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        assertTrue(page.body().contains("<html lang=\"en\"") && page.body().contains("too long"), page.body());
+        assertTrue(page.body().contains("href=\"/broadband\""), "the way back: " + page.body());
+        assertTrue(page.body().contains("class=\"site\""), "the site's header and footer");
+        HttpResponse<String> zh = HTTP.send(HttpRequest.newBuilder(uri("/dibao/recipients?county=" + "6".repeat(10_000)))
+                .header("Accept", browser).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(414, zh.statusCode());
+        assertTrue(zh.body().contains("网址太长"), zh.body());
+        // The same refusal to an API client stays problem+json; so does a 413 JSON body.
+        HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/wage/minimum-wage?region="
+                + "9".repeat(10_000))).header("Accept", browser).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(414, api.statusCode());
+        assertTrue(api.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+        // A form post over the body limit from a browser: 413 in the site's frame.
+        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(uri("/wage/compliance")).header("Accept", browser)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grossPay=" + "1".repeat(3_000_000))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, post.statusCode());
+        assertTrue(post.body().contains("提交的内容太大"), post.body());
+    }
+
     private static URI uri(String path) {
         return URI.create("http://localhost:" + server.getPort() + path);
     }

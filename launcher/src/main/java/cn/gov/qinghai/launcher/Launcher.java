@@ -13,7 +13,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code bin/platform}: runs the platform locally until Ctrl-C. Options: {@code --data-dir DIR} (default
- * {@code .local}), {@code --port-offset N} (added to every port).
+ * {@code .local}), {@code --port-offset N} (added to every port), {@code --tracing} (starts Zipkin and sends every
+ * process's spans to it; docs/observability.md).
  */
 public final class Launcher {
 
@@ -29,8 +30,9 @@ public final class Launcher {
             switch (args[i]) {
                 case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
                 case "--port-offset" -> offset = Integer.parseInt(args[++i]);
+                case "--tracing" -> System.setProperty("qinghai.tracing", "true");
                 case "--help", "-h" -> {
-                    System.out.println("usage: bin/platform [--data-dir DIR] [--port-offset N]");
+                    System.out.println("usage: bin/platform [--data-dir DIR] [--port-offset N] [--tracing]");
                     return;
                 }
                 default -> {
@@ -93,6 +95,8 @@ public final class Launcher {
         System.out.println("  PostgreSQL               localhost:" + platform.databasePort() + " (data kept in "
                 + options.dataDir().resolve("pgdata") + ")");
         System.out.println("  Logs                     " + options.dataDir().resolve("logs"));
+        platform.traceUiUrl().ifPresent(zipkin -> System.out.println("  Traces (Zipkin)          " + zipkin
+                + "zipkin/  (search qinghai.request_id=<X-Request-Id>)"));
         LocalIdentityProvider idp = platform.identityProvider();
         System.out.println("  OpenID Connect issuer    " + idp.issuer() + " (clients: identity-provider oidc-clients.yaml)");
         System.out.println("  Get a token              curl -s " + idp.tokenEndpoint() + " -d grant_type=client_credentials"

@@ -38,6 +38,7 @@ public final class Platform implements AutoCloseable {
     private volatile LocalDatabase database;
     private volatile LocalIdentityProvider identity;
     private volatile String traceSigningKey;
+    private volatile TraceBackend traceBackend;
     private volatile boolean closed;
 
     public Platform(Options options) {
@@ -77,6 +78,12 @@ public final class Platform implements AutoCloseable {
         requireFree(providerPort, "OpenID Connect provider");
         identity = LocalIdentityProvider.start(dataDir, providerPort);
         traceSigningKey = secret(dataDir.resolve("retail-trace-signing-key"));
+        // --tracing (system property qinghai.tracing): Zipkin starts beside the services, which export spans to it
+        if (Boolean.parseBoolean(System.getProperty("qinghai.tracing", "false"))) {
+            requireFree(TraceBackend.PORT + offset, "Zipkin trace backend");
+            traceBackend = TraceBackend.start(options.projectRoot(), logs, TraceBackend.PORT + offset);
+            StaleProcesses.record(dataDir, traceBackend.pid());
+        }
         // PostgreSQL moves down as the other ports move up, so every offset stays below 65536.
         database = LocalDatabase.start(dataDir, 54320 - offset / 10);
         Map<String, String> serviceAddresses = new HashMap<>();
@@ -89,6 +96,10 @@ public final class Platform implements AutoCloseable {
             Map<String, String> env = new HashMap<>(serviceAddresses);
             env.put("QH_OIDC_ISSUER", identity.issuer());
             env.put("QH_OIDC_AUDIENCE", LocalIdentityProvider.AUDIENCE);
+            if (traceBackend != null) {
+                env.put("QINGHAI_TRACING_EXPORTER", "zipkin");
+                env.put("QINGHAI_TRACING_ENDPOINT", traceBackend.spansEndpoint());
+            }
             if (s.isGateway()) {
                 env.put("GATEWAY_PORT", String.valueOf(s.httpPort() + offset));
                 env.put("MICRONAUT_ENVIRONMENTS", "local");
@@ -133,6 +144,9 @@ public final class Platform implements AutoCloseable {
             for (Future<?> f : started) {
                 f.get();
             }
+            if (traceBackend != null) {
+                traceBackend.awaitHealthy(options.startTimeout());
+            }
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } finally {
@@ -166,6 +180,12 @@ public final class Platform implements AutoCloseable {
     /** The local OpenID Connect provider (issuer, token endpoint, clients). */
     public LocalIdentityProvider identityProvider() {
         return identity;
+    }
+
+    /** The Zipkin UI and API root when the platform runs with tracing ({@code --tracing}). */
+    public java.util.Optional<String> traceUiUrl() {
+        TraceBackend backend = traceBackend;
+        return backend == null ? java.util.Optional.empty() : java.util.Optional.of(backend.uiUrl());
     }
 
     public int databasePort() {
@@ -203,6 +223,10 @@ public final class Platform implements AutoCloseable {
         if (identity != null) {
             identity.close();
             identity = null;
+        }
+        if (traceBackend != null) {
+            traceBackend.close();
+            traceBackend = null;
         }
         StaleProcesses.clear(options.dataDir());
     }

@@ -1,5 +1,9 @@
 package cn.gov.qinghai.gateway.api;
 
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
@@ -11,6 +15,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -67,6 +72,73 @@ public class Downstream {
                 throw new DownstreamException(service, noConnection ? unavailable(e) : again);
             }
         }
+    }
+
+    /**
+     * The same as {@link #call} without a thread waiting for the answer: {@code call} starts the RPC (a future stub,
+     * e.g. {@code ClientCalls.futureUnaryCall}) and the returned future completes on gRPC's own thread. The REST
+     * transcoder uses it from the event loop, so an uncached request no longer hops to the blocking pool and parks a
+     * thread there (docs/performance.md "Gateway hot path"). Same deadline, same single reconnect attempt, same
+     * {@link DownstreamException}s (as the future's failure).
+     */
+    public <S extends AbstractStub<S>, R> CompletableFuture<R> callAsync(
+            String service, HttpRequest<?> request, S stub, Function<S, ListenableFuture<R>> call) {
+        S prepared = prepare(request, stub);
+        return toCompletable(call.apply(prepared.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)))
+                .exceptionallyCompose(failure -> {
+                    StatusRuntimeException e = asStatusException(failure);
+                    if (e == null) {
+                        return CompletableFuture.failedFuture(failure);
+                    }
+                    if (!isConnectionFailure(e.getStatus())) {
+                        return CompletableFuture.failedFuture(new DownstreamException(service, e));
+                    }
+                    if (stub.getChannel() instanceof ManagedChannel mc) {
+                        mc.resetConnectBackoff();
+                    }
+                    return toCompletable(call.apply(prepared.withWaitForReady()
+                            .withDeadlineAfter(Math.min(reconnectMillis, deadlineMillis), TimeUnit.MILLISECONDS)))
+                            .exceptionallyCompose(againFailure -> {
+                                StatusRuntimeException again = asStatusException(againFailure);
+                                if (again == null) {
+                                    return CompletableFuture.failedFuture(againFailure);
+                                }
+                                boolean noConnection = again.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED
+                                        || isConnectionFailure(again.getStatus());
+                                return CompletableFuture.failedFuture(
+                                        new DownstreamException(service, noConnection ? unavailable(e) : again));
+                            });
+                });
+    }
+
+    private static <R> CompletableFuture<R> toCompletable(ListenableFuture<R> future) {
+        CompletableFuture<R> out = new CompletableFuture<>();
+        Futures.addCallback(future, new FutureCallback<R>() {
+            @Override
+            public void onSuccess(R result) {
+                out.complete(result);
+            }
+
+            @Override
+            public void onFailure(Throwable t) {
+                out.completeExceptionally(t);
+            }
+        }, MoreExecutors.directExecutor());
+        return out;
+    }
+
+    private static StatusRuntimeException asStatusException(Throwable failure) {
+        Throwable t = failure;
+        while (t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException) {
+            t = t.getCause();
+        }
+        if (t instanceof StatusRuntimeException sre) {
+            return sre;
+        }
+        if (t instanceof io.grpc.StatusException se) {
+            return se.getStatus().asRuntimeException(se.getTrailers());
+        }
+        return null;
     }
 
     /**

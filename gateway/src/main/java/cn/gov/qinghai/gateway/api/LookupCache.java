@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -51,6 +52,26 @@ public class LookupCache {
             }
         }
         return body;
+    }
+
+    /** {@link #get} for a render that does not block (the REST transcoder's future gRPC call). */
+    public CompletableFuture<String> getAsync(String service, String key, Supplier<CompletableFuture<String>> render) {
+        if (!enabled) {
+            return render.get();
+        }
+        String cacheKey = service + '\u0000' + key;
+        String cached = bodies.getIfPresent(cacheKey);
+        if (cached != null) {
+            return CompletableFuture.completedFuture(cached);
+        }
+        long before = generation.get();
+        return render.get().thenApply(body -> {
+            bodies.put(cacheKey, body);
+            if (generation.get() != before) {
+                bodies.asMap().remove(cacheKey, body);   // as in get: rendered across a write, not kept
+            }
+            return body;
+        });
     }
 
     /** Forgets every answer of {@code service}: called after a write to it succeeded. */

@@ -8,6 +8,7 @@ import cn.gov.qinghai.broadband.v1.ListIndicatorsRequest;
 import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.DownstreamException;
 import cn.gov.qinghai.gateway.portal.FormErrors;
+import cn.gov.qinghai.gateway.portal.PortalLanguage;
 import cn.gov.qinghai.gateway.portal.PortalPages;
 import cn.gov.qinghai.gateway.portal.PortalSection;
 import io.grpc.Status;
@@ -31,6 +32,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +52,9 @@ import java.util.stream.IntStream;
 public class BroadbandPages implements PortalSection {
 
     private static final String SERVICE = "broadband";
+    /** Amounts in 亿元 (10^8 yuan) on the Chinese page; in billion yuan (10^9) on the English one (issue 20.5). */
     private static final String UNIT = "亿元";
+    private static final String UNIT_EN = "billion yuan";
     /** The plan covers 2017 (实施方案 一(一)); the month choice offers its twelve months. */
     private static final List<String> MONTHS =
             IntStream.rangeClosed(1, 12).mapToObj(m -> String.format("2017-%02d", m)).toList();
@@ -82,7 +86,7 @@ public class BroadbandPages implements PortalSection {
 
     /** One indicator with its progress bar. */
     /** One indicator row; {@code target} shows the direction (≥ / ≤) and any year-on-year target in words. */
-    public record IndicatorRow(Indicator indicator, String progressSvg, String target) {
+    public record IndicatorRow(Indicator indicator, String progressSvg, String target, String name, String unit) {
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -95,22 +99,26 @@ public class BroadbandPages implements PortalSection {
         model.put("form", form);
         model.put("errors", errors);
         model.put("months", MONTHS);
-        model.put("unit", UNIT);
+        model.put("unit", unit(request));
+        // No month chosen: the plan's month nearest today (the plan covers 2017 only), so the page always says which
+        // month it shows and its report links always carry one (issue 20: "截至 ：", report links 400/404).
+        String asked = form.get("month").isEmpty() ? defaultMonth(YearMonth.now()) : form.get("month");
+        model.put("month", asked);
         try {
-            InvestmentSummary byCategory = summary(request, "category", form.get("month"));
-            InvestmentSummary byOwner = summary(request, "owner", form.get("month"));
-            ListIndicatorsRequest ir = ListIndicatorsRequest.newBuilder().setMonth(form.get("month")).build();
+            InvestmentSummary byCategory = summary(request, "category", asked);
+            InvestmentSummary byOwner = summary(request, "owner", asked);
+            ListIndicatorsRequest ir = ListIndicatorsRequest.newBuilder().setMonth(asked).build();
             List<Indicator> indicators = downstream.call(SERVICE, request, broadband, s -> s.listIndicators(ir))
                     .getIndicatorsList();
-            String shownMonth = form.get("month").isEmpty() ? byCategory.getMonth() : form.get("month");
+            String shownMonth = byCategory.getMonth().isEmpty() ? asked : byCategory.getMonth();
             model.put("month", shownMonth);
             model.put("total", byCategory);
-            model.put("totalPlanned", SvgBarChart.amount(SvgBarChart.yi(byCategory.getTotalPlannedYuan())));
-            model.put("totalActual", SvgBarChart.amount(SvgBarChart.yi(byCategory.getTotalActualYuan())));
+            model.put("totalPlanned", SvgBarChart.amount(inUnit(request, byCategory.getTotalPlannedYuan())));
+            model.put("totalActual", SvgBarChart.amount(inUnit(request, byCategory.getTotalActualYuan())));
             model.put("categoryChart", chart(request, "chart-category", "broadband.chart.category", byCategory));
-            model.put("categoryRows", rows(byCategory));
+            model.put("categoryRows", rows(request, byCategory));
             model.put("ownerChart", chart(request, "chart-owner", "broadband.chart.owner", byOwner));
-            model.put("ownerRows", rows(byOwner));
+            model.put("ownerRows", rows(request, byOwner));
             trend(request, shownMonth, byCategory, model);
             List<IndicatorRow> rows = new ArrayList<>();
             for (Indicator i : indicators) {
@@ -119,8 +127,10 @@ public class BroadbandPages implements PortalSection {
                 String target = (lower ? "≤ " : "≥ ") + i.getTarget2017() + (i.getYearOnYearTarget().isEmpty() ? ""
                         : " (" + pages.message(request, lower ? "broadband.yoy.shorter" : "broadband.yoy.higher",
                                 i.getYearOnYearTarget()) + ")");
+                String name = translated(request, "broadband.indicator." + i.getId(), i.getName());
                 rows.add(new IndicatorRow(i, SvgBarChart.progress("progress-" + i.getId(),
-                        pages.message(request, "broadband.progress.label", i.getName()), percent), target));
+                        pages.message(request, "broadband.progress.label", name), percent), target, name,
+                        translated(request, "broadband.unit." + i.getUnit(), i.getUnit())));
             }
             model.put("indicators", rows);
         } catch (DownstreamException e) {
@@ -134,6 +144,15 @@ public class BroadbandPages implements PortalSection {
             }
         }
         return pages.render(errors.status(), "broadband/dashboard", model);
+    }
+
+    /** The plan's month nearest {@code today}: the month itself during 2017, else January or December 2017. */
+    static String defaultMonth(YearMonth today) {
+        String month = today.toString();
+        if (month.compareTo(MONTHS.get(0)) < 0) {
+            return MONTHS.get(0);
+        }
+        return month.compareTo(MONTHS.get(MONTHS.size() - 1)) > 0 ? MONTHS.get(MONTHS.size() - 1) : month;
     }
 
     private InvestmentSummary summary(HttpRequest<?> request, String groupBy, String month) {
@@ -156,15 +175,15 @@ public class BroadbandPages implements PortalSection {
                 break;
             }
             InvestmentSummary s = summary(request, "programme", m);
-            BigDecimal actual = SvgBarChart.yi(s.getTotalActualYuan());
+            BigDecimal actual = inUnit(request, s.getTotalActualYuan());
             String label = java.time.Month.of(Integer.parseInt(m.substring(5)))
                     .getDisplayName(java.time.format.TextStyle.SHORT, locale);
             points.add(new SvgTrendChart.Point(label, actual));
             rows.add(new TrendRow(m, SvgBarChart.amount(actual), s.getTotalCompletionRatePercent()));
         }
-        String title = pages.message(request, "broadband.chart.trend", shownMonth, UNIT);
-        model.put("trendChart", SvgTrendChart.monthly("chart-trend", title, UNIT, points,
-                SvgBarChart.yi(plan.getTotalPlannedYuan()), pages.message(request, "broadband.planned")));
+        String title = pages.message(request, "broadband.chart.trend", shownMonth, unit(request));
+        model.put("trendChart", SvgTrendChart.monthly("chart-trend", title, unit(request), points,
+                inUnit(request, plan.getTotalPlannedYuan()), pages.message(request, "broadband.planned")));
         model.put("trendRows", rows);
     }
 
@@ -173,17 +192,51 @@ public class BroadbandPages implements PortalSection {
     }
 
     private String chart(HttpRequest<?> request, String id, String titleKey, InvestmentSummary summary) {
-        List<SvgBarChart.Bar> bars = summary.getGroupsList().stream().map(g -> new SvgBarChart.Bar(g.getKey(),
-                SvgBarChart.yi(g.getPlannedInvestmentYuan()), SvgBarChart.yi(g.getActualInvestmentYuan()))).toList();
-        return SvgBarChart.planVsActual(id, pages.message(request, titleKey, summary.getMonth(), UNIT),
-                pages.message(request, "broadband.planned"), pages.message(request, "broadband.actual"), UNIT, bars);
+        List<SvgBarChart.Bar> bars = summary.getGroupsList().stream().map(g -> new SvgBarChart.Bar(
+                groupName(request, g.getKey()), inUnit(request, g.getPlannedInvestmentYuan()),
+                inUnit(request, g.getActualInvestmentYuan()))).toList();
+        // The amount beside a bar is short in English ("3.70268 bn yuan") so the longest bar's label stays inside.
+        return SvgBarChart.planVsActual(id, pages.message(request, titleKey, summary.getMonth(), unit(request)),
+                pages.message(request, "broadband.planned"), pages.message(request, "broadband.actual"),
+                english(request) ? "bn yuan" : UNIT, bars);
     }
 
-    private static List<Row> rows(InvestmentSummary summary) {
-        return summary.getGroupsList().stream().map(g -> new Row(g.getKey(), g.getProjectCount(),
-                SvgBarChart.amount(SvgBarChart.yi(g.getPlannedInvestmentYuan())),
-                SvgBarChart.amount(SvgBarChart.yi(g.getActualInvestmentYuan())),
+    private List<Row> rows(HttpRequest<?> request, InvestmentSummary summary) {
+        return summary.getGroupsList().stream().map(g -> new Row(groupName(request, g.getKey()),
+                g.getProjectCount(), SvgBarChart.amount(inUnit(request, g.getPlannedInvestmentYuan())),
+                SvgBarChart.amount(inUnit(request, g.getActualInvestmentYuan())),
                 g.getCompletionRatePercent())).toList();
+    }
+
+    private boolean english(HttpRequest<?> request) {
+        return PortalLanguage.isEnglish(pages.locale(request));
+    }
+
+    private String unit(HttpRequest<?> request) {
+        return english(request) ? UNIT_EN : UNIT;
+    }
+
+    /** Yuan to the page's unit, exact: 亿元 (point moved 8 places) or billion yuan (9 places). */
+    private BigDecimal inUnit(HttpRequest<?> request, String yuan) {
+        BigDecimal yi = SvgBarChart.yi(yuan);
+        return english(request) ? yi.movePointLeft(1) : yi;
+    }
+
+    /**
+     * The service names categories, owners and indicators in Chinese (the document's words); the English page shows
+     * the translation kept in {@code broadband_en.properties} ({@code broadband.name.<中文>}, by indicator id), and
+     * the Chinese name where none is kept.
+     */
+    private String groupName(HttpRequest<?> request, String zh) {
+        return translated(request, "broadband.name." + zh, zh);
+    }
+
+    private String translated(HttpRequest<?> request, String key, String zh) {
+        if (!english(request)) {
+            return zh;
+        }
+        String en = pages.message(request, key);
+        return en.equals(key) ? zh : en;
     }
 
     /** The broadband pages' messages ({@code i18n/broadband*.properties}). */

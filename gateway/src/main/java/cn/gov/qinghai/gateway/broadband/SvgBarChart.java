@@ -45,13 +45,43 @@ public final class SvgBarChart {
             Bar bar = bars.get(i);
             int y = TOP + i * ROW_HEIGHT;
             svg.append("<g class=\"group\">");
-            svg.append("<text class=\"label\" x=\"").append(LABEL_WIDTH - 6).append("\" y=\"").append(y + BAR_HEIGHT)
-                    .append("\" text-anchor=\"end\">").append(escape(bar.label())).append("</text>");
+            label(svg, bar.label(), y);
             bar(svg, "planned", bar.label() + " " + plannedName, bar.planned(), max, y, unit);
             bar(svg, "actual", bar.label() + " " + actualName, bar.actual(), max, y + BAR_HEIGHT + 2, unit);
             svg.append("</g>");
         }
         return svg.append("</svg>").toString();
+    }
+
+    /**
+     * The group's name left of its bars; a name too wide for the label column (an English owner's name) is split at
+     * the space nearest its middle into two lines, so nothing is cut off at the chart's left edge.
+     */
+    private static void label(StringBuilder svg, String label, int y) {
+        int x = LABEL_WIDTH - 6;
+        int at = label.length() / 2;
+        int split = -1;
+        for (int d = 0; d <= at && split < 0; d++) {
+            if (at + d < label.length() && label.charAt(at + d) == ' ') {
+                split = at + d;
+            } else if (at - d > 0 && label.charAt(at - d) == ' ') {
+                split = at - d;
+            }
+        }
+        if (textWidth(label) <= x - 4 || split < 0) {
+            svg.append("<text class=\"label\" x=\"").append(x).append("\" y=\"").append(y + BAR_HEIGHT)
+                    .append("\" text-anchor=\"end\">").append(escape(label)).append("</text>");
+            return;
+        }
+        svg.append("<text class=\"label\" x=\"").append(x).append("\" y=\"").append(y + BAR_HEIGHT - 2)
+                .append("\" text-anchor=\"end\"><tspan x=\"").append(x).append("\">")
+                .append(escape(label.substring(0, split))).append("</tspan><tspan x=\"").append(x)
+                .append("\" dy=\"14\">").append(escape(label.substring(split + 1))).append("</tspan></text>");
+    }
+
+    /** Width of a label at 12 px, estimated: a CJK character is 12 px wide, any other about 6.6 px. */
+    static double textWidth(String text) {
+        return text.codePoints().mapToDouble(c -> c >= 0x2E80 ? 12 : 6.6).sum();
     }
 
     private static void bar(StringBuilder svg, String kind, String name, BigDecimal value, BigDecimal max, int y,

@@ -74,6 +74,10 @@ public class HealthDataPages implements PortalSection {
      * The statistics table; a first visit shows encounters by prefecture and sex. Filters and dimensions are the
      * service's; it validates them and its field errors are shown next to the inputs.
      */
+    /** The period shown when no dates are chosen: the year of the platform's documents. */
+    static final String FIRST_DAY = "2017-01-01";
+    static final String LAST_DAY = "2017-12-31";
+
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<ModelAndView<Map<String, Object>>> statistics(HttpRequest<?> request) {
         Map<String, Object> model = pages.model(request, SERVICE);
@@ -85,6 +89,12 @@ public class HealthDataPages implements PortalSection {
         if (firstVisit) {
             form.put("rows", "region");
             form.put("columns", "sex");
+        }
+        if (form.get("from").isEmpty() && form.get("to").isEmpty()) {
+            // The portal presents the 2017 documents: with no dates chosen it shows 2017, and says so in the date
+            // inputs, rather than every year on record (records made today showed as a 2026 column, issue 20).
+            form.put("from", FIRST_DAY);
+            form.put("to", LAST_DAY);
         }
         FormErrors errors = new FormErrors();
         model.put("form", form);

@@ -19,8 +19,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -28,6 +26,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The department REST API: one generic transcoder from HTTP/JSON to the services' gRPC, driven by the
@@ -37,11 +36,13 @@ import java.util.Map;
  * {@code anonymous} is served without a valid token (401 otherwise); the service then enforces roles and scope.
  * Routes are declared {@code IS_ANONYMOUS} for Micronaut Security because the decision is made here, per binding.
  * <p>Why our own Micronaut route and not Armeria's {@code HttpJsonTranscodingService}: see docs/api.md.
+ * <p>Non-blocking: the route runs on the event loop (mapping, the cache look-up) and calls the service with the
+ * future stub ({@link Downstream#callAsync}); the answer is written when gRPC completes, with no blocking-pool thread
+ * parked per request (docs/performance.md "Gateway hot path").
  */
 @Controller("/api/v1")
 @Hidden
 @Secured(SecurityRule.IS_ANONYMOUS)
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class TranscodingController {
 
     private final RestRoutes routes;
@@ -60,64 +61,70 @@ public class TranscodingController {
     }
 
     @Get(uri = "/{+path}", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> get(HttpRequest<?> request, String path) {
+    public CompletableFuture<HttpResponse<?>> get(HttpRequest<?> request, String path) {
         return serve(request, null);
     }
 
     @Post(uri = "/{+path}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> post(HttpRequest<?> request, String path, @Nullable @Body String body) {
+    public CompletableFuture<HttpResponse<?>> post(HttpRequest<?> request, String path, @Nullable @Body String body) {
         return serve(request, body);
     }
 
     @Put(uri = "/{+path}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> put(HttpRequest<?> request, String path, @Nullable @Body String body) {
+    public CompletableFuture<HttpResponse<?>> put(HttpRequest<?> request, String path, @Nullable @Body String body) {
         return serve(request, body);
     }
 
     @Patch(uri = "/{+path}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> patch(HttpRequest<?> request, String path, @Nullable @Body String body) {
+    public CompletableFuture<HttpResponse<?>> patch(HttpRequest<?> request, String path, @Nullable @Body String body) {
         return serve(request, body);
     }
 
     @Delete(uri = "/{+path}", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> delete(HttpRequest<?> request, String path) {
+    public CompletableFuture<HttpResponse<?>> delete(HttpRequest<?> request, String path) {
         return serve(request, null);
     }
 
-    private HttpResponse<?> serve(HttpRequest<?> request, String body) {
+    private CompletableFuture<HttpResponse<?>> serve(HttpRequest<?> request, String body) {
         RestRoutes.Match match = routes.match(request.getMethod(), request.getUri().getRawPath());
         if (match == null) {
-            return Problems.of(request, HttpStatus.NOT_FOUND, "NOT_FOUND", "no such resource: " + request.getPath(),
-                    List.of());
+            return done(Problems.of(request, HttpStatus.NOT_FOUND, "NOT_FOUND", "no such resource: " + request.getPath(),
+                    List.of()));
         }
         if (match.route() == null) {
-            return Problems.of(request, HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+            return done(Problems.of(request, HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
                     request.getMethod() + " is not allowed on " + request.getPath(), List.of())
-                    .header(HttpHeaders.ALLOW, String.join(", ", match.allowed()));
+                    .header(HttpHeaders.ALLOW, String.join(", ", match.allowed())));
         }
         RestRoute route = match.route();
         if (!route.access().getAnonymous() && request.getUserPrincipal().isEmpty()) {
-            return Problems.of(request, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "a valid bearer token is required",
-                    List.of()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            return done(Problems.of(request, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                    "a valid bearer token is required", List.of()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
         }
         Message grpcRequest = mapper.build(route, match.variables(), query(request), body,
                 request.getHeaders().get("Idempotency-Key"));
         String service = route.service().name();
-        String answer;
-        HttpStatus status = HttpStatus.OK;
         if (route.access().getCacheable()) {
             String key = route.descriptor().getFullName() + ' '
                     + Base64.getEncoder().encodeToString(grpcRequest.toByteArray());
-            answer = cache.get(service, key, () -> json.print(call(request, route, grpcRequest)));
-        } else {
-            Message response = call(request, route, grpcRequest);
-            answer = json.print(response);
+            return cache.getAsync(service, key, () -> call(request, route, grpcRequest).thenApply(json::print))
+                    .thenApply(answer -> json(HttpStatus.OK, answer));
+        }
+        return call(request, route, grpcRequest).thenApply(response -> {
+            String answer = json.print(response);   // one pass: ProtoJsonWriter straight to the body
             if (route.method() != io.micronaut.http.HttpMethod.GET) {
                 cache.invalidate(service);   // a write succeeded: no cached answer of this service may predate it
             }
-            status = created(route, response) ? HttpStatus.CREATED : HttpStatus.OK;
-        }
+            return json(created(route, response) ? HttpStatus.CREATED : HttpStatus.OK, answer);
+        });
+    }
+
+    private static HttpResponse<?> json(HttpStatus status, String answer) {
         return HttpResponse.status(status).body(answer).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private static CompletableFuture<HttpResponse<?>> done(HttpResponse<?> response) {
+        return CompletableFuture.completedFuture(response);
     }
 
     /**
@@ -145,9 +152,9 @@ public class TranscodingController {
         return true;
     }
 
-    private Message call(HttpRequest<?> request, RestRoute route, Message grpcRequest) {
-        return downstream.call(route.service().name(), request, new GenericStub(route.service().channel()),
-                stub -> ClientCalls.blockingUnaryCall(stub.getChannel(), route.rpc(), stub.getCallOptions(),
+    private CompletableFuture<Message> call(HttpRequest<?> request, RestRoute route, Message grpcRequest) {
+        return downstream.callAsync(route.service().name(), request, new GenericStub(route.service().channel()),
+                stub -> ClientCalls.futureUnaryCall(stub.getChannel().newCall(route.rpc(), stub.getCallOptions()),
                         grpcRequest));
     }
 

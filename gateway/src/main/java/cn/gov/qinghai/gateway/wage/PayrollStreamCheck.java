@@ -2,6 +2,7 @@ package cn.gov.qinghai.gateway.wage;
 
 import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.DownstreamException;
+import cn.gov.qinghai.kit.csv.CsvReader;
 import cn.gov.qinghai.wage.v1.ComplianceResult;
 import cn.gov.qinghai.wage.v1.ComplianceSummary;
 import cn.gov.qinghai.wage.v1.PayrollRecordBatch;
@@ -18,8 +19,6 @@ import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.BufferedReader;
-import java.io.Reader;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -69,9 +68,8 @@ class PayrollStreamCheck {
 
     ComplianceSummary run(HttpRequest<?> request, InputStream upload, boolean explanations, Sink sink)
             throws IOException, BadCsv {
-        // UTF-8 (with or without its mark) or GB18030/GBK, as Excel saves it
-        Reader reader = new BufferedReader(CsvCharset.reader(upload));
-        CsvReader csv = new CsvReader(reader);
+        // UTF-8 (with or without its mark) or GB18030/GBK, as Excel saves it (kit CsvEncoding decides)
+        CsvReader csv = CsvReader.open(upload);
         List<String> header = csv.next();
         if (header == null) {
             throw new BadCsv("empty file", List.of(), List.of());

@@ -3,6 +3,7 @@ package cn.gov.qinghai.gateway.wage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import cn.gov.qinghai.kit.csv.CsvReader;
 import cn.gov.qinghai.wage.v1.EmployerType;
 import cn.gov.qinghai.wage.v1.Employment;
 import cn.gov.qinghai.wage.v1.PayrollRecord;
@@ -28,7 +29,7 @@ class ChineseExcelCsvTest {
     void gbkUtf8AndUtf8WithItsMarkAllReadTheSameNames() throws IOException {
         for (byte[] bytes : List.of(PAYROLL.getBytes(Charset.forName("GBK")), PAYROLL.getBytes(CsvCharset.GB18030),
                 PAYROLL.getBytes(StandardCharsets.UTF_8), ("\uFEFF" + PAYROLL).getBytes(StandardCharsets.UTF_8))) {
-            CsvReader csv = new CsvReader(new BufferedReader(CsvCharset.reader(new ByteArrayInputStream(bytes))));
+            CsvReader csv = CsvReader.of(new BufferedReader(CsvCharset.reader(new ByteArrayInputStream(bytes))));
             PayrollCsv format = PayrollCsv.fromHeader(csv.next());
             PayrollRecord r = format.record(csv.next());
             assertEquals("张三", r.getReference(), "the name survives, never ����");
@@ -59,7 +60,7 @@ class ChineseExcelCsvTest {
             s.append("E1,630100,2017-06,FULL_TIME,1600.00\r\n");
         }
         byte[] bytes = (s + "张三,630100,2017-06,FULL_TIME,1600.00\r\n").getBytes(Charset.forName("GBK"));
-        CsvReader csv = new CsvReader(new BufferedReader(CsvCharset.reader(new ByteArrayInputStream(bytes))));
+        CsvReader csv = CsvReader.of(new BufferedReader(CsvCharset.reader(new ByteArrayInputStream(bytes))));
         assertThrows(CharacterCodingException.class, () -> {
             while (csv.next() != null) {
                 // read to the end
@@ -87,7 +88,7 @@ class ChineseExcelCsvTest {
 
     @Test
     void theChineseTemplateIsReadBackByItsOwnHeader() throws IOException {
-        CsvReader csv = new CsvReader(new java.io.StringReader(PayrollCsv.templateChinese()));
+        CsvReader csv = CsvReader.of(new java.io.StringReader(PayrollCsv.templateChinese()));
         PayrollCsv format = PayrollCsv.fromHeader(csv.next());
         PayrollRecord first = format.record(csv.next());
         assertEquals("632700", first.getRegion());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.gov.qinghai.kit.csv.CsvReader;
 import cn.gov.qinghai.wage.v1.ComplianceResult;
 import cn.gov.qinghai.wage.v1.Employment;
 import cn.gov.qinghai.wage.v1.FieldViolation;
@@ -18,7 +19,7 @@ class PayrollCsvTest {
 
     @Test
     void readsQuotedFieldsCrlfBomAndSkipsBlankLines() throws Exception {
-        CsvReader csv = new CsvReader(new StringReader("\uFEFFa,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n\r\n1,,3"));
+        CsvReader csv = CsvReader.of(new StringReader("\uFEFFa,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n\r\n1,,3"));
         assertEquals(List.of("a", "b", "c"), csv.next());
         assertEquals(List.of("x, y", "say \"hi\"", "two\nlines"), csv.next());
         assertEquals(List.of("1", "", "3"), csv.next());

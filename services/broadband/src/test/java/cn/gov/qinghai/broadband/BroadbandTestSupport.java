@@ -2,6 +2,7 @@ package cn.gov.qinghai.broadband;
 
 import cn.gov.qinghai.broadband.v1.BroadbandServiceGrpc;
 import cn.gov.qinghai.kit.testing.RunningService;
+import cn.gov.qinghai.kit.testing.SharedServices;
 import io.grpc.CallCredentials;
 import java.util.Map;
 
@@ -9,23 +10,12 @@ import java.util.Map;
 final class BroadbandTestSupport {
     static final String ADMIN = "broadband:admin";
     static final String REPORTER = "broadband:reporter";
-    private static RunningService service;
 
     private BroadbandTestSupport() {
     }
 
-    static synchronized RunningService service() {
-        if (service == null) {
-            service = RunningService.start("broadband", Map.of());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    service.close();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-        }
-        return service;
+    static RunningService service() {
+        return SharedServices.get("broadband", () -> RunningService.start("broadband", Map.of()));
     }
 
     static BroadbandServiceGrpc.BroadbandServiceBlockingStub anonymous() {

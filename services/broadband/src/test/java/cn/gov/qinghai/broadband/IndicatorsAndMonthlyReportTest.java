@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.gov.qinghai.broadband.seed.Csv;
 import cn.gov.qinghai.broadband.v1.ConsumptionNode;
 import cn.gov.qinghai.broadband.v1.GetConsumptionTargetsRequest;
 import cn.gov.qinghai.broadband.v1.GetMonthlyReportRequest;
@@ -22,6 +21,7 @@ import cn.gov.qinghai.broadband.v1.Project;
 import cn.gov.qinghai.broadband.v1.RecordConsumptionActualRequest;
 import cn.gov.qinghai.broadband.v1.RecordIndicatorActualRequest;
 import cn.gov.qinghai.broadband.v1.ReportLine;
+import cn.gov.qinghai.kit.csv.CsvReader;
 import io.grpc.Status;
 import java.math.BigDecimal;
 import java.util.List;
@@ -169,7 +169,7 @@ class IndicatorsAndMonthlyReportTest {
 
         var csv = anonymous().getMonthlyReportCsv(GetMonthlyReportRequest.newBuilder().setMonth("2017-09").build());
         assertEquals("broadband-report-2017-09.csv", csv.getFileName());
-        var rows = Csv.read(csv.getContent().replace("\r\n", "\n"));
+        var rows = CsvReader.withHeader(csv.getContent().replace("\r\n", "\n"));
         assertEquals(118, rows.size(), "117 projects and the totals line");
         var towerRow = rows.stream().filter(m -> m.get("project_id").equals(String.valueOf(c.getId()))).findFirst()
                 .orElseThrow();

@@ -16,6 +16,7 @@ import cn.gov.qinghai.dibao.v1.Outcome;
 import cn.gov.qinghai.dibao.v1.PovertyRosterChunk;
 import cn.gov.qinghai.dibao.v1.PovertyRosterImport;
 import cn.gov.qinghai.dibao.v1.Stage;
+import cn.gov.qinghai.kit.testing.ClientStreams;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
 import cn.gov.qinghai.kit.testing.RunningService;
 import com.google.protobuf.ByteString;
@@ -40,21 +41,7 @@ class CrossMatchTest {
         CompletableFuture<PovertyRosterImport> result = new CompletableFuture<>();
         StreamObserver<PovertyRosterChunk> in = DibaoServiceGrpc.newStub(DibaoTestSupport.service().channel())
                 .withCallCredentials(RunningService.as(subject, region, roles))
-                .importPovertyRoster(new StreamObserver<>() {
-                    @Override
-                    public void onNext(PovertyRosterImport value) {
-                        result.complete(value);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        result.completeExceptionally(t);
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                    }
-                });
+                .importPovertyRoster(ClientStreams.into(result));
         byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < bytes.length; i += chunk) {
             in.onNext(PovertyRosterChunk.newBuilder()

@@ -3,6 +3,7 @@ package cn.gov.qinghai.dibao;
 import cn.gov.qinghai.dibao.v1.DibaoServiceGrpc;
 import cn.gov.qinghai.kit.identity.ResidentId;
 import cn.gov.qinghai.kit.testing.RunningService;
+import cn.gov.qinghai.kit.testing.SharedServices;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,27 +11,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** One running dibao service (real gRPC, real PostgreSQL) shared by the test classes of this module. */
 final class DibaoTestSupport {
-    private static RunningService service;
     private static final AtomicInteger SEQUENCE = new AtomicInteger(100);
 
     private DibaoTestSupport() {
     }
 
-    static synchronized RunningService service() {
-        if (service == null) {
-            // no health-data service in these tests: a port where nothing listens, so verification records
-            // "not consulted" at once (the wired call is tested end to end in e2e-tests, DibaoHealthDataE2eTest)
-            service = RunningService.start("dibao", Map.of("grpc.channels.health-data.address",
-                    "localhost:" + RunningService.freePort()));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    service.close();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-        }
-        return service;
+    static RunningService service() {
+        // no health-data service in these tests: a port where nothing listens, so verification records
+        // "not consulted" at once (the wired call is tested end to end in e2e-tests, DibaoHealthDataE2eTest)
+        return SharedServices.get("dibao", () -> RunningService.start("dibao",
+                Map.of("grpc.channels.health-data.address", "localhost:" + RunningService.freePort())));
     }
 
     static DibaoServiceGrpc.DibaoServiceBlockingStub stub() {

@@ -91,6 +91,18 @@ class PaymentRosterTest {
     }
 
     @Test
+    void juneTwentySeventeenIsListedUnderTheRulesOfTheDocumentsFirstDay() {
+        // 86号 takes effect on 2017-06-16: June 2017 is its first month (the portal's own example, issue 20), not a
+        // lookup failure for 2017-06-01; a month before it is named as the month field's error.
+        var stub = DibaoServiceGrpc.newBlockingStub(service.channel());
+        var june = stub.listPublicRecipients(ListPublicRecipientsRequest.newBuilder().setCounty("630121")
+                .setMonth("2017-06").build());
+        assertEquals("2017-06", june.getMonth());
+        assertEquals(List.of("month"), error(() -> stub.listPublicRecipients(ListPublicRecipientsRequest.newBuilder()
+                .setCounty("630121").setMonth("2017-05").build())).fields());
+    }
+
+    @Test
     void rostersOfPastMonthsNeverChange() {
         // March 2018: the floor is 3762; a county standard below it is refused, one above it is published.
         GrpcErrorDetails below = error(() -> approver.publishCountyStandard(standard("s-low", "2018-03-01", "3700")));

@@ -2,6 +2,7 @@ package cn.gov.qinghai.enterprisecost;
 
 import cn.gov.qinghai.enterprisecost.v1.EnterpriseCostServiceGrpc;
 import cn.gov.qinghai.kit.testing.RunningService;
+import cn.gov.qinghai.kit.testing.SharedServices;
 import java.util.Map;
 
 /**
@@ -9,29 +10,20 @@ import java.util.Map;
  * {@link FakeWageService} on a free port through {@code grpc.channels.wage.address}.
  */
 final class EnterpriseCostTestSupport {
-    private static RunningService service;
     private static FakeWageService wage;
 
     private EnterpriseCostTestSupport() {
     }
 
     static synchronized RunningService service() {
-        if (service == null) {
+        return SharedServices.get("enterprise_cost", () -> {
             wage = new FakeWageService(RunningService.freePort());
             wage.start();
-            service = RunningService.start("enterprise_cost", Map.of(
+            SharedServices.closeAtExit(wage);
+            return RunningService.start("enterprise_cost", Map.of(
                     "grpc.channels.wage.address", "localhost:" + wage.port(),
                     "enterprise-cost.wage-deadline", "800ms"));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    service.close();
-                    wage.close();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-        }
-        return service;
+        });
     }
 
     static synchronized FakeWageService wage() {

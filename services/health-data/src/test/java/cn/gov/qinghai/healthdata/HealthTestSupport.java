@@ -3,6 +3,7 @@ package cn.gov.qinghai.healthdata;
 import cn.gov.qinghai.health.v1.HealthDataServiceGrpc;
 import cn.gov.qinghai.kit.identity.ResidentId;
 import cn.gov.qinghai.kit.testing.RunningService;
+import cn.gov.qinghai.kit.testing.SharedServices;
 import io.grpc.CallCredentials;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,29 +13,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** One running health-data service (real gRPC, real PostgreSQL) shared by the test classes, and test helpers. */
 final class HealthTestSupport {
-    private static RunningService service;
     private static final AtomicInteger SEQUENCE = new AtomicInteger(100);
 
     private HealthTestSupport() {
     }
 
-    static synchronized RunningService service() {
-        if (service == null) {
-            service = start();
-        }
-        return service;
+    static RunningService service() {
+        return SharedServices.get("health_data", HealthTestSupport::start);
     }
 
     /** A fresh service with its own database (for tests that tamper with the database). */
     static RunningService start() {
         RunningService s = RunningService.start("health_data", Map.of());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                s.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
+        SharedServices.closeAtExit(s);
         return s;
     }
 

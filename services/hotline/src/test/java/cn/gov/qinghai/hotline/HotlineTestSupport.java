@@ -2,6 +2,7 @@ package cn.gov.qinghai.hotline;
 
 import cn.gov.qinghai.hotline.v1.HotlineServiceGrpc;
 import cn.gov.qinghai.kit.testing.RunningService;
+import cn.gov.qinghai.kit.testing.SharedServices;
 import io.grpc.CallCredentials;
 import java.util.Map;
 
@@ -10,23 +11,13 @@ final class HotlineTestSupport {
     static final String OPERATOR = "hotline:operator";
     static final String AGENCY = "hotline:agency";
     static final String SUPERVISOR = "hotline:supervisor";
-    private static RunningService service;
 
     private HotlineTestSupport() {
     }
 
-    static synchronized RunningService service() {
-        if (service == null) {
-            service = RunningService.start("hotline", Map.of("hotline.test.clock", "mutable"));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    service.close();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-        }
-        return service;
+    static RunningService service() {
+        return SharedServices.get("hotline",
+                () -> RunningService.start("hotline", Map.of("hotline.test.clock", "mutable")));
     }
 
     static HotlineServiceGrpc.HotlineServiceBlockingStub anonymous() {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.gov.qinghai.kit.testing.ClientStreams;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
 import cn.gov.qinghai.kit.testing.RunningService;
 import cn.gov.qinghai.retail.v1.AcknowledgeAlertRequest;
@@ -42,21 +43,7 @@ class ColdChainTest {
         CompletableFuture<IngestSummary> result = new CompletableFuture<>();
         StreamObserver<StreamReadingsRequest> in = RetailServiceGrpc.newStub(RetailTestSupport.service().channel())
                 .withCallCredentials(RetailTestSupport.as(carrierCode, "retail:carrier"))
-                .streamReadings(new StreamObserver<>() {
-                    @Override
-                    public void onNext(IngestSummary value) {
-                        result.complete(value);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        result.completeExceptionally(t);
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                    }
-                });
+                .streamReadings(ClientStreams.into(result));
         chunks.forEach(in::onNext);
         in.onCompleted();
         return result.get(60, TimeUnit.SECONDS);

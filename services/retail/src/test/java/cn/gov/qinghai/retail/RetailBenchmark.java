@@ -1,5 +1,6 @@
 package cn.gov.qinghai.retail;
 
+import cn.gov.qinghai.kit.testing.ClientStreams;
 import cn.gov.qinghai.kit.testing.RunningService;
 import cn.gov.qinghai.kit.testing.TestDatabases;
 import cn.gov.qinghai.retail.service.TraceSigner;
@@ -62,7 +63,7 @@ class RetailBenchmark {
                 CompletableFuture<IngestSummary> done = new CompletableFuture<>();
                 StreamObserver<StreamReadingsRequest> in = RetailServiceGrpc.newStub(service.channel())
                         .withCallCredentials(RetailTestSupport.as(carrier, "retail:carrier"))
-                        .streamReadings(observer(done));
+                        .streamReadings(ClientStreams.into(done));
                 for (String code : codes) {
                     for (int i = 0; i < perShipment; i += 500) {
                         StreamReadingsRequest.Builder chunk = StreamReadingsRequest.newBuilder().setShipmentCode(code);
@@ -83,24 +84,6 @@ class RetailBenchmark {
                         summary.getAccepted() / seconds, summary.getExcursionsCount());
             }
         }
-    }
-
-    private static StreamObserver<IngestSummary> observer(CompletableFuture<IngestSummary> done) {
-        return new StreamObserver<>() {
-            @Override
-            public void onNext(IngestSummary value) {
-                done.complete(value);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                done.completeExceptionally(t);
-            }
-
-            @Override
-            public void onCompleted() {
-            }
-        };
     }
 
     @Test

@@ -2,6 +2,7 @@ package cn.gov.qinghai.retail;
 
 import cn.gov.qinghai.kit.identity.CreditCode;
 import cn.gov.qinghai.kit.testing.RunningService;
+import cn.gov.qinghai.kit.testing.SharedServices;
 import cn.gov.qinghai.retail.v1.RetailServiceGrpc;
 import io.grpc.CallCredentials;
 import java.util.Map;
@@ -12,24 +13,13 @@ final class RetailTestSupport {
 
     static final String SIGNING_KEY = "test-only-trace-signing-key-0123456789abcdef";
     private static final AtomicInteger SEQ = new AtomicInteger(1000);
-    private static RunningService service;
 
     private RetailTestSupport() {
     }
 
-    static synchronized RunningService service() {
-        if (service == null) {
-            service = RunningService.start("retail", Map.of("retail.trace.signing-master-key", SIGNING_KEY,
-                    "retail.cold-chain.flush-size", 500));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    service.close();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-        }
-        return service;
+    static RunningService service() {
+        return SharedServices.get("retail", () -> RunningService.start("retail",
+                Map.of("retail.trace.signing-master-key", SIGNING_KEY, "retail.cold-chain.flush-size", 500)));
     }
 
     static RetailServiceGrpc.RetailServiceBlockingStub anonymous() {

@@ -1,6 +1,6 @@
 package cn.gov.qinghai.broadband.data;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import cn.gov.qinghai.kit.data.Sql;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -16,25 +16,18 @@ public class ProjectStore {
     private static final String COLUMNS = "id, programme, category, seq, name, owner, planned_investment_yi, "
             + "planned_investment_yuan, repairs";
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
 
-    public ProjectStore(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    public ProjectStore(Sql sql) {
+        this.sql = sql;
     }
 
     /** Every project matching the filters ({@code null} = any), in id (document) order. */
     @Transactional(readOnly = true)
     public List<ProjectRow> find(String programme, String category, String owner) {
-        return Sql.query(jdbc, "SELECT " + COLUMNS + " FROM project WHERE (?::text IS NULL OR programme = ?) "
+        return sql.list("SELECT " + COLUMNS + " FROM project WHERE (?::text IS NULL OR programme = ?) "
                         + "AND (?::text IS NULL OR category = ?) AND (?::text IS NULL OR owner = ?) ORDER BY id",
-                ps -> {
-                    ps.setString(1, programme);
-                    ps.setString(2, programme);
-                    ps.setString(3, category);
-                    ps.setString(4, category);
-                    ps.setString(5, owner);
-                    ps.setString(6, owner);
-                }, ProjectStore::row);
+                ProjectStore::row, programme, programme, category, category, owner, owner);
     }
 
     @Transactional(readOnly = true)
@@ -45,14 +38,12 @@ public class ProjectStore {
     /** The 附件2 rows only (no synthetic benchmark rows), for reconciliation against 附件3. */
     @Transactional(readOnly = true)
     public List<ProjectRow> seeded() {
-        return Sql.query(jdbc, "SELECT " + COLUMNS + " FROM project WHERE NOT synthetic ORDER BY id", ps -> {
-        }, ProjectStore::row);
+        return sql.list("SELECT " + COLUMNS + " FROM project WHERE NOT synthetic ORDER BY id", ProjectStore::row);
     }
 
     @Transactional(readOnly = true)
     public Optional<ProjectRow> byId(long id) {
-        return Sql.query(jdbc, "SELECT " + COLUMNS + " FROM project WHERE id = ?", ps -> ps.setLong(1, id),
-                ProjectStore::row).stream().findFirst();
+        return sql.one("SELECT " + COLUMNS + " FROM project WHERE id = ?", ProjectStore::row, id);
     }
 
     static ProjectRow row(ResultSet rs) throws SQLException {

@@ -2,10 +2,9 @@ package cn.gov.qinghai.broadband.data;
 
 import cn.gov.qinghai.broadband.seed.SeedData;
 import cn.gov.qinghai.broadband.seed.SeedProject;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import cn.gov.qinghai.kit.data.Sql;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -28,12 +27,12 @@ public class SeedLoader {
     /** Advisory lock namespace of this service ("BB" + 1). */
     static final int LOCK_NAMESPACE = 0x4242_0001;
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
     private final SeedData seed;
     private final Clock clock;
 
-    public SeedLoader(JdbcOperations jdbc, SeedData seed, Clock clock) {
-        this.jdbc = jdbc;
+    public SeedLoader(Sql sql, SeedData seed, Clock clock) {
+        this.sql = sql;
         this.seed = seed;
         this.clock = clock;
     }
@@ -41,9 +40,8 @@ public class SeedLoader {
     /** Inserts the seed projects unless this exact seed is already loaded; returns the rows inserted. */
     @Transactional
     public int load() {
-        Sql.lock(jdbc, LOCK_NAMESPACE, 0);
-        List<String> loaded = Sql.query(jdbc, "SELECT checksum FROM seed_load WHERE name = ?",
-                ps -> ps.setString(1, NAME), rs -> rs.getString(1));
+        lock(sql, LOCK_NAMESPACE, 0);
+        List<String> loaded = sql.list("SELECT checksum FROM seed_load WHERE name = ?", rs -> rs.getString(1), NAME);
         if (!loaded.isEmpty()) {
             if (!loaded.get(0).equals(seed.checksum())) {
                 throw new IllegalStateException("the database holds a different broadband seed (checksum "
@@ -51,7 +49,8 @@ public class SeedLoader {
             }
             return 0;
         }
-        jdbc.prepareStatement("INSERT INTO project (id, programme, category, seq, name, owner, planned_investment_yi,"
+        // one batched statement for the seed rows (driver level, on the kit's transaction-aware operations)
+        sql.jdbc().prepareStatement("INSERT INTO project (id, programme, category, seq, name, owner, planned_investment_yi,"
                 + " planned_investment_yuan, repairs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
             for (SeedProject p : seed.projects()) {
                 ps.setLong(1, p.id());
@@ -67,13 +66,14 @@ public class SeedLoader {
             }
             return ps.executeBatch();
         });
-        Sql.update(jdbc, "INSERT INTO seed_load (name, checksum, rows, loaded_at) VALUES (?, ?, ?, ?)", ps -> {
-            ps.setString(1, NAME);
-            ps.setString(2, seed.checksum());
-            ps.setInt(3, seed.projects().size());
-            ps.setTimestamp(4, Timestamp.from(clock.instant()));
-        });
+        sql.update("INSERT INTO seed_load (name, checksum, rows, loaded_at) VALUES (?, ?, ?, ?)", NAME,
+                seed.checksum(), seed.projects().size(), clock.instant());
         LOG.info("loaded {} broadband projects from the seed (checksum {})", seed.projects().size(), seed.checksum());
         return seed.projects().size();
+    }
+
+    /** Serialises writers of one key of this service until the transaction ends (two-int advisory lock). */
+    static void lock(Sql sql, int namespace, int key) {
+        sql.execute("SELECT pg_advisory_xact_lock(?, ?)", namespace, key);
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.qinghai.broadband.seed;
 
+import cn.gov.qinghai.kit.csv.CsvReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -125,7 +126,7 @@ public final class SeedData {
     private static List<SeedProject> projects(String csv) {
         List<SeedProject> out = new ArrayList<>();
         long id = 1;
-        for (Map<String, String> r : Csv.read(csv)) {
+        for (Map<String, String> r : CsvReader.withHeader(csv)) {
             BigDecimal yuan = new BigDecimal(r.get("planned_investment_yuan"));
             BigDecimal fromYi = new BigDecimal(r.get("planned_investment_yi")).movePointRight(8);
             if (yuan.compareTo(fromYi) != 0) {
@@ -139,12 +140,12 @@ public final class SeedData {
     }
 
     private static List<SummaryCell> summary(String csv) {
-        return Csv.read(csv).stream().map(r -> new SummaryCell(r.get("owner"), r.get("category"), r.get("amount_yi"),
+        return CsvReader.withHeader(csv).stream().map(r -> new SummaryCell(r.get("owner"), r.get("category"), r.get("amount_yi"),
                 r.get("effective_yi"), ids(r.get("repaired")))).toList();
     }
 
     private static List<SeedIndicator> indicators(String csv) {
-        return Csv.read(csv).stream().map(r -> new SeedIndicator(r.get("id"), r.get("name"), r.get("unit"),
+        return CsvReader.withHeader(csv).stream().map(r -> new SeedIndicator(r.get("id"), r.get("name"), r.get("unit"),
                 r.get("value_2016"), r.get("target_2017"), r.get("category"), r.get("notes"))).toList();
     }
 

@@ -1,5 +1,6 @@
 package cn.gov.qinghai.dibao.data;
 
+import cn.gov.qinghai.kit.data.Sql;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,9 +12,9 @@ import java.util.Optional;
 public class CaseStore {
 
     static final String OPEN = "('SUBMITTED', 'TOWNSHIP_REVIEWED', 'VERIFIED', 'APPROVED')";
-    private final Db db;
+    private final Sql db;
 
-    public CaseStore(Db db) {
+    public CaseStore(Sql db) {
         this.db = db;
     }
 
@@ -88,12 +89,12 @@ public class CaseStore {
     }
 
     public List<HistoryRow> history(long caseId) {
-        return db.query("SELECT sequence, action, from_status, to_status, actor, at, note FROM case_history "
+        return db.list("SELECT sequence, action, from_status, to_status, actor, at, note FROM case_history "
                 + "WHERE case_id = ? ORDER BY sequence", HistoryRow::map, caseId);
     }
 
     public List<CaseRow> list(String county, String status, int offset, int limit) {
-        return db.query("SELECT " + CaseRow.COLUMNS + " FROM dibao_case WHERE county = ? AND (? = '' OR status = ?) "
+        return db.list("SELECT " + CaseRow.COLUMNS + " FROM dibao_case WHERE county = ? AND (? = '' OR status = ?) "
                 + "ORDER BY id DESC OFFSET ? LIMIT ?", CaseRow::map, county, status, status, offset, limit);
     }
 
@@ -108,7 +109,7 @@ public class CaseStore {
      * for a past month never changes.
      */
     public List<CaseRow> paidIn(String county, LocalDate month) {
-        return db.query("SELECT " + CaseRow.COLUMNS + " FROM dibao_case WHERE county = ? AND first_paid_month <= ? "
+        return db.list("SELECT " + CaseRow.COLUMNS + " FROM dibao_case WHERE county = ? AND first_paid_month <= ? "
                         + "AND (status = 'APPROVED' OR (status = 'EXITED' AND last_paid_month >= ?)) ORDER BY id",
                 CaseRow::map, county, month, month);
     }

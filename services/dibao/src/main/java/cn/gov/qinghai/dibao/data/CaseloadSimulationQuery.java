@@ -1,5 +1,6 @@
 package cn.gov.qinghai.dibao.data;
 
+import cn.gov.qinghai.kit.data.Sql;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -96,9 +97,9 @@ public class CaseloadSimulationQuery {
                 + %1$s_allow
             ELSE 0 END AS %1$s_money""";
 
-    private final Db db;
+    private final Sql db;
 
-    public CaseloadSimulationQuery(Db db) {
+    public CaseloadSimulationQuery(Sql db) {
         this.db = db;
     }
 
@@ -161,7 +162,7 @@ public class CaseloadSimulationQuery {
      */
     public List<Group> run(String regionPattern, LocalDate first, Side baseline, Side reform) {
         List<Object> binds = binds(regionPattern, first, baseline, reform);
-        return db.query(sql(), rs -> new Group(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+        return db.list(sql(), rs -> new Group(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
                 rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
                 rs.getLong(11), rs.getLong(12), rs.getBigDecimal(13), rs.getBigDecimal(14)), binds.toArray());
     }

@@ -1,5 +1,6 @@
 package cn.gov.qinghai.dibao.data;
 
+import cn.gov.qinghai.kit.data.Sql;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,9 +37,9 @@ public class IntakeReportStore {
                         String note) {
     }
 
-    private final Db db;
+    private final Sql db;
 
-    public IntakeReportStore(Db db) {
+    public IntakeReportStore(Sql db) {
         this.db = db;
     }
 
@@ -59,7 +60,7 @@ public class IntakeReportStore {
 
     /** Case events of the township in [from, to), in case and history order (set-based, one statement). */
     public List<Event> events(String county, String township, Instant from, Instant to) {
-        return db.query("SELECT c.id, c.head_name, c.head_id_number, c.household_size, h.action, h.to_status, h.at, "
+        return db.list("SELECT c.id, c.head_name, c.head_id_number, c.household_size, h.action, h.to_status, h.at, "
                         + "c.classification, c.monthly_total, h.note FROM case_history h JOIN dibao_case c "
                         + "ON c.id = h.case_id WHERE c.county = ? AND c.township = ? AND h.at >= ? AND h.at < ? "
                         + "ORDER BY h.case_id, h.sequence",
@@ -114,13 +115,13 @@ public class IntakeReportStore {
     }
 
     public List<HistoryRow> history(long reportId) {
-        return db.query("SELECT sequence, action, from_status, to_status, actor, at, note FROM intake_report_history "
+        return db.list("SELECT sequence, action, from_status, to_status, actor, at, note FROM intake_report_history "
                 + "WHERE report_id = ? ORDER BY sequence", HistoryRow::map, reportId);
     }
 
     /** Reports of a county, newest month first; {@code filedOnly} for the poverty office. */
     public List<Row> list(String county, LocalDate month, String status, boolean filedOnly, int offset, int limit) {
-        return db.query("SELECT " + COLUMNS + " FROM intake_report WHERE county = ? "
+        return db.list("SELECT " + COLUMNS + " FROM intake_report WHERE county = ? "
                         + "AND (?::date IS NULL OR month = ?::date) AND (? = '' OR status = ?) "
                         + "AND (NOT ? OR status = 'REPORT_FILED') ORDER BY month DESC, township, id OFFSET ? LIMIT ?",
                 Row::map, county, month, month, status, status, filedOnly, offset, limit);

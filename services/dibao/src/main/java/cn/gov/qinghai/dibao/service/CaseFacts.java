@@ -1,12 +1,12 @@
 package cn.gov.qinghai.dibao.service;
 
 import cn.gov.qinghai.dibao.data.CaseRow;
-import cn.gov.qinghai.dibao.data.Db;
 import cn.gov.qinghai.dibao.rules.CountedIncome;
 import cn.gov.qinghai.dibao.rules.HouseholdFacts;
 import cn.gov.qinghai.dibao.rules.IncomeTypes;
 import cn.gov.qinghai.dibao.rules.Person;
 import cn.gov.qinghai.dibao.v1.Household;
+import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.explain.ExplanationBuilder;
 import cn.gov.qinghai.kit.grpc.PlatformGrpcFactory;
 import cn.gov.qinghai.kit.identity.ResidentId;
@@ -26,10 +26,10 @@ import java.util.List;
 @Singleton
 public class CaseFacts {
 
-    private final Db db;
+    private final Sql db;
     private final IncomeTypes incomeTypes;
 
-    public CaseFacts(Db db, IncomeTypes incomeTypes) {
+    public CaseFacts(Sql db, IncomeTypes incomeTypes) {
         this.db = db;
         this.incomeTypes = incomeTypes;
     }
@@ -59,7 +59,7 @@ public class CaseFacts {
      */
     @Transactional
     public long backfill(long afterId, int limit) {
-        List<CaseRow> rows = db.query("SELECT " + CaseRow.COLUMNS + " FROM dibao_case WHERE id > ? "
+        List<CaseRow> rows = db.list("SELECT " + CaseRow.COLUMNS + " FROM dibao_case WHERE id > ? "
                 + "AND status IN ('APPROVED', 'EXITED') AND counted_income IS NULL ORDER BY id LIMIT ?",
                 CaseRow::map, afterId, limit);
         for (CaseRow row : rows) {

@@ -1,6 +1,5 @@
 package cn.gov.qinghai.dibao.service;
 
-import cn.gov.qinghai.dibao.data.Db;
 import cn.gov.qinghai.dibao.rules.PaymentMethodApplied;
 import cn.gov.qinghai.dibao.v1.CountyPaymentMethod;
 import cn.gov.qinghai.dibao.v1.GetCountyPaymentMethodRequest;
@@ -8,6 +7,7 @@ import cn.gov.qinghai.dibao.v1.PaymentMethod;
 import cn.gov.qinghai.dibao.v1.PaymentTier;
 import cn.gov.qinghai.dibao.v1.PublishCountyPaymentMethodRequest;
 import cn.gov.qinghai.kit.auth.Caller;
+import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.grpc.DecimalRule;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.ServiceException;
@@ -46,11 +46,11 @@ public class CountyPaymentMethodService {
             + "citation_document, citation_clause, citation_title, citation_note, published_by, published_at";
     private static final DecimalRule AMOUNT = DecimalRule.positiveMoney().max("100000");
 
-    private final Db db;
+    private final Sql db;
     private final PolicyParameter parameter;
     private final Clock clock;
 
-    public CountyPaymentMethodService(Db db, ParameterRegistry parameters, Clock clock) {
+    public CountyPaymentMethodService(Sql db, ParameterRegistry parameters, Clock clock) {
         this.db = db;
         this.parameter = parameters.get("dibao.payment_method");
         this.clock = clock;

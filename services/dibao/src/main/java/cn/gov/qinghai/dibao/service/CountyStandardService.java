@@ -1,13 +1,13 @@
 package cn.gov.qinghai.dibao.service;
 
 import cn.gov.qinghai.dibao.data.CountyStandardRow;
-import cn.gov.qinghai.dibao.data.Db;
 import cn.gov.qinghai.dibao.rules.ProvincialFloor;
 import cn.gov.qinghai.dibao.rules.StandardApplied;
 import cn.gov.qinghai.dibao.v1.CountyStandard;
 import cn.gov.qinghai.dibao.v1.GetCountyStandardRequest;
 import cn.gov.qinghai.dibao.v1.PublishCountyStandardRequest;
 import cn.gov.qinghai.kit.auth.Caller;
+import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.explain.ExplanationBuilder;
 import cn.gov.qinghai.kit.grpc.DecimalRule;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
@@ -38,11 +38,11 @@ public class CountyStandardService {
     /** Advisory lock key of standard publications ("DBST"). */
     private static final long PUBLISH_LOCK = 0x44425354L;
 
-    private final Db db;
+    private final Sql db;
     private final ProvincialFloor floor;
     private final Clock clock;
 
-    public CountyStandardService(Db db, ProvincialFloor floor, Clock clock) {
+    public CountyStandardService(Sql db, ProvincialFloor floor, Clock clock) {
         this.db = db;
         this.floor = floor;
         this.clock = clock;

@@ -1,12 +1,12 @@
 package cn.gov.qinghai.dibao.service;
 
-import cn.gov.qinghai.dibao.data.Db;
 import cn.gov.qinghai.dibao.v1.CrossMatchReport;
 import cn.gov.qinghai.dibao.v1.GetCrossMatchReportRequest;
 import cn.gov.qinghai.dibao.v1.PovertyRosterChunk;
 import cn.gov.qinghai.dibao.v1.PovertyRosterImport;
 import cn.gov.qinghai.kit.auth.Caller;
 import cn.gov.qinghai.kit.auth.Scope;
+import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.ServiceException;
 import cn.gov.qinghai.kit.identity.ResidentId;
@@ -25,11 +25,11 @@ import javax.sql.DataSource;
 @Singleton
 public class CrossMatchService {
 
-    private final Db db;
+    private final Sql db;
     private final DataSource dataSource;
     private final Clock clock;
 
-    public CrossMatchService(Db db, DataSource dataSource, io.micronaut.jdbc.DataSourceResolver resolver, Clock clock) {
+    public CrossMatchService(Sql db, DataSource dataSource, io.micronaut.jdbc.DataSourceResolver resolver, Clock clock) {
         this.db = db;
         // The import holds its own connection and transaction for the whole stream, outside any @Transactional.
         this.dataSource = resolver.resolve(dataSource);
@@ -90,7 +90,7 @@ public class CrossMatchService {
                 UNION ALL
                 SELECT 'sample', side, id_number FROM samples WHERE k <= ?
                 """;
-        List<String[]> rows = db.query(sql, rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)},
+        List<String[]> rows = db.list(sql, rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)},
                 prefix, importId, prefix, sample);
         CrossMatchReport.Builder out = CrossMatchReport.newBuilder().setRegion(region)
                 .setImportId(String.valueOf(importId)).setComputedAt(clock.instant().toString());

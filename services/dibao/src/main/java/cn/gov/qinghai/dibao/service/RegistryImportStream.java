@@ -4,11 +4,14 @@ import cn.gov.qinghai.dibao.v1.BadRow;
 import cn.gov.qinghai.dibao.v1.PovertyRosterChunk;
 import cn.gov.qinghai.dibao.v1.PovertyRosterImport;
 import cn.gov.qinghai.kit.auth.Caller;
+import cn.gov.qinghai.kit.csv.CsvEncoding;
+import cn.gov.qinghai.kit.csv.CsvReader;
 import cn.gov.qinghai.kit.grpc.ServiceException;
 import cn.gov.qinghai.kit.identity.ResidentId;
 import cn.gov.qinghai.kit.region.Regions;
 import io.grpc.stub.StreamObserver;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,6 +51,11 @@ final class RegistryImportStream implements StreamObserver<PovertyRosterChunk> {
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private final StringBuilder batch = new StringBuilder(1 << 16);
     private final List<BadRow> badRows = new ArrayList<>();
+    /**
+     * UTF-8 or GB 18030 (CsvEncoding), decided by the first chunk holding a non-ASCII byte: until then both read the
+     * same. Chunks are split at LF, which neither encoding uses inside a character.
+     */
+    private Charset charset;
     private long line;
     private long lines;
     private long accepted;
@@ -85,6 +93,9 @@ final class RegistryImportStream implements StreamObserver<PovertyRosterChunk> {
         }
         try {
             byte[] data = chunk.getData().toByteArray();
+            if (charset == null && !ascii(data)) {
+                charset = CsvEncoding.detect(data, Math.min(data.length, CsvEncoding.SNIFF_BYTES));
+            }
             int start = 0;
             for (int i = 0; i < data.length; i++) {
                 if (data[i] == '\n') {
@@ -160,12 +171,12 @@ final class RegistryImportStream implements StreamObserver<PovertyRosterChunk> {
 
     private void handleLine(byte[] raw) {
         line++;
-        String text = new String(raw, StandardCharsets.UTF_8);
+        String text = new String(raw, charset == null ? StandardCharsets.UTF_8 : charset);
         if (text.endsWith("\r")) {
             text = text.substring(0, text.length() - 1);
         }
-        if (line == 1 && text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+        if (line == 1) {
+            text = CsvEncoding.withoutBom(text);
         }
         if (line == 1 && text.trim().toLowerCase().startsWith("id_number")) {
             return;
@@ -174,14 +185,14 @@ final class RegistryImportStream implements StreamObserver<PovertyRosterChunk> {
             return;
         }
         lines++;
-        String[] f = text.split(",", -1);
-        if (f.length != 3) {
-            bad("expected 3 fields id_number,name,county, found " + f.length);
+        List<String> f = CsvReader.fields(text);
+        if (f.size() != 3) {
+            bad("expected 3 fields id_number,name,county, found " + f.size());
             return;
         }
-        String id = f[0].trim();
-        String name = f[1].trim();
-        String county = f[2].trim();
+        String id = f.get(0).trim();
+        String name = f.get(1).trim();
+        String county = f.get(2).trim();
         var idProblem = ResidentId.problem(id, today);
         if (idProblem.isPresent()) {
             bad("id_number " + idProblem.get());
@@ -253,6 +264,15 @@ final class RegistryImportStream implements StreamObserver<PovertyRosterChunk> {
         } catch (SQLException ignored) {
             // pool will replace a broken connection
         }
+    }
+
+    private static boolean ascii(byte[] data) {
+        for (byte b : data) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String clip(String v) {

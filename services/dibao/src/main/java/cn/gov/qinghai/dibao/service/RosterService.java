@@ -142,11 +142,15 @@ public class RosterService {
 
     private List<Paid> paid(String county, YearMonth month) {
         LocalDate first = month.atDay(1);
-        StandardApplied standard = standards.applied(county, first);
-        var method = paymentMethods.applied(county, first);
+        // The rules that apply to a month are those in force on its first day under 86号, which takes effect on
+        // 2017-06-16: June 2017 is paid under the rules of that day (the first month of the document, issue 20:
+        // "no value in force on 2017-06-01"), every later month under those of its first day.
+        LocalDate ruleDay = first.isBefore(floor.firstDate()) ? floor.firstDate() : first;
+        StandardApplied standard = standards.applied(county, ruleDay);
+        var method = paymentMethods.applied(county, ruleDay);
         List<Paid> out = new ArrayList<>();
         for (CaseRow row : store.paidIn(county, first)) {
-            Assessment a = assessor.assess(CaseViews.facts(row, first), first, standard, method,
+            Assessment a = assessor.assess(CaseViews.facts(row, ruleDay), ruleDay, standard, method,
                     new ExplanationBuilder());
             // The reason describes the month asked for, not today's status, so a past month reads the same forever.
             LocalDate exitMonth = row.exitDate() == null ? null : row.exitDate().withDayOfMonth(1);

@@ -1,9 +1,9 @@
 package cn.gov.qinghai.dibao.service;
 
-import cn.gov.qinghai.dibao.data.Db;
 import cn.gov.qinghai.dibao.v1.ApproveTemporaryAssistanceRequest;
 import cn.gov.qinghai.dibao.v1.TemporaryAssistance;
 import cn.gov.qinghai.kit.auth.Caller;
+import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.grpc.DecimalRule;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.ServiceException;
@@ -37,11 +37,11 @@ public class TemporaryAssistanceService {
     private static final String COLUMNS = "id, request_id, payload_hash, county, township, beneficiary_name, "
             + "beneficiary_id_number, amount, reason, approval_level, approval_limit, approved_by, approved_at";
 
-    private final Db db;
+    private final Sql db;
     private final PolicyParameter limits;
     private final Clock clock;
 
-    public TemporaryAssistanceService(Db db, ParameterRegistry parameters, Clock clock) {
+    public TemporaryAssistanceService(Sql db, ParameterRegistry parameters, Clock clock) {
         this.db = db;
         this.limits = parameters.get("dibao.temporary_assistance_limits");
         this.clock = clock;

@@ -7,6 +7,7 @@ import cn.gov.qinghai.healthdata.data.Rows.MeasurementRow;
 import cn.gov.qinghai.healthdata.data.Rows.PrescriptionRow;
 import cn.gov.qinghai.healthdata.data.Rows.Recorded;
 import cn.gov.qinghai.healthdata.data.Rows.ResidentRow;
+import cn.gov.qinghai.kit.data.Sql;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package cn.gov.qinghai.healthdata.service;
 
-import cn.gov.qinghai.healthdata.data.Sql;
+import cn.gov.qinghai.kit.data.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 

@@ -1,7 +1,7 @@
 package cn.gov.qinghai.healthdata.service;
 
-import cn.gov.qinghai.healthdata.data.Sql;
 import cn.gov.qinghai.kit.auth.Caller;
+import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.grpc.RequestIds;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package cn.gov.qinghai.healthdata.service;
 
-import cn.gov.qinghai.healthdata.data.Sql;
 import cn.gov.qinghai.health.v1.VerifyAuditChainResponse;
+import cn.gov.qinghai.kit.data.Sql;
 import jakarta.inject.Singleton;
 
 /**

@@ -3,6 +3,7 @@ package cn.gov.qinghai.kit.grpc;
 import cn.gov.qinghai.kit.auth.Caller;
 import cn.gov.qinghai.kit.auth.TokenVerifier;
 import cn.gov.qinghai.kit.params.ParameterLookupException;
+import cn.gov.qinghai.kit.tracing.Traces;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.ForwardingServerCall;
@@ -46,7 +47,8 @@ public class PlatformServerInterceptor implements ServerInterceptor, Ordered {
 
     @Override
     public int getOrder() {
-        return HIGHEST_PRECEDENCE;
+        // just inside TracingServerInterceptor, whose span is then current here and in every callback
+        return HIGHEST_PRECEDENCE + 1;
     }
 
     @Override
@@ -65,6 +67,8 @@ public class PlatformServerInterceptor implements ServerInterceptor, Ordered {
                 .withValue(Caller.CONTEXT_KEY, caller)
                 .withValue(RequestIds.CONTEXT_KEY, requestId);
         MDC.put(RequestIds.MDC_KEY, requestId);
+        Traces.tagRequestId(requestId);
+        Traces.putMdc();
         try {
             return new GuardedListener<>(Contexts.interceptCall(context, guarded, headers, next), guarded, requestId);
         } catch (RuntimeException e) {
@@ -75,6 +79,7 @@ public class PlatformServerInterceptor implements ServerInterceptor, Ordered {
             return new ServerCall.Listener<>() { };
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
+            Traces.clearMdc();
         }
     }
 
@@ -154,6 +159,7 @@ public class PlatformServerInterceptor implements ServerInterceptor, Ordered {
 
         private void guard(Runnable r) {
             MDC.put(RequestIds.MDC_KEY, requestId);
+            Traces.putMdc();
             try {
                 r.run();
             } catch (RuntimeException e) {
@@ -164,6 +170,7 @@ public class PlatformServerInterceptor implements ServerInterceptor, Ordered {
                 }
             } finally {
                 MDC.remove(RequestIds.MDC_KEY);
+                Traces.clearMdc();
             }
         }
 

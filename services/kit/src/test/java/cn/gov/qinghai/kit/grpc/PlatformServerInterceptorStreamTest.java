@@ -6,6 +6,7 @@ import cn.gov.qinghai.kit.auth.AuthSettings;
 import cn.gov.qinghai.kit.auth.Caller;
 import cn.gov.qinghai.kit.auth.TokenMinter;
 import cn.gov.qinghai.kit.auth.TokenVerifier;
+import cn.gov.qinghai.kit.testing.ClientStreams;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
 import cn.gov.qinghai.kit.testing.TestIssuer;
 import cn.gov.qinghai.retail.v1.IngestSummary;
@@ -59,21 +60,7 @@ class PlatformServerInterceptorStreamTest {
             StreamObserver<StreamReadingsRequest> requests = RetailServiceGrpc.newStub(channel)
                     .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
                     .withDeadlineAfter(10, TimeUnit.SECONDS)
-                    .streamReadings(new StreamObserver<>() {
-                        @Override
-                        public void onNext(IngestSummary value) {
-                            result.complete(value);
-                        }
-
-                        @Override
-                        public void onError(Throwable t) {
-                            result.completeExceptionally(t);
-                        }
-
-                        @Override
-                        public void onCompleted() {
-                        }
-                    });
+                    .streamReadings(ClientStreams.into(result));
             requests.onNext(StreamReadingsRequest.newBuilder().setShipmentCode("S-1").build());
             requests.onCompleted();
             StatusRuntimeException e = (StatusRuntimeException) org.junit.jupiter.api.Assertions.assertThrows(

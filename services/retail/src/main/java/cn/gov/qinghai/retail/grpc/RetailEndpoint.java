@@ -4,9 +4,13 @@ import static cn.gov.qinghai.kit.grpc.Replies.reply;
 
 import cn.gov.qinghai.retail.service.ColdChainService;
 import cn.gov.qinghai.retail.service.RecallService;
-import cn.gov.qinghai.retail.service.RegistryService;
+import cn.gov.qinghai.retail.service.BrandService;
+import cn.gov.qinghai.retail.service.EnterpriseService;
+import cn.gov.qinghai.retail.service.OutletService;
+import cn.gov.qinghai.retail.service.PalletPilotService;
 import cn.gov.qinghai.retail.service.RuralService;
 import cn.gov.qinghai.retail.service.StatisticsService;
+import cn.gov.qinghai.retail.service.TraceRecorder;
 import cn.gov.qinghai.retail.service.TraceService;
 import cn.gov.qinghai.retail.v1.AcknowledgeAlertRequest;
 import cn.gov.qinghai.retail.v1.Recall;
@@ -64,17 +68,27 @@ import jakarta.inject.Singleton;
 @Singleton
 public class RetailEndpoint extends RetailServiceGrpc.RetailServiceImplBase {
 
-    private final RegistryService registry;
+    private final EnterpriseService enterprises;
+    private final OutletService outlets;
+    private final BrandService brands;
+    private final PalletPilotService pallets;
+    private final TraceRecorder recorder;
     private final TraceService trace;
     private final ColdChainService coldChain;
     private final RuralService rural;
     private final StatisticsService statistics;
     private final RecallService recalls;
 
-    public RetailEndpoint(RegistryService registry, TraceService trace, ColdChainService coldChain, RuralService rural,
-                          StatisticsService statistics, RecallService recalls) {
+    public RetailEndpoint(EnterpriseService enterprises, OutletService outlets, BrandService brands,
+                          PalletPilotService pallets, TraceRecorder recorder, TraceService trace,
+                          ColdChainService coldChain, RuralService rural, StatisticsService statistics,
+                          RecallService recalls) {
         this.recalls = recalls;
-        this.registry = registry;
+        this.enterprises = enterprises;
+        this.outlets = outlets;
+        this.brands = brands;
+        this.pallets = pallets;
+        this.recorder = recorder;
         this.trace = trace;
         this.coldChain = coldChain;
         this.rural = rural;
@@ -83,47 +97,47 @@ public class RetailEndpoint extends RetailServiceGrpc.RetailServiceImplBase {
 
     @Override
     public void registerEnterprise(RegisterEnterpriseRequest request, StreamObserver<Enterprise> out) {
-        reply(out, registry.registerEnterprise(request));
+        reply(out, enterprises.registerEnterprise(request));
     }
 
     @Override
     public void getEnterprise(GetEnterpriseRequest request, StreamObserver<Enterprise> out) {
-        reply(out, registry.getEnterprise(request));
+        reply(out, enterprises.getEnterprise(request));
     }
 
     @Override
     public void registerOutlet(RegisterOutletRequest request, StreamObserver<Outlet> out) {
-        reply(out, registry.registerOutlet(request));
+        reply(out, outlets.registerOutlet(request));
     }
 
     @Override
     public void listOutlets(ListOutletsRequest request, StreamObserver<ListOutletsResponse> out) {
-        reply(out, registry.listOutlets(request));
+        reply(out, outlets.listOutlets(request));
     }
 
     @Override
     public void listFormats(ListFormatsRequest request, StreamObserver<ListFormatsResponse> out) {
-        reply(out, registry.listFormats());
+        reply(out, outlets.listFormats());
     }
 
     @Override
     public void recogniseBrand(RecogniseBrandRequest request, StreamObserver<Brand> out) {
-        reply(out, registry.recogniseBrand(request));
+        reply(out, brands.recogniseBrand(request));
     }
 
     @Override
     public void listBrands(ListBrandsRequest request, StreamObserver<ListBrandsResponse> out) {
-        reply(out, registry.listBrands(request));
+        reply(out, brands.listBrands(request));
     }
 
     @Override
     public void enrolPalletPilot(EnrolPalletPilotRequest request, StreamObserver<PalletPilot> out) {
-        reply(out, registry.enrolPalletPilot(request));
+        reply(out, pallets.enrolPalletPilot(request));
     }
 
     @Override
     public void recordTraceEvent(RecordTraceEventRequest request, StreamObserver<TraceEvent> out) {
-        reply(out, trace.record(request));
+        reply(out, recorder.record(request));
     }
 
     @Override

@@ -2,6 +2,7 @@ package cn.gov.qinghai.retail.service;
 
 import cn.gov.qinghai.common.v1.Explanation;
 import cn.gov.qinghai.kit.auth.Caller;
+import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.explain.ExplanationBuilder;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.Pages;

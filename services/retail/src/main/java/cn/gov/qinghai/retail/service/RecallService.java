@@ -1,14 +1,15 @@
 package cn.gov.qinghai.retail.service;
 
 import cn.gov.qinghai.kit.auth.Caller;
+import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.ServiceException;
+import cn.gov.qinghai.retail.data.BatchStore;
+import cn.gov.qinghai.retail.data.RecallStore;
 import cn.gov.qinghai.retail.v1.Recall;
 import cn.gov.qinghai.retail.v1.RecallBatchRequest;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -25,10 +26,14 @@ public class RecallService {
     private static final long RECALL_REQUEST_LOCK = 0x5243L;
 
     private final Sql sql;
+    private final RecallStore recalls;
+    private final BatchStore batches;
     private final Clock clock;
 
-    public RecallService(Sql sql, Clock clock) {
+    public RecallService(Sql sql, RecallStore recalls, BatchStore batches, Clock clock) {
         this.sql = sql;
+        this.recalls = recalls;
+        this.batches = batches;
         this.clock = clock;
     }
 
@@ -42,8 +47,7 @@ public class RecallService {
         String reason = errors.text("reason", r.getReason(), FieldErrors.MAX_TEXT);
         errors.throwIfAny();
         sql.lock(RECALL_REQUEST_LOCK, requestId);
-        Optional<Recall> replay = sql.one("SELECT * FROM batch_recall WHERE request_id = ?", RecallService::row,
-                requestId);
+        Optional<Recall> replay = recalls.byRequest(requestId);
         if (replay.isPresent()) {
             if (!replay.get().getBatchCode().equals(batch) || !replay.get().getReason().equals(reason)) {
                 throw ServiceException.alreadyExists("REQUEST_ID_REUSED",
@@ -51,30 +55,14 @@ public class RecallService {
             }
             return replay.get();
         }
-        if (sql.one("SELECT 1 FROM batch WHERE batch_code = ?", rs -> 1, batch).isEmpty()) {
+        if (!batches.exists(batch)) {
             throw TraceService.batchNotFound(batch);
         }
-        return sql.one("""
-                INSERT INTO batch_recall (request_id, batch_code, reason, recalled_by, recalled_at)
-                VALUES (?, ?, ?, ?, ?) RETURNING *""", RecallService::row, requestId, batch, reason, caller.subject(),
-                clock.instant()).orElseThrow();
+        return recalls.insert(requestId, batch, reason, caller.subject(), clock.instant());
     }
 
     /** Recalls of the batch or of any batch it was split from, oldest first (public: part of the trace). */
     List<Recall> applyingTo(String batch) {
-        return sql.list("""
-                WITH RECURSIVE lineage(code) AS (
-                    SELECT CAST(? AS VARCHAR(64))
-                  UNION
-                    SELECT b.parent_batch_code FROM batch b JOIN lineage l ON b.batch_code = l.code
-                    WHERE b.parent_batch_code IS NOT NULL)
-                SELECT r.* FROM batch_recall r JOIN lineage l ON r.batch_code = l.code
-                ORDER BY r.recalled_at, r.id""", RecallService::row, batch);
-    }
-
-    private static Recall row(ResultSet rs) throws SQLException {
-        return Recall.newBuilder().setId(String.valueOf(rs.getLong("id"))).setBatchCode(rs.getString("batch_code"))
-                .setReason(rs.getString("reason")).setRecalledBy(rs.getString("recalled_by"))
-                .setRecalledAt(Sql.text(Sql.instant(rs, "recalled_at"))).build();
+        return recalls.applyingTo(batch);
     }
 }

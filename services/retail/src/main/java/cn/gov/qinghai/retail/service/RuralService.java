@@ -2,6 +2,7 @@ package cn.gov.qinghai.retail.service;
 
 import cn.gov.qinghai.kit.auth.Caller;
 import cn.gov.qinghai.kit.auth.Scope;
+import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.grpc.DecimalRule;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.ServiceException;
@@ -73,7 +74,7 @@ public class RuralService {
         errors.throwIfAny();
         String[] services = new LinkedHashSet<>(r.getServicesList()).toArray(String[]::new);
         if (sql.one("SELECT 1 FROM enterprise WHERE credit_code = ?", rs -> 1, operator).isEmpty()) {
-            throw RegistryService.notFound(operator);
+            throw EnterpriseService.notFound(operator);
         }
         Caller caller = Authority.officerOrOrganisation(township.substring(0, 6), Authority.ENTERPRISE, operator);
         sql.update("""

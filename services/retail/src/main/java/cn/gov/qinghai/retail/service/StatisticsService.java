@@ -10,6 +10,8 @@ import cn.gov.qinghai.kit.grpc.ServiceException;
 import cn.gov.qinghai.kit.money.Money;
 import cn.gov.qinghai.kit.params.Citation;
 import cn.gov.qinghai.kit.params.ParameterValue;
+import cn.gov.qinghai.retail.data.EnterpriseStore;
+import cn.gov.qinghai.retail.data.MonthlyReportStore;
 import cn.gov.qinghai.retail.rules.AboveThreshold;
 import cn.gov.qinghai.retail.rules.RetailParameters;
 import cn.gov.qinghai.retail.rules.YearOnYearChange;
@@ -23,8 +25,6 @@ import cn.gov.qinghai.retail.v1.SubmitMonthlyReportRequest;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -40,12 +40,15 @@ public class StatisticsService {
 
     private static final Citation CLAUSE = Citation.of("青政办〔2017〕85号", "四(四)");
 
-    private final Sql sql;
+    private final MonthlyReportStore reports;
+    private final EnterpriseStore enterprises;
     private final RetailParameters parameters;
     private final Clock clock;
 
-    public StatisticsService(Sql sql, RetailParameters parameters, Clock clock) {
-        this.sql = sql;
+    public StatisticsService(MonthlyReportStore reports, EnterpriseStore enterprises, RetailParameters parameters,
+                             Clock clock) {
+        this.reports = reports;
+        this.enterprises = enterprises;
         this.parameters = parameters;
         this.clock = clock;
     }
@@ -74,8 +77,8 @@ public class StatisticsService {
         }
         errors.throwIfAny();
         Caller caller = Authority.organisation(Authority.ENTERPRISE, code);
-        if (sql.one("SELECT 1 FROM enterprise WHERE credit_code = ?", rs -> 1, code).isEmpty()) {
-            throw RegistryService.notFound(code);
+        if (enterprises.find(code).isEmpty()) {
+            throw EnterpriseService.notFound(code);
         }
         ParameterValue threshold = parameters.value(RetailParameters.THRESHOLD, month.atDay(1));
         AboveThreshold.Result above = AboveThreshold.decide(revenue, threshold);
@@ -85,30 +88,16 @@ public class StatisticsService {
                     + " yuan: only above-threshold retailers report monthly").withMetadata(
                     Map.of("threshold", threshold.decimal().toPlainString()));
         }
-        int inserted = sql.update("""
-                INSERT INTO monthly_report (credit_code, month, format, region, annual_main_business_revenue, retail_sales,
-                  online_sales, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (credit_code, month) DO NOTHING""", code, month.atDay(1), format, region,
-                Money.yuan(revenue), Money.yuan(sales), Money.yuan(online), caller.subject(), clock.instant());
-        MonthlyReport stored = sql.one("SELECT * FROM monthly_report WHERE credit_code = ? AND month = ?",
-                StatisticsService::report, code, month.atDay(1)).orElseThrow();
-        if (inserted == 0 && (!stored.getFormat().equals(format) || !stored.getRegion().equals(region)
+        boolean inserted = reports.insert(code, month, format, region, revenue, sales, online, caller.subject(),
+                clock.instant());
+        MonthlyReport stored = reports.find(code, month).orElseThrow();
+        if (!inserted && (!stored.getFormat().equals(format) || !stored.getRegion().equals(region)
                 || new BigDecimal(stored.getRetailSales()).compareTo(sales) != 0
                 || new BigDecimal(stored.getOnlineSales()).compareTo(online) != 0)) {
             throw ServiceException.alreadyExists("REPORT_ALREADY_FILED",
                     "a different report for " + month + " is already filed; reports are not overwritten");
         }
         return stored.toBuilder().setExplanation(above.explanation()).build();
-    }
-
-    private static MonthlyReport report(ResultSet rs) throws SQLException {
-        return MonthlyReport.newBuilder().setCreditCode(rs.getString("credit_code"))
-                .setMonth(YearMonth.from(rs.getDate("month").toLocalDate()).toString()).setFormat(rs.getString("format"))
-                .setRegion(rs.getString("region"))
-                .setAnnualMainBusinessRevenue(Money.format(rs.getBigDecimal("annual_main_business_revenue")))
-                .setRetailSales(Money.format(rs.getBigDecimal("retail_sales")))
-                .setOnlineSales(Money.format(rs.getBigDecimal("online_sales")))
-                .setSubmittedAt(Sql.text(Sql.instant(rs, "submitted_at"))).build();
     }
 
     /**
@@ -140,33 +129,16 @@ public class StatisticsService {
         String region = r.getRegion().isEmpty() ? caller.scope().region() : errors.qinghaiRegion("region", r.getRegion());
         errors.throwIfAny();
         caller.requireRegion(region);
-        String regionExpr = byRegion ? "substr(region, 1, 4) || '00'" : "''";
-        String formatExpr = byFormat ? "format" : "''";
-        String query = """
-                WITH g AS (
-                  SELECT month, %s AS region, %s AS format, count(*) AS reporters,
-                         sum(retail_sales) AS sales, sum(online_sales) AS online
-                  FROM monthly_report WHERE region LIKE ? AND month BETWEEN ? AND ?
-                  GROUP BY 1, 2, 3)
-                SELECT g.*, p.sales AS prior
-                FROM g LEFT JOIN g p ON p.month = (g.month - INTERVAL '1 year')::date AND p.region = g.region
-                                      AND p.format = g.format
-                WHERE g.month >= ?
-                ORDER BY g.month, g.region, g.format""".formatted(regionExpr, formatExpr);
-        List<AggregateRow> rows = sql.list(query, rs -> {
-            BigDecimal sales = rs.getBigDecimal("sales");
-            BigDecimal online = rs.getBigDecimal("online");
-            BigDecimal prior = rs.getBigDecimal("prior");
-            return AggregateRow.newBuilder()
-                    .setMonth(YearMonth.from(rs.getDate("month").toLocalDate()).toString())
-                    .setRegion(rs.getString("region")).setFormat(rs.getString("format"))
-                    .setReporters(rs.getInt("reporters")).setRetailSales(Money.format(sales))
-                    .setOnlineSales(Money.format(online))
-                    .setOnlineShare(YearOnYearChange.share(online, sales).toPlainString())
-                    .setPriorYearSales(prior == null ? "" : Money.format(prior))
-                    .setYearOnYearChange(YearOnYearChange.of(sales, prior).map(BigDecimal::toPlainString).orElse(""))
-                    .build();
-        }, new Scope(region).likePattern(), from.minusYears(1).atDay(1), to.atDay(1), from.atDay(1));
+        List<AggregateRow> rows = reports.sums(new Scope(region).likePattern(), from, to, byRegion, byFormat).stream()
+                .map(g -> AggregateRow.newBuilder().setMonth(g.month().toString()).setRegion(g.region())
+                        .setFormat(g.format()).setReporters(g.reporters()).setRetailSales(Money.format(g.sales()))
+                        .setOnlineSales(Money.format(g.online()))
+                        .setOnlineShare(YearOnYearChange.share(g.online(), g.sales()).toPlainString())
+                        .setPriorYearSales(g.prior() == null ? "" : Money.format(g.prior()))
+                        .setYearOnYearChange(YearOnYearChange.of(g.sales(), g.prior()).map(BigDecimal::toPlainString)
+                                .orElse(""))
+                        .build())
+                .toList();
         var why = new ExplanationBuilder()
                 .step("汇总 / Sums").formula("retailSales, onlineSales = Σ over reports of the month"
                         + (byRegion ? ", prefecture" : "") + (byFormat ? ", format" : ""))

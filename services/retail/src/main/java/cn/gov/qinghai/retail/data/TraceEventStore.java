@@ -1,0 +1,120 @@
+package cn.gov.qinghai.retail.data;
+
+import cn.gov.qinghai.kit.data.Sql;
+import cn.gov.qinghai.retail.v1.ReachedParty;
+import cn.gov.qinghai.retail.v1.TraceEvent;
+import cn.gov.qinghai.retail.v1.TraceEventType;
+import jakarta.inject.Singleton;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code trace_event} table: the signed, hash-linked events of every batch, and the recall-reach walk over them. */
+@Singleton
+public class TraceEventStore {
+
+    /** One event to append; {@code counterparty}, {@code outletId} and {@code parent} may be null (none). */
+    public record NewEvent(String batch, int sequence, String requestId, TraceEventType type, Instant occurredAt,
+                           String actor, String counterparty, Long outletId, String product, String quantity,
+                           String parent, String hash, String previousHash, String signature, String keyId,
+                           Instant recordedAt) {
+    }
+
+    private final Sql sql;
+
+    public TraceEventStore(Sql sql) {
+        this.sql = sql;
+    }
+
+    public Optional<TraceEvent> byRequest(String requestId) {
+        return sql.one("SELECT * FROM trace_event WHERE request_id = ?", TraceEventStore::event, requestId);
+    }
+
+    public void insert(NewEvent e) {
+        sql.update("""
+                INSERT INTO trace_event (batch_code, sequence, request_id, type, occurred_at, actor, counterparty,
+                  outlet_id, product, quantity, parent_batch_code, hash, previous_hash, signature, key_id, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                e.batch(), e.sequence(), e.requestId(), e.type().name(), e.occurredAt(), e.actor(), e.counterparty(),
+                e.outletId(), e.product(), e.quantity(), e.parent(), e.hash(), e.previousHash(), e.signature(),
+                e.keyId(), e.recordedAt());
+    }
+
+    /** The batch's events in chain order. */
+    public List<TraceEvent> chain(String batch) {
+        return sql.list("SELECT * FROM trace_event WHERE batch_code = ? ORDER BY sequence", TraceEventStore::event,
+                batch);
+    }
+
+    /** Whether {@code from} recorded shipping the batch to {@code to}. */
+    public boolean shipped(String batch, String from, String to) {
+        return sql.one("""
+                SELECT 1 FROM trace_event WHERE batch_code = ? AND type = 'SHIPPED' AND actor = ?
+                  AND counterparty = ? LIMIT 1""", rs -> 1, batch, from, to).isPresent();
+    }
+
+    /**
+     * Every party that received the batch or a batch split from it, with its distance in shipment hops from the
+     * producer: a recursive walk over RECEIVED edges (shipper → receiver, one hop) and splits (parent batch →
+     * child batch at the same holder, no hop), the edges first narrowed to the batch's family.
+     */
+    public List<ReachedParty> reach(String batch) {
+        return sql.list("""
+                WITH RECURSIVE family(code) AS (
+                    SELECT batch_code FROM batch WHERE batch_code = ?
+                  UNION
+                    SELECT b.batch_code FROM batch b JOIN family f ON b.parent_batch_code = f.code),
+                edge AS MATERIALIZED (
+                    -- a shipment received within the family: shipper → receiver, one hop
+                    SELECT e.batch_code AS from_batch, e.counterparty::text AS from_party, e.batch_code AS to_batch,
+                           e.actor::text AS to_party, 1 AS step
+                    FROM trace_event e JOIN family f ON f.code = e.batch_code WHERE e.type = 'RECEIVED'
+                  UNION ALL
+                    -- a split: the holder of the parent batch produced the child batch, no hop
+                    SELECT b.parent_batch_code, b.producer::text, b.batch_code, b.producer::text, 0
+                    FROM batch b JOIN family f ON f.code = b.batch_code WHERE b.parent_batch_code IS NOT NULL),
+                reach(batch_code, party, hops) AS (
+                    SELECT batch_code, producer::text, 0 FROM batch WHERE batch_code = ?
+                  UNION
+                    SELECT e.to_batch, e.to_party, r.hops + e.step
+                    FROM reach r JOIN edge e ON e.from_batch = r.batch_code AND e.from_party = r.party
+                    WHERE r.hops < 64)
+                SELECT rc.party, rc.batch_code, min(rc.hops) AS hops,
+                       array_remove(array_agg(DISTINCT ev.outlet_id), NULL) AS outlets,
+                       min(ev.occurred_at) AS first_received, coalesce(max(en.name), '') AS name
+                FROM reach rc
+                JOIN trace_event ev ON ev.batch_code = rc.batch_code AND ev.actor = rc.party AND ev.type = 'RECEIVED'
+                LEFT JOIN enterprise en ON en.credit_code = rc.party
+                WHERE rc.hops > 0
+                GROUP BY rc.party, rc.batch_code
+                ORDER BY hops, rc.party, rc.batch_code""", rs -> {
+                    ReachedParty.Builder p = ReachedParty.newBuilder().setParty(rs.getString("party"))
+                            .setBatchCode(rs.getString("batch_code")).setHops(rs.getInt("hops"))
+                            .setFirstReceivedAt(Sql.text(Sql.instant(rs, "first_received")))
+                            .setName(rs.getString("name"));
+                    Array outlets = rs.getArray("outlets");
+                    for (Object id : (Object[]) outlets.getArray()) {
+                        p.addOutletIds(((Number) id).longValue());
+                    }
+                    return p.build();
+                }, batch, batch);
+    }
+
+    private static TraceEvent event(ResultSet rs) throws SQLException {
+        return TraceEvent.newBuilder().setSequence(rs.getInt("sequence")).setBatchCode(rs.getString("batch_code"))
+                .setType(TraceEventType.valueOf(rs.getString("type")))
+                .setOccurredAt(Sql.instant(rs, "occurred_at").toString()).setActor(rs.getString("actor"))
+                .setCounterparty(nz(rs.getString("counterparty"))).setOutletId(rs.getLong("outlet_id"))
+                .setProduct(rs.getString("product")).setQuantity(rs.getString("quantity"))
+                .setParentBatchCode(nz(rs.getString("parent_batch_code"))).setHash(rs.getString("hash"))
+                .setPreviousHash(rs.getString("previous_hash")).setSignature(rs.getString("signature"))
+                .setKeyId(rs.getString("key_id")).setRecordedAt(Sql.text(Sql.instant(rs, "recorded_at"))).build();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,158 @@
+package cn.gov.qinghai.retail.service;
+
+import cn.gov.qinghai.kit.auth.Caller;
+import cn.gov.qinghai.kit.data.Sql;
+import cn.gov.qinghai.kit.grpc.FieldErrors;
+import cn.gov.qinghai.kit.grpc.ServiceException;
+import cn.gov.qinghai.retail.data.BatchStore;
+import cn.gov.qinghai.retail.data.OutletStore;
+import cn.gov.qinghai.retail.data.TraceEventStore;
+import cn.gov.qinghai.retail.v1.RecordTraceEventRequest;
+import cn.gov.qinghai.retail.v1.TraceEvent;
+import cn.gov.qinghai.retail.v1.TraceEventType;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Records traceability events (青政办〔2017〕85号 一(三): 建立健全重要商品追溯体系): each event is appended to its
+ * batch's signed, hash-linked chain after checking that the actor holds the batch. Look-ups are {@link TraceService}.
+ */
+@Singleton
+public class TraceRecorder {
+
+    /** Advisory-lock space of batch creation (so two PRODUCED events for one new code cannot both win). */
+    private static final long BATCH_LOCK = 0x5452L;
+    /** Advisory-lock space of request ids (two concurrent retries: the second waits, then replays the first). */
+    private static final long REQUEST_LOCK = 0x5251L;
+    private static final Duration FUTURE_SKEW = Duration.ofMinutes(5);
+
+    private final Sql sql;
+    private final BatchStore batches;
+    private final TraceEventStore events;
+    private final OutletStore outlets;
+    private final TraceSigner signer;
+    private final Clock clock;
+
+    public TraceRecorder(Sql sql, BatchStore batches, TraceEventStore events, OutletStore outlets, TraceSigner signer,
+                         Clock clock) {
+        this.sql = sql;
+        this.batches = batches;
+        this.events = events;
+        this.outlets = outlets;
+        this.signer = signer;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public TraceEvent record(RecordTraceEventRequest r) {
+        Caller caller = Authority.actingOrganisation(Authority.ENTERPRISE);
+        String actor = caller.organisation();
+        FieldErrors errors = new FieldErrors();
+        String requestId = errors.text("requestId", r.getRequestId(), 64);
+        String batch = Validation.code(errors, "batchCode", r.getBatchCode());
+        TraceEventType type = errors.enumValue("type", r.getType(), TraceEventType.TRACE_EVENT_TYPE_UNSPECIFIED,
+                TraceEventType.UNRECOGNIZED);
+        Instant at = Validation.instant(errors, "occurredAt", r.getOccurredAt());
+        if (at != null && at.isAfter(clock.instant().plus(FUTURE_SKEW))) {
+            errors.add("occurredAt", "must not be in the future");
+        }
+        String product = "";
+        String quantity = "";
+        String parent = "";
+        String counterparty = "";
+        if (type == TraceEventType.PRODUCED) {
+            product = errors.text("product", r.getProduct(), 200);
+            quantity = errors.optionalText("quantity", r.getQuantity(), 100);
+            parent = r.getParentBatchCode().isEmpty() ? "" : Validation.code(errors, "parentBatchCode", r.getParentBatchCode());
+        } else if (type == TraceEventType.SHIPPED || type == TraceEventType.RECEIVED) {
+            counterparty = Validation.creditCode(errors, "counterparty", r.getCounterparty());
+        }
+        if (r.getOutletId() < 0) {
+            errors.add("outletId", "must be a positive outlet id or 0 (none)");
+        }
+        errors.throwIfAny();
+        product = nz(product);
+        quantity = nz(quantity);
+        parent = nz(parent);
+        counterparty = nz(counterparty);
+
+        sql.lock(REQUEST_LOCK, requestId);
+        Optional<TraceEvent> replay = events.byRequest(requestId);
+        if (replay.isPresent()) {
+            TraceEvent e = replay.get();
+            if (!e.getBatchCode().equals(batch) || e.getType() != type || !e.getActor().equals(actor)) {
+                throw ServiceException.alreadyExists("REQUEST_ID_REUSED",
+                        "requestId " + requestId + " was already used for a different event");
+            }
+            return e;
+        }
+        if (r.getOutletId() > 0 && !outlets.ownedBy(r.getOutletId(), actor)) {
+            throw ServiceException.failedPrecondition("OUTLET_NOT_OWNED",
+                    "outlet " + r.getOutletId() + " is not an outlet of " + actor);
+        }
+        int sequence;
+        String previous;
+        if (type == TraceEventType.PRODUCED) {
+            sql.lock(BATCH_LOCK, batch);
+            if (batches.exists(batch)) {
+                throw ServiceException.failedPrecondition("BATCH_ALREADY_PRODUCED",
+                        "batch " + batch + " already has a PRODUCED event");
+            }
+            if (!parent.isEmpty() && !batches.exists(parent)) {
+                throw ServiceException.failedPrecondition("PARENT_BATCH_NOT_FOUND", "parent batch " + parent + " is unknown");
+            }
+            if (!parent.isEmpty() && !batches.holds(parent, actor)) {
+                throw ServiceException.failedPrecondition("NOT_HELD_BY_ACTOR",
+                        "a batch can only be split from a batch the actor produced or received");
+            }
+            batches.insert(batch, product, quantity, parent.isEmpty() ? null : parent, actor);
+            sequence = 1;
+            previous = "";
+        } else {
+            BatchStore.Head head = batches.headForUpdate(batch)
+                    .orElseThrow(() -> ServiceException.failedPrecondition("BATCH_NOT_PRODUCED",
+                            "batch " + batch + " has no PRODUCED event yet"));
+            sequence = head.sequence() + 1;
+            previous = head.hash();
+            checkSequence(type, batch, actor, counterparty);
+        }
+        TraceSigner.Content content = new TraceSigner.Content(batch, sequence, type.name(), at.toString(), actor,
+                counterparty, r.getOutletId(), product, quantity, parent);
+        String hash = signer.hash(previous, content);
+        String signature = signer.sign(actor, hash);
+        events.insert(new TraceEventStore.NewEvent(batch, sequence, requestId, type, at, actor,
+                counterparty.isEmpty() ? null : counterparty, r.getOutletId() == 0 ? null : r.getOutletId(), product,
+                quantity, parent.isEmpty() ? null : parent, hash, previous, signature, TraceSigner.KEY_ID,
+                clock.instant()));
+        batches.advance(batch, sequence, hash);
+        return events.byRequest(requestId).orElseThrow();
+    }
+
+    private void checkSequence(TraceEventType type, String batch, String actor, String counterparty) {
+        switch (type) {
+            case SHIPPED, SOLD -> {
+                if (!batches.holds(batch, actor)) {
+                    throw ServiceException.failedPrecondition("NOT_HELD_BY_ACTOR",
+                            actor + " neither produced nor received batch " + batch);
+                }
+            }
+            case RECEIVED -> {
+                boolean shipped = events.shipped(batch, counterparty, actor);
+                if (!shipped) {
+                    throw ServiceException.failedPrecondition("NOT_SHIPPED_TO_RECEIVER",
+                            "no SHIPPED event of batch " + batch + " from " + counterparty + " to " + actor);
+                }
+            }
+            default -> throw ServiceException.failedPrecondition("BATCH_ALREADY_PRODUCED",
+                    "batch " + batch + " already has a PRODUCED event");
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
