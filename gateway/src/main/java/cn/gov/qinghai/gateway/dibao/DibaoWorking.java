@@ -52,9 +52,12 @@ final class DibaoWorking {
     }
 
     private static int signum(String amount) {
+        if (amount == null) {
+            return 0;
+        }
         try {
             return new BigDecimal(amount).signum();
-        } catch (NumberFormatException | NullPointerException ex) {
+        } catch (NumberFormatException ex) {
             return 0;
         }
     }

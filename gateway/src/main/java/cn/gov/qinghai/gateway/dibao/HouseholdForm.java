@@ -46,7 +46,8 @@ public final class HouseholdForm {
         HouseholdForm form = new HouseholdForm(fields);
         int members = count(fields.get("members"), MAX_MEMBERS);
         int[] incomes = new int[MAX_MEMBERS];
-        for (String name : fields.keySet()) {
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            String name = field.getKey();
             Matcher m = MEMBER_FIELD.matcher(name);
             if (!m.matches() || m.group(1).length() > 2) {
                 continue;
@@ -60,7 +61,7 @@ public final class HouseholdForm {
             if (income.matches() && income.group(1).length() <= 2) {
                 incomes[i] = Math.max(incomes[i], Math.min(MAX_INCOMES, Integer.parseInt(income.group(1)) + 1));
             } else if (m.group(2).equals("incomes")) {
-                incomes[i] = Math.max(incomes[i], count(fields.get(name), MAX_INCOMES));
+                incomes[i] = Math.max(incomes[i], count(field.getValue(), MAX_INCOMES));
             }
         }
         form.members = Math.max(1, members);
