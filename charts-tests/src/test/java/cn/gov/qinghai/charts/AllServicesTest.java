@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class AllServicesTest {
 
-    private static final List<String> ALL = List.of("wage", "dibao", "enterprise-cost", "retail", "health-data",
-            "broadband", "hotline");
+    private static final List<String> ALL =
+            List.of("wage", "dibao", "enterprise-cost", "retail", "health-data", "broadband", "hotline");
 
     private static Rendered renderAll() {
         Map<String, Object> sets = new HashMap<>();
@@ -35,19 +35,22 @@ class AllServicesTest {
     @Test
     void everyServiceGetsADeploymentADatabaseAndItsCalleesAddresses() {
         Rendered r = renderAll();
-        Set<String> deployments = r.all(Deployment.class).stream().map(Rendered::name).collect(Collectors.toSet());
+        Set<String> deployments =
+                r.all(Deployment.class).stream().map(Rendered::name).collect(Collectors.toSet());
         assertTrue(deployments.containsAll(ALL), deployments.toString());
-        String script = r.named(ConfigMap.class, "db-init").orElseThrow().getData().get("init.sh");
-        for (String db : List.of("wage", "dibao", "enterprise_cost", "retail", "health_data", "broadband",
-                "hotline")) {
+        String script =
+                r.named(ConfigMap.class, "db-init").orElseThrow().getData().get("init.sh");
+        for (String db : List.of("wage", "dibao", "enterprise_cost", "retail", "health_data", "broadband", "hotline")) {
             assertTrue(script.contains("ensure \"" + db + "\""), "db-init creates " + db);
         }
         assertEquals("wage:9181", env(r, "enterprise-cost").get("WAGE_GRPC_ADDRESS"));
         assertEquals("health-data:9185", env(r, "dibao").get("HEALTH_DATA_GRPC_ADDRESS"));
-        assertEquals("jdbc:postgresql://postgres:5432/enterprise_cost", env(r, "enterprise-cost").get("ENTERPRISE_COST_DB_URL"));
+        assertEquals(
+                "jdbc:postgresql://postgres:5432/enterprise_cost",
+                env(r, "enterprise-cost").get("ENTERPRISE_COST_DB_URL"));
         Map<String, String> gateway = env(r, "gateway");
-        for (String prefix : List.of("WAGE", "DIBAO", "ENTERPRISE_COST", "RETAIL", "HEALTH_DATA", "BROADBAND",
-                "HOTLINE")) {
+        for (String prefix :
+                List.of("WAGE", "DIBAO", "ENTERPRISE_COST", "RETAIL", "HEALTH_DATA", "BROADBAND", "HOTLINE")) {
             assertTrue(gateway.containsKey(prefix + "_GRPC_ADDRESS"), "gateway routes to " + prefix);
         }
         Secret keys = r.named(Secret.class, "retail-keys").orElseThrow();
@@ -64,27 +67,39 @@ class AllServicesTest {
         assertEquals(Set.of("gateway"), grpcCallers(r, "hotline"));
         NetworkPolicy postgres = r.named(NetworkPolicy.class, "postgres").orElseThrow();
         Set<String> dbClients = postgres.getSpec().getIngress().get(0).getFrom().stream()
-                .map(p -> p.getPodSelector().getMatchLabels().get("app.kubernetes.io/name")).collect(Collectors.toSet());
-        assertTrue(dbClients.containsAll(ALL) && dbClients.contains("db-init") && dbClients.size() == ALL.size() + 1,
+                .map(p -> p.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"))
+                .collect(Collectors.toSet());
+        assertTrue(
+                dbClients.containsAll(ALL) && dbClients.contains("db-init") && dbClients.size() == ALL.size() + 1,
                 dbClients.toString());
     }
 
     @Test
     void aServiceWhoseCalleeIsDisabledIsRefusedWithAClearMessage() {
-        Exception e = assertThrows(Exception.class,
-                () -> Rendered.render(List.of(), Map.of("services.wage.enabled", false)));
+        Exception e =
+                assertThrows(Exception.class, () -> Rendered.render(List.of(), Map.of("services.wage.enabled", false)));
         assertTrue(e.getMessage().contains("services.enterprise-cost calls wage"), e.getMessage());
     }
 
     private static Set<String> grpcCallers(Rendered r, String service) {
         NetworkPolicy np = r.named(NetworkPolicy.class, service).orElseThrow();
         return np.getSpec().getIngress().get(0).getFrom().stream()
-                .map(p -> p.getPodSelector().getMatchLabels().get("app.kubernetes.io/name")).collect(Collectors.toSet());
+                .map(p -> p.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"))
+                .collect(Collectors.toSet());
     }
 
     private static Map<String, String> env(Rendered r, String deployment) {
-        return r.named(Deployment.class, deployment).orElseThrow().getSpec().getTemplate().getSpec().getContainers()
-                .get(0).getEnv().stream().filter(e -> e.getValue() != null)
+        return r
+                .named(Deployment.class, deployment)
+                .orElseThrow()
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getEnv()
+                .stream()
+                .filter(e -> e.getValue() != null)
                 .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
     }
 }

@@ -27,11 +27,12 @@ class AutoscalingTest {
 
     @Test
     void onGivesEveryDeploymentAnHpaOnCpuAndLeavesTheReplicaCountToIt() {
-        Rendered r = Rendered.render(List.of(), Map.of("autoscaling.enabled", true,
-                "services.wage.autoscaling.maxReplicas", 10));
-        Map<String, HorizontalPodAutoscaler> hpas = r.all(HorizontalPodAutoscaler.class).stream()
-                .collect(Collectors.toMap(Rendered::name, h -> h));
-        Set<String> deployments = r.all(Deployment.class).stream().map(Rendered::name).collect(Collectors.toSet());
+        Rendered r = Rendered.render(
+                List.of(), Map.of("autoscaling.enabled", true, "services.wage.autoscaling.maxReplicas", 10));
+        Map<String, HorizontalPodAutoscaler> hpas =
+                r.all(HorizontalPodAutoscaler.class).stream().collect(Collectors.toMap(Rendered::name, h -> h));
+        Set<String> deployments =
+                r.all(Deployment.class).stream().map(Rendered::name).collect(Collectors.toSet());
         assertEquals(deployments, hpas.keySet(), "one HPA per Deployment, named after it");
         for (Deployment d : r.all(Deployment.class)) {
             HorizontalPodAutoscaler h = hpas.get(Rendered.name(d));
@@ -44,21 +45,28 @@ class AutoscalingTest {
             assertEquals(70, metric.getTarget().getAverageUtilization());
             assertNull(d.getSpec().getReplicas(), "the HPA owns the replica count of " + Rendered.name(d));
         }
-        Set<String> pdbs = r.all(PodDisruptionBudget.class).stream().map(Rendered::name).collect(Collectors.toSet());
+        Set<String> pdbs =
+                r.all(PodDisruptionBudget.class).stream().map(Rendered::name).collect(Collectors.toSet());
         assertEquals(deployments, pdbs, "minReplicas 2: a PodDisruptionBudget per Deployment");
     }
 
     @Test
     void aWorkloadCanTurnItOnAlone() {
         Rendered r = Rendered.render(List.of(), Map.of("gateway.autoscaling.enabled", true));
-        assertEquals(List.of("gateway"), r.all(HorizontalPodAutoscaler.class).stream().map(Rendered::name).toList());
-        assertEquals(1, r.named(Deployment.class, "wage").orElseThrow().getSpec().getReplicas());
+        assertEquals(
+                List.of("gateway"),
+                r.all(HorizontalPodAutoscaler.class).stream()
+                        .map(Rendered::name)
+                        .toList());
+        assertEquals(
+                1, r.named(Deployment.class, "wage").orElseThrow().getSpec().getReplicas());
     }
 
     @Test
     void minAboveMaxIsRefused() {
-        Exception e = assertThrows(Exception.class, () -> Rendered.render(List.of(),
-                Map.of("autoscaling.enabled", true, "autoscaling.minReplicas", 9)));
+        Exception e = assertThrows(
+                Exception.class,
+                () -> Rendered.render(List.of(), Map.of("autoscaling.enabled", true, "autoscaling.minReplicas", 9)));
         assertTrue(e.getMessage().contains("minReplicas (9) is above maxReplicas (6)"), e.getMessage());
     }
 }

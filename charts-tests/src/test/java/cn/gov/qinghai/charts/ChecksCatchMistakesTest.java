@@ -13,14 +13,14 @@ class ChecksCatchMistakesTest {
     @Test
     void anEnvironmentVariableNoApplicationReadsIsCaught() {
         Rendered r = Rendered.render(List.of(), Map.of("services.wage.env.WAGE_STANDARDS_CACHE_TTLS", "5s"));
-        AssertionError e = assertThrows(AssertionError.class,
-                () -> RenderedChartTest.checkEnvironment(r));
+        AssertionError e = assertThrows(AssertionError.class, () -> RenderedChartTest.checkEnvironment(r));
         assertTrue(e.getMessage().contains("WAGE_STANDARDS_CACHE_TTLS"), e.getMessage());
     }
 
     @Test
     void aMisspelledFieldIsFoundInAdditionalProperties() throws Exception {
-        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
         var pod = yaml.readValue("""
                 apiVersion: v1
                 kind: Pod

@@ -36,9 +36,11 @@ class CloudNativePgTest {
         assertEquals(3, spec.get("instances"));
         assertEquals("20Gi", map(spec.get("storage")).get("size"));
 
-        Map<String, String> roleSecrets = ((List<?>) map(spec.get("managed")).get("roles")).stream().map(CloudNativePgTest::map)
-                .collect(Collectors.toMap(m -> (String) m.get("name"), m -> (String) map(m.get("passwordSecret")).get("name")));
-        Map<String, String> databases = crds(r, "Database").stream().map(d -> map(d.getAdditionalProperties().get("spec")))
+        Map<String, String> roleSecrets = ((List<?>) map(spec.get("managed")).get("roles"))
+                .stream().map(CloudNativePgTest::map).collect(Collectors.toMap(m -> (String) m.get("name"), m ->
+                        (String) map(m.get("passwordSecret")).get("name")));
+        Map<String, String> databases = crds(r, "Database").stream()
+                .map(d -> map(d.getAdditionalProperties().get("spec")))
                 .collect(Collectors.toMap(m -> (String) m.get("name"), m -> (String) m.get("owner")));
         for (Deployment d : r.all(Deployment.class)) {
             String name = Rendered.name(d);
@@ -47,11 +49,20 @@ class CloudNativePgTest {
             }
             Map<String, EnvVar> env = d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
                     .collect(Collectors.toMap(EnvVar::getName, e -> e));
-            String url = env.values().stream().filter(e -> e.getName().endsWith("_DB_URL")).findFirst().orElseThrow().getValue();
+            String url = env.values().stream()
+                    .filter(e -> e.getName().endsWith("_DB_URL"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getValue();
             String db = url.substring(url.lastIndexOf('/') + 1);
             assertEquals("jdbc:postgresql://platform-db-rw:5432/" + db, url, name);
-            String secretName = env.values().stream().filter(e -> e.getName().endsWith("_DB_USER")).findFirst().orElseThrow()
-                    .getValueFrom().getSecretKeyRef().getName();
+            String secretName = env.values().stream()
+                    .filter(e -> e.getName().endsWith("_DB_USER"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getValueFrom()
+                    .getSecretKeyRef()
+                    .getName();
             Secret secret = r.named(Secret.class, secretName).orElseThrow();
             String role = secret.getStringData().get("username");
             assertEquals("kubernetes.io/basic-auth", secret.getType(), "CloudNativePG reads basic-auth Secrets");
@@ -68,7 +79,8 @@ class CloudNativePgTest {
         assertTrue(r.all(Job.class).isEmpty());
         assertTrue(r.named(Secret.class, "postgres-admin").isEmpty());
         NetworkPolicy wage = r.named(NetworkPolicy.class, "wage").orElseThrow();
-        Set<String> dbPeers = wage.getSpec().getEgress().stream().flatMap(e -> e.getTo().stream())
+        Set<String> dbPeers = wage.getSpec().getEgress().stream()
+                .flatMap(e -> e.getTo().stream())
                 .filter(p -> p.getPodSelector() != null)
                 .map(p -> p.getPodSelector().getMatchLabels().getOrDefault("cnpg.io/cluster", ""))
                 .collect(Collectors.toSet());
@@ -76,7 +88,9 @@ class CloudNativePgTest {
     }
 
     private static List<GenericKubernetesResource> crds(Rendered r, String kind) {
-        return r.all(GenericKubernetesResource.class).stream().filter(g -> g.getKind().equals(kind)).toList();
+        return r.all(GenericKubernetesResource.class).stream()
+                .filter(g -> g.getKind().equals(kind))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -29,9 +29,11 @@ class ImagesMatchChartTest {
         assertTrue(user.find(), "Jib sets a numeric non-root user");
         JsonNode values = YAML.readTree(Repo.CHART.resolve("values.yaml").toFile());
         assertEquals(Integer.parseInt(user.group(1)), values.get("runAsUser").asInt());
-        assertTrue(pom.contains("-XX:MaxRAMPercentage=") && pom.contains("-XX:+ExitOnOutOfMemoryError"),
+        assertTrue(
+                pom.contains("-XX:MaxRAMPercentage=") && pom.contains("-XX:+ExitOnOutOfMemoryError"),
                 "container JVM flags");
-        assertTrue(pom.contains("<exists>${basedir}/src/main/resources/application.yml</exists>"),
+        assertTrue(
+                pom.contains("<exists>${basedir}/src/main/resources/application.yml</exists>"),
                 "every app module gets an image");
         assertEquals("qinghai", values.at("/image/registry").asText());
         assertTrue(pom.contains("<jib.to.registry>qinghai</jib.to.registry>"), "images are named as the chart expects");
@@ -44,7 +46,8 @@ class ImagesMatchChartTest {
         List<Path> apps = new ArrayList<>();
         apps.add(Repo.ROOT.resolve("gateway"));
         try (var dirs = Files.list(Repo.ROOT.resolve("services"))) {
-            dirs.filter(d -> Files.exists(d.resolve("src/main/resources/application.yml"))).forEach(apps::add);
+            dirs.filter(d -> Files.exists(d.resolve("src/main/resources/application.yml")))
+                    .forEach(apps::add);
         }
         Pattern artifactId = Pattern.compile("</parent>\\s*<artifactId>([^<]+)</artifactId>");
         for (Path app : apps) {
@@ -55,7 +58,8 @@ class ImagesMatchChartTest {
             if (entry.isMissingNode() || entry.isNull()) {
                 problems.add(name + " has no entry in charts/platform/values.yaml");
             } else if (!m.group(1).equals(entry.get("image").asText())) {
-                problems.add(name + ": values image " + entry.get("image").asText() + " but Jib builds qinghai/" + m.group(1));
+                problems.add(name + ": values image " + entry.get("image").asText() + " but Jib builds qinghai/"
+                        + m.group(1));
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));

@@ -32,12 +32,10 @@ final class KubernetesSchema {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");
 
-    private KubernetesSchema() {
-    }
+    private KubernetesSchema() {}
 
     /** One rendered object's verdict: its kind/name and the schema's complaint (empty when valid). */
-    record Finding(String object, String problem) {
-    }
+    record Finding(String object, String problem) {}
 
     /** Every problem of every document of a multi-document YAML; objects of {@link #CRD_GROUPS} are skipped. */
     static List<Finding> validate(String multiDocumentYaml) {

@@ -25,8 +25,12 @@ class KubernetesSchemaTest {
     void everyRenderedObjectMatchesTheKubernetesSchema(List<String> valuesFiles) {
         Rendered r = Rendered.render(valuesFiles.toArray(String[]::new));
         List<KubernetesSchema.Finding> findings = KubernetesSchema.validate(r.yaml);
-        assertTrue(findings.isEmpty(), () -> r + ":\n" + findings.stream()
-                .map(f -> "  " + f.object() + ": " + f.problem()).collect(Collectors.joining("\n")));
+        assertTrue(
+                findings.isEmpty(),
+                () -> r + ":\n"
+                        + findings.stream()
+                                .map(f -> "  " + f.object() + ": " + f.problem())
+                                .collect(Collectors.joining("\n")));
     }
 
     @Test

@@ -33,17 +33,24 @@ class LocalIdentityProviderTest {
 
     private static String issuerOf(Deployment d) {
         return d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
-                .filter(e -> e.getName().equals("QH_OIDC_ISSUER")).map(EnvVar::getValue).findFirst().orElseThrow();
+                .filter(e -> e.getName().equals("QH_OIDC_ISSUER"))
+                .map(EnvVar::getValue)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String allowHttpOf(Deployment d) {
         return d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
-                .filter(e -> e.getName().equals("QH_OIDC_ALLOW_HTTP_ISSUER")).map(EnvVar::getValue).findFirst()
+                .filter(e -> e.getName().equals("QH_OIDC_ALLOW_HTTP_ISSUER"))
+                .map(EnvVar::getValue)
+                .findFirst()
                 .orElseThrow();
     }
 
     private static List<Deployment> platformDeployments(Rendered r) {
-        return r.all(Deployment.class).stream().filter(d -> !Rendered.name(d).equals("identity-provider")).toList();
+        return r.all(Deployment.class).stream()
+                .filter(d -> !Rendered.name(d).equals("identity-provider"))
+                .toList();
     }
 
     @Test
@@ -53,7 +60,8 @@ class LocalIdentityProviderTest {
         assertTrue(r.named(Secret.class, "identity-provider-key").isEmpty());
         assertTrue(r.service("identity-provider").isEmpty());
         platformDeployments(r).forEach(d -> assertEquals("", issuerOf(d), "no issuer of its own: " + Rendered.name(d)));
-        platformDeployments(r).forEach(d -> assertEquals("false", allowHttpOf(d), "https required: " + Rendered.name(d)));
+        platformDeployments(r)
+                .forEach(d -> assertEquals("false", allowHttpOf(d), "https required: " + Rendered.name(d)));
     }
 
     @Test
@@ -62,21 +70,38 @@ class LocalIdentityProviderTest {
         Deployment idp = r.named(Deployment.class, "identity-provider").orElseThrow();
         assertFalse(platformDeployments(r).isEmpty());
         platformDeployments(r).forEach(d -> assertEquals(ISSUER, issuerOf(d), Rendered.name(d)));
-        platformDeployments(r).forEach(d -> assertEquals("true", allowHttpOf(d), "plain http in-cluster: " + Rendered.name(d)));
+        platformDeployments(r)
+                .forEach(d -> assertEquals("true", allowHttpOf(d), "plain http in-cluster: " + Rendered.name(d)));
         Container c = idp.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertEquals("qinghai/identity-provider:0.1.0-SNAPSHOT", c.getImage());
-        assertEquals(9190, r.service("identity-provider").orElseThrow().getSpec().getPorts().get(0).getPort());
+        assertEquals(
+                9190,
+                r.service("identity-provider")
+                        .orElseThrow()
+                        .getSpec()
+                        .getPorts()
+                        .get(0)
+                        .getPort());
         assertTrue(c.getSecurityContext().getReadOnlyRootFilesystem());
         assertTrue(c.getSecurityContext().getRunAsNonRoot());
-        String keyFile = c.getEnv().stream().filter(e -> e.getName().equals("QH_IDP_SIGNING_KEY_FILE"))
-                .map(EnvVar::getValue).findFirst().orElseThrow();
-        var mount = c.getVolumeMounts().stream().filter(m -> keyFile.startsWith(m.getMountPath() + "/")).findFirst()
+        String keyFile = c.getEnv().stream()
+                .filter(e -> e.getName().equals("QH_IDP_SIGNING_KEY_FILE"))
+                .map(EnvVar::getValue)
+                .findFirst()
+                .orElseThrow();
+        var mount = c.getVolumeMounts().stream()
+                .filter(m -> keyFile.startsWith(m.getMountPath() + "/"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("the key file is on no mount"));
         assertTrue(mount.getReadOnly());
         var volume = idp.getSpec().getTemplate().getSpec().getVolumes().stream()
-                .filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+                .filter(v -> v.getName().equals(mount.getName()))
+                .findFirst()
+                .orElseThrow();
         assertEquals("identity-provider-key", volume.getSecret().getSecretName());
-        String key = r.named(Secret.class, "identity-provider-key").orElseThrow().getStringData()
+        String key = r.named(Secret.class, "identity-provider-key")
+                .orElseThrow()
+                .getStringData()
                 .get(keyFile.substring(keyFile.lastIndexOf('/') + 1));
         assertTrue(key.startsWith("-----BEGIN RSA PRIVATE KEY-----"), "a generated RSA key");
     }
@@ -84,20 +109,34 @@ class LocalIdentityProviderTest {
     @Test
     void aGivenIssuerAndAGivenKeyWin() {
         String pem = "-----BEGIN PRIVATE KEY-----\nMIIBgiven\n-----END PRIVATE KEY-----\n";
-        Rendered r = Rendered.render(List.of("charts/kind/values.yaml"), Map.of(
-                "auth.issuer", "http://identity-provider.qinghai.svc.cluster.local:9190/qinghai",
-                "auth.localProvider.signingKey", pem));
-        platformDeployments(r).forEach(d -> assertEquals(
-                "http://identity-provider.qinghai.svc.cluster.local:9190/qinghai", issuerOf(d), Rendered.name(d)));
+        Rendered r = Rendered.render(
+                List.of("charts/kind/values.yaml"),
+                Map.of(
+                        "auth.issuer",
+                        "http://identity-provider.qinghai.svc.cluster.local:9190/qinghai",
+                        "auth.localProvider.signingKey",
+                        pem));
+        platformDeployments(r)
+                .forEach(d -> assertEquals(
+                        "http://identity-provider.qinghai.svc.cluster.local:9190/qinghai",
+                        issuerOf(d),
+                        Rendered.name(d)));
         platformDeployments(r).forEach(d -> assertEquals("true", allowHttpOf(d), Rendered.name(d)));
-        assertEquals(pem, r.named(Secret.class, "identity-provider-key").orElseThrow().getStringData()
-                .get("signing-key.pem"));
+        assertEquals(
+                pem,
+                r.named(Secret.class, "identity-provider-key")
+                        .orElseThrow()
+                        .getStringData()
+                        .get("signing-key.pem"));
     }
 
     @Test
     void plainHttpIsAllowedForNoIssuerButTheLocalProvidersOwn() {
-        for (String issuer : List.of("http://idp.example.gov.cn/qinghai", "https://idp.qinghai.gov.cn/realms/platform",
-                "http://identity-provider.evil.example:9190/qinghai", "http://identity-provider:9190/other")) {
+        for (String issuer : List.of(
+                "http://idp.example.gov.cn/qinghai",
+                "https://idp.qinghai.gov.cn/realms/platform",
+                "http://identity-provider.evil.example:9190/qinghai",
+                "http://identity-provider:9190/other")) {
             Rendered r = Rendered.render(List.of("charts/kind/values.yaml"), Map.of("auth.issuer", issuer));
             platformDeployments(r).forEach(d -> assertEquals("false", allowHttpOf(d), issuer + " " + Rendered.name(d)));
         }
@@ -109,8 +148,10 @@ class LocalIdentityProviderTest {
         List<String> problems = new ArrayList<>();
         for (Deployment d : platformDeployments(r)) {
             NetworkPolicy np = r.named(NetworkPolicy.class, Rendered.name(d)).orElseThrow();
-            boolean reaches = np.getSpec().getEgress().stream().anyMatch(rule -> selects(rule.getTo(),
-                    "identity-provider") && rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == 9190));
+            boolean reaches = np.getSpec().getEgress().stream()
+                    .anyMatch(rule -> selects(rule.getTo(), "identity-provider")
+                            && rule.getPorts().stream()
+                                    .anyMatch(p -> p.getPort().getIntVal() == 9190));
             if (!reaches) {
                 problems.add(Rendered.name(d) + " has no egress to identity-provider:9190");
             }
@@ -132,31 +173,47 @@ class LocalIdentityProviderTest {
 
     @Test
     void anExternalProvidersEgressGoesToTheGatewayAndEveryService() {
-        Rendered r = Rendered.render(List.of(), Map.of(
-                "networkPolicies.identityProviderEgress[0].to[0].ipBlock.cidr", "10.20.0.0/24",
-                "networkPolicies.identityProviderEgress[0].ports[0].port", 443));
+        Rendered r = Rendered.render(
+                List.of(),
+                Map.of(
+                        "networkPolicies.identityProviderEgress[0].to[0].ipBlock.cidr",
+                        "10.20.0.0/24",
+                        "networkPolicies.identityProviderEgress[0].ports[0].port",
+                        443));
         for (Deployment d : r.all(Deployment.class)) {
-            List<NetworkPolicyEgressRule> egress = r.named(NetworkPolicy.class, Rendered.name(d)).orElseThrow()
-                    .getSpec().getEgress();
-            assertTrue(egress.stream().anyMatch(rule -> rule.getTo().stream().anyMatch(p -> p.getIpBlock() != null
-                    && "10.20.0.0/24".equals(p.getIpBlock().getCidr()))), Rendered.name(d));
+            List<NetworkPolicyEgressRule> egress = r.named(NetworkPolicy.class, Rendered.name(d))
+                    .orElseThrow()
+                    .getSpec()
+                    .getEgress();
+            assertTrue(
+                    egress.stream()
+                            .anyMatch(rule -> rule.getTo().stream()
+                                    .anyMatch(p -> p.getIpBlock() != null
+                                            && "10.20.0.0/24"
+                                                    .equals(p.getIpBlock().getCidr()))),
+                    Rendered.name(d));
         }
     }
 
     @Test
     void theImageIsTheOneTheIdentityProviderModuleBuilds() throws Exception {
-        JsonNode values = new ObjectMapper(new YAMLFactory()).readTree(Repo.CHART.resolve("values.yaml").toFile());
+        JsonNode values = new ObjectMapper(new YAMLFactory())
+                .readTree(Repo.CHART.resolve("values.yaml").toFile());
         Matcher m = Pattern.compile("</parent>\\s*<artifactId>([^<]+)</artifactId>")
                 .matcher(Repo.read(Repo.ROOT.resolve("identity-provider/pom.xml")));
         assertTrue(m.find());
         assertEquals(m.group(1), values.at("/auth/localProvider/image").asText());
-        assertTrue(Repo.read(Repo.ROOT.resolve("charts/images/apps.sh")).contains("jib-maven-plugin")
-                && Repo.read(Repo.ROOT.resolve("identity-provider/pom.xml")).contains("<artifactId>jib-maven-plugin"),
+        assertTrue(
+                Repo.read(Repo.ROOT.resolve("charts/images/apps.sh")).contains("jib-maven-plugin")
+                        && Repo.read(Repo.ROOT.resolve("identity-provider/pom.xml"))
+                                .contains("<artifactId>jib-maven-plugin"),
                 "the module gets an image and the image scripts list it");
     }
 
     private static boolean selects(List<NetworkPolicyPeer> peers, String name) {
-        return peers.stream().map(NetworkPolicyPeer::getPodSelector).filter(Objects::nonNull)
+        return peers.stream()
+                .map(NetworkPolicyPeer::getPodSelector)
+                .filter(Objects::nonNull)
                 .anyMatch(s -> name.equals(s.getMatchLabels().get("app.kubernetes.io/name")));
     }
 }

@@ -47,7 +47,8 @@ final class Rendered {
 
     /** Renders with the chart's values.yaml plus the given files (relative to the repository) and --set pairs. */
     static Rendered render(List<String> valuesFiles, Map<String, Object> sets) {
-        TemplateCommand cmd = new Helm(chartWithVisibleTests()).template().withName(RELEASE).withNamespace(NAMESPACE);
+        TemplateCommand cmd =
+                new Helm(chartWithVisibleTests()).template().withName(RELEASE).withNamespace(NAMESPACE);
         for (String file : valuesFiles) {
             cmd = cmd.withValuesFile(Repo.ROOT.resolve(file));
         }
@@ -55,7 +56,8 @@ final class Rendered {
             cmd = cmd.set(set.getKey(), set.getValue());
         }
         String yaml = cmd.call();
-        String label = (valuesFiles.isEmpty() ? "default" : String.join("+", valuesFiles)) + (sets.isEmpty() ? "" : sets);
+        String label =
+                (valuesFiles.isEmpty() ? "default" : String.join("+", valuesFiles)) + (sets.isEmpty() ? "" : sets);
         dump(label, yaml);
         List<KubernetesResource> objects = new ArrayList<>();
         for (String doc : DOCUMENT_SEPARATOR.split(yaml)) {
@@ -89,7 +91,8 @@ final class Rendered {
         try {
             if (java.nio.file.Files.exists(copy)) {
                 try (var old = java.nio.file.Files.walk(copy)) {
-                    old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    old.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
             try (var files = java.nio.file.Files.walk(Repo.CHART)) {
@@ -98,8 +101,10 @@ final class Rendered {
                     if (java.nio.file.Files.isDirectory(source)) {
                         java.nio.file.Files.createDirectories(target);
                     } else if (source.startsWith(Repo.CHART.resolve("templates/tests"))) {
-                        java.nio.file.Files.writeString(target, java.nio.file.Files.readString(source)
-                                .replace("helm.sh/hook: test", TEST_HOOK_MARKER + ": test"));
+                        java.nio.file.Files.writeString(
+                                target,
+                                java.nio.file.Files.readString(source)
+                                        .replace("helm.sh/hook: test", TEST_HOOK_MARKER + ": test"));
                     } else {
                         java.nio.file.Files.copy(source, target);
                     }
@@ -132,15 +137,23 @@ final class Rendered {
     }
 
     <T extends HasMetadata> Optional<T> named(Class<T> type, String name) {
-        return all(type).stream().filter(o -> o.getMetadata().getName().equals(name)).findFirst();
+        return all(type).stream()
+                .filter(o -> o.getMetadata().getName().equals(name))
+                .findFirst();
     }
 
     /** Every pod this chart runs, by a readable name: Deployments, StatefulSets, Jobs and test Pods. */
     Map<String, PodSpec> podSpecs() {
         Map<String, PodSpec> specs = new LinkedHashMap<>();
-        all(Deployment.class).forEach(d -> specs.put("Deployment/" + name(d), d.getSpec().getTemplate().getSpec()));
-        all(StatefulSet.class).forEach(s -> specs.put("StatefulSet/" + name(s), s.getSpec().getTemplate().getSpec()));
-        all(Job.class).forEach(j -> specs.put("Job/" + name(j), j.getSpec().getTemplate().getSpec()));
+        all(Deployment.class)
+                .forEach(d -> specs.put(
+                        "Deployment/" + name(d), d.getSpec().getTemplate().getSpec()));
+        all(StatefulSet.class)
+                .forEach(s -> specs.put(
+                        "StatefulSet/" + name(s), s.getSpec().getTemplate().getSpec()));
+        all(Job.class)
+                .forEach(j ->
+                        specs.put("Job/" + name(j), j.getSpec().getTemplate().getSpec()));
         all(Pod.class).forEach(p -> specs.put("Pod/" + name(p), p.getSpec()));
         return specs;
     }
@@ -148,8 +161,10 @@ final class Rendered {
     /** Pod templates of the long-running workloads (what Services select). */
     Map<String, PodTemplateSpec> workloadTemplates() {
         Map<String, PodTemplateSpec> t = new LinkedHashMap<>();
-        all(Deployment.class).forEach(d -> t.put("Deployment/" + name(d), d.getSpec().getTemplate()));
-        all(StatefulSet.class).forEach(s -> t.put("StatefulSet/" + name(s), s.getSpec().getTemplate()));
+        all(Deployment.class)
+                .forEach(d -> t.put("Deployment/" + name(d), d.getSpec().getTemplate()));
+        all(StatefulSet.class)
+                .forEach(s -> t.put("StatefulSet/" + name(s), s.getSpec().getTemplate()));
         return t;
     }
 

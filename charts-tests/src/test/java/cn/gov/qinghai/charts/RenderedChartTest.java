@@ -66,11 +66,14 @@ class RenderedChartTest {
                 if (KubernetesSchema.CRD_GROUPS.contains(g.getApiVersion().replaceAll("/.*", ""))) {
                     continue; // an operator's kind (CloudNativePG): checked by CloudNativePgTest
                 }
-                problems.add("not a Kubernetes API kind: " + g.getApiVersion() + "/" + g.getKind() + " " + g.getMetadata().getName());
+                problems.add("not a Kubernetes API kind: " + g.getApiVersion() + "/" + g.getKind() + " "
+                        + g.getMetadata().getName());
                 continue;
             }
             HasMetadata h = (HasMetadata) o;
-            UnknownFields.of(o).forEach(u -> problems.add(h.getKind() + "/" + h.getMetadata().getName() + " " + u));
+            UnknownFields.of(o)
+                    .forEach(u ->
+                            problems.add(h.getKind() + "/" + h.getMetadata().getName() + " " + u));
         }
         assertNone(problems, r);
     }
@@ -99,11 +102,16 @@ class RenderedChartTest {
             Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
             boolean gateway = Rendered.name(d).equals("gateway");
             // the local OpenID Connect provider is ready when it serves its discovery document
-            String httpPath = Rendered.name(d).equals(Repo.IDENTITY_PROVIDER) ? "/qinghai/.well-known/openid-configuration"
+            String httpPath = Rendered.name(d).equals(Repo.IDENTITY_PROVIDER)
+                    ? "/qinghai/.well-known/openid-configuration"
                     : gateway ? "/health" : null;
             for (Probe p : List.of(c.getStartupProbe(), c.getReadinessProbe(), c.getLivenessProbe())) {
-                if (httpPath != null ? p.getHttpGet() == null || !httpPath.equals(p.getHttpGet().getPath()) : p.getGrpc() == null) {
-                    problems.add(Rendered.name(d) + ": expected " + (httpPath != null ? "an HTTP " + httpPath : "a gRPC") + " probe, got " + p);
+                if (httpPath != null
+                        ? p.getHttpGet() == null
+                                || !httpPath.equals(p.getHttpGet().getPath())
+                        : p.getGrpc() == null) {
+                    problems.add(Rendered.name(d) + ": expected "
+                            + (httpPath != null ? "an HTTP " + httpPath : "a gRPC") + " probe, got " + p);
                 }
             }
         }
@@ -117,7 +125,9 @@ class RenderedChartTest {
         List<String> problems = new ArrayList<>();
         r.podSpecs().forEach((owner, spec) -> {
             PodSecurityContext psc = spec.getSecurityContext();
-            if (psc == null || !Boolean.TRUE.equals(psc.getRunAsNonRoot()) || psc.getSeccompProfile() == null
+            if (psc == null
+                    || !Boolean.TRUE.equals(psc.getRunAsNonRoot())
+                    || psc.getSeccompProfile() == null
                     || !"RuntimeDefault".equals(psc.getSeccompProfile().getType())) {
                 problems.add(owner + ": pod securityContext must be runAsNonRoot with seccomp RuntimeDefault");
             }
@@ -127,8 +137,11 @@ class RenderedChartTest {
         });
         r.containersOf(r.podSpecs()).forEach((where, c) -> {
             var res = c.getResources();
-            if (res == null || res.getRequests() == null || !res.getRequests().containsKey("cpu")
-                    || !res.getRequests().containsKey("memory") || res.getLimits() == null
+            if (res == null
+                    || res.getRequests() == null
+                    || !res.getRequests().containsKey("cpu")
+                    || !res.getRequests().containsKey("memory")
+                    || res.getLimits() == null
                     || !res.getLimits().containsKey("memory")) {
                 problems.add(where + ": needs cpu and memory requests and a memory limit");
             }
@@ -138,16 +151,22 @@ class RenderedChartTest {
                 return;
             }
             if (!Boolean.TRUE.equals(sc.getRunAsNonRoot())) problems.add(where + ": runAsNonRoot not true");
-            if (sc.getRunAsUser() == null || sc.getRunAsUser() == 0) problems.add(where + ": runAsUser must be a non-zero uid");
-            if (!Boolean.FALSE.equals(sc.getAllowPrivilegeEscalation())) problems.add(where + ": allowPrivilegeEscalation not false");
-            if (!Boolean.TRUE.equals(sc.getReadOnlyRootFilesystem())) problems.add(where + ": readOnlyRootFilesystem not true");
+            if (sc.getRunAsUser() == null || sc.getRunAsUser() == 0)
+                problems.add(where + ": runAsUser must be a non-zero uid");
+            if (!Boolean.FALSE.equals(sc.getAllowPrivilegeEscalation()))
+                problems.add(where + ": allowPrivilegeEscalation not false");
+            if (!Boolean.TRUE.equals(sc.getReadOnlyRootFilesystem()))
+                problems.add(where + ": readOnlyRootFilesystem not true");
             if (Boolean.TRUE.equals(sc.getPrivileged())) problems.add(where + ": privileged");
             Capabilities caps = sc.getCapabilities();
-            if (caps == null || caps.getDrop() == null || !caps.getDrop().contains("ALL")
+            if (caps == null
+                    || caps.getDrop() == null
+                    || !caps.getDrop().contains("ALL")
                     || (caps.getAdd() != null && !caps.getAdd().isEmpty())) {
                 problems.add(where + ": capabilities must drop ALL and add none");
             }
-            if (sc.getSeccompProfile() == null || !"RuntimeDefault".equals(sc.getSeccompProfile().getType())) {
+            if (sc.getSeccompProfile() == null
+                    || !"RuntimeDefault".equals(sc.getSeccompProfile().getType())) {
                 problems.add(where + ": seccompProfile not RuntimeDefault");
             }
         });
@@ -162,7 +181,8 @@ class RenderedChartTest {
         for (Service s : r.all(Service.class)) {
             Map<String, String> selector = s.getSpec().getSelector();
             var matching = r.workloadTemplates().entrySet().stream()
-                    .filter(t -> t.getValue().getMetadata().getLabels().entrySet().containsAll(selector.entrySet()))
+                    .filter(t ->
+                            t.getValue().getMetadata().getLabels().entrySet().containsAll(selector.entrySet()))
                     .toList();
             if (selector == null || selector.isEmpty() || matching.isEmpty()) {
                 problems.add("Service/" + Rendered.name(s) + " selects no pod template: " + selector);
@@ -170,7 +190,8 @@ class RenderedChartTest {
             }
             for (var t : matching) {
                 List<ContainerPort> ports = t.getValue().getSpec().getContainers().stream()
-                        .flatMap(c -> c.getPorts().stream()).toList();
+                        .flatMap(c -> c.getPorts().stream())
+                        .toList();
                 for (ServicePort sp : s.getSpec().getPorts()) {
                     if (!exposes(ports, sp.getTargetPort())) {
                         problems.add("Service/" + Rendered.name(s) + " port " + sp.getName() + " targets "
@@ -189,10 +210,13 @@ class RenderedChartTest {
         List<String> problems = new ArrayList<>();
         r.containersOf(r.podSpecs()).forEach((where, c) -> {
             for (Probe p : Stream.of(c.getStartupProbe(), c.getReadinessProbe(), c.getLivenessProbe())
-                    .filter(Objects::nonNull).toList()) {
-                IntOrString port = p.getGrpc() != null ? new IntOrString(p.getGrpc().getPort())
-                        : p.getHttpGet() != null ? p.getHttpGet().getPort()
-                        : p.getTcpSocket() != null ? p.getTcpSocket().getPort() : null;
+                    .filter(Objects::nonNull)
+                    .toList()) {
+                IntOrString port = p.getGrpc() != null
+                        ? new IntOrString(p.getGrpc().getPort())
+                        : p.getHttpGet() != null
+                                ? p.getHttpGet().getPort()
+                                : p.getTcpSocket() != null ? p.getTcpSocket().getPort() : null;
                 if (port != null && !exposes(c.getPorts(), port)) {
                     problems.add(where + ": probe on port " + port + ", which the container does not expose");
                 }
@@ -216,8 +240,9 @@ class RenderedChartTest {
             for (Container c : d.getSpec().getTemplate().getSpec().getContainers()) {
                 for (EnvVar e : c.getEnv()) {
                     if (!read.contains(e.getName())) {
-                        problems.add(app + " sets " + e.getName() + ", which " + Repo.ROOT.relativize(Repo.environmentSource(app))
-                                + " never reads (it reads " + read + ")");
+                        problems.add(app + " sets " + e.getName() + ", which "
+                                + Repo.ROOT.relativize(Repo.environmentSource(app)) + " never reads (it reads " + read
+                                + ")");
                     }
                 }
             }
@@ -233,7 +258,8 @@ class RenderedChartTest {
         List<String> problems = new ArrayList<>();
         int addresses = 0;
         for (Deployment d : r.all(Deployment.class)) {
-            for (EnvVar e : d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
+            for (EnvVar e :
+                    d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
                 String where = Rendered.name(d) + " " + e.getName() + "=" + e.getValue();
                 if (e.getName().endsWith("_GRPC_ADDRESS")) {
                     addresses++;
@@ -262,17 +288,21 @@ class RenderedChartTest {
     void everySecretConfigMapAndServiceAccountReferencedExists(List<String> files) {
         Rendered r = render(files);
         Set<String> secrets = r.all(Secret.class).stream().map(Rendered::name).collect(Collectors.toSet());
-        Set<String> configMaps = r.all(ConfigMap.class).stream().map(Rendered::name).collect(Collectors.toSet());
-        Set<String> accounts = r.all(ServiceAccount.class).stream().map(Rendered::name).collect(Collectors.toSet());
+        Set<String> configMaps =
+                r.all(ConfigMap.class).stream().map(Rendered::name).collect(Collectors.toSet());
+        Set<String> accounts =
+                r.all(ServiceAccount.class).stream().map(Rendered::name).collect(Collectors.toSet());
         // Secrets an operator provides by values (external database admin credentials) are allowed by name.
-        Set<String> provided = files.contains("charts/platform/ci/external-db-values.yaml") ? Set.of("pg-admin") : Set.of();
+        Set<String> provided =
+                files.contains("charts/platform/ci/external-db-values.yaml") ? Set.of("pg-admin") : Set.of();
         List<String> problems = new ArrayList<>();
         r.podSpecs().forEach((owner, spec) -> {
             if (spec.getServiceAccountName() != null && !accounts.contains(spec.getServiceAccountName())) {
                 problems.add(owner + ": no ServiceAccount " + spec.getServiceAccountName());
             }
             for (Volume v : spec.getVolumes() == null ? List.<Volume>of() : spec.getVolumes()) {
-                if (v.getConfigMap() != null && !configMaps.contains(v.getConfigMap().getName())) {
+                if (v.getConfigMap() != null
+                        && !configMaps.contains(v.getConfigMap().getName())) {
                     problems.add(owner + ": no ConfigMap " + v.getConfigMap().getName());
                 }
             }
@@ -285,7 +315,8 @@ class RenderedChartTest {
                     var secret = r.named(Secret.class, name);
                     if (secret.isEmpty() && !provided.contains(name)) {
                         problems.add(where + " " + e.getName() + ": no Secret " + name);
-                    } else if (secret.isPresent() && !secret.get().getStringData().containsKey(key)) {
+                    } else if (secret.isPresent()
+                            && !secret.get().getStringData().containsKey(key)) {
                         problems.add(where + " " + e.getName() + ": Secret " + name + " has no key " + key);
                     }
                 }
@@ -300,18 +331,21 @@ class RenderedChartTest {
         Rendered r = render(files);
         // The gateway mints no tokens in any environment (issue 16: tokens come from the OpenID Connect provider);
         // the chart still never chooses Micronaut environments, so nothing local-only can be switched on.
-        assertFalse(java.nio.file.Files.exists(Repo.ROOT.resolve("gateway/src/main/java/cn/gov/qinghai/gateway/dev")),
+        assertFalse(
+                java.nio.file.Files.exists(Repo.ROOT.resolve("gateway/src/main/java/cn/gov/qinghai/gateway/dev")),
                 "the gateway has no token endpoint");
         List<String> problems = new ArrayList<>();
         r.containersOf(r.podSpecs()).forEach((where, c) -> {
             for (EnvVar e : c.getEnv() == null ? List.<EnvVar>of() : c.getEnv()) {
-                if (e.getName().startsWith("MICRONAUT_ENV") || e.getName().equals("JAVA_TOOL_OPTIONS")
+                if (e.getName().startsWith("MICRONAUT_ENV")
+                        || e.getName().equals("JAVA_TOOL_OPTIONS")
                         || String.valueOf(e.getValue()).contains("micronaut.environments")) {
                     problems.add(where + " sets " + e.getName() + ": the chart never chooses Micronaut environments");
                 }
             }
-            Stream.concat(Stream.ofNullable(c.getCommand()).flatMap(List::stream),
-                    Stream.ofNullable(c.getArgs()).flatMap(List::stream))
+            Stream.concat(
+                            Stream.ofNullable(c.getCommand()).flatMap(List::stream),
+                            Stream.ofNullable(c.getArgs()).flatMap(List::stream))
                     .filter(a -> a.contains("micronaut.environments") || a.contains("micronaut.env"))
                     .forEach(a -> problems.add(where + " passes " + a));
         });
@@ -325,25 +359,35 @@ class RenderedChartTest {
         Rendered r = render(files);
         List<String> urls = r.all(io.fabric8.kubernetes.api.model.Pod.class).stream()
                 .filter(p -> "test".equals(p.getMetadata().getAnnotations().get(Rendered.TEST_HOOK_MARKER)))
-                .map(p -> p.getSpec().getContainers().get(0).getArgs().get(p.getSpec().getContainers().get(0).getArgs().size() - 1))
+                .map(p -> p.getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getArgs()
+                        .get(p.getSpec().getContainers().get(0).getArgs().size() - 1))
                 .toList();
         List<String> problems = new ArrayList<>();
         for (Deployment d : r.all(Deployment.class)) {
             String name = Rendered.name(d);
             Service s = r.service(name).orElseThrow();
-            int port = s.getSpec().getPorts().stream().filter(p -> !p.getName().equals("grpc")).findFirst().orElseThrow().getPort();
-            String health = "http://" + name + ":" + port + (name.equals(Repo.IDENTITY_PROVIDER)
-                    ? "/qinghai/.well-known/openid-configuration" : "/health");
+            int port = s.getSpec().getPorts().stream()
+                    .filter(p -> !p.getName().equals("grpc"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getPort();
+            String health = "http://" + name + ":" + port
+                    + (name.equals(Repo.IDENTITY_PROVIDER) ? "/qinghai/.well-known/openid-configuration" : "/health");
             if (!urls.contains(health)) {
                 problems.add("no helm test calls " + health + " (tests: " + urls + ")");
             }
         }
-        assertTrue(urls.stream().anyMatch(u -> u.startsWith("http://gateway:8080/api/")), "a test calls a gateway API route: " + urls);
+        assertTrue(
+                urls.stream().anyMatch(u -> u.startsWith("http://gateway:8080/api/")),
+                "a test calls a gateway API route: " + urls);
         assertNone(problems, r);
     }
 
-    private static void checkServicePort(Rendered r, String host, int port, String portName, String where,
-                                         List<String> problems) {
+    private static void checkServicePort(
+            Rendered r, String host, int port, String portName, String where, List<String> problems) {
         var service = r.service(host);
         if (service.isEmpty()) {
             problems.add(where + ": no Service " + host + " in the chart");
@@ -355,8 +399,11 @@ class RenderedChartTest {
 
     private static boolean exposes(List<ContainerPort> ports, IntOrString port) {
         assertNotNull(port, "a port reference");
-        return ports != null && ports.stream().anyMatch(p -> port.getIntVal() != null
-                ? p.getContainerPort().equals(port.getIntVal()) : port.getStrVal().equals(p.getName()));
+        return ports != null
+                && ports.stream()
+                        .anyMatch(p -> port.getIntVal() != null
+                                ? p.getContainerPort().equals(port.getIntVal())
+                                : port.getStrVal().equals(p.getName()));
     }
 
     static void assertSingle(List<?> list, String what) {

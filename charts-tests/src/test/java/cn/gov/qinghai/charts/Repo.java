@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /** Files of this repository the chart is checked against: the chart itself and each application's configuration. */
 final class Repo {
 
-    static final Path ROOT = Path.of(System.getProperty("qinghai.home", "..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("qinghai.home", "..")).toAbsolutePath().normalize();
     static final Path CHART = ROOT.resolve("charts/platform");
 
     /** Placeholders like {@code ${WAGE_DB_URL:...}} or {@code ${QH_OIDC_ISSUER}}: the environment an app reads. */
@@ -20,14 +21,15 @@ final class Repo {
 
     /** The local OpenID Connect provider (auth.localProvider): not a Micronaut app, its main reads the environment. */
     static final String IDENTITY_PROVIDER = "identity-provider";
+
     private static final Pattern IDP_VARIABLE = Pattern.compile("\"(QH_IDP_[A-Z0-9_]+)\"");
 
-    private Repo() {
-    }
+    private Repo() {}
 
     /** The module directory of a workload the chart deploys: gateway, identity-provider, or services/&lt;name&gt;. */
     static Path moduleOf(String workload) {
-        return workload.equals("gateway") || workload.equals(IDENTITY_PROVIDER) ? ROOT.resolve(workload)
+        return workload.equals("gateway") || workload.equals(IDENTITY_PROVIDER)
+                ? ROOT.resolve(workload)
                 : ROOT.resolve("services").resolve(workload);
     }
 
@@ -50,7 +52,8 @@ final class Repo {
                     + " does not exist: keep services." + workload + ".enabled false until the service is merged");
         }
         try {
-            Matcher m = (workload.equals(IDENTITY_PROVIDER) ? IDP_VARIABLE : PLACEHOLDER).matcher(Files.readString(yml));
+            Matcher m =
+                    (workload.equals(IDENTITY_PROVIDER) ? IDP_VARIABLE : PLACEHOLDER).matcher(Files.readString(yml));
             Set<String> names = new TreeSet<>();
             while (m.find()) {
                 names.add(m.group(1));

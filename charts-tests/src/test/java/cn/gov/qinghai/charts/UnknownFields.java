@@ -18,8 +18,7 @@ import java.util.Set;
  */
 final class UnknownFields {
 
-    private UnknownFields() {
-    }
+    private UnknownFields() {}
 
     static List<String> of(Object root) {
         List<String> found = new ArrayList<>();
@@ -46,8 +45,10 @@ final class UnknownFields {
             return;
         }
         for (Method getter : o.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
-                    || !getter.getName().startsWith("get") || getter.getName().equals("getClass")) {
+            if (getter.getParameterCount() != 0
+                    || Modifier.isStatic(getter.getModifiers())
+                    || !getter.getName().startsWith("get")
+                    || getter.getName().equals("getClass")) {
                 continue;
             }
             Object value;
@@ -62,8 +63,12 @@ final class UnknownFields {
                 }
                 continue;
             }
-            walk(value, path + "." + Character.toLowerCase(getter.getName().charAt(3)) + getter.getName().substring(4),
-                    found, seen);
+            walk(
+                    value,
+                    path + "." + Character.toLowerCase(getter.getName().charAt(3))
+                            + getter.getName().substring(4),
+                    found,
+                    seen);
         }
     }
 }

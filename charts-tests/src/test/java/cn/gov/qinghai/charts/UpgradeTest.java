@@ -42,8 +42,16 @@ class UpgradeTest {
         StatefulSet pgBefore = before.named(StatefulSet.class, "postgres").orElseThrow();
         StatefulSet pgAfter = after.named(StatefulSet.class, "postgres").orElseThrow();
         // The claim is data-postgres-0: <template name>-<StatefulSet name>-<ordinal>.
-        assertEquals("data", pgBefore.getSpec().getVolumeClaimTemplates().get(0).getMetadata().getName());
-        assertEquals(pgBefore.getSpec().getVolumeClaimTemplates(), pgAfter.getSpec().getVolumeClaimTemplates(),
+        assertEquals(
+                "data",
+                pgBefore.getSpec()
+                        .getVolumeClaimTemplates()
+                        .get(0)
+                        .getMetadata()
+                        .getName());
+        assertEquals(
+                pgBefore.getSpec().getVolumeClaimTemplates(),
+                pgAfter.getSpec().getVolumeClaimTemplates(),
                 "volumeClaimTemplates are immutable and name the claim that holds the data");
         assertEquals(pgBefore.getSpec().getServiceName(), pgAfter.getSpec().getServiceName());
         assertEquals(pgBefore.getSpec().getSelector(), pgAfter.getSpec().getSelector());
@@ -61,7 +69,8 @@ class UpgradeTest {
         Rendered before = Rendered.render(List.of(), Map.of("services.broadband.enabled", false));
         Rendered after = Rendered.render();
         assertNotEquals(jobName(before), jobName(after), "a Job's pod template is immutable: a new Job runs");
-        String script = after.named(ConfigMap.class, "db-init").orElseThrow().getData().get("init.sh");
+        String script =
+                after.named(ConfigMap.class, "db-init").orElseThrow().getData().get("init.sh");
         assertTrue(script.contains("ensure \"broadband\""), script);
         assertTrue(script.contains("ensure \"wage\""), "every enabled service, again: the script is idempotent");
         assertTrue(script.contains("WHERE NOT EXISTS (SELECT FROM pg_database"), "never recreates a database");
@@ -77,8 +86,11 @@ class UpgradeTest {
             }
             String yml = Repo.read(Repo.applicationYml(app));
             assertTrue(yml.contains("flyway:"), app + " runs Flyway on start");
-            assertFalse(yml.contains("clean-on-validation-error") || yml.contains("clean-disabled: false")
-                    || yml.contains("baseline-on-migrate: true"), app + " must never clean or re-baseline");
+            assertFalse(
+                    yml.contains("clean-on-validation-error")
+                            || yml.contains("clean-disabled: false")
+                            || yml.contains("baseline-on-migrate: true"),
+                    app + " must never clean or re-baseline");
             Path migrations = Repo.moduleOf(app).resolve("src/main/resources/db/migration");
             Set<String> versions = new HashSet<>();
             Pattern name = Pattern.compile("V(\\d+(?:_\\d+)*)__\\w+\\.sql");
@@ -100,7 +112,13 @@ class UpgradeTest {
     }
 
     private static String image(Rendered r, String deployment) {
-        return r.named(Deployment.class, deployment).orElseThrow().getSpec().getTemplate().getSpec().getContainers()
-                .get(0).getImage();
+        return r.named(Deployment.class, deployment)
+                .orElseThrow()
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getImage();
     }
 }

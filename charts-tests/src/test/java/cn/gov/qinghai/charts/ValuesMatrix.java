@@ -6,8 +6,7 @@ import java.util.stream.Stream;
 /** The values every chart check runs under: what operators install with, each a file in the repository. */
 final class ValuesMatrix {
 
-    private ValuesMatrix() {
-    }
+    private ValuesMatrix() {}
 
     static Stream<List<String>> files() {
         return Stream.of(

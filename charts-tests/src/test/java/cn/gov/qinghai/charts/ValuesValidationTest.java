@@ -13,17 +13,17 @@ class ValuesValidationTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource({
-            "database.mode, cloud, database.mode",
-            "services.wage.grpcPort, 70000, grpcPort",
-            "services.wage.grpcport, 9181, grpcport",
-            "auth.issuer, ftp://idp, issuer",
-            "auth.audience, '', audience",
-            "gateway.service.type, Ingress, type",
-            "services.wage.database.name, Wage-DB, name",
-            "database.mode, external, host",
-            "auth.localProvider.signingKey, secret, signingKey",
-            "auth.localProvider.port, 0, port",
-            "auth.localProvider.enable, true, enable",
+        "database.mode, cloud, database.mode",
+        "services.wage.grpcPort, 70000, grpcPort",
+        "services.wage.grpcport, 9181, grpcport",
+        "auth.issuer, ftp://idp, issuer",
+        "auth.audience, '', audience",
+        "gateway.service.type, Ingress, type",
+        "services.wage.database.name, Wage-DB, name",
+        "database.mode, external, host",
+        "auth.localProvider.signingKey, secret, signingKey",
+        "auth.localProvider.port, 0, port",
+        "auth.localProvider.enable, true, enable",
     })
     void refuses(String key, String value, String mentioned) {
         Exception e = assertThrows(Exception.class, () -> Rendered.render(List.of(), Map.of(key, value)));

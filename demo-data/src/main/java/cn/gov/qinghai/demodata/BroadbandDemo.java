@@ -43,23 +43,31 @@ final class BroadbandDemo implements DemoDomain {
 
     private BroadbandServiceBlockingStub stub() {
         return BroadbandServiceGrpc.newBlockingStub(connections.channel(service()))
-                .withCallCredentials(connections.as(ADMIN)).withDeadlineAfter(30, TimeUnit.SECONDS);
+                .withCallCredentials(connections.as(ADMIN))
+                .withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
     @Override
     public boolean loaded() {
-        List<Project> projects = stub().listProjects(ListProjectsRequest.newBuilder().setPageSize(1000).build())
+        List<Project> projects = stub().listProjects(
+                        ListProjectsRequest.newBuilder().setPageSize(1000).build())
                 .getProjectsList();
         long last = projects.get(projects.size() - 1).getId();
-        return stub().listProgressReports(ListProgressReportsRequest.newBuilder().setProjectId(last)
-                .setMonth("2017-12").build()).getReportsList().stream()
+        return stub()
+                .listProgressReports(ListProgressReportsRequest.newBuilder()
+                        .setProjectId(last)
+                        .setMonth("2017-12")
+                        .build())
+                .getReportsList()
+                .stream()
                 .anyMatch(r -> r.getRequestId().startsWith(REQUEST_PREFIX));
     }
 
     @Override
     public int load() {
         int sent = 0;
-        List<Project> projects = stub().listProjects(ListProjectsRequest.newBuilder().setPageSize(1000).build())
+        List<Project> projects = stub().listProjects(
+                        ListProjectsRequest.newBuilder().setPageSize(1000).build())
                 .getProjectsList();
         for (Project p : projects) {
             BigDecimal plan = new BigDecimal(p.getPlannedInvestmentYuan());
@@ -69,21 +77,29 @@ final class BroadbandDemo implements DemoDomain {
                 double t = (m - FIRST_MONTH + 1) / (double) (12 - FIRST_MONTH + 1);
                 double share = reach * t * t * (3 - 2 * t);
                 BigDecimal cumulative = plan.multiply(BigDecimal.valueOf(share)).setScale(2, RoundingMode.HALF_UP);
-                BigDecimal physical = BigDecimal.valueOf(Math.min(100, share * 100)).setScale(1, RoundingMode.HALF_UP);
+                BigDecimal physical =
+                        BigDecimal.valueOf(Math.min(100, share * 100)).setScale(1, RoundingMode.HALF_UP);
                 ProjectStatus status = share >= 1 ? ProjectStatus.COMPLETED : ProjectStatus.IN_PROGRESS;
                 String month = String.format("2017-%02d", m);
                 // made in the first days of the following month: most by the 10th (on time), about one in ten later
-                LocalDate reportedOn = LocalDate.of(2017, m, 1).plusMonths(1)
+                LocalDate reportedOn = LocalDate.of(2017, m, 1)
+                        .plusMonths(1)
                         .plusDays(random.nextInt(10) == 0 ? 10 + random.nextInt(5) : 2 + random.nextInt(8));
                 stub().submitProgressReport(SubmitProgressReportRequest.newBuilder()
-                        .setRequestId(REQUEST_PREFIX + "bb-" + p.getId() + "-" + month).setProjectId(p.getId())
-                        .setMonth(month).setCumulativeInvestmentYuan(cumulative.toPlainString()).setStatus(status)
-                        .setPhysicalProgressPercent(physical.toPlainString()).setNote("示例数据 / demonstration data")
-                        .setReportedOn(reportedOn.toString()).build());
+                        .setRequestId(REQUEST_PREFIX + "bb-" + p.getId() + "-" + month)
+                        .setProjectId(p.getId())
+                        .setMonth(month)
+                        .setCumulativeInvestmentYuan(cumulative.toPlainString())
+                        .setStatus(status)
+                        .setPhysicalProgressPercent(physical.toPlainString())
+                        .setNote("示例数据 / demonstration data")
+                        .setReportedOn(reportedOn.toString())
+                        .build());
                 sent++;
             }
         }
-        for (Indicator i : stub().listIndicators(ListIndicatorsRequest.getDefaultInstance()).getIndicatorsList()) {
+        for (Indicator i : stub().listIndicators(ListIndicatorsRequest.getDefaultInstance())
+                .getIndicatorsList()) {
             BigDecimal from = decimal(i.getValue2016());
             BigDecimal to = decimal(i.getTarget2017());
             if (from == null || to == null) {
@@ -96,8 +112,11 @@ final class BroadbandDemo implements DemoDomain {
                         .setScale(scale, RoundingMode.HALF_UP);
                 String month = String.format("2017-%02d", m);
                 stub().recordIndicatorActual(RecordIndicatorActualRequest.newBuilder()
-                        .setRequestId(REQUEST_PREFIX + "bi-" + i.getId() + "-" + month).setIndicatorId(i.getId())
-                        .setMonth(month).setValue(value.toPlainString()).setNote("示例数据 / demonstration data")
+                        .setRequestId(REQUEST_PREFIX + "bi-" + i.getId() + "-" + month)
+                        .setIndicatorId(i.getId())
+                        .setMonth(month)
+                        .setValue(value.toPlainString())
+                        .setNote("示例数据 / demonstration data")
                         .build());
                 sent++;
             }

@@ -32,7 +32,8 @@ final class Connections implements AutoCloseable {
     private final String tokenHost;
     private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
      * @param addressOf     service name (as in the launcher's platform-services.yaml, e.g. "health-data") → host:port
@@ -46,8 +47,11 @@ final class Connections implements AutoCloseable {
     }
 
     ManagedChannel channel(String service) {
-        return channels.computeIfAbsent(service, s -> ManagedChannelBuilder.forTarget(addressOf.apply(s))
-                .usePlaintext().build());
+        return channels.computeIfAbsent(
+                service,
+                s -> ManagedChannelBuilder.forTarget(addressOf.apply(s))
+                        .usePlaintext()
+                        .build());
     }
 
     /** Bearer credentials of a client of oidc-clients.yaml. */
@@ -64,10 +68,11 @@ final class Connections implements AutoCloseable {
     }
 
     private String fetch(String clientId) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(tokenEndpoint)).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(tokenEndpoint))
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + clientId
-                        + "&client_secret=local"));
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=client_credentials&client_id=" + clientId + "&client_secret=local"));
         if (tokenHost != null && !tokenHost.isBlank()) {
             b.header("Host", tokenHost);
         }
@@ -75,8 +80,8 @@ final class Connections implements AutoCloseable {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             Matcher m = ACCESS_TOKEN.matcher(r.body());
             if (r.statusCode() != 200 || !m.find()) {
-                throw new IllegalStateException("no token for " + clientId + " from " + tokenEndpoint + ": HTTP "
-                        + r.statusCode());
+                throw new IllegalStateException(
+                        "no token for " + clientId + " from " + tokenEndpoint + ": HTTP " + r.statusCode());
             }
             return m.group(1);
         } catch (java.io.IOException e) {

@@ -32,8 +32,7 @@ public final class DemoData {
         }
     }
 
-    private DemoData() {
-    }
+    private DemoData() {}
 
     /**
      * Loads every domain, one thread per service.
@@ -85,20 +84,24 @@ public final class DemoData {
             System.err.println("QH_OIDC_TOKEN_ENDPOINT is required (the provider's token endpoint)");
             System.exit(2);
         }
-        Result r = load(service -> {
-            String env = service.toUpperCase().replace('-', '_') + "_GRPC_ADDRESS";
-            String address = System.getenv(env);
-            if (address == null || address.isBlank()) {
-                throw new IllegalStateException(env + " is required");
-            }
-            return address;
-        }, endpoint, System.getenv("QH_OIDC_TOKEN_HOST"));
+        Result r = load(
+                service -> {
+                    String env = service.toUpperCase().replace('-', '_') + "_GRPC_ADDRESS";
+                    String address = System.getenv(env);
+                    if (address == null || address.isBlank()) {
+                        throw new IllegalStateException(env + " is required");
+                    }
+                    return address;
+                },
+                endpoint,
+                System.getenv("QH_OIDC_TOKEN_HOST"));
         System.out.println(summary(r));
     }
 
     /** One line for a log: what was sent per domain and the time. */
     public static String summary(Result r) {
-        return String.format("demonstration data (seed %d): %d records sent %s in %.1f s", SEED, r.total(), r.sent(),
-                r.took().toMillis() / 1000.0);
+        return String.format(
+                "demonstration data (seed %d): %d records sent %s in %.1f s",
+                SEED, r.total(), r.sent(), r.took().toMillis() / 1000.0);
     }
 }

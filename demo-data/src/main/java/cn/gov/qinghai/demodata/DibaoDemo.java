@@ -39,6 +39,7 @@ final class DibaoDemo implements DemoDomain {
     static final String POVERTY_OFFICE = "poverty-office-province";
     /** Households per county: 43 × 6 = 258 cases, about two thirds approved. */
     private static final int HOUSEHOLDS_PER_COUNTY = 6;
+
     private static final LocalDate FIRST_DAY = LocalDate.of(2017, 6, 16);
     private static final List<String> TOWNSHIPS = List.of("城关镇", "东川镇", "西河乡", "南滩乡", "北山乡");
 
@@ -60,16 +61,29 @@ final class DibaoDemo implements DemoDomain {
 
     private DibaoServiceBlockingStub stub(String client) {
         return DibaoServiceGrpc.newBlockingStub(connections.channel(service()))
-                .withCallCredentials(connections.as(client)).withDeadlineAfter(30, TimeUnit.SECONDS);
+                .withCallCredentials(connections.as(client))
+                .withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
     @Override
     public boolean loaded() {
         String last = Counties.ALL.get(Counties.ALL.size() - 1).code();
-        boolean cases = stub(DEPARTMENT).listCases(ListCasesRequest.newBuilder().setCounty(last).setPageSize(1000)
-                .build()).getCasesList().stream().anyMatch(c -> c.getRequestId().startsWith(REQUEST_PREFIX));
-        return cases && !stub(POVERTY_OFFICE).getCrossMatchReport(GetCrossMatchReportRequest.newBuilder()
-                .setRegion("630000").setSampleSize(0).build()).getImportId().isBlank();
+        boolean cases = stub(DEPARTMENT)
+                .listCases(ListCasesRequest.newBuilder()
+                        .setCounty(last)
+                        .setPageSize(1000)
+                        .build())
+                .getCasesList()
+                .stream()
+                .anyMatch(c -> c.getRequestId().startsWith(REQUEST_PREFIX));
+        return cases
+                && !stub(POVERTY_OFFICE)
+                        .getCrossMatchReport(GetCrossMatchReportRequest.newBuilder()
+                                .setRegion("630000")
+                                .setSampleSize(0)
+                                .build())
+                        .getImportId()
+                        .isBlank();
     }
 
     @Override
@@ -82,8 +96,12 @@ final class DibaoDemo implements DemoDomain {
             }
             // people on the poverty registry who are not dibao recipients
             for (int i = 0; i < 3; i++) {
-                registry.append(people.newId(county.code(), 20 + random.nextInt(50), random.nextBoolean())).append(',')
-                        .append(people.name()).append(',').append(county.code()).append('\n');
+                registry.append(people.newId(county.code(), 20 + random.nextInt(50), random.nextBoolean()))
+                        .append(',')
+                        .append(people.name())
+                        .append(',')
+                        .append(county.code())
+                        .append('\n');
             }
         }
         importRegistry();
@@ -98,14 +116,23 @@ final class DibaoDemo implements DemoDomain {
         LocalDate applied = FIRST_DAY.plusDays(june ? random.nextInt(3) : random.nextInt(75));
         int fate = indexInCounty == 5 ? random.nextInt(2) : 2; // 0: pending review, 1: rejected, 2: approved
         String key = REQUEST_PREFIX + "db-" + n;
-        Case c = stub(DEPARTMENT).submitApplication(SubmitApplicationRequest.newBuilder().setRequestId(key)
-                .setHousehold(h).setAppliedOn(applied.toString()).setNote("示例数据 / demonstration data").build());
+        Case c = stub(DEPARTMENT)
+                .submitApplication(SubmitApplicationRequest.newBuilder()
+                        .setRequestId(key)
+                        .setHousehold(h)
+                        .setAppliedOn(applied.toString())
+                        .setNote("示例数据 / demonstration data")
+                        .build());
         int sent = 1;
         if (fate == 2 && random.nextInt(3) == 0) {
             // on the poverty registry as well: the cross-match finds them in both
             Member head = h.getMembers(0);
-            registry.append(head.getIdNumber()).append(',').append(head.getName()).append(',')
-                    .append(county.code()).append('\n');
+            registry.append(head.getIdNumber())
+                    .append(',')
+                    .append(head.getName())
+                    .append(',')
+                    .append(county.code())
+                    .append('\n');
         }
         LocalDate reviewed = applied.plusDays(june ? 1 + random.nextInt(2) : 3 + random.nextInt(7));
         LocalDate verified = reviewed.plusDays(june ? 1 + random.nextInt(2) : 3 + random.nextInt(7));
@@ -114,7 +141,11 @@ final class DibaoDemo implements DemoDomain {
             return sent;
         }
         if (c.getStatus() == CaseStatus.SUBMITTED) {
-            c = decide(c, Stage.TOWNSHIP_REVIEW, fate == 1 ? Outcome.REJECT : Outcome.PASS, reviewed,
+            c = decide(
+                    c,
+                    Stage.TOWNSHIP_REVIEW,
+                    fate == 1 ? Outcome.REJECT : Outcome.PASS,
+                    reviewed,
                     fate == 1 ? "入户调查：家庭收入高于当地低保标准（示例数据）" : "入户调查属实");
             sent++;
         }
@@ -130,15 +161,22 @@ final class DibaoDemo implements DemoDomain {
     }
 
     private Case decide(Case c, Stage stage, Outcome outcome, LocalDate on, String note) {
-        return stub(DEPARTMENT).decideCase(DecideCaseRequest.newBuilder().setCaseId(c.getId()).setStage(stage)
-                .setOutcome(outcome).setExpectedVersion(c.getVersion()).setDecidedOn(on.toString()).setNote(note)
-                .build());
+        return stub(DEPARTMENT)
+                .decideCase(DecideCaseRequest.newBuilder()
+                        .setCaseId(c.getId())
+                        .setStage(stage)
+                        .setOutcome(outcome)
+                        .setExpectedVersion(c.getVersion())
+                        .setDecidedOn(on.toString())
+                        .setNote(note)
+                        .build());
     }
 
     /** 1–4 members, counted income well below the 2017 floor of 3532 per person and year. */
     private Household household(Counties.County county) {
         int size = 1 + random.nextInt(4);
-        Household.Builder h = Household.newBuilder().setCounty(county.code())
+        Household.Builder h = Household.newBuilder()
+                .setCounty(county.code())
                 .setTownship(TOWNSHIPS.get(random.nextInt(TOWNSHIPS.size())))
                 .setAddress(county.name() + (1 + random.nextInt(12)) + "村（示例数据）")
                 .setPropertyNote("住房一处，无车辆（示例数据）");
@@ -146,16 +184,20 @@ final class DibaoDemo implements DemoDomain {
         for (int i = 0; i < size; i++) {
             boolean head = i == 0;
             int age = head ? headAge : i == 1 ? headAge - random.nextInt(5) : 3 + random.nextInt(14);
-            WorkAbility ability = age >= 65 || random.nextInt(4) == 0 ? WorkAbility.COMPLETELY_LOST
+            WorkAbility ability = age >= 65 || random.nextInt(4) == 0
+                    ? WorkAbility.COMPLETELY_LOST
                     : random.nextInt(3) == 0 ? WorkAbility.PARTLY_LOST : WorkAbility.FULL;
-            Member.Builder m = Member.newBuilder().setName(people.name())
+            Member.Builder m = Member.newBuilder()
+                    .setName(people.name())
                     .setIdNumber(people.newId(county.code(), age, i % 2 == 0))
-                    .setRelation(head ? "本人" : i == 1 ? "配偶" : "子女").setWorkAbility(ability);
+                    .setRelation(head ? "本人" : i == 1 ? "配偶" : "子女")
+                    .setWorkAbility(ability);
             if (random.nextInt(6) == 0) {
                 m.setDisabilityGrade(2 + random.nextInt(3));
             }
             if (head || (i == 1 && ability != WorkAbility.COMPLETELY_LOST)) {
-                m.addIncomes(Income.newBuilder().setType(random.nextBoolean() ? "AGRICULTURE" : "WAGE")
+                m.addIncomes(Income.newBuilder()
+                        .setType(random.nextBoolean() ? "AGRICULTURE" : "WAGE")
                         .setAnnualAmount(String.valueOf((400 + random.nextInt(1600)) * size / (head ? 1 : 2))));
             }
             h.addMembers(m);
@@ -166,7 +208,8 @@ final class DibaoDemo implements DemoDomain {
     private void importRegistry() throws InterruptedException {
         CompletableFuture<PovertyRosterImport> done = new CompletableFuture<>();
         StreamObserver<PovertyRosterChunk> out = DibaoServiceGrpc.newStub(connections.channel(service()))
-                .withCallCredentials(connections.as(POVERTY_OFFICE)).withDeadlineAfter(60, TimeUnit.SECONDS)
+                .withCallCredentials(connections.as(POVERTY_OFFICE))
+                .withDeadlineAfter(60, TimeUnit.SECONDS)
                 .importPovertyRoster(new StreamObserver<>() {
                     @Override
                     public void onNext(PovertyRosterImport value) {
@@ -184,7 +227,8 @@ final class DibaoDemo implements DemoDomain {
                     }
                 });
         out.onNext(PovertyRosterChunk.newBuilder()
-                .setData(ByteString.copyFrom(registry.toString(), StandardCharsets.UTF_8)).build());
+                .setData(ByteString.copyFrom(registry.toString(), StandardCharsets.UTF_8))
+                .build());
         out.onCompleted();
         try {
             PovertyRosterImport result = done.get(60, TimeUnit.SECONDS);

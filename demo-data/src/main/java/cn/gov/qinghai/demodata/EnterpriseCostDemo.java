@@ -41,13 +41,17 @@ final class EnterpriseCostDemo implements DemoDomain {
 
     private EnterpriseCostServiceBlockingStub stub(String client) {
         return EnterpriseCostServiceGrpc.newBlockingStub(connections.channel(service()))
-                .withCallCredentials(connections.as(client)).withDeadlineAfter(30, TimeUnit.SECONDS);
+                .withCallCredentials(connections.as(client))
+                .withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
     @Override
     public boolean loaded() {
-        return stub(APPLICANT).listApplications(ListApplicationsRequest.newBuilder().setPageSize(1000).build())
-                .getApplicationsList().stream()
+        return stub(APPLICANT)
+                .listApplications(
+                        ListApplicationsRequest.newBuilder().setPageSize(1000).build())
+                .getApplicationsList()
+                .stream()
                 .anyMatch(a -> a.getRequestId().equals(REQUEST_PREFIX + "ec-" + APPLICATIONS));
     }
 
@@ -59,27 +63,40 @@ final class EnterpriseCostDemo implements DemoDomain {
             String first17 = "91" + county.code() + String.format("MA%06dD", i);
             String code = first17 + CreditCode.checkCharacter(first17);
             long paid = 20_000L + random.nextInt(180) * 1_000L;
-            Application a = stub(APPLICANT).submitApplication(SubmitApplicationRequest.newBuilder()
-                    .setRequestId(REQUEST_PREFIX + "ec-" + i).setKind(ApplicationKind.STABLE_JOB)
-                    .setEnterpriseCreditCode(code)
-                    .setApplicantName("青海示例" + TRADES[i % TRADES.length] + "有限公司" + i + "（示例数据）")
-                    .setRegion(county.code()).putAllInputs(Map.of("lastYearUnemploymentInsurancePaid",
-                            String.valueOf(paid), "paidInFull", "true", "laidOffNoneOrFew", "true"))
-                    .build());
+            Application a = stub(APPLICANT)
+                    .submitApplication(SubmitApplicationRequest.newBuilder()
+                            .setRequestId(REQUEST_PREFIX + "ec-" + i)
+                            .setKind(ApplicationKind.STABLE_JOB)
+                            .setEnterpriseCreditCode(code)
+                            .setApplicantName("青海示例" + TRADES[i % TRADES.length] + "有限公司" + i + "（示例数据）")
+                            .setRegion(county.code())
+                            .putAllInputs(Map.of(
+                                    "lastYearUnemploymentInsurancePaid",
+                                    String.valueOf(paid),
+                                    "paidInFull",
+                                    "true",
+                                    "laidOffNoneOrFew",
+                                    "true"))
+                            .build());
             sent++;
             int fate = i % 4; // 0: waiting, 1: under review, 2 and 3: decided
             if (fate == 0) {
                 continue;
             }
             if (a.getStatus() == ApplicationStatus.SUBMITTED) {
-                a = stub(REVIEWER).startReview(StartReviewRequest.newBuilder().setId(a.getId())
-                        .setVersion(a.getVersion()).build());
+                a = stub(REVIEWER)
+                        .startReview(StartReviewRequest.newBuilder()
+                                .setId(a.getId())
+                                .setVersion(a.getVersion())
+                                .build());
                 sent++;
             }
             if (fate >= 2 && a.getStatus() == ApplicationStatus.UNDER_REVIEW) {
                 boolean approve = fate == 2 || random.nextInt(3) > 0;
-                DecideApplicationRequest.Builder d = DecideApplicationRequest.newBuilder().setId(a.getId())
-                        .setVersion(a.getVersion()).setApprove(approve);
+                DecideApplicationRequest.Builder d = DecideApplicationRequest.newBuilder()
+                        .setId(a.getId())
+                        .setVersion(a.getVersion())
+                        .setApprove(approve);
                 if (approve) {
                     d.setApprovedAmount(a.getClaimedAmount());
                 } else {

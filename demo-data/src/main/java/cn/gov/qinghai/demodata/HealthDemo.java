@@ -29,10 +29,10 @@ final class HealthDemo implements DemoDomain {
     private static final int RESIDENTS_PER_COUNTY = 14;
     /** The last record of a load, looked for by {@link #loaded()}. */
     private static final String LAST_DIAGNOSIS = "Z00.0";
+
     private static final LocalDate LAST_DAY = LocalDate.of(2017, 12, 31);
 
-    private record Diagnosis(String code, String name, EncounterType type, int minCost, int maxCost) {
-    }
+    private record Diagnosis(String code, String name, EncounterType type, int minCost, int maxCost) {}
 
     private static final List<Diagnosis> DIAGNOSES = List.of(
             new Diagnosis("J06.9", "急性上呼吸道感染", EncounterType.OUTPATIENT, 60, 400),
@@ -43,12 +43,14 @@ final class HealthDemo implements DemoDomain {
             new Diagnosis("I63.9", "脑梗死", EncounterType.INPATIENT, 8000, 40000),
             new Diagnosis("S52.5", "桡骨下端骨折", EncounterType.EMERGENCY, 1500, 9000));
 
-    private record Notifiable(String code, String classification) {
-    }
+    private record Notifiable(String code, String classification) {}
 
-    private static final List<Notifiable> NOTIFIABLE = List.of(new Notifiable("A09", "CLINICAL"),
-            new Notifiable("B01.9", "CLINICAL"), new Notifiable("J11.1", "CONFIRMED"),
-            new Notifiable("A15.0", "CONFIRMED"), new Notifiable("B16.9", "CONFIRMED"));
+    private static final List<Notifiable> NOTIFIABLE = List.of(
+            new Notifiable("A09", "CLINICAL"),
+            new Notifiable("B01.9", "CLINICAL"),
+            new Notifiable("J11.1", "CONFIRMED"),
+            new Notifiable("A15.0", "CONFIRMED"),
+            new Notifiable("B16.9", "CONFIRMED"));
 
     private final Connections connections;
     private final Random random;
@@ -67,14 +69,22 @@ final class HealthDemo implements DemoDomain {
 
     private HealthDataServiceBlockingStub stub(String client) {
         return HealthDataServiceGrpc.newBlockingStub(connections.channel(service()))
-                .withCallCredentials(connections.as(client)).withDeadlineAfter(30, TimeUnit.SECONDS);
+                .withCallCredentials(connections.as(client))
+                .withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
     @Override
     public boolean loaded() {
-        return stub(HOSPITAL).searchEncounters(SearchEncountersRequest.newBuilder().setPurpose("treatment")
-                .setDiagnosisPrefix(LAST_DIAGNOSIS).setFrom(LAST_DAY.toString()).setTo(LAST_DAY.toString())
-                .setPageSize(1).build()).getTotalSize() > 0;
+        return stub(HOSPITAL)
+                        .searchEncounters(SearchEncountersRequest.newBuilder()
+                                .setPurpose("treatment")
+                                .setDiagnosisPrefix(LAST_DIAGNOSIS)
+                                .setFrom(LAST_DAY.toString())
+                                .setTo(LAST_DAY.toString())
+                                .setPageSize(1)
+                                .build())
+                        .getTotalSize()
+                > 0;
     }
 
     @Override
@@ -89,11 +99,21 @@ final class HealthDemo implements DemoDomain {
                 boolean male = i % 2 == 0;
                 String id = people.newId(county.code(), age, male);
                 String key = REQUEST_PREFIX + "hd-" + n;
-                stub(REGISTRAR).registerResident(RegisterResidentRequest.newBuilder().setRequestId(key + "-r")
-                        .setIdentityNumber(id).setName(people.name()).setRegion(county.code()).build());
-                stub(REGISTRAR).grantConsent(GrantConsentRequest.newBuilder().setRequestId(key + "-c")
-                        .setIdentityNumber(id).setOrganisation(HOSPITAL_ORG).setPurpose("treatment")
-                        .setValidFrom("2017-01-01").build());
+                stub(REGISTRAR)
+                        .registerResident(RegisterResidentRequest.newBuilder()
+                                .setRequestId(key + "-r")
+                                .setIdentityNumber(id)
+                                .setName(people.name())
+                                .setRegion(county.code())
+                                .build());
+                stub(REGISTRAR)
+                        .grantConsent(GrantConsentRequest.newBuilder()
+                                .setRequestId(key + "-c")
+                                .setIdentityNumber(id)
+                                .setOrganisation(HOSPITAL_ORG)
+                                .setPurpose("treatment")
+                                .setValidFrom("2017-01-01")
+                                .build());
                 sent += 2;
                 if (first == null) {
                     first = id;
@@ -103,33 +123,59 @@ final class HealthDemo implements DemoDomain {
                 for (int v = 0; v < visits; v++) {
                     Diagnosis d = DIAGNOSES.get(random.nextInt(DIAGNOSES.size()));
                     LocalDate start = LocalDate.of(2017, 1, 1).plusDays(random.nextInt(360));
-                    LocalDate end = d.type() == EncounterType.INPATIENT ? start.plusDays(3 + random.nextInt(10)) : start;
+                    LocalDate end =
+                            d.type() == EncounterType.INPATIENT ? start.plusDays(3 + random.nextInt(10)) : start;
                     int cost = d.minCost() + random.nextInt(d.maxCost() - d.minCost());
                     int selfPaid = cost * (20 + random.nextInt(30)) / 100;
-                    stub(HOSPITAL).recordEncounter(RecordEncounterRequest.newBuilder().setRequestId(key + "-e" + v)
-                            .setIdentityNumber(id).setPurpose("treatment").setType(d.type())
-                            .setStartDate(start.toString()).setEndDate(end.toString()).setRegion(county.code())
-                            .setDiagnosisCode(d.code()).setDiagnosisName(d.name()).setTotalCost(cost + ".00")
-                            .setSelfPaid(selfPaid + ".00").build());
+                    stub(HOSPITAL)
+                            .recordEncounter(RecordEncounterRequest.newBuilder()
+                                    .setRequestId(key + "-e" + v)
+                                    .setIdentityNumber(id)
+                                    .setPurpose("treatment")
+                                    .setType(d.type())
+                                    .setStartDate(start.toString())
+                                    .setEndDate(end.toString())
+                                    .setRegion(county.code())
+                                    .setDiagnosisCode(d.code())
+                                    .setDiagnosisName(d.name())
+                                    .setTotalCost(cost + ".00")
+                                    .setSelfPaid(selfPaid + ".00")
+                                    .build());
                     sent++;
                 }
                 if (random.nextInt(4) == 0) {
                     Notifiable c = NOTIFIABLE.get(random.nextInt(NOTIFIABLE.size()));
                     LocalDate onset = LocalDate.of(2017, 1, 1).plusDays(random.nextInt(355));
-                    stub(CDC).reportInfectiousCase(ReportInfectiousCaseRequest.newBuilder().setRequestId(key + "-i")
-                            .setIdentityNumber(id).setDiseaseCode(c.code()).setClassification(c.classification())
-                            .setOnsetDate(onset.toString()).setDiagnosisDate(onset.plusDays(random.nextInt(4)).toString())
-                            .setCounty(county.code()).build());
+                    stub(CDC)
+                            .reportInfectiousCase(ReportInfectiousCaseRequest.newBuilder()
+                                    .setRequestId(key + "-i")
+                                    .setIdentityNumber(id)
+                                    .setDiseaseCode(c.code())
+                                    .setClassification(c.classification())
+                                    .setOnsetDate(onset.toString())
+                                    .setDiagnosisDate(
+                                            onset.plusDays(random.nextInt(4)).toString())
+                                    .setCounty(county.code())
+                                    .build());
                     sent++;
                 }
             }
         }
         // the marker loaded() looks for, sent last
-        stub(HOSPITAL).recordEncounter(RecordEncounterRequest.newBuilder().setRequestId(REQUEST_PREFIX + "hd-last")
-                .setIdentityNumber(first).setPurpose("treatment").setType(EncounterType.OUTPATIENT)
-                .setStartDate(LAST_DAY.toString()).setEndDate(LAST_DAY.toString()).setRegion(firstRegion)
-                .setDiagnosisCode(LAST_DIAGNOSIS).setDiagnosisName("一般健康检查").setTotalCost("120.00")
-                .setSelfPaid("0.00").build());
+        stub(HOSPITAL)
+                .recordEncounter(RecordEncounterRequest.newBuilder()
+                        .setRequestId(REQUEST_PREFIX + "hd-last")
+                        .setIdentityNumber(first)
+                        .setPurpose("treatment")
+                        .setType(EncounterType.OUTPATIENT)
+                        .setStartDate(LAST_DAY.toString())
+                        .setEndDate(LAST_DAY.toString())
+                        .setRegion(firstRegion)
+                        .setDiagnosisCode(LAST_DIAGNOSIS)
+                        .setDiagnosisName("一般健康检查")
+                        .setTotalCost("120.00")
+                        .setSelfPaid("0.00")
+                        .build());
         return sent + 1;
     }
 

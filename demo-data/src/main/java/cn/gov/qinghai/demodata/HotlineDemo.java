@@ -42,7 +42,8 @@ final class HotlineDemo implements DemoDomain {
     }
 
     private HotlineServiceBlockingStub anonymous() {
-        return HotlineServiceGrpc.newBlockingStub(connections.channel(service())).withDeadlineAfter(30, TimeUnit.SECONDS);
+        return HotlineServiceGrpc.newBlockingStub(connections.channel(service()))
+                .withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
     private HotlineServiceBlockingStub agency() {
@@ -57,7 +58,10 @@ final class HotlineDemo implements DemoDomain {
     @Override
     public boolean loaded() {
         try {
-            anonymous().getTicket(GetTicketRequest.newBuilder().setRequestId(REQUEST_PREFIX + "hl-" + TICKETS).build());
+            anonymous()
+                    .getTicket(GetTicketRequest.newBuilder()
+                            .setRequestId(REQUEST_PREFIX + "hl-" + TICKETS)
+                            .build());
             return true;
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
@@ -69,8 +73,10 @@ final class HotlineDemo implements DemoDomain {
 
     @Override
     public int load() {
-        List<Category> categories = anonymous().listCategories(ListCategoriesRequest.getDefaultInstance())
-                .getCategoriesList().stream().filter(c -> c.getChannel() == Channel.HOTLINE_TICKET).toList();
+        List<Category> categories =
+                anonymous().listCategories(ListCategoriesRequest.getDefaultInstance()).getCategoriesList().stream()
+                        .filter(c -> c.getChannel() == Channel.HOTLINE_TICKET)
+                        .toList();
         if (categories.isEmpty()) {
             return 0;
         }
@@ -80,25 +86,35 @@ final class HotlineDemo implements DemoDomain {
             Category c = categories.get(random.nextInt(categories.size()));
             // half of them in Xining, where the demo agency works
             Counties.County where = counties.get(i % 2 == 0 ? random.nextInt(7) : random.nextInt(counties.size()));
-            String about = c.getKeywordsCount() > 0 ? c.getKeywords(random.nextInt(c.getKeywordsCount()))
-                    : c.getNameZh();
-            Ticket t = operator().submitTicket(SubmitTicketRequest.newBuilder()
-                    .setRequestId(REQUEST_PREFIX + "hl-" + i).setCategoryCode(c.getCode()).setRegion(where.code())
-                    .setDescription("市民反映" + where.name() + "的" + about + "问题，请尽快处理。（示例数据）")
-                    .setSource(i % 3 == 0 ? Source.PORTAL : Source.PHONE_12345).build()).getTicket();
+            String about =
+                    c.getKeywordsCount() > 0 ? c.getKeywords(random.nextInt(c.getKeywordsCount())) : c.getNameZh();
+            Ticket t = operator()
+                    .submitTicket(SubmitTicketRequest.newBuilder()
+                            .setRequestId(REQUEST_PREFIX + "hl-" + i)
+                            .setCategoryCode(c.getCode())
+                            .setRegion(where.code())
+                            .setDescription("市民反映" + where.name() + "的" + about + "问题，请尽快处理。（示例数据）")
+                            .setSource(i % 3 == 0 ? Source.PORTAL : Source.PHONE_12345)
+                            .build())
+                    .getTicket();
             sent++;
             if (!AGENCY_ID.equals(t.getAgencyId()) || random.nextInt(4) == 0) {
                 continue;
             }
             // the agency's own view: its version and the actions it may take
-            t = agency().getTicket(GetTicketRequest.newBuilder().setNumber(t.getNumber()).build());
+            t = agency().getTicket(GetTicketRequest.newBuilder()
+                    .setNumber(t.getNumber())
+                    .build());
             for (TicketAction a : List.of(TicketAction.ACCEPT, TicketAction.START, TicketAction.RESOLVE)) {
                 if (!t.getAllowedActionsList().contains(a)) {
                     continue;
                 }
-                TransitionTicketRequest.Builder r = TransitionTicketRequest.newBuilder().setNumber(t.getNumber())
-                        .setAction(a).setExpectedVersion(t.getVersion())
-                        .setRequestId(REQUEST_PREFIX + "hl-" + i + "-" + a.name().toLowerCase());
+                TransitionTicketRequest.Builder r = TransitionTicketRequest.newBuilder()
+                        .setNumber(t.getNumber())
+                        .setAction(a)
+                        .setExpectedVersion(t.getVersion())
+                        .setRequestId(
+                                REQUEST_PREFIX + "hl-" + i + "-" + a.name().toLowerCase());
                 if (a == TicketAction.RESOLVE) {
                     r.setResult("已联系当事人并协调解决。（示例数据）");
                 }

@@ -53,8 +53,9 @@ final class People {
      */
     static String idNumber(String county, LocalDate birth, int serial, boolean male) {
         int seq = 900 + (serial * 2 % 100) + (male ? 1 : 0);
-        String first17 = county + String.format("%04d%02d%02d", birth.getYear(), birth.getMonthValue(),
-                birth.getDayOfMonth()) + String.format("%03d", seq);
+        String first17 = county
+                + String.format("%04d%02d%02d", birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth())
+                + String.format("%03d", seq);
         return first17 + ResidentId.checkCharacter(first17);
     }
 

@@ -60,7 +60,8 @@ final class RetailDemo implements DemoDomain {
 
     private RetailServiceBlockingStub stub(String client) {
         return RetailServiceGrpc.newBlockingStub(connections.channel(service()))
-                .withCallCredentials(connections.as(client)).withDeadlineAfter(30, TimeUnit.SECONDS);
+                .withCallCredentials(connections.as(client))
+                .withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
     static String batch(int i) {
@@ -73,7 +74,9 @@ final class RetailDemo implements DemoDomain {
             // the last batch's last event is the last record of a load
             var trace = RetailServiceGrpc.newBlockingStub(connections.channel(service()))
                     .withDeadlineAfter(30, TimeUnit.SECONDS)
-                    .getTrace(GetTraceRequest.newBuilder().setBatchCode(batch(BATCHES)).build());
+                    .getTrace(GetTraceRequest.newBuilder()
+                            .setBatchCode(batch(BATCHES))
+                            .build());
             return trace.getEventsList().stream().anyMatch(e -> e.getType() == TraceEventType.SOLD);
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
@@ -96,12 +99,16 @@ final class RetailDemo implements DemoDomain {
             if (!c.code().startsWith("6301") && !c.code().equals(firstOf(c.prefecture()))) {
                 continue;
             }
-            outlets.add(stub(COMMERCE).registerOutlet(RegisterOutletRequest.newBuilder()
-                    .setRequestId(REQUEST_PREFIX + "rt-o-" + c.code()).setEnterpriseCreditCode(CHAIN_CODE)
-                    .setName("示例连锁超市" + c.name() + "店").setRegion(c.code())
-                    .setFormat(n++ % 3 == 0 ? "community_supermarket" : "supermarket")
-                    .setAddress(c.name() + "人民路" + (10 + n) + "号").setLicenceMode(LicenceMode.HQ_LICENCE_FILING)
-                    .build()));
+            outlets.add(stub(COMMERCE)
+                    .registerOutlet(RegisterOutletRequest.newBuilder()
+                            .setRequestId(REQUEST_PREFIX + "rt-o-" + c.code())
+                            .setEnterpriseCreditCode(CHAIN_CODE)
+                            .setName("示例连锁超市" + c.name() + "店")
+                            .setRegion(c.code())
+                            .setFormat(n++ % 3 == 0 ? "community_supermarket" : "supermarket")
+                            .setAddress(c.name() + "人民路" + (10 + n) + "号")
+                            .setLicenceMode(LicenceMode.HQ_LICENCE_FILING)
+                            .build()));
             sent++;
         }
         String[] products = {"牦牛酸奶", "牦牛鲜奶", "冷冻牦牛肉", "藏羊肉（冷冻）"};
@@ -109,39 +116,71 @@ final class RetailDemo implements DemoDomain {
             String code = batch(i);
             String product = products[i % products.length];
             boolean frozen = product.contains("冷冻");
-            OffsetDateTime produced = OffsetDateTime.of(2017, 6 + (i - 1) / 2, 1 + random.nextInt(20), 8, 0, 0, 0,
-                    BEIJING);
+            OffsetDateTime produced =
+                    OffsetDateTime.of(2017, 6 + (i - 1) / 2, 1 + random.nextInt(20), 8, 0, 0, 0, BEIJING);
             Outlet outlet = outlets.get(random.nextInt(outlets.size()));
             String key = REQUEST_PREFIX + "rt-" + code + "-";
-            stub(PRODUCER).recordTraceEvent(RecordTraceEventRequest.newBuilder().setRequestId(key + "p")
-                    .setBatchCode(code).setType(TraceEventType.PRODUCED).setOccurredAt(produced.toString())
-                    .setProduct(product).setQuantity((200 + random.nextInt(800)) + " kg").build());
-            stub(PRODUCER).recordTraceEvent(RecordTraceEventRequest.newBuilder().setRequestId(key + "s")
-                    .setBatchCode(code).setType(TraceEventType.SHIPPED).setOccurredAt(produced.plusHours(6).toString())
-                    .setCounterparty(CHAIN_CODE).build());
+            stub(PRODUCER)
+                    .recordTraceEvent(RecordTraceEventRequest.newBuilder()
+                            .setRequestId(key + "p")
+                            .setBatchCode(code)
+                            .setType(TraceEventType.PRODUCED)
+                            .setOccurredAt(produced.toString())
+                            .setProduct(product)
+                            .setQuantity((200 + random.nextInt(800)) + " kg")
+                            .build());
+            stub(PRODUCER)
+                    .recordTraceEvent(RecordTraceEventRequest.newBuilder()
+                            .setRequestId(key + "s")
+                            .setBatchCode(code)
+                            .setType(TraceEventType.SHIPPED)
+                            .setOccurredAt(produced.plusHours(6).toString())
+                            .setCounterparty(CHAIN_CODE)
+                            .build());
             sent += 2;
             if (frozen) {
                 sent += coldChain(code, produced.plusHours(6));
             }
-            stub(CHAIN).recordTraceEvent(RecordTraceEventRequest.newBuilder().setRequestId(key + "r")
-                    .setBatchCode(code).setType(TraceEventType.RECEIVED).setOccurredAt(produced.plusHours(30).toString())
-                    .setCounterparty(PRODUCER_CODE).setOutletId(outlet.getId()).build());
-            stub(CHAIN).recordTraceEvent(RecordTraceEventRequest.newBuilder().setRequestId(key + "d")
-                    .setBatchCode(code).setType(TraceEventType.SOLD).setOccurredAt(produced.plusDays(3).toString())
-                    .setOutletId(outlet.getId()).build());
+            stub(CHAIN)
+                    .recordTraceEvent(RecordTraceEventRequest.newBuilder()
+                            .setRequestId(key + "r")
+                            .setBatchCode(code)
+                            .setType(TraceEventType.RECEIVED)
+                            .setOccurredAt(produced.plusHours(30).toString())
+                            .setCounterparty(PRODUCER_CODE)
+                            .setOutletId(outlet.getId())
+                            .build());
+            stub(CHAIN)
+                    .recordTraceEvent(RecordTraceEventRequest.newBuilder()
+                            .setRequestId(key + "d")
+                            .setBatchCode(code)
+                            .setType(TraceEventType.SOLD)
+                            .setOccurredAt(produced.plusDays(3).toString())
+                            .setOutletId(outlet.getId())
+                            .build());
             sent += 2;
         }
         return sent;
     }
 
     private static String firstOf(String prefecture) {
-        return Counties.ALL.stream().filter(c -> c.prefecture().equals(prefecture)).findFirst().orElseThrow().code();
+        return Counties.ALL.stream()
+                .filter(c -> c.prefecture().equals(prefecture))
+                .findFirst()
+                .orElseThrow()
+                .code();
     }
 
     private int enterprise(String code, String name, boolean chain) {
         try {
-            stub(COMMERCE).registerEnterprise(RegisterEnterpriseRequest.newBuilder().setCreditCode(code).setName(name)
-                    .setRegion("630100").setChain(chain).setHqLicenceNumber(chain ? "630100-DEMO-HQ" : "").build());
+            stub(COMMERCE)
+                    .registerEnterprise(RegisterEnterpriseRequest.newBuilder()
+                            .setCreditCode(code)
+                            .setName(name)
+                            .setRegion("630100")
+                            .setChain(chain)
+                            .setHqLicenceNumber(chain ? "630100-DEMO-HQ" : "")
+                            .build());
         } catch (StatusRuntimeException e) {
             if (!Connections.alreadyExists(e)) {
                 throw e;
@@ -154,8 +193,12 @@ final class RetailDemo implements DemoDomain {
     private int coldChain(String batch, OffsetDateTime departed) throws InterruptedException {
         String shipment = "SHIP-" + batch;
         try {
-            stub(CARRIER).registerShipment(RegisterShipmentRequest.newBuilder().setShipmentCode(shipment)
-                    .setProductClass("frozen").setBatchCode(batch).build());
+            stub(CARRIER)
+                    .registerShipment(RegisterShipmentRequest.newBuilder()
+                            .setShipmentCode(shipment)
+                            .setProductClass("frozen")
+                            .setBatchCode(batch)
+                            .build());
         } catch (StatusRuntimeException e) {
             if (!Connections.alreadyExists(e)) {
                 throw e;
@@ -164,14 +207,19 @@ final class RetailDemo implements DemoDomain {
         StreamReadingsRequest.Builder chunk = StreamReadingsRequest.newBuilder().setShipmentCode(shipment);
         int excursionAt = 10 + random.nextInt(20);
         for (int i = 0; i < 48; i++) {
-            double celsius = i == excursionAt || i == excursionAt + 1 ? -16.5 + random.nextDouble()
+            double celsius = i == excursionAt || i == excursionAt + 1
+                    ? -16.5 + random.nextDouble()
                     : -21 + random.nextDouble() * 2;
-            chunk.addReadings(Reading.newBuilder().setRecordedAt(departed.plusMinutes(30L * i).toString())
-                    .setCelsius(BigDecimal.valueOf(celsius).setScale(1, RoundingMode.HALF_UP).toPlainString()));
+            chunk.addReadings(Reading.newBuilder()
+                    .setRecordedAt(departed.plusMinutes(30L * i).toString())
+                    .setCelsius(BigDecimal.valueOf(celsius)
+                            .setScale(1, RoundingMode.HALF_UP)
+                            .toPlainString()));
         }
         CompletableFuture<IngestSummary> done = new CompletableFuture<>();
         StreamObserver<StreamReadingsRequest> out = RetailServiceGrpc.newStub(connections.channel(service()))
-                .withCallCredentials(connections.as(CARRIER)).withDeadlineAfter(30, TimeUnit.SECONDS)
+                .withCallCredentials(connections.as(CARRIER))
+                .withDeadlineAfter(30, TimeUnit.SECONDS)
                 .streamReadings(new StreamObserver<>() {
                     @Override
                     public void onNext(IngestSummary value) {

@@ -32,8 +32,7 @@ import java.util.stream.Stream;
  */
 public final class Bench {
 
-    private Bench() {
-    }
+    private Bench() {}
 
     public static void main(String[] args) throws Exception {
         int offset = 10000;
@@ -51,22 +50,30 @@ public final class Bench {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        Path root = Path.of(System.getProperty("qinghai.home", ".")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("qinghai.home", "."))
+                .toAbsolutePath()
+                .normalize();
         Path data = root.resolve("e2e-tests/target/bench-platform");
         deleteTree(data);
         System.setProperty("qinghai.rate-limit.enabled", "false"); // one load client on purpose
-        System.out.printf("bench: java %s (%s), %d cores, load average %s, QH_AOT=%s%n",
-                System.getProperty("java.version"), System.getProperty("java.home"),
-                Runtime.getRuntime().availableProcessors(), loadAverage(), System.getenv().getOrDefault("QH_AOT", ""));
+        System.out.printf(
+                "bench: java %s (%s), %d cores, load average %s, QH_AOT=%s%n",
+                System.getProperty("java.version"),
+                System.getProperty("java.home"),
+                Runtime.getRuntime().availableProcessors(),
+                loadAverage(),
+                System.getenv().getOrDefault("QH_AOT", ""));
         long t0 = System.nanoTime();
         Platform platform = Platform.start(new Platform.Options(root, data, offset, Duration.ofSeconds(300)));
         try {
             System.out.printf("platform up from an empty data folder: %.1f s%n", (System.nanoTime() - t0) / 1e9);
             for (ChildProcess p : platform.processes().values()) {
-                System.out.printf("  %-16s AOT cache %s%n", p.name(), p.aotMissing() == null ? "on" : "off: " + p.aotMissing());
+                System.out.printf(
+                        "  %-16s AOT cache %s%n", p.name(), p.aotMissing() == null ? "on" : "off: " + p.aotMissing());
             }
             Thread.sleep(5000);
-            System.out.println("time to healthy, each process started alone while the rest idles (median of " + starts + "):");
+            System.out.println(
+                    "time to healthy, each process started alone while the rest idles (median of " + starts + "):");
             for (ChildProcess p : platform.processes().values()) {
                 double[] t = new double[starts];
                 for (int i = 0; i < starts; i++) {
@@ -77,8 +84,13 @@ public final class Bench {
                 }
                 double[] sorted = t.clone();
                 Arrays.sort(sorted);
-                System.out.printf("  %-16s %.2f s  (runs %s)%n", p.name(), sorted[starts / 2],
-                        Arrays.toString(Arrays.stream(t).mapToObj(x -> String.format("%.2f", x)).toArray()));
+                System.out.printf(
+                        "  %-16s %.2f s  (runs %s)%n",
+                        p.name(),
+                        sorted[starts / 2],
+                        Arrays.toString(Arrays.stream(t)
+                                .mapToObj(x -> String.format("%.2f", x))
+                                .toArray()));
             }
             Thread.sleep(5000);
             System.out.println("RSS at rest: " + rss(platform));
@@ -86,7 +98,7 @@ public final class Bench {
             String grpc = platform.grpcAddress("wage");
             if (wrkInstalled()) {
                 Path lua = root.resolve("e2e-tests/src/main/wrk/wage-lookup.lua");
-                wrk(lua, gateway, true, 5);                 // warm-up, not printed
+                wrk(lua, gateway, true, 5); // warm-up, not printed
                 System.out.println("wrk -t1 -c16 -d" + seconds + "s, distinct questions (uncached): "
                         + wrk(lua, gateway, true, seconds));
                 System.out.println("wrk -t1 -c16 -d" + seconds + "s, 24 repeated questions (cached): "
@@ -100,7 +112,8 @@ public final class Bench {
             System.out.println("RSS after load: " + rss(platform));
             if (jfr != null && wrkInstalled()) {
                 long pid = platform.process("gateway").pid();
-                String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+                String jcmd =
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
                 exec(jcmd, String.valueOf(pid), "JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
                 String profiled = wrk(root.resolve("e2e-tests/src/main/wrk/wage-lookup.lua"), gateway, true, 15);
                 exec(jcmd, String.valueOf(pid), "JFR.stop", "name=bench");
@@ -123,7 +136,9 @@ public final class Bench {
         try {
             return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
                     .filter(l -> l.startsWith("VmRSS:"))
-                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024 + " MiB").findFirst().orElse("?");
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024 + " MiB")
+                    .findFirst()
+                    .orElse("?");
         } catch (IOException e) {
             return "?";
         }
@@ -139,7 +154,11 @@ public final class Bench {
 
     private static boolean wrkInstalled() {
         try {
-            return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor() >= 0;
+            return new ProcessBuilder("wrk", "--version")
+                            .redirectErrorStream(true)
+                            .start()
+                            .waitFor()
+                    >= 0;
         } catch (IOException | InterruptedException e) {
             return false;
         }
@@ -150,9 +169,11 @@ public final class Bench {
     private static final Pattern NON2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
 
     /** Runs wrk with the repository's look-up script; returns "N req/s, p50 X ms, p99 Y ms". */
-    private static String wrk(Path lua, String url, boolean uncached, int seconds) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("wrk", "-t1", "-c16", "-d" + seconds + "s", "--latency", "-s",
-                lua.toString(), url).redirectErrorStream(true);
+    private static String wrk(Path lua, String url, boolean uncached, int seconds)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(
+                        "wrk", "-t1", "-c16", "-d" + seconds + "s", "--latency", "-s", lua.toString(), url)
+                .redirectErrorStream(true);
         if (uncached) {
             pb.environment().put("UNCACHED", "1");
         }
@@ -177,7 +198,9 @@ public final class Bench {
     }
 
     private static void exec(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         p.waitFor();
     }

@@ -27,8 +27,15 @@ final class Latencies {
         long[] sorted = Arrays.copyOf(nanos, count);
         Arrays.sort(sorted);
         double seconds = wallNanos / 1e9;
-        return String.format("%-34s n=%-8d errors=%-5d %9.0f req/s   p50 %7.3f ms   p95 %7.3f ms   p99 %7.3f ms   max %8.3f ms",
-                name, count, errors, count / seconds, ms(pct(sorted, 50)), ms(pct(sorted, 95)), ms(pct(sorted, 99)),
+        return String.format(
+                "%-34s n=%-8d errors=%-5d %9.0f req/s   p50 %7.3f ms   p95 %7.3f ms   p99 %7.3f ms   max %8.3f ms",
+                name,
+                count,
+                errors,
+                count / seconds,
+                ms(pct(sorted, 50)),
+                ms(pct(sorted, 95)),
+                ms(pct(sorted, 99)),
                 ms(count == 0 ? 0 : sorted[count - 1]));
     }
 

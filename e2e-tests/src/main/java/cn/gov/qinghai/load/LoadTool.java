@@ -18,7 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,10 +67,10 @@ public final class LoadTool {
                                  use a running platform instead of starting one (ports +10000)""";
 
     /** One HTTP/1.1 keep-alive client for every gateway scenario. */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private LoadTool() {
-    }
+    private LoadTool() {}
 
     public static void main(String[] args) throws Exception {
         int requests = 20_000;
@@ -107,21 +106,27 @@ public final class LoadTool {
         }
         Platform platform = null;
         if (gateway == null) {
-            Path root = Path.of(System.getProperty("qinghai.home", ".")).toAbsolutePath().normalize();
+            Path root = Path.of(System.getProperty("qinghai.home", "."))
+                    .toAbsolutePath()
+                    .normalize();
             // +10000: 18080–19186 stay below Linux's ephemeral port range (32768–60999), where an outgoing
             // connection could already hold one of the platform's ports.
             System.setProperty("qinghai.rate-limit.enabled", "false"); // a load run is one client on purpose
-            platform = Platform.start(new Platform.Options(root, root.resolve("e2e-tests/target/load-platform"), 10000,
-                    Duration.ofSeconds(120)));
+            platform = Platform.start(new Platform.Options(
+                    root, root.resolve("e2e-tests/target/load-platform"), 10000, Duration.ofSeconds(120)));
             gateway = platform.gatewayUrl();
             grpc = platform.grpcAddress("wage");
             wageHttp = "http://localhost:" + platform.process("wage").httpPort();
             tokenUrl = platform.identityProvider().tokenEndpoint();
         }
-        System.out.printf("machine: %d cores, %s; java %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.arch"), System.getProperty("java.version"));
-        System.out.printf("run: requests=%d concurrency=%d warmup=%d records=%d batch=%d writes=%d%n", requests,
-                concurrency, warmup, records, batch, writes);
+        System.out.printf(
+                "machine: %d cores, %s; java %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.arch"),
+                System.getProperty("java.version"));
+        System.out.printf(
+                "run: requests=%d concurrency=%d warmup=%d records=%d batch=%d writes=%d%n",
+                requests, concurrency, warmup, records, batch, writes);
         try {
             for (String s : scenarios.split(",")) {
                 switch (s.trim()) {
@@ -150,25 +155,41 @@ public final class LoadTool {
             throws Exception {
         String[] regions = {"630100", "630200", "632200", "632300", "632500", "632600", "632700", "632800"};
         String[] fixedDates = {"2017-04-30", "2017-05-01", "2018-03-15"};
-        LocalDate first = LocalDate.of(2014, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3650));
-        java.util.function.IntFunction<String> date = distinct
-                ? i -> first.plusDays(i % 3650).toString()
-                : i -> fixedDates[i % fixedDates.length];
+        LocalDate first =
+                LocalDate.of(2014, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3650));
+        java.util.function.IntFunction<String> date =
+                distinct ? i -> first.plusDays(i % 3650).toString() : i -> fixedDates[i % fixedDates.length];
         String label = distinct ? " (distinct questions)" : " (24 repeated questions)";
-        Latencies viaGateway = run(requests, concurrency, warmup, i -> {
-            HttpRequest r = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/wage/minimum-wage?region="
-                    + regions[i % regions.length] + "&date=" + date.apply(i))).build();
-            return HTTP.send(r, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-        }, "gateway GET /minimum-wage" + label);
-        ManagedChannel channel = ManagedChannelBuilder.forTarget(grpc).usePlaintext().build();
+        Latencies viaGateway = run(
+                requests,
+                concurrency,
+                warmup,
+                i -> {
+                    HttpRequest r = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/wage/minimum-wage?region="
+                                    + regions[i % regions.length] + "&date=" + date.apply(i)))
+                            .build();
+                    return HTTP.send(r, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                },
+                "gateway GET /minimum-wage" + label);
+        ManagedChannel channel =
+                ManagedChannelBuilder.forTarget(grpc).usePlaintext().build();
         try {
             WageServiceGrpc.WageServiceBlockingStub stub = WageServiceGrpc.newBlockingStub(channel);
-            Latencies direct = run(requests, concurrency, warmup, i -> {
-                stub.withDeadlineAfter(5, TimeUnit.SECONDS).getMinimumWage(GetMinimumWageRequest.newBuilder()
-                        .setRegion(regions[i % regions.length]).setDate(date.apply(i)).build());
-                return true;
-            }, "direct gRPC GetMinimumWage" + label);
-            System.out.printf("gateway adds %.3f ms at p50 (%.2fx the direct p50)%n",
+            Latencies direct = run(
+                    requests,
+                    concurrency,
+                    warmup,
+                    i -> {
+                        stub.withDeadlineAfter(5, TimeUnit.SECONDS)
+                                .getMinimumWage(GetMinimumWageRequest.newBuilder()
+                                        .setRegion(regions[i % regions.length])
+                                        .setDate(date.apply(i))
+                                        .build());
+                        return true;
+                    },
+                    "direct gRPC GetMinimumWage" + label);
+            System.out.printf(
+                    "gateway adds %.3f ms at p50 (%.2fx the direct p50)%n",
                     viaGateway.p50Millis() - direct.p50Millis(), viaGateway.p50Millis() / direct.p50Millis());
         } finally {
             channel.shutdownNow();
@@ -177,25 +198,35 @@ public final class LoadTool {
 
     /** The benefit estimator (anonymous, computed, not stored) for a three-person household with incomes. */
     static void dibaoEstimate(String gateway, int requests, int concurrency, int warmup) throws Exception {
-        run(requests, concurrency, warmup, i -> {
-            String body = """
+        run(
+                requests,
+                concurrency,
+                warmup,
+                i -> {
+                    String body = """
                     {"year": 2018, "members": [
                       {"age": 40, "incomes": [{"type": "WAGE", "annualAmount": "%d"}]},
                       {"age": 38, "incomes": [{"type": "AGRICULTURE", "annualAmount": "2000"}]},
                       {"age": 10}]}""".formatted(3000 + i % 5000);
-            HttpRequest r = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/dibao/benefit-estimates"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            return HTTP.send(r, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-        }, "gateway POST /dibao/benefit-estimates");
+                    HttpRequest r = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/dibao/benefit-estimates"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build();
+                    return HTTP.send(r, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                },
+                "gateway POST /dibao/benefit-estimates");
     }
 
     /** A token from the provider's token endpoint with the client-credentials grant, as a department system gets it. */
     static String clientCredentialsToken(String tokenUrl, String clientId) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(tokenUrl))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + clientId
-                        + "&client_secret=local")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(tokenUrl))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "grant_type=client_credentials&client_id=" + clientId + "&client_secret=local"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
         if (r.statusCode() != 200 || !m.find()) {
             throw new IllegalStateException("no token from " + tokenUrl + ": " + r.statusCode() + " " + r.body());
@@ -216,19 +247,30 @@ public final class LoadTool {
         String county = "632801";
         String token = clientCredentialsToken(tokenUrl, "load-dibao-clerk");
         int block = ThreadLocalRandom.current().nextInt(1000);
-        run(writes, concurrency, 0, i -> {
-            String first17 = county + LocalDate.of(1950, 1, 1).plusDays(i % 20_000).toString().replace("-", "")
-                    + String.format("%03d", (block + i / 20_000) % 1000);
-            String body = """
+        run(
+                writes,
+                concurrency,
+                0,
+                i -> {
+                    String first17 = county
+                            + LocalDate.of(1950, 1, 1)
+                                    .plusDays(i % 20_000)
+                                    .toString()
+                                    .replace("-", "")
+                            + String.format("%03d", (block + i / 20_000) % 1000);
+                    String body =
+                            """
                     {"requestId": "%s", "household": {"county": "%s", "township": "郭镇", "members": [
                       {"name": "测试", "idNumber": "%s", "relation": "本人", "workAbility": "PARTLY_LOST",
-                       "incomes": [{"type": "WAGE", "annualAmount": "1500"}]}]}}"""
-                    .formatted(UUID.randomUUID(), county, first17 + ResidentId.checkCharacter(first17));
-            HttpRequest r = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/dibao/cases"))
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            return HTTP.send(r, HttpResponse.BodyHandlers.ofString()).statusCode() == 201;
-        }, "gateway POST /dibao/cases (writes)");
+                       "incomes": [{"type": "WAGE", "annualAmount": "1500"}]}]}}""".formatted(UUID.randomUUID(), county, first17 + ResidentId.checkCharacter(first17));
+                    HttpRequest r = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/dibao/cases"))
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + token)
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build();
+                    return HTTP.send(r, HttpResponse.BodyHandlers.ofString()).statusCode() == 201;
+                },
+                "gateway POST /dibao/cases (writes)");
     }
 
     /**
@@ -244,8 +286,8 @@ public final class LoadTool {
             long t0 = System.nanoTime();
             process.restart(Duration.ofSeconds(120));
             double seconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("%-16s started alone in %.2f s; RSS %s%n", process.name(), seconds,
-                    residentMemory(process.pid()));
+            System.out.printf(
+                    "%-16s started alone in %.2f s; RSS %s%n", process.name(), seconds, residentMemory(process.pid()));
         }
     }
 
@@ -253,7 +295,9 @@ public final class LoadTool {
         try {
             return java.nio.file.Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
                     .filter(l -> l.startsWith("VmRSS:"))
-                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024 + " MiB").findFirst().orElse("?");
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024 + " MiB")
+                    .findFirst()
+                    .orElse("?");
         } catch (java.io.IOException e) {
             return "? (no /proc)";
         }
@@ -277,7 +321,8 @@ public final class LoadTool {
         }
     }
 
-    private static void phase(ExecutorService pool, int n, int concurrency, Call call, Latencies into) throws Exception {
+    private static void phase(ExecutorService pool, int n, int concurrency, Call call, Latencies into)
+            throws Exception {
         AtomicLong next = new AtomicLong();
         CountDownLatch done = new CountDownLatch(concurrency);
         for (int w = 0; w < concurrency; w++) {
@@ -307,79 +352,96 @@ public final class LoadTool {
      * record per message); samples the service's heap meanwhile.
      */
     static void streamCompliance(String grpc, String wageHttp, int total, int batch) throws Exception {
-        ManagedChannel channel = ManagedChannelBuilder.forTarget(grpc).usePlaintext().build();
+        ManagedChannel channel =
+                ManagedChannelBuilder.forTarget(grpc).usePlaintext().build();
         HeapSampler heap = new HeapSampler(wageHttp);
         heap.start();
         AtomicLong results = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);
         long[] summaryRecords = {0};
         long t0 = System.nanoTime();
-        WageServiceGrpc.newStub(channel).streamCompliance(new ClientResponseObserver<StreamComplianceRequest,
-                StreamComplianceResponse>() {
-            private int sent;
-            private boolean completed;
+        WageServiceGrpc.newStub(channel)
+                .streamCompliance(new ClientResponseObserver<StreamComplianceRequest, StreamComplianceResponse>() {
+                    private int sent;
+                    private boolean completed;
 
-            @Override
-            public void beforeStart(ClientCallStreamObserver<StreamComplianceRequest> requests) {
-                requests.setOnReadyHandler(() -> {
-                    while (requests.isReady() && sent < total) {
-                        if (batch == 1) {
-                            requests.onNext(StreamComplianceRequest.newBuilder().setRecord(record(sent++)).build());
-                            continue;
-                        }
-                        PayrollRecordBatch.Builder records = PayrollRecordBatch.newBuilder();
-                        while (records.getRecordsCount() < batch && sent < total) {
-                            records.addRecords(record(sent++));
-                        }
-                        requests.onNext(StreamComplianceRequest.newBuilder().setRecords(records).build());
+                    @Override
+                    public void beforeStart(ClientCallStreamObserver<StreamComplianceRequest> requests) {
+                        requests.setOnReadyHandler(() -> {
+                            while (requests.isReady() && sent < total) {
+                                if (batch == 1) {
+                                    requests.onNext(StreamComplianceRequest.newBuilder()
+                                            .setRecord(record(sent++))
+                                            .build());
+                                    continue;
+                                }
+                                PayrollRecordBatch.Builder records = PayrollRecordBatch.newBuilder();
+                                while (records.getRecordsCount() < batch && sent < total) {
+                                    records.addRecords(record(sent++));
+                                }
+                                requests.onNext(StreamComplianceRequest.newBuilder()
+                                        .setRecords(records)
+                                        .build());
+                            }
+                            if (sent == total && !completed) {
+                                completed = true;
+                                requests.onCompleted();
+                            }
+                        });
                     }
-                    if (sent == total && !completed) {
-                        completed = true;
-                        requests.onCompleted();
+
+                    @Override
+                    public void onNext(StreamComplianceResponse value) {
+                        switch (value.getKindCase()) {
+                            case SUMMARY ->
+                                summaryRecords[0] = value.getSummary().getRecords();
+                            case RESULTS -> results.addAndGet(value.getResults().getResultsCount());
+                            default -> results.incrementAndGet();
+                        }
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        System.out.println("stream failed: " + t);
+                        done.countDown();
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        done.countDown();
                     }
                 });
-            }
-
-            @Override
-            public void onNext(StreamComplianceResponse value) {
-                switch (value.getKindCase()) {
-                    case SUMMARY -> summaryRecords[0] = value.getSummary().getRecords();
-                    case RESULTS -> results.addAndGet(value.getResults().getResultsCount());
-                    default -> results.incrementAndGet();
-                }
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                System.out.println("stream failed: " + t);
-                done.countDown();
-            }
-
-            @Override
-            public void onCompleted() {
-                done.countDown();
-            }
-        });
         done.await();
         long wall = System.nanoTime() - t0;
         heap.stop();
         channel.shutdownNow();
-        System.out.printf("%-34s records=%d results=%d in %.2f s: %.0f records/s; wage heap peak %.1f MiB (baseline %.1f MiB)%n",
-                "StreamCompliance, " + batch + "/message", summaryRecords[0], results.get(), wall / 1e9,
-                results.get() / (wall / 1e9), heap.peak() / 1048576.0, heap.baseline() / 1048576.0);
+        System.out.printf(
+                "%-34s records=%d results=%d in %.2f s: %.0f records/s; wage heap peak %.1f MiB (baseline %.1f MiB)%n",
+                "StreamCompliance, " + batch + "/message",
+                summaryRecords[0],
+                results.get(),
+                wall / 1e9,
+                results.get() / (wall / 1e9),
+                heap.peak() / 1048576.0,
+                heap.baseline() / 1048576.0);
     }
 
     /** A full-time record: two regions, two periods (2014 tier and 2017 standard), one in ten below the minimum. */
     private static PayrollRecord record(int i) {
-        return PayrollRecord.newBuilder().setReference("e" + i).setRegion(i % 2 == 0 ? "630100" : "632700")
-                .setPeriod(i % 3 == 0 ? "2017-04" : "2017-06").setEmployment(Employment.FULL_TIME)
-                .setGrossPay(i % 10 == 0 ? "1400.00" : "1600.00").setOvertimePay("50.00").build();
+        return PayrollRecord.newBuilder()
+                .setReference("e" + i)
+                .setRegion(i % 2 == 0 ? "630100" : "632700")
+                .setPeriod(i % 3 == 0 ? "2017-04" : "2017-06")
+                .setEmployment(Employment.FULL_TIME)
+                .setGrossPay(i % 10 == 0 ? "1400.00" : "1600.00")
+                .setOvertimePay("50.00")
+                .build();
     }
 
     /** Reads the service's heap use from its Prometheus endpoint every 100 ms. */
     static final class HeapSampler {
-        private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.E+]+)",
-                Pattern.MULTILINE);
+        private static final Pattern HEAP =
+                Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.E+]+)", Pattern.MULTILINE);
         private final String url;
         private final List<Double> samples = new ArrayList<>();
         private volatile boolean running;
@@ -426,8 +488,9 @@ public final class LoadTool {
 
         private double sample() {
             try {
-                String body = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
+                String body = HTTP.send(
+                                HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                        .body();
                 Matcher m = HEAP.matcher(body);
                 double sum = 0;
                 while (m.find()) {

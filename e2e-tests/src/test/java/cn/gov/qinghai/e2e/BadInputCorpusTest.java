@@ -61,7 +61,8 @@ class BadInputCorpusTest {
                     "insurancePersonalContribution": "180"}"""),
             Route.get("/api/v1/dibao/public-recipients", ordered("county", "630121", "pageSize", "20")),
             Route.get("/api/v1/dibao/payment-methods", ordered("county", "630121", "date", "2018-01-01")),
-            Route.post("/api/v1/enterprise-cost/calculators/rd-subsidy/calculate",
+            Route.post(
+                    "/api/v1/enterprise-cost/calculators/rd-subsidy/calculate",
                     "{\"superDeductionTaxExemption\": \"1500000\"}"),
             Route.post("/api/v1/enterprise-cost/calculators/housing-fund/calculate", """
                     {"employerRate": "0.13", "employeeCurrentRate": "0.12", "employeeProposedRate": "0.09"}"""),
@@ -83,19 +84,72 @@ class BadInputCorpusTest {
                     "callerPhone": "13800005678", "source": "PORTAL"}"""),
             Route.get("/api/v1/hotline/tickets/20170710-ABCDEFGH", Map.of()));
 
-    static final String[] BAD_TEXT = {"", " ", "abc", "-1", "0", "1e309", "NaN", "Infinity", "99999999999999999999999",
-        "2017-02-30", "2017-13-01", "17-5-1", "' OR '1'='1", "'; DROP TABLE published_standard; --",
-        "<script>alert(1)</script>", "${jndi:ldap://x}", "%00", "\u0000", "\u202e", "😀", "../../etc/passwd",
-        "x".repeat(5000), "１２３", "0x10", "1,5", "+-1", "null", "true"};
-    static final JsonElement[] BAD_JSON = {JsonNull.INSTANCE, new JsonPrimitive(123), new JsonPrimitive(-1.5),
-        new JsonPrimitive(true), new JsonArray(), new JsonObject(), new JsonPrimitive(""),
-        new JsonPrimitive("x".repeat(10_000)), new JsonPrimitive("' OR 1=1 --"), new JsonPrimitive("2017-02-30"),
-        new JsonPrimitive("\u0000"), new JsonPrimitive(1e308), new JsonPrimitive("NOT_AN_ENUM"),
-        new JsonPrimitive("-0.001"), new JsonPrimitive("1".repeat(60))};
-    static final String[] BROKEN_BODIES = {"", "{", "}", "[]", "null", "\"text\"", "{\"records\":", "{records:[]}",
-        "{'records':[]}", "{\"records\":[1,2,3]}", "{\"records\":[{}]}", "{\"records\":[null]}",
-        "[".repeat(5000) + "]".repeat(5000), "{\"a\":".repeat(200) + "1" + "}".repeat(200), "\uFEFF{}",
-        "{\"records\":[]} trailing", "{\"records\":[],\"records\":[]}"};
+    static final String[] BAD_TEXT = {
+        "",
+        " ",
+        "abc",
+        "-1",
+        "0",
+        "1e309",
+        "NaN",
+        "Infinity",
+        "99999999999999999999999",
+        "2017-02-30",
+        "2017-13-01",
+        "17-5-1",
+        "' OR '1'='1",
+        "'; DROP TABLE published_standard; --",
+        "<script>alert(1)</script>",
+        "${jndi:ldap://x}",
+        "%00",
+        "\u0000",
+        "\u202e",
+        "😀",
+        "../../etc/passwd",
+        "x".repeat(5000),
+        "１２３",
+        "0x10",
+        "1,5",
+        "+-1",
+        "null",
+        "true"
+    };
+    static final JsonElement[] BAD_JSON = {
+        JsonNull.INSTANCE,
+        new JsonPrimitive(123),
+        new JsonPrimitive(-1.5),
+        new JsonPrimitive(true),
+        new JsonArray(),
+        new JsonObject(),
+        new JsonPrimitive(""),
+        new JsonPrimitive("x".repeat(10_000)),
+        new JsonPrimitive("' OR 1=1 --"),
+        new JsonPrimitive("2017-02-30"),
+        new JsonPrimitive("\u0000"),
+        new JsonPrimitive(1e308),
+        new JsonPrimitive("NOT_AN_ENUM"),
+        new JsonPrimitive("-0.001"),
+        new JsonPrimitive("1".repeat(60))
+    };
+    static final String[] BROKEN_BODIES = {
+        "",
+        "{",
+        "}",
+        "[]",
+        "null",
+        "\"text\"",
+        "{\"records\":",
+        "{records:[]}",
+        "{'records':[]}",
+        "{\"records\":[1,2,3]}",
+        "{\"records\":[{}]}",
+        "{\"records\":[null]}",
+        "[".repeat(5000) + "]".repeat(5000),
+        "{\"a\":".repeat(200) + "1" + "}".repeat(200),
+        "\uFEFF{}",
+        "{\"records\":[]} trailing",
+        "{\"records\":[],\"records\":[]}"
+    };
     static final Pattern LEAK = Pattern.compile(
             "(?i)(exception|\\bat [a-z]+\\.[a-z]+\\.|stacktrace|org\\.postgresql|psql|syntax error at|\\bSQL\\b|"
                     + "select .* from|hikari|micronaut\\.|netty)");
@@ -123,8 +177,8 @@ class BadInputCorpusTest {
                 }
                 String problem = judge(r);
                 if (problem != null) {
-                    failures.add(request.method() + " " + shorten(request.uri().toString()) + " → " + r.status()
-                            + " " + problem + ": " + shorten(r.body()));
+                    failures.add(request.method() + " " + shorten(request.uri().toString()) + " → " + r.status() + " "
+                            + problem + ": " + shorten(r.body()));
                 }
                 if (r.status() >= 400) {
                     fourXx.incrementAndGet();
@@ -133,12 +187,17 @@ class BadInputCorpusTest {
         }
         pool.shutdown();
         assertTrue(pool.awaitTermination(10, TimeUnit.MINUTES));
-        System.out.printf("e2e: bad-input corpus %d requests, %d answered 4xx, %d failures%n", corpus.size(),
-                fourXx.get(), failures.size());
-        Map<String, Long> kinds = new java.util.TreeMap<>(failures.stream().collect(java.util.stream.Collectors.groupingBy(
-                f -> f.replaceAll("^(\\S+ [^?]*).*→ (\\d+ [a-z -]+).*$", "$1 → $2"), java.util.stream.Collectors.counting())));
-        assertTrue(failures.isEmpty(), failures.size() + " bad answers by kind " + kinds + "; e.g.:\n"
-                + String.join("\n", failures.stream().limit(8).toList()));
+        System.out.printf(
+                "e2e: bad-input corpus %d requests, %d answered 4xx, %d failures%n",
+                corpus.size(), fourXx.get(), failures.size());
+        Map<String, Long> kinds = new java.util.TreeMap<>(failures.stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        f -> f.replaceAll("^(\\S+ [^?]*).*→ (\\d+ [a-z -]+).*$", "$1 → $2"),
+                        java.util.stream.Collectors.counting())));
+        assertTrue(
+                failures.isEmpty(),
+                failures.size() + " bad answers by kind " + kinds + "; e.g.:\n"
+                        + String.join("\n", failures.stream().limit(8).toList()));
     }
 
     /** Why an answer is wrong, or null. */
@@ -190,8 +249,10 @@ class BadInputCorpusTest {
             out.add(get(route.path(), missing));
         }
         out.add(HttpRequest.newBuilder(URI.create(PlatformUnderTest.get().url(route.path()) + "?"
-                + String.join("&", route.query().keySet()) + "&" + String.join("&", route.query().keySet())))
-                .timeout(Duration.ofSeconds(30)).build());
+                        + String.join("&", route.query().keySet()) + "&"
+                        + String.join("&", route.query().keySet())))
+                .timeout(Duration.ofSeconds(30))
+                .build());
     }
 
     private static void postMutations(Route route, Random random, List<HttpRequest> out) {
@@ -203,7 +264,10 @@ class BadInputCorpusTest {
                 JsonObject copy = valid.deepCopy();
                 set(copy, path, bad.deepCopy());
                 if (random.nextBoolean()) {
-                    set(copy, pick(paths, random), pick(List.of(BAD_JSON), random).deepCopy());
+                    set(
+                            copy,
+                            pick(paths, random),
+                            pick(List.of(BAD_JSON), random).deepCopy());
                 }
                 out.add(post(route.path(), copy.toString().getBytes(StandardCharsets.UTF_8), "application/json"));
             }
@@ -219,7 +283,8 @@ class BadInputCorpusTest {
         }
         byte[] badUtf8 = route.body().replace("630200", "63\u00ff").getBytes(StandardCharsets.ISO_8859_1);
         out.add(post(route.path(), badUtf8, "application/json"));
-        out.add(post(route.path(), new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}, "application/json"));
+        out.add(post(
+                route.path(), new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}, "application/json"));
         out.add(post(route.path(), route.body().getBytes(StandardCharsets.UTF_8), "text/plain"));
         out.add(post(route.path(), route.body().getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded"));
     }
@@ -263,7 +328,9 @@ class BadInputCorpusTest {
             }
         }
         Object last = path.get(path.size() - 1);
-        if (last instanceof Integer idx && parent.isJsonArray() && idx < parent.getAsJsonArray().size()) {
+        if (last instanceof Integer idx
+                && parent.isJsonArray()
+                && idx < parent.getAsJsonArray().size()) {
             if (value == null) {
                 parent.getAsJsonArray().remove((int) idx);
             } else {
@@ -280,13 +347,21 @@ class BadInputCorpusTest {
 
     private static HttpRequest get(String path, Map<String, String> query) {
         StringBuilder url = new StringBuilder(PlatformUnderTest.get().url(path)).append('?');
-        query.forEach((k, v) -> url.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
-        return HttpRequest.newBuilder(URI.create(url.toString())).timeout(Duration.ofSeconds(30)).build();
+        query.forEach((k, v) -> url.append(k)
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8))
+                .append('&'));
+        return HttpRequest.newBuilder(URI.create(url.toString()))
+                .timeout(Duration.ofSeconds(30))
+                .build();
     }
 
     private static HttpRequest post(String path, byte[] body, String contentType) {
-        return HttpRequest.newBuilder(URI.create(PlatformUnderTest.get().url(path))).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return HttpRequest.newBuilder(URI.create(PlatformUnderTest.get().url(path)))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
     }
 
     private static <T> T pick(List<T> list, Random random) {

@@ -28,7 +28,10 @@ class BroadbandE2eTest {
     @BeforeAll
     static void serviceAnswers() throws InterruptedException {
         for (int i = 0; i < 15; i++) {
-            if (PlatformUnderTest.get().get("/api/v1/broadband/projects?pageSize=1").status() == 200) {
+            if (PlatformUnderTest.get()
+                            .get("/api/v1/broadband/projects?pageSize=1")
+                            .status()
+                    == 200) {
                 return;
             }
             Thread.sleep(2000);
@@ -40,8 +43,8 @@ class BroadbandE2eTest {
     }
 
     private JsonObject project(String owner, String category, int seq) {
-        Response r = platform.get("/api/v1/broadband/projects?pageSize=200&owner=" + q(owner) + "&category="
-                + q(category));
+        Response r =
+                platform.get("/api/v1/broadband/projects?pageSize=200&owner=" + q(owner) + "&category=" + q(category));
         assertEquals(200, r.status(), r.body());
         JsonArray list = r.json().getAsJsonArray("projects");
         for (JsonElement e : list) {
@@ -68,14 +71,28 @@ class BroadbandE2eTest {
         assertEquals("300000000", first.get("plannedInvestmentYuan").getAsString());
         assertFalse(first.get("name").getAsString().isEmpty());
 
-        assertEquals(16, platform.get("/api/v1/broadband/projects?pageSize=200&category=" + q("数字产业")).json()
-                .getAsJsonArray("projects").size());
-        assertEquals(9, platform.get("/api/v1/broadband/projects?pageSize=200&owner=" + q("中国移动青海公司")).json()
-                .getAsJsonArray("projects").size());
-        JsonObject page = platform.get("/api/v1/broadband/projects?pageSize=100").json();
+        assertEquals(
+                16,
+                platform.get("/api/v1/broadband/projects?pageSize=200&category=" + q("数字产业"))
+                        .json()
+                        .getAsJsonArray("projects")
+                        .size());
+        assertEquals(
+                9,
+                platform.get("/api/v1/broadband/projects?pageSize=200&owner=" + q("中国移动青海公司"))
+                        .json()
+                        .getAsJsonArray("projects")
+                        .size());
+        JsonObject page =
+                platform.get("/api/v1/broadband/projects?pageSize=100").json();
         assertEquals(100, page.getAsJsonArray("projects").size());
-        assertEquals(17, platform.get("/api/v1/broadband/projects?pageSize=100&pageToken="
-                + page.get("nextPageToken").getAsString()).json().getAsJsonArray("projects").size());
+        assertEquals(
+                17,
+                platform.get("/api/v1/broadband/projects?pageSize=100&pageToken="
+                                + page.get("nextPageToken").getAsString())
+                        .json()
+                        .getAsJsonArray("projects")
+                        .size());
         Response bad = platform.get("/api/v1/broadband/projects?category=" + q("光网"));
         assertEquals(400, bad.status());
         assertEquals(List.of("category"), bad.problemFields());
@@ -90,27 +107,35 @@ class BroadbandE2eTest {
             assertEquals("10008733000", j.get("totalPlannedYuan").getAsString());
             BigDecimal sum = BigDecimal.ZERO;
             for (JsonElement g : j.getAsJsonArray("groups")) {
-                sum = sum.add(new BigDecimal(g.getAsJsonObject().get("plannedInvestmentYuan").getAsString()));
+                sum = sum.add(new BigDecimal(
+                        g.getAsJsonObject().get("plannedInvestmentYuan").getAsString()));
                 assertTrue(g.getAsJsonObject().has("actualInvestmentYuan"));
             }
             assertEquals(new BigDecimal("10008733000"), sum);
         }
-        JsonArray owners = platform.get("/api/v1/broadband/investment-summary?groupBy=owner").json()
+        JsonArray owners = platform.get("/api/v1/broadband/investment-summary?groupBy=owner")
+                .json()
                 .getAsJsonArray("groups");
         boolean mobile = false;
         for (JsonElement g : owners) {
             if (g.getAsJsonObject().get("key").getAsString().equals("中国移动青海公司")) {
-                assertEquals("2500000000", g.getAsJsonObject().get("plannedInvestmentYuan").getAsString());
+                assertEquals(
+                        "2500000000",
+                        g.getAsJsonObject().get("plannedInvestmentYuan").getAsString());
                 mobile = true;
             }
         }
         assertTrue(mobile);
-        assertEquals(400, platform.get("/api/v1/broadband/investment-summary?groupBy=region").status());
+        assertEquals(
+                400,
+                platform.get("/api/v1/broadband/investment-summary?groupBy=region")
+                        .status());
     }
 
     @Test
     void indicatorsAndReconciliation() {
-        JsonArray indicators = platform.get("/api/v1/broadband/indicators").json().getAsJsonArray("indicators");
+        JsonArray indicators =
+                platform.get("/api/v1/broadband/indicators").json().getAsJsonArray("indicators");
         assertEquals(17 + 3, indicators.size(), "附件4's 17 and the three 实施方案 一(三) network-speed indicators");
         JsonObject firstScreen = indicators.get(19).getAsJsonObject();
         assertEquals("5.3", firstScreen.get("id").getAsString());
@@ -127,7 +152,12 @@ class BroadbandE2eTest {
         assertEquals(7, rec.getAsJsonArray("unresolved").size());
         assertEquals(8, rec.getAsJsonArray("discrepancies").size());
         assertTrue(rec.get("cellsAgreeAfterRepairs").getAsBoolean());
-        assertFalse(rec.getAsJsonArray("repairs").get(0).getAsJsonObject().get("evidence").getAsString().isEmpty());
+        assertFalse(rec.getAsJsonArray("repairs")
+                .get(0)
+                .getAsJsonObject()
+                .get("evidence")
+                .getAsString()
+                .isEmpty());
     }
 
     @Test
@@ -137,7 +167,9 @@ class BroadbandE2eTest {
         String body = "{\"requestId\":\"" + UUID.randomUUID() + "\",\"projectId\":" + id + ",\"month\":\"2017-06\","
                 + "\"cumulativeInvestmentYuan\":\"450000000\",\"status\":\"IN_PROGRESS\","
                 + "\"physicalProgressPercent\":\"40\"}";
-        assertEquals(401, platform.post("/api/v1/broadband/progress-reports", body, null).status());
+        assertEquals(
+                401,
+                platform.post("/api/v1/broadband/progress-reports", body, null).status());
         String telecom = platform.orgToken("telecom-1", "630000", "中国电信青海分公司", "broadband:reporter");
         Response denied = platform.post("/api/v1/broadband/progress-reports", body, telecom);
         assertEquals(403, denied.status(), denied.body());
@@ -146,7 +178,8 @@ class BroadbandE2eTest {
         assertEquals(201, created.status(), created.body());
         Response again = platform.post("/api/v1/broadband/progress-reports", body, owner);
         assertEquals(201, again.status());
-        assertEquals(created.json().get("id").getAsLong(), again.json().get("id").getAsLong());
+        assertEquals(
+                created.json().get("id").getAsLong(), again.json().get("id").getAsLong());
         assertTrue(again.json().get("replayed").getAsBoolean());
         String lower = body.replaceAll("\"requestId\":\"[^\"]+\"", "\"requestId\":\"" + UUID.randomUUID() + "\"")
                 .replace("450000000", "400000000");
@@ -160,7 +193,8 @@ class BroadbandE2eTest {
         assertEquals("2017-06", j.get("month").getAsString());
         assertEquals(117, j.getAsJsonArray("lines").size());
         assertTrue(j.get("reportedCount").getAsInt() >= 1);
-        assertEquals(117, j.get("reportedCount").getAsInt() + j.get("missingCount").getAsInt());
+        assertEquals(
+                117, j.get("reportedCount").getAsInt() + j.get("missingCount").getAsInt());
         boolean found = false;
         for (JsonElement l : j.getAsJsonArray("lines")) {
             JsonObject line = l.getAsJsonObject();

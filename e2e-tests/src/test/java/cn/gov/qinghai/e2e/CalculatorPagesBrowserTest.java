@@ -46,8 +46,12 @@ class CalculatorPagesBrowserTest {
     void everyCalculatorPagePassesThePortalChecksInBothLanguagesAndWidths() {
         for (String lang : LANGS) {
             for (int width : WIDTHS) {
-                for (String page : List.of("/wage/compliance", "/wage/compliance/check", "/wage/compliance/upload",
-                        "/dibao/medical-assistance", "/enterprise-cost/stable-job-subsidy")) {
+                for (String page : List.of(
+                        "/wage/compliance",
+                        "/wage/compliance/check",
+                        "/wage/compliance/upload",
+                        "/dibao/medical-assistance",
+                        "/enterprise-cost/stable-job-subsidy")) {
                     checkPage(page + "?lang=" + lang, width, lang.equals("zh") ? "zh-CN" : "en");
                 }
             }
@@ -67,11 +71,13 @@ class CalculatorPagesBrowserTest {
                 type("grossPay", "1600.00");
                 clickAndWaitFor(By.id("check"), "verdict");
                 assertAbove("result", "one-form");
-                assertTrue(text("result-heading").contains("2017-06"), "the heading says what was checked: "
-                        + text("result-heading"));
+                assertTrue(
+                        text("result-heading").contains("2017-06"),
+                        "the heading says what was checked: " + text("result-heading"));
                 assertEquals("0.00", text("shortfall"));
                 openWorking("#result");
-                String working = driver().findElement(By.cssSelector("#result details")).getText();
+                String working =
+                        driver().findElement(By.cssSelector("#result details")).getText();
                 if (lang.equals("zh")) {
                     assertTrue(working.contains("计入最低工资的工资 = 应发工资"), "the formula in Chinese: " + working);
                     assertFalse(working.contains("countedPay"), working);
@@ -88,7 +94,9 @@ class CalculatorPagesBrowserTest {
                 assertTrue(text("hypothesis").contains("1700"), text("hypothesis"));
                 assertEquals("0.00", text("shortfall"), "the answer under the law is unchanged");
                 openWorking("#reform-working");
-                assertFalse(driver().findElements(By.cssSelector("#reform-working .hypothetical")).isEmpty(),
+                assertFalse(
+                        driver().findElements(By.cssSelector("#reform-working .hypothetical"))
+                                .isEmpty(),
                         "the supposed value is marked in the working");
                 assertNoSidewaysScroll("wage what-if @" + width);
                 screenshot("calc-wage-what-if-" + lang + "-" + width);
@@ -99,26 +107,32 @@ class CalculatorPagesBrowserTest {
     @Test
     void aGbkPayrollFromChineseExcelKeepsItsNamesAndChineseHeadersAreAccepted() throws IOException {
         Path csv = Files.createTempFile("payroll-gbk-", ".csv");
-        Files.write(csv, ("姓名,地区,工资所属期间,用工形式,工作小时数,应发工资（元）,加班工资（元）\r\n"
-                + "张三,西宁市,2017年6月,全日制,,1600.00,100.00\r\n"
-                + "李四,海东市,2017/6,非全日制,40,620.00,20.00\r\n"
-                + "王五,玉树州,2017-06,全日制,,一千,\r\n").getBytes(Charset.forName("GBK")));
+        Files.write(
+                csv,
+                ("姓名,地区,工资所属期间,用工形式,工作小时数,应发工资（元）,加班工资（元）\r\n"
+                                + "张三,西宁市,2017年6月,全日制,,1600.00,100.00\r\n"
+                                + "李四,海东市,2017/6,非全日制,40,620.00,20.00\r\n"
+                                + "王五,玉树州,2017-06,全日制,,一千,\r\n")
+                        .getBytes(Charset.forName("GBK")));
         try {
             for (String lang : LANGS) {
                 for (int width : WIDTHS) {
                     openAt("/wage/compliance?lang=" + lang, width);
                     clickAndWaitFor(By.id("choose-file"), "csv-form");
                     assertTrue(driver().findElements(By.id("one-form")).isEmpty(), "one thing per page");
-                    driver().findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+                    driver().findElement(By.id("file"))
+                            .sendKeys(csv.toAbsolutePath().toString());
                     clickAndWaitFor(By.id("csv-show"), "summary");
                     String rows = text("rows");
-                    assertTrue(rows.contains("张三") && rows.contains("李四") && rows.contains("王五"),
+                    assertTrue(
+                            rows.contains("张三") && rows.contains("李四") && rows.contains("王五"),
                             "GBK names kept: " + rows);
                     assertFalse(rows.contains("\uFFFD"), rows);
                     String summary = text("summary");
                     assertTrue(summary.contains("3") && summary.contains("8.00"), summary);
                     if (lang.equals("zh")) {
-                        assertTrue(rows.contains("应发工资") && rows.contains("请输入应发工资总额"),
+                        assertTrue(
+                                rows.contains("应发工资") && rows.contains("请输入应发工资总额"),
                                 "the row's error in Chinese: " + rows);
                     } else {
                         assertTrue(rows.contains("Enter the gross pay"), "the row's error in English: " + rows);
@@ -142,20 +156,27 @@ class CalculatorPagesBrowserTest {
                 new Select(driver().findElement(By.id("laidOffNoneOrFew"))).selectByValue("true");
                 clickAndWaitFor(By.id("calculate"), "date-error");
                 assertTrue(driver().findElements(By.id("result")).isEmpty(), "no answer for a day not chosen");
-                assertEquals("2万", driver().findElement(By.id("lastYearUnemploymentInsurancePaid"))
-                        .getDomProperty("value"), "what was typed is kept");
+                assertEquals(
+                        "2万",
+                        driver().findElement(By.id("lastYearUnemploymentInsurancePaid"))
+                                .getDomProperty("value"),
+                        "what was typed is kept");
                 typeDate("date", "2017-09-01");
                 clickAndWaitFor(By.id("calculate"), "result");
                 assertAbove("result", "calculator-form");
                 assertTrue(text("amount").contains("10000.00"), "2万 × 50% = 10000.00: " + text("amount"));
                 assertTrue(text("out-share").contains("50%"), "a rate shown as a percentage: " + text("out-share"));
-                assertTrue(text("result-heading").contains(driver().findElement(By.tagName("h1")).getText()),
+                assertTrue(
+                        text("result-heading")
+                                .contains(driver().findElement(By.tagName("h1")).getText()),
                         "the heading says what was calculated");
                 // what if the share were 60%
                 Select whatIf = new Select(driver().findElement(By.id("whatIf")));
                 whatIf.selectByValue("enterprise_cost.stable_job_subsidy#share");
-                assertTrue(whatIf.getFirstSelectedOption().getText().contains("50%"), "the figure now, as a percentage: "
-                        + whatIf.getFirstSelectedOption().getText());
+                assertTrue(
+                        whatIf.getFirstSelectedOption().getText().contains("50%"),
+                        "the figure now, as a percentage: "
+                                + whatIf.getFirstSelectedOption().getText());
                 type("whatIfValue", "60");
                 clickAndWaitFor(By.id("calculate"), "side-by-side");
                 String table = text("side-by-side");
@@ -181,7 +202,8 @@ class CalculatorPagesBrowserTest {
                 assertAbove("result", "medical-form");
                 assertEquals("80%", text("ratioApplied"), "70% + 10 points for a child, shown as a percentage");
                 assertTrue(text("assistance").contains("8000.00"), text("assistance"));
-                new Select(driver().findElement(By.id("whatIf"))).selectByValue("dibao.medical_assistance#childRatioIncrease");
+                new Select(driver().findElement(By.id("whatIf")))
+                        .selectByValue("dibao.medical_assistance#childRatioIncrease");
                 type("whatIfValue", "20");
                 clickAndWaitFor(By.id("calculate"), "side-by-side");
                 String table = text("side-by-side");
@@ -205,8 +227,10 @@ class CalculatorPagesBrowserTest {
 
     /** Date inputs take keystrokes in the browser's locale format; setting the value is what a date picker does. */
     private static void typeDate(String id, String isoDate) {
-        js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))",
-                driver().findElement(By.id(id)), isoDate);
+        js(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))",
+                driver().findElement(By.id(id)),
+                isoDate);
     }
 
     private static void openWorking(String section) {

@@ -25,7 +25,8 @@ class CaseloadSimulationE2eTest {
     private final PlatformUnderTest platform = PlatformUnderTest.get();
 
     private static String id(int age) {
-        String first17 = COUNTY + LocalDate.now().minusYears(age).minusDays(40).toString().replace("-", "")
+        String first17 = COUNTY
+                + LocalDate.now().minusYears(age).minusDays(40).toString().replace("-", "")
                 + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
         return first17 + ResidentId.checkCharacter(first17);
     }
@@ -33,8 +34,7 @@ class CaseloadSimulationE2eTest {
     private String body(String region) {
         return """
                 {"region": "%s", "month": "%s", "reform": {"name": "提标", "overrides": [
-                  {"id": "dibao.provincial_floor", "value": "4400", "unit": "CNY/person/year"}]}}"""
-                .formatted(region, YearMonth.now());
+                  {"id": "dibao.provincial_floor", "value": "4400", "unit": "CNY/person/year"}]}}""".formatted(region, YearMonth.now());
     }
 
     private JsonObject simulate(String token) {
@@ -57,18 +57,24 @@ class CaseloadSimulationE2eTest {
         JsonObject before = simulate(approver);
 
         String clerk = platform.token("clerk-sim", COUNTY, "dibao:clerk");
-        Response submitted = platform.post("/api/v1/dibao/cases", """
+        Response submitted =
+                platform.post("/api/v1/dibao/cases", """
                 {"requestId": "%s", "household": {"county": "%s", "township": "e2e", "members": [
                   {"name": "马小花", "idNumber": "%s", "relation": "本人", "workAbility": "COMPLETELY_LOST",
-                   "incomes": [{"type": "WAGE", "annualAmount": "1200"}]}]}}"""
-                .formatted(UUID.randomUUID(), COUNTY, id(45)), clerk);
+                   "incomes": [{"type": "WAGE", "annualAmount": "1200"}]}]}}""".formatted(UUID.randomUUID(), COUNTY, id(45)), clerk);
         assertEquals(201, submitted.status(), submitted.body());
         String path = "/api/v1/dibao/cases/" + submitted.json().get("id").getAsString() + "/decisions";
-        String[][] stages = {{"TOWNSHIP_REVIEW", "dibao:township-reviewer"}, {"VERIFICATION", "dibao:verifier"},
-                {"COUNTY_APPROVAL", "dibao:county-approver"}};
+        String[][] stages = {
+            {"TOWNSHIP_REVIEW", "dibao:township-reviewer"},
+            {"VERIFICATION", "dibao:verifier"},
+            {"COUNTY_APPROVAL", "dibao:county-approver"}
+        };
         for (int i = 0; i < stages.length; i++) {
-            Response d = platform.post(path, "{\"stage\": \"%s\", \"outcome\": \"PASS\", \"expectedVersion\": %d}"
-                    .formatted(stages[i][0], i + 1), platform.token("sim-" + i, COUNTY, stages[i][1]));
+            Response d = platform.post(
+                    path,
+                    "{\"stage\": \"%s\", \"outcome\": \"PASS\", \"expectedVersion\": %d}"
+                            .formatted(stages[i][0], i + 1),
+                    platform.token("sim-" + i, COUNTY, stages[i][1]));
             assertEquals(200, d.status(), d.body());
         }
 
@@ -79,14 +85,17 @@ class CaseloadSimulationE2eTest {
         // (4400 − 1200) / 12 = 266.67 under the reform; A-class, no allowance.
         Response standard = platform.get("/api/v1/dibao/standards?county=" + COUNTY + "&date=" + LocalDate.now());
         if ("PROVINCIAL_FLOOR".equals(standard.json().get("source").getAsString())) {
-            assertEquals(new BigDecimal("233.33"),
+            assertEquals(
+                    new BigDecimal("233.33"),
                     money(after, "baselineMonthly").subtract(money(before, "baselineMonthly")));
-            assertEquals(new BigDecimal("266.67"),
-                    money(after, "reformMonthly").subtract(money(before, "reformMonthly")));
+            assertEquals(
+                    new BigDecimal("266.67"), money(after, "reformMonthly").subtract(money(before, "reformMonthly")));
         }
-        Response roster = platform.get("/api/v1/dibao/payment-rosters?county=" + COUNTY + "&month="
-                + YearMonth.now(), approver);
-        assertEquals(roster.json().get("monthlyTotal").getAsString(), after.get("baselineMonthly").getAsString(),
+        Response roster =
+                platform.get("/api/v1/dibao/payment-rosters?county=" + COUNTY + "&month=" + YearMonth.now(), approver);
+        assertEquals(
+                roster.json().get("monthlyTotal").getAsString(),
+                after.get("baselineMonthly").getAsString(),
                 "the simulated baseline is the payment roster");
 
         Response csv = platform.post("/api/v1/dibao/caseload-simulations.csv", body(COUNTY), approver);
@@ -104,13 +113,26 @@ class CaseloadSimulationE2eTest {
                   {"id": "dibao.nothing", "value": "1"}, {"id": "dibao.provincial_floor", "value": "x",
                    "from": "1999-01-01"}]}}""", office);
         assertEquals(400, bad.status(), bad.body());
-        assertEquals(List.of("region", "month", "reform.overrides[0].id", "reform.overrides[1].from"),
-                bad.problemFields());
-        assertEquals(403, platform.post("/api/v1/dibao/caseload-simulations", body("630000"),
-                platform.token("clerk-sim", COUNTY, "dibao:clerk")).status());
-        assertEquals(403, platform.post("/api/v1/dibao/caseload-simulations", body("630000"),
-                platform.token("approver-sim", COUNTY, "dibao:county-approver")).status());
-        assertEquals(401, platform.post("/api/v1/dibao/caseload-simulations", body("630000"), null).status());
+        assertEquals(
+                List.of("region", "month", "reform.overrides[0].id", "reform.overrides[1].from"), bad.problemFields());
+        assertEquals(
+                403,
+                platform.post(
+                                "/api/v1/dibao/caseload-simulations",
+                                body("630000"),
+                                platform.token("clerk-sim", COUNTY, "dibao:clerk"))
+                        .status());
+        assertEquals(
+                403,
+                platform.post(
+                                "/api/v1/dibao/caseload-simulations",
+                                body("630000"),
+                                platform.token("approver-sim", COUNTY, "dibao:county-approver"))
+                        .status());
+        assertEquals(
+                401,
+                platform.post("/api/v1/dibao/caseload-simulations", body("630000"), null)
+                        .status());
         Response province = platform.post("/api/v1/dibao/caseload-simulations", body("630000"), office);
         assertEquals(200, province.status(), province.body());
     }

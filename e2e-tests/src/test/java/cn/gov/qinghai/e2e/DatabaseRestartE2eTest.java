@@ -26,7 +26,10 @@ class DatabaseRestartE2eTest {
         assumeTrue(platform.local().isPresent(), "needs process control (not with PLATFORM_URL)");
         Platform local = platform.local().get();
         long wagePid = local.process("wage").pid();
-        assertEquals(200, platform.get("/api/v1/wage/minimum-wage?region=632700&date=2017-06-01").status(),
+        assertEquals(
+                200,
+                platform.get("/api/v1/wage/minimum-wage?region=632700&date=2017-06-01")
+                        .status(),
                 "the wage service answers before the restart");
         AtomicBoolean running = new AtomicBoolean(true);
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
@@ -35,7 +38,8 @@ class DatabaseRestartE2eTest {
             java.time.LocalDate date = java.time.LocalDate.of(2017, 6, 1);
             while (running.get()) {
                 date = date.plusDays(1);
-                int status = platform.get("/api/v1/wage/minimum-wage?region=632700&date=" + date).status();
+                int status = platform.get("/api/v1/wage/minimum-wage?region=632700&date=" + date)
+                        .status();
                 statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
             }
         });
@@ -51,7 +55,8 @@ class DatabaseRestartE2eTest {
 
         String admin = platform.token("wage-admin", "630000", "wage:admin");
         String body = "{\"requestId\":\"" + UUID.randomUUID() + "\",\"region\":\"632300\",\"effectiveFrom\":\"2099-0"
-                + (1 + Math.floorMod(UUID.randomUUID().hashCode(), 9)) + "-01\",\"monthly\":\"3000.00\",\"hourly\":\"30.00\","
+                + (1 + Math.floorMod(UUID.randomUUID().hashCode(), 9))
+                + "-01\",\"monthly\":\"3000.00\",\"hourly\":\"30.00\","
                 + "\"citation\":{\"document\":\"青政〔2099〕1号\",\"clause\":\"一\"}}";
         PlatformUnderTest.Response write = null;
         for (int attempt = 0; attempt < 20; attempt++) {

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  */
 class DemoDataE2eTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static Platform platform;
     private static String gateway;
 
@@ -45,7 +46,9 @@ class DemoDataE2eTest {
     static void start() throws IOException, InterruptedException {
         String external = System.getenv("PLATFORM_URL");
         assumeTrue(external == null || external.isBlank(), "starts its own platform: local runs only");
-        Path root = Path.of(System.getProperty("qinghai.home", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("qinghai.home", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path data = root.resolve("e2e-tests/target/platform-demo-data");
         if (Files.exists(data)) {
             try (Stream<Path> files = Files.walk(data)) {
@@ -57,7 +60,9 @@ class DemoDataE2eTest {
         long t0 = System.nanoTime();
         platform = Platform.start(new Platform.Options(root, data, offset, Duration.ofSeconds(240), true));
         gateway = platform.gatewayUrl();
-        System.out.printf("e2e: platform with demonstration data up in %.1f s (%s)%n", (System.nanoTime() - t0) / 1e9,
+        System.out.printf(
+                "e2e: platform with demonstration data up in %.1f s (%s)%n",
+                (System.nanoTime() - t0) / 1e9,
                 platform.demoDataLoaded().map(DemoData::summary).orElse("NOT LOADED"));
     }
 
@@ -78,9 +83,16 @@ class DemoDataE2eTest {
 
     @Test
     void everyPublicPageSaysItShowsDemonstrationData() {
-        for (String path : List.of("/", "/wage?region=630100&date=2017-06-01", "/dibao",
-                "/dibao/recipients?county=630121&month=2017-09", "/health-data", "/broadband?month=2017-12",
-                "/retail?batch=QH-DEMO-2017-001", "/enterprise-cost", "/documents")) {
+        for (String path : List.of(
+                "/",
+                "/wage?region=630100&date=2017-06-01",
+                "/dibao",
+                "/dibao/recipients?county=630121&month=2017-09",
+                "/health-data",
+                "/broadband?month=2017-12",
+                "/retail?batch=QH-DEMO-2017-001",
+                "/enterprise-cost",
+                "/documents")) {
             HttpResponse<String> zh = get(path);
             assertEquals(200, zh.statusCode(), path);
             assertTrue(zh.body().contains("id=\"demo-data\"") && zh.body().contains("示例数据"), path + ": no banner");
@@ -92,10 +104,13 @@ class DemoDataE2eTest {
     @Test
     void openHealthStatisticsAreMostlyNotSuppressed() {
         for (String dimensions : List.of("region,sex", "county,sex", "region,ageBand", "quarter")) {
-            JsonArray cells = json("/api/v1/health-data/statistics?dimensions=" + dimensions).getAsJsonArray("cells");
-            long suppressed = count(cells, c -> c.has("suppressed") && c.get("suppressed").getAsBoolean());
-            assertTrue(suppressed * 10 <= cells.size(), dimensions + ": " + suppressed + " of " + cells.size()
-                    + " cells suppressed");
+            JsonArray cells = json("/api/v1/health-data/statistics?dimensions=" + dimensions)
+                    .getAsJsonArray("cells");
+            long suppressed =
+                    count(cells, c -> c.has("suppressed") && c.get("suppressed").getAsBoolean());
+            assertTrue(
+                    suppressed * 10 <= cells.size(),
+                    dimensions + ": " + suppressed + " of " + cells.size() + " cells suppressed");
             JsonObject total = grandTotal(cells);
             assertTrue(total.get("count").getAsLong() >= 1000, dimensions + ": total " + total);
         }
@@ -105,23 +120,25 @@ class DemoDataE2eTest {
 
     @Test
     void recipientListsOf2017HaveContentInEveryPrefecture() {
-        for (String county : List.of("630121", "630102", "630222", "632221", "632321", "632521", "632626", "632726",
-                "632801")) {
+        for (String county :
+                List.of("630121", "630102", "630222", "632221", "632321", "632521", "632626", "632726", "632801")) {
             JsonObject list = json("/api/v1/dibao/public-recipients?county=" + county + "&month=2017-09");
-            assertTrue(list.has("recipients") && list.getAsJsonArray("recipients").size() >= 3, county + ": " + list);
+            assertTrue(
+                    list.has("recipients") && list.getAsJsonArray("recipients").size() >= 3, county + ": " + list);
             // June 2017, the month 86号 takes effect and the page's own example: each county's first household
             JsonObject june = json("/api/v1/dibao/public-recipients?county=" + county + "&month=2017-06");
-            assertTrue(june.has("recipients") && june.getAsJsonArray("recipients").size() >= 1, county + ": " + june);
+            assertTrue(
+                    june.has("recipients") && june.getAsJsonArray("recipients").size() >= 1, county + ": " + june);
         }
-        assertTrue(get("/dibao/recipients?county=630121&month=2017-12").body().contains("630121********"),
+        assertTrue(
+                get("/dibao/recipients?county=630121&month=2017-12").body().contains("630121********"),
                 "the portal's recipient page lists masked heads");
-        JsonObject match = json("/api/v1/dibao/cross-match-reports?region=630000",
-                token("poverty-office-province"));
+        JsonObject match = json("/api/v1/dibao/cross-match-reports?region=630000", token("poverty-office-province"));
         for (String category : List.of("inBoth", "dibaoOnly", "registryOnly")) {
             assertTrue(match.has(category) && match.get(category).getAsLong() > 0, category + ": " + match);
         }
-        JsonObject roster = json("/api/v1/dibao/payment-rosters?county=630121&month=2017-10",
-                token("dibao-xining-approver"));
+        JsonObject roster =
+                json("/api/v1/dibao/payment-rosters?county=630121&month=2017-10", token("dibao-xining-approver"));
         assertTrue(roster.has("households") && roster.get("households").getAsInt() >= 3, roster.toString());
     }
 
@@ -135,42 +152,66 @@ class DemoDataE2eTest {
             reporting += g.getAsJsonObject().get("reportingProjects").getAsInt();
         }
         assertEquals(117, reporting, "every project reported");
-        JsonArray indicators = json("/api/v1/broadband/indicators?month=2017-12").getAsJsonArray("indicators");
-        long reported = count(indicators, i -> i.has("latestActual") && !i.get("latestActual").getAsString().isEmpty());
+        JsonArray indicators =
+                json("/api/v1/broadband/indicators?month=2017-12").getAsJsonArray("indicators");
+        long reported = count(
+                indicators,
+                i -> i.has("latestActual")
+                        && !i.get("latestActual").getAsString().isEmpty());
         assertTrue(reported * 4 >= indicators.size() * 3, reported + " of " + indicators.size() + " reported");
     }
 
     @Test
     void aDemoBatchIsTracedFromProductionToSale() {
         JsonArray events = json("/api/v1/retail/trace/QH-DEMO-2017-003").getAsJsonArray("events");
-        assertEquals(List.of("PRODUCED", "SHIPPED", "RECEIVED", "SOLD"), events.asList().stream()
-                .map(e -> e.getAsJsonObject().get("type").getAsString()).toList());
-        assertTrue(get("/api/v1/retail/outlets?region=630000&pageSize=100").body().contains("示例连锁超市"));
+        assertEquals(
+                List.of("PRODUCED", "SHIPPED", "RECEIVED", "SOLD"),
+                events.asList().stream()
+                        .map(e -> e.getAsJsonObject().get("type").getAsString())
+                        .toList());
+        assertTrue(
+                get("/api/v1/retail/outlets?region=630000&pageSize=100").body().contains("示例连锁超市"));
     }
 
     @Test
     void aSecondLoadAddsNothing() throws InterruptedException {
         long encounters = grandTotal(json("/api/v1/health-data/statistics?dimensions=region,sex")
-                .getAsJsonArray("cells")).get("count").getAsLong();
+                        .getAsJsonArray("cells"))
+                .get("count")
+                .getAsLong();
         int recipients = json("/api/v1/dibao/public-recipients?county=630121&month=2017-12")
-                .getAsJsonArray("recipients").size();
+                .getAsJsonArray("recipients")
+                .size();
         DemoData.Result again = platform.loadDemoData();
         System.out.println("e2e: second load: " + DemoData.summary(again));
         assertEquals(0, again.total(), again.sent().toString());
-        assertEquals(encounters, grandTotal(json("/api/v1/health-data/statistics?dimensions=region,sex")
-                .getAsJsonArray("cells")).get("count").getAsLong());
-        assertEquals(recipients, json("/api/v1/dibao/public-recipients?county=630121&month=2017-12")
-                .getAsJsonArray("recipients").size());
+        assertEquals(
+                encounters,
+                grandTotal(json("/api/v1/health-data/statistics?dimensions=region,sex")
+                                .getAsJsonArray("cells"))
+                        .get("count")
+                        .getAsLong());
+        assertEquals(
+                recipients,
+                json("/api/v1/dibao/public-recipients?county=630121&month=2017-12")
+                        .getAsJsonArray("recipients")
+                        .size());
     }
 
     private static JsonObject grandTotal(JsonArray cells) {
-        return cells.asList().stream().map(JsonElement::getAsJsonObject)
-                .filter(c -> c.getAsJsonArray("keys").asList().stream().allMatch(k -> k.getAsString().equals("*")))
-                .findFirst().orElseThrow();
+        return cells.asList().stream()
+                .map(JsonElement::getAsJsonObject)
+                .filter(c -> c.getAsJsonArray("keys").asList().stream()
+                        .allMatch(k -> k.getAsString().equals("*")))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static long count(JsonArray items, java.util.function.Predicate<JsonObject> test) {
-        return items.asList().stream().map(JsonElement::getAsJsonObject).filter(test).count();
+        return items.asList().stream()
+                .map(JsonElement::getAsJsonObject)
+                .filter(test)
+                .count();
     }
 
     private static JsonObject json(String path) {
@@ -188,7 +229,8 @@ class DemoDataE2eTest {
     }
 
     private static HttpResponse<String> get(String path, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -204,13 +246,16 @@ class DemoDataE2eTest {
 
     /** A department's token from the platform's provider (client-credentials grant, as the department gets it). */
     private static String token(String clientId) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.identityProvider().tokenEndpoint()))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(platform.identityProvider().tokenEndpoint()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + clientId
-                        + "&client_secret=local")).build();
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=client_credentials&client_id=" + clientId + "&client_secret=local"))
+                .build();
         try {
             Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"")
-                    .matcher(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+                    .matcher(HTTP.send(request, HttpResponse.BodyHandlers.ofString())
+                            .body());
             assertTrue(m.find(), "token for " + clientId);
             return m.group(1);
         } catch (IOException e) {

@@ -21,7 +21,8 @@ class DibaoE2eTest {
     private final PlatformUnderTest platform = PlatformUnderTest.get();
 
     static String id(String county, int age) {
-        String first17 = county + LocalDate.now().minusYears(age).minusDays(30).toString().replace("-", "")
+        String first17 = county
+                + LocalDate.now().minusYears(age).minusDays(30).toString().replace("-", "")
                 + String.format("%03d", SEQ.incrementAndGet() % 1000);
         return first17 + ResidentId.checkCharacter(first17);
     }
@@ -30,8 +31,7 @@ class DibaoE2eTest {
     void issueExampleEstimate() {
         Response r = platform.post("/api/v1/dibao/benefit-estimates", """
                 {"year": 2017, "singleParent": false, "members": [{"age": 40, "disabilityGrade": null,
-                "bedridden": false, "hasFixedIncome": true, "incomes": [{"type": "WAGE", "annualAmount": "4000"}]}]}""",
-                null);
+                "bedridden": false, "hasFixedIncome": true, "incomes": [{"type": "WAGE", "annualAmount": "4000"}]}]}""", null);
         assertEquals(200, r.status(), r.body());
         JsonObject j = r.json();
         assertFalse(j.get("eligible").getAsBoolean());
@@ -39,7 +39,8 @@ class DibaoE2eTest {
         assertEquals("0.00", j.get("monthlyGapBenefit").getAsString());
         assertEquals("0.00", j.get("monthlyAllowances").getAsString());
         assertEquals("0.00", j.get("monthlyTotal").getAsString());
-        assertTrue(j.get("explanation").isJsonArray() && !j.getAsJsonArray("explanation").isEmpty());
+        assertTrue(j.get("explanation").isJsonArray()
+                && !j.getAsJsonArray("explanation").isEmpty());
     }
 
     @Test
@@ -64,14 +65,16 @@ class DibaoE2eTest {
     void badEstimateInputIsA400NamingEachField() {
         Response r = platform.post("/api/v1/dibao/benefit-estimates", """
                 {"year": 2017, "members": [{"age": 131},
-                  {"age": 30, "incomes": [{"type": "LOTTERY", "annualAmount": "1"}, {"type": "WAGE", "annualAmount": "-1"}]}]}""",
-                null);
+                  {"age": 30, "incomes": [{"type": "LOTTERY", "annualAmount": "1"}, {"type": "WAGE", "annualAmount": "-1"}]}]}""", null);
         assertEquals(400, r.status(), r.body());
         assertTrue(r.isProblem());
-        assertEquals(List.of("members[0].age", "members[1].incomes[0].type", "members[1].incomes[1].annualAmount"),
+        assertEquals(
+                List.of("members[0].age", "members[1].incomes[0].type", "members[1].incomes[1].annualAmount"),
                 r.problemFields());
-        assertEquals(List.of("members"), platform.post("/api/v1/dibao/benefit-estimates",
-                "{\"year\": 2017, \"members\": []}", null).problemFields());
+        assertEquals(
+                List.of("members"),
+                platform.post("/api/v1/dibao/benefit-estimates", "{\"year\": 2017, \"members\": []}", null)
+                        .problemFields());
     }
 
     @Test
@@ -85,31 +88,53 @@ class DibaoE2eTest {
         String body = """
                 {"requestId": "%s", "household": {"county": "%s", "township": "城关镇", "members": [
                   {"name": "马小花", "idNumber": "%s", "relation": "本人", "workAbility": "COMPLETELY_LOST",
-                   "incomes": [{"type": "WAGE", "annualAmount": "1200"}]}]}}"""
-                .formatted(UUID.randomUUID(), county, headId);
+                   "incomes": [{"type": "WAGE", "annualAmount": "1200"}]}]}}""".formatted(UUID.randomUUID(), county, headId);
         Response submitted = platform.post("/api/v1/dibao/cases", body, clerk);
         assertEquals(201, submitted.status(), submitted.body());
         JsonObject c = submitted.json();
-        assertEquals(c.get("id"), platform.post("/api/v1/dibao/cases", body, clerk).json().get("id"), "retry");
+        assertEquals(
+                c.get("id"),
+                platform.post("/api/v1/dibao/cases", body, clerk).json().get("id"),
+                "retry");
         assertFalse(submitted.body().contains(headId), "identity numbers are masked in responses");
         String path = "/api/v1/dibao/cases/" + c.get("id").getAsString();
 
-        Response early = platform.post(path + "/decisions",
-                "{\"stage\": \"COUNTY_APPROVAL\", \"outcome\": \"PASS\", \"expectedVersion\": 1}", approver);
+        Response early = platform.post(
+                path + "/decisions",
+                "{\"stage\": \"COUNTY_APPROVAL\", \"outcome\": \"PASS\", \"expectedVersion\": 1}",
+                approver);
         assertEquals(409, early.status(), early.body());
-        assertEquals(403, platform.post(path + "/decisions",
-                "{\"stage\": \"TOWNSHIP_REVIEW\", \"outcome\": \"PASS\", \"expectedVersion\": 1}",
-                platform.token("yushu", "632700", "dibao:township-reviewer")).status());
-        assertEquals(200, platform.post(path + "/decisions",
-                "{\"stage\": \"TOWNSHIP_REVIEW\", \"outcome\": \"PASS\", \"expectedVersion\": 1}", reviewer).status());
-        Response stale = platform.post(path + "/decisions",
-                "{\"stage\": \"VERIFICATION\", \"outcome\": \"PASS\", \"expectedVersion\": 1}", verifier);
+        assertEquals(
+                403,
+                platform.post(
+                                path + "/decisions",
+                                "{\"stage\": \"TOWNSHIP_REVIEW\", \"outcome\": \"PASS\", \"expectedVersion\": 1}",
+                                platform.token("yushu", "632700", "dibao:township-reviewer"))
+                        .status());
+        assertEquals(
+                200,
+                platform.post(
+                                path + "/decisions",
+                                "{\"stage\": \"TOWNSHIP_REVIEW\", \"outcome\": \"PASS\", \"expectedVersion\": 1}",
+                                reviewer)
+                        .status());
+        Response stale = platform.post(
+                path + "/decisions",
+                "{\"stage\": \"VERIFICATION\", \"outcome\": \"PASS\", \"expectedVersion\": 1}",
+                verifier);
         assertEquals(409, stale.status(), stale.body());
         assertTrue(stale.body().contains("CASE_VERSION_CONFLICT"), stale.body());
-        assertEquals(200, platform.post(path + "/decisions",
-                "{\"stage\": \"VERIFICATION\", \"outcome\": \"PASS\", \"expectedVersion\": 2}", verifier).status());
-        Response approved = platform.post(path + "/decisions",
-                "{\"stage\": \"COUNTY_APPROVAL\", \"outcome\": \"PASS\", \"expectedVersion\": 3}", approver);
+        assertEquals(
+                200,
+                platform.post(
+                                path + "/decisions",
+                                "{\"stage\": \"VERIFICATION\", \"outcome\": \"PASS\", \"expectedVersion\": 2}",
+                                verifier)
+                        .status());
+        Response approved = platform.post(
+                path + "/decisions",
+                "{\"stage\": \"COUNTY_APPROVAL\", \"outcome\": \"PASS\", \"expectedVersion\": 3}",
+                approver);
         assertEquals(200, approved.status(), approved.body());
         JsonObject a = approved.json();
         assertEquals("APPROVED", a.get("status").getAsString());
@@ -144,10 +169,12 @@ class DibaoE2eTest {
     void temporaryAssistanceAboveTheTownshipLimitIsRefusedWithTheLimit() {
         String county = "630123";
         String township = platform.token("township-e2e", county, "dibao:township-reviewer");
-        Response r = platform.post("/api/v1/dibao/temporary-assistance", """
+        Response r = platform.post(
+                "/api/v1/dibao/temporary-assistance",
+                """
                 {"requestId": "%s", "county": "%s", "township": "城关镇", "beneficiaryName": "韩梅",
-                 "beneficiaryIdNumber": "%s", "amount": "2500", "reason": "重大疾病", "entrustment": "委托书1号"}"""
-                .formatted(UUID.randomUUID(), county, id(county, 30)), township);
+                 "beneficiaryIdNumber": "%s", "amount": "2500", "reason": "重大疾病", "entrustment": "委托书1号"}""".formatted(UUID.randomUUID(), county, id(county, 30)),
+                township);
         assertEquals(403, r.status(), r.body());
         assertTrue(r.body().contains("APPROVAL_LIMIT_EXCEEDED") && r.body().contains("2000.00"), r.body());
     }

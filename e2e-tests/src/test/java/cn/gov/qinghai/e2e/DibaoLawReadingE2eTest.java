@@ -54,7 +54,10 @@ class DibaoLawReadingE2eTest {
         assertEquals(200, r.status(), r.body());
         assertEquals("GAP", r.json().get("method").getAsString());
         assertEquals("DEFAULT", r.json().get("source").getAsString());
-        assertEquals(400, platform.get("/api/v1/dibao/payment-methods?county=630222&date=2017-06-15").status());
+        assertEquals(
+                400,
+                platform.get("/api/v1/dibao/payment-methods?county=630222&date=2017-06-15")
+                        .status());
     }
 
     @Test
@@ -65,21 +68,27 @@ class DibaoLawReadingE2eTest {
         String reviewer = platform.token("rev-e2e-19", county, "dibao:township-reviewer");
         String approver = platform.token("app-e2e-19", county, "dibao:county-approver");
         String office = platform.token("fupin-e2e-19", county, "dibao:poverty-office");
-        Response submitted = platform.post("/api/v1/dibao/intake-reports", """
-                {"requestId": "%s", "county": "%s", "township": "%s", "month": "%s"}"""
-                .formatted(UUID.randomUUID(), county, township, month), reviewer);
+        Response submitted = platform.post(
+                "/api/v1/dibao/intake-reports", """
+                {"requestId": "%s", "county": "%s", "township": "%s", "month": "%s"}""".formatted(UUID.randomUUID(), county, township, month), reviewer);
         assertEquals(201, submitted.status(), submitted.body());
         String id = submitted.json().get("id").getAsString();
-        assertEquals(404, platform.get("/api/v1/dibao/intake-reports/" + id, office).status(), "not filed yet");
-        Response filed = platform.post("/api/v1/dibao/intake-reports/" + id + "/decisions",
-                "{\"outcome\": \"PASS\", \"expectedVersion\": 1}", approver);
+        assertEquals(
+                404, platform.get("/api/v1/dibao/intake-reports/" + id, office).status(), "not filed yet");
+        Response filed = platform.post(
+                "/api/v1/dibao/intake-reports/" + id + "/decisions",
+                "{\"outcome\": \"PASS\", \"expectedVersion\": 1}",
+                approver);
         assertEquals(200, filed.status(), filed.body());
         assertEquals("REPORT_FILED", filed.json().get("status").getAsString());
         Response read = platform.get("/api/v1/dibao/intake-reports/" + id, office);
         assertEquals(200, read.status(), read.body());
         assertFalse(read.json().get("filedAt").getAsString().isEmpty());
-        assertEquals(403, platform.post("/api/v1/dibao/intake-reports", """
-                {"requestId": "%s", "county": "%s", "township": "x", "month": "%s"}"""
-                .formatted(UUID.randomUUID(), county, month), office).status(), "the poverty office files nothing");
+        assertEquals(
+                403,
+                platform.post("/api/v1/dibao/intake-reports", """
+                {"requestId": "%s", "county": "%s", "township": "x", "month": "%s"}""".formatted(UUID.randomUUID(), county, month), office)
+                        .status(),
+                "the poverty office files nothing");
     }
 }

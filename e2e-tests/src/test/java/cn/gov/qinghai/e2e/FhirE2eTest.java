@@ -25,8 +25,12 @@ class FhirE2eTest {
     private final PlatformUnderTest platform = PlatformUnderTest.get();
 
     private static String newIdentity() {
-        String first17 = "630102" + LocalDate.of(1950, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(20000))
-                .toString().replace("-", "") + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+        String first17 = "630102"
+                + LocalDate.of(1950, 1, 1)
+                        .plusDays(ThreadLocalRandom.current().nextInt(20000))
+                        .toString()
+                        .replace("-", "")
+                + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
         return first17 + ResidentId.checkCharacter(first17);
     }
 
@@ -41,30 +45,67 @@ class FhirE2eTest {
         String registrar = platform.token("e2e-registrar", "630100", "health:registrar");
         String doctor = platform.orgToken("e2e-fhir-doctor", "630100", HOSPITAL, "health:clinician");
         String self = platform.token(id, "", "health:resident");
-        assertEquals(201, platform.post(API + "/residents", "{\"requestId\":\"" + UUID.randomUUID()
-                + "\",\"identityNumber\":\"" + id + "\",\"name\":\"才让\",\"region\":\"630102\"}", registrar).status());
-        assertEquals(201, platform.post(API + "/consents", "{\"requestId\":\"" + UUID.randomUUID()
-                + "\",\"identityNumber\":\"" + id + "\",\"organisation\":\"" + HOSPITAL + "\",\"purpose\":\"treatment\","
-                + "\"validFrom\":\"2025-01-01\"}", self).status());
-        Response entry = platform.post(API + "/entries", "{\"requestId\":\"" + UUID.randomUUID()
-                + "\",\"identityNumber\":\"" + id + "\",\"purpose\":\"treatment\",\"kind\":\"CHRONIC_FOLLOW_UP\","
-                + "\"recordedOn\":\"" + LocalDate.now().minusDays(2) + "\",\"summary\":\"高血压随访\",\"region\":\"630102\","
-                + "\"measurements\":[{\"kind\":\"SYSTOLIC_BLOOD_PRESSURE\",\"value\":\"148\"},"
-                + "{\"kind\":\"DIASTOLIC_BLOOD_PRESSURE\",\"value\":\"92\"}]}", doctor);
+        assertEquals(
+                201,
+                platform.post(
+                                API + "/residents",
+                                "{\"requestId\":\"" + UUID.randomUUID() + "\",\"identityNumber\":\"" + id
+                                        + "\",\"name\":\"才让\",\"region\":\"630102\"}",
+                                registrar)
+                        .status());
+        assertEquals(
+                201,
+                platform.post(
+                                API + "/consents",
+                                "{\"requestId\":\"" + UUID.randomUUID()
+                                        + "\",\"identityNumber\":\"" + id + "\",\"organisation\":\"" + HOSPITAL
+                                        + "\",\"purpose\":\"treatment\","
+                                        + "\"validFrom\":\"2025-01-01\"}",
+                                self)
+                        .status());
+        Response entry = platform.post(
+                API + "/entries",
+                "{\"requestId\":\"" + UUID.randomUUID()
+                        + "\",\"identityNumber\":\"" + id
+                        + "\",\"purpose\":\"treatment\",\"kind\":\"CHRONIC_FOLLOW_UP\","
+                        + "\"recordedOn\":\"" + LocalDate.now().minusDays(2)
+                        + "\",\"summary\":\"高血压随访\",\"region\":\"630102\","
+                        + "\"measurements\":[{\"kind\":\"SYSTOLIC_BLOOD_PRESSURE\",\"value\":\"148\"},"
+                        + "{\"kind\":\"DIASTOLIC_BLOOD_PRESSURE\",\"value\":\"92\"}]}",
+                doctor);
         assertEquals(201, entry.status(), entry.body());
-        assertEquals("mm[Hg]", entry.json().getAsJsonArray("measurements").get(0).getAsJsonObject().get("unit")
-                .getAsString());
-        assertEquals(201, platform.post(API + "/encounters", "{\"requestId\":\"" + UUID.randomUUID()
-                + "\",\"identityNumber\":\"" + id + "\",\"purpose\":\"treatment\",\"type\":\"INPATIENT\","
-                + "\"startDate\":\"" + LocalDate.now().minusDays(1) + "\",\"region\":\"630102\","
-                + "\"diagnosisCode\":\"I10.x00x002\",\"diagnosisName\":\"高血压\",\"totalCost\":\"800.00\","
-                + "\"selfPaid\":\"240.00\",\"prescriptions\":[{\"drugCode\":\"C09AA02\",\"drugName\":\"依那普利片\","
-                + "\"dosage\":\"10 mg qd\",\"days\":7,\"prescribedOn\":\"" + LocalDate.now().minusDays(1) + "\"}]}",
-                doctor).status());
-        JsonObject export = platform.post(API + "/records/fhir", "{\"identityNumber\":\"" + id
-                + "\",\"purpose\":\"self\"}", self).json();
-        String patientId = export.getAsJsonArray("entry").get(0).getAsJsonObject().getAsJsonObject("resource")
-                .get("id").getAsString();
+        assertEquals(
+                "mm[Hg]",
+                entry.json()
+                        .getAsJsonArray("measurements")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("unit")
+                        .getAsString());
+        assertEquals(
+                201,
+                platform.post(
+                                API + "/encounters",
+                                "{\"requestId\":\"" + UUID.randomUUID()
+                                        + "\",\"identityNumber\":\"" + id
+                                        + "\",\"purpose\":\"treatment\",\"type\":\"INPATIENT\","
+                                        + "\"startDate\":\"" + LocalDate.now().minusDays(1)
+                                        + "\",\"region\":\"630102\","
+                                        + "\"diagnosisCode\":\"I10.x00x002\",\"diagnosisName\":\"高血压\",\"totalCost\":\"800.00\","
+                                        + "\"selfPaid\":\"240.00\",\"prescriptions\":[{\"drugCode\":\"C09AA02\",\"drugName\":\"依那普利片\","
+                                        + "\"dosage\":\"10 mg qd\",\"days\":7,\"prescribedOn\":\""
+                                        + LocalDate.now().minusDays(1) + "\"}]}",
+                                doctor)
+                        .status());
+        JsonObject export = platform.post(
+                        API + "/records/fhir", "{\"identityNumber\":\"" + id + "\",\"purpose\":\"self\"}", self)
+                .json();
+        String patientId = export.getAsJsonArray("entry")
+                .get(0)
+                .getAsJsonObject()
+                .getAsJsonObject("resource")
+                .get("id")
+                .getAsString();
 
         Response metadata = platform.get("/fhir/metadata");
         assertFhir(metadata, 200);
@@ -78,12 +119,18 @@ class FhirE2eTest {
         assertFhir(page, 200);
         JsonObject bundle = page.json();
         assertTrue(bundle.get("total").getAsInt() > 2, page.body());
-        List<String> relations = bundle.getAsJsonArray("link").asList().stream().map(JsonElement::getAsJsonObject)
-                .map(l -> l.get("relation").getAsString()).toList();
+        List<String> relations = bundle.getAsJsonArray("link").asList().stream()
+                .map(JsonElement::getAsJsonObject)
+                .map(l -> l.get("relation").getAsString())
+                .toList();
         assertTrue(relations.containsAll(List.of("self", "first", "next", "last")), relations.toString());
-        String next = bundle.getAsJsonArray("link").asList().stream().map(JsonElement::getAsJsonObject)
-                .filter(l -> l.get("relation").getAsString().equals("next")).findFirst().orElseThrow()
-                .get("url").getAsString();
+        String next = bundle.getAsJsonArray("link").asList().stream()
+                .map(JsonElement::getAsJsonObject)
+                .filter(l -> l.get("relation").getAsString().equals("next"))
+                .findFirst()
+                .orElseThrow()
+                .get("url")
+                .getAsString();
         assertTrue(next.contains("/fhir/Patient/" + patientId + "/$everything?"), next);
         assertFalse(next.contains(id), "no identity number in any link");
         Response second = platform.get(next.substring(next.indexOf("/fhir/")), doctor);
@@ -93,7 +140,8 @@ class FhirE2eTest {
         assertFhir(vitals, 200);
         assertTrue(vitals.body().contains("85354-9"), "the blood pressure panel");
 
-        Response otherHospital = platform.get("/fhir/Patient/" + patientId,
+        Response otherHospital = platform.get(
+                "/fhir/Patient/" + patientId,
                 platform.orgToken("e2e-other", "630100", "e2e-other-hospital", "health:clinician"));
         Response unknown = platform.get("/fhir/Patient/" + UUID.randomUUID(), doctor);
         assertFhir(otherHospital, 403);

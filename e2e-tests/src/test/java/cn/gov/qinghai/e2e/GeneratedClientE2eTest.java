@@ -3,8 +3,8 @@ package cn.gov.qinghai.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -41,16 +41,21 @@ class GeneratedClientE2eTest {
         Files.writeString(document, spec.body(), StandardCharsets.UTF_8);
 
         CodegenConfigurator config = new CodegenConfigurator()
-                .setGeneratorName("java").setLibrary("native")
-                .setInputSpec(document.toString()).setOutputDir(work.resolve("client").toString())
-                .setInvokerPackage("cn.gov.qinghai.client").setApiPackage("cn.gov.qinghai.client.api")
+                .setGeneratorName("java")
+                .setLibrary("native")
+                .setInputSpec(document.toString())
+                .setOutputDir(work.resolve("client").toString())
+                .setInvokerPackage("cn.gov.qinghai.client")
+                .setApiPackage("cn.gov.qinghai.client.api")
                 .setModelPackage("cn.gov.qinghai.client.model")
                 .addAdditionalProperty("openApiNullable", false)
                 .addAdditionalProperty("useJakartaEe", true)
                 .addAdditionalProperty("sortParamsByRequiredFlag", false)
                 .addAdditionalProperty("hideGenerationTimestamp", true)
-                .addGlobalProperty("apiTests", "false").addGlobalProperty("modelTests", "false")
-                .addGlobalProperty("apiDocs", "false").addGlobalProperty("modelDocs", "false");
+                .addGlobalProperty("apiTests", "false")
+                .addGlobalProperty("modelTests", "false")
+                .addGlobalProperty("apiDocs", "false")
+                .addGlobalProperty("modelDocs", "false");
         new DefaultGenerator().opts(config.toClientOptInput()).generate();
 
         List<Path> sources = new ArrayList<>();
@@ -66,8 +71,15 @@ class GeneratedClientE2eTest {
         Path classes = work.resolve("classes");
         Files.createDirectories(classes);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
-                System.getProperty("java.class.path"), "-encoding", "UTF-8", "-nowarn", "-proc:none"));
+        List<String> args = new ArrayList<>(List.of(
+                "-d",
+                classes.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-encoding",
+                "UTF-8",
+                "-nowarn",
+                "-proc:none"));
         sources.forEach(p -> args.add(p.toString()));
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         int rc = javac.run(null, errors, errors, args.toArray(String[]::new));
@@ -81,11 +93,12 @@ class GeneratedClientE2eTest {
                 "retail:commerce-officer", platform.token("gen-client-retail", "630000", "retail:commerce-officer"),
                 "broadband:admin", platform.token("gen-client-broadband", "630000", "broadband:admin"),
                 "hotline:operator", platform.token("gen-client-hotline", "630100", "hotline:operator"));
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                getClass().getClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
             @SuppressWarnings("unchecked")
             List<String> failures = (List<String>) loader.loadClass("cn.gov.qinghai.client.check.ClientDriver")
-                    .getMethod("run", String.class, Map.class).invoke(null, platform.url(""), tokens);
+                    .getMethod("run", String.class, Map.class)
+                    .invoke(null, platform.url(""), tokens);
             assertTrue(failures.isEmpty(), String.join("\n", failures));
         }
     }

@@ -47,8 +47,8 @@ class HotlineE2eTest {
 
     @Test
     void callClassifyAssignResolveFeedbackQuarterlyReport() {
-        Response classified = platform.post("/api/v1/hotline/classify",
-                "{\"description\":\"老板拖欠工资三个月\",\"region\":\"632200\"}", null);
+        Response classified = platform.post(
+                "/api/v1/hotline/classify", "{\"description\":\"老板拖欠工资三个月\",\"region\":\"632200\"}", null);
         assertEquals(200, classified.status(), classified.body());
         assertEquals("HOTLINE_TICKET", classified.json().get("channel").getAsString());
         assertEquals("CALLER_TOLD_TO_DIAL", classified.json().get("handOff").getAsString(), "海北 has no 12345 yet");
@@ -62,10 +62,14 @@ class HotlineE2eTest {
         String number = ticket.get("number").getAsString();
         assertEquals("ASSIGNED", ticket.get("state").getAsString());
         assertEquals("630100-human-resources", ticket.get("agencyId").getAsString());
-        assertFalse(ticket.has("callerPhone") && !ticket.get("callerPhone").getAsString().isEmpty(), "public view");
+        assertFalse(
+                ticket.has("callerPhone")
+                        && !ticket.get("callerPhone").getAsString().isEmpty(),
+                "public view");
         Response again = platform.post("/api/v1/hotline/tickets", call, null);
         assertEquals(200, again.status());
-        assertEquals(number, again.json().getAsJsonObject("ticket").get("number").getAsString(), "never two tickets");
+        assertEquals(
+                number, again.json().getAsJsonObject("ticket").get("number").getAsString(), "never two tickets");
 
         String agency = platform.orgToken("e2e-hr-clerk", "630100", "630100-human-resources", "hotline:agency");
         String operator = platform.token("e2e-12345", "630100", "hotline:operator");
@@ -75,18 +79,23 @@ class HotlineE2eTest {
         assertEquals(409, illegal.status(), illegal.body());
         assertTrue(illegal.body().contains("ASSIGNED"), "409 names the current state: " + illegal.body());
         JsonObject t = transition(number, agency, step("ACCEPT", v, "")).json();
-        t = transition(number, agency, step("START", t.get("version").getAsLong(), "")).json();
-        t = transition(number, agency, step("RESOLVE", t.get("version").getAsLong(),
-                ",\"result\":\"已责令企业补发工资\"")).json();
+        t = transition(number, agency, step("START", t.get("version").getAsLong(), ""))
+                .json();
+        t = transition(number, agency, step("RESOLVE", t.get("version").getAsLong(), ",\"result\":\"已责令企业补发工资\""))
+                .json();
         assertEquals("RESOLVED", t.get("state").getAsString());
-        t = transition(number, operator, step("RECORD_FEEDBACK", t.get("version").getAsLong(),
-                ",\"feedback\":\"SATISFIED\"")).json();
-        Response closed = transition(number, operator, step("CLOSE", t.get("version").getAsLong(), ""));
+        t = transition(
+                        number,
+                        operator,
+                        step("RECORD_FEEDBACK", t.get("version").getAsLong(), ",\"feedback\":\"SATISFIED\""))
+                .json();
+        Response closed =
+                transition(number, operator, step("CLOSE", t.get("version").getAsLong(), ""));
         assertEquals(200, closed.status(), closed.body());
         assertEquals("CLOSED", closed.json().get("state").getAsString());
         assertEquals(7, closed.json().getAsJsonArray("history").size(), "received, routed and five steps");
-        Response edit = transition(number, operator, step("REOPEN", closed.json().get("version").getAsLong(),
-                ",\"reason\":\"x\""));
+        Response edit = transition(
+                number, operator, step("REOPEN", closed.json().get("version").getAsLong(), ",\"reason\":\"x\""));
         assertEquals(409, edit.status(), "a closed ticket cannot be edited");
 
         Response tracked = platform.get("/api/v1/hotline/tickets/" + number);
@@ -108,13 +117,16 @@ class HotlineE2eTest {
         assertEquals(200, csv.status());
         assertTrue(csv.contentType().startsWith("text/csv"));
         assertTrue(csv.body().contains("630100-human-resources"), csv.body());
-        assertEquals(403, platform.get("/api/v1/hotline/reports/" + quarter, agency).status());
+        assertEquals(
+                403, platform.get("/api/v1/hotline/reports/" + quarter, agency).status());
     }
 
     @Test
     void anEmergencyIsToldToCall110AndGetsNoTicket() {
-        Response r = platform.post("/api/v1/hotline/tickets", "{\"requestId\":\"" + UUID.randomUUID()
-                + "\",\"description\":\"十字路口两车追尾有人受伤\",\"region\":\"630100\"}", null);
+        Response r = platform.post(
+                "/api/v1/hotline/tickets",
+                "{\"requestId\":\"" + UUID.randomUUID() + "\",\"description\":\"十字路口两车追尾有人受伤\",\"region\":\"630100\"}",
+                null);
         assertEquals(200, r.status(), r.body());
         JsonObject c = r.json().getAsJsonObject("classification");
         assertTrue(c.get("call110Now").getAsBoolean());
@@ -124,12 +136,15 @@ class HotlineE2eTest {
 
     @Test
     void badInputListsEveryFieldAndUnknownCategoryNamesTheAllowedValues() {
-        Response r = platform.post("/api/v1/hotline/tickets",
-                "{\"requestId\":\"bad id\",\"region\":\"110000\",\"categoryCode\":\"NOPE\"}", null);
+        Response r = platform.post(
+                "/api/v1/hotline/tickets",
+                "{\"requestId\":\"bad id\",\"region\":\"110000\",\"categoryCode\":\"NOPE\"}",
+                null);
         assertEquals(400, r.status());
         assertTrue(r.isProblem());
-        assertTrue(r.problemFields().containsAll(java.util.List.of("requestId", "description", "region",
-                "categoryCode")), r.body());
+        assertTrue(
+                r.problemFields().containsAll(java.util.List.of("requestId", "description", "region", "categoryCode")),
+                r.body());
         assertTrue(r.body().contains("DISPUTE_NEIGHBOUR"), r.body());
     }
 
@@ -140,17 +155,26 @@ class HotlineE2eTest {
         assertTrue(services.body().contains("\"service_code\":\"DISPUTE_NEIGHBOUR\""));
         String token = "e2e-311-" + UUID.randomUUID();
         Response posted = platform.send(HttpRequest.newBuilder(URI.create(platform.url("/open311/v2/requests.json")))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Idempotency-Key", token)
-                .POST(HttpRequest.BodyPublishers.ofString("jurisdiction_id=630200&service_code=DISPUTE_NEIGHBOUR"
-                        + "&description=" + java.net.URLEncoder.encode("楼上噪音", StandardCharsets.UTF_8),
-                        StandardCharsets.UTF_8)).build());
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Idempotency-Key", token)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "jurisdiction_id=630200&service_code=DISPUTE_NEIGHBOUR" + "&description="
+                                + java.net.URLEncoder.encode("楼上噪音", StandardCharsets.UTF_8),
+                        StandardCharsets.UTF_8))
+                .build());
         assertEquals(201, posted.status(), posted.body());
-        String id = com.google.gson.JsonParser.parseString(posted.body()).getAsJsonArray().get(0).getAsJsonObject()
-                .get("service_request_id").getAsString();
+        String id = com.google.gson.JsonParser.parseString(posted.body())
+                .getAsJsonArray()
+                .get(0)
+                .getAsJsonObject()
+                .get("service_request_id")
+                .getAsString();
         Response one = platform.get("/open311/v2/requests/" + id + ".json");
         assertEquals(200, one.status(), one.body());
         assertTrue(one.body().contains("\"agency_responsible\":\"海东市司法局\""), one.body());
         assertTrue(platform.get("/open311/v2/tokens/" + token + ".json").body().contains(id));
-        assertTrue(platform.get("/open311/v2/requests.json?jurisdiction_id=630200&status=open").body().contains(id));
+        assertTrue(platform.get("/open311/v2/requests.json?jurisdiction_id=630200&status=open")
+                .body()
+                .contains(id));
     }
 }

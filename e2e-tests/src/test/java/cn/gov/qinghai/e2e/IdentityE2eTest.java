@@ -35,11 +35,14 @@ import org.junit.jupiter.api.Test;
 class IdentityE2eTest {
 
     private static String clientToken(Platform p, String clientId) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(p.identityProvider().tokenEndpoint()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + clientId
-                        + "&client_secret=local")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(p.identityProvider().tokenEndpoint()))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "grant_type=client_credentials&client_id=" + clientId + "&client_secret=local"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
         assertTrue(m.find(), r.body());
@@ -55,8 +58,8 @@ class IdentityE2eTest {
         Response ok = platform.get("/api/v1/health-data/early-warnings?weekOf=" + LocalDate.now(), cdc);
         assertEquals(200, ok.status(), ok.body());
         // the same route with a client whose roles do not include it: 403 from the service
-        Response wrongRole = platform.get("/api/v1/health-data/early-warnings?weekOf=" + LocalDate.now(),
-                clientToken(p, "hrss-province"));
+        Response wrongRole = platform.get(
+                "/api/v1/health-data/early-warnings?weekOf=" + LocalDate.now(), clientToken(p, "hrss-province"));
         assertEquals(403, wrongRole.status(), wrongRole.body());
         assertTrue(LocalIdentityProvider.loadClients().size() >= 10, "one client per sample department");
     }
@@ -71,16 +74,22 @@ class IdentityE2eTest {
         assertEquals(401, r.status(), r.body());
         assertTrue(r.isProblem(), r.contentType());
 
-        ManagedChannel channel = ManagedChannelBuilder.forTarget(platform.local().get().grpcAddress("wage"))
-                .usePlaintext().build();
+        ManagedChannel channel = ManagedChannelBuilder.forTarget(
+                        platform.local().get().grpcAddress("wage"))
+                .usePlaintext()
+                .build();
         try {
             Metadata headers = new Metadata();
             headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + forged);
-            StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> WageServiceGrpc
-                    .newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
-                    .withDeadlineAfter(10, TimeUnit.SECONDS)
-                    .getMinimumWage(GetMinimumWageRequest.newBuilder().setRegion("630100").setDate("2017-05-01")
-                            .build()));
+            StatusRuntimeException e = assertThrows(
+                    StatusRuntimeException.class,
+                    () -> WageServiceGrpc.newBlockingStub(channel)
+                            .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                            .withDeadlineAfter(10, TimeUnit.SECONDS)
+                            .getMinimumWage(GetMinimumWageRequest.newBuilder()
+                                    .setRegion("630100")
+                                    .setDate("2017-05-01")
+                                    .build()));
             assertEquals(Status.Code.UNAUTHENTICATED, e.getStatus().getCode());
         } finally {
             channel.shutdownNow();

@@ -75,7 +75,8 @@ class KillDuringWritesE2eTest {
                         } catch (IllegalStateException connectionLost) {
                             status = -1; // the gateway connection itself failed: retry the same key as well
                         }
-                        statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                        statuses.computeIfAbsent(status, s -> new AtomicInteger())
+                                .incrementAndGet();
                         if (status == 201) {
                             caseByKey.put(key, r.json().get("id").getAsString());
                             accepted.incrementAndGet();
@@ -102,11 +103,13 @@ class KillDuringWritesE2eTest {
         Response estimate = platform.post("/api/v1/dibao/benefit-estimates", """
                 {"year": 2018, "members": [{"age": 40, "incomes": [{"type": "WAGE", "annualAmount": "1000"}]}]}""", null);
         Response wage = platform.get("/api/v1/wage/minimum-wage?region=630100&date=2017-05-01");
-        System.out.printf("e2e: with dibao killed: dibao estimate %d in %d ms; wage lookup %d in %d ms%n",
+        System.out.printf(
+                "e2e: with dibao killed: dibao estimate %d in %d ms; wage lookup %d in %d ms%n",
                 estimate.status(), estimate.millis(), wage.status(), wage.millis());
         assertEquals(503, estimate.status(), estimate.body());
         assertTrue(estimate.isProblem(), estimate.body());
-        assertTrue(estimate.millis() < 3000, "answered before the gateway's 3 s deadline: " + estimate.millis() + " ms");
+        assertTrue(
+                estimate.millis() < 3000, "answered before the gateway's 3 s deadline: " + estimate.millis() + " ms");
         assertEquals(200, wage.status(), "the other domains keep working: " + wage.body());
 
         Thread.sleep(1000);
@@ -124,15 +127,23 @@ class KillDuringWritesE2eTest {
                 ours.put(key, count);
             }
         });
-        System.out.printf("e2e: kill -9 under write load: %d submissions by %d clients, %d accepted before the kill, "
+        System.out.printf(
+                "e2e: kill -9 under write load: %d submissions by %d clients, %d accepted before the kill, "
                         + "%d retries; statuses seen %s; stored %d (cases in county before %d, after %d)%n",
-                SUBMISSIONS, THREADS, acceptedAtKill, retries.get(), new TreeMap<>(statuses), ours.size(), before,
+                SUBMISSIONS,
+                THREADS,
+                acceptedAtKill,
+                retries.get(),
+                new TreeMap<>(statuses),
+                ours.size(),
+                before,
                 stored.values().stream().mapToInt(Integer::intValue).sum());
         assertEquals(SUBMISSIONS, caseByKey.size(), "every key was accepted");
         assertEquals(SUBMISSIONS, Set.copyOf(caseByKey.values()).size(), "each key got its own case");
         assertEquals(SUBMISSIONS, ours.size(), "no key lost");
         assertTrue(ours.values().stream().allMatch(n -> n == 1), "no key stored twice: " + ours);
-        assertTrue(statuses.keySet().stream().allMatch(s -> s == 201 || s == 503 || s == 504 || s == -1),
+        assertTrue(
+                statuses.keySet().stream().allMatch(s -> s == 201 || s == 503 || s == 504 || s == -1),
                 "only success or a retryable outage, never a 500 or a 409: " + statuses);
     }
 
@@ -141,8 +152,10 @@ class KillDuringWritesE2eTest {
         Map<String, Integer> counts = new HashMap<>();
         String pageToken = "";
         do {
-            Response r = platform.get("/api/v1/dibao/cases?county=" + COUNTY + "&pageSize=1000&pageToken="
-                    + URLEncoder.encode(pageToken, StandardCharsets.UTF_8), token);
+            Response r = platform.get(
+                    "/api/v1/dibao/cases?county=" + COUNTY + "&pageSize=1000&pageToken="
+                            + URLEncoder.encode(pageToken, StandardCharsets.UTF_8),
+                    token);
             assertEquals(200, r.status(), r.body());
             JsonObject j = r.json();
             for (JsonElement c : j.getAsJsonArray("cases")) {
@@ -154,8 +167,12 @@ class KillDuringWritesE2eTest {
     }
 
     private static String application(String key, int i) {
-        String first17 = COUNTY + LocalDate.of(1950, 1, 1).plusDays(i * 7L + Math.floorMod(key.hashCode(), 7))
-                .toString().replace("-", "") + String.format("%03d", Math.floorMod(key.hashCode(), 1000));
+        String first17 = COUNTY
+                + LocalDate.of(1950, 1, 1)
+                        .plusDays(i * 7L + Math.floorMod(key.hashCode(), 7))
+                        .toString()
+                        .replace("-", "")
+                + String.format("%03d", Math.floorMod(key.hashCode(), 1000));
         String id = first17 + ResidentId.checkCharacter(first17);
         return """
                 {"requestId": "%s", "household": {"county": "%s", "township": "察汗乌苏镇", "members": [

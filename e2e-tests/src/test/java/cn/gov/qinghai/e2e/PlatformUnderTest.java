@@ -29,7 +29,8 @@ public final class PlatformUnderTest {
 
     private final String baseUrl;
     private final Platform platform;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private PlatformUnderTest(String baseUrl, Platform platform) {
         this.baseUrl = baseUrl;
@@ -58,7 +59,9 @@ public final class PlatformUnderTest {
             return new PlatformUnderTest(url.replaceAll("/$", ""), null);
         }
         try {
-            Path root = Path.of(System.getProperty("qinghai.home", "..")).toAbsolutePath().normalize();
+            Path root = Path.of(System.getProperty("qinghai.home", ".."))
+                    .toAbsolutePath()
+                    .normalize();
             Path data = root.resolve("e2e-tests/target/platform");
             deleteRecursively(data);
             long t0 = System.nanoTime();
@@ -69,7 +72,8 @@ public final class PlatformUnderTest {
             // with the trace backend (Zipkin), as `bin/platform --tracing`: TracingE2eTest reads one request's trace
             System.setProperty("qinghai.tracing", System.getProperty("qinghai.tracing", "true"));
             Platform platform = Platform.start(new Platform.Options(root, data, offset, Duration.ofSeconds(180)));
-            System.out.printf("e2e: platform up in %.1f s at %s%n", (System.nanoTime() - t0) / 1e9, platform.gatewayUrl());
+            System.out.printf(
+                    "e2e: platform up in %.1f s at %s%n", (System.nanoTime() - t0) / 1e9, platform.gatewayUrl());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     platform.close();
@@ -147,13 +151,13 @@ public final class PlatformUnderTest {
             }
         }
         try {
-            cn.gov.qinghai.kit.auth.LocalSigningKeys.register(issuer, "qinghai-platform",
-                    cn.gov.qinghai.identity.SigningKeys.parse(keyJson));
+            cn.gov.qinghai.kit.auth.LocalSigningKeys.register(
+                    issuer, "qinghai-platform", cn.gov.qinghai.identity.SigningKeys.parse(keyJson));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("PLATFORM_OIDC_SIGNING_KEY: " + e.getMessage(), e);
         }
-        return new TokenMinter(issuer, Clock.systemUTC()).mint(subject, List.of(roles), region, org,
-                Duration.ofMinutes(30));
+        return new TokenMinter(issuer, Clock.systemUTC())
+                .mint(subject, List.of(roles), region, org, Duration.ofMinutes(30));
     }
 
     public Response get(String path) {
@@ -169,8 +173,10 @@ public final class PlatformUnderTest {
     }
 
     public Response post(String path, String json, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -190,7 +196,10 @@ public final class PlatformUnderTest {
                 // A keep-alive connection the server had just closed was reused: nothing was sent, so send again.
                 r = http.send(request, HttpResponse.BodyHandlers.ofString());
             }
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+            return new Response(
+                    r.statusCode(),
+                    r.headers().firstValue("Content-Type").orElse(""),
+                    r.body(),
                     (System.nanoTime() - t0) / 1_000_000);
         } catch (IOException e) {
             throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
@@ -217,7 +226,8 @@ public final class PlatformUnderTest {
                 return List.of();
             }
             return j.getAsJsonArray("errors").asList().stream()
-                    .map(e -> e.getAsJsonObject().get("field").getAsString()).toList();
+                    .map(e -> e.getAsJsonObject().get("field").getAsString())
+                    .toList();
         }
     }
 
@@ -226,7 +236,8 @@ public final class PlatformUnderTest {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }

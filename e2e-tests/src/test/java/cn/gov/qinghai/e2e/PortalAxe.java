@@ -17,12 +17,11 @@ import org.openqa.selenium.JavascriptExecutor;
  */
 public final class PortalAxe {
 
-    private static final Path AXE = Path.of(System.getProperty("qinghai.home", ".."))
-            .resolve("e2e-tests/axe/node_modules/axe-core/axe.min.js");
+    private static final Path AXE =
+            Path.of(System.getProperty("qinghai.home", "..")).resolve("e2e-tests/axe/node_modules/axe-core/axe.min.js");
     private static String source;
 
-    private PortalAxe() {
-    }
+    private PortalAxe() {}
 
     private static synchronized String source() {
         if (source == null) {

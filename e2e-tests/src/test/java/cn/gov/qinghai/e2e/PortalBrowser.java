@@ -47,13 +47,13 @@ public final class PortalBrowser {
     public static final int DESKTOP = 1366;
     /** A common phone width (iPhone 12–15). */
     public static final int PHONE = 390;
+
     private static final int HEIGHT = 900;
 
     private static ChromeDriver driver;
     private static Path profile;
 
-    private PortalBrowser() {
-    }
+    private PortalBrowser() {}
 
     /** The shared browser, started (and Chromium installed) on first use. */
     public static synchronized ChromeDriver driver() {
@@ -81,12 +81,23 @@ public final class PortalBrowser {
         profile = Files.createTempDirectory("portal-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--hide-scrollbars", "--user-data-dir=" + profile, "--window-size=" + DESKTOP + "," + HEIGHT);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--hide-scrollbars",
+                "--user-data-dir=" + profile,
+                "--window-size=" + DESKTOP + "," + HEIGHT);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
-                .usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver)
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
@@ -119,11 +130,14 @@ public final class PortalBrowser {
      * script (only what is missing) rather than fail, so the README's test command passes on a fresh machine.
      */
     static void runProjectScript(String relative) {
-        Path root = Path.of(System.getProperty("qinghai.home", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("qinghai.home", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path script = root.resolve(relative);
         System.out.println("portal browser tests: running " + script);
         try {
-            Process install = new ProcessBuilder("bash", script.toString()).inheritIO().start();
+            Process install =
+                    new ProcessBuilder("bash", script.toString()).inheritIO().start();
             if (!install.waitFor(10, TimeUnit.MINUTES)) {
                 install.destroyForcibly();
                 throw new IllegalStateException(script + " did not finish within 10 minutes");
@@ -231,13 +245,16 @@ public final class PortalBrowser {
                   if (!marked || !marked.getAttribute('lang').startsWith('zh')) out.push(n.nodeValue.trim().slice(0, 60));
                 }
                 return out;""");
-        assertTrue(unmarked.isEmpty(), page + ": " + unmarked.size() + " Chinese text(s) on the English page without "
-                + "lang=\"zh-CN\": " + unmarked.subList(0, Math.min(15, unmarked.size())));
+        assertTrue(
+                unmarked.isEmpty(),
+                page + ": " + unmarked.size() + " Chinese text(s) on the English page without " + "lang=\"zh-CN\": "
+                        + unmarked.subList(0, Math.min(15, unmarked.size())));
     }
 
     public static void assertNoConsoleErrors(String page) {
         List<LogEntry> severe = driver().manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
         assertTrue(severe.isEmpty(), page + ": console errors " + severe);
     }
 
@@ -261,7 +278,8 @@ public final class PortalBrowser {
 
     /** A file name for a page's screenshot: {@code en-broadband-month-2017-06-390}. */
     public static String shotName(String path, int width, String lang) {
-        String clean = path.replaceAll("[?&]?lang=(en|zh)", "").replaceAll("[^a-zA-Z0-9]+", "-")
+        String clean = path.replaceAll("[?&]?lang=(en|zh)", "")
+                .replaceAll("[^a-zA-Z0-9]+", "-")
                 .replaceAll("^-|-$", "");
         return (lang.startsWith("zh") ? "zh" : "en") + "-" + (clean.isEmpty() ? "home" : clean) + "-" + width;
     }
@@ -269,7 +287,8 @@ public final class PortalBrowser {
     /** A full-page screenshot in {@link #SCREENSHOTS}: the window grows to the page's height for the shot. */
     public static void screenshot(String name) {
         Dimension before = driver().manage().window().getSize();
-        Number height = (Number) js("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+        Number height =
+                (Number) js("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
         driver().manage().window().setSize(new Dimension(before.getWidth(), Math.min(8000, height.intValue() + 140)));
         try {
             Files.createDirectories(SCREENSHOTS);
@@ -288,12 +307,16 @@ public final class PortalBrowser {
     public static void clickAndWaitFor(By what, String expectedId) {
         js("window.portalOldPage = true");
         driver().findElement(what).click();
-        new WebDriverWait(driver(), Duration.ofSeconds(20)).ignoring(WebDriverException.class)
+        new WebDriverWait(driver(), Duration.ofSeconds(20))
+                .ignoring(WebDriverException.class)
                 .until(d -> js("return window.portalOldPage === undefined && document.readyState === 'complete'")
-                        .equals(Boolean.TRUE) && !d.findElements(By.cssSelector("#" + expectedId.replace(".", "\\.")
-                        + ", #page-error")).isEmpty());
+                                .equals(Boolean.TRUE)
+                        && !d.findElements(By.cssSelector("#" + expectedId.replace(".", "\\.") + ", #page-error"))
+                                .isEmpty());
         List<WebElement> pageError = driver().findElements(By.id("page-error"));
-        assertTrue(pageError.isEmpty() || !driver().findElements(By.id(expectedId)).isEmpty(),
-                "page error instead of #" + expectedId + ": " + pageError.stream().map(WebElement::getText).toList());
+        assertTrue(
+                pageError.isEmpty() || !driver().findElements(By.id(expectedId)).isEmpty(),
+                "page error instead of #" + expectedId + ": "
+                        + pageError.stream().map(WebElement::getText).toList());
     }
 }

@@ -44,8 +44,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class PortalBrowserTest {
 
     private static final Path SCREENSHOTS = PortalBrowser.SCREENSHOTS;
-    private static final List<String> DOCUMENTS = List.of("qz-2017-41", "qz-2017-42", "qz-2017-43", "qzb-2017-80",
-            "qzb-2017-85", "qzb-2017-86", "qzb-2017-93");
+    private static final List<String> DOCUMENTS = List.of(
+            "qz-2017-41", "qz-2017-42", "qz-2017-43", "qzb-2017-80", "qzb-2017-85", "qzb-2017-86", "qzb-2017-93");
 
     private static final PlatformUnderTest platform = PlatformUnderTest.get();
     private static ChromeDriver driver;
@@ -67,12 +67,27 @@ class PortalBrowserTest {
 
     @Test
     void everyPageLoadsWithoutConsoleErrors() throws IOException {
-        List<String> pages = new ArrayList<>(List.of("/", "/wage", "/wage?region=630100", "/wage/compliance",
-                "/wage/compliance/check", "/wage/compliance/upload",
-                "/dibao", "/dibao/recipients", "/enterprise-cost", "/enterprise-cost/rd-subsidy",
-                "/enterprise-cost/startup-award", "/enterprise-cost/social-insurance", "/health-data",
-                "/health-data?rows=ageBand&columns=", "/retail", "/broadband", "/broadband?month=2017-06",
-                "/hotline", "/hotline/track", "/documents"));
+        List<String> pages = new ArrayList<>(List.of(
+                "/",
+                "/wage",
+                "/wage?region=630100",
+                "/wage/compliance",
+                "/wage/compliance/check",
+                "/wage/compliance/upload",
+                "/dibao",
+                "/dibao/recipients",
+                "/enterprise-cost",
+                "/enterprise-cost/rd-subsidy",
+                "/enterprise-cost/startup-award",
+                "/enterprise-cost/social-insurance",
+                "/health-data",
+                "/health-data?rows=ageBand&columns=",
+                "/retail",
+                "/broadband",
+                "/broadband?month=2017-06",
+                "/hotline",
+                "/hotline/track",
+                "/documents"));
         DOCUMENTS.forEach(d -> pages.add("/documents/" + d));
         for (String page : pages) {
             open(page);
@@ -90,7 +105,8 @@ class PortalBrowserTest {
         new Select(driver.findElement(By.id("home-region"))).selectByVisibleText("玉树州 (632700)");
         typeDate(driver.findElement(By.id("home-date")), "2017-04-30");
         screenshot("accept-1-home-filled");
-        clickAndWaitFor(By.cssSelector("#quick-wage ~ form button[type=submit], form[action='/wage'] button"), "monthly");
+        clickAndWaitFor(
+                By.cssSelector("#quick-wage ~ form button[type=submit], form[action='/wage'] button"), "monthly");
         assertEquals("1270.00", text("monthly"));
         assertEquals("12.90", text("hourly"));
         String answer = text("answer");
@@ -100,7 +116,8 @@ class PortalBrowserTest {
         assertFalse(details.getDomAttribute("open") != null, "the working is one click away, not in the way");
         details.findElement(By.tagName("summary")).click();
         assertTrue(details.findElement(By.tagName("ol")).isDisplayed());
-        assertTrue(driver.findElement(By.id("history")).getText().contains("1500.00"), "history shows the 2017 standard");
+        assertTrue(
+                driver.findElement(By.id("history")).getText().contains("1500.00"), "history shows the 2017 standard");
         assertNoConsoleErrors("/wage answer");
         screenshot("accept-2-yushu-2017-04-30");
     }
@@ -112,8 +129,11 @@ class PortalBrowserTest {
         typeDate(driver.findElement(By.id("date")), "2017-04-30");
         clickAndWaitFor(By.id("lookup"), "region");
         assertTrue(text("page-error").contains("请选择具体的市（州）"), text("page-error"));
-        assertEquals("630000", new Select(driver.findElement(By.id("region"))).getFirstSelectedOption()
-                .getDomAttribute("value"));
+        assertEquals(
+                "630000",
+                new Select(driver.findElement(By.id("region")))
+                        .getFirstSelectedOption()
+                        .getDomAttribute("value"));
         assertEquals("2017-04-30", driver.findElement(By.id("date")).getDomProperty("value"));
         screenshot("wage-province-before-2017");
     }
@@ -134,7 +154,9 @@ class PortalBrowserTest {
         assertEquals("608.00", text("minimumRequired"));
         assertEquals("8.00", text("shortfall"));
         driver.findElement(By.cssSelector("#result details summary")).click();
-        assertTrue(driver.findElement(By.cssSelector("#result details ol")).getText().contains("608"));
+        assertTrue(driver.findElement(By.cssSelector("#result details ol"))
+                .getText()
+                .contains("608"));
         assertNoConsoleErrors("compliance result");
         screenshot("compliance-result");
 
@@ -152,10 +174,13 @@ class PortalBrowserTest {
     @Test
     void aPayrollCsvIsCheckedRowByRowAndDownloadsAsCsv() throws Exception {
         Path csv = Files.createTempFile("payroll-", ".csv");
-        Files.writeString(csv, "reference,region,period,employment,hoursWorked,grossPay,overtimePay\n"
-                + "E001,632700,2017-06,FULL_TIME,,1600.00,100.00\n"
-                + "E002,630200,2017-06,PART_TIME,40,620.00,20.00\n"
-                + "E003,630100,2017-06,全日制,,x,\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                csv,
+                "reference,region,period,employment,hoursWorked,grossPay,overtimePay\n"
+                        + "E001,632700,2017-06,FULL_TIME,,1600.00,100.00\n"
+                        + "E002,630200,2017-06,PART_TIME,40,620.00,20.00\n"
+                        + "E003,630100,2017-06,全日制,,x,\n",
+                StandardCharsets.UTF_8);
         open("/wage/compliance");
         clickAndWaitFor(By.id("choose-file"), "csv-form");
         driver.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
@@ -173,7 +198,10 @@ class PortalBrowserTest {
         StringBuilder big = new StringBuilder("reference,region,period,employment,hoursWorked,grossPay\n");
         int n = 20_000;
         for (int i = 0; i < n; i++) {
-            big.append("E").append(i).append(",632700,2017-06,FULL_TIME,,").append(i % 2 == 0 ? "1500.00" : "1499.99")
+            big.append("E")
+                    .append(i)
+                    .append(",632700,2017-06,FULL_TIME,,")
+                    .append(i % 2 == 0 ? "1500.00" : "1499.99")
                     .append('\n');
         }
         HttpResponse<String> r = uploadCsv("/wage/compliance/upload.csv", big.toString());
@@ -181,8 +209,11 @@ class PortalBrowserTest {
         assertTrue(r.headers().firstValue("Content-Disposition").orElse("").contains("payroll-results.csv"));
         List<String> lines = r.body().lines().toList();
         assertEquals(n + 1, lines.size());
-        assertTrue(lines.get(0).endsWith("line,reference,compliant,countedPay,minimumRequired,shortfall,"
-                + "standardApplied,standardEffectiveFrom,errors"), lines.get(0));
+        assertTrue(
+                lines.get(0)
+                        .endsWith("line,reference,compliant,countedPay,minimumRequired,shortfall,"
+                                + "standardApplied,standardEffectiveFrom,errors"),
+                lines.get(0));
         assertEquals("2,E0,true,1500.00,1500.00,0.00,1500.00,2017-05-01,", lines.get(1));
         assertEquals("3,E1,false,1499.99,1500.00,0.01,1500.00,2017-05-01,", lines.get(2));
         // rows travel in batches: the last row of the last batch keeps its line number too
@@ -210,22 +241,29 @@ class PortalBrowserTest {
         assertEquals(10, planned.size(), "one planned bar per category of 附件2");
         assertEquals(10, chart.findElements(By.cssSelector("text.label")).size(), "every bar labelled");
         assertTrue(chart.getText().contains("亿元"), chart.getText());
-        assertEquals(10, driver.findElements(By.cssSelector("#table-category tbody tr")).size(),
+        assertEquals(
+                10,
+                driver.findElements(By.cssSelector("#table-category tbody tr")).size(),
                 "the same numbers as a table");
         assertTrue(text("totals").contains("100.08733"), text("totals"));
-        assertFalse(driver.findElements(By.cssSelector("#indicators tbody tr svg.progress")).isEmpty());
+        assertFalse(driver.findElements(By.cssSelector("#indicators tbody tr svg.progress"))
+                .isEmpty());
         new Select(driver.findElement(By.id("month"))).selectByValue("2017-06");
         submitAndWaitFor("broadband-show", "report-csv");
         WebElement trend = driver.findElement(By.id("chart-trend"));
         assertEquals("img", trend.getDomAttribute("role"));
         assertEquals(6, trend.findElements(By.cssSelector("rect.actual")).size(), "one column per month, Jan–Jun");
         assertEquals(1, trend.findElements(By.cssSelector("line.plan")).size(), "the year's plan as a line");
-        assertEquals(6, driver.findElements(By.cssSelector("#table-trend tbody tr")).size());
+        assertEquals(
+                6, driver.findElements(By.cssSelector("#table-trend tbody tr")).size());
         String csv = driver.findElement(By.id("report-csv")).getDomAttribute("href");
         assertEquals("/api/v1/broadband/reports/2017-06.csv", csv);
-        HttpResponse<String> report = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(platform.url(csv))).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> report = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(platform.url(csv)))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(200, report.statusCode(), report.body());
         assertTrue(report.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv"));
         screenshot("broadband-dashboard");
@@ -283,16 +321,21 @@ class PortalBrowserTest {
     void anEnterpriseCostCalculatorBuiltFromTheCatalogueShowsItsResultWithTheWorking() throws IOException {
         open("/");
         clickAndWaitFor(By.cssSelector("nav.main a[href='/enterprise-cost']"), "calculators");
-        assertTrue(driver.findElements(By.cssSelector("#calculators > li")).size() >= 10,
+        assertTrue(
+                driver.findElements(By.cssSelector("#calculators > li")).size() >= 10,
                 "every calculator of the catalogue is listed");
         clickAndWaitFor(By.id("calc-rd-subsidy"), "calculator-form");
         String unchosen = new Select(driver.findElement(By.id("recognisedScienceTechEnterprise")))
-                .getFirstSelectedOption().getText();
+                .getFirstSelectedOption()
+                .getText();
         assertTrue(unchosen.contains("是"), "an optional yes/no shows the catalogue's default: " + unchosen);
-        for (WebElement input : driver.findElements(By.cssSelector("#calculator-form input:not([type=hidden]), "
-                + "#calculator-form select"))) {
+        for (WebElement input : driver.findElements(
+                By.cssSelector("#calculator-form input:not([type=hidden]), " + "#calculator-form select"))) {
             String id = input.getDomAttribute("id");
-            assertFalse(driver.findElements(By.cssSelector("label[for='" + id + "']")).isEmpty(), "labelled: " + id);
+            assertFalse(
+                    driver.findElements(By.cssSelector("label[for='" + id + "']"))
+                            .isEmpty(),
+                    "labelled: " + id);
         }
         type("superDeductionTaxExemption", "30000000");
         typeDate(driver.findElement(By.id("date")), "2017-09-01");
@@ -306,7 +349,9 @@ class PortalBrowserTest {
         details.findElement(By.tagName("summary")).click();
         assertTrue(details.findElements(By.cssSelector("ol > li")).size() >= 2, details.getText());
         assertTrue(details.getText().contains("青政〔2017〕"), "the clauses: " + details.getText());
-        assertEquals("30000000", driver.findElement(By.id("superDeductionTaxExemption")).getDomProperty("value"));
+        assertEquals(
+                "30000000",
+                driver.findElement(By.id("superDeductionTaxExemption")).getDomProperty("value"));
         assertNoConsoleErrors("rd-subsidy result");
         screenshot("enterprise-cost-rd-subsidy-result");
 
@@ -330,7 +375,9 @@ class PortalBrowserTest {
         assertTrue(error.contains("人"), "the unit from the catalogue: " + error);
         assertEquals("三个", driver.findElement(By.id("persons")).getDomProperty("value"), "what was typed is kept");
         assertEquals("true", driver.findElement(By.id("persons")).getDomAttribute("aria-invalid"));
-        assertTrue(driver.findElement(By.id("persons")).getDomAttribute("aria-describedby").contains("persons-error"));
+        assertTrue(driver.findElement(By.id("persons"))
+                .getDomAttribute("aria-describedby")
+                .contains("persons-error"));
         assertTrue(driver.findElements(By.id("result")).isEmpty(), "no result for a refused form");
         screenshot("enterprise-cost-field-error");
 
@@ -338,20 +385,25 @@ class PortalBrowserTest {
         type("superDeductionTaxExemption", "1000000");
         typeDate(driver.findElement(By.id("date")), "2017-07-04");
         submitAndWaitFor("calculate", "date-error");
-        assertTrue(text("date-error").contains("起施行"), "a day before the rule is named at the date: "
-                + text("date-error"));
-        assertEquals("1000000", driver.findElement(By.id("superDeductionTaxExemption")).getDomProperty("value"));
+        assertTrue(
+                text("date-error").contains("起施行"),
+                "a day before the rule is named at the date: " + text("date-error"));
+        assertEquals(
+                "1000000",
+                driver.findElement(By.id("superDeductionTaxExemption")).getDomProperty("value"));
 
         open("/enterprise-cost/startup-loan-guarantee?lang=en");
         submitAndWaitFor("calculate", "persons-error");
         screenshot("en-enterprise-cost-required");
-        assertTrue(text("persons-error").contains("Required"), text("persons-error")); // after the hidden "Error:" prefix
+        assertTrue(
+                text("persons-error").contains("Required"), text("persons-error")); // after the hidden "Error:" prefix
     }
 
     @Test
     void theHealthDataPageShowsOpenStatisticsWithSmallCellsSuppressedNotZero() throws IOException {
         // One encounter on a day of its own: its cell holds a count of 1, which must never be published.
-        LocalDate day = LocalDate.of(2015, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(360));
+        LocalDate day =
+                LocalDate.of(2015, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(360));
         String id = oneEncounter(day);
         open("/");
         clickAndWaitFor(By.cssSelector("nav.main a[href='/health-data']"), "statistics-form");
@@ -368,8 +420,10 @@ class PortalBrowserTest {
         }
         assertTrue(text("suppression-note").contains("不是零"));
         WebElement xining = driver.findElement(By.xpath("//table[@id='statistics-table']//th[@scope='row'][.='西宁市']"));
-        assertFalse(xining.findElement(By.xpath("..")).getText().matches(".*\\b[1-4]\\b.*"),
-                "no count below the threshold in the row: " + xining.findElement(By.xpath("..")).getText());
+        assertFalse(
+                xining.findElement(By.xpath("..")).getText().matches(".*\\b[1-4]\\b.*"),
+                "no count below the threshold in the row: "
+                        + xining.findElement(By.xpath("..")).getText());
         assertTrue(text("alerts").contains("不公开"), "the page says why alerts are not public");
         assertNoConsoleErrors("/health-data suppressed");
         screenshot("health-data-suppressed");
@@ -436,7 +490,8 @@ class PortalBrowserTest {
         assertEquals("#main", focused.getDomAttribute("href"), "the first Tab stop skips to the content");
         for (WebElement input : driver.findElements(By.cssSelector("main input:not([type=hidden]), main select"))) {
             String id = input.getDomAttribute("id");
-            boolean labelled = !driver.findElements(By.cssSelector("label[for='" + id + "']")).isEmpty()
+            boolean labelled = !driver.findElements(By.cssSelector("label[for='" + id + "']"))
+                            .isEmpty()
                     || !input.findElements(By.xpath("ancestor::label")).isEmpty();
             assertTrue(labelled, "input without a label: " + id);
         }
@@ -445,13 +500,18 @@ class PortalBrowserTest {
     @Test
     void pagesFitAPhoneScreen() throws IOException {
         driver.manage().window().setSize(new Dimension(390, 844));
-        for (String page : List.of("/", "/wage?region=632700&date=2017-04-30", "/wage/compliance",
-                "/wage/compliance/check", "/wage/compliance/upload")) {
+        for (String page : List.of(
+                "/",
+                "/wage?region=632700&date=2017-04-30",
+                "/wage/compliance",
+                "/wage/compliance/check",
+                "/wage/compliance/upload")) {
             open(page);
             Number scrollWidth = (Number) js("return document.documentElement.scrollWidth");
             Number viewport = (Number) js("return window.innerWidth");
-            assertTrue(scrollWidth.intValue() <= viewport.intValue(), page + " scrolls sideways: " + scrollWidth
-                    + " > " + viewport);
+            assertTrue(
+                    scrollWidth.intValue() <= viewport.intValue(),
+                    page + " scrolls sideways: " + scrollWidth + " > " + viewport);
             screenshot("phone" + (page.equals("/") ? "-home" : page.replaceAll("[^a-zA-Z0-9]+", "-")));
         }
     }
@@ -460,13 +520,26 @@ class PortalBrowserTest {
 
     /** Registers a resident in Xining with consent for a hospital, and records one pneumonia encounter on a day. */
     private static String oneEncounter(LocalDate day) {
-        String first17 = "630102" + LocalDate.of(1960, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(15000))
-                .toString().replace("-", "") + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+        String first17 = "630102"
+                + LocalDate.of(1960, 1, 1)
+                        .plusDays(ThreadLocalRandom.current().nextInt(15000))
+                        .toString()
+                        .replace("-", "")
+                + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
         String id = first17 + ResidentId.checkCharacter(first17);
         String hospital = "portal-e2e-hospital";
         HealthDataSteps.registerWithConsent(platform, id, "卓玛", "630102", hospital);
-        HealthDataSteps.encounter(platform, platform.orgToken("portal-doctor", "630100", hospital, "health:clinician"),
-                id, "630102", day, "OUTPATIENT", "J18.9", "肺炎", "300.00", "90.00");
+        HealthDataSteps.encounter(
+                platform,
+                platform.orgToken("portal-doctor", "630100", hospital, "health:clinician"),
+                id,
+                "630102",
+                day,
+                "OUTPATIENT",
+                "J18.9",
+                "肺炎",
+                "300.00",
+                "90.00");
         return id;
     }
 
@@ -503,13 +576,17 @@ class PortalBrowserTest {
         // A mark on the old page's window: gone once the browser shows the new document.
         js("window.portalOldPage = true");
         driver.findElement(what).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.WebDriverException.class)
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> js("return window.portalOldPage === undefined && document.readyState === 'complete'")
-                        .equals(Boolean.TRUE) && !d.findElements(By.cssSelector("#" + expectedId.replace(".", "\\.")
-                        + ", #page-error")).isEmpty());
+                                .equals(Boolean.TRUE)
+                        && !d.findElements(By.cssSelector("#" + expectedId.replace(".", "\\.") + ", #page-error"))
+                                .isEmpty());
         List<WebElement> pageError = driver.findElements(By.id("page-error"));
-        assertTrue(pageError.isEmpty() || !driver.findElements(By.id(expectedId)).isEmpty(),
-                "page error instead of #" + expectedId + ": " + pageError.stream().map(WebElement::getText).toList());
+        assertTrue(
+                pageError.isEmpty() || !driver.findElements(By.id(expectedId)).isEmpty(),
+                "page error instead of #" + expectedId + ": "
+                        + pageError.stream().map(WebElement::getText).toList());
     }
 
     private static Object js(String script, Object... args) {
@@ -518,14 +595,16 @@ class PortalBrowserTest {
 
     private static void assertNoConsoleErrors(String page) {
         List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
         assertTrue(severe.isEmpty(), page + ": console errors " + severe);
     }
 
     /** A full-page screenshot: the window grows to the page's height for the shot. */
     private static void screenshot(String name) throws IOException {
         Dimension before = driver.manage().window().getSize();
-        Number height = (Number) js("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+        Number height =
+                (Number) js("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
         driver.manage().window().setSize(new Dimension(before.getWidth(), Math.min(6000, height.intValue() + 140)));
         byte[] png = driver.getScreenshotAs(OutputType.BYTES);
         Files.write(SCREENSHOTS.resolve(name + ".png"), png);
@@ -534,11 +613,14 @@ class PortalBrowserTest {
 
     private static HttpResponse<String> uploadCsv(String path, String csv) throws Exception {
         String boundary = "----portal" + System.nanoTime();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"payroll.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.url(path))).timeout(Duration.ofMinutes(2))
+        String body =
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"payroll.csv\"\r\n"
+                        + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.url(path)))
+                .timeout(Duration.ofMinutes(2))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

@@ -76,7 +76,8 @@ class PortalDibaoBrowserTest {
         assertEquals("estimate", driver.switchTo().activeElement().getDomAttribute("id"), "the answer is focused");
         Number top = (Number) js("return document.getElementById('estimate').getBoundingClientRect().top");
         Number viewport = (Number) js("return window.innerHeight");
-        assertTrue(top.doubleValue() > -2 && top.doubleValue() < viewport.doubleValue(),
+        assertTrue(
+                top.doubleValue() > -2 && top.doubleValue() < viewport.doubleValue(),
                 "the answer is in view without scrolling: top " + top);
         String heading = text("result-heading");
         // 3 people, 3000 a year: 1000 per person < 3532 → (3532 × 3 − 3000) ÷ 12 = 633.00, plus 17 for the child
@@ -88,7 +89,8 @@ class PortalDibaoBrowserTest {
             assertNoLatinWords(text("allowance-lines"), "allowance lines");
             assertTrue(heading.contains("低保测算结果"), heading);
         } else {
-            assertTrue(text("allowance-lines").contains("Household member 3: classified allowance 17.00 yuan a month"),
+            assertTrue(
+                    text("allowance-lines").contains("Household member 3: classified allowance 17.00 yuan a month"),
                     text("allowance-lines"));
             assertFalse(answer.matches("(?s).*[\\u4e00-\\u9fff]{2,}.*元/.*"), "no Chinese units on the English page");
         }
@@ -109,20 +111,27 @@ class PortalDibaoBrowserTest {
         WebElement summary = byId("error-summary");
         assertEquals("error-summary", driver.switchTo().activeElement().getDomAttribute("id"), "focus on the summary");
         List<WebElement> links = summary.findElements(By.cssSelector("a"));
-        List<String> targets = links.stream().map(a -> a.getDomAttribute("href")).toList();
+        List<String> targets =
+                links.stream().map(a -> a.getDomAttribute("href")).toList();
         assertTrue(targets.containsAll(List.of("#year", "#m0.age", "#m0.i0.annualAmount")), targets.toString());
         for (WebElement link : links) {
             String field = link.getDomAttribute("href").substring(1);
-            assertEquals(link.getText(), byId(field + "-error").getText().replaceFirst("^(错误：|Error:)\\s*", ""),
+            assertEquals(
+                    link.getText(),
+                    byId(field + "-error").getText().replaceFirst("^(错误：|Error:)\\s*", ""),
                     "the same words next to the field");
         }
-        // A link to the field scrolls to it (to the pixel: sub-pixel layout may leave its top a fraction above 0) and makes it the place Tab continues from (no JavaScript needed).
+        // A link to the field scrolls to it (to the pixel: sub-pixel layout may leave its top a fraction above 0) and
+        // makes it the place Tab continues from (no JavaScript needed).
         js("window.scrollTo(0, 0)");
         summary.findElement(By.cssSelector("a[href='#m0.i0.annualAmount']")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> driver.getCurrentUrl().endsWith("#m0.i0.annualAmount"));
-        Number fieldTop = (Number) js("return document.getElementById('m0.i0.annualAmount').getBoundingClientRect().top");
+        new WebDriverWait(driver, Duration.ofSeconds(5))
+                .until(d -> driver.getCurrentUrl().endsWith("#m0.i0.annualAmount"));
+        Number fieldTop =
+                (Number) js("return document.getElementById('m0.i0.annualAmount').getBoundingClientRect().top");
         Number viewport = (Number) js("return window.innerHeight");
-        assertTrue(fieldTop.doubleValue() > -2 && fieldTop.doubleValue() < viewport.doubleValue(),
+        assertTrue(
+                fieldTop.doubleValue() > -2 && fieldTop.doubleValue() < viewport.doubleValue(),
                 "the link brings the field into view: top " + fieldTop);
         assertTrue(driver.getTitle().startsWith(lang.equals("zh") ? "错误：" : "Error:"), driver.getTitle());
         String text = summary.getText();
@@ -155,9 +164,11 @@ class PortalDibaoBrowserTest {
         clickAndWaitFor(By.id("estimate-submit"), "what-if-result");
         WebElement table = byId("what-if-result");
         List<WebElement> total = table.findElements(By.cssSelector("tbody tr")).stream()
-                .filter(r -> r.getText().contains(lang.equals("zh") ? "每月合计" : "Total per month")).toList();
+                .filter(r -> r.getText().contains(lang.equals("zh") ? "每月合计" : "Total per month"))
+                .toList();
         assertEquals(1, total.size(), table.getText());
-        // one person, 3000 a year: (3532 − 3000) ÷ 12 = 44.33 under the law; (4000 − 3000) ÷ 12 = 83.33 under the what-if
+        // one person, 3000 a year: (3532 − 3000) ÷ 12 = 44.33 under the law; (4000 − 3000) ÷ 12 = 83.33 under the
+        // what-if
         List<WebElement> cells = total.get(0).findElements(By.tagName("td"));
         assertTrue(cells.get(0).getText().contains("44.33"), cells.get(0).getText());
         assertTrue(cells.get(1).getText().contains("83.33"), cells.get(1).getText());
@@ -165,7 +176,8 @@ class PortalDibaoBrowserTest {
         WebElement working = byId("what-if-working");
         working.findElement(By.tagName("summary")).click();
         assertFalse(working.findElements(By.cssSelector(".tag.hypothetical")).isEmpty(), "changed steps marked");
-        assertTrue(working.getText().contains(lang.equals("zh") ? "假设值，不是现行规定" : "hypothetical value, not the law"),
+        assertTrue(
+                working.getText().contains(lang.equals("zh") ? "假设值，不是现行规定" : "hypothetical value, not the law"),
                 working.getText());
         assertNoConsoleErrors();
         checked("dibao-what-if-" + lang, width);
@@ -219,7 +231,8 @@ class PortalDibaoBrowserTest {
     private static void assertNoConsoleErrors() {
         List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .filter(e -> !e.getMessage().contains("422")).toList();
+                .filter(e -> !e.getMessage().contains("422"))
+                .toList();
         assertTrue(severe.isEmpty(), "console errors " + severe);
     }
 }

@@ -17,14 +17,17 @@ class PortalHarnessTest {
 
     private static void show(String html, int width) {
         PortalBrowser.width(width);
-        PortalBrowser.driver().get("data:text/html;charset=utf-8,"
-                + URLEncoder.encode(html, StandardCharsets.UTF_8).replace("+", "%20"));
+        PortalBrowser.driver()
+                .get("data:text/html;charset=utf-8,"
+                        + URLEncoder.encode(html, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     @Test
     void axeFindsAnImageWithoutAltAndAButtonWithoutAName() {
-        show("<!doctype html><html lang=en><head><title>t</title></head><body><main><h1>x</h1>"
-                + "<img src='x.png'><button></button></main></body></html>", PortalBrowser.DESKTOP);
+        show(
+                "<!doctype html><html lang=en><head><title>t</title></head><body><main><h1>x</h1>"
+                        + "<img src='x.png'><button></button></main></body></html>",
+                PortalBrowser.DESKTOP);
         List<String> found = PortalAxe.seriousViolations();
         assertTrue(found.stream().anyMatch(v -> v.contains("image-alt")), found.toString());
         assertTrue(found.stream().anyMatch(v -> v.contains("button-name")), found.toString());
@@ -33,8 +36,10 @@ class PortalHarnessTest {
 
     @Test
     void aCleanPagePassesAxe() {
-        show("<!doctype html><html lang=en><head><title>t</title></head><body><main><h1>x</h1>"
-                + "<img src='x.png' alt='a picture'><button>Go</button></main></body></html>", PortalBrowser.DESKTOP);
+        show(
+                "<!doctype html><html lang=en><head><title>t</title></head><body><main><h1>x</h1>"
+                        + "<img src='x.png' alt='a picture'><button>Go</button></main></body></html>",
+                PortalBrowser.DESKTOP);
         PortalAxe.assertNoSeriousViolations("clean page");
     }
 
@@ -45,8 +50,10 @@ class PortalHarnessTest {
         show(head + "<div style='width:1000px'>wide</div></body></html>", PortalBrowser.PHONE);
         AssertionError error = assertThrows(AssertionError.class, () -> PortalBrowser.assertNoSidewaysScroll("wide"));
         assertTrue(error.getMessage().contains("div"), error.getMessage());
-        show(head + "<div class=table-scroll style='overflow-x:auto'><table><tr><td style='min-width:1000px'>wide"
-                + "</td></tr></table></div></body></html>", PortalBrowser.PHONE);
+        show(
+                head + "<div class=table-scroll style='overflow-x:auto'><table><tr><td style='min-width:1000px'>wide"
+                        + "</td></tr></table></div></body></html>",
+                PortalBrowser.PHONE);
         PortalBrowser.assertNoSidewaysScroll("wide table in its container");
     }
 }

@@ -24,22 +24,28 @@ class PovertyRosterE2eTest {
                 + "not-an-id,李四,630121\n"
                 + id("63012119900202002") + ",王五,630121\n";
         HttpRequest upload = HttpRequest.newBuilder(URI.create(platform.url("/api/v1/dibao/poverty-roster-imports")))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "text/csv")
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "text/csv")
                 .header("Authorization", "Bearer " + office)
-                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8))
+                .build();
         PlatformUnderTest.Response imported = platform.send(upload);
         assertEquals(200, imported.status(), imported.body());
         JsonObject j = imported.json();
         assertEquals("2", j.get("accepted").getAsString());
         assertEquals("1", j.get("rejected").getAsString());
-        assertEquals("3", j.getAsJsonArray("badRows").get(0).getAsJsonObject().get("line").getAsString());
+        assertEquals(
+                "3",
+                j.getAsJsonArray("badRows").get(0).getAsJsonObject().get("line").getAsString());
         assertTrue(!imported.body().contains(id("63012119800101001")), "no full identity number comes back");
 
         PlatformUnderTest.Response report = platform.get("/api/v1/dibao/cross-match-reports?region=630121", office);
         assertEquals(200, report.status(), report.body());
 
         HttpRequest anonymous = HttpRequest.newBuilder(URI.create(platform.url("/api/v1/dibao/poverty-roster-imports")))
-                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)).build();
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv))
+                .build();
         assertEquals(401, platform.send(anonymous).status());
     }
 

@@ -21,10 +21,19 @@ import org.openqa.selenium.WebElement;
  */
 class PublicPagesBrowserTest {
 
-    static final List<String> PUBLIC_PAGES = List.of("/", "/dibao/recipients",
-            "/dibao/recipients?county=630121&month=2017-06", "/health-data", "/health-data?rows=ageBand&columns=sex",
-            "/broadband", "/broadband?month=2017-06", "/documents", "/documents/qzb-2017-93", "/hotline",
-            "/hotline/track", "/retail");
+    static final List<String> PUBLIC_PAGES = List.of(
+            "/",
+            "/dibao/recipients",
+            "/dibao/recipients?county=630121&month=2017-06",
+            "/health-data",
+            "/health-data?rows=ageBand&columns=sex",
+            "/broadband",
+            "/broadband?month=2017-06",
+            "/documents",
+            "/documents/qzb-2017-93",
+            "/hotline",
+            "/hotline/track",
+            "/retail");
 
     @BeforeEach
     void reset() {
@@ -68,8 +77,9 @@ class PublicPagesBrowserTest {
 
         PortalBrowser.open("/dibao/recipients?county=630121&month=2017-01");
         String before = text("month-error");
-        assertTrue(before.contains("2017-06") && !before.contains("格式"), "before the document, not a format error: "
-                + before);
+        assertTrue(
+                before.contains("2017-06") && !before.contains("格式"),
+                "before the document, not a format error: " + before);
         assertPlainWords("month before 86号");
         PortalBrowser.open("/dibao/recipients?county=630121&month=June");
         assertTrue(text("month-error").contains("2017-06"), text("month-error"));
@@ -85,7 +95,9 @@ class PublicPagesBrowserTest {
         PortalBrowser.open("/broadband?month=" + "a".repeat(10_000));
         assertEquals("zh-CN", PortalBrowser.html().getAttribute("lang"));
         assertTrue(text("main").contains("网址太长"), text("main"));
-        assertEquals("/broadband", PortalBrowser.driver().findElement(By.id("error-back")).getDomAttribute("href"));
+        assertEquals(
+                "/broadband",
+                PortalBrowser.driver().findElement(By.id("error-back")).getDomAttribute("href"));
         assertFalse(PortalBrowser.driver().getPageSource().contains("\"title\""), "no JSON document");
         PortalAxe.assertNoSeriousViolations("414 page");
         PortalBrowser.screenshot("zh-error-414");
@@ -94,8 +106,8 @@ class PublicPagesBrowserTest {
         assertTrue(text("main").contains("too long"), text("main"));
         PortalBrowser.screenshot("en-error-414");
         // API clients keep problem+json.
-        PlatformUnderTest.Response api = PlatformUnderTest.get().get("/api/v1/wage/minimum-wage?region="
-                + "9".repeat(10_000));
+        PlatformUnderTest.Response api =
+                PlatformUnderTest.get().get("/api/v1/wage/minimum-wage?region=" + "9".repeat(10_000));
         assertEquals(414, api.status(), api.body());
         assertTrue(api.isProblem(), api.contentType());
     }
@@ -118,11 +130,13 @@ class PublicPagesBrowserTest {
     @Test
     void healthDataShowsThePortalsYearUnlessAskedOtherwise() {
         PortalBrowser.open("/health-data?rows=year&columns=");
-        assertEquals("2017-01-01", PortalBrowser.driver().findElement(By.id("from")).getDomProperty("value"));
-        assertEquals("2017-12-31", PortalBrowser.driver().findElement(By.id("to")).getDomProperty("value"));
+        assertEquals(
+                "2017-01-01", PortalBrowser.driver().findElement(By.id("from")).getDomProperty("value"));
+        assertEquals(
+                "2017-12-31", PortalBrowser.driver().findElement(By.id("to")).getDomProperty("value"));
         for (WebElement heading : PortalBrowser.driver().findElements(By.cssSelector("main table th"))) {
-            assertFalse(heading.getText().matches("20(1[89]|2\\d)"), "a year after 2017 by default: "
-                    + heading.getText());
+            assertFalse(
+                    heading.getText().matches("20(1[89]|2\\d)"), "a year after 2017 by default: " + heading.getText());
         }
     }
 
@@ -133,11 +147,14 @@ class PublicPagesBrowserTest {
         WebElement wrap = PortalBrowser.driver().findElement(By.cssSelector("#indicators-title ~ .table-wrap"));
         Number inner = (Number) PortalBrowser.js("return arguments[0].scrollWidth", wrap);
         Number outer = (Number) PortalBrowser.js("return arguments[0].clientWidth", wrap);
-        assertTrue(inner.intValue() > outer.intValue(), "the indicators table is wider than a phone and scrolls inside");
+        assertTrue(
+                inner.intValue() > outer.intValue(), "the indicators table is wider than a phone and scrolls inside");
         PortalBrowser.js("arguments[0].scrollLeft = 200", wrap);
         WebElement first = wrap.findElement(By.cssSelector("tbody tr th"));
-        Number left = (Number) PortalBrowser.js("return arguments[0].getBoundingClientRect().left"
-                + " - arguments[1].getBoundingClientRect().left", first, wrap);
+        Number left = (Number) PortalBrowser.js(
+                "return arguments[0].getBoundingClientRect().left" + " - arguments[1].getBoundingClientRect().left",
+                first,
+                wrap);
         assertTrue(Math.abs(left.doubleValue()) < 2, "the first column stays in view when scrolled: " + left);
         PortalBrowser.assertSvgTextAtLeast("broadband phone", 12);
     }
@@ -149,7 +166,10 @@ class PublicPagesBrowserTest {
     /** No developer text: no service wording in English small print, no parameter ids or ISO-format jargon. */
     private static void assertPlainWords(String what) {
         String main = text("main");
-        assertTrue(PortalBrowser.driver().findElements(By.cssSelector("main .error small")).isEmpty(),
+        assertTrue(
+                PortalBrowser.driver()
+                        .findElements(By.cssSelector("main .error small"))
+                        .isEmpty(),
                 what + ": the service's own wording is not shown: " + main);
         for (String jargon : List.of("dibao.", "must be", "is required", "yyyy", "ISO", "takes effect")) {
             assertFalse(main.contains(jargon), what + ": developer text '" + jargon + "' in " + main);

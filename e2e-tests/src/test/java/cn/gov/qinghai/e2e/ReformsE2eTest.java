@@ -38,12 +38,15 @@ class ReformsE2eTest {
 
     @Test
     void anEnterpriseCostCalculatorTakesAReformBesideItsInputs() {
-        Response r = platform.post("/api/v1/enterprise-cost/calculators/social-insurance/calculate?date=2017-07-21", """
+        Response r = platform.post(
+                "/api/v1/enterprise-cost/calculators/social-insurance/calculate?date=2017-07-21", """
                 {"payroll":"100000","reform":{"overrides":[{"id":"enterprise_cost.social_insurance.employer_rates",
                  "value":"{\\"unemployment\\":\\"0.01\\"}"}]}}""", null);
         assertEquals(200, r.status(), r.body());
         assertEquals("1540.00", r.json().get("amount").getAsString());
-        assertEquals("2040.00", r.json().getAsJsonObject("reformCalculation").get("amount").getAsString());
+        assertEquals(
+                "2040.00",
+                r.json().getAsJsonObject("reformCalculation").get("amount").getAsString());
     }
 
     @Test

@@ -23,7 +23,8 @@ class RetailE2eTest {
     private final String officer = platform.token("officer-e2e", "630000", "retail:commerce-officer");
 
     private static String creditCode(String county) {
-        String first17 = "91" + county + "MA" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+        String first17 = "91" + county + "MA"
+                + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
         return first17 + CreditCode.checkCharacter(first17);
     }
 
@@ -37,9 +38,11 @@ class RetailE2eTest {
     }
 
     private void event(String actor, String batch, String type, String extra) {
-        Response r = platform.post("/api/v1/retail/trace-events", """
-                {"requestId":"%s","batchCode":"%s","type":"%s","occurredAt":"2017-07-01T08:00:00+08:00"%s}"""
-                .formatted(UUID.randomUUID(), batch, type, extra), enterpriseToken(actor));
+        Response r = platform.post(
+                "/api/v1/retail/trace-events",
+                """
+                {"requestId":"%s","batchCode":"%s","type":"%s","occurredAt":"2017-07-01T08:00:00+08:00"%s}""".formatted(UUID.randomUUID(), batch, type, extra),
+                enterpriseToken(actor));
         assertEquals(201, r.status(), r.body());
     }
 
@@ -60,10 +63,10 @@ class RetailE2eTest {
     void chainOutletFilingNeverFailsForLackOfALicence() {
         String chain = creditCode("630102");
         registerEnterprise(chain, "630102", true);
-        Response filed = platform.post("/api/v1/retail/outlets", """
+        Response filed = platform.post(
+                "/api/v1/retail/outlets", """
                 {"requestId":"%s","enterpriseCreditCode":"%s","name":"社区店","region":"630104",
-                 "format":"community_convenience_store","address":"城西区 8 号","licenceMode":"HQ_LICENCE_FILING"}"""
-                .formatted(UUID.randomUUID(), chain), enterpriseToken(chain));
+                 "format":"community_convenience_store","address":"城西区 8 号","licenceMode":"HQ_LICENCE_FILING"}""".formatted(UUID.randomUUID(), chain), enterpriseToken(chain));
         assertEquals(201, filed.status(), filed.body());
         assertEquals("FILED", filed.json().get("status").getAsString());
         Response listed = platform.get("/api/v1/retail/outlets?region=630100&format=community_convenience_store");
@@ -76,10 +79,13 @@ class RetailE2eTest {
         String producer = creditCode("632200");
         String retailer = creditCode("630103");
         registerEnterprise(retailer, "630103", false);
-        long outlet = platform.post("/api/v1/retail/outlets", """
+        long outlet = platform.post(
+                        "/api/v1/retail/outlets", """
                 {"requestId":"%s","enterpriseCreditCode":"%s","name":"超市","region":"630103","format":"supermarket",
-                 "address":"城中区 1 号","licenceMode":"OWN_LICENCE","licenceNumber":"L-1"}"""
-                .formatted(UUID.randomUUID(), retailer), enterpriseToken(retailer)).json().get("id").getAsLong();
+                 "address":"城中区 1 号","licenceMode":"OWN_LICENCE","licenceNumber":"L-1"}""".formatted(UUID.randomUUID(), retailer), enterpriseToken(retailer))
+                .json()
+                .get("id")
+                .getAsLong();
         String batch = "E2E-" + UUID.randomUUID().toString().substring(0, 8);
         event(producer, batch, "PRODUCED", ",\"product\":\"牦牛肉\"");
         event(producer, batch, "SHIPPED", ",\"counterparty\":\"" + retailer + "\"");
@@ -89,18 +95,38 @@ class RetailE2eTest {
         Response trace = platform.get("/api/v1/retail/trace/" + batch);
         assertEquals(200, trace.status(), trace.body());
         JsonArray events = trace.json().getAsJsonArray("events");
-        assertEquals(List.of("PRODUCED", "SHIPPED", "RECEIVED", "SOLD"),
-                events.asList().stream().map(e -> e.getAsJsonObject().get("type").getAsString()).toList());
+        assertEquals(
+                List.of("PRODUCED", "SHIPPED", "RECEIVED", "SOLD"),
+                events.asList().stream()
+                        .map(e -> e.getAsJsonObject().get("type").getAsString())
+                        .toList());
         assertTrue(trace.json().get("chainVerified").getAsBoolean());
         Response unknown = platform.get("/api/v1/retail/trace/NO-SUCH-BATCH");
         assertEquals(404, unknown.status());
         assertTrue(unknown.isProblem());
 
-        assertEquals(401, platform.get("/api/v1/retail/batches/" + batch + "/recall-reach").status());
+        assertEquals(
+                401,
+                platform.get("/api/v1/retail/batches/" + batch + "/recall-reach")
+                        .status());
         Response reach = platform.get("/api/v1/retail/batches/" + batch + "/recall-reach", officer);
         assertEquals(200, reach.status(), reach.body());
-        assertEquals(outlet, reach.json().getAsJsonArray("outlets").get(0).getAsJsonObject().get("id").getAsLong());
-        assertEquals(retailer, reach.json().getAsJsonArray("parties").get(0).getAsJsonObject().get("party").getAsString());
+        assertEquals(
+                outlet,
+                reach.json()
+                        .getAsJsonArray("outlets")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("id")
+                        .getAsLong());
+        assertEquals(
+                retailer,
+                reach.json()
+                        .getAsJsonArray("parties")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("party")
+                        .getAsString());
     }
 
     @Test
@@ -108,8 +134,11 @@ class RetailE2eTest {
         String carrier = creditCode("630105");
         String token = platform.orgToken("carrier", "630000", carrier, "retail:carrier");
         String shipment = "SHP-" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, platform.post("/api/v1/retail/shipments", """
-                {"shipmentCode":"%s","productClass":"frozen"}""".formatted(shipment), token).status());
+        assertEquals(
+                201,
+                platform.post("/api/v1/retail/shipments", """
+                {"shipmentCode":"%s","productClass":"frozen"}""".formatted(shipment), token)
+                        .status());
         Instant t0 = Instant.now().minus(Duration.ofHours(5)).truncatedTo(ChronoUnit.MINUTES);
         JsonArray readings = new JsonArray();
         for (int m = 0; m < 120; m += 5) {
@@ -133,8 +162,12 @@ class RetailE2eTest {
         assertEquals(200, r.status(), r.body());
         JsonObject summary = r.json();
         assertEquals(24, summary.get("accepted").getAsInt());
-        assertEquals(List.of("readings[24].recordedAt", "readings[25].celsius"), summary.getAsJsonArray("rejections")
-                .asList().stream().map(JsonElement::getAsJsonObject).map(j -> j.get("field").getAsString()).toList());
+        assertEquals(
+                List.of("readings[24].recordedAt", "readings[25].celsius"),
+                summary.getAsJsonArray("rejections").asList().stream()
+                        .map(JsonElement::getAsJsonObject)
+                        .map(j -> j.get("field").getAsString())
+                        .toList());
         JsonArray excursions = summary.getAsJsonArray("excursions");
         assertEquals(1, excursions.size());
         JsonObject e = excursions.get(0).getAsJsonObject();

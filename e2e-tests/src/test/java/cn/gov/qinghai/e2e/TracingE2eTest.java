@@ -35,7 +35,8 @@ class TracingE2eTest {
 
     @Test
     void theDibaoVerificationIsOneTraceAcrossGatewayDibaoAndHealthData() throws Exception {
-        String zipkin = platform.local().flatMap(Platform::traceUiUrl)
+        String zipkin = platform.local()
+                .flatMap(Platform::traceUiUrl)
                 .or(() -> java.util.Optional.ofNullable(System.getenv("ZIPKIN_URL")))
                 .orElse(null);
         Assumptions.assumeTrue(zipkin != null, "no trace backend: the platform runs without --tracing");
@@ -44,18 +45,33 @@ class TracingE2eTest {
         String sick = DibaoE2eTest.id(county, 53);
         String hospital = "e2e-trace-hospital";
         HealthDataSteps.registerWithConsent(platform, sick, "韩德光", county, hospital);
-        HealthDataSteps.encounter(platform, platform.orgToken("e2e-trace-dr", "630100", hospital, "health:clinician"),
-                sick, county, LocalDate.now().withDayOfMonth(1), "INPATIENT", "I63.9", "脑梗死", "9000.00", "2700.00");
-        Response submitted = platform.post("/api/v1/dibao/cases", """
+        HealthDataSteps.encounter(
+                platform,
+                platform.orgToken("e2e-trace-dr", "630100", hospital, "health:clinician"),
+                sick,
+                county,
+                LocalDate.now().withDayOfMonth(1),
+                "INPATIENT",
+                "I63.9",
+                "脑梗死",
+                "9000.00",
+                "2700.00");
+        Response submitted = platform.post(
+                "/api/v1/dibao/cases",
+                """
                 {"requestId": "%s", "household": {"county": "%s", "township": "鲁沙尔镇", "members": [
                   {"name": "韩德光", "idNumber": "%s", "relation": "本人", "workAbility": "PARTLY_LOST",
-                   "incomes": [{"type": "AGRICULTURE", "annualAmount": "1500"}]}]}}"""
-                .formatted(UUID.randomUUID(), county, sick), platform.token("clerk-trace-e2e", county, "dibao:clerk"));
+                   "incomes": [{"type": "AGRICULTURE", "annualAmount": "1500"}]}]}}""".formatted(UUID.randomUUID(), county, sick),
+                platform.token("clerk-trace-e2e", county, "dibao:clerk"));
         assertEquals(201, submitted.status(), submitted.body());
         String path = "/api/v1/dibao/cases/" + submitted.json().get("id").getAsString();
-        assertEquals(200, platform.post(path + "/decisions",
-                "{\"stage\": \"TOWNSHIP_REVIEW\", \"outcome\": \"PASS\", \"expectedVersion\": 1}",
-                platform.token("reviewer-trace-e2e", county, "dibao:township-reviewer")).status());
+        assertEquals(
+                200,
+                platform.post(
+                                path + "/decisions",
+                                "{\"stage\": \"TOWNSHIP_REVIEW\", \"outcome\": \"PASS\", \"expectedVersion\": 1}",
+                                platform.token("reviewer-trace-e2e", county, "dibao:township-reviewer"))
+                        .status());
 
         String requestId = "e2e-trace-" + UUID.randomUUID();
         Response verified = platform.send(HttpRequest.newBuilder(URI.create(platform.url(path + "/decisions")))
@@ -67,8 +83,15 @@ class TracingE2eTest {
                         "{\"stage\": \"VERIFICATION\", \"outcome\": \"PASS\", \"expectedVersion\": 2}"))
                 .build());
         assertEquals(200, verified.status(), verified.body());
-        assertEquals("CONSULTED", verified.json().getAsJsonArray("medicalChecks").get(0).getAsJsonObject()
-                .get("status").getAsString(), () -> "health-data was asked: " + verified.body());
+        assertEquals(
+                "CONSULTED",
+                verified.json()
+                        .getAsJsonArray("medicalChecks")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("status")
+                        .getAsString(),
+                () -> "health-data was asked: " + verified.body());
 
         // Spans reach Zipkin in batches from three processes: ask until the trace holds all three (or time is up).
         String query = zipkin + "api/v2/traces?limit=10&lookback=3600000&annotationQuery="
@@ -76,13 +99,17 @@ class TracingE2eTest {
         List<JsonObject> spans = List.of();
         long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < giveUp) {
-            Response found = platform.send(HttpRequest.newBuilder(URI.create(query)).timeout(Duration.ofSeconds(10))
+            Response found = platform.send(HttpRequest.newBuilder(URI.create(query))
+                    .timeout(Duration.ofSeconds(10))
                     .build());
             assertEquals(200, found.status(), found.body());
             JsonArray traces = JsonParser.parseString(found.body()).getAsJsonArray();
             assertTrue(traces.size() <= 1, () -> "one request id, one trace: " + found.body());
-            spans = traces.isEmpty() ? List.of() : traces.get(0).getAsJsonArray().asList().stream()
-                    .map(JsonElement::getAsJsonObject).toList();
+            spans = traces.isEmpty()
+                    ? List.of()
+                    : traces.get(0).getAsJsonArray().asList().stream()
+                            .map(JsonElement::getAsJsonObject)
+                            .toList();
             if (services(spans).containsAll(Set.of("gateway", "dibao", "health-data"))) {
                 break;
             }
@@ -90,18 +117,30 @@ class TracingE2eTest {
         }
         List<JsonObject> trace = spans;
         assertEquals(Set.of("gateway", "dibao", "health-data"), services(trace), () -> "services in " + trace);
-        assertEquals(1, trace.stream().map(s -> s.get("traceId").getAsString()).distinct().count());
+        assertEquals(
+                1,
+                trace.stream()
+                        .map(s -> s.get("traceId").getAsString())
+                        .distinct()
+                        .count());
 
-        JsonObject root = trace.stream().filter(s -> !s.has("parentId")).findFirst().orElseThrow();
+        JsonObject root =
+                trace.stream().filter(s -> !s.has("parentId")).findFirst().orElseThrow();
         assertEquals("gateway", service(root));
         assertEquals("SERVER", root.get("kind").getAsString());
-        assertEquals(requestId, root.getAsJsonObject("tags").get("qinghai.request_id").getAsString());
+        assertEquals(
+                requestId,
+                root.getAsJsonObject("tags").get("qinghai.request_id").getAsString());
         Set<String> dibaoClientCalls = trace.stream()
                 .filter(s -> service(s).equals("dibao") && "CLIENT".equals(kind(s)))
-                .map(s -> s.get("id").getAsString()).collect(Collectors.toSet());
-        assertTrue(trace.stream().anyMatch(s -> service(s).equals("health-data") && "SERVER".equals(kind(s))
-                        && dibaoClientCalls.contains(s.get("parentId").getAsString())
-                        && requestId.equals(tag(s, "qinghai.request_id"))),
+                .map(s -> s.get("id").getAsString())
+                .collect(Collectors.toSet());
+        assertTrue(
+                trace.stream()
+                        .anyMatch(s -> service(s).equals("health-data")
+                                && "SERVER".equals(kind(s))
+                                && dibaoClientCalls.contains(s.get("parentId").getAsString())
+                                && requestId.equals(tag(s, "qinghai.request_id"))),
                 () -> "health-data's server span is a child of a dibao client call: " + trace);
     }
 

@@ -34,10 +34,12 @@ class WageE2eTest {
 
     @Test
     void dayOfTheNewStandardAnswersWith1500() {
-        JsonObject j = platform.get("/api/v1/wage/minimum-wage?region=630100&date=2017-05-01").json();
+        JsonObject j = platform.get("/api/v1/wage/minimum-wage?region=630100&date=2017-05-01")
+                .json();
         assertEquals("1500.00", j.get("monthly").getAsString());
         assertEquals("15.20", j.get("hourly").getAsString());
-        assertEquals("青政〔2017〕41号", j.getAsJsonObject("citation").get("document").getAsString());
+        assertEquals(
+                "青政〔2017〕41号", j.getAsJsonObject("citation").get("document").getAsString());
     }
 
     @Test
@@ -46,7 +48,9 @@ class WageE2eTest {
         assertEquals(400, region.status());
         assertTrue(region.isProblem());
         assertEquals(List.of("region"), region.problemFields());
-        assertEquals(List.of("date"), platform.get("/api/v1/wage/minimum-wage?region=630100").problemFields());
+        assertEquals(
+                List.of("date"),
+                platform.get("/api/v1/wage/minimum-wage?region=630100").problemFields());
         Response impossible = platform.get("/api/v1/wage/minimum-wage?region=630100&date=2017-02-30");
         assertEquals(400, impossible.status());
         assertEquals(List.of("date"), impossible.problemFields());
@@ -68,10 +72,14 @@ class WageE2eTest {
 
     @Test
     void invalidRecordsAreAllReportedWithTheirIndex() {
-        String good = "{\"region\":\"630100\",\"period\":\"2017-06\",\"employment\":\"FULL_TIME\",\"grossPay\":\"1600\"}";
-        Response r = platform.post("/api/v1/wage/compliance-checks", "{\"records\":[" + good + "," + good + "," + good
-                + ",{\"region\":\"630100\",\"period\":\"2017-06\",\"employment\":\"PART_TIME\",\"hoursWorked\":\"-3\","
-                + "\"grossPay\":\"x\"}]}", null);
+        String good =
+                "{\"region\":\"630100\",\"period\":\"2017-06\",\"employment\":\"FULL_TIME\",\"grossPay\":\"1600\"}";
+        Response r = platform.post(
+                "/api/v1/wage/compliance-checks",
+                "{\"records\":[" + good + "," + good + "," + good
+                        + ",{\"region\":\"630100\",\"period\":\"2017-06\",\"employment\":\"PART_TIME\",\"hoursWorked\":\"-3\","
+                        + "\"grossPay\":\"x\"}]}",
+                null);
         assertEquals(400, r.status());
         assertEquals(List.of("records[3].grossPay", "records[3].hoursWorked"), r.problemFields());
     }
@@ -79,7 +87,8 @@ class WageE2eTest {
     @Test
     void publishingNeedsAnAdminRefusesTheOldDateAndKeepsHistory() {
         String region = "632600";
-        LocalDate from = LocalDate.of(2040, 1, 1).plusDays(Math.floorMod(UUID.randomUUID().hashCode(), 3000));
+        LocalDate from = LocalDate.of(2040, 1, 1)
+                .plusDays(Math.floorMod(UUID.randomUUID().hashCode(), 3000));
         String body = "{\"requestId\":\"" + UUID.randomUUID() + "\",\"region\":\"" + region + "\",\"effectiveFrom\":\""
                 + from + "\",\"monthly\":\"2100.00\",\"hourly\":\"21.00\",\"citation\":{\"document\":\"青政〔2040〕1号\","
                 + "\"clause\":\"一\"}}";
@@ -90,7 +99,8 @@ class WageE2eTest {
         String admin = platform.token("wage-admin", "630000", "wage:admin");
         Response created = platform.post("/api/v1/wage/standards", body, admin);
         assertEquals(201, created.status(), created.body());
-        assertEquals(201, platform.post("/api/v1/wage/standards", body, admin).status(), "a retry returns the first result");
+        assertEquals(
+                201, platform.post("/api/v1/wage/standards", body, admin).status(), "a retry returns the first result");
 
         String older = body.replace("\"effectiveFrom\":\"" + from, "\"effectiveFrom\":\"" + from.minusDays(1))
                 .replaceAll("\"requestId\":\"[^\"]+\"", "\"requestId\":\"" + UUID.randomUUID() + "\"");
@@ -98,14 +108,24 @@ class WageE2eTest {
         assertEquals(409, refused.status(), refused.body());
         assertTrue(refused.isProblem());
 
-        assertEquals("2100.00", platform.get("/api/v1/wage/minimum-wage?region=" + region + "&date=" + from)
-                .json().get("monthly").getAsString());
-        assertEquals("1500.00", platform.get("/api/v1/wage/minimum-wage?region=" + region + "&date="
-                + from.minusDays(1)).json().get("monthly").getAsString());
-        JsonObject history = platform.get("/api/v1/wage/standards?region=" + region).json();
+        assertEquals(
+                "2100.00",
+                platform.get("/api/v1/wage/minimum-wage?region=" + region + "&date=" + from)
+                        .json()
+                        .get("monthly")
+                        .getAsString());
+        assertEquals(
+                "1500.00",
+                platform.get("/api/v1/wage/minimum-wage?region=" + region + "&date=" + from.minusDays(1))
+                        .json()
+                        .get("monthly")
+                        .getAsString());
+        JsonObject history =
+                platform.get("/api/v1/wage/standards?region=" + region).json();
         String versions = history.getAsJsonArray("versions").toString();
-        assertTrue(versions.contains("青政〔2014〕29号") && versions.contains("青政〔2017〕41号")
-                && versions.contains("青政〔2040〕1号"), versions);
+        assertTrue(
+                versions.contains("青政〔2014〕29号") && versions.contains("青政〔2017〕41号") && versions.contains("青政〔2040〕1号"),
+                versions);
     }
 
     @Test
@@ -117,7 +137,8 @@ class WageE2eTest {
             // A date no other test asked about: the gateway keeps recent look-up answers for a moment
             // (LookupCache), and this test is about a question that needs the service.
             String date = java.time.LocalDate.of(2018, 1, 1)
-                    .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(3000)).toString();
+                    .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(3000))
+                    .toString();
             Response down = platform.get("/api/v1/wage/minimum-wage?region=630100&date=" + date);
             assertEquals(503, down.status(), down.body());
             assertTrue(down.isProblem());

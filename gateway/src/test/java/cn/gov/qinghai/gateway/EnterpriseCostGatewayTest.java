@@ -29,8 +29,16 @@ class EnterpriseCostGatewayTest {
 
     @BeforeAll
     static void start() throws IOException {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "qinghai.auth.issuer", SECRET, "grpc.channels.enterprise-cost.address", "localhost:" + freePort()), "test");
+        server = ApplicationContext.run(
+                EmbeddedServer.class,
+                Map.of(
+                        "micronaut.server.port",
+                        -1,
+                        "qinghai.auth.issuer",
+                        SECRET,
+                        "grpc.channels.enterprise-cost.address",
+                        "localhost:" + freePort()),
+                "test");
     }
 
     @AfterAll
@@ -40,35 +48,51 @@ class EnterpriseCostGatewayTest {
 
     @Test
     void nestedCalculatorInputsAreNamedBeforeAnyCall() throws Exception {
-        HttpResponse<String> r = post("/api/v1/enterprise-cost/calculators/rd-subsidy/calculate",
-                "{\"superDeductionTaxExemption\":{\"a\":1},\"x\":[1],\"ok\":\"1\"}", null);
+        HttpResponse<String> r = post(
+                "/api/v1/enterprise-cost/calculators/rd-subsidy/calculate",
+                "{\"superDeductionTaxExemption\":{\"a\":1},\"x\":[1],\"ok\":\"1\"}",
+                null);
         assertEquals(400, r.statusCode(), r.body());
-        assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(
+                "application/problem+json",
+                r.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(r.body().contains("\"field\":\"superDeductionTaxExemption\""), r.body());
         assertTrue(r.body().contains("\"field\":\"x\""), r.body());
-        assertEquals(400, post("/api/v1/enterprise-cost/calculators/rd-subsidy/calculate", "[1]", null).statusCode());
-        assertEquals(400, post("/api/v1/enterprise-cost/calculators/rd-subsidy/calculate", "{a:1}", null).statusCode());
+        assertEquals(
+                400,
+                post("/api/v1/enterprise-cost/calculators/rd-subsidy/calculate", "[1]", null)
+                        .statusCode());
+        assertEquals(
+                400,
+                post("/api/v1/enterprise-cost/calculators/rd-subsidy/calculate", "{a:1}", null)
+                        .statusCode());
     }
 
     @Test
     void aDownServiceIsA503Problem() throws Exception {
-        HttpResponse<String> r = post("/api/v1/enterprise-cost/calculators/rd-subsidy/calculate",
-                "{\"superDeductionTaxExemption\":\"1500000\"}", null);
+        HttpResponse<String> r = post(
+                "/api/v1/enterprise-cost/calculators/rd-subsidy/calculate",
+                "{\"superDeductionTaxExemption\":\"1500000\"}",
+                null);
         assertEquals(503, r.statusCode(), r.body());
-        assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(
+                "application/problem+json",
+                r.headers().firstValue("Content-Type").orElseThrow());
         assertEquals(503, get("/api/v1/enterprise-cost/calculators").statusCode());
     }
 
     @Test
     void applicationsNeedAToken() throws Exception {
-        assertEquals(401, post("/api/v1/enterprise-cost/applications", "{}", null).statusCode());
+        assertEquals(
+                401, post("/api/v1/enterprise-cost/applications", "{}", null).statusCode());
         assertEquals(401, get("/api/v1/enterprise-cost/applications/overdue").statusCode());
     }
 
     @Test
     void routesAreInTheOpenApiDocument() throws Exception {
         String spec = get("/swagger/qinghai-policy-domain-platform-v1.yml").body();
-        assertTrue(spec.contains("/api/v1/enterprise-cost/calculators/{calculatorId}/calculate"), spec.substring(0, 200));
+        assertTrue(
+                spec.contains("/api/v1/enterprise-cost/calculators/{calculatorId}/calculate"), spec.substring(0, 200));
         assertTrue(spec.contains("/api/v1/enterprise-cost/applications/overdue"));
     }
 
@@ -77,7 +101,8 @@ class EnterpriseCostGatewayTest {
     }
 
     private static HttpResponse<String> post(String path, String body, String auth) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (auth != null) {
             b.header("Authorization", auth);

@@ -31,8 +31,15 @@ class FhirGatewayTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             nothing = s.getLocalPort();
         }
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "qinghai.auth.issuer", GatewayHttpTest.SECRET, "grpc.channels.health-data.address", "localhost:" + nothing),
+        server = ApplicationContext.run(
+                EmbeddedServer.class,
+                Map.of(
+                        "micronaut.server.port",
+                        -1,
+                        "qinghai.auth.issuer",
+                        GatewayHttpTest.SECRET,
+                        "grpc.channels.health-data.address",
+                        "localhost:" + nothing),
                 "test");
     }
 
@@ -42,13 +49,16 @@ class FhirGatewayTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertOutcome(HttpResponse<String> r, int status, String code) {
         assertEquals(status, r.statusCode(), r.body());
-        assertEquals("application/fhir+json", r.headers().firstValue("Content-Type").orElseThrow(), r.body());
+        assertEquals(
+                "application/fhir+json", r.headers().firstValue("Content-Type").orElseThrow(), r.body());
         assertTrue(r.body().startsWith("{\"resourceType\":\"OperationOutcome\""), r.body());
         assertTrue(r.body().contains("\"code\":\"" + code + "\""), r.body());
     }
@@ -58,7 +68,8 @@ class FhirGatewayTest {
         assertOutcome(get("/fhir/Claim/123"), 400, "not-supported");
         assertOutcome(get("/fhir/Observation"), 400, "not-supported");
         assertOutcome(get("/fhir/Patient/0b5a8f4e-1c2d-4e6f-9a7b-3c4d5e6f7a8b/$validate"), 400, "not-supported");
-        HttpResponse<String> param = get("/fhir/Patient/0b5a8f4e-1c2d-4e6f-9a7b-3c4d5e6f7a8b/$everything?foo=1&_count=x");
+        HttpResponse<String> param =
+                get("/fhir/Patient/0b5a8f4e-1c2d-4e6f-9a7b-3c4d5e6f7a8b/$everything?foo=1&_count=x");
         assertOutcome(param, 400, "invalid");
         assertTrue(param.body().contains("_count"), param.body());
         HttpResponse<String> unknownParam = get("/fhir/Patient/0b5a8f4e-1c2d-4e6f-9a7b-3c4d5e6f7a8b/$everything?foo=1");
@@ -71,8 +82,8 @@ class FhirGatewayTest {
     @Test
     void anOutageIsA503OperationOutcomeAndTheRoutesAreNotInOpenApi() throws Exception {
         assertOutcome(get("/fhir/metadata"), 503, "transient");
-        assertOutcome(get("/fhir/Patient/0b5a8f4e-1c2d-4e6f-9a7b-3c4d5e6f7a8b/%24everything?_count=10"), 503,
-                "transient");
+        assertOutcome(
+                get("/fhir/Patient/0b5a8f4e-1c2d-4e6f-9a7b-3c4d5e6f7a8b/%24everything?_count=10"), 503, "transient");
         HttpResponse<String> spec = get("/swagger/qinghai-policy-domain-platform-v1.yml");
         assertEquals(200, spec.statusCode());
         assertTrue(spec.body().contains("/api/v1/health-data/records/fhir"));

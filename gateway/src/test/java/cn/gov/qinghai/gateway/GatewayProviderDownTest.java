@@ -23,27 +23,42 @@ class GatewayProviderDownTest {
     @Test
     void departmentCallsAre503AndPublicOnesUnaffected() throws Exception {
         String nowhere = "http://localhost:" + RunningService.freePort() + "/qinghai";
-        try (EmbeddedServer s = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "qinghai.auth.issuer", nowhere, "grpc.channels.wage.address", "localhost:1"), "test")) {
+        try (EmbeddedServer s = ApplicationContext.run(
+                EmbeddedServer.class,
+                Map.of(
+                        "micronaut.server.port",
+                        -1,
+                        "qinghai.auth.issuer",
+                        nowhere,
+                        "grpc.channels.wage.address",
+                        "localhost:1"),
+                "test")) {
             HttpClient http = HttpClient.newHttpClient();
             URI standards = URI.create("http://localhost:" + s.getPort() + "/api/v1/wage/standards");
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(standards)
-                    .header("Authorization", "Bearer " + HostileTokens.real(c -> { }))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"region\":\"630000\"}")).build(),
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(standards)
+                            .header("Authorization", "Bearer " + HostileTokens.real(c -> {}))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"region\":\"630000\"}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(503, r.statusCode(), r.body());
-            assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElseThrow());
+            assertEquals(
+                    "application/problem+json",
+                    r.headers().firstValue("Content-Type").orElseThrow());
             assertTrue(r.body().contains("IDENTITY_PROVIDER_UNAVAILABLE"), r.body());
             assertTrue(r.headers().firstValue("Retry-After").isPresent());
 
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + s.getPort() + "/health")).build(),
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + s.getPort() + "/health"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, health.statusCode(), "anonymous requests never touch the provider");
-            HttpResponse<String> noToken = http.send(HttpRequest.newBuilder(standards)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"region\":\"630000\"}")).build(),
+            HttpResponse<String> noToken = http.send(
+                    HttpRequest.newBuilder(standards)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"region\":\"630000\"}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(401, noToken.statusCode(), "no token: 401 as ever, without asking the provider");
         }

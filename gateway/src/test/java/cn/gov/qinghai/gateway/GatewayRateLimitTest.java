@@ -27,12 +27,25 @@ class GatewayRateLimitTest {
     private static final String TRACE = "/api/v1/retail/trace/NO-SUCH-BATCH";
 
     private static EmbeddedServer start(boolean enabled) {
-        Map<String, Object> props = new HashMap<>(Map.of("micronaut.server.port", -1,
-                "qinghai.auth.issuer", TestIssuer.issuer(),
-                "grpc.channels.retail.address", "localhost:1", "grpc.channels.wage.address", "localhost:1",
-                "qinghai.rate-limit.enabled", enabled,
-                "qinghai.rate-limit.groups.trace.capacity", 3, "qinghai.rate-limit.groups.trace.per-minute", 1,
-                "qinghai.rate-limit.groups.portal.capacity", 2, "qinghai.rate-limit.groups.portal.per-minute", 1));
+        Map<String, Object> props = new HashMap<>(Map.of(
+                "micronaut.server.port",
+                -1,
+                "qinghai.auth.issuer",
+                TestIssuer.issuer(),
+                "grpc.channels.retail.address",
+                "localhost:1",
+                "grpc.channels.wage.address",
+                "localhost:1",
+                "qinghai.rate-limit.enabled",
+                enabled,
+                "qinghai.rate-limit.groups.trace.capacity",
+                3,
+                "qinghai.rate-limit.groups.trace.per-minute",
+                1,
+                "qinghai.rate-limit.groups.portal.capacity",
+                2,
+                "qinghai.rate-limit.groups.portal.per-minute",
+                1));
         return ApplicationContext.run(EmbeddedServer.class, props, "test");
     }
 
@@ -52,15 +65,23 @@ class GatewayRateLimitTest {
             }
             HttpResponse<String> limited = get(s, TRACE);
             assertEquals(429, limited.statusCode(), limited.body());
-            assertEquals("application/problem+json", limited.headers().firstValue("Content-Type").orElseThrow());
-            long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
+            assertEquals(
+                    "application/problem+json",
+                    limited.headers().firstValue("Content-Type").orElseThrow());
+            long retryAfter =
+                    Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
             assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
             assertTrue(limited.body().contains("\"reason\":\"RATE_LIMITED\""), limited.body());
 
             // another group has its own bucket; a department call with a valid token is not limited here
-            assertNotEquals(429, get(s, "/api/v1/wage/minimum-wage?region=630100&date=2017-05-01").statusCode());
-            assertNotEquals(429, get(s, TRACE, "Authorization", "Bearer " + HostileTokens.real(c -> { }))
-                    .statusCode());
+            assertNotEquals(
+                    429,
+                    get(s, "/api/v1/wage/minimum-wage?region=630100&date=2017-05-01")
+                            .statusCode());
+            assertNotEquals(
+                    429,
+                    get(s, TRACE, "Authorization", "Bearer " + HostileTokens.real(c -> {}))
+                            .statusCode());
 
             // a browser gets a page that says what happened, not JSON
             get(s, "/wage", "Accept", "text/html");

@@ -30,8 +30,15 @@ class HealthDataGatewayTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             nothing = s.getLocalPort();
         }
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "qinghai.auth.issuer", GatewayHttpTest.SECRET, "grpc.channels.health-data.address", "localhost:" + nothing),
+        server = ApplicationContext.run(
+                EmbeddedServer.class,
+                Map.of(
+                        "micronaut.server.port",
+                        -1,
+                        "qinghai.auth.issuer",
+                        GatewayHttpTest.SECRET,
+                        "grpc.channels.health-data.address",
+                        "localhost:" + nothing),
                 "test");
     }
 
@@ -54,7 +61,9 @@ class HealthDataGatewayTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"identityNumber\":\"x\",\"purpose\":\"treatment\"}")));
         assertEquals(401, noToken.statusCode());
-        assertEquals("application/problem+json", noToken.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(
+                "application/problem+json",
+                noToken.headers().firstValue("Content-Type").orElseThrow());
         // anonymous access passes the gateway; the call then fails only because the service is down
         HttpResponse<String> stats = send(at("/api/v1/health-data/statistics?dimensions=region"));
         assertEquals(503, stats.statusCode(), stats.body());
@@ -64,10 +73,11 @@ class HealthDataGatewayTest {
     void malformedBodiesAreRefusedFieldByFieldBeforeAnyCall() throws Exception {
         String token = new cn.gov.qinghai.kit.auth.TokenMinter(GatewayHttpTest.SECRET, java.time.Clock.systemUTC())
                 .mint("dr", java.util.List.of("health:clinician"), "630100", "h", java.time.Duration.ofMinutes(5));
-        HttpResponse<String> r = send(at("/api/v1/health-data/encounters").header("Content-Type", "application/json")
+        HttpResponse<String> r = send(at("/api/v1/health-data/encounters")
+                .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"SOMETIMES\",\"prescriptions\":[{\"days\":\"x\"}],"
-                        + "\"nope\":1}")));
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"type\":\"SOMETIMES\",\"prescriptions\":[{\"days\":\"x\"}]," + "\"nope\":1}")));
         assertEquals(400, r.statusCode(), r.body());
         assertTrue(r.body().contains("\"field\":\"type\""), r.body());
         assertTrue(r.body().contains("prescriptions[0].days"), r.body());
@@ -78,8 +88,12 @@ class HealthDataGatewayTest {
     void theRoutesAreDocumented() throws Exception {
         HttpResponse<String> spec = send(at("/swagger/qinghai-policy-domain-platform-v1.yml"));
         assertEquals(200, spec.statusCode());
-        for (String path : new String[] {"/api/v1/health-data/statistics", "/api/v1/health-data/records/lookup",
-                "/api/v1/health-data/medical-expenses/lookup", "/api/v1/health-data/early-warnings"}) {
+        for (String path : new String[] {
+            "/api/v1/health-data/statistics",
+            "/api/v1/health-data/records/lookup",
+            "/api/v1/health-data/medical-expenses/lookup",
+            "/api/v1/health-data/early-warnings"
+        }) {
             assertTrue(spec.body().contains(path), path);
         }
     }

@@ -34,11 +34,22 @@ class PortalPagesTest {
         try (ServerSocket s = new ServerSocket(0)) {
             nothing = s.getLocalPort();
         }
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "qinghai.auth.issuer", GatewayHttpTest.SECRET, "grpc.channels.wage.address", "localhost:" + nothing,
-                "grpc.channels.broadband.address", "localhost:" + nothing,
-                "grpc.channels.enterprise-cost.address", "localhost:" + nothing,
-                "grpc.channels.health-data.address", "localhost:" + nothing), "test");
+        server = ApplicationContext.run(
+                EmbeddedServer.class,
+                Map.of(
+                        "micronaut.server.port",
+                        -1,
+                        "qinghai.auth.issuer",
+                        GatewayHttpTest.SECRET,
+                        "grpc.channels.wage.address",
+                        "localhost:" + nothing,
+                        "grpc.channels.broadband.address",
+                        "localhost:" + nothing,
+                        "grpc.channels.enterprise-cost.address",
+                        "localhost:" + nothing,
+                        "grpc.channels.health-data.address",
+                        "localhost:" + nothing),
+                "test");
     }
 
     @AfterAll
@@ -58,10 +69,13 @@ class PortalPagesTest {
         // the catalogue rather than a named domain, so the test holds whichever domains are live (all six today).
         DomainCatalog catalog = server.getApplicationContext().getBean(DomainCatalog.class);
         for (DomainCatalog.Entry e : catalog.entries()) {
-            assertEquals(e.live(), r.body().contains("href=\"" + e.path() + "\"") && !e.path().isEmpty(), e.domain());
+            assertEquals(
+                    e.live(),
+                    r.body().contains("href=\"" + e.path() + "\"") && !e.path().isEmpty(),
+                    e.domain());
         }
-        for (String domain : new String[] {"wage", "dibao", "enterprise-cost", "retail", "health-data", "broadband",
-                "hotline"}) {
+        for (String domain :
+                new String[] {"wage", "dibao", "enterprise-cost", "retail", "health-data", "broadband", "hotline"}) {
             assertTrue(catalog.isLive(domain), domain + " has pages");
         }
         assertFalse(r.body().contains("即将上线"), "no domain is coming any more");
@@ -84,8 +98,16 @@ class PortalPagesTest {
 
     @Test
     void everyPolicyDocumentHasAPageLinkingLiveRulesOnly() throws Exception {
-        for (String id : new String[] {"qz-2017-41", "qz-2017-42", "qz-2017-43", "qzb-2017-80", "qzb-2017-85",
-                "qzb-2017-86", "qzb-2017-93", "qzb-2017-96"}) {
+        for (String id : new String[] {
+            "qz-2017-41",
+            "qz-2017-42",
+            "qz-2017-43",
+            "qzb-2017-80",
+            "qzb-2017-85",
+            "qzb-2017-86",
+            "qzb-2017-93",
+            "qzb-2017-96"
+        }) {
             HttpResponse<String> r = get("/documents/" + id, null);
             assertEquals(200, r.statusCode(), id);
             assertTrue(r.body().contains("平台执行的规则"), id);
@@ -117,10 +139,13 @@ class PortalPagesTest {
         assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
         assertTrue(r.body().contains("最低工资服务暂时不可用"), r.body());
         assertTrue(r.body().contains("value=\"2017-04-30\""), "what the user typed is kept");
-        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(uri("/wage/compliance?lang=en"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("region=630100&period=2017-06&employment=FULL_TIME&grossPay=1499"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> post = HTTP.send(
+                HttpRequest.newBuilder(uri("/wage/compliance?lang=en"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "region=630100&period=2017-06&employment=FULL_TIME&grossPay=1499"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(503, post.statusCode());
         assertTrue(post.body().contains("The Minimum wage service is unavailable"), post.body());
         assertTrue(post.body().contains("value=\"1499\""));
@@ -178,8 +203,11 @@ class PortalPagesTest {
 
     @Test
     void anUnknownPageIsAnHtml404ForBrowsersAndAProblemForApiClients() throws Exception {
-        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(uri("/no-such-page?lang=en"))
-                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = HTTP.send(
+                HttpRequest.newBuilder(uri("/no-such-page?lang=en"))
+                        .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(404, page.statusCode());
         assertTrue(page.body().contains("There is no such page."), page.body());
         HttpResponse<String> api = get("/api/v1/no-such-thing", null);
@@ -191,26 +219,38 @@ class PortalPagesTest {
     void gatewayRefusalsAreTheSitesErrorPageForBrowsersAndProblemsForApiClients() throws Exception {
         String browser = "text/html,application/xhtml+xml,*/*;q=0.8";
         // A 10,000-character entry in a GET form (issue 20): 414 in the site's frame, the way back without the entry.
-        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(uri("/broadband?lang=en&month=" + "a".repeat(10_000)))
-                .header("Accept", browser).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = HTTP.send(
+                HttpRequest.newBuilder(uri("/broadband?lang=en&month=" + "a".repeat(10_000)))
+                        .header("Accept", browser)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(414, page.statusCode());
         assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
         assertTrue(page.body().contains("<html lang=\"en\"") && page.body().contains("too long"), page.body());
         assertTrue(page.body().contains("href=\"/broadband\""), "the way back: " + page.body());
         assertTrue(page.body().contains("class=\"site\""), "the site's header and footer");
-        HttpResponse<String> zh = HTTP.send(HttpRequest.newBuilder(uri("/dibao/recipients?county=" + "6".repeat(10_000)))
-                .header("Accept", browser).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> zh = HTTP.send(
+                HttpRequest.newBuilder(uri("/dibao/recipients?county=" + "6".repeat(10_000)))
+                        .header("Accept", browser)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(414, zh.statusCode());
         assertTrue(zh.body().contains("网址太长"), zh.body());
         // The same refusal to an API client stays problem+json; so does a 413 JSON body.
-        HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/wage/minimum-wage?region="
-                + "9".repeat(10_000))).header("Accept", browser).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> api = HTTP.send(
+                HttpRequest.newBuilder(uri("/api/v1/wage/minimum-wage?region=" + "9".repeat(10_000)))
+                        .header("Accept", browser)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(414, api.statusCode());
         assertTrue(api.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
         // A form post over the body limit from a browser: 413 in the site's frame.
-        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(uri("/wage/compliance")).header("Accept", browser)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grossPay=" + "1".repeat(3_000_000))).build(),
+        HttpResponse<String> post = HTTP.send(
+                HttpRequest.newBuilder(uri("/wage/compliance"))
+                        .header("Accept", browser)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grossPay=" + "1".repeat(3_000_000)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(413, post.statusCode());
         assertTrue(post.body().contains("提交的内容太大"), post.body());

@@ -26,9 +26,16 @@ class RetailGatewayHttpTest {
 
     @BeforeAll
     static void start() {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "qinghai.auth.issuer", GatewayHttpTest.SECRET,
-                "grpc.channels.retail.address", "localhost:" + freePort()), "test");
+        server = ApplicationContext.run(
+                EmbeddedServer.class,
+                Map.of(
+                        "micronaut.server.port",
+                        -1,
+                        "qinghai.auth.issuer",
+                        GatewayHttpTest.SECRET,
+                        "grpc.channels.retail.address",
+                        "localhost:" + freePort()),
+                "test");
     }
 
     static int freePort() {
@@ -45,7 +52,9 @@ class RetailGatewayHttpTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -53,31 +62,60 @@ class RetailGatewayHttpTest {
     void publicTraceIsAnonymousAndADownServiceIs503() throws Exception {
         HttpResponse<String> r = get("/api/v1/retail/trace/BATCH-0001");
         assertEquals(503, r.statusCode(), r.body());
-        assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(
+                "application/problem+json",
+                r.headers().firstValue("Content-Type").orElseThrow());
         assertEquals(503, get("/api/v1/retail/outlets?region=630100").statusCode());
     }
 
     @Test
     void departmentRoutesNeedAToken() throws Exception {
         assertEquals(401, get("/api/v1/retail/batches/BATCH-0001/recall-reach").statusCode());
-        assertEquals(401, get("/api/v1/retail/statistics?fromMonth=2017-01&toMonth=2017-06").statusCode());
-        assertEquals(401, HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort()
-                        + "/api/v1/retail/enterprises")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
-        assertEquals(401, HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort()
-                        + "/api/v1/retail/batches/BATCH-0001/recalls")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"x\"}")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(
+                401,
+                get("/api/v1/retail/statistics?fromMonth=2017-01&toMonth=2017-06")
+                        .statusCode());
+        assertEquals(
+                401,
+                HTTP.send(
+                                HttpRequest.newBuilder(URI.create(
+                                                "http://localhost:" + server.getPort() + "/api/v1/retail/enterprises"))
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
+        assertEquals(
+                401,
+                HTTP.send(
+                                HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort()
+                                                + "/api/v1/retail/batches/BATCH-0001/recalls"))
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"x\"}"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
     }
 
     @Test
     void malformedReadingsBodyIsA400NamingTheField() throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort()
-                        + "/api/v1/retail/enterprises")).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + new cn.gov.qinghai.kit.auth.TokenMinter(GatewayHttpTest.SECRET,
-                        java.time.Clock.systemUTC()).mint("u", java.util.List.of("retail:commerce-officer"), "630000", "",
-                        java.time.Duration.ofMinutes(5)))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"creditCode\":{},\"chain\":\"maybe\"}")).build(),
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + server.getPort() + "/api/v1/retail/enterprises"))
+                        .header("Content-Type", "application/json")
+                        .header(
+                                "Authorization",
+                                "Bearer "
+                                        + new cn.gov.qinghai.kit.auth.TokenMinter(
+                                                        GatewayHttpTest.SECRET, java.time.Clock.systemUTC())
+                                                .mint(
+                                                        "u",
+                                                        java.util.List.of("retail:commerce-officer"),
+                                                        "630000",
+                                                        "",
+                                                        java.time.Duration.ofMinutes(5)))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"creditCode\":{},\"chain\":\"maybe\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, r.statusCode(), r.body());
         assertTrue(r.body().contains("creditCode"), r.body());

@@ -25,12 +25,21 @@ import org.junit.jupiter.api.Test;
 class TemplateFailureTest {
 
     static EmbeddedServer server;
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "qinghai.auth.issuer", GatewayHttpTest.SECRET, "test.broken-view", "true"), "test");
+        server = ApplicationContext.run(
+                EmbeddedServer.class,
+                Map.of(
+                        "micronaut.server.port",
+                        -1,
+                        "qinghai.auth.issuer",
+                        GatewayHttpTest.SECRET,
+                        "test.broken-view",
+                        "true"),
+                "test");
     }
 
     @AfterAll
@@ -42,11 +51,16 @@ class TemplateFailureTest {
     void aTemplateFailureAnswersTheErrorPagePromptly() throws Exception {
         HttpResponse<String> r = get("text/html", "");
         assertEquals(500, r.statusCode(), r.body());
-        assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"), r.headers().map().toString());
+        assertTrue(
+                r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"),
+                r.headers().map().toString());
         assertTrue(r.body().contains("<html lang=\"zh-CN\">"), r.body());
         assertTrue(r.body().contains("处理请求时出错"), r.body());
         assertFalse(r.body().contains("before the broken part"), "no half-rendered page");
-        assertFalse(r.body().contains("Exception") || r.body().contains("noSuchProperty") || r.body().contains("at cn."),
+        assertFalse(
+                r.body().contains("Exception")
+                        || r.body().contains("noSuchProperty")
+                        || r.body().contains("at cn."),
                 "no stack trace or template internals: " + r.body());
         HttpResponse<String> en = get("text/html", "?lang=en");
         assertEquals(500, en.statusCode());
@@ -56,13 +70,21 @@ class TemplateFailureTest {
     @Test
     void theServerStillAnswersAfterwards() throws Exception {
         get("text/html", "");
-        HttpResponse<String> home = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/"))
-                .timeout(Duration.ofSeconds(10)).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> home = HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.getURL() + "/"))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Accept", "text/html")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, home.statusCode());
     }
 
     private static HttpResponse<String> get(String accept, String query) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/test-broken-view" + query))
-                .timeout(Duration.ofSeconds(10)).header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.getURL() + "/test-broken-view" + query))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Accept", accept)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -21,8 +21,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class IdentityProviderMain {
 
-    private IdentityProviderMain() {
-    }
+    private IdentityProviderMain() {}
 
     public static void main(String[] args) throws Exception {
         // the library logs every request at info; a provider in a cluster only needs its warnings
@@ -39,10 +38,13 @@ public final class IdentityProviderMain {
         }
         LocalIdentityProvider provider = LocalIdentityProvider.start(config.address(), config.port(), config.key());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            provider.close();
-            stopped.countDown();
-        }, "identity-provider-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            provider.close();
+                            stopped.countDown();
+                        },
+                        "identity-provider-shutdown"));
         System.out.println("identity-provider: listening on " + config.address().getHostAddress() + ":" + config.port()
                 + ", issuer path /" + LocalIdentityProvider.ISSUER_ID + " (the issuer URL is the address callers use),"
                 + " key " + config.key().getKeyID() + ", " + provider.clients().size() + " department clients");

@@ -43,8 +43,8 @@ public final class LocalIdentityProvider implements AutoCloseable {
     public static final int PORT = 9190;
 
     /** One department client of {@code oidc-clients.yaml}. */
-    public record Client(String id, String subject, String description, List<String> roles, String region, String org) {
-    }
+    public record Client(
+            String id, String subject, String description, List<String> roles, String region, String org) {}
 
     private final MockOAuth2Server server;
     private final RSAKey key;
@@ -80,7 +80,12 @@ public final class LocalIdentityProvider implements AutoCloseable {
             mappings.add(new RequestMapping("client_id", c.id(), claims, "JWT"));
         }
         OAuth2TokenProvider tokens = new OAuth2TokenProvider(new KeyProvider(List.<JWK>of(key), "RS256"));
-        MockOAuth2Server server = new MockOAuth2Server(new OAuth2Config(false, null, null, false, tokens,
+        MockOAuth2Server server = new MockOAuth2Server(new OAuth2Config(
+                false,
+                null,
+                null,
+                false,
+                tokens,
                 Set.of(new RequestMappingTokenCallback(ISSUER_ID, mappings, TOKEN_SECONDS))));
         server.start(address, port);
         return new LocalIdentityProvider(server, key, clients);
@@ -116,8 +121,13 @@ public final class LocalIdentityProvider implements AutoCloseable {
             List<Client> out = new ArrayList<>();
             for (Map<String, Object> c : (List<Map<String, Object>>) root.get("clients")) {
                 String id = (String) c.get("id");
-                out.add(new Client(id, (String) c.getOrDefault("subject", id), (String) c.get("description"),
-                        List.copyOf((List<String>) c.get("roles")), (String) c.get("region"), (String) c.get("org")));
+                out.add(new Client(
+                        id,
+                        (String) c.getOrDefault("subject", id),
+                        (String) c.get("description"),
+                        List.copyOf((List<String>) c.get("roles")),
+                        (String) c.get("region"),
+                        (String) c.get("org")));
             }
             return out;
         } catch (IOException | RuntimeException e) {

@@ -16,8 +16,7 @@ public final class SigningKeys {
     /** The {@code kid} the provider publishes its key under (mock-oauth2-server: the issuer id). */
     public static final String KEY_ID = LocalIdentityProvider.ISSUER_ID;
 
-    private SigningKeys() {
-    }
+    private SigningKeys() {}
 
     /** The private RSA key in {@code text} (JWK JSON or PEM), with kid {@link #KEY_ID} unless the JWK names one. */
     public static RSAKey parse(String text) {

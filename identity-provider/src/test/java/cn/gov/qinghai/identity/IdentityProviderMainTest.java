@@ -46,16 +46,23 @@ class IdentityProviderMainTest {
             port = s.getLocalPort();
         }
         IdentityProviderMain.Config config = IdentityProviderMain.Config.from(Map.of(
-                "QH_IDP_SIGNING_KEY_FILE", keyFile.toString(), "QH_IDP_PORT", String.valueOf(port),
-                "QH_IDP_BIND_ADDRESS", "127.0.0.1"));
+                "QH_IDP_SIGNING_KEY_FILE",
+                keyFile.toString(),
+                "QH_IDP_PORT",
+                String.valueOf(port),
+                "QH_IDP_BIND_ADDRESS",
+                "127.0.0.1"));
         assertEquals(SigningKeys.KEY_ID, config.key().getKeyID());
         try (LocalIdentityProvider provider = LocalIdentityProvider.start(config.address(), port, config.key())) {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/qinghai/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "grant_type=client_credentials&client_id=hrss-province&client_secret=local"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/qinghai/token"))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(
+                                            HttpRequest.BodyPublishers.ofString(
+                                                    "grant_type=client_credentials&client_id=hrss-province&client_secret=local"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), r.body());
             String token = r.body().replaceAll("(?s).*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
             SignedJWT jwt = SignedJWT.parse(token);
@@ -64,10 +71,14 @@ class IdentityProviderMainTest {
             assertEquals(SigningKeys.KEY_ID, jwt.getHeader().getKeyID());
             // mock-oauth2-server names the issuer after the Host the request went to (here 127.0.0.1, not
             // localhost): why the chart's issuer is the in-cluster Service URL and the e2e signs its own tokens
-            assertEquals("http://127.0.0.1:" + port + "/qinghai", jwt.getJWTClaimsSet().getIssuer());
+            assertEquals(
+                    "http://127.0.0.1:" + port + "/qinghai",
+                    jwt.getJWTClaimsSet().getIssuer());
             assertEquals(List.of("wage:admin"), jwt.getJWTClaimsSet().getStringListClaim("roles"));
             assertEquals("630000", jwt.getJWTClaimsSet().getStringClaim("region"));
-            assertEquals(List.of(LocalIdentityProvider.AUDIENCE), jwt.getJWTClaimsSet().getAudience());
+            assertEquals(
+                    List.of(LocalIdentityProvider.AUDIENCE),
+                    jwt.getJWTClaimsSet().getAudience());
         }
     }
 
@@ -90,20 +101,28 @@ class IdentityProviderMainTest {
     void refusesToStartWithoutAUsableKey(@TempDir Path dir) throws Exception {
         var none = assertThrows(IllegalArgumentException.class, () -> IdentityProviderMain.Config.from(Map.of()));
         assertTrue(none.getMessage().contains("QH_IDP_SIGNING_KEY_FILE"));
-        assertThrows(IllegalArgumentException.class, () -> IdentityProviderMain.Config.from(
-                Map.of("QH_IDP_SIGNING_KEY_FILE", dir.resolve("missing.pem").toString())));
-        var garbage = assertThrows(IllegalArgumentException.class, () -> IdentityProviderMain.Config.from(
-                Map.of("QH_IDP_SIGNING_KEY", "-----BEGIN RSA PRIVATE KEY-----\nnot a key\n")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> IdentityProviderMain.Config.from(Map.of(
+                        "QH_IDP_SIGNING_KEY_FILE", dir.resolve("missing.pem").toString())));
+        var garbage = assertThrows(
+                IllegalArgumentException.class,
+                () -> IdentityProviderMain.Config.from(
+                        Map.of("QH_IDP_SIGNING_KEY", "-----BEGIN RSA PRIVATE KEY-----\nnot a key\n")));
         assertFalse(garbage.getMessage().contains("not a key"), "never echoes key material");
-        RSAKey publicOnly = SigningKeys.parse(resource("test-signing-key-pkcs1.pem")).toPublicJWK();
+        RSAKey publicOnly =
+                SigningKeys.parse(resource("test-signing-key-pkcs1.pem")).toPublicJWK();
         assertThrows(IllegalArgumentException.class, () -> SigningKeys.parse(publicOnly.toJSONString()));
-        assertThrows(IllegalArgumentException.class, () -> IdentityProviderMain.Config.from(Map.of(
-                "QH_IDP_SIGNING_KEY", resource("test-signing-key-pkcs1.pem"), "QH_IDP_PORT", "70000")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> IdentityProviderMain.Config.from(
+                        Map.of("QH_IDP_SIGNING_KEY", resource("test-signing-key-pkcs1.pem"), "QH_IDP_PORT", "70000")));
     }
 
     @Test
     void bindsEveryInterfaceByDefault() throws Exception {
-        var config = IdentityProviderMain.Config.from(Map.of("QH_IDP_SIGNING_KEY", resource("test-signing-key-pkcs1.pem")));
+        var config =
+                IdentityProviderMain.Config.from(Map.of("QH_IDP_SIGNING_KEY", resource("test-signing-key-pkcs1.pem")));
         assertEquals(InetAddress.getByName("0.0.0.0"), config.address());
         assertEquals(LocalIdentityProvider.PORT, config.port());
     }

@@ -91,13 +91,14 @@ final class AotCache {
     /** JVM flags for the mode: record a training run, use a matching cache, or nothing. */
     List<String> jvmFlags(String classpath) {
         List<String> flags = new ArrayList<>();
-        if (!jdkSupportsCache() || classpath.startsWith(module.resolve("target/classes").toString())) {
+        if (!jdkSupportsCache()
+                || classpath.startsWith(module.resolve("target/classes").toString())) {
             return flags;
         }
         switch (mode()) {
             case "train" -> {
                 try {
-                    Files.createDirectories(aotDir);   // the JVM writes the file but makes no folder
+                    Files.createDirectories(aotDir); // the JVM writes the file but makes no folder
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -147,10 +148,15 @@ final class AotCache {
         Path target = module.resolve("target");
         try (Stream<Path> jars = Files.list(target)) {
             Path jar = jars.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.endsWith(".jar") && !n.endsWith("-sources.jar") && !n.endsWith("-tests.jar")
-                        && !n.endsWith("-javadoc.jar") && !n.startsWith("original-");
-            }).findFirst().orElse(null);
+                        String n = p.getFileName().toString();
+                        return n.endsWith(".jar")
+                                && !n.endsWith("-sources.jar")
+                                && !n.endsWith("-tests.jar")
+                                && !n.endsWith("-javadoc.jar")
+                                && !n.startsWith("original-");
+                    })
+                    .findFirst()
+                    .orElse(null);
             if (jar == null) {
                 return null;
             }

@@ -26,12 +26,24 @@ import java.util.stream.Stream;
  */
 public final class AotTraining {
 
-    private static final List<String> PAGES = List.of("/", "/wage", "/wage/compliance", "/dibao", "/dibao/recipients",
-            "/enterprise-cost", "/health-data", "/broadband", "/retail", "/hotline", "/hotline/track", "/documents",
-            "/swagger-ui/index.html", "/health", "/prometheus");
+    private static final List<String> PAGES = List.of(
+            "/",
+            "/wage",
+            "/wage/compliance",
+            "/dibao",
+            "/dibao/recipients",
+            "/enterprise-cost",
+            "/health-data",
+            "/broadband",
+            "/retail",
+            "/hotline",
+            "/hotline/track",
+            "/documents",
+            "/swagger-ui/index.html",
+            "/health",
+            "/prometheus");
 
-    private AotTraining() {
-    }
+    private AotTraining() {}
 
     public static void main(String[] args) throws Exception {
         if (!AotCache.jdkSupportsCache()) {
@@ -45,12 +57,15 @@ public final class AotTraining {
             }
         }
         System.setProperty(AotCache.MODE_PROPERTY, "train");
-        Path root = Path.of(System.getProperty("qinghai.home", ".")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("qinghai.home", "."))
+                .toAbsolutePath()
+                .normalize();
         Path data = Files.createTempDirectory("qinghai-aot-training");
         long t0 = System.nanoTime();
         List<ChildProcess> children;
         System.out.println("AOT training: starting the platform in record mode (data in " + data + ") ...");
-        Platform platform = Platform.start(new Platform.Options(root, data, offset, Duration.ofSeconds(900)));   // record mode on a busy 2-core machine is slow
+        Platform platform = Platform.start(new Platform.Options(
+                root, data, offset, Duration.ofSeconds(900))); // record mode on a busy 2-core machine is slow
         try {
             children = new ArrayList<>(platform.processes().values());
             for (ChildProcess c : children) {
@@ -63,13 +78,15 @@ public final class AotTraining {
             System.out.printf("AOT training: %d requests served, stopping to write the training data ...%n", requests);
             List<Thread> stopping = new ArrayList<>();
             for (ChildProcess c : children) {
-                Thread t = new Thread(() -> {
-                    try {
-                        c.stopWithin(Duration.ofMinutes(5));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, "stop-" + c.name());
+                Thread t = new Thread(
+                        () -> {
+                            try {
+                                c.stopWithin(Duration.ofMinutes(5));
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "stop-" + c.name());
                 t.start();
                 stopping.add(t);
             }
@@ -83,13 +100,15 @@ public final class AotTraining {
             create(c);
         }
         deleteTree(data);
-        System.out.printf("AOT training: done in %.1f s; bin/platform uses the caches from now on.%n",
+        System.out.printf(
+                "AOT training: done in %.1f s; bin/platform uses the caches from now on.%n",
                 Duration.ofNanos(System.nanoTime() - t0).toMillis() / 1000.0);
     }
 
     /** Requests that load what real traffic loads: every page (each calls its service over gRPC), REST look-ups. */
     private static int exercise(Platform platform) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String gw = platform.gatewayUrl();
         int n = 0;
         for (int round = 0; round < 3; round++) {
@@ -103,14 +122,19 @@ public final class AotTraining {
         LocalDate day = LocalDate.of(2014, 1, 1);
         String[] regions = {"630100", "630200", "632200", "632300", "632500", "632600", "632700", "632800"};
         for (int i = 0; i < 400; i++) {
-            n += get(http, gw + "/api/v1/wage/minimum-wage?region=" + regions[i % regions.length] + "&date="
-                    + day.plusDays(i * 9L));
+            n += get(
+                    http,
+                    gw + "/api/v1/wage/minimum-wage?region=" + regions[i % regions.length] + "&date="
+                            + day.plusDays(i * 9L));
         }
         return n;
     }
 
     private static int get(HttpClient http, String url) throws IOException, InterruptedException {
-        http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+        http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
         return 1;
     }
@@ -119,13 +143,13 @@ public final class AotTraining {
     private static void create(ChildProcess c) throws IOException, InterruptedException {
         AotCache aot = c.aotCache();
         if (!Files.isRegularFile(aot.configurationFile())) {
-            throw new IllegalStateException(c.name() + " wrote no AOT configuration (" + aot.configurationFile()
-                    + "); see its log " + c.log());
+            throw new IllegalStateException(
+                    c.name() + " wrote no AOT configuration (" + aot.configurationFile() + "); see its log " + c.log());
         }
         List<String> cmd = new ArrayList<>();
         String classpath = null;
         List<String> run = c.command();
-        for (int i = 0; i < run.size() - 1; i++) {   // the last element is the main class
+        for (int i = 0; i < run.size() - 1; i++) { // the last element is the main class
             String a = run.get(i);
             if (a.startsWith("-XX:AOTMode=") || a.startsWith("-XX:AOTConfiguration=")) {
                 continue;
@@ -140,14 +164,21 @@ public final class AotTraining {
         cmd.add(3, "-XX:AOTCache=" + aot.cacheFile());
         long t0 = System.nanoTime();
         Path log = c.log().resolveSibling(c.name() + "-aot-create.log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (p.waitFor() != 0 || !Files.isRegularFile(aot.cacheFile())) {
             throw new IllegalStateException(c.name() + ": AOT cache creation failed:\n" + Files.readString(log));
         }
         Files.writeString(aot.fingerprintFile(), AotCache.fingerprint(classpath));
         Files.deleteIfExists(aot.configurationFile());
-        System.out.printf("  %-16s %s (%d MiB, %.1f s)%n", c.name(), aot.cacheFile(),
-                Files.size(aot.cacheFile()) >> 20, Duration.ofNanos(System.nanoTime() - t0).toMillis() / 1000.0);
+        System.out.printf(
+                "  %-16s %s (%d MiB, %.1f s)%n",
+                c.name(),
+                aot.cacheFile(),
+                Files.size(aot.cacheFile()) >> 20,
+                Duration.ofNanos(System.nanoTime() - t0).toMillis() / 1000.0);
     }
 
     private static void deleteTree(Path dir) throws IOException {

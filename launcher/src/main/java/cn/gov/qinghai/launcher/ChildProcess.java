@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /** A service or the gateway running as a child JVM, its output in a log file, healthy when /health answers 200. */
 public final class ChildProcess {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final ServiceSpec spec;
     private final List<String> command;
@@ -57,8 +58,15 @@ public final class ChildProcess {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(aot.jvmFlags(classpath));
         // Small JVMs (a laptop runs seven of them) with the full JIT, so load runs measure real throughput.
-        cmd.addAll(List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx256m",
-                "-XX:MaxMetaspaceSize=128m", "-Dfile.encoding=UTF-8", "-cp", classpath, spec.mainClass()));
+        cmd.addAll(List.of(
+                "-XX:+UseSerialGC",
+                "-Xss512k",
+                "-Xmx256m",
+                "-XX:MaxMetaspaceSize=128m",
+                "-Dfile.encoding=UTF-8",
+                "-cp",
+                classpath,
+                spec.mainClass()));
         this.command = cmd;
     }
 
@@ -89,7 +97,8 @@ public final class ChildProcess {
     }
 
     synchronized void start() throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
         process = pb.start();
@@ -115,8 +124,8 @@ public final class ChildProcess {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException(spec.name() + " not healthy after " + timeout.toSeconds() + " s; last log lines:\n"
-                + tail(30));
+        throw new IllegalStateException(
+                spec.name() + " not healthy after " + timeout.toSeconds() + " s; last log lines:\n" + tail(30));
     }
 
     /** /health answers 200 and, for a service, its gRPC port accepts connections (it opens just after HTTP). */
@@ -125,8 +134,11 @@ public final class ChildProcess {
             return false;
         }
         try {
-            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/health"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/health"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
         } catch (IOException e) {
             return false;

@@ -19,11 +19,12 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Launcher {
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(System.getProperty("qinghai.home", ".")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("qinghai.home", "."))
+                .toAbsolutePath()
+                .normalize();
         Platform.Options defaults = Platform.Options.defaults(root);
         Path dataDir = defaults.dataDir();
         int offset = 0;
@@ -35,7 +36,8 @@ public final class Launcher {
                 case "--no-demo-data" -> demoData = false;
                 case "--tracing" -> System.setProperty("qinghai.tracing", "true");
                 case "--help", "-h" -> {
-                    System.out.println("usage: bin/platform [--data-dir DIR] [--port-offset N] [--no-demo-data] [--tracing]");
+                    System.out.println(
+                            "usage: bin/platform [--data-dir DIR] [--port-offset N] [--no-demo-data] [--tracing]");
                     return;
                 }
                 default -> {
@@ -47,16 +49,18 @@ public final class Launcher {
         Files.createDirectories(dataDir);
         Path lockFile = dataDir.resolve("launcher.lock");
         try (FileChannel channel = new RandomAccessFile(lockFile.toFile(), "rw").getChannel();
-             FileLock lock = channel.tryLock()) {
+                FileLock lock = channel.tryLock()) {
             if (lock == null) {
-                String owner = Files.readString(lockFile, StandardCharsets.UTF_8).trim();
+                String owner =
+                        Files.readString(lockFile, StandardCharsets.UTF_8).trim();
                 System.err.println("The platform is already running from " + dataDir + " (" + owner + ").");
                 System.err.println("Use that one, or stop it with Ctrl-C in its terminal first.");
                 System.exit(1);
                 return;
             }
             channel.truncate(0);
-            channel.write(java.nio.ByteBuffer.wrap(("pid " + ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+            channel.write(java.nio.ByteBuffer.wrap(
+                    ("pid " + ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
             run(new Platform.Options(root, dataDir, offset, defaults.startTimeout(), demoData));
         }
     }
@@ -67,16 +71,19 @@ public final class Launcher {
         Platform platform = new Platform(options);
         CountDownLatch stopped = new CountDownLatch(1);
         // Registered before anything starts, so Ctrl-C during start-up also stops what has started.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping ...");
-            try {
-                platform.close();
-            } catch (IOException | InterruptedException e) {
-                System.err.println("while stopping: " + e.getMessage());
-            }
-            System.out.println("Stopped.");
-            stopped.countDown();
-        }, "platform-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("\nStopping ...");
+                            try {
+                                platform.close();
+                            } catch (IOException | InterruptedException e) {
+                                System.err.println("while stopping: " + e.getMessage());
+                            }
+                            System.out.println("Stopped.");
+                            stopped.countDown();
+                        },
+                        "platform-stop"));
         try {
             platform.startAll();
         } catch (IllegalStateException | IOException e) {
@@ -85,28 +92,34 @@ public final class Launcher {
             return;
         }
         String gw = platform.gatewayUrl();
-        System.out.printf("%nUp in %.1f s.%n", Duration.ofNanos(System.nanoTime() - t0).toMillis() / 1000.0);
+        System.out.printf(
+                "%nUp in %.1f s.%n", Duration.ofNanos(System.nanoTime() - t0).toMillis() / 1000.0);
         System.out.println("  Gateway (REST + portal)  " + gw + "/");
         System.out.println("  OpenAPI UI               " + gw + "/swagger-ui/index.html");
         System.out.println("  Health                   " + gw + "/health");
         for (ChildProcess p : platform.processes().values()) {
             if (!p.name().equals("gateway")) {
-                System.out.printf("  %-24s gRPC %s, health http://localhost:%d/health%n", p.name(),
-                        platform.grpcAddress(p.name()), p.httpPort());
+                System.out.printf(
+                        "  %-24s gRPC %s, health http://localhost:%d/health%n",
+                        p.name(), platform.grpcAddress(p.name()), p.httpPort());
             }
         }
         System.out.println("  PostgreSQL               localhost:" + platform.databasePort() + " (data kept in "
                 + options.dataDir().resolve("pgdata") + ")");
         System.out.println("  Logs                     " + options.dataDir().resolve("logs"));
-        platform.traceUiUrl().ifPresent(zipkin -> System.out.println("  Traces (Zipkin)          " + zipkin
-                + "zipkin/  (search qinghai.request_id=<X-Request-Id>)"));
+        platform.traceUiUrl()
+                .ifPresent(zipkin -> System.out.println("  Traces (Zipkin)          " + zipkin
+                        + "zipkin/  (search qinghai.request_id=<X-Request-Id>)"));
         LocalIdentityProvider idp = platform.identityProvider();
-        System.out.println("  OpenID Connect issuer    " + idp.issuer() + " (clients: identity-provider oidc-clients.yaml)");
-        System.out.println("  Get a token              curl -s " + idp.tokenEndpoint() + " -d grant_type=client_credentials"
-                + " -d client_id=" + idp.clients().get(0).id() + " -d client_secret=local");
-        System.out.println("                           (any client of oidc-clients.yaml; the access_token is the bearer)");
+        System.out.println(
+                "  OpenID Connect issuer    " + idp.issuer() + " (clients: identity-provider oidc-clients.yaml)");
+        System.out.println(
+                "  Get a token              curl -s " + idp.tokenEndpoint() + " -d grant_type=client_credentials"
+                        + " -d client_id=" + idp.clients().get(0).id() + " -d client_secret=local");
+        System.out.println(
+                "                           (any client of oidc-clients.yaml; the access_token is the bearer)");
         for (ChildProcess p : platform.processes().values()) {
-            if (p.aotMissing() != null) {   // Java 25's AOT cache (AotCache): say once why a start was slower
+            if (p.aotMissing() != null) { // Java 25's AOT cache (AotCache): say once why a start was slower
                 System.out.println("  AOT cache                off for " + p.name() + ": " + p.aotMissing());
             }
         }

@@ -136,8 +136,15 @@ public final class Platform implements AutoCloseable {
                 }
             }
             synchronized (processes) {
-                processes.put(s.name(), new ChildProcess(s, options.projectRoot(), env, logs, s.httpPort() + offset,
-                        s.isGateway() ? 0 : s.grpcPort() + offset));
+                processes.put(
+                        s.name(),
+                        new ChildProcess(
+                                s,
+                                options.projectRoot(),
+                                env,
+                                logs,
+                                s.httpPort() + offset,
+                                s.isGateway() ? 0 : s.grpcPort() + offset));
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(processes.size());
@@ -195,7 +202,9 @@ public final class Platform implements AutoCloseable {
 
     /** gRPC address of a domain service, e.g. for direct-vs-gateway comparisons. */
     public String grpcAddress(String service) {
-        return ServiceSpec.load().stream().filter(s -> s.name().equals(service)).findFirst()
+        return ServiceSpec.load().stream()
+                .filter(s -> s.name().equals(service))
+                .findFirst()
                 .map(s -> "localhost:" + (s.grpcPort() + options.portOffset()))
                 .orElseThrow(() -> new IllegalArgumentException("no service " + service));
     }

@@ -15,8 +15,8 @@ import org.yaml.snakeyaml.Yaml;
  * @param grpcPort  0 for the gateway (HTTP only)
  * @param database  database name; empty for the gateway
  */
-public record ServiceSpec(String name, String module, String mainClass, String envPrefix, int grpcPort, int httpPort,
-                          String database) {
+public record ServiceSpec(
+        String name, String module, String mainClass, String envPrefix, int grpcPort, int httpPort, String database) {
 
     public boolean isGateway() {
         return grpcPort == 0;
@@ -29,13 +29,24 @@ public record ServiceSpec(String name, String module, String mainClass, String e
             Map<String, Object> doc = new Yaml().load(in);
             List<ServiceSpec> all = new ArrayList<>();
             for (Map<String, Object> s : (List<Map<String, Object>>) doc.get("services")) {
-                all.add(new ServiceSpec((String) s.get("name"), (String) s.get("module"), (String) s.get("mainClass"),
-                        (String) s.get("envPrefix"), (Integer) s.get("grpcPort"), (Integer) s.get("httpPort"),
+                all.add(new ServiceSpec(
+                        (String) s.get("name"),
+                        (String) s.get("module"),
+                        (String) s.get("mainClass"),
+                        (String) s.get("envPrefix"),
+                        (Integer) s.get("grpcPort"),
+                        (Integer) s.get("httpPort"),
                         (String) s.get("database")));
             }
             Map<String, Object> g = (Map<String, Object>) doc.get("gateway");
-            all.add(new ServiceSpec((String) g.get("name"), (String) g.get("module"), (String) g.get("mainClass"), "",
-                    0, (Integer) g.get("httpPort"), ""));
+            all.add(new ServiceSpec(
+                    (String) g.get("name"),
+                    (String) g.get("module"),
+                    (String) g.get("mainClass"),
+                    "",
+                    0,
+                    (Integer) g.get("httpPort"),
+                    ""));
             return all;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

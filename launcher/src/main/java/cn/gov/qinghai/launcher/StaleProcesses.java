@@ -15,11 +15,14 @@ final class StaleProcesses {
 
     private static final String FILE = "children.pids";
 
-    private StaleProcesses() {
-    }
+    private StaleProcesses() {}
 
     static synchronized void record(Path dataDir, long pid) throws IOException {
-        Files.writeString(dataDir.resolve(FILE), pid + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        Files.writeString(
+                dataDir.resolve(FILE),
+                pid + "\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
     }
 
@@ -34,14 +37,20 @@ final class StaleProcesses {
                 continue;
             }
             ProcessHandle.of(Long.parseLong(line.trim()))
-                    .filter(h -> h.info().commandLine().map(c -> c.contains("cn.gov.qinghai.")).orElse(false))
+                    .filter(h -> h.info()
+                            .commandLine()
+                            .map(c -> c.contains("cn.gov.qinghai."))
+                            .orElse(false))
                     .ifPresent(h -> {
                         System.out.println("stopping a leftover process of an earlier run: pid " + h.pid());
                         h.destroy();
-                        h.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> {
-                            h.destroyForcibly();
-                            return h;
-                        }).join();
+                        h.onExit()
+                                .orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+                                .exceptionally(t -> {
+                                    h.destroyForcibly();
+                                    return h;
+                                })
+                                .join();
                     });
         }
         Files.deleteIfExists(file);

@@ -36,13 +36,18 @@ public final class TraceBackend implements AutoCloseable {
     static TraceBackend start(Path projectRoot, Path logDir, int port) throws IOException {
         Path jar = projectRoot.resolve("launcher/target/trace-backend/zipkin-server-exec.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("the trace backend is not built (" + jar + " missing): run "
-                    + "./mvnw -DskipTests install first");
+            throw new IllegalStateException(
+                    "the trace backend is not built (" + jar + " missing): run " + "./mvnw -DskipTests install first");
         }
         Path log = logDir.resolve("zipkin.log");
-        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-Xmx256m", "-jar", jar.toString()))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder pb = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:+UseSerialGC",
+                        "-Xmx256m",
+                        "-jar",
+                        jar.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("QUERY_PORT", String.valueOf(port));
         pb.environment().put("STORAGE_TYPE", "mem");
         pb.environment().put("MEM_MAX_SPANS", "200000");
@@ -50,15 +55,21 @@ public final class TraceBackend implements AutoCloseable {
     }
 
     void awaitHealthy(Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("zipkin exited during start-up; see " + log);
             }
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(uiUrl() + "health")).timeout(Duration.ofSeconds(2))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(URI.create(uiUrl() + "health"))
+                                                .timeout(Duration.ofSeconds(2))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException e) {

@@ -65,8 +65,9 @@ class AotCacheTest {
 
         // an IDE recompiled after the jar: the classes are newer, so the jar (and its cache) is not used
         AotCache stale = prepared(Instant.parse("2026-01-03T00:00:00Z"), Instant.parse("2026-01-02T00:00:00Z"));
-        Files.writeString(stale.fingerprintFile(),
-                AotCache.fingerprint(module.resolve("target/app-0.1.jar") + ":/deps/a.jar"));
-        assertTrue(stale.classpath("/deps/a.jar").startsWith(module.resolve("target/classes").toString()));
+        Files.writeString(
+                stale.fingerprintFile(), AotCache.fingerprint(module.resolve("target/app-0.1.jar") + ":/deps/a.jar"));
+        assertTrue(stale.classpath("/deps/a.jar")
+                .startsWith(module.resolve("target/classes").toString()));
     }
 }

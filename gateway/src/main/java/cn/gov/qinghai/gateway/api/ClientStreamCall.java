@@ -16,8 +16,7 @@ import java.util.function.Function;
  */
 public final class ClientStreamCall {
 
-    private ClientStreamCall() {
-    }
+    private ClientStreamCall() {}
 
     /**
      * @param service  the service's name, for the problem detail
@@ -26,8 +25,11 @@ public final class ClientStreamCall {
      * @param send     writes the request messages
      * @param waitMs   how long to wait for the response
      */
-    public static <Q, R> R call(String service, Function<StreamObserver<R>, StreamObserver<Q>> open,
-                                Consumer<StreamObserver<Q>> send, long waitMs) {
+    public static <Q, R> R call(
+            String service,
+            Function<StreamObserver<R>, StreamObserver<Q>> open,
+            Consumer<StreamObserver<Q>> send,
+            long waitMs) {
         CompletableFuture<R> result = new CompletableFuture<>();
         StreamObserver<Q> in = open.apply(new StreamObserver<>() {
             @Override
@@ -42,7 +44,8 @@ public final class ClientStreamCall {
 
             @Override
             public void onCompleted() {
-                result.completeExceptionally(Status.INTERNAL.withDescription("no response").asRuntimeException());
+                result.completeExceptionally(
+                        Status.INTERNAL.withDescription("no response").asRuntimeException());
             }
         });
         send.accept(in);
@@ -53,7 +56,8 @@ public final class ClientStreamCall {
             if (e.getCause() instanceof StatusRuntimeException s) {
                 throw new DownstreamException(service, s);
             }
-            throw new DownstreamException(service, Status.INTERNAL.withCause(e.getCause()).asRuntimeException());
+            throw new DownstreamException(
+                    service, Status.INTERNAL.withCause(e.getCause()).asRuntimeException());
         } catch (TimeoutException e) {
             throw new DownstreamException(service, Status.DEADLINE_EXCEEDED.asRuntimeException());
         } catch (InterruptedException e) {

@@ -39,8 +39,9 @@ public class Downstream {
     private final long deadlineMillis;
     private final long reconnectMillis;
 
-    public Downstream(@Value("${qinghai.gateway.deadline:3s}") Duration deadline,
-                      @Value("${qinghai.gateway.reconnect-window:400ms}") Duration reconnectWindow) {
+    public Downstream(
+            @Value("${qinghai.gateway.deadline:3s}") Duration deadline,
+            @Value("${qinghai.gateway.reconnect-window:400ms}") Duration reconnectWindow) {
         this.deadlineMillis = deadline.toMillis();
         this.reconnectMillis = reconnectWindow.toMillis();
     }
@@ -50,8 +51,8 @@ public class Downstream {
         return call(service, request, stub, deadlineMillis, call);
     }
 
-    public <S extends AbstractStub<S>, R> R call(String service, HttpRequest<?> request, S stub, long deadlineMs,
-                                                 Function<S, R> call) {
+    public <S extends AbstractStub<S>, R> R call(
+            String service, HttpRequest<?> request, S stub, long deadlineMs, Function<S, R> call) {
         S prepared = prepare(request, stub);
         try {
             return call.apply(prepared.withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS));
@@ -97,7 +98,8 @@ public class Downstream {
                         mc.resetConnectBackoff();
                     }
                     return toCompletable(call.apply(prepared.withWaitForReady()
-                            .withDeadlineAfter(Math.min(reconnectMillis, deadlineMillis), TimeUnit.MILLISECONDS)))
+                                    .withDeadlineAfter(
+                                            Math.min(reconnectMillis, deadlineMillis), TimeUnit.MILLISECONDS)))
                             .exceptionallyCompose(againFailure -> {
                                 StatusRuntimeException again = asStatusException(againFailure);
                                 if (again == null) {
@@ -113,23 +115,27 @@ public class Downstream {
 
     private static <R> CompletableFuture<R> toCompletable(ListenableFuture<R> future) {
         CompletableFuture<R> out = new CompletableFuture<>();
-        Futures.addCallback(future, new FutureCallback<R>() {
-            @Override
-            public void onSuccess(R result) {
-                out.complete(result);
-            }
+        Futures.addCallback(
+                future,
+                new FutureCallback<R>() {
+                    @Override
+                    public void onSuccess(R result) {
+                        out.complete(result);
+                    }
 
-            @Override
-            public void onFailure(Throwable t) {
-                out.completeExceptionally(t);
-            }
-        }, MoreExecutors.directExecutor());
+                    @Override
+                    public void onFailure(Throwable t) {
+                        out.completeExceptionally(t);
+                    }
+                },
+                MoreExecutors.directExecutor());
         return out;
     }
 
     private static StatusRuntimeException asStatusException(Throwable failure) {
         Throwable t = failure;
-        while (t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException) {
+        while (t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.util.concurrent.ExecutionException) {
             t = t.getCause();
         }
         if (t instanceof StatusRuntimeException sre) {
@@ -151,15 +157,20 @@ public class Downstream {
     }
 
     private static StatusRuntimeException unavailable(StatusRuntimeException e) {
-        return e.getStatus().getCode() == Status.Code.UNAVAILABLE ? e
-                : Status.UNAVAILABLE.withDescription("connection lost").withCause(e).asRuntimeException();
+        return e.getStatus().getCode() == Status.Code.UNAVAILABLE
+                ? e
+                : Status.UNAVAILABLE
+                        .withDescription("connection lost")
+                        .withCause(e)
+                        .asRuntimeException();
     }
 
     /** The stub with the caller's token and request id attached (for streaming calls that manage their own deadline). */
     public <S extends AbstractStub<S>> S prepare(HttpRequest<?> request, S stub) {
         Metadata headers = new Metadata();
         headers.put(REQUEST_ID, RequestIdFilter.requestId(request));
-        request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class)
+        request.getHeaders()
+                .get(HttpHeaders.AUTHORIZATION, String.class)
                 .ifPresent(auth -> headers.put(AUTHORIZATION, auth));
         return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
     }

@@ -40,8 +40,8 @@ public class GrpcJson {
         try {
             parser.merge(tree.toString(), builder);
         } catch (InvalidProtocolBufferException e) {
-            throw ProblemException.invalid(List.of(new Problem.InvalidField("body", "does not match the request: "
-                    + clip(e.getMessage()))));
+            throw ProblemException.invalid(
+                    List.of(new Problem.InvalidField("body", "does not match the request: " + clip(e.getMessage()))));
         }
         return builder;
     }
@@ -85,8 +85,8 @@ public class GrpcJson {
             }
             return tree;
         } catch (IOException | JsonParseException | IllegalStateException e) {
-            throw ProblemException.invalid(List.of(new Problem.InvalidField("body", "is not valid JSON: "
-                    + clip(e.getMessage()))));
+            throw ProblemException.invalid(
+                    List.of(new Problem.InvalidField("body", "is not valid JSON: " + clip(e.getMessage()))));
         }
     }
 

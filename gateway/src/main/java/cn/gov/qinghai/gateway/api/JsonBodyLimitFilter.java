@@ -2,8 +2,8 @@ package cn.gov.qinghai.gateway.api;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.order.Ordered;
 import io.micronaut.core.convert.format.ReadableBytes;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -36,25 +36,35 @@ public class JsonBodyLimitFilter implements Ordered {
     @Nullable
     public HttpResponse<?> refuseLargeJson(HttpRequest<?> request) {
         long length = request.getContentLength();
-        boolean chunked = length < 0 && request.getHeaders().get(HttpHeaders.TRANSFER_ENCODING, String.class)
-                .map(te -> te.toLowerCase(java.util.Locale.ROOT).contains("chunked")).orElse(false);
+        boolean chunked = length < 0
+                && request.getHeaders()
+                        .get(HttpHeaders.TRANSFER_ENCODING, String.class)
+                        .map(te -> te.toLowerCase(java.util.Locale.ROOT).contains("chunked"))
+                        .orElse(false);
         if (length <= maxBytes && !chunked) {
             return null;
         }
         MediaType type = request.getContentType().orElse(null);
         boolean held = type == null
-                || type.getSubtype().equals("json") || type.getSubtype().endsWith("+json")
+                || type.getSubtype().equals("json")
+                || type.getSubtype().endsWith("+json")
                 || type.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
         if (!held) {
             return null; // multipart and CSV uploads are streamed; the server's limit applies to them
         }
         if (chunked) {
             // Without a declared length the size is known only after reading it all: ask for the length instead.
-            return Problems.of(request, HttpStatus.LENGTH_REQUIRED, "LENGTH_REQUIRED",
+            return Problems.of(
+                    request,
+                    HttpStatus.LENGTH_REQUIRED,
+                    "LENGTH_REQUIRED",
                     "send a JSON or form body with Content-Length (at most " + maxBytes + " bytes)",
                     List.of(new Problem.InvalidField("Content-Length", "is required for a JSON or form body")));
         }
-        return Problems.of(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "BODY_TOO_LARGE",
+        return Problems.of(
+                request,
+                HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+                "BODY_TOO_LARGE",
                 "a JSON or form body may be at most " + maxBytes + " bytes",
                 List.of(new Problem.InvalidField("body", "is " + length + " bytes; at most " + maxBytes)));
     }

@@ -23,8 +23,7 @@ final class JsonShape {
 
     private static final int MAX_DEPTH = 32;
 
-    private JsonShape() {
-    }
+    private JsonShape() {}
 
     static List<Problem.InvalidField> check(JsonElement root, Descriptor type) {
         List<Problem.InvalidField> out = new ArrayList<>();
@@ -36,8 +35,8 @@ final class JsonShape {
         return out;
     }
 
-    private static void object(JsonObject json, Descriptor type, String prefix, List<Problem.InvalidField> out,
-                               int depth) {
+    private static void object(
+            JsonObject json, Descriptor type, String prefix, List<Problem.InvalidField> out, int depth) {
         if (depth > MAX_DEPTH) {
             out.add(new Problem.InvalidField(prefix.isEmpty() ? "body" : strip(prefix), "is nested too deeply"));
             return;
@@ -46,8 +45,12 @@ final class JsonShape {
             String path = prefix + e.getKey();
             FieldDescriptor field = find(type, e.getKey());
             if (field == null) {
-                out.add(new Problem.InvalidField(path, "is not a field of this request; known fields: "
-                        + type.getFields().stream().map(FieldDescriptor::getJsonName).collect(Collectors.joining(", "))));
+                out.add(new Problem.InvalidField(
+                        path,
+                        "is not a field of this request; known fields: "
+                                + type.getFields().stream()
+                                        .map(FieldDescriptor::getJsonName)
+                                        .collect(Collectors.joining(", "))));
                 continue;
             }
             JsonElement value = e.getValue();
@@ -60,7 +63,8 @@ final class JsonShape {
                     continue;
                 }
                 FieldDescriptor valueField = field.getMessageType().findFieldByName("value");
-                for (Map.Entry<String, JsonElement> entry : value.getAsJsonObject().entrySet()) {
+                for (Map.Entry<String, JsonElement> entry :
+                        value.getAsJsonObject().entrySet()) {
                     JsonElement v = entry.getValue();
                     String entryPath = path + "." + entry.getKey();
                     if (valueField.getJavaType() == FieldDescriptor.JavaType.STRING) {
@@ -89,8 +93,8 @@ final class JsonShape {
         }
     }
 
-    private static void single(JsonElement value, FieldDescriptor field, String path, List<Problem.InvalidField> out,
-                               int depth) {
+    private static void single(
+            JsonElement value, FieldDescriptor field, String path, List<Problem.InvalidField> out, int depth) {
         switch (field.getJavaType()) {
             case MESSAGE -> {
                 if (field.getMessageType().getFullName().startsWith("google.protobuf.")) {
@@ -119,9 +123,12 @@ final class JsonShape {
                 }
             }
             case ENUM -> {
-                List<String> names = field.getEnumType().getValues().stream().map(EnumValueDescriptor::getName)
-                        .filter(n -> !n.endsWith("_UNSPECIFIED")).toList();
-                if (!isPrimitive(value) || !value.getAsJsonPrimitive().isString()
+                List<String> names = field.getEnumType().getValues().stream()
+                        .map(EnumValueDescriptor::getName)
+                        .filter(n -> !n.endsWith("_UNSPECIFIED"))
+                        .toList();
+                if (!isPrimitive(value)
+                        || !value.getAsJsonPrimitive().isString()
                         || field.getEnumType().findValueByName(value.getAsString()) == null) {
                     out.add(new Problem.InvalidField(path, "must be one of " + String.join(", ", names)));
                 }
@@ -139,7 +146,8 @@ final class JsonShape {
                 BigDecimal d = new BigDecimal(value.getAsString());
                 long max = field.getJavaType() == FieldDescriptor.JavaType.INT ? Integer.MAX_VALUE : Long.MAX_VALUE;
                 long min = field.getJavaType() == FieldDescriptor.JavaType.INT ? Integer.MIN_VALUE : Long.MIN_VALUE;
-                ok = d.stripTrailingZeros().scale() <= 0 && d.compareTo(BigDecimal.valueOf(max)) <= 0
+                ok = d.stripTrailingZeros().scale() <= 0
+                        && d.compareTo(BigDecimal.valueOf(max)) <= 0
                         && d.compareTo(BigDecimal.valueOf(min)) >= 0;
             } catch (NumberFormatException e) {
                 ok = false;

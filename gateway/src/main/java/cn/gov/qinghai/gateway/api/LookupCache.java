@@ -26,11 +26,14 @@ public class LookupCache {
     /** Bumped by every invalidation, so an answer rendered before a write is not stored after it. */
     private final AtomicLong generation = new AtomicLong();
 
-    public LookupCache(@Value("${qinghai.gateway.lookup-cache.ttl:2s}") Duration ttl,
-                       @Value("${qinghai.gateway.lookup-cache.max-entries:20000}") long maxEntries) {
+    public LookupCache(
+            @Value("${qinghai.gateway.lookup-cache.ttl:2s}") Duration ttl,
+            @Value("${qinghai.gateway.lookup-cache.max-entries:20000}") long maxEntries) {
         this.enabled = !ttl.isZero() && !ttl.isNegative();
-        this.bodies = Caffeine.newBuilder().expireAfterWrite(enabled ? ttl : Duration.ofNanos(1))
-                .maximumSize(maxEntries).build();
+        this.bodies = Caffeine.newBuilder()
+                .expireAfterWrite(enabled ? ttl : Duration.ofNanos(1))
+                .maximumSize(maxEntries)
+                .build();
     }
 
     /** The cached body for {@code service}'s {@code key}, or {@code render}'s answer (then cached). */
@@ -68,7 +71,7 @@ public class LookupCache {
         return render.get().thenApply(body -> {
             bodies.put(cacheKey, body);
             if (generation.get() != before) {
-                bodies.asMap().remove(cacheKey, body);   // as in get: rendered across a write, not kept
+                bodies.asMap().remove(cacheKey, body); // as in get: rendered across a write, not kept
             }
             return body;
         });

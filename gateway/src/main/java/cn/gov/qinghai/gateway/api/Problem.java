@@ -10,13 +10,19 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, String instance, String reason,
-                      String requestId, List<InvalidField> errors) {
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        String reason,
+        String requestId,
+        List<InvalidField> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** One invalid field: its JSON path and why. */
     @Serdeable
-    public record InvalidField(String field, String description) {
-    }
+    public record InvalidField(String field, String description) {}
 }

@@ -18,7 +18,8 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(List<Problem.InvalidField> errors) {
-        String detail = errors.size() == 1 ? errors.get(0).field() + " " + errors.get(0).description()
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + " " + errors.get(0).description()
                 : errors.size() + " fields are invalid";
         return new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", detail, errors);
     }

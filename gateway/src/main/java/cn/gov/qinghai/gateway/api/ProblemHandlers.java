@@ -21,8 +21,7 @@ public final class ProblemHandlers {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandlers.class);
 
-    private ProblemHandlers() {
-    }
+    private ProblemHandlers() {}
 
     /** A domain service answered with an error (or could not be reached). */
     @Produces
@@ -53,11 +52,16 @@ public final class ProblemHandlers {
      */
     @Produces
     @Singleton
-    public static class Undecodable implements ExceptionHandler<io.netty.handler.codec.DecoderException, HttpResponse<?>> {
+    public static class Undecodable
+            implements ExceptionHandler<io.netty.handler.codec.DecoderException, HttpResponse<?>> {
         @Override
         public HttpResponse<?> handle(HttpRequest request, io.netty.handler.codec.DecoderException e) {
-            return Problems.of(request, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
-                    "the request could not be read as HTTP: " + e.getMessage(), List.of());
+            return Problems.of(
+                    request,
+                    HttpStatus.BAD_REQUEST,
+                    "MALFORMED_REQUEST",
+                    "the request could not be read as HTTP: " + e.getMessage(),
+                    List.of());
         }
     }
 
@@ -69,7 +73,11 @@ public final class ProblemHandlers {
         @Override
         public HttpResponse<?> handle(HttpRequest request, ConversionErrorException e) {
             String field = e.getArgument().getName();
-            return Problems.of(request, HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", field + " has the wrong type",
+            return Problems.of(
+                    request,
+                    HttpStatus.BAD_REQUEST,
+                    "INVALID_ARGUMENT",
+                    field + " has the wrong type",
                     List.of(new Problem.InvalidField(field, "has the wrong type")));
         }
     }
@@ -82,7 +90,11 @@ public final class ProblemHandlers {
         @Override
         public HttpResponse<?> handle(HttpRequest request, UnsatisfiedRouteException e) {
             String field = e.getArgument().getName();
-            return Problems.of(request, HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", field + " is required",
+            return Problems.of(
+                    request,
+                    HttpStatus.BAD_REQUEST,
+                    "INVALID_ARGUMENT",
+                    field + " is required",
                     List.of(new Problem.InvalidField(field, "is required")));
         }
     }
@@ -96,11 +108,19 @@ public final class ProblemHandlers {
         @Override
         public HttpResponse<?> handle(HttpRequest request, AuthorizationException e) {
             if (e.isForbidden()) {
-                return Problems.of(request, HttpStatus.FORBIDDEN, "PERMISSION_DENIED",
-                        "your token does not allow this action", List.of());
+                return Problems.of(
+                        request,
+                        HttpStatus.FORBIDDEN,
+                        "PERMISSION_DENIED",
+                        "your token does not allow this action",
+                        List.of());
             }
-            return Problems.of(request, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-                    "a valid bearer token is required", List.of())
+            return Problems.of(
+                            request,
+                            HttpStatus.UNAUTHORIZED,
+                            "UNAUTHENTICATED",
+                            "a valid bearer token is required",
+                            List.of())
                     .header("WWW-Authenticate", "Bearer");
         }
     }

@@ -17,8 +17,7 @@ import java.util.List;
 /** Builds problem+json responses, including from a gRPC failure's {@code google.rpc.Status} details. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** HTTP status for a gRPC status code (see ARCHITECTURE.md "Contracts"). */
     public static HttpStatus httpStatus(Status.Code code) {
@@ -36,8 +35,8 @@ public final class Problems {
         };
     }
 
-    public static MutableHttpResponse<Problem> fromGrpc(HttpRequest<?> request, StatusRuntimeException e,
-                                                        String service) {
+    public static MutableHttpResponse<Problem> fromGrpc(
+            HttpRequest<?> request, StatusRuntimeException e, String service) {
         Status.Code code = e.getStatus().getCode();
         HttpStatus status = httpStatus(code);
         String reason = code.name();
@@ -49,8 +48,9 @@ public final class Problems {
                     if (any.is(ErrorInfo.class)) {
                         reason = any.unpack(ErrorInfo.class).getReason();
                     } else if (any.is(BadRequest.class)) {
-                        any.unpack(BadRequest.class).getFieldViolationsList().forEach(v ->
-                                errors.add(new Problem.InvalidField(v.getField(), v.getDescription())));
+                        any.unpack(BadRequest.class)
+                                .getFieldViolationsList()
+                                .forEach(v -> errors.add(new Problem.InvalidField(v.getField(), v.getDescription())));
                     }
                 } catch (InvalidProtocolBufferException ignored) {
                     // a malformed detail is dropped; the status and message still reach the client
@@ -66,13 +66,24 @@ public final class Problems {
         return of(request, status, reason, detail, errors);
     }
 
-    public static MutableHttpResponse<Problem> of(HttpRequest<?> request, HttpStatus status, String reason,
-                                                  String detail, List<Problem.InvalidField> errors) {
+    public static MutableHttpResponse<Problem> of(
+            HttpRequest<?> request,
+            HttpStatus status,
+            String reason,
+            String detail,
+            List<Problem.InvalidField> errors) {
         String requestId = RequestIdFilter.requestId(request);
-        Problem problem = new Problem("about:blank", status.getReason(), status.getCode(), detail,
-                request.getPath(), reason, requestId, errors);
-        MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(status).body(problem)
-                .contentType(Problem.MEDIA_TYPE);
+        Problem problem = new Problem(
+                "about:blank",
+                status.getReason(),
+                status.getCode(),
+                detail,
+                request.getPath(),
+                reason,
+                requestId,
+                errors);
+        MutableHttpResponse<Problem> response =
+                HttpResponse.<Problem>status(status).body(problem).contentType(Problem.MEDIA_TYPE);
         if (status == HttpStatus.SERVICE_UNAVAILABLE || status == HttpStatus.TOO_MANY_REQUESTS) {
             response.header("Retry-After", "1");
         }

@@ -29,11 +29,10 @@ import java.util.List;
  */
 final class ProtoJsonWriter {
 
-    private static final JsonFormat.Printer WELL_KNOWN = JsonFormat.printer().includingDefaultValueFields()
-            .omittingInsignificantWhitespace();
+    private static final JsonFormat.Printer WELL_KNOWN =
+            JsonFormat.printer().includingDefaultValueFields().omittingInsignificantWhitespace();
 
-    private ProtoJsonWriter() {
-    }
+    private ProtoJsonWriter() {}
 
     static String write(MessageOrBuilder message) {
         StringWriter out = new StringWriter(256);
@@ -115,7 +114,8 @@ final class ProtoJsonWriter {
     }
 
     private static boolean isPage(FieldDescriptor field, MessageOrBuilder child) {
-        return field.getName().equals("page") && child.getDescriptorForType().findFieldByName("next_page_token") != null;
+        return field.getName().equals("page")
+                && child.getDescriptorForType().findFieldByName("next_page_token") != null;
     }
 
     private static void writeValue(JsonWriter json, FieldDescriptor field, Object value) throws IOException {
@@ -171,7 +171,7 @@ final class ProtoJsonWriter {
 
     private static void writeFloating(JsonWriter json, double value, String text) throws IOException {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
-            json.value(text);   // the canonical mapping quotes "NaN", "Infinity", "-Infinity"
+            json.value(text); // the canonical mapping quotes "NaN", "Infinity", "-Infinity"
         } else {
             json.jsonValue(text);
         }
@@ -181,7 +181,7 @@ final class ProtoJsonWriter {
         if (value.getType().getFullName().equals("google.protobuf.NullValue")) {
             json.jsonValue("null");
         } else if (value.getIndex() == -1) {
-            json.value(value.getNumber());   // a number this build does not know: printed as the number
+            json.value(value.getNumber()); // a number this build does not know: printed as the number
         } else {
             json.value(value.getName());
         }
@@ -195,7 +195,8 @@ final class ProtoJsonWriter {
         try {
             return WELL_KNOWN.print(message);
         } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("cannot print " + message.getDescriptorForType().getFullName(), e);
+            throw new IllegalStateException(
+                    "cannot print " + message.getDescriptorForType().getFullName(), e);
         }
     }
 }

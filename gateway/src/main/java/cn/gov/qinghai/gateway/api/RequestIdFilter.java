@@ -1,13 +1,13 @@
 package cn.gov.qinghai.gateway.api;
 
 import cn.gov.qinghai.kit.grpc.RequestIds;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.core.order.Ordered;
 
 /**
  * Request id in and out: takes a plain {@code X-Request-Id} from the client or makes one, keeps it on the request

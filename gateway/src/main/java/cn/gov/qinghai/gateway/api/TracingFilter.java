@@ -56,8 +56,8 @@ public class TracingFilter implements Ordered {
 
     @RequestFilter
     public void start(HttpRequest<?> request, MutablePropagatedContext propagated) {
-        Context parent = openTelemetry.getPropagators().getTextMapPropagator()
-                .extract(Context.root(), request, HEADERS);
+        Context parent =
+                openTelemetry.getPropagators().getTextMapPropagator().extract(Context.root(), request, HEADERS);
         String route = BasicHttpAttributes.getUriTemplate(request).orElse(null);
         String requestId = RequestIdFilter.requestId(request);
         Span span = tracer.spanBuilder(request.getMethodName() + " " + (route == null ? request.getPath() : route))
@@ -71,7 +71,8 @@ public class TracingFilter implements Ordered {
             span.setAttribute(ROUTE, route);
         }
         request.setAttribute(SPAN, span);
-        propagated.add(new RequestTrace(parent.with(span), requestId, span.getSpanContext().getTraceId()));
+        propagated.add(new RequestTrace(
+                parent.with(span), requestId, span.getSpanContext().getTraceId()));
     }
 
     @ResponseFilter
@@ -91,5 +92,4 @@ public class TracingFilter implements Ordered {
     public int getOrder() {
         return ServerFilterPhase.FIRST.after();
     }
-
 }

@@ -39,7 +39,10 @@ public class UriLengthFilter implements Ordered {
         if (request.getUri().toString().length() <= maxLength) {
             return null;
         }
-        return Problems.of(request, HttpStatus.REQUEST_URI_TOO_LONG, "URI_TOO_LONG",
+        return Problems.of(
+                request,
+                HttpStatus.REQUEST_URI_TOO_LONG,
+                "URI_TOO_LONG",
                 "the request line is too long (at most " + maxLength + " characters)",
                 List.of(new Problem.InvalidField("url", "is too long")));
     }

@@ -55,7 +55,8 @@ public class BearerTokenFilter implements Ordered {
             return invalid(request, "the Authorization header must be 'Bearer <token>'", "invalid_request");
         }
         try {
-            request.setAttribute(CALLER, verifier.verify(authorization.substring(7).trim()));
+            request.setAttribute(
+                    CALLER, verifier.verify(authorization.substring(7).trim()));
             return null;
         } catch (ServiceException e) {
             if (e.code() == Status.Code.UNAVAILABLE) {

@@ -22,9 +22,10 @@ public class CallerTokenValidator implements TokenValidator<HttpRequest<?>> {
         if (request == null) {
             return Publishers.empty();
         }
-        return BearerTokenFilter.caller(request).filter(c -> c.token().equals(token))
-                .map(c -> Publishers.just(Authentication.build(c.subject(), c.roles(),
-                        Map.of("region", c.region(), "org", c.organisation()))))
+        return BearerTokenFilter.caller(request)
+                .filter(c -> c.token().equals(token))
+                .map(c -> Publishers.just(Authentication.build(
+                        c.subject(), c.roles(), Map.of("region", c.region(), "org", c.organisation()))))
                 .orElseGet(Publishers::empty);
     }
 }

@@ -1,7 +1,7 @@
 package cn.gov.qinghai.gateway.broadband;
 
-import cn.gov.qinghai.gateway.rest.TranscodedService;
 import cn.gov.qinghai.broadband.v1.BroadbandServiceGrpc;
+import cn.gov.qinghai.gateway.rest.TranscodedService;
 import io.grpc.ManagedChannel;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.grpc.annotation.GrpcChannel;

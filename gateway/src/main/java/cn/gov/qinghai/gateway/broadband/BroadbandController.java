@@ -33,33 +33,40 @@ public class BroadbandController {
     private static final String SERVICE = "broadband";
     /** The 100× report takes about a second on a loaded machine; a monthly report gets more than the default 3 s. */
     private static final long REPORT_DEADLINE_MS = 15_000;
+
     private final BroadbandServiceGrpc.BroadbandServiceBlockingStub broadband;
     private final Downstream downstream;
     private final GrpcJson json;
 
-    BroadbandController(BroadbandServiceGrpc.BroadbandServiceBlockingStub broadband, Downstream downstream,
-                        GrpcJson json) {
+    BroadbandController(
+            BroadbandServiceGrpc.BroadbandServiceBlockingStub broadband, Downstream downstream, GrpcJson json) {
         this.broadband = broadband;
         this.downstream = downstream;
         this.json = json;
     }
 
-    @Get(uri = "/reports/{file}", produces = {MediaType.APPLICATION_JSON, "text/csv"})
+    @Get(
+            uri = "/reports/{file}",
+            produces = {MediaType.APPLICATION_JSON, "text/csv"})
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "The monthly public report (实施方案 四(四)): /reports/2017-06 as JSON, /reports/2017-06.csv as CSV",
+    @Operation(
+            summary = "The monthly public report (实施方案 四(四)): /reports/2017-06 as JSON, /reports/2017-06.csv as CSV",
             description = "Plan vs actual by programme, category and owner, completion rates, reported/late/missing "
                     + "counts, one line per project with its missing months, indicators and the consumption tree.")
-    public HttpResponse<String> report(HttpRequest<?> request,
+    public HttpResponse<String> report(
+            HttpRequest<?> request,
             @Parameter(description = "yyyy-MM, or yyyy-MM.csv for CSV") @PathVariable String file) {
         boolean csv = file.endsWith(".csv");
         GetMonthlyReportRequest r = GetMonthlyReportRequest.newBuilder()
-                .setMonth(csv ? file.substring(0, file.length() - 4) : file).build();
+                .setMonth(csv ? file.substring(0, file.length() - 4) : file)
+                .build();
         if (!csv) {
             return ok(downstream.call(SERVICE, request, broadband, REPORT_DEADLINE_MS, s -> s.getMonthlyReport(r)));
         }
-        CsvDocument doc = downstream.call(SERVICE, request, broadband, REPORT_DEADLINE_MS,
-                s -> s.getMonthlyReportCsv(r));
-        return HttpResponse.ok(doc.getContent()).contentType(MediaType.of(doc.getContentType()))
+        CsvDocument doc =
+                downstream.call(SERVICE, request, broadband, REPORT_DEADLINE_MS, s -> s.getMonthlyReportCsv(r));
+        return HttpResponse.ok(doc.getContent())
+                .contentType(MediaType.of(doc.getContentType()))
                 .header("Content-Disposition", "attachment; filename=\"" + doc.getFileName() + "\"");
     }
 

@@ -54,17 +54,19 @@ public class BroadbandPages implements PortalSection {
     private static final String SERVICE = "broadband";
     /** Amounts in 亿元 (10^8 yuan) on the Chinese page; in billion yuan (10^9) on the English one (issue 20.5). */
     private static final String UNIT = "亿元";
+
     private static final String UNIT_EN = "billion yuan";
     /** The plan covers 2017 (实施方案 一(一)); the month choice offers its twelve months. */
-    private static final List<String> MONTHS =
-            IntStream.rangeClosed(1, 12).mapToObj(m -> String.format("2017-%02d", m)).toList();
+    private static final List<String> MONTHS = IntStream.rangeClosed(1, 12)
+            .mapToObj(m -> String.format("2017-%02d", m))
+            .toList();
 
     private final BroadbandServiceGrpc.BroadbandServiceBlockingStub broadband;
     private final Downstream downstream;
     private final PortalPages pages;
 
-    BroadbandPages(BroadbandServiceGrpc.BroadbandServiceBlockingStub broadband, Downstream downstream,
-                   PortalPages pages) {
+    BroadbandPages(
+            BroadbandServiceGrpc.BroadbandServiceBlockingStub broadband, Downstream downstream, PortalPages pages) {
         this.broadband = broadband;
         this.downstream = downstream;
         this.pages = pages;
@@ -81,17 +83,15 @@ public class BroadbandPages implements PortalSection {
     }
 
     /** One row of a chart's table: the group with its amounts in 亿元. */
-    public record Row(String key, int projects, String planned, String actual, String completion) {
-    }
+    public record Row(String key, int projects, String planned, String actual, String completion) {}
 
     /** One indicator with its progress bar. */
     /** One indicator row; {@code target} shows the direction (≥ / ≤) and any year-on-year target in words. */
-    public record IndicatorRow(Indicator indicator, String progressSvg, String target, String name, String unit) {
-    }
+    public record IndicatorRow(Indicator indicator, String progressSvg, String target, String name, String unit) {}
 
     @Get(produces = MediaType.TEXT_HTML)
-    HttpResponse<ModelAndView<Map<String, Object>>> dashboard(HttpRequest<?> request,
-                                                              @Nullable @QueryValue String month) {
+    HttpResponse<ModelAndView<Map<String, Object>>> dashboard(
+            HttpRequest<?> request, @Nullable @QueryValue String month) {
         Map<String, Object> model = pages.model(request, SERVICE);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("month", month == null ? "" : month.trim());
@@ -107,8 +107,10 @@ public class BroadbandPages implements PortalSection {
         try {
             InvestmentSummary byCategory = summary(request, "category", asked);
             InvestmentSummary byOwner = summary(request, "owner", asked);
-            ListIndicatorsRequest ir = ListIndicatorsRequest.newBuilder().setMonth(asked).build();
-            List<Indicator> indicators = downstream.call(SERVICE, request, broadband, s -> s.listIndicators(ir))
+            ListIndicatorsRequest ir =
+                    ListIndicatorsRequest.newBuilder().setMonth(asked).build();
+            List<Indicator> indicators = downstream
+                    .call(SERVICE, request, broadband, s -> s.listIndicators(ir))
                     .getIndicatorsList();
             String shownMonth = byCategory.getMonth().isEmpty() ? asked : byCategory.getMonth();
             model.put("month", shownMonth);
@@ -124,19 +126,34 @@ public class BroadbandPages implements PortalSection {
             for (Indicator i : indicators) {
                 BigDecimal percent = i.getProgressPercent().isEmpty() ? null : new BigDecimal(i.getProgressPercent());
                 boolean lower = i.getDirection() == cn.gov.qinghai.broadband.v1.IndicatorDirection.LOWER_IS_BETTER;
-                String target = (lower ? "≤ " : "≥ ") + i.getTarget2017() + (i.getYearOnYearTarget().isEmpty() ? ""
-                        : " (" + pages.message(request, lower ? "broadband.yoy.shorter" : "broadband.yoy.higher",
-                                i.getYearOnYearTarget()) + ")");
+                String target = (lower ? "≤ " : "≥ ")
+                        + i.getTarget2017()
+                        + (i.getYearOnYearTarget().isEmpty()
+                                ? ""
+                                : " ("
+                                        + pages.message(
+                                                request,
+                                                lower ? "broadband.yoy.shorter" : "broadband.yoy.higher",
+                                                i.getYearOnYearTarget())
+                                        + ")");
                 String name = translated(request, "broadband.indicator." + i.getId(), i.getName());
-                rows.add(new IndicatorRow(i, SvgBarChart.progress("progress-" + i.getId(),
-                        pages.message(request, "broadband.progress.label", name), percent), target, name,
+                rows.add(new IndicatorRow(
+                        i,
+                        SvgBarChart.progress(
+                                "progress-" + i.getId(),
+                                pages.message(request, "broadband.progress.label", name),
+                                percent),
+                        target,
+                        name,
                         translated(request, "broadband.unit." + i.getUnit(), i.getUnit())));
             }
             model.put("indicators", rows);
         } catch (DownstreamException e) {
             if (!errors.read(e, request, pages, "domain.broadband", "broadband.error.", f -> f)) {
                 if (e.grpc().getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
-                    errors.field("month", pages.message(request, "broadband.error.month"),
+                    errors.field(
+                            "month",
+                            pages.message(request, "broadband.error.month"),
                             e.grpc().getStatus().getDescription());
                 } else {
                     errors.page(HttpStatus.CONFLICT, e.grpc().getStatus().getDescription());
@@ -156,7 +173,9 @@ public class BroadbandPages implements PortalSection {
     }
 
     private InvestmentSummary summary(HttpRequest<?> request, String groupBy, String month) {
-        GetInvestmentSummaryRequest r = GetInvestmentSummaryRequest.newBuilder().setGroupBy(groupBy).setMonth(month)
+        GetInvestmentSummaryRequest r = GetInvestmentSummaryRequest.newBuilder()
+                .setGroupBy(groupBy)
+                .setMonth(month)
                 .build();
         return downstream.call(SERVICE, request, broadband, s -> s.getInvestmentSummary(r));
     }
@@ -182,30 +201,47 @@ public class BroadbandPages implements PortalSection {
             rows.add(new TrendRow(m, SvgBarChart.amount(actual), s.getTotalCompletionRatePercent()));
         }
         String title = pages.message(request, "broadband.chart.trend", shownMonth, unit(request));
-        model.put("trendChart", SvgTrendChart.monthly("chart-trend", title, unit(request), points,
-                inUnit(request, plan.getTotalPlannedYuan()), pages.message(request, "broadband.planned")));
+        model.put(
+                "trendChart",
+                SvgTrendChart.monthly(
+                        "chart-trend",
+                        title,
+                        unit(request),
+                        points,
+                        inUnit(request, plan.getTotalPlannedYuan()),
+                        pages.message(request, "broadband.planned")));
         model.put("trendRows", rows);
     }
 
     /** One month of the trend table: cumulative actual (亿元, exact) and completion of the plan. */
-    public record TrendRow(String month, String actual, String completion) {
-    }
+    public record TrendRow(String month, String actual, String completion) {}
 
     private String chart(HttpRequest<?> request, String id, String titleKey, InvestmentSummary summary) {
-        List<SvgBarChart.Bar> bars = summary.getGroupsList().stream().map(g -> new SvgBarChart.Bar(
-                groupName(request, g.getKey()), inUnit(request, g.getPlannedInvestmentYuan()),
-                inUnit(request, g.getActualInvestmentYuan()))).toList();
+        List<SvgBarChart.Bar> bars = summary.getGroupsList().stream()
+                .map(g -> new SvgBarChart.Bar(
+                        groupName(request, g.getKey()),
+                        inUnit(request, g.getPlannedInvestmentYuan()),
+                        inUnit(request, g.getActualInvestmentYuan())))
+                .toList();
         // The amount beside a bar is short in English ("3.70268 bn yuan") so the longest bar's label stays inside.
-        return SvgBarChart.planVsActual(id, pages.message(request, titleKey, summary.getMonth(), unit(request)),
-                pages.message(request, "broadband.planned"), pages.message(request, "broadband.actual"),
-                english(request) ? "bn yuan" : UNIT, bars);
+        return SvgBarChart.planVsActual(
+                id,
+                pages.message(request, titleKey, summary.getMonth(), unit(request)),
+                pages.message(request, "broadband.planned"),
+                pages.message(request, "broadband.actual"),
+                english(request) ? "bn yuan" : UNIT,
+                bars);
     }
 
     private List<Row> rows(HttpRequest<?> request, InvestmentSummary summary) {
-        return summary.getGroupsList().stream().map(g -> new Row(groupName(request, g.getKey()),
-                g.getProjectCount(), SvgBarChart.amount(inUnit(request, g.getPlannedInvestmentYuan())),
-                SvgBarChart.amount(inUnit(request, g.getActualInvestmentYuan())),
-                g.getCompletionRatePercent())).toList();
+        return summary.getGroupsList().stream()
+                .map(g -> new Row(
+                        groupName(request, g.getKey()),
+                        g.getProjectCount(),
+                        SvgBarChart.amount(inUnit(request, g.getPlannedInvestmentYuan())),
+                        SvgBarChart.amount(inUnit(request, g.getActualInvestmentYuan())),
+                        g.getCompletionRatePercent()))
+                .toList();
     }
 
     private boolean english(HttpRequest<?> request) {

@@ -13,32 +13,39 @@ import java.util.List;
 public final class SvgBarChart {
 
     /** One group of the chart: a name with its planned and actual amounts (same unit). */
-    public record Bar(String label, BigDecimal planned, BigDecimal actual) {
-    }
+    public record Bar(String label, BigDecimal planned, BigDecimal actual) {}
 
     static final int WIDTH = 720;
     static final int LABEL_WIDTH = 200;
     /** Room for the amount printed after the longest bar. */
     static final int PLOT_WIDTH = 400;
+
     static final int BAR_HEIGHT = 12;
     static final int ROW_HEIGHT = 34;
     static final int TOP = 8;
 
-    private SvgBarChart() {
-    }
+    private SvgBarChart() {}
 
     /**
      * A plan-vs-actual chart: per group a planned bar ({@code rect.planned}) and an actual bar ({@code rect.actual}),
      * widths proportional to the amounts.
      */
-    public static String planVsActual(String id, String title, String plannedName, String actualName, String unit,
-                                      List<Bar> bars) {
-        BigDecimal max = bars.stream().flatMap(b -> java.util.stream.Stream.of(b.planned(), b.actual()))
-                .max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+    public static String planVsActual(
+            String id, String title, String plannedName, String actualName, String unit, List<Bar> bars) {
+        BigDecimal max = bars.stream()
+                .flatMap(b -> java.util.stream.Stream.of(b.planned(), b.actual()))
+                .max(BigDecimal::compareTo)
+                .orElse(BigDecimal.ZERO);
         int height = TOP * 2 + ROW_HEIGHT * bars.size();
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg id=\"").append(escape(id)).append("\" class=\"chart\" role=\"img\" viewBox=\"0 0 ")
-                .append(WIDTH).append(' ').append(height).append("\" aria-label=\"").append(escape(title))
+        svg.append("<svg id=\"")
+                .append(escape(id))
+                .append("\" class=\"chart\" role=\"img\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(height)
+                .append("\" aria-label=\"")
+                .append(escape(title))
                 .append("\" xmlns=\"http://www.w3.org/2000/svg\">");
         svg.append("<title>").append(escape(title)).append("</title>");
         for (int i = 0; i < bars.size(); i++) {
@@ -69,14 +76,28 @@ public final class SvgBarChart {
             }
         }
         if (textWidth(label) <= x - 4 || split < 0) {
-            svg.append("<text class=\"label\" x=\"").append(x).append("\" y=\"").append(y + BAR_HEIGHT)
-                    .append("\" text-anchor=\"end\">").append(escape(label)).append("</text>");
+            svg.append("<text class=\"label\" x=\"")
+                    .append(x)
+                    .append("\" y=\"")
+                    .append(y + BAR_HEIGHT)
+                    .append("\" text-anchor=\"end\">")
+                    .append(escape(label))
+                    .append("</text>");
             return;
         }
-        svg.append("<text class=\"label\" x=\"").append(x).append("\" y=\"").append(y + BAR_HEIGHT - 2)
-                .append("\" text-anchor=\"end\"><tspan x=\"").append(x).append("\">")
-                .append(escape(label.substring(0, split))).append("</tspan><tspan x=\"").append(x)
-                .append("\" dy=\"14\">").append(escape(label.substring(split + 1))).append("</tspan></text>");
+        svg.append("<text class=\"label\" x=\"")
+                .append(x)
+                .append("\" y=\"")
+                .append(y + BAR_HEIGHT - 2)
+                .append("\" text-anchor=\"end\"><tspan x=\"")
+                .append(x)
+                .append("\">")
+                .append(escape(label.substring(0, split)))
+                .append("</tspan><tspan x=\"")
+                .append(x)
+                .append("\" dy=\"14\">")
+                .append(escape(label.substring(split + 1)))
+                .append("</tspan></text>");
     }
 
     /** Width of a label at 12 px, estimated: a CJK character is 12 px wide, any other about 6.6 px. */
@@ -84,16 +105,32 @@ public final class SvgBarChart {
         return text.codePoints().mapToDouble(c -> c >= 0x2E80 ? 12 : 6.6).sum();
     }
 
-    private static void bar(StringBuilder svg, String kind, String name, BigDecimal value, BigDecimal max, int y,
-                            String unit) {
+    private static void bar(
+            StringBuilder svg, String kind, String name, BigDecimal value, BigDecimal max, int y, String unit) {
         String width = width(value, max, PLOT_WIDTH);
         String amount = amount(value) + " " + unit;
-        svg.append("<rect class=\"bar ").append(kind).append("\" x=\"").append(LABEL_WIDTH).append("\" y=\"")
-                .append(y).append("\" width=\"").append(width).append("\" height=\"").append(BAR_HEIGHT)
-                .append("\"><title>").append(escape(name + ": " + amount)).append("</title></rect>");
-        svg.append("<text class=\"value\" x=\"").append(new BigDecimal(width).add(BigDecimal.valueOf(LABEL_WIDTH + 4))
-                        .toPlainString()).append("\" y=\"").append(y + BAR_HEIGHT - 2).append("\">")
-                .append(escape(amount)).append("</text>");
+        svg.append("<rect class=\"bar ")
+                .append(kind)
+                .append("\" x=\"")
+                .append(LABEL_WIDTH)
+                .append("\" y=\"")
+                .append(y)
+                .append("\" width=\"")
+                .append(width)
+                .append("\" height=\"")
+                .append(BAR_HEIGHT)
+                .append("\"><title>")
+                .append(escape(name + ": " + amount))
+                .append("</title></rect>");
+        svg.append("<text class=\"value\" x=\"")
+                .append(new BigDecimal(width)
+                        .add(BigDecimal.valueOf(LABEL_WIDTH + 4))
+                        .toPlainString())
+                .append("\" y=\"")
+                .append(y + BAR_HEIGHT - 2)
+                .append("\">")
+                .append(escape(amount))
+                .append("</text>");
     }
 
     /** A progress bar toward a target: filled to {@code percent} (capped at 100) of its width. */
@@ -114,7 +151,9 @@ public final class SvgBarChart {
         if (max.signum() <= 0 || value.signum() <= 0) {
             return "0";
         }
-        return value.multiply(BigDecimal.valueOf(full)).divide(max, 2, RoundingMode.HALF_UP).stripTrailingZeros()
+        return value.multiply(BigDecimal.valueOf(full))
+                .divide(max, 2, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
                 .toPlainString();
     }
 

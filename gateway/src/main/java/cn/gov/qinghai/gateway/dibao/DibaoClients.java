@@ -1,7 +1,7 @@
 package cn.gov.qinghai.gateway.dibao;
 
-import cn.gov.qinghai.gateway.rest.TranscodedService;
 import cn.gov.qinghai.dibao.v1.DibaoServiceGrpc;
+import cn.gov.qinghai.gateway.rest.TranscodedService;
 import io.grpc.ManagedChannel;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.grpc.annotation.GrpcChannel;

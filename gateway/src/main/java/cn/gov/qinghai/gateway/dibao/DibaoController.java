@@ -31,46 +31,60 @@ public class DibaoController {
 
     /** A registry import of a million rows takes tens of seconds (measured 26 s): a long deadline of its own. */
     private static final long IMPORT_DEADLINE_MS = 180_000;
+
     private static final String SERVICE = "dibao";
     /** A caseload simulation over a million cases takes seconds (docs/performance.md): a deadline of its own. */
     private static final long SIMULATION_DEADLINE_MS = 60_000;
+
     private final DibaoServiceGrpc.DibaoServiceStub dibaoAsync;
     private final DibaoServiceGrpc.DibaoServiceBlockingStub dibao;
     private final Downstream downstream;
     private final GrpcJson json;
 
-    DibaoController(DibaoServiceGrpc.DibaoServiceStub dibaoAsync, DibaoServiceGrpc.DibaoServiceBlockingStub dibao,
-                    Downstream downstream, GrpcJson json) {
+    DibaoController(
+            DibaoServiceGrpc.DibaoServiceStub dibaoAsync,
+            DibaoServiceGrpc.DibaoServiceBlockingStub dibao,
+            Downstream downstream,
+            GrpcJson json) {
         this.dibao = dibao;
         this.dibaoAsync = dibaoAsync;
         this.downstream = downstream;
         this.json = json;
     }
 
-    @Post(uri = "/poverty-roster-imports", consumes = {"text/csv", MediaType.TEXT_PLAIN},
+    @Post(
+            uri = "/poverty-roster-imports",
+            consumes = {"text/csv", MediaType.TEXT_PLAIN},
             produces = MediaType.APPLICATION_JSON)
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Import the poverty registry (建档立卡) roster as CSV (三(一), role dibao:poverty-office)",
+    @Operation(
+            summary = "Import the poverty registry (建档立卡) roster as CSV (三(一), role dibao:poverty-office)",
             description = "Body: text/csv, lines \"id_number,name,county\", optional header. Bad rows are reported "
                     + "with their line numbers and skipped, good rows kept; a completed import replaces the previous "
                     + "one. Streamed to the service in 1 MiB chunks.")
     public HttpResponse<String> importRoster(HttpRequest<?> request, @Body byte[] csv) {
-        return HttpResponse.ok(json.print(RosterUpload.send(downstream.prepare(request, dibaoAsync), csv,
-                IMPORT_DEADLINE_MS))).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return HttpResponse.ok(
+                        json.print(RosterUpload.send(downstream.prepare(request, dibaoAsync), csv, IMPORT_DEADLINE_MS)))
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     @Post(uri = "/caseload-simulations", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Simulate a reform over the caseload of a month (roles dibao:county-approver, "
-            + "dibao:poverty-office)", description = "Body: SimulateCaseloadRequest {region, month, reform:{name, "
-            + "overrides:[{id, value, from, unit}]}}. Every case paid in the month, baseline and reform: households "
-            + "and people newly / no longer eligible, monthly and annual budget, by county and class. Nothing is stored.")
+    @Operation(
+            summary = "Simulate a reform over the caseload of a month (roles dibao:county-approver, "
+                    + "dibao:poverty-office)",
+            description =
+                    "Body: SimulateCaseloadRequest {region, month, reform:{name, "
+                            + "overrides:[{id, value, from, unit}]}}. Every case paid in the month, baseline and reform: households "
+                            + "and people newly / no longer eligible, monthly and annual budget, by county and class. Nothing is stored.")
     public HttpResponse<String> simulate(HttpRequest<?> request, @Body String body) {
-        SimulateCaseloadRequest r = json.parse(body, SimulateCaseloadRequest.newBuilder()).build();
-        return HttpResponse.ok(json.print(downstream.call(SERVICE, request, dibao, SIMULATION_DEADLINE_MS,
-                s -> s.simulateCaseload(r)))).contentType(MediaType.APPLICATION_JSON_TYPE);
+        SimulateCaseloadRequest r =
+                json.parse(body, SimulateCaseloadRequest.newBuilder()).build();
+        return HttpResponse.ok(json.print(
+                        downstream.call(SERVICE, request, dibao, SIMULATION_DEADLINE_MS, s -> s.simulateCaseload(r))))
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     @Post(uri = "/caseload-simulations.csv", consumes = MediaType.APPLICATION_JSON, produces = "text/csv")
@@ -78,10 +92,12 @@ public class DibaoController {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "The same simulation as CSV (UTF-8, header row, one row per county and class, then ALL)")
     public HttpResponse<String> simulateCsv(HttpRequest<?> request, @Body String body) {
-        SimulateCaseloadRequest r = json.parse(body, SimulateCaseloadRequest.newBuilder()).build();
-        CaseloadSimulationCsv csv = downstream.call(SERVICE, request, dibao, SIMULATION_DEADLINE_MS,
-                s -> s.exportCaseloadSimulation(r));
-        return HttpResponse.ok(csv.getContent()).contentType(new MediaType("text/csv; charset=utf-8"))
+        SimulateCaseloadRequest r =
+                json.parse(body, SimulateCaseloadRequest.newBuilder()).build();
+        CaseloadSimulationCsv csv =
+                downstream.call(SERVICE, request, dibao, SIMULATION_DEADLINE_MS, s -> s.exportCaseloadSimulation(r));
+        return HttpResponse.ok(csv.getContent())
+                .contentType(new MediaType("text/csv; charset=utf-8"))
                 .header("Content-Disposition", "attachment; filename=\"" + csv.getFilename() + "\"");
     }
 }

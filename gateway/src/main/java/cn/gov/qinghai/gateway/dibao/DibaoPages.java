@@ -58,11 +58,24 @@ import java.util.regex.Pattern;
 public class DibaoPages implements PortalSection {
 
     private static final String SERVICE = "dibao";
-    static final List<String> INCOME_TYPES = List.of("WAGE", "BUSINESS", "AGRICULTURE", "PROPERTY", "TRANSFER", "OTHER",
-            "RURAL_BASIC_PENSION", "SPECIAL_CARE_PENSION", "EDUCATION_ALLOWANCE", "FAMILY_PLANNING_ALLOWANCE",
-            "DISABILITY_LIVING_ALLOWANCE", "SEVERE_DISABILITY_NURSING_SUBSIDY", "OLD_AGE_ALLOWANCE", "BRAVERY_AWARD");
+    static final List<String> INCOME_TYPES = List.of(
+            "WAGE",
+            "BUSINESS",
+            "AGRICULTURE",
+            "PROPERTY",
+            "TRANSFER",
+            "OTHER",
+            "RURAL_BASIC_PENSION",
+            "SPECIAL_CARE_PENSION",
+            "EDUCATION_ALLOWANCE",
+            "FAMILY_PLANNING_ALLOWANCE",
+            "DISABILITY_LIVING_ALLOWANCE",
+            "SEVERE_DISABILITY_NURSING_SUBSIDY",
+            "OLD_AGE_ALLOWANCE",
+            "BRAVERY_AWARD");
     /** Rigid-expenditure inputs of a member (二(二) expenditure-type poverty), named as the service's JSON fields. */
     static final List<String> RIGID_KINDS = List.of("majorIllness", "education", "disability");
+
     private static final Pattern MEMBER_PATH = Pattern.compile("members\\[(\\d+)]\\.?(.*)");
     private static final Pattern INCOME_PATH = Pattern.compile("incomes\\[(\\d+)]\\.?(.*)");
     private static final Pattern FORM_MEMBER = Pattern.compile("m(\\d+)\\.(.+)");
@@ -131,9 +144,8 @@ public class DibaoPages implements PortalSection {
         return render(request, form, errors, errors.any() ? null : estimate, null);
     }
 
-    private HttpResponse<ModelAndView<Map<String, Object>>> render(HttpRequest<?> request, HouseholdForm form,
-                                                                   FormErrors errors, BenefitEstimate estimate,
-                                                                   String focus) {
+    private HttpResponse<ModelAndView<Map<String, Object>>> render(
+            HttpRequest<?> request, HouseholdForm form, FormErrors errors, BenefitEstimate estimate, String focus) {
         Map<String, Object> model = pages.model(request, SERVICE);
         model.put("form", form);
         model.put("errors", errors);
@@ -160,9 +172,8 @@ public class DibaoPages implements PortalSection {
 
     /** The published list of a county's recipients, names and identity numbers masked by the service. */
     @Get(uri = "/recipients", produces = MediaType.TEXT_HTML)
-    HttpResponse<ModelAndView<Map<String, Object>>> recipients(HttpRequest<?> request,
-                                                               @Nullable @QueryValue String county,
-                                                               @Nullable @QueryValue String month) {
+    HttpResponse<ModelAndView<Map<String, Object>>> recipients(
+            HttpRequest<?> request, @Nullable @QueryValue String county, @Nullable @QueryValue String month) {
         Map<String, Object> model = pages.model(request, SERVICE);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("county", county == null ? "" : county.trim());
@@ -181,14 +192,19 @@ public class DibaoPages implements PortalSection {
                 errors.field("month", pages.message(request, "dibao.error.month"), "");
             }
             if (!errors.any()) {
-                ListPublicRecipientsRequest grpc = ListPublicRecipientsRequest.newBuilder().setCounty(form.get("county"))
-                        .setMonth(form.get("month")).setPageSize(200).build();
+                ListPublicRecipientsRequest grpc = ListPublicRecipientsRequest.newBuilder()
+                        .setCounty(form.get("county"))
+                        .setMonth(form.get("month"))
+                        .setPageSize(200)
+                        .build();
                 try {
                     model.put("list", downstream.call(SERVICE, request, dibao, s -> s.listPublicRecipients(grpc)));
                 } catch (DownstreamException e) {
                     if (!errors.read(e, request, pages, "domain.dibao", "dibao.recipients.error.", f -> f)) {
-                        errors.page(HttpStatus.CONFLICT, pages.message(request, "dibao.recipients.error.other",
-                                RequestIdFilter.requestId(request)));
+                        errors.page(
+                                HttpStatus.CONFLICT,
+                                pages.message(
+                                        request, "dibao.recipients.error.other", RequestIdFilter.requestId(request)));
                     }
                     errors.getFields().replaceAll((field, error) -> new FormErrors.FieldError(error.message(), ""));
                 }
@@ -230,13 +246,15 @@ public class DibaoPages implements PortalSection {
             int lastIncome = -1;
             for (int i : form.incomeIndexes(m)) {
                 String q = p + "i" + i + ".";
-                if (!form.get(q + "type").isEmpty() || !form.get(q + "annualAmount").isEmpty()) {
+                if (!form.get(q + "type").isEmpty()
+                        || !form.get(q + "annualAmount").isEmpty()) {
                     lastIncome = i;
                 }
             }
             for (int i = 0; i <= lastIncome; i++) {
                 String q = p + "i" + i + ".";
-                mb.addIncomes(Income.newBuilder().setType(form.get(q + "type"))
+                mb.addIncomes(Income.newBuilder()
+                        .setType(form.get(q + "type"))
                         .setAnnualAmount(amount(form, q + "annualAmount", request, errors)));
             }
             String r = p + "rigidExpenditure.";
@@ -273,8 +291,13 @@ public class DibaoPages implements PortalSection {
         }
         Optional<String> value = whatIf.get().read(typed);
         if (value.isEmpty()) {
-            errors.field("whatIf.value", pages.message(request,
-                    "dibao.error.whatIf." + whatIf.get().getKind().name().toLowerCase(Locale.ROOT)), "");
+            errors.field(
+                    "whatIf.value",
+                    pages.message(
+                            request,
+                            "dibao.error.whatIf."
+                                    + whatIf.get().getKind().name().toLowerCase(Locale.ROOT)),
+                    "");
             return Optional.empty();
         }
         return value.map(v -> whatIf.get().reform(v));
@@ -286,8 +309,10 @@ public class DibaoPages implements PortalSection {
      * reads on its own.
      */
     private void merge(FormErrors errors, FormErrors fromService, HttpRequest<?> request) {
-        fromService.getFields().forEach((field, error) ->
-                errors.field(field, memberMessage(field, error.message(), request), error.detail()));
+        fromService
+                .getFields()
+                .forEach((field, error) ->
+                        errors.field(field, memberMessage(field, error.message(), request), error.detail()));
         if (fromService.getPage() != null) {
             errors.page(fromService.status(), fromService.getPage());
         }

@@ -17,8 +17,7 @@ import java.util.List;
  */
 final class DibaoWorking {
 
-    private DibaoWorking() {
-    }
+    private DibaoWorking() {}
 
     static List<String> lines(BenefitEstimate e, HttpRequest<?> request, PortalPages pages) {
         List<String> out = new ArrayList<>();
@@ -26,23 +25,41 @@ final class DibaoWorking {
         out.add(pages.message(request, "dibao.working.standard", e.getAnnualStandard()));
         out.add(pages.message(request, "dibao.working.counted", e.getCountedAnnualIncome()));
         if (signum(e.getRigidExpenditureDeducted()) > 0) {
-            out.add(pages.message(request, "dibao.working.assessed", e.getCountedAnnualIncome(),
-                    e.getRigidExpenditureDeducted(), e.getAssessedAnnualIncome()));
+            out.add(pages.message(
+                    request,
+                    "dibao.working.assessed",
+                    e.getCountedAnnualIncome(),
+                    e.getRigidExpenditureDeducted(),
+                    e.getAssessedAnnualIncome()));
         }
-        out.add(pages.message(request, e.getEligible() ? "dibao.working.perCapita.below" : "dibao.working.perCapita.above",
-                assessed(e), size, e.getPerCapitaAnnualIncome(), e.getAnnualStandard()));
+        out.add(pages.message(
+                request,
+                e.getEligible() ? "dibao.working.perCapita.below" : "dibao.working.perCapita.above",
+                assessed(e),
+                size,
+                e.getPerCapitaAnnualIncome(),
+                e.getAnnualStandard()));
         if (e.getEligible()) {
             if (e.getPaymentMethod() == PaymentMethod.TIERED) {
                 out.add(pages.message(request, "dibao.working.tiered", e.getMonthlyGapBenefit()));
             } else {
-                out.add(pages.message(request, "dibao.working.gap", e.getAnnualStandard(), size, assessed(e),
+                out.add(pages.message(
+                        request,
+                        "dibao.working.gap",
+                        e.getAnnualStandard(),
+                        size,
+                        assessed(e),
                         e.getMonthlyGapBenefit()));
             }
             out.add(pages.message(request, "dibao.working.allowances", e.getMonthlyAllowances()));
         } else {
             out.add(pages.message(request, "dibao.working.notEligible"));
         }
-        out.add(pages.message(request, "dibao.working.total", e.getMonthlyGapBenefit(), e.getMonthlyAllowances(),
+        out.add(pages.message(
+                request,
+                "dibao.working.total",
+                e.getMonthlyGapBenefit(),
+                e.getMonthlyAllowances(),
                 e.getMonthlyTotal()));
         return out;
     }

@@ -11,23 +11,33 @@ import java.util.List;
 public final class EstimateComparison {
 
     /** One figure: its label key, unit key (may be empty), both values, and whether the what-if changed it. */
-    public record Row(String labelKey, String unitKey, String baseline, String reform, boolean changed) {
-    }
+    public record Row(String labelKey, String unitKey, String baseline, String reform, boolean changed) {}
 
-    private EstimateComparison() {
-    }
+    private EstimateComparison() {}
 
     static List<Row> rows(BenefitEstimate baseline, BenefitEstimate reform) {
         return List.of(
                 row("dibao.eligible", "", String.valueOf(baseline.getEligible()), String.valueOf(reform.getEligible())),
-                row("dibao.annualStandard", "dibao.unit.personYear", baseline.getAnnualStandard(),
+                row(
+                        "dibao.annualStandard",
+                        "dibao.unit.personYear",
+                        baseline.getAnnualStandard(),
                         reform.getAnnualStandard()),
-                row("dibao.rigidDeducted", "dibao.unit.year", baseline.getRigidExpenditureDeducted(),
+                row(
+                        "dibao.rigidDeducted",
+                        "dibao.unit.year",
+                        baseline.getRigidExpenditureDeducted(),
                         reform.getRigidExpenditureDeducted()),
-                row("dibao.perCapita", "dibao.unit.personYear", baseline.getPerCapitaAnnualIncome(),
+                row(
+                        "dibao.perCapita",
+                        "dibao.unit.personYear",
+                        baseline.getPerCapitaAnnualIncome(),
                         reform.getPerCapitaAnnualIncome()),
                 row("dibao.gap", "dibao.unit.month", baseline.getMonthlyGapBenefit(), reform.getMonthlyGapBenefit()),
-                row("dibao.allowances", "dibao.unit.month", baseline.getMonthlyAllowances(),
+                row(
+                        "dibao.allowances",
+                        "dibao.unit.month",
+                        baseline.getMonthlyAllowances(),
                         reform.getMonthlyAllowances()),
                 row("dibao.total", "dibao.unit.month", baseline.getMonthlyTotal(), reform.getMonthlyTotal()));
     }

@@ -19,6 +19,7 @@ public final class HouseholdForm {
 
     /** The service takes up to 50 members; a household typed by hand past 20 is a mistake more than a household. */
     static final int MAX_MEMBERS = 20;
+
     static final int MAX_INCOMES = 10;
     private static final Pattern MEMBER_FIELD = Pattern.compile("m(\\d+)\\.(.+)");
     private static final Pattern INCOME_FIELD = Pattern.compile("i(\\d+)\\.(.+)");

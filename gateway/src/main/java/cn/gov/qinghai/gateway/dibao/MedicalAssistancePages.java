@@ -47,8 +47,15 @@ import java.util.Optional;
 class MedicalAssistancePages {
 
     private static final String SERVICE = "dibao";
-    static final List<String> FIELDS = List.of("year", "group", "age", "eligibleExpenses", "baseRatio",
-            "paidThisYear", "insurancePersonalContribution", "localCap");
+    static final List<String> FIELDS = List.of(
+            "year",
+            "group",
+            "age",
+            "eligibleExpenses",
+            "baseRatio",
+            "paidThisYear",
+            "insurancePersonalContribution",
+            "localCap");
     static final List<String> GROUPS = List.of("DIBAO", "TEKUN", "REGISTERED_POOR", "OTHER");
 
     private final DibaoServiceGrpc.DibaoServiceBlockingStub dibao;
@@ -56,8 +63,11 @@ class MedicalAssistancePages {
     private final PortalPages pages;
     private final WhatIfPanels whatIf;
 
-    MedicalAssistancePages(DibaoServiceGrpc.DibaoServiceBlockingStub dibao, Downstream downstream, PortalPages pages,
-                           WhatIfPanels whatIf) {
+    MedicalAssistancePages(
+            DibaoServiceGrpc.DibaoServiceBlockingStub dibao,
+            Downstream downstream,
+            PortalPages pages,
+            WhatIfPanels whatIf) {
         this.dibao = dibao;
         this.downstream = downstream;
         this.pages = pages;
@@ -77,7 +87,8 @@ class MedicalAssistancePages {
         FIELDS.forEach(f -> form.put(f, body.getOrDefault(f, "").trim()));
         FormErrors errors = new FormErrors();
         Map<String, Object> model = model(request, form, errors);
-        MedicalAssistanceRequest.Builder grpc = MedicalAssistanceRequest.newBuilder().setGroup(form.get("group"))
+        MedicalAssistanceRequest.Builder grpc = MedicalAssistanceRequest.newBuilder()
+                .setGroup(form.get("group"))
                 .setEligibleExpenses(amount(form.get("eligibleExpenses")))
                 .setBaseRatio(rate(form.get("baseRatio")))
                 .setPaidThisYear(amount(form.get("paidThisYear")))
@@ -90,8 +101,8 @@ class MedicalAssistancePages {
             whatIf.reform(request, body, errors).ifPresent(grpc::setReform);
         }
         try {
-            MedicalAssistance answer = downstream.call(SERVICE, request, dibao,
-                    s -> s.calculateMedicalAssistance(grpc.build()));
+            MedicalAssistance answer =
+                    downstream.call(SERVICE, request, dibao, s -> s.calculateMedicalAssistance(grpc.build()));
             if (!errors.has("year") && !errors.has("age")) {
                 show(request, model, body, answer);
             }
@@ -99,8 +110,16 @@ class MedicalAssistancePages {
             readErrors(request, e, errors);
             if (grpc.hasReform() && errors.getFields().keySet().stream().allMatch(f -> f.startsWith("whatIf"))) {
                 try {
-                    show(request, model, body, downstream.call(SERVICE, request, dibao,
-                            s -> s.calculateMedicalAssistance(grpc.clearReform().build())));
+                    show(
+                            request,
+                            model,
+                            body,
+                            downstream.call(
+                                    SERVICE,
+                                    request,
+                                    dibao,
+                                    s -> s.calculateMedicalAssistance(
+                                            grpc.clearReform().build())));
                 } catch (DownstreamException again) {
                     readErrors(request, again, errors);
                 }
@@ -109,24 +128,36 @@ class MedicalAssistancePages {
         return pages.render(errors.status(), "dibao/medical-assistance", model);
     }
 
-    private void show(HttpRequest<?> request, Map<String, Object> model, Map<String, String> typed,
-                      MedicalAssistance answer) {
+    private void show(
+            HttpRequest<?> request, Map<String, Object> model, Map<String, String> typed, MedicalAssistance answer) {
         model.put("result", answer);
         model.put("ratioApplied", WhatIfPanels.percent(answer.getRatioApplied()));
         model.put("panel", whatIf.panel(request, answer.getExplanation(), typed));
         if (answer.hasReformAssistance()) {
             MedicalAssistance reform = answer.getReformAssistance();
             model.put("reformResult", reform);
-            model.put("comparison", WhatIfPanels.compare(List.of(
-                    row(request, "ma.ratioApplied", WhatIfPanels.percent(answer.getRatioApplied()),
-                            WhatIfPanels.percent(reform.getRatioApplied())),
-                    row(request, "ma.capApplied", orNone(request, answer.getCapApplied()),
-                            orNone(request, reform.getCapApplied())),
-                    row(request, "ma.assistance", answer.getAssistance(), reform.getAssistance()),
-                    row(request, "ma.contributionSubsidy", answer.getInsuranceContributionSubsidy(),
-                            reform.getInsuranceContributionSubsidy())),
-                    answer.getReformDifferences().getChangedStepsList(),
-                    PortalLanguage.isEnglish(pages.locale(request))));
+            model.put(
+                    "comparison",
+                    WhatIfPanels.compare(
+                            List.of(
+                                    row(
+                                            request,
+                                            "ma.ratioApplied",
+                                            WhatIfPanels.percent(answer.getRatioApplied()),
+                                            WhatIfPanels.percent(reform.getRatioApplied())),
+                                    row(
+                                            request,
+                                            "ma.capApplied",
+                                            orNone(request, answer.getCapApplied()),
+                                            orNone(request, reform.getCapApplied())),
+                                    row(request, "ma.assistance", answer.getAssistance(), reform.getAssistance()),
+                                    row(
+                                            request,
+                                            "ma.contributionSubsidy",
+                                            answer.getInsuranceContributionSubsidy(),
+                                            reform.getInsuranceContributionSubsidy())),
+                            answer.getReformDifferences().getChangedStepsList(),
+                            PortalLanguage.isEnglish(pages.locale(request))));
         }
     }
 
@@ -142,8 +173,10 @@ class MedicalAssistancePages {
         if (!errors.read(e, request, pages, "ma.service", "ma.error.", WhatIfPanels::formField)) {
             errors.page(HttpStatus.CONFLICT, pages.message(request, "ma.error.other"));
         }
-        errors.getFields().replaceAll((f, err) -> f.startsWith("whatIf")
-                ? new FormErrors.FieldError(pages.message(request, "whatif.error.value"), err.detail()) : err);
+        errors.getFields()
+                .replaceAll((f, err) -> f.startsWith("whatIf")
+                        ? new FormErrors.FieldError(pages.message(request, "whatif.error.value"), err.detail())
+                        : err);
     }
 
     private Optional<Integer> wholeNumber(String typed, String field, HttpRequest<?> request, FormErrors errors) {

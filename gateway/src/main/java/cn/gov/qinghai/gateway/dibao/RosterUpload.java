@@ -16,17 +16,19 @@ final class RosterUpload {
 
     static final int CHUNK = 1 << 20;
 
-    private RosterUpload() {
-    }
+    private RosterUpload() {}
 
     static PovertyRosterImport send(DibaoServiceGrpc.DibaoServiceStub stub, byte[] csv, long deadlineMs) {
-        return ClientStreamCall.<PovertyRosterChunk, PovertyRosterImport>call("dibao",
+        return ClientStreamCall.<PovertyRosterChunk, PovertyRosterImport>call(
+                "dibao",
                 stub.withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS)::importPovertyRoster,
                 in -> {
                     for (int i = 0; i < csv.length; i += CHUNK) {
                         in.onNext(PovertyRosterChunk.newBuilder()
-                                .setData(ByteString.copyFrom(csv, i, Math.min(CHUNK, csv.length - i))).build());
+                                .setData(ByteString.copyFrom(csv, i, Math.min(CHUNK, csv.length - i)))
+                                .build());
                     }
-                }, deadlineMs + 1000);
+                },
+                deadlineMs + 1000);
     }
 }

@@ -15,18 +15,22 @@ import java.util.Optional;
  * service applies, and marks as hypothetical in the working, is documented in docs/parameters.md.
  */
 public enum WhatIf {
-
     PROVINCIAL_FLOOR("provincialFloor", "dibao.provincial_floor", null, Kind.AMOUNT),
     CLASSIFIED_ALLOWANCE("classifiedAllowance", "dibao.classified_allowance", "monthlyAmount", Kind.AMOUNT),
     ELDERLY_AGE("elderlyAge", "dibao.classified_allowance", "elderlyMinAgeInclusive", Kind.AGE),
     CHILD_AGE("childAge", "dibao.classified_allowance", "childMaxAgeInclusive", Kind.AGE),
-    SEVERE_DISABILITY_LIVING("severeDisabilityLiving", "dibao.disability_living_allowance", "severeMonthly", Kind.AMOUNT),
+    SEVERE_DISABILITY_LIVING(
+            "severeDisabilityLiving", "dibao.disability_living_allowance", "severeMonthly", Kind.AMOUNT),
     OTHER_DISABILITY_LIVING("otherDisabilityLiving", "dibao.disability_living_allowance", "otherMonthly", Kind.AMOUNT),
     NURSING_SUBSIDY("nursingSubsidy", "dibao.severe_disability_nursing_subsidy", "monthly", Kind.AMOUNT),
     RIGID_DEDUCTION("rigidDeduction", "dibao.rigid_expenditure", "deductionRatio", Kind.PERCENT);
 
     /** How the value is typed: an amount in yuan ("2万" too), a whole age, or a percentage ("80" = 80 %). */
-    public enum Kind { AMOUNT, AGE, PERCENT }
+    public enum Kind {
+        AMOUNT,
+        AGE,
+        PERCENT
+    }
 
     private final String key;
     private final String parameter;
@@ -66,7 +70,9 @@ public enum WhatIf {
     /** The reform with the one override: a decimal, or a JSON object giving only the changed field. */
     Reform reform(String value) {
         String written = field == null ? value : "{\"" + field + "\":\"" + value + "\"}";
-        return Reform.newBuilder().setName("portal what-if")
-                .addOverrides(ParameterOverride.newBuilder().setId(parameter).setValue(written)).build();
+        return Reform.newBuilder()
+                .setName("portal what-if")
+                .addOverrides(ParameterOverride.newBuilder().setId(parameter).setValue(written))
+                .build();
     }
 }

@@ -11,8 +11,8 @@ import cn.gov.qinghai.gateway.portal.PortalNumbers;
 import cn.gov.qinghai.gateway.portal.PortalPages;
 import cn.gov.qinghai.gateway.whatif.WhatIfPanels;
 import com.google.protobuf.Value;
-import java.math.BigDecimal;
 import io.micronaut.http.HttpRequest;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +25,14 @@ import java.util.Map;
 final class CalculatorForm {
 
     /** Outputs that are rates (the catalogue gives outputs no unit): shown as percentages. */
-    private static final java.util.Set<String> PERCENT_OUTPUTS = java.util.Set.of("maximumFeeRate",
-            "employerMinimumRate", "employerMaximumRate", "employeeMinimumRate", "minimumShareOfNational",
-            "maximumShare", "share");
+    private static final java.util.Set<String> PERCENT_OUTPUTS = java.util.Set.of(
+            "maximumFeeRate",
+            "employerMinimumRate",
+            "employerMaximumRate",
+            "employeeMinimumRate",
+            "minimumShareOfNational",
+            "maximumShare",
+            "share");
     /** An amount bound above this is a technical ceiling, not a rule: not worth a reader's attention. */
     private static final BigDecimal UNREACHABLE = new BigDecimal("100000000");
 
@@ -44,17 +49,21 @@ final class CalculatorForm {
     }
 
     /** One input on the page. {@code kind} is {@code number}, {@code date}, {@code yesno} or {@code choice}. */
-    record Field(String name, String kind, String label, String hint, boolean required, String value,
-                 String inputMode, List<Option> options) {
-    }
+    record Field(
+            String name,
+            String kind,
+            String label,
+            String hint,
+            boolean required,
+            String value,
+            String inputMode,
+            List<Option> options) {}
 
     /** A choice of a list or yes/no input. */
-    record Option(String value, String label) {
-    }
+    record Option(String value, String label) {}
 
     /** One named output of a result: its label (with its unit, from the page's messages) and its value as shown. */
-    record Output(String name, String label, String value) {
-    }
+    record Output(String name, String label, String value) {}
 
     String title() {
         return english ? definition.getTitleEn() : definition.getTitleZh();
@@ -74,9 +83,19 @@ final class CalculatorForm {
             String label = english ? f.getDescriptionEn() : f.getDescriptionZh();
             String value = typed.getOrDefault(f.getName(), "");
             switch (f.getType()) {
-                case BOOLEAN -> fields.add(new Field(f.getName(), "yesno", label, hint(f), f.getRequired(), value, "",
-                        List.of(new Option("", blankChoice(f)), new Option("true", message("ec.yes")),
-                                new Option("false", message("ec.no")))));
+                case BOOLEAN ->
+                    fields.add(new Field(
+                            f.getName(),
+                            "yesno",
+                            label,
+                            hint(f),
+                            f.getRequired(),
+                            value,
+                            "",
+                            List.of(
+                                    new Option("", blankChoice(f)),
+                                    new Option("true", message("ec.yes")),
+                                    new Option("false", message("ec.no")))));
                 case ENUM -> {
                     List<Option> options = new ArrayList<>();
                     options.add(new Option("", blankChoice(f)));
@@ -85,11 +104,18 @@ final class CalculatorForm {
                     }
                     fields.add(new Field(f.getName(), "choice", label, hint(f), f.getRequired(), value, "", options));
                 }
-                case DATE -> fields.add(new Field(f.getName(), "date", label, hint(f), f.getRequired(), value, "",
-                        List.of()));
-                default -> fields.add(new Field(f.getName(), "number", label, hint(f), f.getRequired(), value,
-                        f.getType() == cn.gov.qinghai.enterprisecost.v1.InputType.INTEGER ? "numeric" : "decimal",
-                        List.of()));
+                case DATE ->
+                    fields.add(new Field(f.getName(), "date", label, hint(f), f.getRequired(), value, "", List.of()));
+                default ->
+                    fields.add(new Field(
+                            f.getName(),
+                            "number",
+                            label,
+                            hint(f),
+                            f.getRequired(),
+                            value,
+                            f.getType() == cn.gov.qinghai.enterprisecost.v1.InputType.INTEGER ? "numeric" : "decimal",
+                            List.of()));
             }
         }
         return fields;
@@ -105,8 +131,10 @@ final class CalculatorForm {
             }
             String shown = switch (v.getKindCase()) {
                 case BOOL_VALUE -> message(v.getBoolValue() ? "ec.yes" : "ec.no");
-                case NUMBER_VALUE -> new java.math.BigDecimal(Double.toString(v.getNumberValue()))
-                        .stripTrailingZeros().toPlainString();
+                case NUMBER_VALUE ->
+                    new java.math.BigDecimal(Double.toString(v.getNumberValue()))
+                            .stripTrailingZeros()
+                            .toPlainString();
                 case STRING_VALUE -> v.getStringValue();
                 default -> v.toString();
             };
@@ -160,7 +188,8 @@ final class CalculatorForm {
         s.append(kind);
         boolean percent = isRate(f);
         if (!f.getMinimum().isEmpty() && (forError || !isZero(f.getMinimum()) || f.getMinimumExclusive())) {
-            s.append(message(f.getMinimumExclusive() ? "ec.expect.minExclusive" : "ec.expect.min",
+            s.append(message(
+                    f.getMinimumExclusive() ? "ec.expect.minExclusive" : "ec.expect.min",
                     bound(f.getMinimum(), percent, f.getUnit())));
         }
         if (!f.getMaximum().isEmpty() && new BigDecimal(f.getMaximum()).compareTo(UNREACHABLE) < 0) {
@@ -187,8 +216,10 @@ final class CalculatorForm {
                 if (!kind.equals(key)) {
                     return kind;
                 }
-                String base = message(f.getType() == cn.gov.qinghai.enterprisecost.v1.InputType.INTEGER
-                        ? "ec.expect.INTEGER" : "ec.expect.NUMBER");
+                String base = message(
+                        f.getType() == cn.gov.qinghai.enterprisecost.v1.InputType.INTEGER
+                                ? "ec.expect.INTEGER"
+                                : "ec.expect.NUMBER");
                 return f.getUnit().isEmpty() ? base : base + message("ec.expect.unit", unit(f.getUnit()));
             }
         }
@@ -200,7 +231,10 @@ final class CalculatorForm {
         if (percent) {
             return v.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
         }
-        if (!english && "CNY".equals(unit) && v.compareTo(BigDecimal.valueOf(10000)) >= 0 && v.remainder(BigDecimal.valueOf(10000)).signum() == 0) {
+        if (!english
+                && "CNY".equals(unit)
+                && v.compareTo(BigDecimal.valueOf(10000)) >= 0
+                && v.remainder(BigDecimal.valueOf(10000)).signum() == 0) {
             return v.divide(BigDecimal.valueOf(10000)).stripTrailingZeros().toPlainString() + "万";
         }
         return v.stripTrailingZeros().toPlainString();
@@ -222,8 +256,9 @@ final class CalculatorForm {
      */
     String toService(String name, String typed) {
         InputField f = input(name);
-        if (f == null || (f.getType() != cn.gov.qinghai.enterprisecost.v1.InputType.DECIMAL
-                && f.getType() != cn.gov.qinghai.enterprisecost.v1.InputType.INTEGER)) {
+        if (f == null
+                || (f.getType() != cn.gov.qinghai.enterprisecost.v1.InputType.DECIMAL
+                        && f.getType() != cn.gov.qinghai.enterprisecost.v1.InputType.INTEGER)) {
             return typed;
         }
         java.util.Optional<BigDecimal> n = isRate(f) ? PortalNumbers.percent(typed) : PortalNumbers.amount(typed);
@@ -263,7 +298,10 @@ final class CalculatorForm {
     }
 
     InputField input(String name) {
-        return definition.getInputsList().stream().filter(f -> f.getName().equals(name)).findFirst().orElse(null);
+        return definition.getInputsList().stream()
+                .filter(f -> f.getName().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     private String message(String key, Object... args) {

@@ -1,7 +1,7 @@
 package cn.gov.qinghai.gateway.enterprisecost;
 
-import cn.gov.qinghai.gateway.rest.TranscodedService;
 import cn.gov.qinghai.enterprisecost.v1.EnterpriseCostServiceGrpc;
+import cn.gov.qinghai.gateway.rest.TranscodedService;
 import io.grpc.ManagedChannel;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.grpc.annotation.GrpcChannel;

@@ -5,14 +5,13 @@ import cn.gov.qinghai.enterprisecost.v1.Calculation;
 import cn.gov.qinghai.enterprisecost.v1.CalculatorDefinition;
 import cn.gov.qinghai.enterprisecost.v1.EnterpriseCostServiceGrpc;
 import cn.gov.qinghai.enterprisecost.v1.GetCalculatorRequest;
-import cn.gov.qinghai.enterprisecost.v1.InputField;
 import cn.gov.qinghai.enterprisecost.v1.ListCalculatorsRequest;
 import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.DownstreamException;
 import cn.gov.qinghai.gateway.portal.FormErrors;
+import cn.gov.qinghai.gateway.portal.PortalLanguage;
 import cn.gov.qinghai.gateway.portal.PortalPages;
 import cn.gov.qinghai.gateway.portal.PortalSection;
-import cn.gov.qinghai.gateway.portal.PortalLanguage;
 import cn.gov.qinghai.gateway.whatif.WhatIfPanels;
 import io.grpc.Status;
 import io.micronaut.context.MessageSource;
@@ -53,16 +52,19 @@ public class EnterpriseCostPages implements PortalSection {
 
     private static final String SERVICE = "enterprise-cost";
     /** Form parameters that are not calculator inputs. */
-    private static final Set<String> CONTROL = Set.of("lang", "date", "submitted", WhatIfPanels.CHOICE,
-            WhatIfPanels.VALUE);
+    private static final Set<String> CONTROL =
+            Set.of("lang", "date", "submitted", WhatIfPanels.CHOICE, WhatIfPanels.VALUE);
 
     private final EnterpriseCostServiceGrpc.EnterpriseCostServiceBlockingStub service;
     private final Downstream downstream;
     private final PortalPages pages;
     private final WhatIfPanels whatIf;
 
-    EnterpriseCostPages(EnterpriseCostServiceGrpc.EnterpriseCostServiceBlockingStub service, Downstream downstream,
-                        PortalPages pages, WhatIfPanels whatIf) {
+    EnterpriseCostPages(
+            EnterpriseCostServiceGrpc.EnterpriseCostServiceBlockingStub service,
+            Downstream downstream,
+            PortalPages pages,
+            WhatIfPanels whatIf) {
         this.service = service;
         this.downstream = downstream;
         this.pages = pages;
@@ -86,8 +88,15 @@ public class EnterpriseCostPages implements PortalSection {
         FormErrors errors = new FormErrors();
         model.put("errors", errors);
         try {
-            model.put("calculators", downstream.call(SERVICE, request, service,
-                    s -> s.listCalculators(ListCalculatorsRequest.getDefaultInstance())).getCalculatorsList());
+            model.put(
+                    "calculators",
+                    downstream
+                            .call(
+                                    SERVICE,
+                                    request,
+                                    service,
+                                    s -> s.listCalculators(ListCalculatorsRequest.getDefaultInstance()))
+                            .getCalculatorsList());
         } catch (DownstreamException e) {
             pageError(e, request, errors);
         }
@@ -105,8 +114,12 @@ public class EnterpriseCostPages implements PortalSection {
         model.put("errors", errors);
         CalculatorDefinition definition;
         try {
-            definition = downstream.call(SERVICE, request, service,
-                    s -> s.getCalculator(GetCalculatorRequest.newBuilder().setId(id).build()));
+            definition = downstream.call(
+                    SERVICE,
+                    request,
+                    service,
+                    s -> s.getCalculator(
+                            GetCalculatorRequest.newBuilder().setId(id).build()));
         } catch (DownstreamException e) {
             if (e.grpc().getStatus().getCode() == Status.Code.NOT_FOUND) {
                 model.put("message", pages.message(request, "error.notFound"));
@@ -116,7 +129,9 @@ public class EnterpriseCostPages implements PortalSection {
             return pages.render(errors.status(), "enterprise-cost/list", model);
         }
         Map<String, String> typed = new LinkedHashMap<>();
-        request.getParameters().forEach((name, values) -> typed.put(name, values.isEmpty() ? "" : values.get(0).trim()));
+        request.getParameters()
+                .forEach((name, values) ->
+                        typed.put(name, values.isEmpty() ? "" : values.get(0).trim()));
         CalculatorForm form = new CalculatorForm(definition, pages, request);
         model.put("calculator", definition);
         model.put("title", form.title());
@@ -127,7 +142,8 @@ public class EnterpriseCostPages implements PortalSection {
             if (typed.getOrDefault("date", "").isEmpty()) {
                 errors.field("date", pages.message(request, "ec.error.dateMissing"), "");
             }
-            CalculateRequest.Builder grpc = CalculateRequest.newBuilder().setCalculatorId(definition.getId())
+            CalculateRequest.Builder grpc = CalculateRequest.newBuilder()
+                    .setCalculatorId(definition.getId())
                     .setDate(typed.getOrDefault("date", ""));
             typed.forEach((name, value) -> {
                 if (!CONTROL.contains(name) && !value.isEmpty()) {
@@ -141,18 +157,28 @@ public class EnterpriseCostPages implements PortalSection {
                 // still name every other invalid input at once: ask the service on the rule's first day, keep
                 // only its field errors, never show an answer for a day the reader did not choose
                 try {
-                    downstream.call(SERVICE, request, service, s -> s.calculate(grpc.clearReform()
-                            .setDate(definition.getEffectiveFrom()).build()));
+                    downstream.call(
+                            SERVICE,
+                            request,
+                            service,
+                            s -> s.calculate(grpc.clearReform()
+                                    .setDate(definition.getEffectiveFrom())
+                                    .build()));
                 } catch (DownstreamException e) {
                     readErrors(e, request, errors, form);
                 }
             } else {
                 try {
-                    show(request, model, form, typed, downstream.call(SERVICE, request, service,
-                            s -> s.calculate(grpc.build())));
+                    show(
+                            request,
+                            model,
+                            form,
+                            typed,
+                            downstream.call(SERVICE, request, service, s -> s.calculate(grpc.build())));
                 } catch (DownstreamException e) {
                     readErrors(e, request, errors, form);
-                    if (grpc.hasReform() && errors.getFields().keySet().stream().allMatch(f -> f.startsWith("whatIf"))) {
+                    if (grpc.hasReform()
+                            && errors.getFields().keySet().stream().allMatch(f -> f.startsWith("whatIf"))) {
                         // only the supposition was refused: answer under the law, the panel showing its error
                         calculateWithoutReform(request, model, form, typed, grpc.clearReform(), errors);
                     }
@@ -171,7 +197,9 @@ public class EnterpriseCostPages implements PortalSection {
     private void readErrors(DownstreamException e, HttpRequest<?> request, FormErrors errors, CalculatorForm form) {
         Status.Code code = e.grpc().getStatus().getCode();
         if (code == Status.Code.NOT_FOUND || code == Status.Code.FAILED_PRECONDITION) {
-            errors.field("date", pages.message(request, "ec.error.date", form.effectiveFrom()),
+            errors.field(
+                    "date",
+                    pages.message(request, "ec.error.date", form.effectiveFrom()),
                     e.grpc().getStatus().getDescription());
             return;
         }
@@ -181,8 +209,12 @@ public class EnterpriseCostPages implements PortalSection {
         form.inPageLanguage(errors);
     }
 
-    private void show(HttpRequest<?> request, Map<String, Object> model, CalculatorForm form, Map<String, String> typed,
-                      Calculation result) {
+    private void show(
+            HttpRequest<?> request,
+            Map<String, Object> model,
+            CalculatorForm form,
+            Map<String, String> typed,
+            Calculation result) {
         model.put("result", result);
         model.put("outputs", form.outputs(result));
         model.put("panel", whatIf.panel(request, result.getExplanation(), typed));
@@ -192,10 +224,20 @@ public class EnterpriseCostPages implements PortalSection {
         }
     }
 
-    private void calculateWithoutReform(HttpRequest<?> request, Map<String, Object> model, CalculatorForm form,
-                                        Map<String, String> typed, CalculateRequest.Builder grpc, FormErrors errors) {
+    private void calculateWithoutReform(
+            HttpRequest<?> request,
+            Map<String, Object> model,
+            CalculatorForm form,
+            Map<String, String> typed,
+            CalculateRequest.Builder grpc,
+            FormErrors errors) {
         try {
-            show(request, model, form, typed, downstream.call(SERVICE, request, service, s -> s.calculate(grpc.build())));
+            show(
+                    request,
+                    model,
+                    form,
+                    typed,
+                    downstream.call(SERVICE, request, service, s -> s.calculate(grpc.build())));
         } catch (DownstreamException again) {
             readErrors(again, request, errors, form);
         }
@@ -205,13 +247,14 @@ public class EnterpriseCostPages implements PortalSection {
     private WhatIfPanels.Comparison comparison(HttpRequest<?> request, CalculatorForm form, Calculation result) {
         Calculation reform = result.getReformCalculation();
         List<WhatIfPanels.Row> rows = new ArrayList<>();
-        rows.add(new WhatIfPanels.Row(pages.message(request, "ec.compare.eligible"),
+        rows.add(new WhatIfPanels.Row(
+                pages.message(request, "ec.compare.eligible"),
                 pages.message(request, result.getEligible() ? "ec.yes" : "ec.no"),
                 pages.message(request, reform.getEligible() ? "ec.yes" : "ec.no")));
         if (!result.getAmount().isEmpty() || !reform.getAmount().isEmpty()) {
             String amount = form.amountMeaning().isEmpty() ? pages.message(request, "ec.amount") : form.amountMeaning();
-            rows.add(new WhatIfPanels.Row(amount + pages.message(request, "ec.compare.yuan"), result.getAmount(),
-                    reform.getAmount()));
+            rows.add(new WhatIfPanels.Row(
+                    amount + pages.message(request, "ec.compare.yuan"), result.getAmount(), reform.getAmount()));
         }
         Map<String, CalculatorForm.Output> after = new LinkedHashMap<>();
         form.outputs(reform).forEach(o -> after.put(o.name(), o));
@@ -219,7 +262,9 @@ public class EnterpriseCostPages implements PortalSection {
             CalculatorForm.Output r = after.get(o.name());
             rows.add(new WhatIfPanels.Row(o.label(), o.value(), r == null ? "—" : r.value()));
         }
-        return WhatIfPanels.compare(rows, result.getReformDifferences().getChangedStepsList(),
+        return WhatIfPanels.compare(
+                rows,
+                result.getReformDifferences().getChangedStepsList(),
                 PortalLanguage.isEnglish(pages.locale(request)));
     }
 
@@ -238,5 +283,4 @@ public class EnterpriseCostPages implements PortalSection {
             return new ResourceBundleMessageSource("i18n.enterprise-cost");
         }
     }
-
 }

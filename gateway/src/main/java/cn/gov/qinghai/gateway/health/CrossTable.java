@@ -29,8 +29,7 @@ public final class CrossTable {
     private final boolean twoDimensions;
 
     /** One cell as shown: a count, or suppressed with the reason (PRIMARY or COMPLEMENTARY). */
-    public record Cell(String count, boolean suppressed, String suppression) {
-    }
+    public record Cell(String count, boolean suppressed, String suppression) {}
 
     CrossTable(StatisticsTable table, UnaryOperator<String> label) {
         this.label = label;
@@ -46,9 +45,11 @@ public final class CrossTable {
             if (!column.equals(TOTAL)) {
                 columns.add(column);
             }
-            cells.put(row + "\u0000" + column, c.getSuppressed()
-                    ? new Cell("", true, c.getSuppression())
-                    : new Cell(Long.toString(c.getCount()), false, ""));
+            cells.put(
+                    row + "\u0000" + column,
+                    c.getSuppressed()
+                            ? new Cell("", true, c.getSuppression())
+                            : new Cell(Long.toString(c.getCount()), false, ""));
         }
         this.rowKeys = sorted(rows);
         this.columnKeys = sorted(columns);

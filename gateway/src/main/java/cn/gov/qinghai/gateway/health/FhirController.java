@@ -36,7 +36,7 @@ import java.util.function.Function;
 @Controller("/fhir")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)
-@Hidden   // FHIR clients read the CapabilityStatement at /fhir/metadata, not the OpenAPI document
+@Hidden // FHIR clients read the CapabilityStatement at /fhir/metadata, not the OpenAPI document
 public class FhirController {
 
     private static final String SERVICE = "health-data";
@@ -46,44 +46,67 @@ public class FhirController {
     private final Downstream downstream;
     private final OperationOutcomes outcomes;
 
-    FhirController(HealthDataServiceGrpc.HealthDataServiceBlockingStub health, Downstream downstream,
-                   OperationOutcomes outcomes) {
+    FhirController(
+            HealthDataServiceGrpc.HealthDataServiceBlockingStub health,
+            Downstream downstream,
+            OperationOutcomes outcomes) {
         this.health = health;
         this.downstream = downstream;
         this.outcomes = outcomes;
     }
 
     private HttpResponse<String> metadata(HttpRequest<?> request) {
-        return call(request, Set.of(), s -> s.getFhirCapabilityStatement(GetFhirCapabilityStatementRequest
-                .newBuilder().setBaseUrl(base(request)).build()));
+        return call(
+                request,
+                Set.of(),
+                s -> s.getFhirCapabilityStatement(GetFhirCapabilityStatementRequest.newBuilder()
+                        .setBaseUrl(base(request))
+                        .build()));
     }
 
     /** Read of one resource: Patient, or a published StructureDefinition/CodeSystem; any other type is a 400. */
     @Get("/{type}/{id}")
     public HttpResponse<String> read(HttpRequest<?> request, @PathVariable String type, @PathVariable String id) {
         return switch (type) {
-            case "Patient" -> call(request, Set.of(), s -> s.getFhirPatient(GetFhirPatientRequest.newBuilder()
-                    .setPatientId(id).build()));
-            case "StructureDefinition", "CodeSystem" -> call(request, Set.of(), s -> s.getFhirDefinition(
-                    GetFhirDefinitionRequest.newBuilder().setResourceType(type).setId(id).build()));
+            case "Patient" ->
+                call(
+                        request,
+                        Set.of(),
+                        s -> s.getFhirPatient(GetFhirPatientRequest.newBuilder()
+                                .setPatientId(id)
+                                .build()));
+            case "StructureDefinition", "CodeSystem" ->
+                call(
+                        request,
+                        Set.of(),
+                        s -> s.getFhirDefinition(GetFhirDefinitionRequest.newBuilder()
+                                .setResourceType(type)
+                                .setId(id)
+                                .build()));
             default -> unsupportedType(type);
         };
     }
 
     /** {@code Patient/{id}/$everything} ({@code $} may arrive percent-encoded). */
     @Get("/{type}/{id}/{operation}")
-    public HttpResponse<String> operation(HttpRequest<?> request, @PathVariable String type, @PathVariable String id,
-                                          @PathVariable String operation) {
+    public HttpResponse<String> operation(
+            HttpRequest<?> request,
+            @PathVariable String type,
+            @PathVariable String id,
+            @PathVariable String operation) {
         if (!"Patient".equals(type)) {
             return unsupportedType(type);
         }
         if (!"$everything".equals(operation)) {
-            return fail(outcomes.error(HttpStatus.BAD_REQUEST, "not-supported", "operation '" + clip(operation)
-                    + "' is not supported; Patient supports $everything", null));
+            return fail(outcomes.error(
+                    HttpStatus.BAD_REQUEST,
+                    "not-supported",
+                    "operation '" + clip(operation) + "' is not supported; Patient supports $everything",
+                    null));
         }
         var params = request.getParameters();
-        GetFhirPatientEverythingRequest.Builder b = GetFhirPatientEverythingRequest.newBuilder().setPatientId(id)
-                .setBaseUrl(base(request));
+        GetFhirPatientEverythingRequest.Builder b =
+                GetFhirPatientEverythingRequest.newBuilder().setPatientId(id).setBaseUrl(base(request));
         params.getFirst("_since").ifPresent(b::setSince);
         params.getAll("_type").forEach(b::addTypes);
         params.getFirst("start").ifPresent(b::setStart);
@@ -94,7 +117,9 @@ public class FhirController {
         if (!bad.isEmpty()) {
             return fail(outcomes.error(HttpStatus.BAD_REQUEST, bad));
         }
-        return call(request, Set.of("_since", "_type", "start", "end", "_count", "_offset"),
+        return call(
+                request,
+                Set.of("_since", "_type", "start", "end", "_count", "_offset"),
                 s -> s.getFhirPatientEverything(b.build()));
     }
 
@@ -113,8 +138,8 @@ public class FhirController {
         if (patient.isEmpty()) {
             bad.add(new OperationOutcomes.Issue("required", "patient is required (Patient/{id} or {id})", "patient"));
         }
-        ListFhirAuditEventsRequest.Builder b = ListFhirAuditEventsRequest.newBuilder().setPatientId(patient)
-                .setBaseUrl(base(request));
+        ListFhirAuditEventsRequest.Builder b =
+                ListFhirAuditEventsRequest.newBuilder().setPatientId(patient).setBaseUrl(base(request));
         b.setCount(number(params.getFirst("_count").orElse(null), "_count", bad));
         b.setOffset(number(params.getFirst("_offset").orElse(null), "_offset", bad));
         if (!bad.isEmpty()) {
@@ -123,16 +148,21 @@ public class FhirController {
         return call(request, Set.of("patient", "_count", "_offset"), s -> s.listFhirAuditEvents(b.build()));
     }
 
-    private HttpResponse<String> call(HttpRequest<?> request, Set<String> allowed,
-                                      Function<HealthDataServiceGrpc.HealthDataServiceBlockingStub, FhirResource> call) {
+    private HttpResponse<String> call(
+            HttpRequest<?> request,
+            Set<String> allowed,
+            Function<HealthDataServiceGrpc.HealthDataServiceBlockingStub, FhirResource> call) {
         List<OperationOutcomes.Issue> bad = new ArrayList<>();
         for (String name : request.getParameters().names()) {
             if (!allowed.contains(name) && !FORMAT.contains(name)) {
                 bad.add(new OperationOutcomes.Issue("not-supported", "unknown parameter '" + clip(name) + "'", name));
             }
         }
-        request.getParameters().getFirst("_format").filter(f -> !JSON_FORMATS.contains(f)).ifPresent(f -> bad.add(
-                new OperationOutcomes.Issue("not-supported", "only JSON is served (_format=json)", "_format")));
+        request.getParameters()
+                .getFirst("_format")
+                .filter(f -> !JSON_FORMATS.contains(f))
+                .ifPresent(f -> bad.add(
+                        new OperationOutcomes.Issue("not-supported", "only JSON is served (_format=json)", "_format")));
         if (!bad.isEmpty()) {
             return fail(outcomes.error(HttpStatus.BAD_REQUEST, bad));
         }
@@ -167,8 +197,11 @@ public class FhirController {
     }
 
     private HttpResponse<String> unsupportedType(String type) {
-        return fail(outcomes.error(HttpStatus.BAD_REQUEST, "not-supported", "resource type '" + clip(type)
-                + "' is not served here; see /fhir/metadata", null));
+        return fail(outcomes.error(
+                HttpStatus.BAD_REQUEST,
+                "not-supported",
+                "resource type '" + clip(type) + "' is not served here; see /fhir/metadata",
+                null));
     }
 
     private static int number(String value, String name, List<OperationOutcomes.Issue> bad) {
@@ -189,11 +222,14 @@ public class FhirController {
 
     /** The FHIR base as the client sees it (honouring a proxy's X-Forwarded-Proto/Host). */
     private static String base(HttpRequest<?> request) {
-        String proto = request.getHeaders().get("X-Forwarded-Proto", String.class)
+        String proto = request.getHeaders()
+                .get("X-Forwarded-Proto", String.class)
                 .orElse(request.isSecure() ? "https" : "http");
-        String host = request.getHeaders().get("X-Forwarded-Host", String.class)
+        String host = request.getHeaders()
+                .get("X-Forwarded-Host", String.class)
                 .or(() -> request.getHeaders().get("Host", String.class))
-                .orElse(request.getServerAddress().getHostString() + ":" + request.getServerAddress().getPort());
+                .orElse(request.getServerAddress().getHostString() + ":"
+                        + request.getServerAddress().getPort());
         return proto + "://" + host + "/fhir";
     }
 

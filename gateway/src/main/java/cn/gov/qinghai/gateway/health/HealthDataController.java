@@ -24,8 +24,10 @@ import java.util.function.Function;
  * answers application/fhir+json. Every other health-data route comes from the contract's bindings.
  */
 @Controller("/api/v1/health-data")
-@Tag(name = "health-data", description = "Resident health records, consent, audited access, open statistics and "
-        + "infectious-disease early warning (青政办〔2017〕80号)")
+@Tag(
+        name = "health-data",
+        description = "Resident health records, consent, audited access, open statistics and "
+                + "infectious-disease early warning (青政办〔2017〕80号)")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @SecurityRequirement(name = "bearer")
 public class HealthDataController {
@@ -35,8 +37,8 @@ public class HealthDataController {
     private final Downstream downstream;
     private final GrpcJson json;
 
-    HealthDataController(HealthDataServiceGrpc.HealthDataServiceBlockingStub health, Downstream downstream,
-                         GrpcJson json) {
+    HealthDataController(
+            HealthDataServiceGrpc.HealthDataServiceBlockingStub health, Downstream downstream, GrpcJson json) {
         this.health = health;
         this.downstream = downstream;
         this.json = json;
@@ -44,16 +46,17 @@ public class HealthDataController {
 
     @Post(uri = "/records/fhir", consumes = MediaType.APPLICATION_JSON, produces = "application/fhir+json")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @Operation(summary = "Export a resident's record as a FHIR R4 Bundle (Patient, Encounters, MedicationRequests)",
+    @Operation(
+            summary = "Export a resident's record as a FHIR R4 Bundle (Patient, Encounters, MedicationRequests)",
             description = "Body: {identityNumber, purpose}. Same access as reading the record; audited as EXPORT.")
     public HttpResponse<String> fhir(HttpRequest<?> request, @Body String body) {
-        ExportResidentFhirRequest r = json.parse(body, ExportResidentFhirRequest.newBuilder()).build();
+        ExportResidentFhirRequest r =
+                json.parse(body, ExportResidentFhirRequest.newBuilder()).build();
         return HttpResponse.ok(call(request, s -> s.exportResidentFhir(r)).getFhirJson())
                 .contentType(MediaType.of("application/fhir+json"));
     }
 
-    private <R> R call(HttpRequest<?> request,
-                       Function<HealthDataServiceGrpc.HealthDataServiceBlockingStub, R> call) {
+    private <R> R call(HttpRequest<?> request, Function<HealthDataServiceGrpc.HealthDataServiceBlockingStub, R> call) {
         return downstream.call(SERVICE, request, health, call);
     }
 }

@@ -53,8 +53,8 @@ public class HealthDataPages implements PortalSection {
     private final Downstream downstream;
     private final PortalPages pages;
 
-    HealthDataPages(HealthDataServiceGrpc.HealthDataServiceBlockingStub health, Downstream downstream,
-                    PortalPages pages) {
+    HealthDataPages(
+            HealthDataServiceGrpc.HealthDataServiceBlockingStub health, Downstream downstream, PortalPages pages) {
         this.health = health;
         this.downstream = downstream;
         this.pages = pages;
@@ -76,6 +76,7 @@ public class HealthDataPages implements PortalSection {
      */
     /** The period shown when no dates are chosen: the year of the platform's documents. */
     static final String FIRST_DAY = "2017-01-01";
+
     static final String LAST_DAY = "2017-12-31";
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -83,7 +84,9 @@ public class HealthDataPages implements PortalSection {
         Map<String, Object> model = pages.model(request, SERVICE);
         Map<String, String> form = new LinkedHashMap<>();
         for (String name : List.of("rows", "columns", "region", "diagnosisPrefix", "from", "to")) {
-            form.put(name, request.getParameters().getFirst(name).map(String::trim).orElse(""));
+            form.put(
+                    name,
+                    request.getParameters().getFirst(name).map(String::trim).orElse(""));
         }
         boolean firstVisit = !request.getParameters().contains("rows");
         if (firstVisit) {
@@ -106,19 +109,24 @@ public class HealthDataPages implements PortalSection {
         } else if (form.get("rows").equals(form.get("columns"))) {
             errors.field("columns", pages.message(request, "health.error.columns"), "");
         } else {
-            GetOpenStatisticsRequest.Builder grpc = GetOpenStatisticsRequest.newBuilder().addDimensions(form.get("rows"))
-                    .setRegion(form.get("region")).setDiagnosisPrefix(form.get("diagnosisPrefix"))
-                    .setFrom(form.get("from")).setTo(form.get("to"));
+            GetOpenStatisticsRequest.Builder grpc = GetOpenStatisticsRequest.newBuilder()
+                    .addDimensions(form.get("rows"))
+                    .setRegion(form.get("region"))
+                    .setDiagnosisPrefix(form.get("diagnosisPrefix"))
+                    .setFrom(form.get("from"))
+                    .setTo(form.get("to"));
             if (!form.get("columns").isEmpty()) {
                 grpc.addDimensions(form.get("columns"));
             }
             try {
-                StatisticsTable table = downstream.call(SERVICE, request, health, s -> s.getOpenStatistics(grpc.build()));
+                StatisticsTable table =
+                        downstream.call(SERVICE, request, health, s -> s.getOpenStatistics(grpc.build()));
                 model.put("table", new CrossTable(table, keyLabels(request)));
                 model.put("explanation", table.getExplanation());
                 model.put("threshold", table.getThreshold());
             } catch (DownstreamException e) {
-                if (!errors.read(e, request, pages, "domain.health-data", "health.error.", HealthDataPages::formField)) {
+                if (!errors.read(
+                        e, request, pages, "domain.health-data", "health.error.", HealthDataPages::formField)) {
                     errors.page(HttpStatus.CONFLICT, e.grpc().getStatus().getDescription());
                 }
             }
@@ -143,7 +151,9 @@ public class HealthDataPages implements PortalSection {
                 return total;
             }
             if (key.matches("63\\d{4}")) {
-                return Regions.find(key).map(r -> english ? r.nameEn() : r.nameZh()).orElse(key);
+                return Regions.find(key)
+                        .map(r -> english ? r.nameEn() : r.nameZh())
+                        .orElse(key);
             }
             if (key.equals("M") || key.equals("F")) {
                 return pages.message(request, "health.sex." + key);

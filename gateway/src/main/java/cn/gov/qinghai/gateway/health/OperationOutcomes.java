@@ -35,8 +35,7 @@ public class OperationOutcomes {
     }
 
     /** One issue: severity error, FHIR issue code, text, and optionally the parameter it is about. */
-    public record Issue(String code, String diagnostics, String expression) {
-    }
+    public record Issue(String code, String diagnostics, String expression) {}
 
     public HttpResponse<String> error(HttpStatus status, List<Issue> issues) {
         List<Object> list = new ArrayList<>();
@@ -54,7 +53,9 @@ public class OperationOutcomes {
         outcome.put("resourceType", "OperationOutcome");
         outcome.put("issue", list);
         try {
-            return HttpResponse.<String>status(status).body(json.writeValueAsString(outcome)).contentType(FHIR_JSON);
+            return HttpResponse.<String>status(status)
+                    .body(json.writeValueAsString(outcome))
+                    .contentType(FHIR_JSON);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -67,7 +68,9 @@ public class OperationOutcomes {
     /** A failed call to the health-data service as an OperationOutcome. */
     public HttpResponse<String> of(StatusRuntimeException e) {
         Status.Code code = e.getStatus().getCode();
-        String message = e.getStatus().getDescription() == null ? code.name() : e.getStatus().getDescription();
+        String message = e.getStatus().getDescription() == null
+                ? code.name()
+                : e.getStatus().getDescription();
         List<Issue> issues = new ArrayList<>();
         String reason = null;
         com.google.rpc.Status details = StatusProto.fromThrowable(e);
@@ -75,8 +78,10 @@ public class OperationOutcomes {
             for (var any : details.getDetailsList()) {
                 try {
                     if (any.is(BadRequest.class)) {
-                        any.unpack(BadRequest.class).getFieldViolationsList().forEach(v -> issues.add(
-                                new Issue("invalid", v.getField() + ": " + v.getDescription(), v.getField())));
+                        any.unpack(BadRequest.class)
+                                .getFieldViolationsList()
+                                .forEach(v -> issues.add(
+                                        new Issue("invalid", v.getField() + ": " + v.getDescription(), v.getField())));
                     } else if (any.is(ErrorInfo.class)) {
                         reason = any.unpack(ErrorInfo.class).getReason();
                     }
@@ -87,13 +92,17 @@ public class OperationOutcomes {
         }
         String text = reason == null ? message : reason + ": " + message;
         return switch (code) {
-            case INVALID_ARGUMENT -> error(HttpStatus.BAD_REQUEST, issues.isEmpty()
-                    ? List.of(new Issue("invalid", text, null)) : issues);
+            case INVALID_ARGUMENT ->
+                error(HttpStatus.BAD_REQUEST, issues.isEmpty() ? List.of(new Issue("invalid", text, null)) : issues);
             case NOT_FOUND -> error(HttpStatus.NOT_FOUND, "not-found", text, null);
             case PERMISSION_DENIED -> error(HttpStatus.FORBIDDEN, "forbidden", text, null);
             case UNAUTHENTICATED -> error(HttpStatus.UNAUTHORIZED, "login", text, null);
-            case UNAVAILABLE, DEADLINE_EXCEEDED -> error(HttpStatus.SERVICE_UNAVAILABLE, "transient",
-                    "the health-data service is not reachable; try again", null);
+            case UNAVAILABLE, DEADLINE_EXCEEDED ->
+                error(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "transient",
+                        "the health-data service is not reachable; try again",
+                        null);
             case ALREADY_EXISTS, FAILED_PRECONDITION, ABORTED -> error(HttpStatus.CONFLICT, "conflict", text, null);
             default -> error(HttpStatus.INTERNAL_SERVER_ERROR, "exception", "internal error", null);
         };

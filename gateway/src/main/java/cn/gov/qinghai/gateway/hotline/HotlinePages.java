@@ -92,9 +92,13 @@ public class HotlinePages implements PortalSection {
         FIELDS.forEach(f -> form.put(f, body.getOrDefault(f, "").trim()));
         FormErrors errors = new FormErrors();
         Map<String, Object> model = model(request, form, errors);
-        SubmitTicketRequest r = SubmitTicketRequest.newBuilder().setRequestId(form.get("requestId"))
-                .setDescription(form.get("description")).setRegion(form.get("region"))
-                .setAddress(form.get("address")).setCallerPhone(form.get("callerPhone")).setSource(Source.PORTAL)
+        SubmitTicketRequest r = SubmitTicketRequest.newBuilder()
+                .setRequestId(form.get("requestId"))
+                .setDescription(form.get("description"))
+                .setRegion(form.get("region"))
+                .setAddress(form.get("address"))
+                .setCallerPhone(form.get("callerPhone"))
+                .setSource(Source.PORTAL)
                 .build();
         try {
             SubmitTicketResponse answer = downstream.call(SERVICE, request, hotline, s -> s.submitTicket(r));
@@ -119,7 +123,8 @@ public class HotlinePages implements PortalSection {
         model.put("form", form);
         model.put("errors", errors);
         if (!form.get("number").isEmpty()) {
-            GetTicketRequest r = GetTicketRequest.newBuilder().setNumber(form.get("number")).build();
+            GetTicketRequest r =
+                    GetTicketRequest.newBuilder().setNumber(form.get("number")).build();
             try {
                 model.put("ticket", downstream.call(SERVICE, request, hotline, s -> s.getTicket(r)));
             } catch (DownstreamException e) {
@@ -140,13 +145,28 @@ public class HotlinePages implements PortalSection {
         model.put("errors", errors);
         model.put("regions", Regions.prefectures());
         try {
-            List<Category> categories = downstream.call(SERVICE, request, hotline,
-                    s -> s.listCategories(ListCategoriesRequest.getDefaultInstance())).getCategoriesList();
-            model.put("emergency", categories.stream().filter(c -> c.getPrinciple() == Principle.EMERGENCY).toList());
-            model.put("joint", categories.stream().filter(c -> c.getPrinciple() == Principle.JOINT).toList());
-            model.put("diverted", categories.stream().filter(c -> c.getPrinciple() == Principle.DIVERSION).toList());
-            model.put("rollout", downstream.call(SERVICE, request, hotline,
-                    s -> s.listRollout(ListRolloutRequest.getDefaultInstance())));
+            List<Category> categories = downstream
+                    .call(SERVICE, request, hotline, s -> s.listCategories(ListCategoriesRequest.getDefaultInstance()))
+                    .getCategoriesList();
+            model.put(
+                    "emergency",
+                    categories.stream()
+                            .filter(c -> c.getPrinciple() == Principle.EMERGENCY)
+                            .toList());
+            model.put(
+                    "joint",
+                    categories.stream()
+                            .filter(c -> c.getPrinciple() == Principle.JOINT)
+                            .toList());
+            model.put(
+                    "diverted",
+                    categories.stream()
+                            .filter(c -> c.getPrinciple() == Principle.DIVERSION)
+                            .toList());
+            model.put(
+                    "rollout",
+                    downstream.call(
+                            SERVICE, request, hotline, s -> s.listRollout(ListRolloutRequest.getDefaultInstance())));
         } catch (DownstreamException e) {
             if (!errors.read(e, request, pages, "domain.hotline", "hotline.error.", f -> f)) {
                 errors.page(HttpStatus.CONFLICT, e.grpc().getStatus().getDescription());

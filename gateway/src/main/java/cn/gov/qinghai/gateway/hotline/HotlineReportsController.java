@@ -28,7 +28,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * comes from the contract's bindings; Open311 ({@link Open311Controller}) has its own wire format.
  */
 @Controller("/api/v1/hotline")
-@Tag(name = "hotline", description = "12345 non-emergency hotline: 110/12345 hand-off, tickets, supervision (青政办〔2017〕96号)")
+@Tag(
+        name = "hotline",
+        description = "12345 non-emergency hotline: 110/12345 hand-off, tickets, supervision (青政办〔2017〕96号)")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class HotlineReportsController {
 
@@ -40,32 +42,38 @@ public class HotlineReportsController {
     private final Downstream downstream;
     private final GrpcJson json;
 
-    HotlineReportsController(HotlineServiceGrpc.HotlineServiceBlockingStub hotline, Downstream downstream,
-                             GrpcJson json) {
+    HotlineReportsController(
+            HotlineServiceGrpc.HotlineServiceBlockingStub hotline, Downstream downstream, GrpcJson json) {
         this.hotline = hotline;
         this.downstream = downstream;
         this.json = json;
     }
 
-    @Get(uri = "/reports/{file}", produces = {MediaType.APPLICATION_JSON, "text/csv"})
+    @Get(
+            uri = "/reports/{file}",
+            produces = {MediaType.APPLICATION_JSON, "text/csv"})
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "季度通报 /reports/2017-Q3 or 年度考核 /reports/2017; add .csv for CSV (hotline:supervisor)",
+    @Operation(
+            summary = "季度通报 /reports/2017-Q3 or 年度考核 /reports/2017; add .csv for CSV (hotline:supervisor)",
             description = "Per region and agency: received, resolved, on-time rate, satisfaction, reopen rate, "
                     + "overdue; volumes by channel and category. region (optional) narrows to a prefecture.")
-    public HttpResponse<String> report(HttpRequest<?> request, @PathVariable String file,
-                                       @Nullable @QueryValue String region) {
+    public HttpResponse<String> report(
+            HttpRequest<?> request, @PathVariable String file, @Nullable @QueryValue String region) {
         boolean csv = file.endsWith(".csv");
         GetSupervisionReportRequest r = GetSupervisionReportRequest.newBuilder()
-                .setPeriod(csv ? file.substring(0, file.length() - 4) : file).setRegion(region == null ? "" : region)
+                .setPeriod(csv ? file.substring(0, file.length() - 4) : file)
+                .setRegion(region == null ? "" : region)
                 .build();
         if (!csv) {
-            return HttpResponse.ok(json.print(downstream.call(SERVICE, request, hotline, REPORT_DEADLINE_MS,
-                    s -> s.getSupervisionReport(r)))).contentType(MediaType.APPLICATION_JSON_TYPE);
+            return HttpResponse.ok(json.print(downstream.call(
+                            SERVICE, request, hotline, REPORT_DEADLINE_MS, s -> s.getSupervisionReport(r))))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE);
         }
-        CsvDocument doc = downstream.call(SERVICE, request, hotline, REPORT_DEADLINE_MS,
-                s -> s.getSupervisionReportCsv(r));
-        return HttpResponse.ok(doc.getContent()).contentType(MediaType.of(doc.getContentType()))
+        CsvDocument doc =
+                downstream.call(SERVICE, request, hotline, REPORT_DEADLINE_MS, s -> s.getSupervisionReportCsv(r));
+        return HttpResponse.ok(doc.getContent())
+                .contentType(MediaType.of(doc.getContentType()))
                 .header("Content-Disposition", "attachment; filename=\"" + doc.getFileName() + "\"");
     }
 }

@@ -61,36 +61,57 @@ public class Open311Controller {
     @Get(uri = "/services.json", produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "Open311 service list: the categories 12345 takes (二(二)3); emergencies are 110's")
     public HttpResponse<String> services(HttpRequest<?> request, @Nullable @QueryValue String locale) {
-        return answer(() -> {
-            JsonArray out = new JsonArray();
-            downstream.call(HotlineReportsController.SERVICE, request, hotline,
-                            s -> s.listCategories(ListCategoriesRequest.getDefaultInstance()))
-                    .getCategoriesList().stream().filter(c -> c.getPrinciple() == Principle.DIVERSION)
-                    .forEach(c -> out.add(Open311Json.service(c, english(locale))));
-            return out;
-        }, HttpStatus.OK);
+        return answer(
+                () -> {
+                    JsonArray out = new JsonArray();
+                    downstream
+                            .call(
+                                    HotlineReportsController.SERVICE,
+                                    request,
+                                    hotline,
+                                    s -> s.listCategories(ListCategoriesRequest.getDefaultInstance()))
+                            .getCategoriesList()
+                            .stream()
+                            .filter(c -> c.getPrinciple() == Principle.DIVERSION)
+                            .forEach(c -> out.add(Open311Json.service(c, english(locale))));
+                    return out;
+                },
+                HttpStatus.OK);
     }
 
-    @Post(uri = "/requests.json", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
+    @Post(
+            uri = "/requests.json",
+            consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
             produces = MediaType.APPLICATION_JSON)
-    @Operation(summary = "Open311 POST service request",
+    @Operation(
+            summary = "Open311 POST service request",
             description = "Form fields: jurisdiction_id (region code, required), service_code, description, lat, long, "
                     + "address_string, phone; first_name/last_name/email/device_id/account_id/media_url are accepted "
                     + "and not stored. Idempotency-Key header makes retries safe. 400 'call 110 now' for emergencies.")
-    public HttpResponse<String> submit(HttpRequest<?> request, @Body Map<String, String> form,
-                                       @Nullable @Header("Idempotency-Key") String idempotencyKey) {
-        String token = idempotencyKey != null && !idempotencyKey.isEmpty() ? idempotencyKey
-                : "o311-" + UUID.randomUUID();
-        SubmitTicketRequest r = SubmitTicketRequest.newBuilder().setRequestId(token).setSource(Source.OPEN311)
-                .setRegion(v(form, "jurisdiction_id")).setCategoryCode(v(form, "service_code"))
-                .setDescription(v(form, "description")).setLatitude(v(form, "lat")).setLongitude(v(form, "long"))
-                .setAddress(v(form, "address_string")).setCallerPhone(v(form, "phone")).build();
+    public HttpResponse<String> submit(
+            HttpRequest<?> request,
+            @Body Map<String, String> form,
+            @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+        String token =
+                idempotencyKey != null && !idempotencyKey.isEmpty() ? idempotencyKey : "o311-" + UUID.randomUUID();
+        SubmitTicketRequest r = SubmitTicketRequest.newBuilder()
+                .setRequestId(token)
+                .setSource(Source.OPEN311)
+                .setRegion(v(form, "jurisdiction_id"))
+                .setCategoryCode(v(form, "service_code"))
+                .setDescription(v(form, "description"))
+                .setLatitude(v(form, "lat"))
+                .setLongitude(v(form, "long"))
+                .setAddress(v(form, "address_string"))
+                .setCallerPhone(v(form, "phone"))
+                .build();
         try {
-            SubmitTicketResponse answer = downstream.call(HotlineReportsController.SERVICE, request, hotline,
-                    s -> s.submitTicket(r));
+            SubmitTicketResponse answer =
+                    downstream.call(HotlineReportsController.SERVICE, request, hotline, s -> s.submitTicket(r));
             if (!answer.hasTicket()) {
                 JsonArray out = new JsonArray();
-                out.add(Open311Json.error(400, "EMERGENCY: " + answer.getClassification().getReason()));
+                out.add(Open311Json.error(
+                        400, "EMERGENCY: " + answer.getClassification().getReason()));
                 throw new Open311Exception(HttpStatus.BAD_REQUEST, out);
             }
             JsonObject created = new JsonObject();
@@ -107,59 +128,88 @@ public class Open311Controller {
     }
 
     @Get(uri = "/requests.json", produces = MediaType.APPLICATION_JSON)
-    @Operation(summary = "Open311 GET service requests (public view)",
+    @Operation(
+            summary = "Open311 GET service requests (public view)",
             description = "service_request_id (comma-separated) or filters: jurisdiction_id, service_code, "
                     + "status (open|closed), start_date, end_date (ISO dates). At most 1000 per call.")
-    public HttpResponse<String> requests(HttpRequest<?> request, @Nullable @QueryValue("service_request_id") String ids,
-                                         @Nullable @QueryValue("jurisdiction_id") String jurisdiction,
-                                         @Nullable @QueryValue("service_code") String serviceCode,
-                                         @Nullable @QueryValue String status,
-                                         @Nullable @QueryValue("start_date") String startDate,
-                                         @Nullable @QueryValue("end_date") String endDate,
-                                         @Nullable @QueryValue String locale) {
-        return answer(() -> {
-            JsonArray out = new JsonArray();
-            if (ids != null && !ids.isBlank()) {
-                for (String id : Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                        .limit(100).toList()) {
-                    out.add(Open311Json.request(ticket(request, GetTicketRequest.newBuilder().setNumber(id).build()),
-                            english(locale)));
-                }
-                return out;
-            }
-            ListPublicTicketsRequest r = ListPublicTicketsRequest.newBuilder().setRegion(text(jurisdiction))
-                    .setCategoryCode(text(serviceCode)).setStatus(text(status)).setFrom(date(startDate))
-                    .setTo(date(endDate)).setPageSize(1000).build();
-            downstream.call(HotlineReportsController.SERVICE, request, hotline, s -> s.listPublicTickets(r)).getTicketsList()
-                    .forEach(t -> out.add(Open311Json.request(t, english(locale))));
-            return out;
-        }, HttpStatus.OK);
+    public HttpResponse<String> requests(
+            HttpRequest<?> request,
+            @Nullable @QueryValue("service_request_id") String ids,
+            @Nullable @QueryValue("jurisdiction_id") String jurisdiction,
+            @Nullable @QueryValue("service_code") String serviceCode,
+            @Nullable @QueryValue String status,
+            @Nullable @QueryValue("start_date") String startDate,
+            @Nullable @QueryValue("end_date") String endDate,
+            @Nullable @QueryValue String locale) {
+        return answer(
+                () -> {
+                    JsonArray out = new JsonArray();
+                    if (ids != null && !ids.isBlank()) {
+                        for (String id : Arrays.stream(ids.split(","))
+                                .map(String::trim)
+                                .filter(s -> !s.isEmpty())
+                                .limit(100)
+                                .toList()) {
+                            out.add(Open311Json.request(
+                                    ticket(
+                                            request,
+                                            GetTicketRequest.newBuilder()
+                                                    .setNumber(id)
+                                                    .build()),
+                                    english(locale)));
+                        }
+                        return out;
+                    }
+                    ListPublicTicketsRequest r = ListPublicTicketsRequest.newBuilder()
+                            .setRegion(text(jurisdiction))
+                            .setCategoryCode(text(serviceCode))
+                            .setStatus(text(status))
+                            .setFrom(date(startDate))
+                            .setTo(date(endDate))
+                            .setPageSize(1000)
+                            .build();
+                    downstream
+                            .call(HotlineReportsController.SERVICE, request, hotline, s -> s.listPublicTickets(r))
+                            .getTicketsList()
+                            .forEach(t -> out.add(Open311Json.request(t, english(locale))));
+                    return out;
+                },
+                HttpStatus.OK);
     }
 
     @Get(uri = "/requests/{id}.json", produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "Open311 GET one service request (public view)")
-    public HttpResponse<String> one(HttpRequest<?> request, @PathVariable String id,
-                                    @Nullable @QueryValue String locale) {
-        return answer(() -> {
-            JsonArray out = new JsonArray();
-            out.add(Open311Json.request(ticket(request, GetTicketRequest.newBuilder().setNumber(id).build()),
-                    english(locale)));
-            return out;
-        }, HttpStatus.OK);
+    public HttpResponse<String> one(
+            HttpRequest<?> request, @PathVariable String id, @Nullable @QueryValue String locale) {
+        return answer(
+                () -> {
+                    JsonArray out = new JsonArray();
+                    out.add(Open311Json.request(
+                            ticket(
+                                    request,
+                                    GetTicketRequest.newBuilder().setNumber(id).build()),
+                            english(locale)));
+                    return out;
+                },
+                HttpStatus.OK);
     }
 
     @Get(uri = "/tokens/{token}.json", produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "Open311 token → service_request_id")
     public HttpResponse<String> token(HttpRequest<?> request, @PathVariable String token) {
-        return answer(() -> {
-            Ticket t = ticket(request, GetTicketRequest.newBuilder().setRequestId(token).build());
-            JsonObject o = new JsonObject();
-            o.addProperty("service_request_id", t.getNumber());
-            o.addProperty("token", token);
-            JsonArray out = new JsonArray();
-            out.add(o);
-            return out;
-        }, HttpStatus.OK);
+        return answer(
+                () -> {
+                    Ticket t = ticket(
+                            request,
+                            GetTicketRequest.newBuilder().setRequestId(token).build());
+                    JsonObject o = new JsonObject();
+                    o.addProperty("service_request_id", t.getNumber());
+                    o.addProperty("token", token);
+                    JsonArray out = new JsonArray();
+                    out.add(o);
+                    return out;
+                },
+                HttpStatus.OK);
     }
 
     private Ticket ticket(HttpRequest<?> request, GetTicketRequest r) {

@@ -32,7 +32,8 @@ final class Open311Exception extends RuntimeException {
     static class Handler implements ExceptionHandler<Open311Exception, HttpResponse<String>> {
         @Override
         public HttpResponse<String> handle(HttpRequest request, Open311Exception e) {
-            return HttpResponse.<String>status(e.status).body(e.errors.toString())
+            return HttpResponse.<String>status(e.status)
+                    .body(e.errors.toString())
                     .contentType(MediaType.APPLICATION_JSON_TYPE);
         }
     }

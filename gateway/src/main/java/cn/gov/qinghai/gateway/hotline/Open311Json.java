@@ -18,16 +18,17 @@ import io.grpc.protobuf.StatusProto;
  */
 final class Open311Json {
 
-    private Open311Json() {
-    }
+    private Open311Json() {}
 
     /** A service of {@code services.json}: one diverted category of 二(二)3. */
     static JsonObject service(Category c, boolean english) {
         JsonObject o = new JsonObject();
         o.addProperty("service_code", c.getCode());
         o.addProperty("service_name", english ? c.getNameEn() : c.getNameZh());
-        o.addProperty("description", (english ? c.getNameEn() : c.getNameZh()) + " — 青政办〔2017〕96号 "
-                + c.getCitation().getClause() + "; hotline " + c.getHotline());
+        o.addProperty(
+                "description",
+                (english ? c.getNameEn() : c.getNameZh()) + " — 青政办〔2017〕96号 "
+                        + c.getCitation().getClause() + "; hotline " + c.getHotline());
         o.addProperty("metadata", false);
         o.addProperty("type", "realtime");
         o.addProperty("keywords", String.join(",", c.getKeywordsList()));
@@ -44,7 +45,9 @@ final class Open311Json {
         o.addProperty("service_name", english ? t.getCategoryNameEn() : t.getCategoryNameZh());
         o.addProperty("service_code", t.getCategoryCode());
         o.addProperty("agency_responsible", t.getAgencyName());
-        o.addProperty("service_notice", "state " + t.getState().name() + "; resolve by " + t.getClock().getResolveDueAt());
+        o.addProperty(
+                "service_notice",
+                "state " + t.getState().name() + "; resolve by " + t.getClock().getResolveDueAt());
         o.addProperty("requested_datetime", t.getReceivedAt());
         String updated = t.getReceivedAt();
         for (TicketEvent e : t.getHistoryList()) {
@@ -68,9 +71,10 @@ final class Open311Json {
             for (var any : details.getDetailsList()) {
                 if (any.is(BadRequest.class)) {
                     try {
-                        any.unpack(BadRequest.class).getFieldViolationsList().forEach(v ->
-                                out.add(error(status, Open311Fields.open311Name(v.getField()) + ": "
-                                        + v.getDescription())));
+                        any.unpack(BadRequest.class)
+                                .getFieldViolationsList()
+                                .forEach(v -> out.add(error(
+                                        status, Open311Fields.open311Name(v.getField()) + ": " + v.getDescription())));
                     } catch (InvalidProtocolBufferException ignored) {
                         // fall back to the status message below
                     }

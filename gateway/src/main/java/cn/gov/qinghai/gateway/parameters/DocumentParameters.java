@@ -36,7 +36,8 @@ public class DocumentParameters {
             // The document's page still shows what it says; only this section is missing, and says why.
             return new Section(List.of(), List.of(e.service()));
         }
-        List<Item> items = listing.parameters().stream().map(o -> item(o, documentNumber)).toList();
+        List<Item> items =
+                listing.parameters().stream().map(o -> item(o, documentNumber)).toList();
         return new Section(items, listing.unavailable());
     }
 
@@ -44,20 +45,30 @@ public class DocumentParameters {
         Parameter p = owned.parameter();
         List<Row> rows = p.getValuesList().stream()
                 .filter(v -> v.getCitation().getDocument().equals(document))
-                .map(DocumentParameters::row).toList();
+                .map(DocumentParameters::row)
+                .toList();
         return new Item(p.getId(), p.getDescription(), p.getUnit(), owned.service(), rows);
     }
 
     private static Row row(DatedValue v) {
-        return new Row(v.getFrom(), v.getStartUnknown(), v.getRepeal(), valueText(v), v.getCitation().getClause(),
-                v.getSource() == ValueSource.PUBLISHED, v.getPublishedBy(), v.getDecision());
+        return new Row(
+                v.getFrom(),
+                v.getStartUnknown(),
+                v.getRepeal(),
+                valueText(v),
+                v.getCitation().getClause(),
+                v.getSource() == ValueSource.PUBLISHED,
+                v.getPublishedBy(),
+                v.getDecision());
     }
 
     /** A scalar as it is; per-region values as "code: value" pairs in code order. */
     static String valueText(DatedValue v) {
         if (!v.getByRegionMap().isEmpty()) {
-            return v.getByRegionMap().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
+            return v.getByRegionMap().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(e -> e.getKey() + ": " + e.getValue())
+                    .collect(Collectors.joining("; "));
         }
         return v.getValue();
     }
@@ -70,16 +81,21 @@ public class DocumentParameters {
     }
 
     /** One parameter and the values this document gives it. */
-    public record Item(String id, String description, String unit, String service, List<Row> rows) {
-    }
+    public record Item(String id, String description, String unit, String service, List<Row> rows) {}
 
     /**
      * One dated value from the document: {@code from} empty when the document does not say ({@code startUnknown});
      * {@code repeal} when it ends the parameter; {@code published} when an operator published it under the document.
      */
-    public record Row(String from, boolean startUnknown, boolean repeal, String value, String clause, boolean published,
-                      String publishedBy, String decision) {
-    }
+    public record Row(
+            String from,
+            boolean startUnknown,
+            boolean repeal,
+            String value,
+            String clause,
+            boolean published,
+            String publishedBy,
+            String decision) {}
 
     /** The section's texts, zh (base) and en. */
     @Factory

@@ -47,25 +47,28 @@ public class ParametersController {
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
-    @Operation(summary = "Every policy parameter, ordered by id",
+    @Operation(
+            summary = "Every policy parameter, ordered by id",
             description = "Each with id, description, unit, reference (document, clause, title), every dated value "
                     + "(from, startUnknown, repeal, value or byRegion, citation, decision, source POLICY_DOCUMENT or "
                     + "PUBLISHED with publishedBy/publishedAt), the documents it cites and serviceName. Filters: "
                     + "document (a document number cited anywhere in the history, e.g. 青政〔2017〕41号) and service "
                     + "(e.g. wage, dibao). Paged with pageSize (default 50, max 1000) and pageToken. A service that "
                     + "cannot be reached is named in unavailableServices; the others are still listed.")
-    public HttpResponse<String> list(HttpRequest<?> request,
+    public HttpResponse<String> list(
+            HttpRequest<?> request,
             @Parameter(description = "Document number, e.g. 青政〔2017〕41号") @Nullable @QueryValue String document,
-            @Parameter(description = "Service name, e.g. wage, dibao, enterprise-cost") @Nullable @QueryValue String service,
-            @Nullable @QueryValue Integer pageSize, @Nullable @QueryValue String pageToken) {
+            @Parameter(description = "Service name, e.g. wage, dibao, enterprise-cost") @Nullable @QueryValue
+                    String service,
+            @Nullable @QueryValue Integer pageSize,
+            @Nullable @QueryValue String pageToken) {
         FieldErrors errors = new FieldErrors();
         String doc = errors.optionalText("document", document, 200);
         String svc = service == null ? "" : service;
         if (!svc.isEmpty() && !directory.serviceNames().contains(svc)) {
             errors.add("service", "must be one of " + directory.serviceNames());
         }
-        Pages.Window window = Pages.window(errors, pageSize == null ? 0 : pageSize,
-                pageToken == null ? "" : pageToken);
+        Pages.Window window = Pages.window(errors, pageSize == null ? 0 : pageSize, pageToken == null ? "" : pageToken);
         throwIfInvalid(errors);
         ParametersDirectory.Listing listing = directory.list(request, svc, doc == null ? "" : doc);
         JsonArray items = new JsonArray();
@@ -83,11 +86,13 @@ public class ParametersController {
     }
 
     @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
-    @Operation(summary = "One parameter with its whole history, and the value in force on a date",
+    @Operation(
+            summary = "One parameter with its whole history, and the value in force on a date",
             description = "With date (ISO yyyy-MM-dd) the answer's `at` gives the entry in force then (inForce false "
                     + "with reason NOT_YET_IN_FORCE or REPEALED when none) and the newest published values per region. "
                     + "404 when no service has the id.")
-    public HttpResponse<String> get(HttpRequest<?> request,
+    public HttpResponse<String> get(
+            HttpRequest<?> request,
             @Parameter(description = "Parameter id, e.g. wage.minimum_wage.monthly") @PathVariable String id,
             @Parameter(description = "ISO date, e.g. 2017-05-01") @Nullable @QueryValue String date) {
         FieldErrors errors = new FieldErrors();
@@ -95,10 +100,15 @@ public class ParametersController {
         errors.optionalDate("date", date);
         throwIfInvalid(errors);
         ParametersDirectory.Found found = directory.get(request, id, date == null ? "" : date);
-        ParametersDirectory.OwnedAnswer answer = found.answer().orElseThrow(() -> found.unavailable().isEmpty()
-                ? new ProblemException(HttpStatus.NOT_FOUND, "PARAMETER_NOT_FOUND", "no parameter " + id, List.of())
-                : new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE", "no reachable service has "
-                        + id + "; not reachable: " + found.unavailable(), List.of()));
+        ParametersDirectory.OwnedAnswer answer = found.answer()
+                .orElseThrow(() -> found.unavailable().isEmpty()
+                        ? new ProblemException(
+                                HttpStatus.NOT_FOUND, "PARAMETER_NOT_FOUND", "no parameter " + id, List.of())
+                        : new ProblemException(
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                "UNAVAILABLE",
+                                "no reachable service has " + id + "; not reachable: " + found.unavailable(),
+                                List.of()));
         JsonObject out = json.printTree(answer.response());
         out.getAsJsonObject("parameter").addProperty("serviceName", answer.service());
         return HttpResponse.ok(out.toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
@@ -108,8 +118,9 @@ public class ParametersController {
         if (!errors.isEmpty()) {
             List<Problem.InvalidField> fields = new ArrayList<>();
             for (FieldViolation v : errors.violations()) {
-                fields.add(new Problem.InvalidField(v.field().replace("page.pageSize", "pageSize")
-                        .replace("page.pageToken", "pageToken"), v.description()));
+                fields.add(new Problem.InvalidField(
+                        v.field().replace("page.pageSize", "pageSize").replace("page.pageToken", "pageToken"),
+                        v.description()));
             }
             throw ProblemException.invalid(fields);
         }

@@ -55,10 +55,13 @@ public class ParametersDirectory {
      */
     public Listing list(HttpRequest<?> request, String service, String document) {
         Map<String, CompletableFuture<List<Parameter>>> asked = new TreeMap<>();
-        for (Map.Entry<String, ParametersServiceGrpc.ParametersServiceBlockingStub> s : services.stubs().entrySet()) {
+        for (Map.Entry<String, ParametersServiceGrpc.ParametersServiceBlockingStub> s :
+                services.stubs().entrySet()) {
             if (service.isEmpty() || service.equals(s.getKey())) {
-                asked.put(s.getKey(), CompletableFuture.supplyAsync(
-                        () -> listOne(request, s.getKey(), s.getValue(), document), pool));
+                asked.put(
+                        s.getKey(),
+                        CompletableFuture.supplyAsync(
+                                () -> listOne(request, s.getKey(), s.getValue(), document), pool));
             }
         }
         List<Owned> all = new ArrayList<>();
@@ -70,7 +73,10 @@ public class ParametersDirectory {
                 if (!(e.getCause() instanceof DownstreamException d) || !skippable(d)) {
                     throw e.getCause() instanceof RuntimeException r ? r : e;
                 }
-                LOG.warn("parameters of {} unavailable: {}", a.getKey(), d.grpc().getStatus().getCode());
+                LOG.warn(
+                        "parameters of {} unavailable: {}",
+                        a.getKey(),
+                        d.grpc().getStatus().getCode());
                 unavailable.add(a.getKey());
             }
         }
@@ -78,13 +84,19 @@ public class ParametersDirectory {
         return new Listing(all, unavailable);
     }
 
-    private List<Parameter> listOne(HttpRequest<?> request, String name,
-                                    ParametersServiceGrpc.ParametersServiceBlockingStub stub, String document) {
+    private List<Parameter> listOne(
+            HttpRequest<?> request,
+            String name,
+            ParametersServiceGrpc.ParametersServiceBlockingStub stub,
+            String document) {
         List<Parameter> out = new ArrayList<>();
         String token = "";
         do {
-            ListParametersRequest grpcRequest = ListParametersRequest.newBuilder().setDocument(document)
-                    .setPageSize(SERVICE_PAGE).setPageToken(token).build();
+            ListParametersRequest grpcRequest = ListParametersRequest.newBuilder()
+                    .setDocument(document)
+                    .setPageSize(SERVICE_PAGE)
+                    .setPageToken(token)
+                    .build();
             ListParametersResponse page = downstream.call(name, request, stub, s -> s.listParameters(grpcRequest));
             out.addAll(page.getParametersList());
             token = page.getNextPageToken();
@@ -102,12 +114,13 @@ public class ParametersDirectory {
      * it; a bad date is the owning service's 400.
      */
     public Found get(HttpRequest<?> request, String id, String date) {
-        GetParameterRequest grpcRequest = GetParameterRequest.newBuilder().setId(id).setDate(date).build();
+        GetParameterRequest grpcRequest =
+                GetParameterRequest.newBuilder().setId(id).setDate(date).build();
         List<String> unavailable = new ArrayList<>();
         for (Map.Entry<String, ParametersServiceGrpc.ParametersServiceBlockingStub> s : likelyOwnersFirst(id)) {
             try {
-                GetParameterResponse r = downstream.call(s.getKey(), request, s.getValue(),
-                        stub -> stub.getParameter(grpcRequest));
+                GetParameterResponse r =
+                        downstream.call(s.getKey(), request, s.getValue(), stub -> stub.getParameter(grpcRequest));
                 return new Found(Optional.of(new OwnedAnswer(s.getKey(), r)), unavailable);
             } catch (DownstreamException e) {
                 Status.Code code = e.grpc().getStatus().getCode();
@@ -143,23 +156,20 @@ public class ParametersDirectory {
     /** A service that is down, or one that does not serve the parameters API (not a domain service). */
     private static boolean skippable(DownstreamException e) {
         Status.Code code = e.grpc().getStatus().getCode();
-        return code == Status.Code.UNAVAILABLE || code == Status.Code.UNIMPLEMENTED
+        return code == Status.Code.UNAVAILABLE
+                || code == Status.Code.UNIMPLEMENTED
                 || code == Status.Code.DEADLINE_EXCEEDED;
     }
 
     /** A parameter and the service that owns it. */
-    public record Owned(String service, Parameter parameter) {
-    }
+    public record Owned(String service, Parameter parameter) {}
 
     /** The answer about one parameter and the service that gave it. */
-    public record OwnedAnswer(String service, GetParameterResponse response) {
-    }
+    public record OwnedAnswer(String service, GetParameterResponse response) {}
 
     /** All parameters found, and the services that could not be asked. */
-    public record Listing(List<Owned> parameters, List<String> unavailable) {
-    }
+    public record Listing(List<Owned> parameters, List<String> unavailable) {}
 
     /** One parameter (if any service has it), and the services that could not be asked. */
-    public record Found(Optional<OwnedAnswer> answer, List<String> unavailable) {
-    }
+    public record Found(Optional<OwnedAnswer> answer, List<String> unavailable) {}
 }

@@ -22,13 +22,15 @@ public final class Bilingual {
         if (at < 0 || text.indexOf(SEPARATOR, at + 1) >= 0) {
             return text;
         }
-        return english ? text.substring(at + SEPARATOR.length()).trim() : text.substring(0, at).trim();
+        return english
+                ? text.substring(at + SEPARATOR.length()).trim()
+                : text.substring(0, at).trim();
     }
 
     /** A run of Chinese: starts and ends with a CJK character or CJK punctuation, may hold digits and brackets. */
     private static final java.util.regex.Pattern CHINESE = java.util.regex.Pattern.compile(
             "[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef]"
-            + "(?:[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef0-9()\\-./· ]*[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef])?");
+                    + "(?:[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef0-9()\\-./· ]*[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef])?");
 
     /**
      * The text as HTML with each run of Chinese marked {@code <span lang="zh-CN">} on the English page (document
@@ -39,7 +41,10 @@ public final class Bilingual {
         if (text == null) {
             return "";
         }
-        String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        String escaped = text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
         if (!english) {
             return escaped;
         }
@@ -50,11 +55,15 @@ public final class Bilingual {
             int end = m.end();
             String run = m.group();
             // a clause such as 三(二) ends with the bracket the run opened
-            if (run.chars().filter(c -> c == '(').count() > run.chars().filter(c -> c == ')').count()
-                    && end < escaped.length() && escaped.charAt(end) == ')') {
+            if (run.chars().filter(c -> c == '(').count()
+                            > run.chars().filter(c -> c == ')').count()
+                    && end < escaped.length()
+                    && escaped.charAt(end) == ')') {
                 end++;
             }
-            out.append(escaped, at, m.start()).append("<span lang=\"zh-CN\">").append(escaped, m.start(), end)
+            out.append(escaped, at, m.start())
+                    .append("<span lang=\"zh-CN\">")
+                    .append(escaped, m.start(), end)
                     .append("</span>");
             at = end;
         }

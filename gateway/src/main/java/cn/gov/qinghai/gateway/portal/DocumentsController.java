@@ -29,8 +29,8 @@ class DocumentsController {
     private final DomainCatalog catalog;
     private final DocumentParameters parameters;
 
-    DocumentsController(PortalPages pages, PolicyDocuments documents, DomainCatalog catalog,
-                        DocumentParameters parameters) {
+    DocumentsController(
+            PortalPages pages, PolicyDocuments documents, DomainCatalog catalog, DocumentParameters parameters) {
         this.pages = pages;
         this.documents = documents;
         this.catalog = catalog;
@@ -47,14 +47,17 @@ class DocumentsController {
     @Get(uri = "/{id}", produces = "text/html")
     HttpResponse<ModelAndView<Map<String, Object>>> show(HttpRequest<?> request, String id) {
         Map<String, Object> model = pages.model(request, "documents");
-        return documents.find(id).map(doc -> {
-            model.put("doc", doc);
-            model.put("catalog", catalog);
-            model.put("parameters", parameters.of(request, doc.number()));
-            return pages.render("documents/show", model);
-        }).orElseGet(() -> {
-            model.put("message", pages.message(request, "error.notFound"));
-            return pages.render(HttpStatus.NOT_FOUND, "error", model);
-        });
+        return documents
+                .find(id)
+                .map(doc -> {
+                    model.put("doc", doc);
+                    model.put("catalog", catalog);
+                    model.put("parameters", parameters.of(request, doc.number()));
+                    return pages.render("documents/show", model);
+                })
+                .orElseGet(() -> {
+                    model.put("message", pages.message(request, "error.notFound"));
+                    return pages.render(HttpStatus.NOT_FOUND, "error", model);
+                });
     }
 }

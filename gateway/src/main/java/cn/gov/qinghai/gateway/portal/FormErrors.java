@@ -28,8 +28,7 @@ public final class FormErrors {
     private HttpStatus status = HttpStatus.OK;
 
     /** A message for one field; {@code detail} is the service's original wording (English), may be empty. */
-    public record FieldError(String message, String detail) {
-    }
+    public record FieldError(String message, String detail) {}
 
     public FormErrors field(String field, String message, String detail) {
         fields.putIfAbsent(field, new FieldError(message, detail == null ? "" : detail));
@@ -72,8 +71,13 @@ public final class FormErrors {
      * {@code <messagePrefix><formField>} in the page's language); unavailable, timeout and internal failures become a
      * page message. Other codes are left for the caller (returns false) since their meaning is domain specific.
      */
-    public boolean read(DownstreamException e, HttpRequest<?> request, PortalPages pages, String serviceTitleKey,
-                        String messagePrefix, UnaryOperator<String> toFormField) {
+    public boolean read(
+            DownstreamException e,
+            HttpRequest<?> request,
+            PortalPages pages,
+            String serviceTitleKey,
+            String messagePrefix,
+            UnaryOperator<String> toFormField) {
         Status.Code code = e.grpc().getStatus().getCode();
         String service = pages.message(request, serviceTitleKey);
         switch (code) {
@@ -110,7 +114,8 @@ public final class FormErrors {
      * to quote, never the service's own text. Status 500.
      */
     public FormErrors unexpected(HttpRequest<?> request, PortalPages pages) {
-        return page(HttpStatus.INTERNAL_SERVER_ERROR,
+        return page(
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 pages.message(request, "error.internal", RequestIdFilter.requestId(request)));
     }
 

@@ -17,8 +17,11 @@ class LanguageCookieFilter {
         if (request.getPath().startsWith("/api/")) {
             return;
         }
-        PortalLanguage.fromQuery(request).ifPresent(locale -> response.cookie(
-                Cookie.of(PortalLanguage.COOKIE, PortalLanguage.code(locale)).path("/").httpOnly(true)
-                        .sameSite(SameSite.Lax).maxAge(Duration.ofDays(365))));
+        PortalLanguage.fromQuery(request)
+                .ifPresent(locale -> response.cookie(Cookie.of(PortalLanguage.COOKIE, PortalLanguage.code(locale))
+                        .path("/")
+                        .httpOnly(true)
+                        .sameSite(SameSite.Lax)
+                        .maxAge(Duration.ofDays(365))));
     }
 }

@@ -38,11 +38,18 @@ public class PolicyDocuments {
     @SuppressWarnings("unchecked")
     private static Document document(Map<String, Object> m) {
         List<Map<String, Object>> rules = (List<Map<String, Object>>) m.get("rules");
-        return new Document(text(m, "id"), text(m, "number"), text(m, "issued"),
-                text((Map<String, Object>) m.get("title"), "zh"), text((Map<String, Object>) m.get("title"), "en"),
-                text((Map<String, Object>) m.get("summary"), "zh"), text((Map<String, Object>) m.get("summary"), "en"),
-                rules.stream().map(r -> new Rule(text(r, "clause"), text(r, "domain"), text(r, "path"),
-                        text(r, "zh"), text(r, "en"))).toList());
+        return new Document(
+                text(m, "id"),
+                text(m, "number"),
+                text(m, "issued"),
+                text((Map<String, Object>) m.get("title"), "zh"),
+                text((Map<String, Object>) m.get("title"), "en"),
+                text((Map<String, Object>) m.get("summary"), "zh"),
+                text((Map<String, Object>) m.get("summary"), "en"),
+                rules.stream()
+                        .map(r -> new Rule(
+                                text(r, "clause"), text(r, "domain"), text(r, "path"), text(r, "zh"), text(r, "en")))
+                        .toList());
     }
 
     private static String text(Map<String, Object> m, String key) {
@@ -51,8 +58,15 @@ public class PolicyDocuments {
     }
 
     /** One policy document. */
-    public record Document(String id, String number, String issued, String titleZh, String titleEn,
-                           String summaryZh, String summaryEn, List<Rule> rules) {
+    public record Document(
+            String id,
+            String number,
+            String issued,
+            String titleZh,
+            String titleEn,
+            String summaryZh,
+            String summaryEn,
+            List<Rule> rules) {
         public String title(boolean english) {
             return english ? titleEn : titleZh;
         }

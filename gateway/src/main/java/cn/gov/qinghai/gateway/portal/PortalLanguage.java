@@ -18,12 +18,12 @@ public final class PortalLanguage {
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
     public static final Locale ENGLISH = Locale.ENGLISH;
 
-    private PortalLanguage() {
-    }
+    private PortalLanguage() {}
 
     public static Locale of(HttpRequest<?> request) {
         return fromQuery(request)
-                .or(() -> Optional.ofNullable(request.getCookies().get(COOKIE)).map(Cookie::getValue)
+                .or(() -> Optional.ofNullable(request.getCookies().get(COOKIE))
+                        .map(Cookie::getValue)
                         .flatMap(PortalLanguage::parse))
                 .orElse(CHINESE);
     }

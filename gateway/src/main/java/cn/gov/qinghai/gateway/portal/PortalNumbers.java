@@ -21,8 +21,7 @@ public final class PortalNumbers {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final Pattern PLAIN = Pattern.compile("-?(\\d+|\\d{1,3}(,\\d{3})+)(\\.\\d+)?|-?\\.\\d+");
 
-    private PortalNumbers() {
-    }
+    private PortalNumbers() {}
 
     /** An amount or count: {@code Optional.empty()} when the text is empty or not a number. */
     public static Optional<BigDecimal> amount(String text) {

@@ -26,8 +26,8 @@ public class PortalPages {
     private final MessageSource messages;
     private final boolean demoData;
 
-    public PortalPages(DomainCatalog catalog, MessageSource messages,
-                       @Value("${qinghai.demo-data:false}") boolean demoData) {
+    public PortalPages(
+            DomainCatalog catalog, MessageSource messages, @Value("${qinghai.demo-data:false}") boolean demoData) {
         this.catalog = catalog;
         this.messages = messages;
         this.demoData = demoData;
@@ -56,8 +56,8 @@ public class PortalPages {
         return render(HttpStatus.OK, view, model);
     }
 
-    public HttpResponse<ModelAndView<Map<String, Object>>> render(HttpStatus status, String view,
-                                                                   Map<String, Object> model) {
+    public HttpResponse<ModelAndView<Map<String, Object>>> render(
+            HttpStatus status, String view, Map<String, Object> model) {
         return HttpResponse.<ModelAndView<Map<String, Object>>>status(status)
                 .body(new ModelAndView<>(view, model))
                 .contentType(MediaType.TEXT_HTML + ";charset=utf-8");
@@ -76,14 +76,17 @@ public class PortalPages {
     /** A browser asking for a portal page (not the REST API, and HTML accepted). */
     public static boolean wantsHtml(HttpRequest<?> request) {
         return !request.getPath().startsWith("/api/")
-                && request.getHeaders().accept().stream().anyMatch(m -> m.getName().equals(MediaType.TEXT_HTML));
+                && request.getHeaders().accept().stream()
+                        .anyMatch(m -> m.getName().equals(MediaType.TEXT_HTML));
     }
 
     /** The current path and query, with {@code lang} replaced (GET pages keep their inputs across the switch). */
     static String sameUrlIn(HttpRequest<?> request, Locale locale) {
-        StringBuilder url = new StringBuilder(request.getPath()).append("?lang=").append(PortalLanguage.code(locale));
+        StringBuilder url =
+                new StringBuilder(request.getPath()).append("?lang=").append(PortalLanguage.code(locale));
         if ("GET".equals(request.getMethodName())) {
-            for (Map.Entry<String, List<String>> e : request.getParameters().asMap().entrySet()) {
+            for (Map.Entry<String, List<String>> e :
+                    request.getParameters().asMap().entrySet()) {
                 if (e.getKey().equals(PortalLanguage.PARAM)) {
                     continue;
                 }

@@ -53,15 +53,20 @@ public class RenderedPagesFilter implements HttpServerFilter {
         return Publishers.map(chain.proceed(request), response -> {
             Object body = response.getBody().orElse(null);
             // Only pages: a Writable sent as anything but HTML is a deliberate stream and must stay one.
-            boolean html = response.getContentType().map(t -> t.getName().equals(MediaType.TEXT_HTML)).orElse(false);
+            boolean html = response.getContentType()
+                    .map(t -> t.getName().equals(MediaType.TEXT_HTML))
+                    .orElse(false);
             if (!html || !(body instanceof Writable page)) {
                 return response;
             }
             try {
                 return response.body(render(page));
             } catch (IOException | RuntimeException e) {
-                LOG.error("portal page {} failed to render (request id {})", request.getPath(),
-                        RequestIdFilter.requestId(request), e);
+                LOG.error(
+                        "portal page {} failed to render (request id {})",
+                        request.getPath(),
+                        RequestIdFilter.requestId(request),
+                        e);
                 return errorPage(request, response);
             }
         });
@@ -81,7 +86,8 @@ public class RenderedPagesFilter implements HttpServerFilter {
             Map<String, Object> model = pages.model(request, "");
             model.put("message", message);
             @SuppressWarnings({"rawtypes", "unchecked"})
-            ViewsRenderer<Object, Object> renderer = renderers.resolveViewsRenderer("error", MediaType.TEXT_HTML, model)
+            ViewsRenderer<Object, Object> renderer = renderers
+                    .resolveViewsRenderer("error", MediaType.TEXT_HTML, model)
                     .orElseThrow();
             html = render(renderer.render("error", model, request));
         } catch (IOException | RuntimeException e) {
@@ -89,6 +95,8 @@ public class RenderedPagesFilter implements HttpServerFilter {
             html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>500</title></head><body><p>"
                     + message.replace("&", "&amp;").replace("<", "&lt;") + "</p></body></html>";
         }
-        return response.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(UTF8_HTML).body(html);
+        return response.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .contentType(UTF8_HTML)
+                .body(html);
     }
 }

@@ -5,7 +5,6 @@ import cn.gov.qinghai.gateway.api.RequestIdFilter;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.core.io.Writable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
@@ -49,7 +48,9 @@ public class SiteErrorFrameFilter implements HttpServerFilter {
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         return Publishers.map(chain.proceed(request), response -> {
-            boolean problem = response.getContentType().map(t -> t.getName().equals(Problem.MEDIA_TYPE)).orElse(false);
+            boolean problem = response.getContentType()
+                    .map(t -> t.getName().equals(Problem.MEDIA_TYPE))
+                    .orElse(false);
             if (!problem || !sitePage(request)) {
                 return response;
             }
@@ -81,18 +82,24 @@ public class SiteErrorFrameFilter implements HttpServerFilter {
         boolean known = !request.getPath().equals("/bad-request");
         String back = known && "GET".equals(request.getMethodName()) ? request.getPath() : "/";
         model.put("back", back.equals("/") ? null : back);
-        model.put("switchUrl", back + "?lang=" + model.get("switchLang").toString().substring(0, 2));
+        model.put(
+                "switchUrl",
+                back + "?lang=" + model.get("switchLang").toString().substring(0, 2));
         try {
             @SuppressWarnings({"rawtypes", "unchecked"})
-            ViewsRenderer<Object, Object> renderer = renderers.resolveViewsRenderer("error", MediaType.TEXT_HTML, model)
+            ViewsRenderer<Object, Object> renderer = renderers
+                    .resolveViewsRenderer("error", MediaType.TEXT_HTML, model)
                     .orElseThrow();
             Writable page = renderer.render("error", model, request);
             StringWriter out = new StringWriter();
             page.writeTo(out);
             return response.contentType(MediaType.TEXT_HTML + ";charset=utf-8").body(out.toString());
         } catch (IOException | RuntimeException e) {
-            LOG.error("the site's error page for {} failed to render (request id {})", code,
-                    RequestIdFilter.requestId(request), e);
+            LOG.error(
+                    "the site's error page for {} failed to render (request id {})",
+                    code,
+                    RequestIdFilter.requestId(request),
+                    e);
             return response;
         }
     }

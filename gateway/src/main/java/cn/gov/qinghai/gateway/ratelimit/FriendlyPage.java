@@ -2,8 +2,7 @@ package cn.gov.qinghai.gateway.ratelimit;
 
 /** The page a browser sees when it is over the limit: what happened and when to try again, in Chinese and English. */
 final class FriendlyPage {
-    private FriendlyPage() {
-    }
+    private FriendlyPage() {}
 
     static String html(long retryAfterSeconds) {
         return """

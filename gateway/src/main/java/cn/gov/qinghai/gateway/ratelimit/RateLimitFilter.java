@@ -43,15 +43,22 @@ public class RateLimitFilter implements Ordered {
      *                      last entry, the one the proxy appended, is taken); empty: the TCP peer address. Only set
      *                      it when every request passes that proxy, or clients choose their own address.
      */
-    public RateLimitFilter(@Value("${qinghai.rate-limit.enabled:true}") boolean enabled, List<RateLimitGroup> groups,
-                           @Value("${qinghai.rate-limit.max-clients:100000}") long maxClients,
-                           @Value("${qinghai.rate-limit.client-address-header:}") String addressHeader) {
+    public RateLimitFilter(
+            @Value("${qinghai.rate-limit.enabled:true}") boolean enabled,
+            List<RateLimitGroup> groups,
+            @Value("${qinghai.rate-limit.max-clients:100000}") long maxClients,
+            @Value("${qinghai.rate-limit.client-address-header:}") String addressHeader) {
         this.enabled = enabled;
         this.addressHeader = addressHeader.trim();
         // the most specific prefix wins
         this.groups = groups.stream()
-                .sorted(Comparator.comparingInt((RateLimitGroup g) -> g.longestPrefix()).reversed()).toList();
-        this.buckets = Caffeine.newBuilder().maximumSize(maxClients).expireAfterAccess(Duration.ofMinutes(10)).build();
+                .sorted(Comparator.comparingInt((RateLimitGroup g) -> g.longestPrefix())
+                        .reversed())
+                .toList();
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(maxClients)
+                .expireAfterAccess(Duration.ofMinutes(10))
+                .build();
     }
 
     @RequestFilter
@@ -61,28 +68,40 @@ public class RateLimitFilter implements Ordered {
             return null; // department calls carry a token (verified before this filter) and are not limited here
         }
         String path = request.getPath();
-        Optional<RateLimitGroup> group = groups.stream().filter(g -> g.matches(path)).findFirst();
+        Optional<RateLimitGroup> group =
+                groups.stream().filter(g -> g.matches(path)).findFirst();
         if (group.isEmpty()) {
             return null;
         }
         RateLimitGroup g = group.get();
         String client = clientAddress(request);
-        Bucket bucket = buckets.get(g.getName() + "|" + client, k -> Bucket.builder().addLimit(Bandwidth.builder()
-                .capacity(g.getCapacity()).refillGreedy(g.getPerMinute(), Duration.ofMinutes(1)).build()).build());
+        Bucket bucket = buckets.get(
+                g.getName() + "|" + client,
+                k -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(g.getCapacity())
+                                .refillGreedy(g.getPerMinute(), Duration.ofMinutes(1))
+                                .build())
+                        .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return null;
         }
         long retryAfter = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
         if (wantsHtml(request)) {
-            return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.TEXT_HTML_TYPE)
+            return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .contentType(MediaType.TEXT_HTML_TYPE)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))
                     .body(FriendlyPage.html(retryAfter));
         }
-        return Problems.of(request, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
-                "too many requests from your address to " + g.getName() + " routes; try again in " + retryAfter
-                        + " s (at most " + g.getPerMinute() + " a minute, bursts of " + g.getCapacity() + ")",
-                List.of()).header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+        return Problems.of(
+                        request,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "RATE_LIMITED",
+                        "too many requests from your address to " + g.getName() + " routes; try again in " + retryAfter
+                                + " s (at most " + g.getPerMinute() + " a minute, bursts of " + g.getCapacity() + ")",
+                        List.of())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
     }
 
     private String clientAddress(HttpRequest<?> request) {
@@ -97,8 +116,8 @@ public class RateLimitFilter implements Ordered {
     }
 
     private static boolean wantsHtml(HttpRequest<?> request) {
-        return !request.getPath().startsWith("/api/") && request.getHeaders().accept().stream()
-                .anyMatch(m -> m.matches(MediaType.TEXT_HTML_TYPE));
+        return !request.getPath().startsWith("/api/")
+                && request.getHeaders().accept().stream().anyMatch(m -> m.matches(MediaType.TEXT_HTML_TYPE));
     }
 
     @Override

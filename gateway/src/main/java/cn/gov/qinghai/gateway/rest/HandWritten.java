@@ -12,37 +12,49 @@ public final class HandWritten {
 
     /** RPC full name → why it is hand-written, and where. */
     public static final Map<String, String> RPCS = Map.ofEntries(
-            Map.entry("qinghai.health.v1.HealthDataService.ExportResidentFhir",
+            Map.entry(
+                    "qinghai.health.v1.HealthDataService.ExportResidentFhir",
                     "answers application/fhir+json (the FHIR Bundle as sent by the service): health/HealthDataController"),
-            Map.entry("qinghai.broadband.v1.BroadbandService.GetMonthlyReport",
+            Map.entry(
+                    "qinghai.broadband.v1.BroadbandService.GetMonthlyReport",
                     "shares /reports/{month} with the CSV download /reports/{month}.csv: broadband/BroadbandController"),
-            Map.entry("qinghai.retail.v1.RetailService.ExportRetailAggregates",
+            Map.entry(
+                    "qinghai.retail.v1.RetailService.ExportRetailAggregates",
                     "a CSV download (text/csv with Content-Disposition): retail/RetailController"),
-            Map.entry("qinghai.dibao.v1.DibaoService.ImportPovertyRoster",
+            Map.entry(
+                    "qinghai.dibao.v1.DibaoService.ImportPovertyRoster",
                     "a client stream fed from a text/csv upload: dibao/DibaoController"),
-            Map.entry("qinghai.dibao.v1.DibaoService.SimulateCaseload",
+            Map.entry(
+                    "qinghai.dibao.v1.DibaoService.SimulateCaseload",
                     "a 60 s deadline for a simulation over a million cases: dibao/DibaoController"),
-            Map.entry("qinghai.dibao.v1.DibaoService.ExportCaseloadSimulation",
+            Map.entry(
+                    "qinghai.dibao.v1.DibaoService.ExportCaseloadSimulation",
                     "a CSV download (text/csv with Content-Disposition) with the simulation's deadline: "
-                    + "dibao/DibaoController"),
-            Map.entry("qinghai.retail.v1.RetailService.StreamReadings",
+                            + "dibao/DibaoController"),
+            Map.entry(
+                    "qinghai.retail.v1.RetailService.StreamReadings",
                     "a client stream fed from a JSON list of readings: retail/RetailController"),
-            Map.entry("qinghai.wage.v1.WageService.StreamCompliance",
+            Map.entry(
+                    "qinghai.wage.v1.WageService.StreamCompliance",
                     "a bidirectional stream behind the portal's payroll CSV upload (no REST route)"),
-            Map.entry("qinghai.hotline.v1.HotlineService.GetSupervisionReport",
+            Map.entry(
+                    "qinghai.hotline.v1.HotlineService.GetSupervisionReport",
                     "shares /reports/{period} with the CSV download /reports/{period}.csv: hotline/HotlineReportsController"),
-            Map.entry("qinghai.hotline.v1.HotlineService.GetSupervisionReportCsv",
+            Map.entry(
+                    "qinghai.hotline.v1.HotlineService.GetSupervisionReportCsv",
                     "the CSV download /api/v1/hotline/reports/{period}.csv (no binding): hotline/HotlineReportsController"),
-            Map.entry("qinghai.hotline.v1.HotlineService.ListPublicTickets",
+            Map.entry(
+                    "qinghai.hotline.v1.HotlineService.ListPublicTickets",
                     "served only as Open311 GeoReport v2 (/open311/v2, its own wire format, no binding): hotline/Open311Controller"),
-            Map.entry("qinghai.health.v1.HealthDataService.GetFhirPatient",
+            Map.entry(
+                    "qinghai.health.v1.HealthDataService.GetFhirPatient",
                     "the FHIR R4 read API /fhir (application/fhir+json, OperationOutcome errors; also GetFhirPatientEverything, "
-                    + "GetFhirCapabilityStatement, GetFhirDefinition, ListFhirAuditEvents; no bindings): "
-                    + "health/FhirController"),
-            Map.entry("qinghai.common.v1.ParametersService.ListParameters",
+                            + "GetFhirCapabilityStatement, GetFhirDefinition, ListFhirAuditEvents; no bindings): "
+                            + "health/FhirController"),
+            Map.entry(
+                    "qinghai.common.v1.ParametersService.ListParameters",
                     "/api/v1/parameters fans out to the ParametersService of every service and merges the answers (also "
-                    + "GetParameter; no binding, no single RPC backs the route): parameters/ParametersController"));
+                            + "GetParameter; no binding, no single RPC backs the route): parameters/ParametersController"));
 
-    private HandWritten() {
-    }
+    private HandWritten() {}
 }

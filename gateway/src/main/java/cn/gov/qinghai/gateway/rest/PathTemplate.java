@@ -14,8 +14,8 @@ import java.util.Map;
 public final class PathTemplate {
 
     private final String text;
-    private final List<String> literals;   // null entry = variable at that position
-    private final List<String> variables;  // field paths, in order of their segments
+    private final List<String> literals; // null entry = variable at that position
+    private final List<String> variables; // field paths, in order of their segments
     private final String verb;
 
     private PathTemplate(String text, List<String> literals, List<String> variables, String verb) {
@@ -53,7 +53,8 @@ public final class PathTemplate {
                 literals.add(segment);
             }
         }
-        return new PathTemplate(template, java.util.Collections.unmodifiableList(literals), List.copyOf(variables), verb);
+        return new PathTemplate(
+                template, java.util.Collections.unmodifiableList(literals), List.copyOf(variables), verb);
     }
 
     /** The variables (field path → raw, percent-decoded value) if {@code segments} (+ verb) match, else null. */

@@ -32,8 +32,12 @@ public class RequestMapper {
         this.json = json;
     }
 
-    public Message build(RestRoute route, Map<String, String> pathVariables, Map<String, List<String>> query,
-                         String body, String idempotencyKey) {
+    public Message build(
+            RestRoute route,
+            Map<String, String> pathVariables,
+            Map<String, List<String>> query,
+            String body,
+            String idempotencyKey) {
         Message.Builder builder = route.prototype().newBuilderForType();
         List<Problem.InvalidField> errors = new ArrayList<>();
         if (route.hasBody()) {
@@ -44,14 +48,22 @@ public class RequestMapper {
         }
         for (Map.Entry<String, String> variable : pathVariables.entrySet()) {
             FieldDescriptor field = field(builder.getDescriptorForType(), variable.getKey());
-            setScalar(builder, variable.getKey(), field, List.of(variable.getValue()), jsonPath(variable.getKey(),
-                    builder.getDescriptorForType()), errors);
+            setScalar(
+                    builder,
+                    variable.getKey(),
+                    field,
+                    List.of(variable.getValue()),
+                    jsonPath(variable.getKey(), builder.getDescriptorForType()),
+                    errors);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         FieldDescriptor requestId = builder.getDescriptorForType().findFieldByName("request_id");
-        if (idempotencyKey != null && route.hasBody() && requestId != null && requestId.getType() == FieldDescriptor.Type.STRING) {
+        if (idempotencyKey != null
+                && route.hasBody()
+                && requestId != null
+                && requestId.getType() == FieldDescriptor.Type.STRING) {
             json.withIdempotencyKey(builder, idempotencyKey);
         }
         return builder.build();
@@ -78,9 +90,11 @@ public class RequestMapper {
                 } catch (ProblemException e) {
                     // the body is the field: name problems by their path inside the body, as the client sent it
                     for (Problem.InvalidField f : e.errors()) {
-                        String name = f.field().equals(prefix) ? "body"
-                                : f.field().startsWith(prefix + ".") ? f.field().substring(prefix.length() + 1)
-                                : f.field();
+                        String name = f.field().equals(prefix)
+                                ? "body"
+                                : f.field().startsWith(prefix + ".")
+                                        ? f.field().substring(prefix.length() + 1)
+                                        : f.field();
                         errors.add(new Problem.InvalidField(name, f.description()));
                     }
                 }
@@ -95,13 +109,13 @@ public class RequestMapper {
      * by their JSON name beside the entries (e.g. {@code "reform"}): those members set their field, the rest are the
      * map's entries. Returns the body without them.
      */
-    private String siblings(String body, FieldDescriptor mapField, Message.Builder builder,
-                            List<Problem.InvalidField> errors) {
+    private String siblings(
+            String body, FieldDescriptor mapField, Message.Builder builder, List<Problem.InvalidField> errors) {
         com.google.gson.JsonElement tree;
         try {
             tree = com.google.gson.JsonParser.parseString(body);
         } catch (com.google.gson.JsonParseException e) {
-            return body;   // the map's own parser names the problem
+            return body; // the map's own parser names the problem
         }
         if (!tree.isJsonObject()) {
             return body;
@@ -109,8 +123,10 @@ public class RequestMapper {
         com.google.gson.JsonObject object = tree.getAsJsonObject().deepCopy();
         boolean changed = false;
         for (FieldDescriptor sibling : builder.getDescriptorForType().getFields()) {
-            if (sibling.equals(mapField) || sibling.getJavaType() != FieldDescriptor.JavaType.MESSAGE
-                    || sibling.isRepeated() || !object.has(sibling.getJsonName())) {
+            if (sibling.equals(mapField)
+                    || sibling.getJavaType() != FieldDescriptor.JavaType.MESSAGE
+                    || sibling.isRepeated()
+                    || !object.has(sibling.getJsonName())) {
                 continue;
             }
             com.google.gson.JsonObject wrapped = new com.google.gson.JsonObject();
@@ -130,8 +146,12 @@ public class RequestMapper {
                 .allMatch(f -> route.path().variables().contains(f.getName()));
     }
 
-    private static void query(RestRoute route, String name, List<String> values, Message.Builder builder,
-                              List<Problem.InvalidField> errors) {
+    private static void query(
+            RestRoute route,
+            String name,
+            List<String> values,
+            Message.Builder builder,
+            List<Problem.InvalidField> errors) {
         Descriptor type = builder.getDescriptorForType();
         FieldDescriptor field = field(type, name);
         String top = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
@@ -139,9 +159,12 @@ public class RequestMapper {
         boolean fromBody = route.bodyIsWholeRequest()
                 || (topField != null && topField.getName().equals(route.body()));
         if (field == null || fromBody || route.path().variables().contains(field.getName())) {
-            errors.add(new Problem.InvalidField(name, "is not a query parameter of this route; "
-                    + (route.bodyIsWholeRequest() ? "send the request as a JSON body"
-                    : "known: " + queryable(route))));
+            errors.add(new Problem.InvalidField(
+                    name,
+                    "is not a query parameter of this route; "
+                            + (route.bodyIsWholeRequest()
+                                    ? "send the request as a JSON body"
+                                    : "known: " + queryable(route))));
             return;
         }
         if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE || field.isMapField()) {
@@ -155,12 +178,18 @@ public class RequestMapper {
         return route.descriptor().getInputType().getFields().stream()
                 .filter(f -> f.getJavaType() != FieldDescriptor.JavaType.MESSAGE)
                 .filter(f -> !route.path().variables().contains(f.getName()))
-                .map(FieldDescriptor::getJsonName).collect(Collectors.joining(", "));
+                .map(FieldDescriptor::getJsonName)
+                .collect(Collectors.joining(", "));
     }
 
     /** Sets the (possibly nested) field at {@code path} from text values; problems are named {@code label}. */
-    private static void setScalar(Message.Builder root, String path, FieldDescriptor field, List<String> values,
-                                  String label, List<Problem.InvalidField> errors) {
+    private static void setScalar(
+            Message.Builder root,
+            String path,
+            FieldDescriptor field,
+            List<String> values,
+            String label,
+            List<Problem.InvalidField> errors) {
         Message.Builder target = root;
         String[] parts = path.split("\\.");
         for (int i = 0; i < parts.length - 1; i++) {
@@ -204,11 +233,12 @@ public class RequestMapper {
                 case UINT32, FIXED32 -> Integer.parseUnsignedInt(text);
                 case INT64, SINT64, SFIXED64 -> Long.parseLong(text);
                 case UINT64, FIXED64 -> Long.parseUnsignedLong(text);
-                case BOOL -> switch (text) {
-                    case "true" -> Boolean.TRUE;
-                    case "false" -> Boolean.FALSE;
-                    default -> throw new NumberFormatException();
-                };
+                case BOOL ->
+                    switch (text) {
+                        case "true" -> Boolean.TRUE;
+                        case "false" -> Boolean.FALSE;
+                        default -> throw new NumberFormatException();
+                    };
                 case DOUBLE -> finite(Double.parseDouble(text));
                 case FLOAT -> (float) finite(Float.parseFloat(text));
                 case BYTES -> ByteString.copyFrom(Base64.getUrlDecoder().decode(text));
@@ -247,9 +277,12 @@ public class RequestMapper {
             case BOOL -> "true or false";
             case DOUBLE, FLOAT -> "a finite number";
             case BYTES -> "base64url text";
-            case ENUM -> "one of " + field.getEnumType().getValues().stream()
-                    .filter(v -> !(v.getNumber() == 0 && v.getName().endsWith("_UNSPECIFIED")))
-                    .map(EnumValueDescriptor::getName).collect(Collectors.joining(", "));
+            case ENUM ->
+                "one of "
+                        + field.getEnumType().getValues().stream()
+                                .filter(v -> !(v.getNumber() == 0 && v.getName().endsWith("_UNSPECIFIED")))
+                                .map(EnumValueDescriptor::getName)
+                                .collect(Collectors.joining(", "));
             default -> "text";
         };
     }
@@ -274,7 +307,8 @@ public class RequestMapper {
                 return null;
             }
             current = field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !field.isRepeated()
-                    ? field.getMessageType() : null;
+                    ? field.getMessageType()
+                    : null;
         }
         return field;
     }

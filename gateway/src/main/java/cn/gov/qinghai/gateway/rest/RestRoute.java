@@ -20,9 +20,15 @@ import io.micronaut.http.HttpMethod;
  * @param prototype the request type's default instance, to build requests from
  * @param access who may call it and how a success answers
  */
-public record RestRoute(TranscodedService service, HttpMethod method, PathTemplate path, String body,
-                        MethodDescriptor<Message, Message> rpc, Descriptors.MethodDescriptor descriptor,
-                        Message prototype, Access access) {
+public record RestRoute(
+        TranscodedService service,
+        HttpMethod method,
+        PathTemplate path,
+        String body,
+        MethodDescriptor<Message, Message> rpc,
+        Descriptors.MethodDescriptor descriptor,
+        Message prototype,
+        Access access) {
 
     public boolean bodyIsWholeRequest() {
         return "*".equals(body);

@@ -67,16 +67,31 @@ public class RestRoutes {
         HttpMethod httpMethod;
         String template;
         switch (rule.getPatternCase()) {
-            case GET -> { httpMethod = HttpMethod.GET; template = rule.getGet(); }
-            case POST -> { httpMethod = HttpMethod.POST; template = rule.getPost(); }
-            case PUT -> { httpMethod = HttpMethod.PUT; template = rule.getPut(); }
-            case PATCH -> { httpMethod = HttpMethod.PATCH; template = rule.getPatch(); }
-            case DELETE -> { httpMethod = HttpMethod.DELETE; template = rule.getDelete(); }
+            case GET -> {
+                httpMethod = HttpMethod.GET;
+                template = rule.getGet();
+            }
+            case POST -> {
+                httpMethod = HttpMethod.POST;
+                template = rule.getPost();
+            }
+            case PUT -> {
+                httpMethod = HttpMethod.PUT;
+                template = rule.getPut();
+            }
+            case PATCH -> {
+                httpMethod = HttpMethod.PATCH;
+                template = rule.getPatch();
+            }
+            case DELETE -> {
+                httpMethod = HttpMethod.DELETE;
+                template = rule.getDelete();
+            }
             default -> throw new IllegalStateException(descriptor.getFullName() + ": unsupported binding " + rule);
         }
         Access access = descriptor.getOptions().getExtension(AccessProto.access);
-        Message prototype = (Message) ((MethodDescriptor.PrototypeMarshaller<?>) method.getRequestMarshaller())
-                .getMessagePrototype();
+        Message prototype = (Message)
+                ((MethodDescriptor.PrototypeMarshaller<?>) method.getRequestMarshaller()).getMessagePrototype();
         PathTemplate path = PathTemplate.parse(template);
         for (String variable : path.variables()) {
             if (RequestMapper.field(descriptor.getInputType(), variable) == null) {
@@ -84,8 +99,15 @@ public class RestRoutes {
                         + "} is not a field of " + descriptor.getInputType().getFullName());
             }
         }
-        return new RestRoute(service, httpMethod, path, rule.getBody(),
-                (MethodDescriptor<Message, Message>) method, descriptor, prototype, access);
+        return new RestRoute(
+                service,
+                httpMethod,
+                path,
+                rule.getBody(),
+                (MethodDescriptor<Message, Message>) method,
+                descriptor,
+                prototype,
+                access);
     }
 
     public List<RestRoute> all() {
@@ -93,8 +115,7 @@ public class RestRoutes {
     }
 
     /** The outcome of matching a request: the route and its path variables, or which methods the path allows. */
-    public record Match(RestRoute route, Map<String, String> variables, Set<String> allowed) {
-    }
+    public record Match(RestRoute route, Map<String, String> variables, Set<String> allowed) {}
 
     /** Matches a raw (still percent-encoded) request path; null when no route has this path. */
     public Match match(HttpMethod method, String rawPath) {

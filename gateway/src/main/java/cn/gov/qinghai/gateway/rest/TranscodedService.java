@@ -9,5 +9,4 @@ import io.grpc.ServiceDescriptor;
  * {@code google.api.http} bindings) and the channel to it. Registering a service is one bean of this type, next to
  * the service's stubs, e.g. {@code new TranscodedService("wage", WageServiceGrpc.getServiceDescriptor(), channel)}.
  */
-public record TranscodedService(String name, ServiceDescriptor descriptor, Channel channel) {
-}
+public record TranscodedService(String name, ServiceDescriptor descriptor, Channel channel) {}

@@ -51,8 +51,8 @@ public class TranscodingController {
     private final GrpcJson json;
     private final LookupCache cache;
 
-    TranscodingController(RestRoutes routes, RequestMapper mapper, Downstream downstream, GrpcJson json,
-                          LookupCache cache) {
+    TranscodingController(
+            RestRoutes routes, RequestMapper mapper, Downstream downstream, GrpcJson json, LookupCache cache) {
         this.routes = routes;
         this.mapper = mapper;
         this.downstream = downstream;
@@ -86,34 +86,52 @@ public class TranscodingController {
     }
 
     private CompletableFuture<HttpResponse<?>> serve(HttpRequest<?> request, String body) {
-        RestRoutes.Match match = routes.match(request.getMethod(), request.getUri().getRawPath());
+        RestRoutes.Match match =
+                routes.match(request.getMethod(), request.getUri().getRawPath());
         if (match == null) {
-            return done(Problems.of(request, HttpStatus.NOT_FOUND, "NOT_FOUND", "no such resource: " + request.getPath(),
-                    List.of()));
+            return done(Problems.of(
+                    request, HttpStatus.NOT_FOUND, "NOT_FOUND", "no such resource: " + request.getPath(), List.of()));
         }
         if (match.route() == null) {
-            return done(Problems.of(request, HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
-                    request.getMethod() + " is not allowed on " + request.getPath(), List.of())
+            return done(Problems.of(
+                            request,
+                            HttpStatus.METHOD_NOT_ALLOWED,
+                            "METHOD_NOT_ALLOWED",
+                            request.getMethod() + " is not allowed on " + request.getPath(),
+                            List.of())
                     .header(HttpHeaders.ALLOW, String.join(", ", match.allowed())));
         }
         RestRoute route = match.route();
         if (!route.access().getAnonymous() && request.getUserPrincipal().isEmpty()) {
-            return done(Problems.of(request, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-                    "a valid bearer token is required", List.of()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
+            return done(Problems.of(
+                            request,
+                            HttpStatus.UNAUTHORIZED,
+                            "UNAUTHENTICATED",
+                            "a valid bearer token is required",
+                            List.of())
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
         }
-        Message grpcRequest = mapper.build(route, match.variables(), query(request), body,
+        Message grpcRequest = mapper.build(
+                route,
+                match.variables(),
+                query(request),
+                body,
                 request.getHeaders().get("Idempotency-Key"));
         String service = route.service().name();
         if (route.access().getCacheable()) {
-            String key = route.descriptor().getFullName() + ' '
+            String key = route.descriptor().getFullName()
+                    + ' '
                     + Base64.getEncoder().encodeToString(grpcRequest.toByteArray());
-            return cache.getAsync(service, key, () -> call(request, route, grpcRequest).thenApply(json::print))
+            return cache.getAsync(
+                            service,
+                            key,
+                            () -> call(request, route, grpcRequest).thenApply(json::print))
                     .thenApply(answer -> json(HttpStatus.OK, answer));
         }
         return call(request, route, grpcRequest).thenApply(response -> {
-            String answer = json.print(response);   // one pass: ProtoJsonWriter straight to the body
+            String answer = json.print(response); // one pass: ProtoJsonWriter straight to the body
             if (route.method() != io.micronaut.http.HttpMethod.GET) {
-                cache.invalidate(service);   // a write succeeded: no cached answer of this service may predate it
+                cache.invalidate(service); // a write succeeded: no cached answer of this service may predate it
             }
             return json(created(route, response) ? HttpStatus.CREATED : HttpStatus.OK, answer);
         });
@@ -153,9 +171,12 @@ public class TranscodingController {
     }
 
     private CompletableFuture<Message> call(HttpRequest<?> request, RestRoute route, Message grpcRequest) {
-        return downstream.callAsync(route.service().name(), request, new GenericStub(route.service().channel()),
-                stub -> ClientCalls.futureUnaryCall(stub.getChannel().newCall(route.rpc(), stub.getCallOptions()),
-                        grpcRequest));
+        return downstream.callAsync(
+                route.service().name(),
+                request,
+                new GenericStub(route.service().channel()),
+                stub -> ClientCalls.futureUnaryCall(
+                        stub.getChannel().newCall(route.rpc(), stub.getCallOptions()), grpcRequest));
     }
 
     private static Map<String, List<String>> query(HttpRequest<?> request) {
@@ -163,5 +184,4 @@ public class TranscodingController {
         request.getParameters().forEach((name, values) -> out.put(name, values));
         return out;
     }
-
 }

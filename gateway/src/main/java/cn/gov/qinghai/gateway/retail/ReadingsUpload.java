@@ -16,21 +16,26 @@ final class ReadingsUpload {
 
     static final int CHUNK = 1000;
 
-    private ReadingsUpload() {
-    }
+    private ReadingsUpload() {}
 
-    static IngestSummary send(RetailServiceGrpc.RetailServiceStub stub, String shipmentCode, List<Reading> readings,
-                              long deadlineMs) {
-        return ClientStreamCall.<StreamReadingsRequest, IngestSummary>call("retail",
+    static IngestSummary send(
+            RetailServiceGrpc.RetailServiceStub stub, String shipmentCode, List<Reading> readings, long deadlineMs) {
+        return ClientStreamCall.<StreamReadingsRequest, IngestSummary>call(
+                "retail",
                 stub.withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS)::streamReadings,
                 in -> {
                     for (int i = 0; i < readings.size(); i += CHUNK) {
-                        in.onNext(StreamReadingsRequest.newBuilder().setShipmentCode(shipmentCode)
-                                .addAllReadings(readings.subList(i, Math.min(readings.size(), i + CHUNK))).build());
+                        in.onNext(StreamReadingsRequest.newBuilder()
+                                .setShipmentCode(shipmentCode)
+                                .addAllReadings(readings.subList(i, Math.min(readings.size(), i + CHUNK)))
+                                .build());
                     }
                     if (readings.isEmpty()) {
-                        in.onNext(StreamReadingsRequest.newBuilder().setShipmentCode(shipmentCode).build());
+                        in.onNext(StreamReadingsRequest.newBuilder()
+                                .setShipmentCode(shipmentCode)
+                                .build());
                     }
-                }, deadlineMs + 1000);
+                },
+                deadlineMs + 1000);
     }
 }

@@ -38,7 +38,9 @@ import java.util.Locale;
  * contract's bindings.
  */
 @Controller("/api/v1/retail")
-@Tag(name = "retail", description = "Retail outlets, traceability, cold chain, rural network, statistics (青政办〔2017〕85号)")
+@Tag(
+        name = "retail",
+        description = "Retail outlets, traceability, cold chain, rural network, statistics (青政办〔2017〕85号)")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RetailController {
 
@@ -49,9 +51,12 @@ public class RetailController {
     private final GrpcJson json;
     private final long uploadDeadlineMs;
 
-    RetailController(RetailServiceGrpc.RetailServiceBlockingStub retail, RetailServiceGrpc.RetailServiceStub retailAsync,
-                     Downstream downstream, GrpcJson json,
-                     @Value("${qinghai.gateway.upload-deadline:30s}") Duration uploadDeadline) {
+    RetailController(
+            RetailServiceGrpc.RetailServiceBlockingStub retail,
+            RetailServiceGrpc.RetailServiceStub retailAsync,
+            Downstream downstream,
+            GrpcJson json,
+            @Value("${qinghai.gateway.upload-deadline:30s}") Duration uploadDeadline) {
         this.retail = retail;
         this.retailAsync = retailAsync;
         this.downstream = downstream;
@@ -59,44 +64,57 @@ public class RetailController {
         this.uploadDeadlineMs = uploadDeadline.toMillis();
     }
 
-    @Post(uri = "/shipments/{shipmentCode}/readings", consumes = MediaType.APPLICATION_JSON,
+    @Post(
+            uri = "/shipments/{shipmentCode}/readings",
+            consumes = MediaType.APPLICATION_JSON,
             produces = MediaType.APPLICATION_JSON)
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Upload temperature readings of a shipment (role retail:carrier)",
+    @Operation(
+            summary = "Upload temperature readings of a shipment (role retail:carrier)",
             description = "Body: {readings:[{recordedAt, celsius}]}. Streamed to the service in chunks; invalid "
                     + "readings are rejected with their index (readings[i].celsius), the rest kept. Returns the "
                     + "summary with the shipment's excursions.")
     public HttpResponse<String> readings(HttpRequest<?> request, @PathVariable String shipmentCode, @Body String body) {
-        StreamReadingsRequest parsed = json.parse(body, StreamReadingsRequest.newBuilder()).build();
-        return ok(ReadingsUpload.send(downstream.prepare(request, retailAsync), shipmentCode,
-                parsed.getReadingsList(), uploadDeadlineMs));
+        StreamReadingsRequest parsed =
+                json.parse(body, StreamReadingsRequest.newBuilder()).build();
+        return ok(ReadingsUpload.send(
+                downstream.prepare(request, retailAsync), shipmentCode, parsed.getReadingsList(), uploadDeadlineMs));
     }
 
     @Get(uri = "/statistics.csv", produces = "text/csv")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "The same aggregates as CSV (UTF-8, header row)")
-    public HttpResponse<String> statisticsCsv(HttpRequest<?> request, @Nullable @QueryValue String fromMonth,
-                                              @Nullable @QueryValue String toMonth, @Nullable @QueryValue String groupBy,
-                                              @Nullable @QueryValue String region) {
+    public HttpResponse<String> statisticsCsv(
+            HttpRequest<?> request,
+            @Nullable @QueryValue String fromMonth,
+            @Nullable @QueryValue String toMonth,
+            @Nullable @QueryValue String groupBy,
+            @Nullable @QueryValue String region) {
         GetRetailAggregatesRequest r = aggregates(fromMonth, toMonth, groupBy, region);
         var csv = downstream.call(SERVICE, request, retail, s -> s.exportRetailAggregates(r));
-        return HttpResponse.ok(csv.getContent()).contentType(new MediaType("text/csv; charset=utf-8"))
+        return HttpResponse.ok(csv.getContent())
+                .contentType(new MediaType("text/csv; charset=utf-8"))
                 .header("Content-Disposition", "attachment; filename=\"" + csv.getFilename() + "\"");
     }
 
     private static GetRetailAggregatesRequest aggregates(String from, String to, String groupBy, String region) {
-        GetRetailAggregatesRequest.Builder b = GetRetailAggregatesRequest.newBuilder().setFromMonth(nz(from))
-                .setToMonth(nz(to)).setRegion(nz(region));
+        GetRetailAggregatesRequest.Builder b = GetRetailAggregatesRequest.newBuilder()
+                .setFromMonth(nz(from))
+                .setToMonth(nz(to))
+                .setRegion(nz(region));
         List<Problem.InvalidField> problems = new ArrayList<>();
         if (groupBy != null && !groupBy.isBlank()) {
             for (String d : groupBy.split(",")) {
                 switch (d.trim().toUpperCase(Locale.ROOT)) {
                     case "REGION" -> b.addGroupBy(AggregateDimension.REGION);
                     case "FORMAT" -> b.addGroupBy(AggregateDimension.FORMAT);
-                    default -> problems.add(new Problem.InvalidField("groupBy", "must be REGION, FORMAT or both, found '"
-                            + (d.length() > 20 ? d.substring(0, 20) : d) + "'"));
+                    default ->
+                        problems.add(new Problem.InvalidField(
+                                "groupBy",
+                                "must be REGION, FORMAT or both, found '" + (d.length() > 20 ? d.substring(0, 20) : d)
+                                        + "'"));
                 }
             }
         }

@@ -74,7 +74,9 @@ public class RetailPages implements PortalSection {
             if (form.get("batch").isEmpty()) {
                 errors.field("batchCode", pages.message(request, "retail.error.batchCode"), "");
             } else {
-                GetTraceRequest grpc = GetTraceRequest.newBuilder().setBatchCode(form.get("batch")).build();
+                GetTraceRequest grpc = GetTraceRequest.newBuilder()
+                        .setBatchCode(form.get("batch"))
+                        .build();
                 try {
                     model.put("trace", downstream.call(SERVICE, request, retail, s -> s.getTrace(grpc)));
                 } catch (DownstreamException e) {
@@ -84,7 +86,8 @@ public class RetailPages implements PortalSection {
                             // the global not-found route
                             errors.field("batchCode", pages.message(request, "retail.error.notFound"), "");
                         } else {
-                            errors.page(HttpStatus.CONFLICT, e.grpc().getStatus().getDescription());
+                            errors.page(
+                                    HttpStatus.CONFLICT, e.grpc().getStatus().getDescription());
                         }
                     }
                 }

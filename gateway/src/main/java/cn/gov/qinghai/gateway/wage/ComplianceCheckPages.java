@@ -3,14 +3,14 @@ package cn.gov.qinghai.gateway.wage;
 import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.DownstreamException;
 import cn.gov.qinghai.gateway.portal.FormErrors;
+import cn.gov.qinghai.gateway.portal.PortalLanguage;
 import cn.gov.qinghai.gateway.portal.PortalPages;
+import cn.gov.qinghai.gateway.whatif.WhatIfPanels;
 import cn.gov.qinghai.kit.region.Regions;
 import cn.gov.qinghai.wage.v1.CheckComplianceRequest;
 import cn.gov.qinghai.wage.v1.CheckComplianceResponse;
-import cn.gov.qinghai.wage.v1.WageServiceGrpc;
-import cn.gov.qinghai.gateway.portal.PortalLanguage;
-import cn.gov.qinghai.gateway.whatif.WhatIfPanels;
 import cn.gov.qinghai.wage.v1.ComplianceResult;
+import cn.gov.qinghai.wage.v1.WageServiceGrpc;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -45,8 +45,11 @@ class ComplianceCheckPages {
     private final PortalPages pages;
     private final WhatIfPanels whatIf;
 
-    ComplianceCheckPages(WageServiceGrpc.WageServiceBlockingStub wage, Downstream downstream, PortalPages pages,
-                         WhatIfPanels whatIf) {
+    ComplianceCheckPages(
+            WageServiceGrpc.WageServiceBlockingStub wage,
+            Downstream downstream,
+            PortalPages pages,
+            WhatIfPanels whatIf) {
         this.wage = wage;
         this.downstream = downstream;
         this.pages = pages;
@@ -71,8 +74,8 @@ class ComplianceCheckPages {
         Map<String, String> form = ComplianceForm.typed(body);
         FormErrors errors = new FormErrors();
         Map<String, Object> model = model(request, form, errors);
-        CheckComplianceRequest.Builder grpc = CheckComplianceRequest.newBuilder()
-                .addRecords(ComplianceForm.record(form));
+        CheckComplianceRequest.Builder grpc =
+                CheckComplianceRequest.newBuilder().addRecords(ComplianceForm.record(form));
         if (WhatIfPanels.asked(body)) {
             whatIf.reform(request, body, errors).ifPresent(grpc::setReform);
         }
@@ -83,8 +86,15 @@ class ComplianceCheckPages {
             if (grpc.hasReform() && errors.getFields().keySet().stream().allMatch(f -> f.startsWith("whatIf"))) {
                 // only the supposition was refused: the check under the law, the panel showing its error
                 try {
-                    show(request, model, body, downstream.call(SERVICE, request, wage,
-                            s -> s.checkCompliance(grpc.clearReform().build())));
+                    show(
+                            request,
+                            model,
+                            body,
+                            downstream.call(
+                                    SERVICE,
+                                    request,
+                                    wage,
+                                    s -> s.checkCompliance(grpc.clearReform().build())));
                 } catch (DownstreamException again) {
                     readErrors(request, again, errors);
                 }
@@ -94,35 +104,58 @@ class ComplianceCheckPages {
     }
 
     private void readErrors(HttpRequest<?> request, DownstreamException e, FormErrors errors) {
-        if (!errors.read(e, request, pages, MinimumWagePages.TITLE, "wage.error.",
+        if (!errors.read(
+                e,
+                request,
+                pages,
+                MinimumWagePages.TITLE,
+                "wage.error.",
                 p -> WhatIfPanels.formField(ComplianceForm.recordField(p)))) {
             errors.unexpected(request, pages);
         }
-        errors.getFields().replaceAll((f, err) -> f.startsWith("whatIf")
-                ? new FormErrors.FieldError(pages.message(request, "whatif.error.value"), err.detail()) : err);
+        errors.getFields()
+                .replaceAll((f, err) -> f.startsWith("whatIf")
+                        ? new FormErrors.FieldError(pages.message(request, "whatif.error.value"), err.detail())
+                        : err);
     }
 
-    private void show(HttpRequest<?> request, Map<String, Object> model, Map<String, String> typed,
-                      CheckComplianceResponse response) {
+    private void show(
+            HttpRequest<?> request,
+            Map<String, Object> model,
+            Map<String, String> typed,
+            CheckComplianceResponse response) {
         ComplianceResult result = response.getResults(0);
         model.put("result", result);
         model.put("panel", whatIf.panel(request, result.getExplanation(), typed));
         if (response.hasReformResponse()) {
             ComplianceResult reform = response.getReformResponse().getResults(0);
             model.put("reformResult", reform);
-            model.put("comparison", WhatIfPanels.compare(List.of(
-                    new WhatIfPanels.Row(pages.message(request, "compliance.result"), verdict(request, result),
-                            verdict(request, reform)),
-                    new WhatIfPanels.Row(pages.message(request, "compliance.standardApplied"),
-                            result.getStandardApplied(), reform.getStandardApplied()),
-                    new WhatIfPanels.Row(pages.message(request, "compliance.minimumRequired"),
-                            result.getMinimumRequired(), reform.getMinimumRequired()),
-                    new WhatIfPanels.Row(pages.message(request, "compliance.countedPay"),
-                            result.getCountedPay(), reform.getCountedPay()),
-                    new WhatIfPanels.Row(pages.message(request, "compliance.shortfall"),
-                            result.getShortfall(), reform.getShortfall())),
-                    response.getReformDifferences().getChangedStepsList(),
-                    PortalLanguage.isEnglish(pages.locale(request))));
+            model.put(
+                    "comparison",
+                    WhatIfPanels.compare(
+                            List.of(
+                                    new WhatIfPanels.Row(
+                                            pages.message(request, "compliance.result"),
+                                            verdict(request, result),
+                                            verdict(request, reform)),
+                                    new WhatIfPanels.Row(
+                                            pages.message(request, "compliance.standardApplied"),
+                                            result.getStandardApplied(),
+                                            reform.getStandardApplied()),
+                                    new WhatIfPanels.Row(
+                                            pages.message(request, "compliance.minimumRequired"),
+                                            result.getMinimumRequired(),
+                                            reform.getMinimumRequired()),
+                                    new WhatIfPanels.Row(
+                                            pages.message(request, "compliance.countedPay"),
+                                            result.getCountedPay(),
+                                            reform.getCountedPay()),
+                                    new WhatIfPanels.Row(
+                                            pages.message(request, "compliance.shortfall"),
+                                            result.getShortfall(),
+                                            reform.getShortfall())),
+                            response.getReformDifferences().getChangedStepsList(),
+                            PortalLanguage.isEnglish(pages.locale(request))));
         }
     }
 
@@ -132,8 +165,8 @@ class ComplianceCheckPages {
 
     /** The form's former address: bookmarks and scripts posting to {@code /wage/compliance} get the same answer. */
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    HttpResponse<ModelAndView<Map<String, Object>>> checkAtFormerAddress(HttpRequest<?> request,
-                                                                          @Body Map<String, String> body) {
+    HttpResponse<ModelAndView<Map<String, Object>>> checkAtFormerAddress(
+            HttpRequest<?> request, @Body Map<String, String> body) {
         return check(request, body);
     }
 

@@ -11,11 +11,19 @@ import java.util.Map;
  */
 final class ComplianceForm {
 
-    static final List<String> FIELDS = List.of("reference", "region", "period", "employment", "hoursWorked",
-            "grossPay", "overtimePay", "specialConditionAllowances", "statutoryWelfare", "employerType");
+    static final List<String> FIELDS = List.of(
+            "reference",
+            "region",
+            "period",
+            "employment",
+            "hoursWorked",
+            "grossPay",
+            "overtimePay",
+            "specialConditionAllowances",
+            "statutoryWelfare",
+            "employerType");
 
-    private ComplianceForm() {
-    }
+    private ComplianceForm() {}
 
     /** A fresh form: everything empty, full-time chosen (the usual case). */
     static Map<String, String> empty() {
@@ -34,13 +42,17 @@ final class ComplianceForm {
 
     static PayrollRecord record(Map<String, String> form) {
         return PayrollRecord.newBuilder()
-                .setReference(form.get("reference")).setRegion(form.get("region")).setPeriod(form.get("period"))
+                .setReference(form.get("reference"))
+                .setRegion(form.get("region"))
+                .setPeriod(form.get("period"))
                 .setEmploymentValue(PayrollCsv.employment(form.get("employment")))
-                .setHoursWorked(form.get("hoursWorked")).setGrossPay(form.get("grossPay"))
+                .setHoursWorked(form.get("hoursWorked"))
+                .setGrossPay(form.get("grossPay"))
                 .setOvertimePay(form.get("overtimePay"))
                 .setSpecialConditionAllowances(form.get("specialConditionAllowances"))
                 .setStatutoryWelfare(form.get("statutoryWelfare"))
-                .setEmployerTypeValue(PayrollCsv.employerType(form.get("employerType"))).build();
+                .setEmployerTypeValue(PayrollCsv.employerType(form.get("employerType")))
+                .build();
     }
 
     /** {@code records[0].grossPay} → {@code grossPay}: the service's path to the form's field. */

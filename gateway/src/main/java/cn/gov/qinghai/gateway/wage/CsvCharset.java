@@ -16,8 +16,7 @@ final class CsvCharset {
     static final int SNIFF = CsvEncoding.SNIFF_BYTES;
     static final Charset GB18030 = CsvEncoding.GB18030;
 
-    private CsvCharset() {
-    }
+    private CsvCharset() {}
 
     /** The reader of an upload, in the encoding its first bytes show; the UTF-8 byte-order mark is consumed. */
     static Reader reader(InputStream upload) throws IOException {

@@ -69,8 +69,8 @@ public class MinimumWagePages implements PortalSection {
 
     /** Minimum wage in force for a region on a date, and every standard the region has had. */
     @Get(produces = MediaType.TEXT_HTML)
-    HttpResponse<ModelAndView<Map<String, Object>>> minimumWage(HttpRequest<?> request,
-            @Nullable @QueryValue String region, @Nullable @QueryValue String date) {
+    HttpResponse<ModelAndView<Map<String, Object>>> minimumWage(
+            HttpRequest<?> request, @Nullable @QueryValue String region, @Nullable @QueryValue String date) {
         Map<String, Object> model = pages.model(request, SERVICE);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("region", region == null ? "" : region.trim());
@@ -91,17 +91,21 @@ public class MinimumWagePages implements PortalSection {
         }
         if (asked && !errors.any()) {
             GetMinimumWageRequest grpc = GetMinimumWageRequest.newBuilder()
-                    .setRegion(form.get("region")).setDate(form.get("date")).build();
+                    .setRegion(form.get("region"))
+                    .setDate(form.get("date"))
+                    .build();
             try {
                 MinimumWage answer = downstream.call(SERVICE, request, wage, s -> s.getMinimumWage(grpc));
                 model.put("answer", answer);
             } catch (DownstreamException e) {
                 if (!errors.read(e, request, pages, TITLE, "wage.error.", f -> f)) {
                     Status.Code code = e.grpc().getStatus().getCode();
-                    String key = code == Status.Code.FAILED_PRECONDITION ? "wage.error.provinceBefore2017"
+                    String key = code == Status.Code.FAILED_PRECONDITION
+                            ? "wage.error.provinceBefore2017"
                             : code == Status.Code.NOT_FOUND ? "wage.error.noStandard" : "wage.error.other";
                     // 422, not 404: Micronaut would replace a 404 page with the global not-found route
-                    errors.page(code == Status.Code.NOT_FOUND ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.CONFLICT,
+                    errors.page(
+                            code == Status.Code.NOT_FOUND ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.CONFLICT,
                             pages.message(request, key, form.get("date")));
                     model.put("serviceDetail", e.grpc().getStatus().getDescription());
                 }
@@ -114,12 +118,17 @@ public class MinimumWagePages implements PortalSection {
     }
 
     private void history(HttpRequest<?> request, String region, Map<String, Object> model, FormErrors errors) {
-        ListMinimumWageHistoryRequest grpc = ListMinimumWageHistoryRequest.newBuilder().setRegion(region)
-                .setPageSize(1000).build();
+        ListMinimumWageHistoryRequest grpc = ListMinimumWageHistoryRequest.newBuilder()
+                .setRegion(region)
+                .setPageSize(1000)
+                .build();
         try {
             model.put("history", downstream.call(SERVICE, request, wage, s -> s.listMinimumWageHistory(grpc)));
-            model.put("regionName", Regions.find(region).map(r -> pages.locale(request).getLanguage().equals("en")
-                    ? r.nameEn() : r.nameZh()).orElse(region));
+            model.put(
+                    "regionName",
+                    Regions.find(region)
+                            .map(r -> pages.locale(request).getLanguage().equals("en") ? r.nameEn() : r.nameZh())
+                            .orElse(region));
         } catch (DownstreamException e) {
             errors.read(e, request, pages, TITLE, "wage.error.", f -> f);
         }

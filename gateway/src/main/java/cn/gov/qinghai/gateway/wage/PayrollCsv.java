@@ -27,8 +27,17 @@ import java.util.stream.Collectors;
  */
 final class PayrollCsv {
 
-    static final List<String> COLUMNS = List.of("reference", "region", "period", "employment", "hoursWorked",
-            "grossPay", "overtimePay", "specialConditionAllowances", "statutoryWelfare", "employerType");
+    static final List<String> COLUMNS = List.of(
+            "reference",
+            "region",
+            "period",
+            "employment",
+            "hoursWorked",
+            "grossPay",
+            "overtimePay",
+            "specialConditionAllowances",
+            "statutoryWelfare",
+            "employerType");
     static final List<String> REQUIRED = List.of("region", "period", "employment", "grossPay");
     static final String RESULT_HEADER = "line,reference,compliant,countedPay,minimumRequired,shortfall,"
             + "standardApplied,standardEffectiveFrom,errors";
@@ -36,8 +45,8 @@ final class PayrollCsv {
     /** Chinese column names accepted beside the REST names (a unit in brackets after them is ignored). */
     static final Map<String, String> CHINESE_COLUMNS = chineseColumns();
     /** The Chinese header of the template, one name per column in {@link #COLUMNS} order. */
-    static final List<String> CHINESE_HEADER = List.of("编号", "地区", "工资所属期间", "用工形式", "工作小时数",
-            "应发工资（元）", "加班工资（元）", "特殊条件津贴（元）", "法定福利（元）", "用人单位类型");
+    static final List<String> CHINESE_HEADER =
+            List.of("编号", "地区", "工资所属期间", "用工形式", "工作小时数", "应发工资（元）", "加班工资（元）", "特殊条件津贴（元）", "法定福利（元）", "用人单位类型");
 
     private final Map<String, Integer> positions;
 
@@ -72,7 +81,8 @@ final class PayrollCsv {
                 unknown.add(name);
             }
         }
-        List<String> missing = REQUIRED.stream().filter(c -> !positions.containsKey(c)).toList();
+        List<String> missing =
+                REQUIRED.stream().filter(c -> !positions.containsKey(c)).toList();
         if (!unknown.isEmpty() || !missing.isEmpty()) {
             throw new BadHeader(missing, unknown);
         }
@@ -190,15 +200,19 @@ final class PayrollCsv {
             return t;
         }
         String code = t.length() > 6 && t.substring(0, 6).chars().allMatch(Character::isDigit)
-                ? t.substring(0, 6) : null; // "630100 西宁市", as the form's list shows it
+                ? t.substring(0, 6)
+                : null; // "630100 西宁市", as the form's list shows it
         if (code != null) {
             return code;
         }
         for (Region r : Regions.provinceAndPrefectures()) {
             String zh = r.nameZh();
             String stem = zh.substring(0, 2); // 西宁市 → 西宁, 海北州 → 海北, 青海省 → 青海
-            if (t.equals(zh) || t.equals(stem) || (t.startsWith(stem) && t.endsWith("自治州") && zh.endsWith("州"))
-                    || t.equalsIgnoreCase(r.nameEn()) || (r.code().equals(Regions.PROVINCE) && t.equals("全省"))) {
+            if (t.equals(zh)
+                    || t.equals(stem)
+                    || (t.startsWith(stem) && t.endsWith("自治州") && zh.endsWith("州"))
+                    || t.equalsIgnoreCase(r.nameEn())
+                    || (r.code().equals(Regions.PROVINCE) && t.equals("全省"))) {
                 return r.code();
             }
         }
@@ -241,9 +255,16 @@ final class PayrollCsv {
         String errors = r.getViolationsList().stream().map(wording).collect(Collectors.joining("; "));
         boolean invalid = r.getViolationsCount() > 0;
         // the reference and the errors echo the uploader's text: kit's writer neutralises formulas in them
-        return CsvWriter.joined(List.of(Long.toString(line), r.getReference(),
-                invalid ? "invalid" : Boolean.toString(r.getCompliant()), r.getCountedPay(), r.getMinimumRequired(),
-                r.getShortfall(), r.getStandardApplied(), r.getStandardEffectiveFrom(), errors));
+        return CsvWriter.joined(List.of(
+                Long.toString(line),
+                r.getReference(),
+                invalid ? "invalid" : Boolean.toString(r.getCompliant()),
+                r.getCountedPay(),
+                r.getMinimumRequired(),
+                r.getShortfall(),
+                r.getStandardApplied(),
+                r.getStandardEffectiveFrom(),
+                errors));
     }
 
     static String template() {

@@ -59,8 +59,10 @@ class PayrollStreamCheck {
     private final Downstream downstream;
     private final long deadlineMillis;
 
-    PayrollStreamCheck(WageServiceGrpc.WageServiceStub wage, Downstream downstream,
-                       @Value("${qinghai.gateway.stream-deadline:10m}") Duration deadline) {
+    PayrollStreamCheck(
+            WageServiceGrpc.WageServiceStub wage,
+            Downstream downstream,
+            @Value("${qinghai.gateway.stream-deadline:10m}") Duration deadline) {
         this.wage = wage;
         this.downstream = downstream;
         this.deadlineMillis = deadline.toMillis();
@@ -81,23 +83,27 @@ class PayrollStreamCheck {
             throw new BadCsv(e.getMessage(), e.missing, e.unknown);
         }
         Call call = new Call(sink);
-        WageServiceGrpc.WageServiceStub stub = downstream.prepare(request, wage)
-                .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS);
+        WageServiceGrpc.WageServiceStub stub =
+                downstream.prepare(request, wage).withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS);
         stub.streamCompliance(call);
         try {
             call.send(StreamComplianceRequest.newBuilder()
-                    .setOptions(StreamOptions.newBuilder().setIncludeExplanations(explanations)).build());
+                    .setOptions(StreamOptions.newBuilder().setIncludeExplanations(explanations))
+                    .build());
             PayrollRecordBatch.Builder batch = PayrollRecordBatch.newBuilder();
             boolean open = true;
             for (List<String> row = csv.next(); row != null && open; row = csv.next()) {
                 batch.addRecords(format.record(row));
                 if (batch.getRecordsCount() == BATCH) {
-                    open = call.send(StreamComplianceRequest.newBuilder().setRecords(batch).build());
+                    open = call.send(StreamComplianceRequest.newBuilder()
+                            .setRecords(batch)
+                            .build());
                     batch.clear();
                 }
             }
             if (open && batch.getRecordsCount() > 0) {
-                open = call.send(StreamComplianceRequest.newBuilder().setRecords(batch).build());
+                open = call.send(
+                        StreamComplianceRequest.newBuilder().setRecords(batch).build());
             }
             // when !open the call already failed; its error is reported by awaitSummary
             if (open && !call.done.isDone()) {
@@ -111,7 +117,8 @@ class PayrollStreamCheck {
     }
 
     /** One StreamCompliance call: sends while ready, forwards results to the sink, keeps the summary. */
-    private static final class Call implements ClientResponseObserver<StreamComplianceRequest, StreamComplianceResponse> {
+    private static final class Call
+            implements ClientResponseObserver<StreamComplianceRequest, StreamComplianceResponse> {
         private final Sink sink;
         private final Object ready = new Object();
         private final CompletableFuture<ComplianceSummary> done = new CompletableFuture<>();
@@ -162,8 +169,8 @@ class PayrollStreamCheck {
                 summary = response.getSummary();
                 return;
             }
-            List<ComplianceResult> results = response.hasResults() ? response.getResults().getResultsList()
-                    : List.of(response.getResult());
+            List<ComplianceResult> results =
+                    response.hasResults() ? response.getResults().getResultsList() : List.of(response.getResult());
             try {
                 for (ComplianceResult result : results) {
                     received++;
@@ -191,8 +198,8 @@ class PayrollStreamCheck {
             try {
                 ComplianceSummary s = done.get(timeoutMillis + 1000, TimeUnit.MILLISECONDS);
                 if (s == null) {
-                    throw new IOException("the wage service ended the stream without a summary after " + received
-                            + " results");
+                    throw new IOException(
+                            "the wage service ended the stream without a summary after " + received + " results");
                 }
                 return s;
             } catch (InterruptedException e) {
@@ -202,8 +209,11 @@ class PayrollStreamCheck {
                 throw new DownstreamException("wage", Status.DEADLINE_EXCEEDED.asRuntimeException());
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
-                throw new DownstreamException("wage", cause instanceof StatusRuntimeException sre ? sre
-                        : Status.fromThrowable(cause).asRuntimeException());
+                throw new DownstreamException(
+                        "wage",
+                        cause instanceof StatusRuntimeException sre
+                                ? sre
+                                : Status.fromThrowable(cause).asRuntimeException());
             }
         }
     }

@@ -95,8 +95,8 @@ class PayrollUploadPages {
 
     /** The same check with every row's result as a CSV download (written to a temporary file, never to memory). */
     @Post(uri = "/upload.csv", consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<?> uploadToCsv(HttpRequest<?> request, StreamingFileUpload file,
-                                @Nullable @QueryValue String encoding) {
+    HttpResponse<?> uploadToCsv(
+            HttpRequest<?> request, StreamingFileUpload file, @Nullable @QueryValue String encoding) {
         // UTF-8 with its mark opens correctly in Excel 2016 and later and in WPS; GB18030 is for older Excel
         boolean gb = "gb18030".equalsIgnoreCase(encoding) || "gbk".equalsIgnoreCase(encoding);
         Charset charset = gb ? CsvCharset.GB18030 : StandardCharsets.UTF_8;
@@ -124,8 +124,9 @@ class PayrollUploadPages {
                 }
             };
             out = null;
-            return HttpResponse.ok(new StreamedFile(result, MediaType.of("text/csv;charset=" + (gb ? "gb18030" : "utf-8")))
-                    .attach("payroll-results.csv"));
+            return HttpResponse.ok(
+                    new StreamedFile(result, MediaType.of("text/csv;charset=" + (gb ? "gb18030" : "utf-8")))
+                            .attach("payroll-results.csv"));
         } catch (PayrollStreamCheck.BadCsv e) {
             return problem(request, e);
         } catch (DownstreamException e) {
@@ -146,37 +147,53 @@ class PayrollUploadPages {
     /** A CSV template with the column names (the API's) and codes, and two example rows. */
     @Get(uri = "/template.csv")
     HttpResponse<String> template() {
-        return HttpResponse.ok(PayrollCsv.template()).contentType("text/csv;charset=utf-8")
+        return HttpResponse.ok(PayrollCsv.template())
+                .contentType("text/csv;charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"payroll-template.csv\"");
     }
 
     /** The same template with Chinese column names and values, with the UTF-8 mark so that Excel shows them. */
     @Get(uri = "/template-zh.csv")
     HttpResponse<String> templateChinese() {
-        return HttpResponse.ok("\uFEFF" + PayrollCsv.templateChinese()).contentType("text/csv;charset=utf-8")
+        return HttpResponse.ok("\uFEFF" + PayrollCsv.templateChinese())
+                .contentType("text/csv;charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"payroll-template-zh.csv\"");
     }
 
     private Map<String, Object> model(HttpRequest<?> request, FormErrors csvErrors) {
         Map<String, Object> model = pages.model(request, SERVICE);
         model.put("csvErrors", csvErrors);
-        model.put("columns", String.join(pages.message(request, "csv.separator"),
-                PayrollCsv.COLUMNS.stream().map(c -> pages.message(request, "csv.column." + c)).toList()));
+        model.put(
+                "columns",
+                String.join(
+                        pages.message(request, "csv.separator"),
+                        PayrollCsv.COLUMNS.stream()
+                                .map(c -> pages.message(request, "csv.column." + c))
+                                .toList()));
         return model;
     }
 
     /** The file is not a payroll CSV: the upload form again, the problem next to the file input in plain words. */
-    private HttpResponse<ModelAndView<Map<String, Object>>> problem(HttpRequest<?> request, PayrollStreamCheck.BadCsv e) {
+    private HttpResponse<ModelAndView<Map<String, Object>>> problem(
+            HttpRequest<?> request, PayrollStreamCheck.BadCsv e) {
         StringBuilder why = new StringBuilder();
         if (e.missing.isEmpty() && e.unknown.isEmpty()) {
             why.append(pages.message(request, "wage.error.csv.empty"));
         }
         if (!e.missing.isEmpty()) {
-            why.append(pages.message(request, "wage.error.csv.missing", String.join(pages.message(request,
-                    "csv.separator"), e.missing.stream().map(c -> pages.message(request, "csv.column." + c)).toList())));
+            why.append(pages.message(
+                    request,
+                    "wage.error.csv.missing",
+                    String.join(
+                            pages.message(request, "csv.separator"),
+                            e.missing.stream()
+                                    .map(c -> pages.message(request, "csv.column." + c))
+                                    .toList())));
         }
         if (!e.unknown.isEmpty()) {
-            why.append(pages.message(request, "wage.error.csv.unknown",
+            why.append(pages.message(
+                    request,
+                    "wage.error.csv.unknown",
                     String.join(pages.message(request, "csv.separator"), e.unknown)));
         }
         return problem(request, why.toString(), e.getMessage());
@@ -187,8 +204,8 @@ class PayrollUploadPages {
         return problem(request, pages.message(request, key), "");
     }
 
-    private HttpResponse<ModelAndView<Map<String, Object>>> problem(HttpRequest<?> request, String message,
-                                                                    String detail) {
+    private HttpResponse<ModelAndView<Map<String, Object>>> problem(
+            HttpRequest<?> request, String message, String detail) {
         FormErrors errors = new FormErrors().field("file", message, detail);
         return pages.render(HttpStatus.UNPROCESSABLE_ENTITY, "wage/compliance-upload", model(request, errors));
     }
@@ -202,8 +219,7 @@ class PayrollUploadPages {
     }
 
     /** One result row of an uploaded payroll. */
-    public record Row(long line, ComplianceResult result) {
-    }
+    public record Row(long line, ComplianceResult result) {}
 
     /** A row's invalid fields in the page's language: the column as the file names it, then what it needs. */
     public final class RowWords {
@@ -218,7 +234,8 @@ class PayrollUploadPages {
             String key = "wage.error." + field;
             String message = pages.message(request, key);
             return pages.message(request, "csv.column." + field).replace("csv.column." + field, field)
-                    + pages.message(request, "csv.colon") + (message.equals(key) ? v.getDescription() : message);
+                    + pages.message(request, "csv.colon")
+                    + (message.equals(key) ? v.getDescription() : message);
         }
     }
 }

@@ -34,6 +34,7 @@ public class WhatIfPanels {
 
     /** Form fields of the panel: the figure chosen ({@code id} or {@code id#field}) and its new value. */
     public static final String CHOICE = "whatIf";
+
     public static final String VALUE = "whatIfValue";
     private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
 
@@ -48,8 +49,7 @@ public class WhatIfPanels {
     }
 
     /** One figure offered: the choice's value, its label and its value now, in words ("10%", "2000000 元"). */
-    public record Option(String key, String label, String now) {
-    }
+    public record Option(String key, String label, String now) {}
 
     /** The panel as shown: the figures offered, what the reader chose and typed, and the errors on it. */
     public record Panel(List<Option> options, String chosen, String typed, String hypothesis) {
@@ -66,8 +66,7 @@ public class WhatIfPanels {
     }
 
     /** Baseline and reform side by side, and the titles of the steps the reform changed. */
-    public record Comparison(List<Row> rows, List<String> changedSteps) {
-    }
+    public record Comparison(List<Row> rows, List<String> changedSteps) {}
 
     /** The panel for an answer whose working is {@code baseline}; {@code typed} holds the panel's fields. */
     public Panel panel(HttpRequest<?> request, Explanation baseline, Map<String, String> typed) {
@@ -105,14 +104,16 @@ public class WhatIfPanels {
         WhatIfLevers.Lever l = lever.get();
         Optional<BigDecimal> number = supposed(l, typed.getOrDefault(VALUE, ""));
         if (number.isEmpty() || number.get().signum() < 0) {
-            errors.field(VALUE, pages.message(request, l.percent() ? "whatif.error.percent"
-                    : "whatif.error.amount"), "");
+            errors.field(
+                    VALUE, pages.message(request, l.percent() ? "whatif.error.percent" : "whatif.error.amount"), "");
             return Optional.empty();
         }
         String text = PortalNumbers.plain(number.get());
         String value = l.field().isEmpty() ? text : "{\"" + l.field() + "\":\"" + text + "\"}";
-        return Optional.of(Reform.newBuilder().setName(l.label(PortalLanguage.isEnglish(pages.locale(request))))
-                .addOverrides(ParameterOverride.newBuilder().setId(l.id()).setValue(value)).build());
+        return Optional.of(Reform.newBuilder()
+                .setName(l.label(PortalLanguage.isEnglish(pages.locale(request))))
+                .addOverrides(ParameterOverride.newBuilder().setId(l.id()).setValue(value))
+                .build());
     }
 
     /** The service's errors on {@code reform.overrides[0].…} belong to the panel's value field. */
@@ -128,8 +129,11 @@ public class WhatIfPanels {
             return "";
         }
         boolean english = PortalLanguage.isEnglish(pages.locale(request));
-        return pages.message(request, "whatif.hypothesis", l.get().label(english), shown(request, l.get(),
-                PortalNumbers.plain(n.get())));
+        return pages.message(
+                request,
+                "whatif.hypothesis",
+                l.get().label(english),
+                shown(request, l.get(), PortalNumbers.plain(n.get())));
     }
 
     /** The value the reader supposes, as the parameter holds it: "15" for a rate is 0.15, "2万" yuan is 20000. */
@@ -142,19 +146,27 @@ public class WhatIfPanels {
         if (l.field().isEmpty()) {
             return use.getValue();
         }
-        Matcher inUse = Pattern.compile("\\b" + Pattern.quote(l.field()) + "=([^,}]+)").matcher(use.getValue());
+        Matcher inUse =
+                Pattern.compile("\\b" + Pattern.quote(l.field()) + "=([^,}]+)").matcher(use.getValue());
         if (inUse.find()) {
             return inUse.group(1).trim();
         }
         try {
-            GetParameterResponse p = parameters.get(request, l.id(), use.getEffectiveFrom()).answer()
-                    .map(ParametersDirectory.OwnedAnswer::response).orElse(null);
+            GetParameterResponse p = parameters
+                    .get(request, l.id(), use.getEffectiveFrom())
+                    .answer()
+                    .map(ParametersDirectory.OwnedAnswer::response)
+                    .orElse(null);
             if (p == null) {
                 return "";
             }
-            String json = p.hasAt() && p.getAt().hasEntry() ? p.getAt().getEntry().getValue()
-                    : p.getParameter().getValuesCount() > 0 ? p.getParameter().getValues(0).getValue() : "";
-            Matcher m = Pattern.compile("\"" + Pattern.quote(l.field()) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+            String json = p.hasAt() && p.getAt().hasEntry()
+                    ? p.getAt().getEntry().getValue()
+                    : p.getParameter().getValuesCount() > 0
+                            ? p.getParameter().getValues(0).getValue()
+                            : "";
+            Matcher m = Pattern.compile("\"" + Pattern.quote(l.field()) + "\"\\s*:\\s*\"([^\"]*)\"")
+                    .matcher(json);
             return m.find() ? m.group(1) : "";
         } catch (DownstreamException e) {
             return ""; // the figure is still offered; only its present value is not shown
@@ -167,7 +179,9 @@ public class WhatIfPanels {
             return raw == null ? "" : raw;
         }
         BigDecimal v = new BigDecimal(raw);
-        return l.percent() ? PortalNumbers.asPercent(raw) + "%" : pages.message(request, "whatif.yuan", PortalNumbers.plain(v));
+        return l.percent()
+                ? PortalNumbers.asPercent(raw) + "%"
+                : pages.message(request, "whatif.yuan", PortalNumbers.plain(v));
     }
 
     /** A fraction as a percentage ("0.80" → "80%"): rates are shown as people say them. */
@@ -180,8 +194,9 @@ public class WhatIfPanels {
 
     /** The comparison of two answers whose outputs the page has put side by side. */
     public static Comparison compare(List<Row> rows, List<String> changedSteps, boolean english) {
-        List<String> titles = changedSteps.stream().map(t -> new cn.gov.qinghai.gateway.portal.Bilingual(english)
-                .pick(t)).toList();
+        List<String> titles = changedSteps.stream()
+                .map(t -> new cn.gov.qinghai.gateway.portal.Bilingual(english).pick(t))
+                .toList();
         return new Comparison(rows, titles);
     }
 }

@@ -38,7 +38,7 @@ class LookupCacheTest {
     void anAnswerRenderedWhileAWriteLandedIsNotKept() {
         LookupCache cache = new LookupCache(Duration.ofMinutes(1), 100);
         cache.get("wage", "k", () -> {
-            cache.invalidate("wage");   // the publish completes while this look-up is in flight
+            cache.invalidate("wage"); // the publish completes while this look-up is in flight
             return "possibly stale";
         });
         assertEquals("answer 1", cache.get("wage", "k", this::render));
@@ -47,9 +47,11 @@ class LookupCacheTest {
     @Test
     void errorsAreNeverCached() {
         LookupCache cache = new LookupCache(Duration.ofMinutes(1), 100);
-        assertThrows(IllegalStateException.class, () -> cache.get("wage", "k", () -> {
-            throw new IllegalStateException("wage is down");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> cache.get("wage", "k", () -> {
+                    throw new IllegalStateException("wage is down");
+                }));
         assertEquals("answer 1", cache.get("wage", "k", this::render));
     }
 

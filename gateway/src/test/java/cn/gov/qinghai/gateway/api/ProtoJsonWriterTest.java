@@ -28,9 +28,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * {@link ProtoJsonWriter} must write exactly what the gateway wrote before it existed: protobuf's JsonFormat with
@@ -39,10 +39,14 @@ import org.junit.jupiter.api.Test;
  */
 class ProtoJsonWriterTest {
 
-    private static final List<FileDescriptor> FILES = List.of(CommonProto.getDescriptor(),
-            WageServiceProto.getDescriptor(), DibaoServiceProto.getDescriptor(),
-            EnterpriseCostServiceProto.getDescriptor(), RetailServiceProto.getDescriptor(),
-            HealthDataProto.getDescriptor(), BroadbandServiceProto.getDescriptor());
+    private static final List<FileDescriptor> FILES = List.of(
+            CommonProto.getDescriptor(),
+            WageServiceProto.getDescriptor(),
+            DibaoServiceProto.getDescriptor(),
+            EnterpriseCostServiceProto.getDescriptor(),
+            RetailServiceProto.getDescriptor(),
+            HealthDataProto.getDescriptor(),
+            BroadbandServiceProto.getDescriptor());
 
     static Stream<String> messageTypes() {
         List<String> names = new ArrayList<>();
@@ -74,15 +78,24 @@ class ProtoJsonWriterTest {
 
     @Test
     void anExplanationBecomesItsStepsWithTheCaveatsBeside() {
-        MinimumWage response = MinimumWage.newBuilder().setMonthly("1500.00")
+        MinimumWage response = MinimumWage.newBuilder()
+                .setMonthly("1500.00")
                 .setExplanation(Explanation.newBuilder()
-                        .addSteps(ExplanationStep.newBuilder().setTitle("<tier> \"三类\"").setResult("1500"))
+                        .addSteps(ExplanationStep.newBuilder()
+                                .setTitle("<tier> \"三类\"")
+                                .setResult("1500"))
                         .addCaveats("start date unknown"))
                 .build();
-        JsonObject json = JsonParser.parseString(ProtoJsonWriter.write(response)).getAsJsonObject();
+        JsonObject json =
+                JsonParser.parseString(ProtoJsonWriter.write(response)).getAsJsonObject();
         assertTrue(json.get("explanation").isJsonArray(), json.toString());
-        assertEquals("<tier> \"三类\"", json.getAsJsonArray("explanation").get(0).getAsJsonObject()
-                .get("title").getAsString());
+        assertEquals(
+                "<tier> \"三类\"",
+                json.getAsJsonArray("explanation")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("title")
+                        .getAsString());
         assertEquals("start date unknown", json.getAsJsonArray("caveats").get(0).getAsString());
     }
 
@@ -94,8 +107,10 @@ class ProtoJsonWriterTest {
 
     /** The pipeline the writer replaced, kept here as the specification. */
     private static JsonElement legacy(Message message) throws Exception {
-        JsonElement tree = JsonParser.parseString(JsonFormat.printer().includingDefaultValueFields()
-                .omittingInsignificantWhitespace().print(message));
+        JsonElement tree = JsonParser.parseString(JsonFormat.printer()
+                .includingDefaultValueFields()
+                .omittingInsignificantWhitespace()
+                .print(message));
         reshape(tree);
         return tree;
     }
@@ -113,7 +128,9 @@ class ProtoJsonWriterTest {
             reshape(e.getValue());
         }
         JsonElement explanation = object.get("explanation");
-        if (explanation != null && explanation.isJsonObject() && explanation.getAsJsonObject().has("steps")) {
+        if (explanation != null
+                && explanation.isJsonObject()
+                && explanation.getAsJsonObject().has("steps")) {
             JsonObject x = explanation.getAsJsonObject();
             object.add("explanation", x.get("steps"));
             JsonArray caveats = x.has("caveats") ? x.getAsJsonArray("caveats") : new JsonArray();
@@ -133,7 +150,8 @@ class ProtoJsonWriterTest {
             Descriptor type = find(file, fullName);
             if (type != null) {
                 String javaPackage = file.getOptions().getJavaPackage();
-                String nested = fullName.substring(file.getPackage().length() + 1).replace('.', '$');
+                String nested =
+                        fullName.substring(file.getPackage().length() + 1).replace('.', '$');
                 Class<?> generated = Class.forName(javaPackage + "." + nested);
                 return (Message) generated.getMethod("getDefaultInstance").invoke(null);
             }
@@ -198,19 +216,26 @@ class ProtoJsonWriterTest {
             case DOUBLE -> 2.25 + i;
             case STRING -> field.isMapField() ? "k" : "值 \"" + field.getName() + "\" <&> " + i;
             case BYTE_STRING -> ByteString.copyFromUtf8("bytes" + i);
-            case ENUM -> field.getEnumType().getValues().get(
-                    Math.min(i + 1, field.getEnumType().getValues().size() - 1));
+            case ENUM ->
+                field.getEnumType()
+                        .getValues()
+                        .get(Math.min(i + 1, field.getEnumType().getValues().size() - 1));
             case MESSAGE -> {
-                Message.Builder child = field.isMapField() ? parent.newBuilderForField(field)
-                        : parent.newBuilderForField(field);
+                Message.Builder child =
+                        field.isMapField() ? parent.newBuilderForField(field) : parent.newBuilderForField(field);
                 if (field.isMapField()) {
                     FieldDescriptor key = field.getMessageType().findFieldByName("key");
-                    child.setField(key, key.getJavaType() == FieldDescriptor.JavaType.STRING ? "key" + i
-                            : sample(child, key, i, variant, depth));
+                    child.setField(
+                            key,
+                            key.getJavaType() == FieldDescriptor.JavaType.STRING
+                                    ? "key" + i
+                                    : sample(child, key, i, variant, depth));
                     FieldDescriptor value = field.getMessageType().findFieldByName("value");
                     child.setField(value, sample(child, value, i, variant, depth + 1));
                 } else if (field.getMessageType().getFile().getPackage().equals("google.protobuf")) {
-                    yield com.google.protobuf.Value.newBuilder().setStringValue("wkt" + i).build();
+                    yield com.google.protobuf.Value.newBuilder()
+                            .setStringValue("wkt" + i)
+                            .build();
                 } else {
                     fill(child, variant, depth + 1);
                 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.qinghai.broadband.v1.BroadbandServiceGrpc;
 import cn.gov.qinghai.broadband.v1.CsvDocument;
-import cn.gov.qinghai.broadband.v1.GetMonthlyReportRequest;
 import cn.gov.qinghai.broadband.v1.GetInvestmentSummaryRequest;
+import cn.gov.qinghai.broadband.v1.GetMonthlyReportRequest;
 import cn.gov.qinghai.broadband.v1.InvestmentGroup;
 import cn.gov.qinghai.broadband.v1.InvestmentSummary;
 import cn.gov.qinghai.broadband.v1.ListProjectsRequest;
@@ -60,19 +60,31 @@ class BroadbandRoutesTest {
         @Override
         public void listProjects(ListProjectsRequest r, StreamObserver<ListProjectsResponse> out) {
             LAST.set(r);
-            out.onNext(ListProjectsResponse.newBuilder().addProjects(Project.newBuilder().setId(1)
-                    .setProgramme("宽带青海建设工程").setCategory("光网推进").setSeq(1).setName("n")
-                    .setOwner("中国电信青海分公司").setPlannedInvestmentYuan("300000000")).setNextPageToken("tok")
-                    .setTotalSize(117).build());
+            out.onNext(ListProjectsResponse.newBuilder()
+                    .addProjects(Project.newBuilder()
+                            .setId(1)
+                            .setProgramme("宽带青海建设工程")
+                            .setCategory("光网推进")
+                            .setSeq(1)
+                            .setName("n")
+                            .setOwner("中国电信青海分公司")
+                            .setPlannedInvestmentYuan("300000000"))
+                    .setNextPageToken("tok")
+                    .setTotalSize(117)
+                    .build());
             out.onCompleted();
         }
 
         @Override
         public void getInvestmentSummary(GetInvestmentSummaryRequest r, StreamObserver<InvestmentSummary> out) {
             LAST.set(r);
-            out.onNext(InvestmentSummary.newBuilder().addGroups(InvestmentGroup.newBuilder().setKey("中国移动青海公司")
-                    .setPlannedInvestmentYuan("2500000000").setActualInvestmentYuan("0.00"))
-                    .setTotalPlannedYuan("10008733000").build());
+            out.onNext(InvestmentSummary.newBuilder()
+                    .addGroups(InvestmentGroup.newBuilder()
+                            .setKey("中国移动青海公司")
+                            .setPlannedInvestmentYuan("2500000000")
+                            .setActualInvestmentYuan("0.00"))
+                    .setTotalPlannedYuan("10008733000")
+                    .build());
             out.onCompleted();
         }
 
@@ -86,16 +98,23 @@ class BroadbandRoutesTest {
         @Override
         public void getMonthlyReportCsv(GetMonthlyReportRequest r, StreamObserver<CsvDocument> out) {
             LAST.set(r);
-            out.onNext(CsvDocument.newBuilder().setFileName("broadband-report-" + r.getMonth() + ".csv")
-                    .setContentType("text/csv; charset=utf-8").setContent("project_id,name\r\n1,光网\r\n").build());
+            out.onNext(CsvDocument.newBuilder()
+                    .setFileName("broadband-report-" + r.getMonth() + ".csv")
+                    .setContentType("text/csv; charset=utf-8")
+                    .setContent("project_id,name\r\n1,光网\r\n")
+                    .build());
             out.onCompleted();
         }
 
         @Override
         public void submitProgressReport(SubmitProgressReportRequest r, StreamObserver<ProgressReport> out) {
             LAST.set(r);
-            out.onNext(ProgressReport.newBuilder().setId(7).setRequestId(r.getRequestId())
-                    .setProjectId(r.getProjectId()).setMonth(r.getMonth()).build());
+            out.onNext(ProgressReport.newBuilder()
+                    .setId(7)
+                    .setRequestId(r.getRequestId())
+                    .setProjectId(r.getProjectId())
+                    .setMonth(r.getMonth())
+                    .build());
             out.onCompleted();
         }
     }
@@ -105,16 +124,26 @@ class BroadbandRoutesTest {
         Metadata.Key<String> auth = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
         ServerInterceptor capture = new ServerInterceptor() {
             @Override
-            public <Q, A> io.grpc.ServerCall.Listener<Q> interceptCall(io.grpc.ServerCall<Q, A> call, Metadata headers,
-                                                                       io.grpc.ServerCallHandler<Q, A> next) {
+            public <Q, A> io.grpc.ServerCall.Listener<Q> interceptCall(
+                    io.grpc.ServerCall<Q, A> call, Metadata headers, io.grpc.ServerCallHandler<Q, A> next) {
                 LAST_AUTH.set(headers.get(auth));
                 return Contexts.interceptCall(io.grpc.Context.current(), call, headers, next);
             }
         };
-        grpc = ServerBuilder.forPort(0).addService(ServerInterceptors.intercept(new Recording(), capture)).build()
+        grpc = ServerBuilder.forPort(0)
+                .addService(ServerInterceptors.intercept(new Recording(), capture))
+                .build()
                 .start();
-        gateway = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "qinghai.auth.issuer", SECRET, "grpc.channels.broadband.address", "localhost:" + grpc.getPort()), "test");
+        gateway = ApplicationContext.run(
+                EmbeddedServer.class,
+                Map.of(
+                        "micronaut.server.port",
+                        -1,
+                        "qinghai.auth.issuer",
+                        SECRET,
+                        "grpc.channels.broadband.address",
+                        "localhost:" + grpc.getPort()),
+                "test");
     }
 
     @AfterAll
@@ -125,9 +154,11 @@ class BroadbandRoutesTest {
 
     @Test
     void projectsRouteMapsFiltersAndKeepsTheContractNames() throws Exception {
-        HttpResponse<String> r = get("/api/v1/broadband/projects?pageSize=200&category="
-                + URLEncoder.encode("光网推进", StandardCharsets.UTF_8) + "&owner="
-                + URLEncoder.encode("中国电信青海分公司", StandardCharsets.UTF_8) + "&pageToken=abc", null);
+        HttpResponse<String> r = get(
+                "/api/v1/broadband/projects?pageSize=200&category="
+                        + URLEncoder.encode("光网推进", StandardCharsets.UTF_8) + "&owner="
+                        + URLEncoder.encode("中国电信青海分公司", StandardCharsets.UTF_8) + "&pageToken=abc",
+                null);
         assertEquals(200, r.statusCode(), r.body());
         ListProjectsRequest sent = (ListProjectsRequest) LAST.get();
         assertEquals(200, sent.getPageSize());
@@ -160,25 +191,27 @@ class BroadbandRoutesTest {
         assertEquals(200, csv.statusCode(), csv.body());
         assertEquals("2017-06", ((GetMonthlyReportRequest) LAST.get()).getMonth());
         assertTrue(csv.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv"));
-        assertTrue(csv.headers().firstValue("Content-Disposition").orElseThrow()
-                .contains("broadband-report-2017-06.csv"));
+        assertTrue(
+                csv.headers().firstValue("Content-Disposition").orElseThrow().contains("broadband-report-2017-06.csv"));
         assertEquals("project_id,name\r\n1,光网\r\n", csv.body());
     }
 
     @Test
     void reportsNeedATokenWhichIsForwardedAndTheIdempotencyKeyFillsTheRequestId() throws Exception {
         String body = "{\"projectId\":5,\"month\":\"2017-06\",\"cumulativeInvestmentYuan\":\"1\"}";
-        assertEquals(401, post("/api/v1/broadband/progress-reports", body, null, null).statusCode());
-        String token = new TokenMinter(SECRET, Clock.systemUTC()).mint("owner-1", List.of("broadband:reporter"),
-                "630000", "中国铁塔青海分公司", Duration.ofMinutes(5));
+        assertEquals(
+                401,
+                post("/api/v1/broadband/progress-reports", body, null, null).statusCode());
+        String token = new TokenMinter(SECRET, Clock.systemUTC())
+                .mint("owner-1", List.of("broadband:reporter"), "630000", "中国铁塔青海分公司", Duration.ofMinutes(5));
         HttpResponse<String> r = post("/api/v1/broadband/progress-reports", body, token, "key-123");
         assertEquals(201, r.statusCode(), r.body());
         SubmitProgressReportRequest sent = (SubmitProgressReportRequest) LAST.get();
         assertEquals("key-123", sent.getRequestId());
         assertEquals(5, sent.getProjectId());
         assertEquals("Bearer " + token, LAST_AUTH.get());
-        HttpResponse<String> unknownField = post("/api/v1/broadband/progress-reports",
-                "{\"projectId\":5,\"cumulative\":\"1\"}", token, null);
+        HttpResponse<String> unknownField =
+                post("/api/v1/broadband/progress-reports", "{\"projectId\":5,\"cumulative\":\"1\"}", token, null);
         assertEquals(400, unknownField.statusCode());
         assertTrue(unknownField.body().contains("cumulative"), unknownField.body());
     }
@@ -193,7 +226,8 @@ class BroadbandRoutesTest {
 
     private static HttpResponse<String> post(String path, String body, String token, String key) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + gateway.getPort() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

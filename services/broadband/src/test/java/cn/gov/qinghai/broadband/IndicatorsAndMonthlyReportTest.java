@@ -33,13 +33,23 @@ import org.junit.jupiter.api.Test;
 class IndicatorsAndMonthlyReportTest {
 
     private static RecordIndicatorActualRequest indicator(String id, String month, String value) {
-        return RecordIndicatorActualRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
-                .setIndicatorId(id).setMonth(month).setValue(value).build();
+        return RecordIndicatorActualRequest.newBuilder()
+                .setRequestId(UUID.randomUUID().toString())
+                .setIndicatorId(id)
+                .setMonth(month)
+                .setValue(value)
+                .build();
     }
 
     private static Indicator listed(String month, String id) {
-        return anonymous().listIndicators(ListIndicatorsRequest.newBuilder().setMonth(month).build())
-                .getIndicatorsList().stream().filter(i -> i.getId().equals(id)).findFirst().orElseThrow();
+        return anonymous()
+                .listIndicators(
+                        ListIndicatorsRequest.newBuilder().setMonth(month).build())
+                .getIndicatorsList()
+                .stream()
+                .filter(i -> i.getId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -49,7 +59,11 @@ class IndicatorsAndMonthlyReportTest {
         assertEquals("万户", before.getUnit());
         assertEquals("82.7", before.getValue2016());
         assertEquals("100", before.getTarget2017());
-        assertEquals(17 + 3, anonymous().listIndicators(ListIndicatorsRequest.getDefaultInstance()).getIndicatorsCount(),
+        assertEquals(
+                17 + 3,
+                anonymous()
+                        .listIndicators(ListIndicatorsRequest.getDefaultInstance())
+                        .getIndicatorsCount(),
                 "the 17 of 附件4 and the 3 network-speed indicators of 实施方案 一(三)");
 
         admin().recordIndicatorActual(indicator("1.1", "2017-06", "91.35"));
@@ -73,7 +87,9 @@ class IndicatorsAndMonthlyReportTest {
         assertEquals("0.8", time.getTarget2017());
         assertEquals("0.35", time.getYearOnYearTarget());
         assertEquals("", time.getValue2016(), "the seed gives no 2016 value");
-        assertEquals(cn.gov.qinghai.broadband.v1.IndicatorDirection.HIGHER_IS_BETTER, listed("", "5.1").getDirection());
+        assertEquals(
+                cn.gov.qinghai.broadband.v1.IndicatorDirection.HIGHER_IS_BETTER,
+                listed("", "5.1").getDirection());
 
         admin().recordIndicatorActual(indicator("5.3", "2017-07", "1.6"));
         Indicator slow = listed("2017-07", "5.3");
@@ -82,18 +98,24 @@ class IndicatorsAndMonthlyReportTest {
         admin().recordIndicatorActual(indicator("5.3", "2017-08", "0.8"));
         Indicator atTarget = listed("2017-08", "5.3");
         assertTrue(atTarget.getTargetMet(), "0.8秒以下 includes 0.8");
-        assertTrue(atTarget.getExplanation().getCaveatsList().stream().anyMatch(c -> c.contains("2016")),
+        assertTrue(
+                atTarget.getExplanation().getCaveatsList().stream().anyMatch(c -> c.contains("2016")),
                 "says the year-on-year target could not be checked");
     }
 
     @Test
     void onlyTheAdministrationRecordsActualsAndRetriesAreSafe() {
-        assertEquals(Status.Code.PERMISSION_DENIED, fails(() -> reporter("中国移动青海公司")
-                .recordIndicatorActual(indicator("1", "2017-06", "100"))).code());
+        assertEquals(
+                Status.Code.PERMISSION_DENIED,
+                fails(() -> reporter("中国移动青海公司").recordIndicatorActual(indicator("1", "2017-06", "100")))
+                        .code());
         var unknown = fails(() -> admin().recordIndicatorActual(indicator("9.9", "2017-06", "1")));
         assertEquals("INDICATOR_NOT_FOUND", unknown.reason());
         var bad = fails(() -> admin().recordIndicatorActual(RecordIndicatorActualRequest.newBuilder()
-                .setIndicatorId("1").setMonth("06/2017").setValue("abc").build()));
+                .setIndicatorId("1")
+                .setMonth("06/2017")
+                .setValue("abc")
+                .build()));
         assertEquals(List.of("requestId", "month", "value"), bad.fields());
         var req = indicator("2.4", "2017-07", "70.5");
         var first = admin().recordIndicatorActual(req);
@@ -105,13 +127,22 @@ class IndicatorsAndMonthlyReportTest {
     @Test
     void consumptionActualsAgainstTheTargetTree() {
         admin().recordConsumptionActual(RecordConsumptionActualRequest.newBuilder()
-                .setRequestId(UUID.randomUUID().toString()).setNodeId("consumption.1.1").setMonth("2017-06")
-                .setValue("29").build());
+                .setRequestId(UUID.randomUUID().toString())
+                .setNodeId("consumption.1.1")
+                .setMonth("2017-06")
+                .setValue("29")
+                .build());
         admin().recordConsumptionActual(RecordConsumptionActualRequest.newBuilder()
-                .setRequestId(UUID.randomUUID().toString()).setNodeId("consumption.1.2").setMonth("2017-06")
-                .setValue("1.5").build());
-        ConsumptionNode root = anonymous().getConsumptionTargets(GetConsumptionTargetsRequest.newBuilder()
-                .setMonth("2017-06").build()).getRoot();
+                .setRequestId(UUID.randomUUID().toString())
+                .setNodeId("consumption.1.2")
+                .setMonth("2017-06")
+                .setValue("1.5")
+                .build());
+        ConsumptionNode root = anonymous()
+                .getConsumptionTargets(GetConsumptionTargetsRequest.newBuilder()
+                        .setMonth("2017-06")
+                        .build())
+                .getRoot();
         assertEquals("300", root.getTarget2017());
         assertEquals("300", root.getChildrenTargetSum());
         assertTrue(root.getAddsUp());
@@ -120,7 +151,11 @@ class IndicatorsAndMonthlyReportTest {
         assertEquals("30.5", telecom.getChildrenActualSum());
         assertEquals("50.00", telecom.getChildren(0).getCompletionRatePercent(), "29 / 58");
         var missing = fails(() -> admin().recordConsumptionActual(RecordConsumptionActualRequest.newBuilder()
-                .setRequestId("x-1").setNodeId("consumption.9").setMonth("2017-06").setValue("1").build()));
+                .setRequestId("x-1")
+                .setNodeId("consumption.9")
+                .setMonth("2017-06")
+                .setValue("1")
+                .build()));
         assertEquals("CONSUMPTION_NODE_NOT_FOUND", missing.reason());
     }
 
@@ -132,10 +167,12 @@ class IndicatorsAndMonthlyReportTest {
         var xining = reporter("西宁市政府");
         xining.submitProgressReport(report(a, "2017-09", "1000000").build());
         xining.submitProgressReport(report(b, "2017-09", "2000000.25").build());
-        reporter("中国铁塔青海分公司").submitProgressReport(report(c, "2017-09", "450000000").build());
+        reporter("中国铁塔青海分公司")
+                .submitProgressReport(report(c, "2017-09", "450000000").build());
 
-        MonthlyReport r = anonymous().getMonthlyReport(GetMonthlyReportRequest.newBuilder().setMonth("2017-09")
-                .build());
+        MonthlyReport r = anonymous()
+                .getMonthlyReport(
+                        GetMonthlyReportRequest.newBuilder().setMonth("2017-09").build());
         assertEquals(117, r.getProjectCount());
         assertEquals(117, r.getLinesCount());
         assertEquals(3, r.getReportedCount());
@@ -143,15 +180,22 @@ class IndicatorsAndMonthlyReportTest {
         assertEquals(3, r.getLateCount());
         assertEquals("2017-10-10", r.getDueDate());
         assertEquals("10008733000", r.getTotalPlannedYuan());
-        BigDecimal linesActual = r.getLinesList().stream().map(l -> new BigDecimal(l.getActualInvestmentYuan()))
+        BigDecimal linesActual = r.getLinesList().stream()
+                .map(l -> new BigDecimal(l.getActualInvestmentYuan()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertEquals(0, linesActual.compareTo(new BigDecimal(r.getTotalActualYuan())));
-        for (List<InvestmentGroup> groups : List.of(r.getByProgrammeList(), r.getByCategoryList(),
-                r.getByOwnerList())) {
-            assertEquals(0, groups.stream().map(g -> new BigDecimal(g.getActualInvestmentYuan()))
-                    .reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(linesActual));
+        for (List<InvestmentGroup> groups :
+                List.of(r.getByProgrammeList(), r.getByCategoryList(), r.getByOwnerList())) {
+            assertEquals(
+                    0,
+                    groups.stream()
+                            .map(g -> new BigDecimal(g.getActualInvestmentYuan()))
+                            .reduce(BigDecimal.ZERO, BigDecimal::add)
+                            .compareTo(linesActual));
         }
-        ReportLine tower = r.getLinesList().stream().filter(l -> l.getProjectId() == c.getId()).findFirst()
+        ReportLine tower = r.getLinesList().stream()
+                .filter(l -> l.getProjectId() == c.getId())
+                .findFirst()
                 .orElseThrow();
         assertEquals("900000000", tower.getPlannedInvestmentYuan());
         assertEquals("450000000.00", tower.getActualInvestmentYuan());
@@ -159,27 +203,36 @@ class IndicatorsAndMonthlyReportTest {
         assertTrue(tower.getReportedThisMonth());
         assertTrue(tower.getLate());
         assertEquals(List.of("2017-05", "2017-06", "2017-07", "2017-08"), tower.getMissingMonthsList());
-        Map<String, String> towerGroup = Map.of("key", r.getByOwnerList().stream()
-                .filter(g -> g.getKey().equals("中国铁塔青海分公司")).findFirst().orElseThrow()
-                .getCompletionRatePercent());
+        Map<String, String> towerGroup = Map.of(
+                "key",
+                r.getByOwnerList().stream()
+                        .filter(g -> g.getKey().equals("中国铁塔青海分公司"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getCompletionRatePercent());
         assertEquals("50.00", towerGroup.get("key"));
         assertEquals(17 + 3, r.getIndicatorsCount());
         assertEquals("300", r.getConsumption().getTarget2017());
         assertFalse(r.getExplanation().getStepsList().isEmpty());
 
-        var csv = anonymous().getMonthlyReportCsv(GetMonthlyReportRequest.newBuilder().setMonth("2017-09").build());
+        var csv = anonymous()
+                .getMonthlyReportCsv(
+                        GetMonthlyReportRequest.newBuilder().setMonth("2017-09").build());
         assertEquals("broadband-report-2017-09.csv", csv.getFileName());
         var rows = CsvReader.withHeader(csv.getContent().replace("\r\n", "\n"));
         assertEquals(118, rows.size(), "117 projects and the totals line");
-        var towerRow = rows.stream().filter(m -> m.get("project_id").equals(String.valueOf(c.getId()))).findFirst()
+        var towerRow = rows.stream()
+                .filter(m -> m.get("project_id").equals(String.valueOf(c.getId())))
+                .findFirst()
                 .orElseThrow();
         assertEquals("450000000.00", towerRow.get("actual_investment_yuan"));
         assertEquals("2017-05;2017-06;2017-07;2017-08", towerRow.get("missing_months"));
         assertEquals("合计", rows.get(117).get("programme"));
         assertEquals(r.getTotalActualYuan(), rows.get(117).get("actual_investment_yuan"));
 
-        var outside = fails(() -> anonymous().getMonthlyReport(GetMonthlyReportRequest.newBuilder()
-                .setMonth("2018-01").build()));
+        var outside = fails(() -> anonymous()
+                .getMonthlyReport(
+                        GetMonthlyReportRequest.newBuilder().setMonth("2018-01").build()));
         assertEquals(List.of("month"), outside.fields());
     }
 }

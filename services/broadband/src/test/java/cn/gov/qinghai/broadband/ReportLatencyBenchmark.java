@@ -17,7 +17,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -40,27 +39,33 @@ class ReportLatencyBenchmark {
             var admin = BroadbandServiceGrpc.newBlockingStub(service.channel())
                     .withCallCredentials(RunningService.as("bench", "630000", "broadband:admin"))
                     .withMaxInboundMessageSize(256 * 1024 * 1024);
-            List<Project> projects = admin.listProjects(ListProjectsRequest.newBuilder().setPageSize(200).build())
+            List<Project> projects = admin.listProjects(
+                            ListProjectsRequest.newBuilder().setPageSize(200).build())
                     .getProjectsList();
             long t0 = System.nanoTime();
             List<Long> submit = new ArrayList<>();
             for (int month = 1; month <= 12; month++) {
                 for (Project p : projects) {
                     BigDecimal planned = new BigDecimal(p.getPlannedInvestmentYuan());
-                    String cumulative = planned.multiply(BigDecimal.valueOf(month)).divide(BigDecimal.valueOf(12), 2,
-                            java.math.RoundingMode.DOWN).toPlainString();
+                    String cumulative = planned.multiply(BigDecimal.valueOf(month))
+                            .divide(BigDecimal.valueOf(12), 2, java.math.RoundingMode.DOWN)
+                            .toPlainString();
                     long s = System.nanoTime();
                     admin.submitProgressReport(SubmitProgressReportRequest.newBuilder()
-                            .setRequestId("bench-" + p.getId() + "-" + month).setProjectId(p.getId())
-                            .setMonth(String.format("2017-%02d", month)).setCumulativeInvestmentYuan(cumulative)
-                            .setStatus(ProjectStatus.IN_PROGRESS).setPhysicalProgressPercent(String.valueOf(month * 8))
+                            .setRequestId("bench-" + p.getId() + "-" + month)
+                            .setProjectId(p.getId())
+                            .setMonth(String.format("2017-%02d", month))
+                            .setCumulativeInvestmentYuan(cumulative)
+                            .setStatus(ProjectStatus.IN_PROGRESS)
+                            .setPhysicalProgressPercent(String.valueOf(month * 8))
                             .build());
                     submit.add(System.nanoTime() - s);
                 }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("BENCH submit: %d reports in %.1f s = %.0f/s sequential; %s%n", submit.size(), seconds,
-                    submit.size() / seconds, stats(submit));
+            System.out.printf(
+                    "BENCH submit: %d reports in %.1f s = %.0f/s sequential; %s%n",
+                    submit.size(), seconds, submit.size() / seconds, stats(submit));
             run("117 projects x 12 months", admin, 200);
 
             addSyntheticProjects(service.database(), 11_700 - projects.size());
@@ -70,14 +75,29 @@ class ReportLatencyBenchmark {
 
     private static void run(String label, BroadbandServiceGrpc.BroadbandServiceBlockingStub stub, int iterations) {
         for (String groupBy : List.of("owner", "category", "programme")) {
-            time(label, "GetInvestmentSummary groupBy=" + groupBy, iterations, () -> stub.getInvestmentSummary(
-                    GetInvestmentSummaryRequest.newBuilder().setGroupBy(groupBy).setMonth("2017-06").build()));
+            time(
+                    label,
+                    "GetInvestmentSummary groupBy=" + groupBy,
+                    iterations,
+                    () -> stub.getInvestmentSummary(GetInvestmentSummaryRequest.newBuilder()
+                            .setGroupBy(groupBy)
+                            .setMonth("2017-06")
+                            .build()));
         }
-        time(label, "GetMonthlyReport 2017-06 (JSON/proto)", iterations, () -> stub.getMonthlyReport(
-                GetMonthlyReportRequest.newBuilder().setMonth("2017-06").build()));
-        time(label, "GetMonthlyReportCsv 2017-06", iterations, () -> stub.getMonthlyReportCsv(
-                GetMonthlyReportRequest.newBuilder().setMonth("2017-06").build()));
-        var size = stub.getMonthlyReport(GetMonthlyReportRequest.newBuilder().setMonth("2017-06").build())
+        time(
+                label,
+                "GetMonthlyReport 2017-06 (JSON/proto)",
+                iterations,
+                () -> stub.getMonthlyReport(
+                        GetMonthlyReportRequest.newBuilder().setMonth("2017-06").build()));
+        time(
+                label,
+                "GetMonthlyReportCsv 2017-06",
+                iterations,
+                () -> stub.getMonthlyReportCsv(
+                        GetMonthlyReportRequest.newBuilder().setMonth("2017-06").build()));
+        var size = stub.getMonthlyReport(
+                        GetMonthlyReportRequest.newBuilder().setMonth("2017-06").build())
                 .getSerializedSize();
         System.out.printf("BENCH [%s] monthly report message size %d bytes%n", label, size);
     }
@@ -97,8 +117,9 @@ class ReportLatencyBenchmark {
 
     private static String stats(List<Long> nanos) {
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        return String.format("p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms", pct(sorted, 50), pct(sorted, 95),
-                pct(sorted, 99), sorted[sorted.length - 1] / 1e6);
+        return String.format(
+                "p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms",
+                pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted[sorted.length - 1] / 1e6);
     }
 
     private static double pct(long[] sorted, int p) {
@@ -111,17 +132,20 @@ class ReportLatencyBenchmark {
         try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password())) {
             c.setAutoCommit(false);
             List<String[]> seed = new ArrayList<>();
-            try (var rs = c.createStatement().executeQuery("SELECT programme, category, owner FROM project ORDER BY id")) {
+            try (var rs =
+                    c.createStatement().executeQuery("SELECT programme, category, owner FROM project ORDER BY id")) {
                 while (rs.next()) {
                     seed.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
                 }
             }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO project (id, programme, category, seq, name, "
-                    + "owner, planned_investment_yi, planned_investment_yuan, synthetic) VALUES (?,?,?,?,?,?,?,?,TRUE)");
-                 PreparedStatement r = c.prepareStatement("INSERT INTO progress_report (request_id, project_id, month, "
-                         + "revision, cumulative_investment_yuan, status, physical_progress_percent, correction, "
-                         + "beyond_plan, late, reported_by, reported_at) VALUES (?,?,?,1,?,'IN_PROGRESS',?,FALSE,FALSE,"
-                         + "FALSE,'bench',?)")) {
+            try (PreparedStatement p = c.prepareStatement(
+                            "INSERT INTO project (id, programme, category, seq, name, "
+                                    + "owner, planned_investment_yi, planned_investment_yuan, synthetic) VALUES (?,?,?,?,?,?,?,?,TRUE)");
+                    PreparedStatement r =
+                            c.prepareStatement("INSERT INTO progress_report (request_id, project_id, month, "
+                                    + "revision, cumulative_investment_yuan, status, physical_progress_percent, correction, "
+                                    + "beyond_plan, late, reported_by, reported_at) VALUES (?,?,?,1,?,'IN_PROGRESS',?,FALSE,FALSE,"
+                                    + "FALSE,'bench',?)")) {
                 for (int i = 0; i < count; i++) {
                     String[] s = seed.get(i % seed.size());
                     long id = 1001 + i;

@@ -21,8 +21,7 @@ class RuleCasesTest {
     static Stream<Arguments> cases() throws Exception {
         try (InputStream in = RuleCasesTest.class.getClassLoader().getResourceAsStream("rules/progress.yaml")) {
             Map<String, Object> doc = new Yaml().load(in);
-            return ((List<Map<String, Object>>) doc.get("cases")).stream()
-                    .map(c -> Arguments.of(c.get("name"), c));
+            return ((List<Map<String, Object>>) doc.get("cases")).stream().map(c -> Arguments.of(c.get("name"), c));
         }
     }
 
@@ -36,8 +35,14 @@ class RuleCasesTest {
             BigDecimal value2016 = in.get("value2016") == null ? null : new BigDecimal(in.get("value2016"));
             var direction = IndicatorProgress.Direction.valueOf(in.getOrDefault("direction", "HIGHER_IS_BETTER"));
             BigDecimal yoy = in.get("yearOnYearTarget") == null ? null : new BigDecimal(in.get("yearOnYearTarget"));
-            var r = IndicatorProgress.of(name, value2016, new BigDecimal(in.get("target2017")),
-                    new BigDecimal(in.get("actual")), "unit", direction, yoy,
+            var r = IndicatorProgress.of(
+                    name,
+                    value2016,
+                    new BigDecimal(in.get("target2017")),
+                    new BigDecimal(in.get("actual")),
+                    "unit",
+                    direction,
+                    yoy,
                     cn.gov.qinghai.kit.params.Citation.of("青政办〔2017〕93号", "实施方案 一(三)"));
             assertEquals(expect.get("percent"), r.percent(), name);
             assertEquals(expect.get("met"), r.met(), name);
@@ -46,8 +51,10 @@ class RuleCasesTest {
             assertEquals(r.yearOnYearChange().isEmpty() ? 2 : 3, r.explanation().getStepsCount());
         } else {
             Map<String, String> in = (Map<String, String>) c.get("completion");
-            assertEquals(expect.get("percent"), CompletionRate.percent(new BigDecimal(in.get("actual")),
-                    new BigDecimal(in.get("planned"))), name);
+            assertEquals(
+                    expect.get("percent"),
+                    CompletionRate.percent(new BigDecimal(in.get("actual")), new BigDecimal(in.get("planned"))),
+                    name);
         }
     }
 }

@@ -34,8 +34,8 @@ class BoundaryRulesTest {
     @SuppressWarnings("unchecked")
     static Stream<Arguments> cases() throws java.io.IOException {
         try (InputStream in = BoundaryRulesTest.class.getClassLoader().getResourceAsStream("rules/bounds.yaml")) {
-            List<Map<String, Object>> cases = (List<Map<String, Object>>) new Yaml().<Map<String, Object>>load(in)
-                    .get("cases");
+            List<Map<String, Object>> cases = (List<Map<String, Object>>)
+                    new Yaml().<Map<String, Object>>load(in).get("cases");
             return cases.stream().map(c -> Arguments.of(Named.of((String) c.get("name"), c))).toList().stream();
         }
     }
@@ -50,14 +50,21 @@ class BoundaryRulesTest {
             default -> throw new IllegalArgumentException("unknown rule " + c.get("rule"));
         };
         if ("NO_PARAMETER".equals(c.get("expect"))) {
-            assertThrows(ParameterLookupException.class, () -> PARAMETERS.get(id).at(date));
+            assertThrows(
+                    ParameterLookupException.class, () -> PARAMETERS.get(id).at(date));
             return;
         }
         var p = PARAMETERS.get(id).at(date);
         Object actual = switch ((String) c.get("rule")) {
-            case "classification" -> Classification.classify(new HouseholdFacts(false, List.of(
-                    person((Integer) c.get("age"), WorkAbility.COMPLETELY_LOST),
-                    person(70, WorkAbility.FULL))), p, new ExplanationBuilder());
+            case "classification" ->
+                Classification.classify(
+                        new HouseholdFacts(
+                                false,
+                                List.of(
+                                        person((Integer) c.get("age"), WorkAbility.COMPLETELY_LOST),
+                                        person(70, WorkAbility.FULL))),
+                        p,
+                        new ExplanationBuilder());
             default -> ExitRetention.allowed((Integer) c.get("months"), p);
         };
         assertEquals(c.get("expect"), actual);

@@ -40,8 +40,13 @@ class CaseWorkflowTest {
     final DibaoServiceBlockingStub approver = as("approver-1", COUNTY, "dibao:county-approver");
 
     static DecideCaseRequest decision(Case c, Stage stage, Outcome outcome, String note) {
-        return DecideCaseRequest.newBuilder().setCaseId(c.getId()).setStage(stage).setOutcome(outcome)
-                .setExpectedVersion(c.getVersion()).setNote(note).build();
+        return DecideCaseRequest.newBuilder()
+                .setCaseId(c.getId())
+                .setStage(stage)
+                .setOutcome(outcome)
+                .setExpectedVersion(c.getVersion())
+                .setNote(note)
+                .build();
     }
 
     static GrpcErrorDetails error(Executable call) {
@@ -67,25 +72,38 @@ class CaseWorkflowTest {
         Case c = approved(h);
         assertEquals(CaseStatus.APPROVED, c.getStatus());
         assertEquals("166.67", c.getMonthlyGapBenefit());
-        assertEquals("3000", c.getHousehold().getMembers(0).getRigidExpenditure().getMajorIllness());
-        assertTrue(c.getExplanation().getStepsList().stream().anyMatch(s -> s.getTitle().contains("支出型贫困")
-                && s.getCitation().getClause().equals("二(二)")), "expenditure-type step cited");
-        assertTrue(c.getExplanation().getStepsList().stream().anyMatch(s -> s.getResult().contains("deducted 3000.00")
-                && s.getInputsList().stream().anyMatch(i -> i.getValue().contains("(declared)"))),
+        assertEquals(
+                "3000", c.getHousehold().getMembers(0).getRigidExpenditure().getMajorIllness());
+        assertTrue(
+                c.getExplanation().getStepsList().stream()
+                        .anyMatch(s -> s.getTitle().contains("支出型贫困")
+                                && s.getCitation().getClause().equals("二(二)")),
+                "expenditure-type step cited");
+        assertTrue(
+                c.getExplanation().getStepsList().stream()
+                        .anyMatch(s -> s.getResult().contains("deducted 3000.00")
+                                && s.getInputsList().stream()
+                                        .anyMatch(i -> i.getValue().contains("(declared)"))),
                 "deduction with its source");
 
         Case small = clerk.submitApplication(Households.application(Households.expenditureType(COUNTY, "500")));
         small = reviewer.decideCase(decision(small, Stage.TOWNSHIP_REVIEW, Outcome.PASS, ""));
         Case verified = verifier.decideCase(decision(small, Stage.VERIFICATION, Outcome.PASS, ""));
-        GrpcErrorDetails refused = error(() -> approver.decideCase(decision(verified, Stage.COUNTY_APPROVAL,
-                Outcome.PASS, "")));
+        GrpcErrorDetails refused =
+                error(() -> approver.decideCase(decision(verified, Stage.COUNTY_APPROVAL, Outcome.PASS, "")));
         assertEquals("NOT_ELIGIBLE", refused.reason());
         assertTrue(refused.message().contains("rigid expenditure 500.00"), refused.message());
 
-        assertEquals(List.of("household.members[0].rigidExpenditure.education"),
-                error(() -> clerk.submitApplication(Households.application(h.toBuilder().setMembers(0,
-                        h.getMembers(0).toBuilder().setRigidExpenditure(h.getMembers(0).getRigidExpenditure()
-                                .toBuilder().setEducation("-3"))).build()))).fields());
+        assertEquals(
+                List.of("household.members[0].rigidExpenditure.education"),
+                error(() -> clerk.submitApplication(Households.application(h.toBuilder()
+                                .setMembers(
+                                        0,
+                                        h.getMembers(0).toBuilder()
+                                                .setRigidExpenditure(h.getMembers(0).getRigidExpenditure().toBuilder()
+                                                        .setEducation("-3")))
+                                .build())))
+                        .fields());
     }
 
     /**
@@ -97,47 +115,81 @@ class CaseWorkflowTest {
     @Test
     void stepsRecordedAfterTheFactCarryTheDayTheyWereTaken() {
         Case c = clerk.submitApplication(Households.application(Households.classA(COUNTY)).toBuilder()
-                .setAppliedOn("2017-07-03").build());
+                .setAppliedOn("2017-07-03")
+                .build());
         assertTrue(c.getSubmittedAt().startsWith("2017-07-03"), c.getSubmittedAt());
         c = reviewer.decideCase(decision(c, Stage.TOWNSHIP_REVIEW, Outcome.PASS, "").toBuilder()
-                .setDecidedOn("2017-07-10").build());
+                .setDecidedOn("2017-07-10")
+                .build());
         Case verified = verifier.decideCase(decision(c, Stage.VERIFICATION, Outcome.PASS, "").toBuilder()
-                .setDecidedOn("2017-07-20").build());
-        GrpcErrorDetails early = error(() -> approver.decideCase(decision(verified, Stage.COUNTY_APPROVAL,
-                Outcome.PASS, "").toBuilder().setDecidedOn("2017-07-19").build()));
+                .setDecidedOn("2017-07-20")
+                .build());
+        GrpcErrorDetails early =
+                error(() -> approver.decideCase(decision(verified, Stage.COUNTY_APPROVAL, Outcome.PASS, "").toBuilder()
+                        .setDecidedOn("2017-07-19")
+                        .build()));
         assertEquals("DECIDED_BEFORE_PREVIOUS_STEP", early.reason());
-        assertEquals(List.of("decidedOn"), error(() -> approver.decideCase(decision(verified, Stage.COUNTY_APPROVAL,
-                Outcome.PASS, "").toBuilder().setDecidedOn("2999-01-01").build())).fields());
-        assertEquals(List.of("appliedOn"), error(() -> clerk.submitApplication(Households.application(
-                Households.classA(COUNTY)).toBuilder().setAppliedOn("2017-06-15").build())).fields());
+        assertEquals(
+                List.of("decidedOn"),
+                error(() -> approver.decideCase(decision(verified, Stage.COUNTY_APPROVAL, Outcome.PASS, "").toBuilder()
+                                .setDecidedOn("2999-01-01")
+                                .build()))
+                        .fields());
+        assertEquals(
+                List.of("appliedOn"),
+                error(() -> clerk.submitApplication(Households.application(Households.classA(COUNTY)).toBuilder()
+                                .setAppliedOn("2017-06-15")
+                                .build()))
+                        .fields());
 
         Case approved = approver.decideCase(decision(verified, Stage.COUNTY_APPROVAL, Outcome.PASS, "").toBuilder()
-                .setDecidedOn("2017-07-28").build());
+                .setDecidedOn("2017-07-28")
+                .build());
         assertTrue(approved.getApprovedAt().startsWith("2017-07-28"), approved.getApprovedAt());
         assertEquals("716.33", approved.getMonthlyGapBenefit());
-        assertEquals(List.of("2017-07-03", "2017-07-10", "2017-07-20", "2017-07-28"), approved.getHistoryList()
-                .stream().map(h -> h.getAt().substring(0, 10)).toList());
-        assertTrue(approver.getPaymentRoster(cn.gov.qinghai.dibao.v1.GetPaymentRosterRequest.newBuilder()
-                .setCounty(COUNTY).setMonth("2017-08").setPageSize(1000).build()).getEntriesList().stream()
-                .anyMatch(e -> e.getCaseId().equals(approved.getId())), "paid from 2017-07, in the August roster");
+        assertEquals(
+                List.of("2017-07-03", "2017-07-10", "2017-07-20", "2017-07-28"),
+                approved.getHistoryList().stream()
+                        .map(h -> h.getAt().substring(0, 10))
+                        .toList());
+        assertTrue(
+                approver
+                        .getPaymentRoster(cn.gov.qinghai.dibao.v1.GetPaymentRosterRequest.newBuilder()
+                                .setCounty(COUNTY)
+                                .setMonth("2017-08")
+                                .setPageSize(1000)
+                                .build())
+                        .getEntriesList()
+                        .stream()
+                        .anyMatch(e -> e.getCaseId().equals(approved.getId())),
+                "paid from 2017-07, in the August roster");
     }
 
     /** June 2017, the month 86号 takes effect (16th), has a recipient list: the page's own example month. */
     @Test
     void aCaseApprovedInJune2017IsOnTheJuneRecipientList() {
         Case c = clerk.submitApplication(Households.application(Households.classA(COUNTY)).toBuilder()
-                .setAppliedOn("2017-06-16").build());
+                .setAppliedOn("2017-06-16")
+                .build());
         c = reviewer.decideCase(decision(c, Stage.TOWNSHIP_REVIEW, Outcome.PASS, "").toBuilder()
-                .setDecidedOn("2017-06-19").build());
+                .setDecidedOn("2017-06-19")
+                .build());
         c = verifier.decideCase(decision(c, Stage.VERIFICATION, Outcome.PASS, "").toBuilder()
-                .setDecidedOn("2017-06-21").build());
+                .setDecidedOn("2017-06-21")
+                .build());
         Case approved = approver.decideCase(decision(c, Stage.COUNTY_APPROVAL, Outcome.PASS, "").toBuilder()
-                .setDecidedOn("2017-06-23").build());
-        var june = DibaoTestSupport.stub().listPublicRecipients(
-                cn.gov.qinghai.dibao.v1.ListPublicRecipientsRequest.newBuilder().setCounty(COUNTY).setMonth("2017-06")
-                        .setPageSize(1000).build());
-        assertTrue(june.getRecipientsList().stream().anyMatch(r -> r.getMonthlyAmount()
-                .equals(approved.getMonthlyTotal())), june.toString());
+                .setDecidedOn("2017-06-23")
+                .build());
+        var june = DibaoTestSupport.stub()
+                .listPublicRecipients(cn.gov.qinghai.dibao.v1.ListPublicRecipientsRequest.newBuilder()
+                        .setCounty(COUNTY)
+                        .setMonth("2017-06")
+                        .setPageSize(1000)
+                        .build());
+        assertTrue(
+                june.getRecipientsList().stream()
+                        .anyMatch(r -> r.getMonthlyAmount().equals(approved.getMonthlyTotal())),
+                june.toString());
     }
 
     @Test
@@ -150,11 +202,15 @@ class CaseWorkflowTest {
         assertEquals("833.33", c.getMonthlyGapBenefit());
         assertEquals("17.00", c.getMonthlyAllowances());
         assertEquals("850.33", c.getMonthlyTotal());
-        assertEquals(List.of("SUBMITTED", "TOWNSHIP_REVIEW_PASS", "VERIFICATION_PASS", "COUNTY_APPROVAL_PASS"),
+        assertEquals(
+                List.of("SUBMITTED", "TOWNSHIP_REVIEW_PASS", "VERIFICATION_PASS", "COUNTY_APPROVAL_PASS"),
                 c.getHistoryList().stream().map(h -> h.getAction()).toList());
-        assertEquals(List.of("clerk-1", "reviewer-1", "verifier-1", "approver-1"),
+        assertEquals(
+                List.of("clerk-1", "reviewer-1", "verifier-1", "approver-1"),
                 c.getHistoryList().stream().map(h -> h.getActor()).toList());
-        assertTrue(c.getHistory(2).getNote().contains("3 not consulted"), c.getHistory(2).getNote());
+        assertTrue(
+                c.getHistory(2).getNote().contains("3 not consulted"),
+                c.getHistory(2).getNote());
         assertEquals(3, c.getMedicalChecksCount());
         c.getMedicalChecksList().forEach(m -> {
             assertEquals("NOT_CONSULTED", m.getStatus());
@@ -164,8 +220,10 @@ class CaseWorkflowTest {
         assertTrue(c.getHousehold().getMembers(0).getIdNumber().contains("********"), "identity numbers masked");
         assertEquals(50, c.getHousehold().getMembers(0).getAge());
         assertFalse(c.getExplanation().getStepsList().isEmpty());
-        assertEquals(c, as("poverty-1", "630100", "dibao:poverty-office").getCase(GetCaseRequest.newBuilder()
-                .setId(c.getId()).build()));
+        assertEquals(
+                c,
+                as("poverty-1", "630100", "dibao:poverty-office")
+                        .getCase(GetCaseRequest.newBuilder().setId(c.getId()).build()));
     }
 
     @Test
@@ -174,16 +232,18 @@ class CaseWorkflowTest {
         Case first = clerk.submitApplication(request);
         Case retry = clerk.submitApplication(request);
         assertEquals(first, retry);
-        GrpcErrorDetails reused = error(() -> clerk.submitApplication(request.toBuilder().setNote("changed").build()));
+        GrpcErrorDetails reused = error(() ->
+                clerk.submitApplication(request.toBuilder().setNote("changed").build()));
         assertEquals(Status.Code.ALREADY_EXISTS, reused.code());
         assertEquals("REQUEST_ID_REUSED", reused.reason());
-        GrpcErrorDetails open = error(() -> clerk.submitApplication(request.toBuilder().setRequestId("other-"
-                + first.getId()).build()));
+        GrpcErrorDetails open = error(() -> clerk.submitApplication(
+                request.toBuilder().setRequestId("other-" + first.getId()).build()));
         assertEquals(Status.Code.FAILED_PRECONDITION, open.code());
         assertEquals("OPEN_CASE_EXISTS", open.reason());
         // After a rejection the head may apply again.
         reviewer.decideCase(decision(first, Stage.TOWNSHIP_REVIEW, Outcome.REJECT, "收入核实高于标准"));
-        Case again = clerk.submitApplication(request.toBuilder().setRequestId("again-" + first.getId()).build());
+        Case again = clerk.submitApplication(
+                request.toBuilder().setRequestId("again-" + first.getId()).build());
         assertEquals(CaseStatus.SUBMITTED, again.getStatus());
     }
 
@@ -193,22 +253,29 @@ class CaseWorkflowTest {
         GrpcErrorDetails early = error(() -> approver.decideCase(decision(c, Stage.COUNTY_APPROVAL, Outcome.PASS, "")));
         assertEquals(Status.Code.FAILED_PRECONDITION, early.code());
         assertEquals("ILLEGAL_TRANSITION", early.reason());
-        GrpcErrorDetails wrongRole = error(() -> verifier.decideCase(decision(c, Stage.TOWNSHIP_REVIEW, Outcome.PASS, "")));
+        GrpcErrorDetails wrongRole =
+                error(() -> verifier.decideCase(decision(c, Stage.TOWNSHIP_REVIEW, Outcome.PASS, "")));
         assertEquals(Status.Code.PERMISSION_DENIED, wrongRole.code());
         assertEquals("ROLE_REQUIRED", wrongRole.reason());
         var yushu = as("reviewer-yushu", "632700", "dibao:township-reviewer");
         GrpcErrorDetails region = error(() -> yushu.decideCase(decision(c, Stage.TOWNSHIP_REVIEW, Outcome.PASS, "")));
         assertEquals(Status.Code.PERMISSION_DENIED, region.code());
         assertEquals("REGION_OUT_OF_SCOPE", region.reason());
-        assertEquals(Status.Code.UNAUTHENTICATED, error(() -> DibaoTestSupport.stub().getCase(
-                GetCaseRequest.newBuilder().setId(c.getId()).build())).code());
-        GrpcErrorDetails noReason = error(() -> reviewer.decideCase(decision(c, Stage.TOWNSHIP_REVIEW, Outcome.REJECT, "")));
+        assertEquals(
+                Status.Code.UNAUTHENTICATED,
+                error(() -> DibaoTestSupport.stub()
+                                .getCase(GetCaseRequest.newBuilder()
+                                        .setId(c.getId())
+                                        .build()))
+                        .code());
+        GrpcErrorDetails noReason =
+                error(() -> reviewer.decideCase(decision(c, Stage.TOWNSHIP_REVIEW, Outcome.REJECT, "")));
         assertEquals(List.of("note"), noReason.fields());
         Case rejected = reviewer.decideCase(decision(c, Stage.TOWNSHIP_REVIEW, Outcome.REJECT, "家庭财产超标"));
         assertEquals(CaseStatus.REJECTED, rejected.getStatus());
         assertEquals("家庭财产超标", rejected.getHistory(1).getNote());
-        GrpcErrorDetails afterReject = error(() -> reviewer.decideCase(decision(rejected, Stage.TOWNSHIP_REVIEW,
-                Outcome.PASS, "")));
+        GrpcErrorDetails afterReject =
+                error(() -> reviewer.decideCase(decision(rejected, Stage.TOWNSHIP_REVIEW, Outcome.PASS, "")));
         assertEquals("ILLEGAL_TRANSITION", afterReject.reason());
     }
 
@@ -252,27 +319,43 @@ class CaseWorkflowTest {
     @Test
     void everyInvalidFieldIsReportedAtOnce() {
         Household h = Households.classA(COUNTY).toBuilder()
-                .setMembers(0, Households.classA(COUNTY).getMembers(0).toBuilder().setIdNumber("630121198001011234"))
-                .setMembers(1, Households.classA(COUNTY).getMembers(1).toBuilder()
-                        .setWorkAbility(WorkAbility.WORK_ABILITY_UNSPECIFIED).setDisabilityGrade(7)
-                        .addIncomes(Households.income("GIFT", "10")))
+                .setMembers(
+                        0, Households.classA(COUNTY).getMembers(0).toBuilder().setIdNumber("630121198001011234"))
+                .setMembers(
+                        1,
+                        Households.classA(COUNTY).getMembers(1).toBuilder()
+                                .setWorkAbility(WorkAbility.WORK_ABILITY_UNSPECIFIED)
+                                .setDisabilityGrade(7)
+                                .addIncomes(Households.income("GIFT", "10")))
                 .setTownship("")
                 .build();
         GrpcErrorDetails e = error(() -> clerk.submitApplication(Households.application(h)));
         assertEquals(Status.Code.INVALID_ARGUMENT, e.code());
-        assertEquals(List.of("household.township", "household.members[0].idNumber",
-                "household.members[1].disabilityGrade", "household.members[1].workAbility",
-                "household.members[1].incomes[1].type"), e.fields());
+        assertEquals(
+                List.of(
+                        "household.township",
+                        "household.members[0].idNumber",
+                        "household.members[1].disabilityGrade",
+                        "household.members[1].workAbility",
+                        "household.members[1].incomes[1].type"),
+                e.fields());
     }
 
     @Test
     void listsCasesOfTheCountyInScope() {
         Case c = clerk.submitApplication(Households.application(Households.classA(COUNTY)));
-        var list = reviewer.listCases(ListCasesRequest.newBuilder().setCounty(COUNTY)
-                .setStatus(CaseStatus.SUBMITTED).build());
+        var list = reviewer.listCases(ListCasesRequest.newBuilder()
+                .setCounty(COUNTY)
+                .setStatus(CaseStatus.SUBMITTED)
+                .build());
         assertTrue(list.getCasesList().stream().anyMatch(x -> x.getId().equals(c.getId())));
         assertTrue(list.getCasesList().stream().allMatch(x -> x.getStatus() == CaseStatus.SUBMITTED));
-        assertEquals("REGION_OUT_OF_SCOPE", error(() -> as("r", "632700", "dibao:township-reviewer")
-                .listCases(ListCasesRequest.newBuilder().setCounty(COUNTY).build())).reason());
+        assertEquals(
+                "REGION_OUT_OF_SCOPE",
+                error(() -> as("r", "632700", "dibao:township-reviewer")
+                                .listCases(ListCasesRequest.newBuilder()
+                                        .setCounty(COUNTY)
+                                        .build()))
+                        .reason());
     }
 }

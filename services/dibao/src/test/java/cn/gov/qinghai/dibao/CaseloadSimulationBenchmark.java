@@ -43,7 +43,7 @@ class CaseloadSimulationBenchmark {
         try (RunningService service = RunningService.start("dibao_sim_bench", Map.of())) {
             var db = service.database();
             try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password());
-                 Statement st = c.createStatement()) {
+                    Statement st = c.createStatement()) {
                 long t0 = System.nanoTime();
                 st.execute("INSERT INTO dibao_case (request_id, payload_hash, county, township, head_id_number, "
                         + "head_name, household_size, household, status, version, submitted_at, approved_at, "
@@ -62,20 +62,25 @@ class CaseloadSimulationBenchmark {
                         + "citation_document, citation_clause, published_by, published_at) "
                         + "SELECT 'bench-std-' || k, '6301' || lpad(k::text, 2, '0'), date '2019-01-01', 4000 + 10 * k, "
                         + "'bench', '一', 'bench', now() FROM generate_series(1, 40, 2) k");
-                st.execute("INSERT INTO county_payment_method (request_id, payload_hash, county, effective_from, method, "
-                        + "tiers, citation_document, citation_clause, published_by, published_at) VALUES ('bench-pm', "
-                        + "repeat('0', 64), '630102', date '2019-01-01', 'TIERED', '{\"tiers\":[{\"annualGapUpTo\":"
-                        + "\"1200\",\"monthlyPerPerson\":\"80\"},{\"monthlyPerPerson\":\"150\"}]}', 'bench', '一', "
-                        + "'bench', now())");
+                st.execute(
+                        "INSERT INTO county_payment_method (request_id, payload_hash, county, effective_from, method, "
+                                + "tiers, citation_document, citation_clause, published_by, published_at) VALUES ('bench-pm', "
+                                + "repeat('0', 64), '630102', date '2019-01-01', 'TIERED', '{\"tiers\":[{\"annualGapUpTo\":"
+                                + "\"1200\",\"monthlyPerPerson\":\"80\"},{\"monthlyPerPerson\":\"150\"}]}', 'bench', '一', "
+                                + "'bench', now())");
                 st.execute("VACUUM ANALYZE");
-                System.out.printf("bench: seeded %,d cases with their members in %.1f s%n", N,
-                        (System.nanoTime() - t0) / 1e9);
+                System.out.printf(
+                        "bench: seeded %,d cases with their members in %.1f s%n", N, (System.nanoTime() - t0) / 1e9);
             }
 
             String month = YearMonth.now().toString();
-            Reform reform = Reform.newBuilder().setName("bench")
-                    .addOverrides(ParameterOverride.newBuilder().setId("dibao.provincial_floor").setValue("4400"))
-                    .addOverrides(ParameterOverride.newBuilder().setId("dibao.classified_allowance")
+            Reform reform = Reform.newBuilder()
+                    .setName("bench")
+                    .addOverrides(ParameterOverride.newBuilder()
+                            .setId("dibao.provincial_floor")
+                            .setValue("4400"))
+                    .addOverrides(ParameterOverride.newBuilder()
+                            .setId("dibao.classified_allowance")
                             .setValue("{\"monthlyAmount\":\"25\"}"))
                     .build();
             var stub = DibaoServiceGrpc.newBlockingStub(service.channel())
@@ -84,18 +89,32 @@ class CaseloadSimulationBenchmark {
             CaseloadSimulation s = null;
             for (int run = 0; run < 5; run++) {
                 long t = System.nanoTime();
-                s = stub.withDeadlineAfter(10, TimeUnit.MINUTES).simulateCaseload(SimulateCaseloadRequest.newBuilder()
-                        .setRegion("630000").setMonth(month).setReform(reform).build());
+                s = stub.withDeadlineAfter(10, TimeUnit.MINUTES)
+                        .simulateCaseload(SimulateCaseloadRequest.newBuilder()
+                                .setRegion("630000")
+                                .setMonth(month)
+                                .setReform(reform)
+                                .build());
                 times.add((System.nanoTime() - t) / 1e9);
             }
             System.out.printf("bench: simulation runs %s s%n", times);
             Collections.sort(times);
             var t = s.getTotals();
-            System.out.printf("bench: SimulateCaseload %,d cases (%,d persons), %d groups: eligible %,d → %,d, "
+            System.out.printf(
+                    "bench: SimulateCaseload %,d cases (%,d persons), %d groups: eligible %,d → %,d, "
                             + "newly %,d, no longer %,d, monthly %s → %s; 5 runs min %.2f s, median %.2f s, max %.2f s%n",
-                    t.getHouseholds(), t.getPersons(), s.getGroupsCount(), t.getBaselineEligibleHouseholds(),
-                    t.getReformEligibleHouseholds(), t.getNewlyEligibleHouseholds(), t.getNoLongerEligibleHouseholds(),
-                    t.getBaselineMonthly(), t.getReformMonthly(), times.get(0), times.get(2), times.get(4));
+                    t.getHouseholds(),
+                    t.getPersons(),
+                    s.getGroupsCount(),
+                    t.getBaselineEligibleHouseholds(),
+                    t.getReformEligibleHouseholds(),
+                    t.getNewlyEligibleHouseholds(),
+                    t.getNoLongerEligibleHouseholds(),
+                    t.getBaselineMonthly(),
+                    t.getReformMonthly(),
+                    times.get(0),
+                    times.get(2),
+                    times.get(4));
 
             ParameterRegistry parameters = ParameterRegistry.fromClasspath("parameters");
             LocalDate first = YearMonth.now().atDay(1);
@@ -104,8 +123,8 @@ class CaseloadSimulationBenchmark {
             var underReform = CaseloadSimulationService.side(reformed.registry(), first);
             List<Object> binds = CaseloadSimulationQuery.binds("63%", first, baseline, underReform);
             try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password());
-                 PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) "
-                         + CaseloadSimulationQuery.sql("63%", baseline, underReform))) {
+                    PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) "
+                            + CaseloadSimulationQuery.sql("63%", baseline, underReform))) {
                 c.setAutoCommit(false);
                 try (Statement st = c.createStatement()) {
                     st.execute("SET LOCAL work_mem = '256MB'");

@@ -52,7 +52,9 @@ class CaseloadSimulationTest {
         DibaoServiceBlockingStub verifier = DibaoTestSupport.as("verifier-s", COUNTY, "dibao:verifier");
         approver = DibaoTestSupport.as("approver-s", "632500", "dibao:county-approver");
         office = DibaoTestSupport.as("office-s", "630000", "dibao:poverty-office");
-        for (Household h : List.of(Households.classA(COUNTY), Households.disabledSingle(COUNTY),
+        for (Household h : List.of(
+                Households.classA(COUNTY),
+                Households.disabledSingle(COUNTY),
                 Households.expenditureType(COUNTY, "2000"))) {
             Case c = clerk.submitApplication(Households.application(h));
             c = reviewer.decideCase(next(c, Stage.TOWNSHIP_REVIEW));
@@ -61,7 +63,7 @@ class CaseloadSimulationTest {
         }
         var db = DibaoTestSupport.service().database();
         try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password());
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             // Two adults aged 30, counted income 8200: per capita 4100, not below 4000; eligible below 4400.
             try (ResultSet rs = st.executeQuery("INSERT INTO dibao_case (request_id, payload_hash, county, township, "
                     + "head_id_number, head_name, household_size, household, status, version, submitted_at, "
@@ -80,8 +82,12 @@ class CaseloadSimulationTest {
     }
 
     static DecideCaseRequest next(Case c, Stage stage) {
-        return DecideCaseRequest.newBuilder().setCaseId(c.getId()).setStage(stage).setOutcome(Outcome.PASS)
-                .setExpectedVersion(c.getVersion()).build();
+        return DecideCaseRequest.newBuilder()
+                .setCaseId(c.getId())
+                .setStage(stage)
+                .setOutcome(Outcome.PASS)
+                .setExpectedVersion(c.getVersion())
+                .build();
     }
 
     static ParameterOverride override(String id, String value) {
@@ -89,8 +95,11 @@ class CaseloadSimulationTest {
     }
 
     static SimulateCaseloadRequest request(String region, ParameterOverride... overrides) {
-        return SimulateCaseloadRequest.newBuilder().setRegion(region).setMonth(MONTH)
-                .setReform(Reform.newBuilder().setName("提标").addAllOverrides(List.of(overrides))).build();
+        return SimulateCaseloadRequest.newBuilder()
+                .setRegion(region)
+                .setMonth(MONTH)
+                .setReform(Reform.newBuilder().setName("提标").addAllOverrides(List.of(overrides)))
+                .build();
     }
 
     static GrpcErrorDetails error(Executable call) {
@@ -107,22 +116,26 @@ class CaseloadSimulationTest {
 
     @Test
     void higherFloorLowerRigidRatioAndLargerAllowanceByCountyAndClass() {
-        CaseloadSimulation s = office.simulateCaseload(request("632500",
+        CaseloadSimulation s = office.simulateCaseload(request(
+                "632500",
                 override("dibao.provincial_floor", "4400"),
                 override("dibao.rigid_expenditure", "{\"deductionRatio\":\"0.1\"}"),
                 override("dibao.classified_allowance", "{\"monthlyAmount\":\"25\"}")));
         // 632521 A (head 50, spouse 48, child 10; counted 2000): (4000×3 − 2000)/12 = 833.33 + child 17 = 850.33;
         //   reform (4400×3 − 2000)/12 = 933.33 + 25 = 958.33.
-        // 632521 B (grade 3, wage 1200): (4000 − 1200)/12 = 233.33 + living 50 = 283.33; (4400 − 1200)/12 = 266.67 + 50.
+        // 632521 B (grade 3, wage 1200): (4000 − 1200)/12 = 233.33 + living 50 = 283.33; (4400 − 1200)/12 = 266.67 +
+        // 50.
         // 632521 C (wage 5000, illness 2000): assessed 3000 → 83.33; ratio 0.1 → assessed 4800 ≥ 4400: no longer.
         // 632522 C (8200 for 2): 4100 ≥ 4000 not eligible, 0; < 4400 → (8800 − 8200)/12 = 50.00: newly eligible.
-        assertEquals(List.of(
-                "632521 A 1/3 eligible 1/3→1/3 new 0/0 gone 0/0 850.33→958.33",
-                "632521 B 1/1 eligible 1/1→1/1 new 0/0 gone 0/0 283.33→316.67",
-                "632521 C 1/1 eligible 1/1→0/0 new 0/0 gone 1/1 83.33→0.00",
-                "632522 C 1/2 eligible 0/0→1/2 new 1/2 gone 0/0 0.00→50.00"),
-                s.getGroupsList().stream().map(g -> g.getCounty() + " " + g.getClassification() + " "
-                        + line(g.getTotals())).toList());
+        assertEquals(
+                List.of(
+                        "632521 A 1/3 eligible 1/3→1/3 new 0/0 gone 0/0 850.33→958.33",
+                        "632521 B 1/1 eligible 1/1→1/1 new 0/0 gone 0/0 283.33→316.67",
+                        "632521 C 1/1 eligible 1/1→0/0 new 0/0 gone 1/1 83.33→0.00",
+                        "632522 C 1/2 eligible 0/0→1/2 new 1/2 gone 0/0 0.00→50.00"),
+                s.getGroupsList().stream()
+                        .map(g -> g.getCounty() + " " + g.getClassification() + " " + line(g.getTotals()))
+                        .toList());
         CaseloadTotals t = s.getTotals();
         assertEquals("4/7 eligible 3/5→3/6 new 1/2 gone 1/1 1216.99→1325.00", line(t));
         assertEquals("14603.88", t.getBaselineAnnual());
@@ -135,7 +148,10 @@ class CaseloadSimulationTest {
 
     @Test
     void baselineIsThePaymentRosterAndNothingIsStored() {
-        var roster = GetPaymentRosterRequest.newBuilder().setCounty(COUNTY).setMonth(MONTH).build();
+        var roster = GetPaymentRosterRequest.newBuilder()
+                .setCounty(COUNTY)
+                .setMonth(MONTH)
+                .build();
         var before = approver.getPaymentRoster(roster);
         CaseloadSimulation s = approver.simulateCaseload(request(COUNTY, override("dibao.provincial_floor", "5000")));
         assertEquals(before.getMonthlyTotal(), s.getTotals().getBaselineMonthly());
@@ -148,13 +164,15 @@ class CaseloadSimulationTest {
         String[] lines = csv.split("\n");
         assertEquals(5, lines.length);
         assertTrue(lines[0].startsWith("county,classification,households,persons,"));
-        assertTrue(lines[4].startsWith(COUNTY + ",ALL,3,5,3,5,3,5,0,0,0,0," + before.getMonthlyTotal() + ","),
-                lines[4]);
+        assertTrue(
+                lines[4].startsWith(COUNTY + ",ALL,3,5,3,5,3,5,0,0,0,0," + before.getMonthlyTotal() + ","), lines[4]);
     }
 
     @Test
     void aReformStartingAfterTheMonthChangesNothing() {
-        ParameterOverride later = override("dibao.provincial_floor", "9000").toBuilder().setFrom("2100-01-01").build();
+        ParameterOverride later = override("dibao.provincial_floor", "9000").toBuilder()
+                .setFrom("2100-01-01")
+                .build();
         CaseloadSimulation s = approver.simulateCaseload(request(COUNTY, later));
         assertEquals(s.getTotals().getBaselineMonthly(), s.getTotals().getReformMonthly());
         assertEquals("0.00", s.getTotals().getMonthlyDifference());
@@ -164,43 +182,82 @@ class CaseloadSimulationTest {
     @Test
     void badInputNamesEveryField() {
         GrpcErrorDetails e = error(() -> office.simulateCaseload(SimulateCaseloadRequest.newBuilder()
-                .setRegion("640000").setMonth("2017-05")
+                .setRegion("640000")
+                .setMonth("2017-05")
                 .setReform(Reform.newBuilder()
                         .addOverrides(override("dibao.no_such_thing", "1"))
-                        .addOverrides(override("dibao.provincial_floor", "lots").toBuilder().setUnit("CNY/month"))
+                        .addOverrides(override("dibao.provincial_floor", "lots").toBuilder()
+                                .setUnit("CNY/month"))
                         .addOverrides(override("dibao.classified_allowance", "{\"monthlyAmount\":\"25\"}").toBuilder()
                                 .setFrom("2016-01-01"))
                         .addOverrides(override("dibao.income_types", "{}")))
                 .build()));
         assertEquals(Status.Code.INVALID_ARGUMENT, e.code());
-        assertEquals(List.of("region", "month", "reform.overrides[0].id", "reform.overrides[1].unit",
-                "reform.overrides[1].value", "reform.overrides[2].from", "reform.overrides[3].id"), e.fields());
-        assertEquals(List.of("reform"), error(() -> office.simulateCaseload(SimulateCaseloadRequest.newBuilder()
-                .setRegion("630000").setMonth(MONTH).build())).fields());
+        assertEquals(
+                List.of(
+                        "region",
+                        "month",
+                        "reform.overrides[0].id",
+                        "reform.overrides[1].unit",
+                        "reform.overrides[1].value",
+                        "reform.overrides[2].from",
+                        "reform.overrides[3].id"),
+                e.fields());
+        assertEquals(
+                List.of("reform"),
+                error(() -> office.simulateCaseload(SimulateCaseloadRequest.newBuilder()
+                                .setRegion("630000")
+                                .setMonth(MONTH)
+                                .build()))
+                        .fields());
         Reform.Builder big = Reform.newBuilder();
         for (int i = 0; i < 21; i++) {
             big.addOverrides(override("dibao.provincial_floor", "4400"));
         }
-        assertEquals(List.of("reform.overrides"), error(() -> office.simulateCaseload(SimulateCaseloadRequest
-                .newBuilder().setRegion("630000").setMonth(MONTH).setReform(big).build())).fields());
-        assertEquals(List.of("reform.overrides[0].value"), error(() -> office.simulateCaseload(request("630000",
-                override("dibao.classified_allowance", "{\"elderlyMinAgeInclusive\":\"60.5\"}")))).fields());
+        assertEquals(
+                List.of("reform.overrides"),
+                error(() -> office.simulateCaseload(SimulateCaseloadRequest.newBuilder()
+                                .setRegion("630000")
+                                .setMonth(MONTH)
+                                .setReform(big)
+                                .build()))
+                        .fields());
+        assertEquals(
+                List.of("reform.overrides[0].value"),
+                error(() -> office.simulateCaseload(request(
+                                "630000",
+                                override("dibao.classified_allowance", "{\"elderlyMinAgeInclusive\":\"60.5\"}"))))
+                        .fields());
     }
 
     @Test
     void departmentRolesWithinTheirRegionOnly() {
         SimulateCaseloadRequest province = request("630000", override("dibao.provincial_floor", "4400"));
-        assertEquals(Status.Code.UNAUTHENTICATED, error(() -> DibaoTestSupport.stub().simulateCaseload(province))
-                .code());
-        assertEquals("ROLE_REQUIRED", error(() -> DibaoTestSupport.as("clerk-x", "630000", "dibao:clerk")
-                .simulateCaseload(province)).reason());
-        assertEquals("SCOPE_MISSING", error(() -> DibaoTestSupport.as("approver-x", "", "dibao:county-approver")
-                .simulateCaseload(province)).reason());
-        assertEquals("REGION_OUT_OF_SCOPE", error(() -> DibaoTestSupport.as("approver-y", COUNTY,
-                "dibao:county-approver").simulateCaseload(request("632500", override("dibao.provincial_floor",
-                "4400")))).reason());
+        assertEquals(
+                Status.Code.UNAUTHENTICATED,
+                error(() -> DibaoTestSupport.stub().simulateCaseload(province)).code());
+        assertEquals(
+                "ROLE_REQUIRED",
+                error(() -> DibaoTestSupport.as("clerk-x", "630000", "dibao:clerk")
+                                .simulateCaseload(province))
+                        .reason());
+        assertEquals(
+                "SCOPE_MISSING",
+                error(() -> DibaoTestSupport.as("approver-x", "", "dibao:county-approver")
+                                .simulateCaseload(province))
+                        .reason());
+        assertEquals(
+                "REGION_OUT_OF_SCOPE",
+                error(() -> DibaoTestSupport.as("approver-y", COUNTY, "dibao:county-approver")
+                                .simulateCaseload(request("632500", override("dibao.provincial_floor", "4400"))))
+                        .reason());
         CaseloadSimulation own = DibaoTestSupport.as("approver-y", COUNTY, "dibao:county-approver")
                 .simulateCaseload(request(COUNTY, override("dibao.provincial_floor", "4400")));
-        assertEquals(List.of(COUNTY), own.getGroupsList().stream().map(CaseloadGroup::getCounty).distinct().toList());
+        assertEquals(
+                List.of(COUNTY),
+                own.getGroupsList().stream()
+                        .map(CaseloadGroup::getCounty)
+                        .distinct()
+                        .toList());
     }
 }

@@ -40,7 +40,8 @@ class CrossMatchBenchmark {
 
     /** The i-th distinct valid identity number. */
     static String id(int i) {
-        String first17 = COUNTY + LocalDate.of(1940, 1, 1).plusDays(i % 25_000).toString().replace("-", "")
+        String first17 = COUNTY
+                + LocalDate.of(1940, 1, 1).plusDays(i % 25_000).toString().replace("-", "")
                 + String.format("%03d", (i / 25_000) % 1000);
         return first17 + ResidentId.checkCharacter(first17);
     }
@@ -51,18 +52,25 @@ class CrossMatchBenchmark {
             var db = service.database();
             long t0 = System.nanoTime();
             try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password());
-                 Statement st = c.createStatement()) {
-                st.execute("INSERT INTO dibao_case (request_id, payload_hash, county, township, head_id_number, head_name, "
-                        + "household_size, household, status, version, submitted_at, approved_at, classification, "
-                        + "first_paid_month) SELECT 'bench-' || g, repeat('0', 64), '" + COUNTY + "', 'bench', "
-                        + "lpad(g::text, 18, '0'), 'bench', 4, '{}'::jsonb, 'APPROVED', 4, now(), now(), 'C', "
-                        + "date_trunc('month', now())::date FROM generate_series(1, " + (N / 4) + ") g");
+                    Statement st = c.createStatement()) {
+                st.execute(
+                        "INSERT INTO dibao_case (request_id, payload_hash, county, township, head_id_number, head_name, "
+                                + "household_size, household, status, version, submitted_at, approved_at, classification, "
+                                + "first_paid_month) SELECT 'bench-' || g, repeat('0', 64), '" + COUNTY + "', 'bench', "
+                                + "lpad(g::text, 18, '0'), 'bench', 4, '{}'::jsonb, 'APPROVED', 4, now(), now(), 'C', "
+                                + "date_trunc('month', now())::date FROM generate_series(1, " + (N / 4) + ") g");
                 StringBuilder members = new StringBuilder(N * 30);
                 for (int i = 0; i < N; i++) {
-                    members.append(i / 4 + 1).append(',').append(i % 4).append(',').append(id(i)).append('\n');
+                    members.append(i / 4 + 1)
+                            .append(',')
+                            .append(i % 4)
+                            .append(',')
+                            .append(id(i))
+                            .append('\n');
                 }
                 try (Reader r = new StringReader(members.toString())) {
-                    c.unwrap(PGConnection.class).getCopyAPI()
+                    c.unwrap(PGConnection.class)
+                            .getCopyAPI()
                             .copyIn("COPY case_member (case_id, idx, id_number) FROM STDIN WITH (FORMAT csv)", r);
                 }
                 st.execute("ANALYZE");
@@ -72,8 +80,12 @@ class CrossMatchBenchmark {
             long t1 = System.nanoTime();
             PovertyRosterImport imported = upload(service, N / 2, N / 2 + N);
             double importSeconds = (System.nanoTime() - t1) / 1e9;
-            System.out.printf("bench: registry import %,d rows (%,d accepted, %,d rejected) in %.1f s = %,.0f rows/s%n",
-                    imported.getLines(), imported.getAccepted(), imported.getRejected(), importSeconds,
+            System.out.printf(
+                    "bench: registry import %,d rows (%,d accepted, %,d rejected) in %.1f s = %,.0f rows/s%n",
+                    imported.getLines(),
+                    imported.getAccepted(),
+                    imported.getRejected(),
+                    importSeconds,
                     imported.getLines() / importSeconds);
 
             var stub = DibaoServiceGrpc.newBlockingStub(service.channel())
@@ -82,14 +94,24 @@ class CrossMatchBenchmark {
             CrossMatchReport report = null;
             for (int run = 0; run < 5; run++) {
                 long t = System.nanoTime();
-                report = stub.withDeadlineAfter(10, TimeUnit.MINUTES).getCrossMatchReport(
-                        GetCrossMatchReportRequest.newBuilder().setRegion("630000").build());
+                report = stub.withDeadlineAfter(10, TimeUnit.MINUTES)
+                        .getCrossMatchReport(GetCrossMatchReportRequest.newBuilder()
+                                .setRegion("630000")
+                                .build());
                 times.add((System.nanoTime() - t) / 1e9);
             }
             Collections.sort(times);
-            System.out.printf("bench: match report %,d x %,d: in both %,d, dibao only %,d, registry only %,d; "
-                            + "5 runs min %.2f s, median %.2f s, max %.2f s%n", N, N, report.getInBoth(),
-                    report.getDibaoOnly(), report.getRegistryOnly(), times.get(0), times.get(2), times.get(4));
+            System.out.printf(
+                    "bench: match report %,d x %,d: in both %,d, dibao only %,d, registry only %,d; "
+                            + "5 runs min %.2f s, median %.2f s, max %.2f s%n",
+                    N,
+                    N,
+                    report.getInBoth(),
+                    report.getDibaoOnly(),
+                    report.getRegistryOnly(),
+                    times.get(0),
+                    times.get(2),
+                    times.get(4));
         }
     }
 
@@ -112,12 +134,17 @@ class CrossMatchBenchmark {
                                     header = false;
                                 }
                                 while (chunk.length() < 65_536 && next < to) {
-                                    chunk.append(id(next)).append(",户主").append(next % 1000).append(',')
-                                            .append(COUNTY).append('\n');
+                                    chunk.append(id(next))
+                                            .append(",户主")
+                                            .append(next % 1000)
+                                            .append(',')
+                                            .append(COUNTY)
+                                            .append('\n');
                                     next++;
                                 }
-                                requests.onNext(PovertyRosterChunk.newBuilder().setData(ByteString.copyFrom(
-                                        chunk.toString(), StandardCharsets.UTF_8)).build());
+                                requests.onNext(PovertyRosterChunk.newBuilder()
+                                        .setData(ByteString.copyFrom(chunk.toString(), StandardCharsets.UTF_8))
+                                        .build());
                             }
                             if (next >= to && !done) {
                                 done = true;
@@ -139,8 +166,7 @@ class CrossMatchBenchmark {
                     }
 
                     @Override
-                    public void onCompleted() {
-                    }
+                    public void onCompleted() {}
                 });
         return result.get(30, TimeUnit.MINUTES);
     }

@@ -39,13 +39,15 @@ class CrossMatchTest {
     static PovertyRosterImport upload(String csv, int chunk, String subject, String region, String... roles)
             throws Exception {
         CompletableFuture<PovertyRosterImport> result = new CompletableFuture<>();
-        StreamObserver<PovertyRosterChunk> in = DibaoServiceGrpc.newStub(DibaoTestSupport.service().channel())
+        StreamObserver<PovertyRosterChunk> in = DibaoServiceGrpc.newStub(
+                        DibaoTestSupport.service().channel())
                 .withCallCredentials(RunningService.as(subject, region, roles))
                 .importPovertyRoster(ClientStreams.into(result));
         byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < bytes.length; i += chunk) {
             in.onNext(PovertyRosterChunk.newBuilder()
-                    .setData(ByteString.copyFrom(bytes, i, Math.min(chunk, bytes.length - i))).build());
+                    .setData(ByteString.copyFrom(bytes, i, Math.min(chunk, bytes.length - i)))
+                    .build());
         }
         in.onCompleted();
         try {
@@ -56,8 +58,10 @@ class CrossMatchTest {
     }
 
     static CrossMatchReport report(String region) {
-        return as("po-1", "630000", "dibao:poverty-office").getCrossMatchReport(
-                GetCrossMatchReportRequest.newBuilder().setRegion(region).build());
+        return as("po-1", "630000", "dibao:poverty-office")
+                .getCrossMatchReport(GetCrossMatchReportRequest.newBuilder()
+                        .setRegion(region)
+                        .build());
     }
 
     @Test
@@ -71,19 +75,23 @@ class CrossMatchTest {
 
         String registryOnly = DibaoTestSupport.residentId(COUNTY, LocalDate.of(1965, 7, 1));
         String csv = "id_number,name,county\r\n"
-                + h.getMembers(0).getIdNumber() + ",张三丰," + COUNTY + "\r\n"      // line 2: in both
-                + registryOnly + ",扎西," + COUNTY + "\n"                          // line 3: registry only
-                + "630121198001011234,错号," + COUNTY + "\n"                        // line 4: wrong check character
-                + h.getMembers(1).getIdNumber() + ",李四娘,999999\n"                 // line 5: county not in Qinghai
-                + "only,two\n"                                                     // line 6: field count
-                + "\n"                                                             // line 7: blank, ignored
-                + h.getMembers(2).getIdNumber() + ",张小五,630121\n";                // line 8: outside 632321? no: kept
+                + h.getMembers(0).getIdNumber() + ",张三丰," + COUNTY + "\r\n" // line 2: in both
+                + registryOnly + ",扎西," + COUNTY + "\n" // line 3: registry only
+                + "630121198001011234,错号," + COUNTY + "\n" // line 4: wrong check character
+                + h.getMembers(1).getIdNumber() + ",李四娘,999999\n" // line 5: county not in Qinghai
+                + "only,two\n" // line 6: field count
+                + "\n" // line 7: blank, ignored
+                + h.getMembers(2).getIdNumber() + ",张小五,630121\n"; // line 8: outside 632321? no: kept
         PovertyRosterImport result = upload(csv, 7, "po-1", "630000", "dibao:poverty-office");
         assertEquals(6, result.getLines());
         assertEquals(3, result.getAccepted());
         assertEquals(3, result.getRejected());
-        assertEquals(List.of(4L, 5L, 6L), result.getBadRowsList().stream().map(b -> b.getLine()).toList());
-        assertTrue(result.getBadRows(0).getReason().contains("check character"), result.getBadRows(0).getReason());
+        assertEquals(
+                List.of(4L, 5L, 6L),
+                result.getBadRowsList().stream().map(b -> b.getLine()).toList());
+        assertTrue(
+                result.getBadRows(0).getReason().contains("check character"),
+                result.getBadRows(0).getReason());
 
         CrossMatchReport r = report(COUNTY);
         assertEquals(1, r.getInBoth());
@@ -91,12 +99,19 @@ class CrossMatchTest {
         assertEquals(1, r.getRegistryOnly());
         assertTrue(r.getSampleInBoth(0).contains("********"));
         assertFalse(r.toString().contains(registryOnly));
-        assertEquals(r.toBuilder().setComputedAt("").build(), report(COUNTY).toBuilder().setComputedAt("").build(),
+        assertEquals(
+                r.toBuilder().setComputedAt("").build(),
+                report(COUNTY).toBuilder().setComputedAt("").build(),
                 "re-runnable");
 
         // A new import replaces the previous one.
-        PovertyRosterImport second = upload(h.getMembers(0).getIdNumber() + ",张三丰," + COUNTY + "\n"
-                + h.getMembers(1).getIdNumber() + ",李四娘," + COUNTY, 1 << 20, "po-1", "630000", "dibao:poverty-office");
+        PovertyRosterImport second = upload(
+                h.getMembers(0).getIdNumber() + ",张三丰," + COUNTY + "\n"
+                        + h.getMembers(1).getIdNumber() + ",李四娘," + COUNTY,
+                1 << 20,
+                "po-1",
+                "630000",
+                "dibao:poverty-office");
         assertEquals(2, second.getAccepted());
         CrossMatchReport after = report(COUNTY);
         assertEquals(2, after.getInBoth());
@@ -106,21 +121,37 @@ class CrossMatchTest {
 
     @Test
     void onlyThePovertyOfficeImportsAndOnlyItsRegion() throws Exception {
-        StatusRuntimeException denied = assertThrows(StatusRuntimeException.class,
-                () -> upload("x,y,z\n", 10, "clerk", COUNTY, "dibao:clerk"));
+        StatusRuntimeException denied =
+                assertThrows(StatusRuntimeException.class, () -> upload("x,y,z\n", 10, "clerk", COUNTY, "dibao:clerk"));
         assertEquals(Status.Code.PERMISSION_DENIED, GrpcErrorDetails.of(denied).code());
-        assertEquals("REGION_OUT_OF_SCOPE", GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                () -> as("po-x", "632700", "dibao:poverty-office").getCrossMatchReport(
-                        GetCrossMatchReportRequest.newBuilder().setRegion(COUNTY).build()))).reason());
+        assertEquals(
+                "REGION_OUT_OF_SCOPE",
+                GrpcErrorDetails.of(assertThrows(
+                                StatusRuntimeException.class,
+                                () -> as("po-x", "632700", "dibao:poverty-office")
+                                        .getCrossMatchReport(GetCrossMatchReportRequest.newBuilder()
+                                                .setRegion(COUNTY)
+                                                .build())))
+                        .reason());
         for (String claim : new String[] {"", "63", "110000"}) { // a missing or malformed scope never means "all"
-            assertEquals("SCOPE_MISSING", GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                    () -> as("po-none", claim, "dibao:poverty-office").getCrossMatchReport(
-                            GetCrossMatchReportRequest.newBuilder().setRegion(COUNTY).build()))).reason());
+            assertEquals(
+                    "SCOPE_MISSING",
+                    GrpcErrorDetails.of(assertThrows(
+                                    StatusRuntimeException.class,
+                                    () -> as("po-none", claim, "dibao:poverty-office")
+                                            .getCrossMatchReport(GetCrossMatchReportRequest.newBuilder()
+                                                    .setRegion(COUNTY)
+                                                    .build())))
+                            .reason());
         }
     }
 
     static DecideCaseRequest next(Case c, Stage stage) {
-        return DecideCaseRequest.newBuilder().setCaseId(c.getId()).setStage(stage).setOutcome(Outcome.PASS)
-                .setExpectedVersion(c.getVersion()).build();
+        return DecideCaseRequest.newBuilder()
+                .setCaseId(c.getId())
+                .setStage(stage)
+                .setOutcome(Outcome.PASS)
+                .setExpectedVersion(c.getVersion())
+                .build();
     }
 }

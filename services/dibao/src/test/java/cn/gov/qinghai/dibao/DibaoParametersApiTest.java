@@ -27,7 +27,9 @@ class DibaoParametersApiTest {
     @Test
     void provincialFloorHistoryWithDecisions() {
         GetParameterResponse r = parameters.getParameter(GetParameterRequest.newBuilder()
-                .setId("dibao.provincial_floor").setDate("2018-01-01").build());
+                .setId("dibao.provincial_floor")
+                .setDate("2018-01-01")
+                .build());
         Parameter floor = r.getParameter();
         assertEquals("dibao.qinghai.gov.cn", floor.getService());
         assertEquals("青政办〔2017〕86号", floor.getReference().getDocument());
@@ -39,22 +41,37 @@ class DibaoParametersApiTest {
     void aPublishedCountyStandardIsListedWithPublisherAndCitation() {
         DibaoServiceGrpc.newBlockingStub(service.channel())
                 .withCallCredentials(RunningService.as("approver-params", "632200", "dibao:county-approver"))
-                .publishCountyStandard(PublishCountyStandardRequest.newBuilder().setRequestId("params-api-county")
-                        .setCounty("632221").setEffectiveFrom("2041-01-01").setAnnualAmount("5100")
-                        .setCitation(Citation.newBuilder().setDocument("门政〔2040〕7号").setClause("二")).build());
-        List<Parameter> citing = parameters.listParameters(ListParametersRequest.newBuilder()
-                .setDocument("门政〔2040〕7号").build()).getParametersList();
-        assertEquals(List.of("dibao.county_standard"), citing.stream().map(Parameter::getId).toList());
+                .publishCountyStandard(PublishCountyStandardRequest.newBuilder()
+                        .setRequestId("params-api-county")
+                        .setCounty("632221")
+                        .setEffectiveFrom("2041-01-01")
+                        .setAnnualAmount("5100")
+                        .setCitation(
+                                Citation.newBuilder().setDocument("门政〔2040〕7号").setClause("二"))
+                        .build());
+        List<Parameter> citing = parameters
+                .listParameters(ListParametersRequest.newBuilder()
+                        .setDocument("门政〔2040〕7号")
+                        .build())
+                .getParametersList();
+        assertEquals(
+                List.of("dibao.county_standard"),
+                citing.stream().map(Parameter::getId).toList());
         Parameter county = citing.get(0);
         assertTrue(county.getPublishedOnly());
-        DatedValue v = county.getValuesList().stream().filter(x -> x.getFrom().equals("2041-01-01")).findFirst()
+        DatedValue v = county.getValuesList().stream()
+                .filter(x -> x.getFrom().equals("2041-01-01"))
+                .findFirst()
                 .orElseThrow();
         assertEquals(ValueSource.PUBLISHED, v.getSource());
         assertEquals("5100.00", v.getByRegionMap().get("632221"));
         assertEquals("approver-params", v.getPublishedBy());
         GetParameterResponse at = parameters.getParameter(GetParameterRequest.newBuilder()
-                .setId("dibao.county_standard").setDate("2041-01-01").build());
+                .setId("dibao.county_standard")
+                .setDate("2041-01-01")
+                .build());
         assertTrue(at.getAt().getInForce());
-        assertTrue(at.getAt().getPublishedList().stream().anyMatch(p -> "5100.00".equals(p.getByRegionMap().get("632221"))));
+        assertTrue(at.getAt().getPublishedList().stream()
+                .anyMatch(p -> "5100.00".equals(p.getByRegionMap().get("632221"))));
     }
 }

@@ -26,8 +26,8 @@ class DibaoReformCasesTest {
     static Stream<Arguments> cases() throws Exception {
         try (InputStream in = DibaoReformCasesTest.class.getResourceAsStream("/reforms/estimate.yaml")) {
             Map<String, Object> root = new Yaml().load(in);
-            return ((List<Map<String, Object>>) root.get("cases")).stream()
-                    .map(c -> Arguments.of(c.get("name"), c.get("input"), c.get("expect")));
+            return ((List<Map<String, Object>>) root.get("cases"))
+                    .stream().map(c -> Arguments.of(c.get("name"), c.get("input"), c.get("expect")));
         }
     }
 
@@ -38,8 +38,8 @@ class DibaoReformCasesTest {
         EstimateBenefitRequest.Builder request = EstimateBenefitRequest.newBuilder();
         JsonFormat.parser().merge(DibaoTestSupport.json(input), request);
         if (expect.containsKey("error")) {
-            GrpcErrorDetails e = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                    () -> DibaoTestSupport.stub().estimateBenefit(request.build())));
+            GrpcErrorDetails e = GrpcErrorDetails.of(assertThrows(
+                    StatusRuntimeException.class, () -> DibaoTestSupport.stub().estimateBenefit(request.build())));
             assertEquals(expect.get("error"), e.code().name());
             assertEquals(expect.get("fields"), e.fields());
             return;
@@ -48,15 +48,20 @@ class DibaoReformCasesTest {
         check((Map<String, Object>) expect.get("baseline"), answer);
         check((Map<String, Object>) expect.get("reform"), answer.getReformEstimate());
         if (expect.containsKey("changed")) {
-            assertEquals(expect.get("changed"), answer.getReformDifferences().getOutputsList().stream()
-                    .map(OutputDifference::getField).toList());
+            assertEquals(
+                    expect.get("changed"),
+                    answer.getReformDifferences().getOutputsList().stream()
+                            .map(OutputDifference::getField)
+                            .toList());
         }
     }
 
     private static void check(Map<String, Object> expected, BenefitEstimate answer) {
         expected.forEach((field, value) -> {
             FieldDescriptor f = BenefitEstimate.getDescriptor().getFields().stream()
-                    .filter(d -> d.getJsonName().equals(field)).findFirst().orElseThrow();
+                    .filter(d -> d.getJsonName().equals(field))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(value, answer.getField(f), field);
         });
     }

@@ -46,16 +46,24 @@ class DibaoReformsTest {
         ExplanationStep standard = reform.getExplanation().getSteps(0);
         assertTrue(standard.getChangedByReform());
         ParameterUse floorUsed = standard.getParametersList().stream()
-                .filter(p -> p.getId().equals("dibao.provincial_floor")).findFirst().orElseThrow();
+                .filter(p -> p.getId().equals("dibao.provincial_floor"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(floorUsed.getHypothetical());
         assertTrue(floorUsed.getCitation().getDocument().contains("Hypothetical reform"));
         assertFalse(r.getExplanation().getSteps(0).getChangedByReform(), "the baseline is never marked");
         assertFalse(r.getExplanation().getSteps(0).getParameters(0).getHypothetical());
         assertTrue(reform.getExplanation().getCaveatsList().stream().anyMatch(c -> c.contains("not the law")));
-        List<String> changed = r.getReformDifferences().getOutputsList().stream().map(OutputDifference::getField).toList();
-        assertTrue(changed.containsAll(List.of("annualStandard", "monthlyGapBenefit", "monthlyTotal")), changed.toString());
+        List<String> changed = r.getReformDifferences().getOutputsList().stream()
+                .map(OutputDifference::getField)
+                .toList();
+        assertTrue(
+                changed.containsAll(List.of("annualStandard", "monthlyGapBenefit", "monthlyTotal")),
+                changed.toString());
         assertFalse(changed.contains("countedAnnualIncome"), changed.toString());
-        assertEquals("2018-01-01", r.getReformDifferences().getApplied().getOverrides(0).getFrom());
+        assertEquals(
+                "2018-01-01",
+                r.getReformDifferences().getApplied().getOverrides(0).getFrom());
     }
 
     @Test
@@ -63,8 +71,10 @@ class DibaoReformsTest {
         BenefitEstimate r = dibao.estimateBenefit(adultEarning("4000", floor("4200", "2018-01-01")));
         assertFalse(r.getEligible());
         assertTrue(r.getReformEstimate().getEligible());
-        assertTrue(r.getReformDifferences().getOutputsList().stream().anyMatch(d -> d.getField().equals("eligible")
-                && d.getBaseline().equals("false") && d.getReform().equals("true")));
+        assertTrue(r.getReformDifferences().getOutputsList().stream()
+                .anyMatch(d -> d.getField().equals("eligible")
+                        && d.getBaseline().equals("false")
+                        && d.getReform().equals("true")));
     }
 
     @Test
@@ -80,59 +90,96 @@ class DibaoReformsTest {
 
     @Test
     void aStructuredOverrideChangesOneFieldOfTheClassifiedAllowance() {
-        EstimateBenefitRequest request = EstimateBenefitRequest.newBuilder().setYear(2018)
+        EstimateBenefitRequest request = EstimateBenefitRequest.newBuilder()
+                .setYear(2018)
                 .addMembers(EstimateMember.newBuilder().setAge(70))
-                .setReform(Reform.newBuilder().setName("分类施保金25元").addOverrides(ParameterOverride.newBuilder()
-                        .setId("dibao.classified_allowance").setValue("{\"monthlyAmount\":\"25\"}"))).build();
+                .setReform(Reform.newBuilder()
+                        .setName("分类施保金25元")
+                        .addOverrides(ParameterOverride.newBuilder()
+                                .setId("dibao.classified_allowance")
+                                .setValue("{\"monthlyAmount\":\"25\"}")))
+                .build();
         BenefitEstimate r = dibao.estimateBenefit(request);
         assertEquals("17.00", r.getMonthlyAllowances());
         assertEquals("25.00", r.getReformEstimate().getMonthlyAllowances());
-        assertTrue(r.getReformEstimate().getExplanation().getStepsList().stream().filter(ExplanationStep::getChangedByReform)
+        assertTrue(r.getReformEstimate().getExplanation().getStepsList().stream()
+                .filter(ExplanationStep::getChangedByReform)
                 .anyMatch(s -> s.getParametersList().stream().anyMatch(ParameterUse::getHypothetical)));
     }
 
     @Test
     void everyBadFieldOfTheRequestAndTheReformIsNamedAtOnce() {
-        EstimateBenefitRequest bad = EstimateBenefitRequest.newBuilder().setYear(2018)
+        EstimateBenefitRequest bad = EstimateBenefitRequest.newBuilder()
+                .setYear(2018)
                 .setReform(Reform.newBuilder()
-                        .addOverrides(ParameterOverride.newBuilder().setId("dibao.no_such").setValue("1"))
-                        .addOverrides(ParameterOverride.newBuilder().setId("dibao.provincial_floor").setValue("lots")
-                                .setFrom("2017-01-01").setUnit("CNY/month")))
+                        .addOverrides(ParameterOverride.newBuilder()
+                                .setId("dibao.no_such")
+                                .setValue("1"))
+                        .addOverrides(ParameterOverride.newBuilder()
+                                .setId("dibao.provincial_floor")
+                                .setValue("lots")
+                                .setFrom("2017-01-01")
+                                .setUnit("CNY/month")))
                 .build();
-        GrpcErrorDetails e = GrpcErrorDetails.of(Assertions.assertThrows(StatusRuntimeException.class,
-                () -> dibao.estimateBenefit(bad)));
+        GrpcErrorDetails e = GrpcErrorDetails.of(
+                Assertions.assertThrows(StatusRuntimeException.class, () -> dibao.estimateBenefit(bad)));
         assertEquals(Status.Code.INVALID_ARGUMENT, e.code());
-        assertEquals(List.of("members", "reform.overrides[0].id", "reform.overrides[1].unit",
-                "reform.overrides[1].from"), e.fields());
+        assertEquals(
+                List.of("members", "reform.overrides[0].id", "reform.overrides[1].unit", "reform.overrides[1].from"),
+                e.fields());
     }
 
     @Test
     void theMedicalAssistanceCalculatorTakesAReformTheSameWay() {
-        MedicalAssistance r = dibao.calculateMedicalAssistance(MedicalAssistanceRequest.newBuilder().setYear(2018)
-                .setGroup("DIBAO").setAge(10).setEligibleExpenses("10000").setBaseRatio("0.70")
-                .setReform(Reform.newBuilder().addOverrides(ParameterOverride.newBuilder()
-                        .setId("dibao.medical_assistance").setValue("{\"childRatioIncrease\":\"0.20\"}"))).build());
+        MedicalAssistance r = dibao.calculateMedicalAssistance(MedicalAssistanceRequest.newBuilder()
+                .setYear(2018)
+                .setGroup("DIBAO")
+                .setAge(10)
+                .setEligibleExpenses("10000")
+                .setBaseRatio("0.70")
+                .setReform(Reform.newBuilder()
+                        .addOverrides(ParameterOverride.newBuilder()
+                                .setId("dibao.medical_assistance")
+                                .setValue("{\"childRatioIncrease\":\"0.20\"}")))
+                .build());
         assertEquals("0.8", r.getRatioApplied());
         assertEquals("0.9", r.getReformAssistance().getRatioApplied());
         assertEquals("9000.00", r.getReformAssistance().getAssistance());
-        assertTrue(r.getReformDifferences().getOutputsList().stream().anyMatch(d -> d.getField().equals("assistance")));
-        GrpcErrorDetails bad = GrpcErrorDetails.of(Assertions.assertThrows(StatusRuntimeException.class,
-                () -> dibao.calculateMedicalAssistance(MedicalAssistanceRequest.newBuilder().setYear(2018)
-                        .setGroup("DIBAO").setAge(10).setEligibleExpenses("10000").setBaseRatio("0.70")
-                        .setReform(Reform.newBuilder().addOverrides(ParameterOverride.newBuilder()
-                                .setId("dibao.medical_assistance").setValue("{\"childRatio\":\"0.2\"}"))).build())));
+        assertTrue(r.getReformDifferences().getOutputsList().stream()
+                .anyMatch(d -> d.getField().equals("assistance")));
+        GrpcErrorDetails bad = GrpcErrorDetails.of(Assertions.assertThrows(
+                StatusRuntimeException.class,
+                () -> dibao.calculateMedicalAssistance(MedicalAssistanceRequest.newBuilder()
+                        .setYear(2018)
+                        .setGroup("DIBAO")
+                        .setAge(10)
+                        .setEligibleExpenses("10000")
+                        .setBaseRatio("0.70")
+                        .setReform(Reform.newBuilder()
+                                .addOverrides(ParameterOverride.newBuilder()
+                                        .setId("dibao.medical_assistance")
+                                        .setValue("{\"childRatio\":\"0.2\"}")))
+                        .build())));
         assertEquals(List.of("reform.overrides[0].value.childRatio"), bad.fields());
     }
 
     private static EstimateBenefitRequest adultEarning(String annualWage, Reform reform) {
-        return EstimateBenefitRequest.newBuilder().setYear(2018)
-                .addMembers(EstimateMember.newBuilder().setAge(40).addIncomes(Income.newBuilder().setType("WAGE")
-                        .setAnnualAmount(annualWage)))
-                .setReform(reform).build();
+        return EstimateBenefitRequest.newBuilder()
+                .setYear(2018)
+                .addMembers(EstimateMember.newBuilder()
+                        .setAge(40)
+                        .addIncomes(Income.newBuilder().setType("WAGE").setAnnualAmount(annualWage)))
+                .setReform(reform)
+                .build();
     }
 
     private static Reform floor(String value, String from) {
-        return Reform.newBuilder().setName("底线提高").addOverrides(ParameterOverride.newBuilder()
-                .setId("dibao.provincial_floor").setValue(value).setFrom(from)).build();
+        return Reform.newBuilder()
+                .setName("底线提高")
+                .addOverrides(ParameterOverride.newBuilder()
+                        .setId("dibao.provincial_floor")
+                        .setValue(value)
+                        .setFrom(from))
+                .build();
     }
 }

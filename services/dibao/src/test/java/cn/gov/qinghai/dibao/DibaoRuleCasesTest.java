@@ -43,8 +43,8 @@ class DibaoRuleCasesTest {
         EstimateBenefitRequest.Builder request = EstimateBenefitRequest.newBuilder();
         JsonFormat.parser().merge(DibaoTestSupport.json(input), request);
         if (expect.containsKey("error")) {
-            GrpcErrorDetails e = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                    () -> DibaoTestSupport.stub().estimateBenefit(request.build())));
+            GrpcErrorDetails e = GrpcErrorDetails.of(assertThrows(
+                    StatusRuntimeException.class, () -> DibaoTestSupport.stub().estimateBenefit(request.build())));
             assertEquals(expect.get("error"), e.code().name());
             assertEquals(expect.get("fields"), e.fields());
             return;
@@ -68,8 +68,10 @@ class DibaoRuleCasesTest {
         } else {
             assertEquals(caveats, !answer.getExplanation().getCaveatsList().isEmpty());
         }
-        answer.getExplanation().getStepsList().forEach(step ->
-                assertFalse(step.getCitation().getDocument().isEmpty(), "every step cites: " + step.getTitle()));
+        answer.getExplanation()
+                .getStepsList()
+                .forEach(step -> assertFalse(
+                        step.getCitation().getDocument().isEmpty(), "every step cites: " + step.getTitle()));
     }
 
     static Stream<Arguments> medicalCases() {
@@ -82,7 +84,8 @@ class DibaoRuleCasesTest {
         MedicalAssistanceRequest.Builder request = MedicalAssistanceRequest.newBuilder();
         JsonFormat.parser().merge(DibaoTestSupport.json(input), request);
         if (expect.containsKey("error")) {
-            GrpcErrorDetails e = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
+            GrpcErrorDetails e = GrpcErrorDetails.of(assertThrows(
+                    StatusRuntimeException.class,
                     () -> DibaoTestSupport.stub().calculateMedicalAssistance(request.build())));
             assertEquals(expect.get("error"), e.code().name());
             assertEquals(expect.get("fields"), e.fields());
@@ -96,7 +99,8 @@ class DibaoRuleCasesTest {
         assertEquals(expect.get("assistance"), answer.getAssistance());
         assertFalse(answer.getExplanation().getStepsList().isEmpty());
         if (expect.containsKey("caveats")) {
-            assertCaveats((List<?>) expect.get("caveats"), answer.getExplanation().getCaveatsList());
+            assertCaveats(
+                    (List<?>) expect.get("caveats"), answer.getExplanation().getCaveatsList());
         }
     }
 
@@ -104,10 +108,12 @@ class DibaoRuleCasesTest {
     @MethodSource("countyStandardCases")
     void countyStandard(Map<String, Object> input, Map<String, Object> expect) {
         GetCountyStandardRequest request = GetCountyStandardRequest.newBuilder()
-                .setCounty((String) input.get("county")).setDate((String) input.get("date")).build();
+                .setCounty((String) input.get("county"))
+                .setDate((String) input.get("date"))
+                .build();
         if (expect.containsKey("error")) {
-            GrpcErrorDetails e = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                    () -> DibaoTestSupport.stub().getCountyStandard(request)));
+            GrpcErrorDetails e = GrpcErrorDetails.of(assertThrows(
+                    StatusRuntimeException.class, () -> DibaoTestSupport.stub().getCountyStandard(request)));
             assertEquals(expect.get("error"), e.code().name());
             assertEquals(expect.get("fields"), e.fields());
             return;
@@ -123,8 +129,8 @@ class DibaoRuleCasesTest {
     private static void assertCaveats(List<?> fragments, List<String> caveats) {
         assertEquals(fragments.size(), caveats.size(), caveats.toString());
         for (Object fragment : fragments) {
-            org.junit.jupiter.api.Assertions.assertTrue(caveats.stream()
-                    .anyMatch(c -> c.contains(String.valueOf(fragment))), fragment + " in " + caveats);
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    caveats.stream().anyMatch(c -> c.contains(String.valueOf(fragment))), fragment + " in " + caveats);
         }
     }
 
@@ -133,8 +139,10 @@ class DibaoRuleCasesTest {
         try (InputStream in = DibaoRuleCasesTest.class.getClassLoader().getResourceAsStream(resource)) {
             Map<String, Object> doc = new Yaml().load(in);
             List<Map<String, Object>> cases = (List<Map<String, Object>>) doc.get("cases");
-            return cases.stream().map(c -> Arguments.of(Named.of((String) c.get("name"), c.get("input")),
-                    c.get("expect"))).toList().stream();
+            return cases.stream()
+                    .map(c -> Arguments.of(Named.of((String) c.get("name"), c.get("input")), c.get("expect")))
+                    .toList()
+                    .stream();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -13,14 +13,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class DibaoTestSupport {
     private static final AtomicInteger SEQUENCE = new AtomicInteger(100);
 
-    private DibaoTestSupport() {
-    }
+    private DibaoTestSupport() {}
 
     static RunningService service() {
         // no health-data service in these tests: a port where nothing listens, so verification records
         // "not consulted" at once (the wired call is tested end to end in e2e-tests, DibaoHealthDataE2eTest)
-        return SharedServices.get("dibao", () -> RunningService.start("dibao",
-                Map.of("grpc.channels.health-data.address", "localhost:" + RunningService.freePort())));
+        return SharedServices.get(
+                "dibao",
+                () -> RunningService.start(
+                        "dibao",
+                        Map.of("grpc.channels.health-data.address", "localhost:" + RunningService.freePort())));
     }
 
     static DibaoServiceGrpc.DibaoServiceBlockingStub stub() {
@@ -45,7 +47,9 @@ final class DibaoTestSupport {
         }
         if (value instanceof Map<?, ?> m) {
             StringBuilder s = new StringBuilder("{");
-            m.forEach((k, v) -> s.append(s.length() > 1 ? "," : "").append(json(String.valueOf(k))).append(':')
+            m.forEach((k, v) -> s.append(s.length() > 1 ? "," : "")
+                    .append(json(String.valueOf(k)))
+                    .append(':')
                     .append(json(v)));
             return s.append('}').toString();
         }

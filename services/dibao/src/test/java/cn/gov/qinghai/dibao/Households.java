@@ -11,13 +11,16 @@ import java.util.UUID;
 
 /** Test households. Ages come from the birth dates in the identity numbers, relative to today. */
 final class Households {
-    private Households() {
-    }
+    private Households() {}
 
     static Member member(String name, String county, int age, WorkAbility ability, String relation) {
         LocalDate birth = LocalDate.now().minusYears(age).minusDays(40);
-        return Member.newBuilder().setName(name).setIdNumber(DibaoTestSupport.residentId(county, birth))
-                .setRelation(relation).setWorkAbility(ability).build();
+        return Member.newBuilder()
+                .setName(name)
+                .setIdNumber(DibaoTestSupport.residentId(county, birth))
+                .setRelation(relation)
+                .setWorkAbility(ability)
+                .build();
     }
 
     static Income income(String type, String amount) {
@@ -29,7 +32,10 @@ final class Households {
      * Counted income 2000 (head's wage); the spouse's 900 pension is not counted.
      */
     static Household classA(String county) {
-        return Household.newBuilder().setCounty(county).setTownship("桥头镇").setAddress("一村")
+        return Household.newBuilder()
+                .setCounty(county)
+                .setTownship("桥头镇")
+                .setAddress("一村")
                 .setPropertyNote("住房一处，无车辆")
                 .addMembers(member("张三丰", county, 50, WorkAbility.COMPLETELY_LOST, "本人").toBuilder()
                         .addIncomes(income("WAGE", "2000")))
@@ -41,15 +47,21 @@ final class Households {
 
     /** Class B single person with disability grade 3, partly lost ability to work, wage 1200 a year. */
     static Household disabledSingle(String county) {
-        return Household.newBuilder().setCounty(county).setTownship("城关镇")
+        return Household.newBuilder()
+                .setCounty(county)
+                .setTownship("城关镇")
                 .addMembers(member("王六", county, 40, WorkAbility.PARTLY_LOST, "本人").toBuilder()
-                        .setDisabilityGrade(3).setHasFixedIncome(false).addIncomes(income("WAGE", "1200")))
+                        .setDisabilityGrade(3)
+                        .setHasFixedIncome(false)
+                        .addIncomes(income("WAGE", "1200")))
                 .build();
     }
 
     /** One earner aged 45, wage 5000 a year, with declared major-illness costs (二(二) expenditure-type poverty). */
     static Household expenditureType(String county, String majorIllness) {
-        return Household.newBuilder().setCounty(county).setTownship("长宁镇")
+        return Household.newBuilder()
+                .setCounty(county)
+                .setTownship("长宁镇")
                 .addMembers(member("马七", county, 45, WorkAbility.FULL, "本人").toBuilder()
                         .addIncomes(income("WAGE", "5000"))
                         .setRigidExpenditure(RigidExpenditure.newBuilder().setMajorIllness(majorIllness)))
@@ -57,7 +69,10 @@ final class Households {
     }
 
     static SubmitApplicationRequest application(Household h) {
-        return SubmitApplicationRequest.newBuilder().setRequestId(UUID.randomUUID().toString()).setHousehold(h)
-                .setNote("窗口受理").build();
+        return SubmitApplicationRequest.newBuilder()
+                .setRequestId(UUID.randomUUID().toString())
+                .setHousehold(h)
+                .setNote("窗口受理")
+                .build();
     }
 }

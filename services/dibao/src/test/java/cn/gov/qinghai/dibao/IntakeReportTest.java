@@ -53,8 +53,13 @@ class IntakeReportTest {
     @BeforeAll
     static void start() {
         MutableClock.set("2018-04-10T10:00:00");
-        service = RunningService.start("dibao_intake", Map.of("dibao.test.clock", "mutable",
-                "grpc.channels.health-data.address", "localhost:" + RunningService.freePort()));
+        service = RunningService.start(
+                "dibao_intake",
+                Map.of(
+                        "dibao.test.clock",
+                        "mutable",
+                        "grpc.channels.health-data.address",
+                        "localhost:" + RunningService.freePort()));
         stub = DibaoServiceGrpc.newBlockingStub(service.channel());
         clerk = stub.withCallCredentials(RunningService.as("clerk-g", COUNTY, "dibao:clerk"));
         reviewer = stub.withCallCredentials(RunningService.as("reviewer-g", COUNTY, "dibao:township-reviewer"));
@@ -73,18 +78,32 @@ class IntakeReportTest {
     }
 
     static DecideCaseRequest decision(Case c, Stage stage, Outcome outcome, String note) {
-        return DecideCaseRequest.newBuilder().setCaseId(c.getId()).setStage(stage).setOutcome(outcome)
-                .setExpectedVersion(c.getVersion()).setNote(note).build();
+        return DecideCaseRequest.newBuilder()
+                .setCaseId(c.getId())
+                .setStage(stage)
+                .setOutcome(outcome)
+                .setExpectedVersion(c.getVersion())
+                .setNote(note)
+                .build();
     }
 
     static SubmitIntakeReportRequest report(String requestId, String month) {
-        return SubmitIntakeReportRequest.newBuilder().setRequestId(requestId).setCounty(COUNTY).setTownship(TOWNSHIP)
-                .setMonth(month).setNote("乡镇核查完毕").build();
+        return SubmitIntakeReportRequest.newBuilder()
+                .setRequestId(requestId)
+                .setCounty(COUNTY)
+                .setTownship(TOWNSHIP)
+                .setMonth(month)
+                .setNote("乡镇核查完毕")
+                .build();
     }
 
     static DecideIntakeReportRequest decide(IntakeReport r, Outcome outcome, String note) {
-        return DecideIntakeReportRequest.newBuilder().setReportId(r.getId()).setOutcome(outcome)
-                .setExpectedVersion(r.getVersion()).setNote(note).build();
+        return DecideIntakeReportRequest.newBuilder()
+                .setReportId(r.getId())
+                .setOutcome(outcome)
+                .setExpectedVersion(r.getVersion())
+                .setNote(note)
+                .build();
     }
 
     static List<String> actions(List<IntakeItem> items) {
@@ -105,56 +124,91 @@ class IntakeReportTest {
         Case b = clerk.submitApplication(Households.application(inTownship(Households.disabledSingle(COUNTY))));
         b = reviewer.decideCase(decision(b, Stage.TOWNSHIP_REVIEW, Outcome.REJECT, "有稳定工资收入"));
         clerk.submitApplication(Households.application(Households.expenditureType(COUNTY, "0")));
-        assertEquals(List.of("month"), error(() -> reviewer.submitIntakeReport(report("r-early", "2018-04")))
-                .fields(), "April has not ended");
-        assertEquals(List.of("month"), error(() -> reviewer.submitIntakeReport(report("r-old", "2017-05")))
-                .fields(), "before 86号");
+        assertEquals(
+                List.of("month"),
+                error(() -> reviewer.submitIntakeReport(report("r-early", "2018-04")))
+                        .fields(),
+                "April has not ended");
+        assertEquals(
+                List.of("month"),
+                error(() -> reviewer.submitIntakeReport(report("r-old", "2017-05")))
+                        .fields(),
+                "before 86号");
 
         // May: the township reports April.
         MutableClock.set("2018-05-03T09:00:00");
-        assertEquals("ROLE_REQUIRED", error(() -> clerk.submitIntakeReport(report("r-clerk", "2018-04"))).reason());
+        assertEquals(
+                "ROLE_REQUIRED",
+                error(() -> clerk.submitIntakeReport(report("r-clerk", "2018-04")))
+                        .reason());
         IntakeReport r = reviewer.submitIntakeReport(report("r-apr-1", "2018-04"));
         assertEquals(IntakeReportStatus.REPORT_SUBMITTED, r.getStatus());
         assertEquals(List.of(a.getId() + ":SUBMITTED", b.getId() + ":SUBMITTED"), actions(r.getNewCasesList()));
-        assertEquals(List.of(a.getId() + ":TOWNSHIP_REVIEW_PASS", a.getId() + ":VERIFICATION_PASS",
-                a.getId() + ":COUNTY_APPROVAL_PASS", b.getId() + ":TOWNSHIP_REVIEW_REJECT"),
+        assertEquals(
+                List.of(
+                        a.getId() + ":TOWNSHIP_REVIEW_PASS",
+                        a.getId() + ":VERIFICATION_PASS",
+                        a.getId() + ":COUNTY_APPROVAL_PASS",
+                        b.getId() + ":TOWNSHIP_REVIEW_REJECT"),
                 actions(r.getChangedCasesList()));
         assertEquals(1, r.getAdmitted());
         assertEquals("A", r.getChangedCases(2).getClassification());
         assertFalse(r.getChangedCases(2).getMonthlyTotal().isEmpty());
         assertTrue(r.getNewCases(0).getHeadIdMasked().contains("********"));
         assertEquals(r, reviewer.submitIntakeReport(report("r-apr-1", "2018-04")), "a retry returns the report");
-        assertEquals("REQUEST_ID_REUSED", error(() -> reviewer.submitIntakeReport(report("r-apr-1", "2018-04")
-                .toBuilder().setNote("改").build())).reason());
-        assertEquals("INTAKE_REPORT_EXISTS", error(() -> reviewer.submitIntakeReport(report("r-apr-x", "2018-04")))
-                .reason());
+        assertEquals(
+                "REQUEST_ID_REUSED",
+                error(() -> reviewer.submitIntakeReport(report("r-apr-1", "2018-04").toBuilder()
+                                .setNote("改")
+                                .build()))
+                        .reason());
+        assertEquals(
+                "INTAKE_REPORT_EXISTS",
+                error(() -> reviewer.submitIntakeReport(report("r-apr-x", "2018-04")))
+                        .reason());
 
         // Not filed yet: the poverty office sees nothing.
-        ListIntakeReportsRequest list = ListIntakeReportsRequest.newBuilder().setCounty(COUNTY).build();
+        ListIntakeReportsRequest list =
+                ListIntakeReportsRequest.newBuilder().setCounty(COUNTY).build();
         assertEquals(0, povertyOffice.listIntakeReports(list).getReportsCount());
-        assertEquals(Status.Code.NOT_FOUND, error(() -> povertyOffice.getIntakeReport(GetIntakeReportRequest
-                .newBuilder().setId(r.getId()).build())).code());
+        assertEquals(
+                Status.Code.NOT_FOUND,
+                error(() -> povertyOffice.getIntakeReport(GetIntakeReportRequest.newBuilder()
+                                .setId(r.getId())
+                                .build()))
+                        .code());
 
         // The county returns it with a reason; the township reports again; the county files it.
-        assertEquals(List.of("note"), error(() -> approver.decideIntakeReport(decide(r, Outcome.REJECT, "")))
-                .fields());
+        assertEquals(
+                List.of("note"),
+                error(() -> approver.decideIntakeReport(decide(r, Outcome.REJECT, "")))
+                        .fields());
         IntakeReport returned = approver.decideIntakeReport(decide(r, Outcome.REJECT, "请补充退出情况说明"));
         assertEquals(IntakeReportStatus.REPORT_RETURNED, returned.getStatus());
-        assertEquals("ILLEGAL_TRANSITION", error(() -> approver.decideIntakeReport(decide(returned, Outcome.PASS,
-                ""))).reason());
+        assertEquals(
+                "ILLEGAL_TRANSITION",
+                error(() -> approver.decideIntakeReport(decide(returned, Outcome.PASS, "")))
+                        .reason());
         MutableClock.set("2018-05-04T09:00:00");
         IntakeReport again = reviewer.submitIntakeReport(report("r-apr-2", "2018-04"));
         assertEquals(2, again.getRevision());
-        assertEquals(Status.Code.ABORTED, error(() -> approver.decideIntakeReport(decide(r, Outcome.PASS, ""))).code(),
+        assertEquals(
+                Status.Code.ABORTED,
+                error(() -> approver.decideIntakeReport(decide(r, Outcome.PASS, "")))
+                        .code(),
                 "decided on a stale version");
-        assertEquals("REGION_OUT_OF_SCOPE", error(() -> stub.withCallCredentials(RunningService.as("xn", "630100",
-                "dibao:county-approver")).decideIntakeReport(decide(again, Outcome.PASS, ""))).reason());
+        assertEquals(
+                "REGION_OUT_OF_SCOPE",
+                error(() -> stub.withCallCredentials(RunningService.as("xn", "630100", "dibao:county-approver"))
+                                .decideIntakeReport(decide(again, Outcome.PASS, "")))
+                        .reason());
         MutableClock.set("2018-05-05T11:30:00");
         IntakeReport filed = approver.decideIntakeReport(decide(again, Outcome.PASS, "同意"));
         assertEquals(IntakeReportStatus.REPORT_FILED, filed.getStatus());
         assertEquals("approver-g", filed.getApprovedBy());
         assertTrue(filed.getFiledAt().startsWith("2018-05-05T11:30"), filed.getFiledAt());
-        assertEquals(List.of("SUBMITTED", "RETURNED", "RESUBMITTED", "FILED"),
+        assertEquals(
+                List.of("SUBMITTED", "RETURNED", "RESUBMITTED", "FILED"),
                 filed.getHistoryList().stream().map(h -> h.getAction()).toList());
         assertEquals("请补充退出情况说明", filed.getHistory(1).getNote());
 
@@ -162,16 +216,33 @@ class IntakeReportTest {
         var seen = povertyOffice.listIntakeReports(list);
         assertEquals(1, seen.getReportsCount());
         assertEquals(filed.getFiledAt(), seen.getReports(0).getFiledAt());
-        assertEquals(filed, povertyOffice.getIntakeReport(GetIntakeReportRequest.newBuilder().setId(r.getId()).build()));
-        assertEquals("REGION_OUT_OF_SCOPE", error(() -> stub.withCallCredentials(RunningService.as("fupin-xn",
-                "630100", "dibao:poverty-office")).listIntakeReports(list)).reason());
-        assertEquals(1, approver.listIntakeReports(list.toBuilder().setMonth("2018-04").build()).getReportsCount());
-        assertEquals(0, approver.listIntakeReports(list.toBuilder().setMonth("2018-03").build()).getReportsCount());
+        assertEquals(
+                filed,
+                povertyOffice.getIntakeReport(
+                        GetIntakeReportRequest.newBuilder().setId(r.getId()).build()));
+        assertEquals(
+                "REGION_OUT_OF_SCOPE",
+                error(() -> stub.withCallCredentials(RunningService.as("fupin-xn", "630100", "dibao:poverty-office"))
+                                .listIntakeReports(list))
+                        .reason());
+        assertEquals(
+                1,
+                approver.listIntakeReports(list.toBuilder().setMonth("2018-04").build())
+                        .getReportsCount());
+        assertEquals(
+                0,
+                approver.listIntakeReports(list.toBuilder().setMonth("2018-03").build())
+                        .getReportsCount());
 
         // June: the May report lists the exit of May.
-        Case current = approver.getCase(cn.gov.qinghai.dibao.v1.GetCaseRequest.newBuilder().setId(a.getId()).build());
-        approver.exitCase(ExitCaseRequest.newBuilder().setCaseId(a.getId()).setReason(ExitReason.DEATH)
-                .setExpectedVersion(current.getVersion()).build());
+        Case current = approver.getCase(cn.gov.qinghai.dibao.v1.GetCaseRequest.newBuilder()
+                .setId(a.getId())
+                .build());
+        approver.exitCase(ExitCaseRequest.newBuilder()
+                .setCaseId(a.getId())
+                .setReason(ExitReason.DEATH)
+                .setExpectedVersion(current.getVersion())
+                .build());
         MutableClock.set("2018-06-01T08:00:00");
         IntakeReport may = reviewer.submitIntakeReport(report("r-may-1", "2018-05"));
         assertEquals(List.of(a.getId() + ":EXITED"), actions(may.getExitedCasesList()));

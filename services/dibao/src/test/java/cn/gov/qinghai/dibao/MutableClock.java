@@ -20,7 +20,9 @@ public final class MutableClock extends Clock {
     static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.now());
 
     static void set(String localDateTime) {
-        NOW.set(LocalDateTime.parse(localDateTime).atZone(PlatformGrpcFactory.CHINA).toInstant());
+        NOW.set(LocalDateTime.parse(localDateTime)
+                .atZone(PlatformGrpcFactory.CHINA)
+                .toInstant());
     }
 
     @Override

@@ -26,31 +26,44 @@ class ReformEstimateBenchmark {
 
     @Test
     void reformEstimateAgainstBaseline() {
-        EstimateBenefitRequest baseline = EstimateBenefitRequest.newBuilder().setYear(2018).setSingleParent(true)
-                .addMembers(EstimateMember.newBuilder().setAge(40).addIncomes(Income.newBuilder().setType("WAGE")
-                        .setAnnualAmount("3000")))
+        EstimateBenefitRequest baseline = EstimateBenefitRequest.newBuilder()
+                .setYear(2018)
+                .setSingleParent(true)
+                .addMembers(EstimateMember.newBuilder()
+                        .setAge(40)
+                        .addIncomes(Income.newBuilder().setType("WAGE").setAnnualAmount("3000")))
                 .addMembers(EstimateMember.newBuilder().setAge(70))
-                .addMembers(EstimateMember.newBuilder().setAge(8).setDisabilityGrade(1)).build();
-        EstimateBenefitRequest reform = baseline.toBuilder().setReform(Reform.newBuilder()
-                .addOverrides(ParameterOverride.newBuilder().setId("dibao.provincial_floor").setValue("4200")
-                        .setFrom("2018-01-01"))
-                .addOverrides(ParameterOverride.newBuilder().setId("dibao.classified_allowance")
-                        .setValue("{\"monthlyAmount\":\"25\"}"))).build();
+                .addMembers(EstimateMember.newBuilder().setAge(8).setDisabilityGrade(1))
+                .build();
+        EstimateBenefitRequest reform = baseline.toBuilder()
+                .setReform(Reform.newBuilder()
+                        .addOverrides(ParameterOverride.newBuilder()
+                                .setId("dibao.provincial_floor")
+                                .setValue("4200")
+                                .setFrom("2018-01-01"))
+                        .addOverrides(ParameterOverride.newBuilder()
+                                .setId("dibao.classified_allowance")
+                                .setValue("{\"monthlyAmount\":\"25\"}")))
+                .build();
         DibaoReforms inProcess = DibaoTestSupport.service().context().getBean(DibaoReforms.class);
         report("in process", r -> inProcess.estimate(r), baseline, reform, RUNS);
         var stub = DibaoServiceGrpc.newBlockingStub(DibaoTestSupport.service().channel());
         report("over gRPC", r -> stub.estimateBenefit(r), baseline, reform, RUNS / 5);
     }
 
-    private static void report(String how, Consumer<EstimateBenefitRequest> call, EstimateBenefitRequest baseline,
-                               EstimateBenefitRequest reform, int runs) {
+    private static void report(
+            String how,
+            Consumer<EstimateBenefitRequest> call,
+            EstimateBenefitRequest baseline,
+            EstimateBenefitRequest reform,
+            int runs) {
         for (int i = 0; i < WARMUP / (how.equals("in process") ? 1 : 5); i++) {
             call.accept(baseline);
             call.accept(reform);
         }
         long[] base = new long[runs];
         long[] what = new long[runs];
-        for (int i = 0; i < runs; i++) {           // interleaved, so both see the same machine state
+        for (int i = 0; i < runs; i++) { // interleaved, so both see the same machine state
             long t0 = System.nanoTime();
             call.accept(baseline);
             long t1 = System.nanoTime();
@@ -63,8 +76,9 @@ class ReformEstimateBenchmark {
         Arrays.sort(what);
         double b50 = base[runs / 2] / 1e3;
         double r50 = what[runs / 2] / 1e3;
-        System.out.printf("%s, %d runs each: baseline median %.1f µs p95 %.1f µs; reform (2 overrides) median %.1f µs "
-                        + "p95 %.1f µs; reform/baseline median ratio %.2f%n", how, runs, b50, base[runs * 95 / 100] / 1e3,
-                r50, what[runs * 95 / 100] / 1e3, r50 / b50);
+        System.out.printf(
+                "%s, %d runs each: baseline median %.1f µs p95 %.1f µs; reform (2 overrides) median %.1f µs "
+                        + "p95 %.1f µs; reform/baseline median ratio %.2f%n",
+                how, runs, b50, base[runs * 95 / 100] / 1e3, r50, what[runs * 95 / 100] / 1e3, r50 / b50);
     }
 }

@@ -25,13 +25,24 @@ class CalculateBenchmark {
 
     @Test
     void calculateThroughputAndLatency() throws Exception {
-        var stub = EnterpriseCostServiceGrpc.newBlockingStub(EnterpriseCostTestSupport.service().channel());
+        var stub = EnterpriseCostServiceGrpc.newBlockingStub(
+                EnterpriseCostTestSupport.service().channel());
         CalculateRequest[] requests = {
-                CalculateRequest.newBuilder().setCalculatorId("rd-subsidy")
-                        .putInputs("superDeductionTaxExemption", "30000000").build(),
-                CalculateRequest.newBuilder().setCalculatorId("housing-fund").putInputs("employerRate", "0.13")
-                        .putInputs("employeeCurrentRate", "0.12").putInputs("employeeProposedRate", "0.09").build(),
-                CalculateRequest.newBuilder().setCalculatorId("social-insurance").putInputs("payroll", "100000").build()};
+            CalculateRequest.newBuilder()
+                    .setCalculatorId("rd-subsidy")
+                    .putInputs("superDeductionTaxExemption", "30000000")
+                    .build(),
+            CalculateRequest.newBuilder()
+                    .setCalculatorId("housing-fund")
+                    .putInputs("employerRate", "0.13")
+                    .putInputs("employeeCurrentRate", "0.12")
+                    .putInputs("employeeProposedRate", "0.09")
+                    .build(),
+            CalculateRequest.newBuilder()
+                    .setCalculatorId("social-insurance")
+                    .putInputs("payroll", "100000")
+                    .build()
+        };
         for (int i = 0; i < WARMUP; i++) {
             stub.calculate(requests[i % requests.length]);
         }
@@ -56,10 +67,17 @@ class CalculateBenchmark {
         double seconds = (System.nanoTime() - t0) / 1e9;
         pool.shutdown();
         Arrays.sort(all);
-        System.out.printf("Calculate over gRPC: %d calls, %d threads, %.0f calls/s, p50 %.2f ms, p95 %.2f ms, "
-                        + "p99 %.2f ms, load average %s%n", all.length, THREADS, all.length / seconds,
-                pct(all, 0.50), pct(all, 0.95), pct(all, 0.99),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(
+                "Calculate over gRPC: %d calls, %d threads, %.0f calls/s, p50 %.2f ms, p95 %.2f ms, "
+                        + "p99 %.2f ms, load average %s%n",
+                all.length,
+                THREADS,
+                all.length / seconds,
+                pct(all, 0.50),
+                pct(all, 0.95),
+                pct(all, 0.99),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
     }
 
     private static double pct(long[] sorted, double p) {

@@ -36,8 +36,8 @@ class CalculatorRuleCasesTest {
         Map<String, Object> expect = (Map<String, Object>) c.get("expect");
         var stub = EnterpriseCostTestSupport.stub();
         if (expect.containsKey("error")) {
-            GrpcErrorDetails e = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                    () -> stub.calculate(request.build())));
+            GrpcErrorDetails e = GrpcErrorDetails.of(
+                    assertThrows(StatusRuntimeException.class, () -> stub.calculate(request.build())));
             assertEquals(expect.get("error"), e.code().name(), e.message());
             if (expect.containsKey("fields")) {
                 assertEquals(expect.get("fields"), e.fields());
@@ -48,7 +48,10 @@ class CalculatorRuleCasesTest {
             return;
         }
         Calculation result = stub.calculate(request.build());
-        assertEquals(expect.get("eligible"), result.getEligible(), result.getReasonsList().toString());
+        assertEquals(
+                expect.get("eligible"),
+                result.getEligible(),
+                result.getReasonsList().toString());
         if (expect.containsKey("amount")) {
             assertEquals(expect.get("amount"), result.getAmount());
         }
@@ -64,13 +67,19 @@ class CalculatorRuleCasesTest {
         });
         if (expect.containsKey("reasonContains")) {
             String needle = (String) expect.get("reasonContains");
-            assertTrue(result.getReasonsList().stream().anyMatch(r -> r.contains(needle)), result.getReasonsList().toString());
+            assertTrue(
+                    result.getReasonsList().stream().anyMatch(r -> r.contains(needle)),
+                    result.getReasonsList().toString());
         }
         if (expect.containsKey("reasons")) {
-            assertEquals(expect.get("reasons"), result.getReasonsCount(), result.getReasonsList().toString());
+            assertEquals(
+                    expect.get("reasons"),
+                    result.getReasonsCount(),
+                    result.getReasonsList().toString());
         }
         assertEquals(result.getEligible(), result.getReasonsList().isEmpty());
         assertFalse(result.getExplanation().getStepsList().isEmpty());
-        List.copyOf(result.getExplanation().getStepsList()).forEach(s -> assertFalse(s.getFormula().isEmpty()));
+        List.copyOf(result.getExplanation().getStepsList())
+                .forEach(s -> assertFalse(s.getFormula().isEmpty()));
     }
 }

@@ -22,8 +22,8 @@ class DeadlineRuleCasesTest {
     @MethodSource("cases")
     @SuppressWarnings("unchecked")
     void deadline(Map<String, Object> c) {
-        ComputeDeadlineRequest.Builder request = ComputeDeadlineRequest.newBuilder()
-                .setReceivedOn((String) c.get("receivedOn"));
+        ComputeDeadlineRequest.Builder request =
+                ComputeDeadlineRequest.newBuilder().setReceivedOn((String) c.get("receivedOn"));
         if (c.containsKey("workingDays")) {
             request.setWorkingDays((Integer) c.get("workingDays"));
         }
@@ -32,7 +32,8 @@ class DeadlineRuleCasesTest {
         assertEquals(expect.get("dueOn"), due.getDueOn());
         assertEquals(c.containsKey("workingDays") ? c.get("workingDays") : 15, due.getWorkingDays());
         assertEquals(expect.getOrDefault("provisional", false), due.getProvisional());
-        assertEquals(due.getProvisional(), !due.getExplanation().getCaveatsList().isEmpty());
+        assertEquals(
+                due.getProvisional(), !due.getExplanation().getCaveatsList().isEmpty());
         assertEquals(expect.getOrDefault("skipped", List.of()), due.getHolidaysSkippedList());
         assertEquals(expect.getOrDefault("adjusted", List.of()), due.getAdjustedWorkdaysCountedList());
     }

@@ -12,17 +12,20 @@ import java.util.Map;
 final class EnterpriseCostTestSupport {
     private static FakeWageService wage;
 
-    private EnterpriseCostTestSupport() {
-    }
+    private EnterpriseCostTestSupport() {}
 
     static synchronized RunningService service() {
         return SharedServices.get("enterprise_cost", () -> {
             wage = new FakeWageService(RunningService.freePort());
             wage.start();
             SharedServices.closeAtExit(wage);
-            return RunningService.start("enterprise_cost", Map.of(
-                    "grpc.channels.wage.address", "localhost:" + wage.port(),
-                    "enterprise-cost.wage-deadline", "800ms"));
+            return RunningService.start(
+                    "enterprise_cost",
+                    Map.of(
+                            "grpc.channels.wage.address",
+                            "localhost:" + wage.port(),
+                            "enterprise-cost.wage-deadline",
+                            "800ms"));
         });
     }
 

@@ -49,15 +49,18 @@ final class FakeWageService extends WageServiceGrpc.WageServiceImplBase implemen
     void start() {
         ServerInterceptor capture = new ServerInterceptor() {
             @Override
-            public <Q, R> io.grpc.ServerCall.Listener<Q> interceptCall(io.grpc.ServerCall<Q, R> call, Metadata headers,
-                                                                      io.grpc.ServerCallHandler<Q, R> next) {
+            public <Q, R> io.grpc.ServerCall.Listener<Q> interceptCall(
+                    io.grpc.ServerCall<Q, R> call, Metadata headers, io.grpc.ServerCallHandler<Q, R> next) {
                 String auth = headers.get(AUTHORIZATION);
-                return Contexts.interceptCall(Context.current().withValue(AUTH_KEY, auth == null ? "" : auth),
-                        call, headers, next);
+                return Contexts.interceptCall(
+                        Context.current().withValue(AUTH_KEY, auth == null ? "" : auth), call, headers, next);
             }
         };
         try {
-            server = ServerBuilder.forPort(port).addService(ServerInterceptors.intercept(this, capture)).build().start();
+            server = ServerBuilder.forPort(port)
+                    .addService(ServerInterceptors.intercept(this, capture))
+                    .build()
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,18 +83,23 @@ final class FakeWageService extends WageServiceGrpc.WageServiceImplBase implemen
             }
         }
         if (!request.getRegion().matches("63\\d{2}00")) {
-            out.onError(Status.INVALID_ARGUMENT.withDescription("region unknown").asRuntimeException());
+            out.onError(
+                    Status.INVALID_ARGUMENT.withDescription("region unknown").asRuntimeException());
             return;
         }
         LocalDate date = LocalDate.parse(request.getDate());
         if (date.isBefore(LocalDate.of(2017, 5, 1))) {
-            out.onError(Status.NOT_FOUND.withDescription("no standard known in this fake before 2017-05-01")
+            out.onError(Status.NOT_FOUND
+                    .withDescription("no standard known in this fake before 2017-05-01")
                     .asRuntimeException());
             return;
         }
         out.onNext(MinimumWage.newBuilder()
-                .setRegion(request.getRegion()).setDate(request.getDate())
-                .setMonthly("1500.00").setHourly("15.20").setEffectiveFrom("2017-05-01")
+                .setRegion(request.getRegion())
+                .setDate(request.getDate())
+                .setMonthly("1500.00")
+                .setHourly("15.20")
+                .setEffectiveFrom("2017-05-01")
                 .setCitation(Citation.newBuilder().setDocument("青政〔2017〕41号").setClause("一"))
                 .setExplanation(Explanation.getDefaultInstance())
                 .build());

@@ -20,17 +20,21 @@ import org.junit.jupiter.api.Test;
  */
 class LabourCostTest {
 
-    private final cn.gov.qinghai.enterprisecost.v1.EnterpriseCostServiceGrpc.EnterpriseCostServiceBlockingStub stub = EnterpriseCostTestSupport.stub();
+    private final cn.gov.qinghai.enterprisecost.v1.EnterpriseCostServiceGrpc.EnterpriseCostServiceBlockingStub stub =
+            EnterpriseCostTestSupport.stub();
     private final FakeWageService wage = EnterpriseCostTestSupport.wage();
 
     private static CheckLabourCostRequest.Builder xining() {
-        return CheckLabourCostRequest.newBuilder().setRegion("630100").setDate("2017-08-01").setHeadcount(10);
+        return CheckLabourCostRequest.newBuilder()
+                .setRegion("630100")
+                .setDate("2017-08-01")
+                .setHeadcount(10);
     }
 
     @Test
     void belowTheMinimumWageWithContributions() {
-        LabourCostCheck check = stub.checkLabourCost(xining().setLowestMonthlyWage("1450")
-                .setMonthlyPayroll("30000").build());
+        LabourCostCheck check = stub.checkLabourCost(
+                xining().setLowestMonthlyWage("1450").setMonthlyPayroll("30000").build());
         assertEquals("1500.00", check.getMinimumMonthlyWage());
         assertEquals("青政〔2017〕41号", check.getMinimumWageCitation().getDocument());
         assertFalse(check.getMeetsMinimumWage());
@@ -46,8 +50,8 @@ class LabourCostTest {
 
     @Test
     void meetsTheMinimumAndEstimatesTheBaseWhenNoPayrollIsGiven() {
-        LabourCostCheck check = stub.checkLabourCost(xining().setLowestMonthlyWage("1500").setWorkInjuryRate("0.002")
-                .build());
+        LabourCostCheck check = stub.checkLabourCost(
+                xining().setLowestMonthlyWage("1500").setWorkInjuryRate("0.002").build());
         assertTrue(check.getMeetsMinimumWage());
         assertEquals("0.00", check.getShortfallPerEmployee());
         assertEquals("15000.00", check.getContributions().getBase());
@@ -67,21 +71,33 @@ class LabourCostTest {
     @Test
     void everyInvalidFieldAtOnceWithoutCallingTheWageService() {
         int before = wage.calls;
-        GrpcErrorDetails e = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                () -> stub.checkLabourCost(CheckLabourCostRequest.newBuilder().setRegion("999999").setDate("2017-02-30")
-                        .setLowestMonthlyWage("-1").setHeadcount(0).setWorkInjuryRate("2").build())));
+        GrpcErrorDetails e = GrpcErrorDetails.of(assertThrows(
+                StatusRuntimeException.class,
+                () -> stub.checkLabourCost(CheckLabourCostRequest.newBuilder()
+                        .setRegion("999999")
+                        .setDate("2017-02-30")
+                        .setLowestMonthlyWage("-1")
+                        .setHeadcount(0)
+                        .setWorkInjuryRate("2")
+                        .build())));
         assertEquals(Status.Code.INVALID_ARGUMENT, e.code());
         assertEquals(List.of("region", "date", "lowestMonthlyWage", "headcount", "workInjuryRate"), e.fields());
         assertEquals(before, wage.calls);
-        GrpcErrorDetails payroll = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                () -> stub.checkLabourCost(xining().setLowestMonthlyWage("1500").setMonthlyPayroll("14999").build())));
+        GrpcErrorDetails payroll = GrpcErrorDetails.of(assertThrows(
+                StatusRuntimeException.class,
+                () -> stub.checkLabourCost(xining().setLowestMonthlyWage("1500")
+                        .setMonthlyPayroll("14999")
+                        .build())));
         assertEquals(List.of("monthlyPayroll"), payroll.fields());
     }
 
     @Test
     void wageServiceUserErrorsPassThrough() {
-        GrpcErrorDetails e = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                () -> stub.checkLabourCost(xining().setDate("2017-04-30").setLowestMonthlyWage("1500").build())));
+        GrpcErrorDetails e = GrpcErrorDetails.of(assertThrows(
+                StatusRuntimeException.class,
+                () -> stub.checkLabourCost(xining().setDate("2017-04-30")
+                        .setLowestMonthlyWage("1500")
+                        .build())));
         // the rates of 43号 are not in force either, but the minimum wage is asked first
         assertEquals(Status.Code.NOT_FOUND, e.code());
         assertTrue(e.reason().startsWith("MINIMUM_WAGE_"), e.reason());
@@ -91,8 +107,10 @@ class LabourCostTest {
     void slowOrAbsentWageServiceIsUnavailable() throws Exception {
         wage.delayMillis = 2000;
         try {
-            GrpcErrorDetails slow = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                    () -> stub.checkLabourCost(xining().setLowestMonthlyWage("1500").build())));
+            GrpcErrorDetails slow = GrpcErrorDetails.of(assertThrows(
+                    StatusRuntimeException.class,
+                    () -> stub.checkLabourCost(
+                            xining().setLowestMonthlyWage("1500").build())));
             assertEquals(Status.Code.UNAVAILABLE, slow.code());
             assertEquals("WAGE_SERVICE_UNAVAILABLE", slow.reason());
         } finally {
@@ -100,8 +118,10 @@ class LabourCostTest {
         }
         wage.stop();
         try {
-            GrpcErrorDetails down = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                    () -> stub.checkLabourCost(xining().setLowestMonthlyWage("1500").build())));
+            GrpcErrorDetails down = GrpcErrorDetails.of(assertThrows(
+                    StatusRuntimeException.class,
+                    () -> stub.checkLabourCost(
+                            xining().setLowestMonthlyWage("1500").build())));
             assertEquals(Status.Code.UNAVAILABLE, down.code());
             assertEquals("WAGE_SERVICE_UNAVAILABLE", down.reason());
         } finally {

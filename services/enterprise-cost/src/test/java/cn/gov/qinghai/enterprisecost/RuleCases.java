@@ -12,8 +12,7 @@ import org.yaml.snakeyaml.Yaml;
 
 /** Loads rule cases ({@code cases:} of {name, ...}) from a YAML resource, one JUnit argument per case. */
 final class RuleCases {
-    private RuleCases() {
-    }
+    private RuleCases() {}
 
     @SuppressWarnings("unchecked")
     static Stream<Arguments> load(String resource) {

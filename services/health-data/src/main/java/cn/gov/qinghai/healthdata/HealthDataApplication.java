@@ -4,8 +4,7 @@ import io.micronaut.runtime.Micronaut;
 
 /** The health-data service: gRPC API on {@code grpc.server.port}, operators' /health and /prometheus over HTTP. */
 public final class HealthDataApplication {
-    private HealthDataApplication() {
-    }
+    private HealthDataApplication() {}
 
     public static void main(String[] args) {
         Micronaut.run(HealthDataApplication.class, args);

@@ -14,15 +14,15 @@ import cn.gov.qinghai.health.v1.GetResidentRecordRequest;
 import cn.gov.qinghai.health.v1.RegisterResidentRequest;
 import cn.gov.qinghai.health.v1.VerifyAuditChainRequest;
 import cn.gov.qinghai.health.v1.VerifyAuditChainResponse;
+import cn.gov.qinghai.healthdata.service.AuditRows;
+import cn.gov.qinghai.healthdata.service.AuditTrail;
 import cn.gov.qinghai.kit.testing.RunningService;
 import io.grpc.StatusRuntimeException;
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import cn.gov.qinghai.healthdata.service.AuditRows;
-import cn.gov.qinghai.healthdata.service.AuditTrail;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,17 +52,27 @@ class AuditChainTest {
     private void someEvents(int residents) {
         for (int i = 0; i < residents; i++) {
             String id = newIdentity("630102", "19900101", i % 2 == 0);
-            stub(service, registrar("630100")).registerResident(RegisterResidentRequest.newBuilder()
-                    .setRequestId("chain-" + id).setIdentityNumber(id).setName("测试").setRegion("630102").build());
+            stub(service, registrar("630100"))
+                    .registerResident(RegisterResidentRequest.newBuilder()
+                            .setRequestId("chain-" + id)
+                            .setIdentityNumber(id)
+                            .setName("测试")
+                            .setRegion("630102")
+                            .build());
             // a denied read is audited too
-            assertThrows(StatusRuntimeException.class, () -> stub(service, clinician("no-consent", "630100"))
-                    .getResidentRecord(GetResidentRecordRequest.newBuilder().setIdentityNumber(id)
-                            .setPurpose("treatment").build()));
+            assertThrows(
+                    StatusRuntimeException.class,
+                    () -> stub(service, clinician("no-consent", "630100"))
+                            .getResidentRecord(GetResidentRecordRequest.newBuilder()
+                                    .setIdentityNumber(id)
+                                    .setPurpose("treatment")
+                                    .build()));
         }
     }
 
     private static void tamper(String sql) throws SQLException {
-        try (Connection c = HealthTestSupport.jdbc(service); Statement st = c.createStatement()) {
+        try (Connection c = HealthTestSupport.jdbc(service);
+                Statement st = c.createStatement()) {
             // the append-only trigger stops ordinary writes; an administrator can switch triggers off
             st.execute("SET session_replication_role = replica");
             st.executeUpdate(sql);
@@ -79,7 +89,8 @@ class AuditChainTest {
 
         // ordinary updates are refused by the trigger
         SQLException refused = assertThrows(SQLException.class, () -> {
-            try (Connection c = HealthTestSupport.jdbc(service); Statement st = c.createStatement()) {
+            try (Connection c = HealthTestSupport.jdbc(service);
+                    Statement st = c.createStatement()) {
                 st.executeUpdate("UPDATE audit_event SET outcome = 'GRANTED' WHERE sequence = 4");
             }
         });
@@ -108,19 +119,32 @@ class AuditChainTest {
         try (Connection c = HealthTestSupport.jdbc(service)) {
             AuditTrail.Stored row;
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT * FROM audit_event WHERE sequence = 2")) {
+                    ResultSet rs = st.executeQuery("SELECT * FROM audit_event WHERE sequence = 2")) {
                 rs.next();
                 row = AuditRows.map(rs);
             }
             // the forger knows the canonical form and recomputes row 2's own hash after changing the actor
-            AuditTrail.Stored forged = new AuditTrail.Stored(row.sequence(), row.at(), "someone-else", row.roles(),
-                    row.organisation(), row.purpose(), row.action(), row.resource(), row.resourceId(),
-                    row.residentId(), row.outcome(), row.detail(), row.requestId(), row.prevHash(), "");
+            AuditTrail.Stored forged = new AuditTrail.Stored(
+                    row.sequence(),
+                    row.at(),
+                    "someone-else",
+                    row.roles(),
+                    row.organisation(),
+                    row.purpose(),
+                    row.action(),
+                    row.resource(),
+                    row.resourceId(),
+                    row.residentId(),
+                    row.outcome(),
+                    row.detail(),
+                    row.requestId(),
+                    row.prevHash(),
+                    "");
             try (Statement st = c.createStatement()) {
                 st.execute("SET session_replication_role = replica");
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE audit_event SET actor = ?, hash = ? WHERE sequence = 2")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE audit_event SET actor = ?, hash = ? WHERE sequence = 2")) {
                 ps.setString(1, forged.actor());
                 ps.setString(2, forged.recomputeHash());
                 ps.executeUpdate();

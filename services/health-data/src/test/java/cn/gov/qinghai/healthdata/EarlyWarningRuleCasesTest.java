@@ -23,11 +23,11 @@ class EarlyWarningRuleCasesTest {
 
     @SuppressWarnings("unchecked")
     static Stream<Arguments> cases() throws Exception {
-        try (InputStream in = EarlyWarningRuleCasesTest.class.getClassLoader()
-                .getResourceAsStream("rules/early_warning.yaml")) {
+        try (InputStream in =
+                EarlyWarningRuleCasesTest.class.getClassLoader().getResourceAsStream("rules/early_warning.yaml")) {
             Map<String, Object> root = new Yaml().load(in);
-            return ((List<Map<String, Object>>) root.get("cases")).stream()
-                    .map(c -> Arguments.of(c.get("name"), c.get("input"), c.get("expect")));
+            return ((List<Map<String, Object>>) root.get("cases"))
+                    .stream().map(c -> Arguments.of(c.get("name"), c.get("input"), c.get("expect")));
         }
     }
 
@@ -36,15 +36,18 @@ class EarlyWarningRuleCasesTest {
     @SuppressWarnings("unchecked")
     void earlyWarning(String name, Map<String, Object> input, Map<String, Object> expect) {
         LocalDate date = LocalDate.parse(input.get("date").toString());
-        long[] baseline = ((List<Integer>) input.get("baseline")).stream().mapToLong(Integer::longValue).toArray();
+        long[] baseline = ((List<Integer>) input.get("baseline"))
+                .stream().mapToLong(Integer::longValue).toArray();
         long count = ((Integer) input.get("count")).longValue();
         String disease = input.get("disease").toString();
         if (Boolean.TRUE.equals(expect.get("error"))) {
-            assertThrows(RuntimeException.class, () -> PARAMETERS.get(EarsC2.PARAMETER).at(date));
+            assertThrows(
+                    RuntimeException.class,
+                    () -> PARAMETERS.get(EarsC2.PARAMETER).at(date));
             return;
         }
-        EarsC2.Result r = EarsC2.evaluate(disease, count, baseline, PARAMETERS.get(EarsC2.PARAMETER).at(date),
-                new ExplanationBuilder());
+        EarsC2.Result r = EarsC2.evaluate(
+                disease, count, baseline, PARAMETERS.get(EarsC2.PARAMETER).at(date), new ExplanationBuilder());
         assertEquals(expect.get("alert"), r.alert());
         assertEquals(expect.get("method"), r.method().name());
         if (expect.containsKey("c2")) {

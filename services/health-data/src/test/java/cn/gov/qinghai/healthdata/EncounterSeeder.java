@@ -10,15 +10,16 @@ import java.sql.Statement;
  * (generate_series), deterministic for a seed. Diagnoses are skewed so that small cells occur.
  */
 final class EncounterSeeder {
-    private EncounterSeeder() {
-    }
+    private EncounterSeeder() {}
 
-    static final String[] COUNTIES = {"630102", "630103", "630104", "630202", "632221", "632321", "632521", "632621",
-            "632721", "632801"};
+    static final String[] COUNTIES = {
+        "630102", "630103", "630104", "630202", "632221", "632321", "632521", "632621", "632721", "632801"
+    };
 
     /** The valid GB 11643 identity number of synthetic resident {@code i} (unique for i below 30,000,000). */
     static String identity(int i) {
-        String birth = java.time.LocalDate.of(1935, 1, 1).plusDays(i % 30000)
+        String birth = java.time.LocalDate.of(1935, 1, 1)
+                .plusDays(i % 30000)
                 .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
         String first17 = COUNTIES[i % COUNTIES.length] + birth + String.format("%03d", i / 30000);
         return first17 + cn.gov.qinghai.kit.identity.ResidentId.checkCharacter(first17);

@@ -42,16 +42,17 @@ final class FhirValidation {
 
     private static FhirValidator validator;
 
-    private FhirValidation() {
-    }
+    private FhirValidation() {}
 
     static synchronized FhirValidator validator() {
         if (validator == null) {
             var context = Fhir.context();
             PrePopulatedValidationSupport platform = new PrePopulatedValidationSupport(context);
             Definitions.all().forEach(platform::addResource);
-            ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(context),
-                    platform, new CommonCodeSystemsTerminologyService(context),
+            ValidationSupportChain chain = new ValidationSupportChain(
+                    new DefaultProfileValidationSupport(context),
+                    platform,
+                    new CommonCodeSystemsTerminologyService(context),
                     new InMemoryTerminologyServerValidationSupport(context),
                     new SnapshotGeneratingValidationSupport(context));
             FhirInstanceValidator module = new FhirInstanceValidator(chain);
@@ -74,9 +75,10 @@ final class FhirValidation {
                         || (m.getSeverity() == ResultSeverityEnum.WARNING && !accepted(m)))
                 .toList();
         if (!bad.isEmpty()) {
-            throw new AssertionError("FHIR validation found " + bad.size() + " problem(s):\n" + bad.stream()
-                    .map(m -> m.getSeverity() + " " + m.getLocationString() + ": " + m.getMessage())
-                    .collect(Collectors.joining("\n")));
+            throw new AssertionError("FHIR validation found " + bad.size() + " problem(s):\n"
+                    + bad.stream()
+                            .map(m -> m.getSeverity() + " " + m.getLocationString() + ": " + m.getMessage())
+                            .collect(Collectors.joining("\n")));
         }
     }
 

@@ -45,17 +45,19 @@ class HealthDataBenchmark {
                     st.execute("ANALYZE");
                 }
             }
-            System.out.printf("seeded %d residents, %d encounters in %.1f s%n", RESIDENTS, ENCOUNTERS,
-                    (System.nanoTime() - t0) / 1e9);
+            System.out.printf(
+                    "seeded %d residents, %d encounters in %.1f s%n",
+                    RESIDENTS, ENCOUNTERS, (System.nanoTime() - t0) / 1e9);
 
             reads(service, 5, true);
             reads(service, SECONDS, false);
             statistics(service);
             long v0 = System.nanoTime();
-            var verified = stub(service, HealthTestSupport.auditor()).verifyAuditChain(
-                    VerifyAuditChainRequest.getDefaultInstance());
-            System.out.printf("verify audit chain: %d rows in %.2f s, intact=%s%n", verified.getRowsChecked(),
-                    (System.nanoTime() - v0) / 1e9, verified.getIntact());
+            var verified = stub(service, HealthTestSupport.auditor())
+                    .verifyAuditChain(VerifyAuditChainRequest.getDefaultInstance());
+            System.out.printf(
+                    "verify audit chain: %d rows in %.2f s, intact=%s%n",
+                    verified.getRowsChecked(), (System.nanoTime() - v0) / 1e9, verified.getIntact());
         }
     }
 
@@ -73,8 +75,10 @@ class HealthDataBenchmark {
                 while (!stop.get()) {
                     String id = EncounterSeeder.identity(i % RESIDENTS);
                     long s = System.nanoTime();
-                    doctor.getResidentRecord(GetResidentRecordRequest.newBuilder().setIdentityNumber(id)
-                            .setPurpose("treatment").build());
+                    doctor.getResidentRecord(GetResidentRecordRequest.newBuilder()
+                            .setIdentityNumber(id)
+                            .setPurpose("treatment")
+                            .build());
                     latencies.add(System.nanoTime() - s);
                     i += THREADS * 7919;
                 }
@@ -89,18 +93,29 @@ class HealthDataBenchmark {
         }
         pool.shutdown();
         if (!warmup) {
-            System.out.printf("audited reads (GetResidentRecord, ~%d encounters each, %d client threads): %d in %d s"
-                            + " = %.0f/s; %s%n", ENCOUNTERS / RESIDENTS, THREADS, all.size(), seconds,
-                    all.size() / (double) seconds, percentiles(all));
+            System.out.printf(
+                    "audited reads (GetResidentRecord, ~%d encounters each, %d client threads): %d in %d s"
+                            + " = %.0f/s; %s%n",
+                    ENCOUNTERS / RESIDENTS,
+                    THREADS,
+                    all.size(),
+                    seconds,
+                    all.size() / (double) seconds,
+                    percentiles(all));
         }
     }
 
     private static void statistics(RunningService service) {
         HealthDataServiceGrpc.HealthDataServiceBlockingStub anonymous = stub(service, null);
-        List<List<String>> queries = List.of(List.of("region"), List.of("disease"), List.of("county", "sex"),
-                List.of("disease", "ageBand"), List.of("region", "quarter"));
+        List<List<String>> queries = List.of(
+                List.of("region"),
+                List.of("disease"),
+                List.of("county", "sex"),
+                List.of("disease", "ageBand"),
+                List.of("region", "quarter"));
         for (List<String> dims : queries) {
-            GetOpenStatisticsRequest request = GetOpenStatisticsRequest.newBuilder().addAllDimensions(dims).build();
+            GetOpenStatisticsRequest request =
+                    GetOpenStatisticsRequest.newBuilder().addAllDimensions(dims).build();
             anonymous.getOpenStatistics(request);
             List<Long> latencies = new ArrayList<>();
             int cells = 0;
@@ -109,26 +124,33 @@ class HealthDataBenchmark {
                 cells = anonymous.getOpenStatistics(request).getCellsCount();
                 latencies.add(System.nanoTime() - s);
             }
-            System.out.printf("statistics %s over %d encounters (%d cells): %s%n", dims, ENCOUNTERS, cells,
-                    percentiles(latencies));
+            System.out.printf(
+                    "statistics %s over %d encounters (%d cells): %s%n",
+                    dims, ENCOUNTERS, cells, percentiles(latencies));
         }
-        GetOpenStatisticsRequest filtered = GetOpenStatisticsRequest.newBuilder().addDimensions("county")
-                .addDimensions("disease").setRegion("632200").setFrom("2024-07-01").setTo("2024-12-31").build();
+        GetOpenStatisticsRequest filtered = GetOpenStatisticsRequest.newBuilder()
+                .addDimensions("county")
+                .addDimensions("disease")
+                .setRegion("632200")
+                .setFrom("2024-07-01")
+                .setTo("2024-12-31")
+                .build();
         List<Long> latencies = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             long s = System.nanoTime();
             anonymous.getOpenStatistics(filtered);
             latencies.add(System.nanoTime() - s);
         }
-        System.out.printf("statistics [county, disease] filtered to 632200 and one half-year: %s%n",
-                percentiles(latencies));
+        System.out.printf(
+                "statistics [county, disease] filtered to 632200 and one half-year: %s%n", percentiles(latencies));
     }
 
     private static String percentiles(List<Long> nanos) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
-        return String.format("p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms", at(sorted, 0.50), at(sorted, 0.95),
-                at(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+        return String.format(
+                "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms",
+                at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
     }
 
     private static double at(List<Long> sorted, double q) {

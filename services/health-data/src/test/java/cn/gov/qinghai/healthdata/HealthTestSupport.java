@@ -15,8 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class HealthTestSupport {
     private static final AtomicInteger SEQUENCE = new AtomicInteger(100);
 
-    private HealthTestSupport() {
-    }
+    private HealthTestSupport() {}
 
     static RunningService service() {
         return SharedServices.get("health_data", HealthTestSupport::start);
@@ -42,7 +41,8 @@ final class HealthTestSupport {
     }
 
     static Connection jdbc(RunningService s) throws SQLException {
-        return DriverManager.getConnection(s.database().url(), s.database().username(), s.database().password());
+        return DriverManager.getConnection(
+                s.database().url(), s.database().username(), s.database().password());
     }
 
     static CallCredentials clinician(String org, String region) {

@@ -57,8 +57,10 @@ class OpenStatisticsAndWarningTest {
     }
 
     private StatisticsTable table(String... dims) {
-        return stub(service, null).getOpenStatistics(GetOpenStatisticsRequest.newBuilder()
-                .addAllDimensions(List.of(dims)).build());
+        return stub(service, null)
+                .getOpenStatistics(GetOpenStatisticsRequest.newBuilder()
+                        .addAllDimensions(List.of(dims))
+                        .build());
     }
 
     /** Checks a table: nothing shown below the threshold, and no row/column with exactly one hidden entry. */
@@ -80,7 +82,9 @@ class OpenStatisticsAndWarningTest {
                 lines.computeIfAbsent(rest, k -> new ArrayList<>()).add(c);
             }
             for (var line : lines.entrySet()) {
-                long hidden = line.getValue().stream().filter(StatisticsCell::getSuppressed).count();
+                long hidden = line.getValue().stream()
+                        .filter(StatisticsCell::getSuppressed)
+                        .count();
                 assertTrue(hidden != 1, "line " + line.getKey() + " has exactly one hidden entry");
             }
         }
@@ -88,8 +92,12 @@ class OpenStatisticsAndWarningTest {
 
     @Test
     void tablesNeverShowASmallCellNorOneThatFollowsFromATotal() {
-        for (String[] dims : List.of(new String[] {"disease"}, new String[] {"county", "sex"},
-                new String[] {"disease", "ageBand"}, new String[] {"region", "quarter"}, new String[] {"ageBand"})) {
+        for (String[] dims : List.of(
+                new String[] {"disease"},
+                new String[] {"county", "sex"},
+                new String[] {"disease", "ageBand"},
+                new String[] {"region", "quarter"},
+                new String[] {"ageBand"})) {
             StatisticsTable t = table(dims);
             assertEquals(5, t.getThreshold());
             assertProtected(t);
@@ -98,7 +106,8 @@ class OpenStatisticsAndWarningTest {
             assertEquals(ENCOUNTERS, total.getCount(), "the grand total is published and exact");
         }
         StatisticsTable diseases = table("disease");
-        assertTrue(diseases.getCellsList().stream().anyMatch(c -> "PRIMARY".equals(c.getSuppression())),
+        assertTrue(
+                diseases.getCellsList().stream().anyMatch(c -> "PRIMARY".equals(c.getSuppression())),
                 "the skewed synthetic data has small cells");
         assertTrue(diseases.getCellsList().stream().anyMatch(c -> "COMPLEMENTARY".equals(c.getSuppression())));
     }
@@ -107,12 +116,20 @@ class OpenStatisticsAndWarningTest {
     void theCubeAndTheFullScanGiveTheSameTable() {
         // the synthetic encounters start on 2024-01-01: a day earlier forces the scan, the month start uses the cube
         for (String prefix : List.of("", "J", "A22")) {
-            StatisticsTable cube = stub(service, null).getOpenStatistics(GetOpenStatisticsRequest.newBuilder()
-                    .addDimensions("disease").addDimensions("ageBand").setDiagnosisPrefix(prefix)
-                    .setFrom("2024-01-01").build());
-            StatisticsTable scan = stub(service, null).getOpenStatistics(GetOpenStatisticsRequest.newBuilder()
-                    .addDimensions("disease").addDimensions("ageBand").setDiagnosisPrefix(prefix)
-                    .setFrom("2023-12-31").build());
+            StatisticsTable cube = stub(service, null)
+                    .getOpenStatistics(GetOpenStatisticsRequest.newBuilder()
+                            .addDimensions("disease")
+                            .addDimensions("ageBand")
+                            .setDiagnosisPrefix(prefix)
+                            .setFrom("2024-01-01")
+                            .build());
+            StatisticsTable scan = stub(service, null)
+                    .getOpenStatistics(GetOpenStatisticsRequest.newBuilder()
+                            .addDimensions("disease")
+                            .addDimensions("ageBand")
+                            .setDiagnosisPrefix(prefix)
+                            .setFrom("2023-12-31")
+                            .build());
             assertEquals(scan.getCellsList(), cube.getCellsList(), "prefix " + prefix);
         }
     }
@@ -120,22 +137,42 @@ class OpenStatisticsAndWarningTest {
     @Test
     void anEncounterRecordedThroughTheServiceIsCountedAtOnce() {
         String id = newIdentity("632626", "19900101", true);
-        stub(service, HealthTestSupport.registrar("630000")).registerResident(
-                cn.gov.qinghai.health.v1.RegisterResidentRequest.newBuilder().setRequestId("stat-" + id)
-                        .setIdentityNumber(id).setName("扎西").setRegion("632626").build());
-        stub(service, HealthTestSupport.resident(id)).grantConsent(cn.gov.qinghai.health.v1.GrantConsentRequest
-                .newBuilder().setRequestId("stat-c-" + id).setIdentityNumber(id).setOrganisation("golog-hospital")
-                .setPurpose("treatment").setValidFrom("2020-01-01").build());
-        GetOpenStatisticsRequest golog = GetOpenStatisticsRequest.newBuilder().addDimensions("county")
-                .setRegion("632626").setFrom("2025-05-01").setTo("2025-05-31").build();
+        stub(service, HealthTestSupport.registrar("630000"))
+                .registerResident(cn.gov.qinghai.health.v1.RegisterResidentRequest.newBuilder()
+                        .setRequestId("stat-" + id)
+                        .setIdentityNumber(id)
+                        .setName("扎西")
+                        .setRegion("632626")
+                        .build());
+        stub(service, HealthTestSupport.resident(id))
+                .grantConsent(cn.gov.qinghai.health.v1.GrantConsentRequest.newBuilder()
+                        .setRequestId("stat-c-" + id)
+                        .setIdentityNumber(id)
+                        .setOrganisation("golog-hospital")
+                        .setPurpose("treatment")
+                        .setValidFrom("2020-01-01")
+                        .build());
+        GetOpenStatisticsRequest golog = GetOpenStatisticsRequest.newBuilder()
+                .addDimensions("county")
+                .setRegion("632626")
+                .setFrom("2025-05-01")
+                .setTo("2025-05-31")
+                .build();
         assertEquals(0, grandTotal(stub(service, null).getOpenStatistics(golog)), "no synthetic data in 632626");
         for (int i = 0; i < 6; i++) {
-            stub(service, HealthTestSupport.clinician("golog-hospital", "632600")).recordEncounter(
-                    cn.gov.qinghai.health.v1.RecordEncounterRequest.newBuilder().setRequestId("stat-e-" + i + id)
-                            .setIdentityNumber(id).setPurpose("treatment")
+            stub(service, HealthTestSupport.clinician("golog-hospital", "632600"))
+                    .recordEncounter(cn.gov.qinghai.health.v1.RecordEncounterRequest.newBuilder()
+                            .setRequestId("stat-e-" + i + id)
+                            .setIdentityNumber(id)
+                            .setPurpose("treatment")
                             .setType(cn.gov.qinghai.health.v1.EncounterType.OUTPATIENT)
-                            .setStartDate("2025-05-0" + (i + 1)).setRegion("632626").setDiagnosisCode("T70.2")
-                            .setDiagnosisName("高原病").setTotalCost("50").setSelfPaid("10").build());
+                            .setStartDate("2025-05-0" + (i + 1))
+                            .setRegion("632626")
+                            .setDiagnosisCode("T70.2")
+                            .setDiagnosisName("高原病")
+                            .setTotalCost("50")
+                            .setSelfPaid("10")
+                            .build());
         }
         assertEquals(6, grandTotal(stub(service, null).getOpenStatistics(golog)));
     }
@@ -146,13 +183,22 @@ class OpenStatisticsAndWarningTest {
 
     @Test
     void theThresholdMayBeRaisedButNotLowered() {
-        StatisticsTable strict = stub(service, null).getOpenStatistics(GetOpenStatisticsRequest.newBuilder()
-                .addDimensions("county").addDimensions("disease").setThreshold(20).build());
+        StatisticsTable strict = stub(service, null)
+                .getOpenStatistics(GetOpenStatisticsRequest.newBuilder()
+                        .addDimensions("county")
+                        .addDimensions("disease")
+                        .setThreshold(20)
+                        .build());
         assertEquals(20, strict.getThreshold());
         assertProtected(strict);
         GrpcErrorDetails e = GrpcErrorDetails.of(org.junit.jupiter.api.Assertions.assertThrows(
-                StatusRuntimeException.class, () -> stub(service, null).getOpenStatistics(GetOpenStatisticsRequest
-                        .newBuilder().addDimensions("sex").addDimensions("nope").setThreshold(2).build())));
+                StatusRuntimeException.class,
+                () -> stub(service, null)
+                        .getOpenStatistics(GetOpenStatisticsRequest.newBuilder()
+                                .addDimensions("sex")
+                                .addDimensions("nope")
+                                .setThreshold(2)
+                                .build())));
         assertEquals(Status.Code.INVALID_ARGUMENT, e.code());
         assertEquals(List.of("dimensions[1]", "threshold"), e.fields());
     }
@@ -163,19 +209,28 @@ class OpenStatisticsAndWarningTest {
     private static final LocalDate WEEK = LocalDate.of(2026, 9, 7);
 
     private void report(String county, String disease, LocalDate diagnosed) {
-        stub(service, publicHealth("630000")).reportInfectiousCase(ReportInfectiousCaseRequest.newBuilder()
-                .setRequestId(UUID.randomUUID().toString()).setIdentityNumber(newIdentity(county, "19800101", true))
-                .setDiseaseCode(disease).setClassification("CONFIRMED").setOnsetDate(diagnosed.minusDays(1).toString())
-                .setDiagnosisDate(diagnosed.toString()).setCounty(county).build());
+        stub(service, publicHealth("630000"))
+                .reportInfectiousCase(ReportInfectiousCaseRequest.newBuilder()
+                        .setRequestId(UUID.randomUUID().toString())
+                        .setIdentityNumber(newIdentity(county, "19800101", true))
+                        .setDiseaseCode(disease)
+                        .setClassification("CONFIRMED")
+                        .setOnsetDate(diagnosed.minusDays(1).toString())
+                        .setDiagnosisDate(diagnosed.toString())
+                        .setCounty(county)
+                        .build());
     }
 
     private GetEarlyWarningsResponse warnings(String scope, LocalDate day) {
-        return stub(service, publicHealth(scope)).getEarlyWarnings(GetEarlyWarningsRequest.newBuilder()
-                .setWeekOf(day.toString()).build());
+        return stub(service, publicHealth(scope))
+                .getEarlyWarnings(GetEarlyWarningsRequest.newBuilder()
+                        .setWeekOf(day.toString())
+                        .build());
     }
 
     private static Optional<Alert> alert(GetEarlyWarningsResponse r, String county, String disease) {
-        return r.getAlertsList().stream().filter(a -> a.getCounty().equals(county) && a.getDisease().equals(disease))
+        return r.getAlertsList().stream()
+                .filter(a -> a.getCounty().equals(county) && a.getDisease().equals(disease))
                 .findFirst();
     }
 
@@ -211,8 +266,8 @@ class OpenStatisticsAndWarningTest {
         assertTrue(alert(warnings("632200", WEEK), "632221", "A03").isPresent());
         // a public-health token without a usable region claim used to see the whole province; now it is refused
         for (String claim : new String[] {"", "63", "110000"}) {
-            GrpcErrorDetails denied = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                    () -> warnings(claim, WEEK)));
+            GrpcErrorDetails denied =
+                    GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class, () -> warnings(claim, WEEK)));
             assertEquals(Status.Code.PERMISSION_DENIED, denied.code());
             assertEquals("SCOPE_MISSING", denied.reason(), "region claim '" + claim + "'");
         }

@@ -23,11 +23,12 @@ class PrescriptionDaysRuleCasesTest {
 
     @SuppressWarnings("unchecked")
     static Stream<Arguments> cases() throws Exception {
-        try (InputStream in = PrescriptionDaysRuleCasesTest.class.getClassLoader()
+        try (InputStream in = PrescriptionDaysRuleCasesTest.class
+                .getClassLoader()
                 .getResourceAsStream("rules/prescription_days.yaml")) {
             Map<String, Object> doc = new Yaml().load(in);
-            return ((List<Map<String, Object>>) doc.get("cases")).stream()
-                    .map(c -> Arguments.of(Named.of((String) c.get("name"), c)));
+            return ((List<Map<String, Object>>) doc.get("cases"))
+                    .stream().map(c -> Arguments.of(Named.of((String) c.get("name"), c)));
         }
     }
 
@@ -35,8 +36,15 @@ class PrescriptionDaysRuleCasesTest {
     @MethodSource("cases")
     void daysOfSupply(Map<String, Object> c) {
         LocalDate day = LocalDate.of(2026, 9, 7);
-        var findings = RULES.encounter(LocalDate.of(1980, 1, 1), 'F', EncounterType.valueOf((String) c.get("type")),
-                day, day, "J06", List.of(new QualityRules.Line((Integer) c.get("days"))), day);
+        var findings = RULES.encounter(
+                LocalDate.of(1980, 1, 1),
+                'F',
+                EncounterType.valueOf((String) c.get("type")),
+                day,
+                day,
+                "J06",
+                List.of(new QualityRules.Line((Integer) c.get("days"))),
+                day);
         boolean flagged = findings.stream().anyMatch(f -> f.code().equals("PRESCRIPTION_DAYS_OVER_LIMIT"));
         assertEquals(c.get("flagged"), flagged);
     }

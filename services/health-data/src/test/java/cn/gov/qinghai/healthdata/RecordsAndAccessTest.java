@@ -12,11 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.qinghai.health.v1.AccessEvent;
+import cn.gov.qinghai.health.v1.AddHealthRecordEntryRequest;
 import cn.gov.qinghai.health.v1.Consent;
 import cn.gov.qinghai.health.v1.Encounter;
 import cn.gov.qinghai.health.v1.EncounterType;
 import cn.gov.qinghai.health.v1.GetResidentRecordRequest;
 import cn.gov.qinghai.health.v1.GrantConsentRequest;
+import cn.gov.qinghai.health.v1.HealthRecordEntry;
 import cn.gov.qinghai.health.v1.ListRecordAccessesRequest;
 import cn.gov.qinghai.health.v1.PlatformLevel;
 import cn.gov.qinghai.health.v1.Prescription;
@@ -28,8 +30,6 @@ import cn.gov.qinghai.health.v1.RevokeConsentRequest;
 import cn.gov.qinghai.health.v1.SearchEncountersRequest;
 import cn.gov.qinghai.health.v1.SearchEncountersResponse;
 import cn.gov.qinghai.health.v1.Sex;
-import cn.gov.qinghai.health.v1.AddHealthRecordEntryRequest;
-import cn.gov.qinghai.health.v1.HealthRecordEntry;
 import cn.gov.qinghai.kit.identity.AuditActors;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
 import cn.gov.qinghai.kit.testing.RunningService;
@@ -50,30 +50,54 @@ class RecordsAndAccessTest {
     private static final String XINING_CITY_HOSPITAL = "xining-first-hospital";
 
     private Resident register(String identity, String county) {
-        return stub(service, registrar("630100")).registerResident(RegisterResidentRequest.newBuilder()
-                .setRequestId(UUID.randomUUID().toString()).setIdentityNumber(identity).setName("卓玛")
-                .setRegion(county).setHealthCardNumber("QH" + identity.substring(10)).build());
+        return stub(service, registrar("630100"))
+                .registerResident(RegisterResidentRequest.newBuilder()
+                        .setRequestId(UUID.randomUUID().toString())
+                        .setIdentityNumber(identity)
+                        .setName("卓玛")
+                        .setRegion(county)
+                        .setHealthCardNumber("QH" + identity.substring(10))
+                        .build());
     }
 
     private ResidentRecord read(String identity, io.grpc.CallCredentials as) {
-        return stub(service, as).getResidentRecord(GetResidentRecordRequest.newBuilder()
-                .setIdentityNumber(identity).setPurpose("treatment").build());
+        return stub(service, as)
+                .getResidentRecord(GetResidentRecordRequest.newBuilder()
+                        .setIdentityNumber(identity)
+                        .setPurpose("treatment")
+                        .build());
     }
 
     private Consent grant(String identity, String org) {
-        return stub(service, resident(identity)).grantConsent(GrantConsentRequest.newBuilder()
-                .setRequestId(UUID.randomUUID().toString()).setIdentityNumber(identity).setOrganisation(org)
-                .setPurpose("treatment").setValidFrom(LocalDate.now().minusDays(1).toString()).build());
+        return stub(service, resident(identity))
+                .grantConsent(GrantConsentRequest.newBuilder()
+                        .setRequestId(UUID.randomUUID().toString())
+                        .setIdentityNumber(identity)
+                        .setOrganisation(org)
+                        .setPurpose("treatment")
+                        .setValidFrom(LocalDate.now().minusDays(1).toString())
+                        .build());
     }
 
     private Encounter encounter(String identity, String org, String code, int days) {
-        return stub(service, clinician(org, "630100")).recordEncounter(RecordEncounterRequest.newBuilder()
-                .setRequestId(UUID.randomUUID().toString()).setIdentityNumber(identity).setPurpose("treatment")
-                .setType(EncounterType.OUTPATIENT).setStartDate("2026-03-02").setRegion("630102")
-                .setDiagnosisCode(code).setDiagnosisName("高血压").setTotalCost("320.50").setSelfPaid("96.15")
-                .addPrescriptions(Prescription.newBuilder().setDrugCode("C09AA02").setDrugName("依那普利")
-                        .setDosage("10 mg qd").setDays(days))
-                .build());
+        return stub(service, clinician(org, "630100"))
+                .recordEncounter(RecordEncounterRequest.newBuilder()
+                        .setRequestId(UUID.randomUUID().toString())
+                        .setIdentityNumber(identity)
+                        .setPurpose("treatment")
+                        .setType(EncounterType.OUTPATIENT)
+                        .setStartDate("2026-03-02")
+                        .setRegion("630102")
+                        .setDiagnosisCode(code)
+                        .setDiagnosisName("高血压")
+                        .setTotalCost("320.50")
+                        .setSelfPaid("96.15")
+                        .addPrescriptions(Prescription.newBuilder()
+                                .setDrugCode("C09AA02")
+                                .setDrugName("依那普利")
+                                .setDosage("10 mg qd")
+                                .setDays(days))
+                        .build());
     }
 
     private static GrpcErrorDetails denied(Runnable call) {
@@ -82,8 +106,11 @@ class RecordsAndAccessTest {
 
     @Test
     void healthIsServing() {
-        assertEquals(HealthCheckResponse.ServingStatus.SERVING, HealthGrpc.newBlockingStub(service.channel())
-                .check(HealthCheckRequest.newBuilder().build()).getStatus());
+        assertEquals(
+                HealthCheckResponse.ServingStatus.SERVING,
+                HealthGrpc.newBlockingStub(service.channel())
+                        .check(HealthCheckRequest.newBuilder().build())
+                        .getStatus());
     }
 
     @Test
@@ -95,15 +122,23 @@ class RecordsAndAccessTest {
         assertEquals(PlatformLevel.COUNTY, r.getLevel());
         assertTrue(r.getQualityList().isEmpty());
 
-        GrpcErrorDetails e = denied(() -> stub(service, registrar("630100")).registerResident(
-                RegisterResidentRequest.newBuilder().setIdentityNumber("630102198503121234").setName("")
-                        .setRegion("110101").setHealthCardNumber("bad card").build()));
+        GrpcErrorDetails e = denied(() -> stub(service, registrar("630100"))
+                .registerResident(RegisterResidentRequest.newBuilder()
+                        .setIdentityNumber("630102198503121234")
+                        .setName("")
+                        .setRegion("110101")
+                        .setHealthCardNumber("bad card")
+                        .build()));
         assertEquals(Status.Code.INVALID_ARGUMENT, e.code());
         assertEquals(List.of("requestId", "identityNumber", "name", "healthCardNumber", "region"), e.fields());
 
-        Resident noCard = stub(service, registrar("630100")).registerResident(RegisterResidentRequest.newBuilder()
-                .setRequestId("no-card-" + id).setIdentityNumber(newIdentity("630100", "19700101", true))
-                .setName("才让").setRegion("630100").build());
+        Resident noCard = stub(service, registrar("630100"))
+                .registerResident(RegisterResidentRequest.newBuilder()
+                        .setRequestId("no-card-" + id)
+                        .setIdentityNumber(newIdentity("630100", "19700101", true))
+                        .setName("才让")
+                        .setRegion("630100")
+                        .build());
         assertEquals("HEALTH_CARD_MISSING", noCard.getQuality(0).getCode());
         assertEquals(PlatformLevel.PREFECTURE, noCard.getLevel());
     }
@@ -123,17 +158,26 @@ class RecordsAndAccessTest {
         ResidentRecord record = read(id, doctor);
         assertEquals(id, record.getResident().getIdentityNumber());
 
-        stub(service, resident(id)).revokeConsent(RevokeConsentRequest.newBuilder()
-                .setConsentId(consent.getId()).setIdentityNumber(id).build());
+        stub(service, resident(id))
+                .revokeConsent(RevokeConsentRequest.newBuilder()
+                        .setConsentId(consent.getId())
+                        .setIdentityNumber(id)
+                        .build());
         assertEquals("ACCESS_DENIED", denied(() -> read(id, doctor)).reason());
 
-        List<AccessEvent> log = stub(service, resident(id)).listRecordAccesses(ListRecordAccessesRequest.newBuilder()
-                .setIdentityNumber(id).build()).getEventsList();
-        List<String> reads = log.stream().filter(ev -> ev.getAction().equals("READ") && ev.getResource().equals("resident"))
-                .map(AccessEvent::getOutcome).toList();
+        List<AccessEvent> log = stub(service, resident(id))
+                .listRecordAccesses(ListRecordAccessesRequest.newBuilder()
+                        .setIdentityNumber(id)
+                        .build())
+                .getEventsList();
+        List<String> reads = log.stream()
+                .filter(ev -> ev.getAction().equals("READ") && ev.getResource().equals("resident"))
+                .map(AccessEvent::getOutcome)
+                .toList();
         assertEquals(List.of("DENIED", "GRANTED", "DENIED"), reads, "newest first: denied, granted, denied");
-        assertTrue(log.stream().allMatch(ev -> ev.getActor().equals("dr-" + XINING_CITY_HOSPITAL)
-                || ev.getActor().startsWith("registrar")));
+        assertTrue(log.stream()
+                .allMatch(ev -> ev.getActor().equals("dr-" + XINING_CITY_HOSPITAL)
+                        || ev.getActor().startsWith("registrar")));
     }
 
     @Test
@@ -141,19 +185,33 @@ class RecordsAndAccessTest {
         String her = newIdentity("630102", "19700505", false);
         String him = newIdentity("630123", "19900101", true);
         register(her, "630102");
-        assertEquals(Status.Code.PERMISSION_DENIED, denied(() -> read(her, resident(him))).code());
-        assertEquals("ACCESS_DENIED", denied(() -> stub(service, resident(him)).listRecordAccesses(
-                ListRecordAccessesRequest.newBuilder().setIdentityNumber(her).build())).reason());
+        assertEquals(
+                Status.Code.PERMISSION_DENIED,
+                denied(() -> read(her, resident(him))).code());
+        assertEquals(
+                "ACCESS_DENIED",
+                denied(() -> stub(service, resident(him))
+                                .listRecordAccesses(ListRecordAccessesRequest.newBuilder()
+                                        .setIdentityNumber(her)
+                                        .build()))
+                        .reason());
 
-        List<AccessEvent> log = stub(service, resident(her)).listRecordAccesses(ListRecordAccessesRequest.newBuilder()
-                .setIdentityNumber(her).build()).getEventsList();
-        List<AccessEvent> byHim = log.stream().filter(ev -> ev.getOutcome().equals("DENIED")).toList();
+        List<AccessEvent> log = stub(service, resident(her))
+                .listRecordAccesses(ListRecordAccessesRequest.newBuilder()
+                        .setIdentityNumber(her)
+                        .build())
+                .getEventsList();
+        List<AccessEvent> byHim =
+                log.stream().filter(ev -> ev.getOutcome().equals("DENIED")).toList();
         assertFalse(byHim.isEmpty(), "his attempts are in her log");
         assertTrue(byHim.stream().allMatch(ev -> ev.getActor().equals(AuditActors.RESIDENT_LABEL)), byHim.toString());
         assertTrue(log.stream().noneMatch(ev -> ev.toString().contains(him.substring(6, 14))), log.toString());
         // an auditor sees the same names: an identity number is never shown beyond its owner
-        List<AccessEvent> audited = stub(service, auditor()).listRecordAccesses(
-                ListRecordAccessesRequest.newBuilder().setIdentityNumber(her).build()).getEventsList();
+        List<AccessEvent> audited = stub(service, auditor())
+                .listRecordAccesses(ListRecordAccessesRequest.newBuilder()
+                        .setIdentityNumber(her)
+                        .build())
+                .getEventsList();
         assertTrue(audited.stream().noneMatch(ev -> ev.getActor().contains(him.substring(6, 14))));
     }
 
@@ -173,21 +231,43 @@ class RecordsAndAccessTest {
     @Test
     void consentDoesNotReachOutsideTheCallersRegionOrOtherOrganisations() {
         String id = newIdentity("632801", "19700505", false);
-        stub(service, registrar("632800")).registerResident(RegisterResidentRequest.newBuilder()
-                .setRequestId(UUID.randomUUID().toString()).setIdentityNumber(id).setName("拉毛")
-                .setRegion("632801").build());
+        stub(service, registrar("632800"))
+                .registerResident(RegisterResidentRequest.newBuilder()
+                        .setRequestId(UUID.randomUUID().toString())
+                        .setIdentityNumber(id)
+                        .setName("拉毛")
+                        .setRegion("632801")
+                        .build());
         grant(id, XINING_CITY_HOSPITAL);
         // consent for the organisation, but the doctor's scope is Xining, the resident lives in Haixi
-        assertEquals("ACCESS_DENIED", denied(() -> read(id, clinician(XINING_CITY_HOSPITAL, "630100"))).reason());
+        assertEquals(
+                "ACCESS_DENIED",
+                denied(() -> read(id, clinician(XINING_CITY_HOSPITAL, "630100")))
+                        .reason());
         // province-wide scope, same organisation: allowed
-        assertEquals(id, read(id, clinician(XINING_CITY_HOSPITAL, "630000")).getResident().getIdentityNumber());
+        assertEquals(
+                id,
+                read(id, clinician(XINING_CITY_HOSPITAL, "630000"))
+                        .getResident()
+                        .getIdentityNumber());
         // another organisation without consent
-        assertEquals("ACCESS_DENIED", denied(() -> read(id, clinician("haixi-hospital", "632800"))).reason());
+        assertEquals(
+                "ACCESS_DENIED",
+                denied(() -> read(id, clinician("haixi-hospital", "632800"))).reason());
         // a role that may not claim "treatment"
-        assertEquals("PURPOSE_NOT_ALLOWED", denied(() -> read(id, HealthTestSupport.dibaoVerifier())).reason());
+        assertEquals(
+                "PURPOSE_NOT_ALLOWED",
+                denied(() -> read(id, HealthTestSupport.dibaoVerifier())).reason());
         // the resident reads their own record with purpose self
-        assertEquals(id, stub(service, resident(id)).getResidentRecord(GetResidentRecordRequest.newBuilder()
-                .setIdentityNumber(id).setPurpose("self").build()).getResident().getIdentityNumber());
+        assertEquals(
+                id,
+                stub(service, resident(id))
+                        .getResidentRecord(GetResidentRecordRequest.newBuilder()
+                                .setIdentityNumber(id)
+                                .setPurpose("self")
+                                .build())
+                        .getResident()
+                        .getIdentityNumber());
     }
 
     @Test
@@ -201,20 +281,38 @@ class RecordsAndAccessTest {
         assertEquals("prescriptions[0].days", e.getQuality(0).getField());
         assertEquals("96.15", e.getSelfPaid());
 
-        GrpcErrorDetails bad = denied(() -> stub(service, clinician(XINING_CITY_HOSPITAL, "630100")).recordEncounter(
-                RecordEncounterRequest.newBuilder().setRequestId("bad-" + id).setIdentityNumber(id)
-                        .setPurpose("treatment").setType(EncounterType.INPATIENT).setStartDate("2026-03-05")
-                        .setEndDate("2026-03-01").setRegion("630102").setDiagnosisCode("hypertension")
-                        .setDiagnosisName("x").setTotalCost("10").setSelfPaid("20")
-                        .addPrescriptions(Prescription.newBuilder().setDrugCode("enalapril").setDrugName("x").setDays(0))
+        GrpcErrorDetails bad = denied(() -> stub(service, clinician(XINING_CITY_HOSPITAL, "630100"))
+                .recordEncounter(RecordEncounterRequest.newBuilder()
+                        .setRequestId("bad-" + id)
+                        .setIdentityNumber(id)
+                        .setPurpose("treatment")
+                        .setType(EncounterType.INPATIENT)
+                        .setStartDate("2026-03-05")
+                        .setEndDate("2026-03-01")
+                        .setRegion("630102")
+                        .setDiagnosisCode("hypertension")
+                        .setDiagnosisName("x")
+                        .setTotalCost("10")
+                        .setSelfPaid("20")
+                        .addPrescriptions(Prescription.newBuilder()
+                                .setDrugCode("enalapril")
+                                .setDrugName("x")
+                                .setDays(0))
                         .build()));
-        assertEquals(List.of("endDate", "diagnosisCode", "selfPaid", "prescriptions[0].drugCode",
-                "prescriptions[0].days"), bad.fields());
+        assertEquals(
+                List.of("endDate", "diagnosisCode", "selfPaid", "prescriptions[0].drugCode", "prescriptions[0].days"),
+                bad.fields());
 
-        HealthRecordEntry entry = stub(service, clinician(XINING_CITY_HOSPITAL, "630100")).addHealthRecordEntry(
-                AddHealthRecordEntryRequest.newBuilder().setRequestId("entry-" + id).setIdentityNumber(id)
-                        .setPurpose("treatment").setKind("CHRONIC_FOLLOW_UP").setRecordedOn("2026-03-02")
-                        .setSummary("血压 150/95").setRegion("630100").build());
+        HealthRecordEntry entry = stub(service, clinician(XINING_CITY_HOSPITAL, "630100"))
+                .addHealthRecordEntry(AddHealthRecordEntryRequest.newBuilder()
+                        .setRequestId("entry-" + id)
+                        .setIdentityNumber(id)
+                        .setPurpose("treatment")
+                        .setKind("CHRONIC_FOLLOW_UP")
+                        .setRecordedOn("2026-03-02")
+                        .setSummary("血压 150/95")
+                        .setRegion("630100")
+                        .build());
         assertEquals(PlatformLevel.PREFECTURE, entry.getLevel());
         ResidentRecord record = read(id, clinician(XINING_CITY_HOSPITAL, "630100"));
         assertEquals(1, record.getEncountersCount());
@@ -227,10 +325,18 @@ class RecordsAndAccessTest {
         String id = newIdentity("630102", "19580808", false);
         register(id, "630102");
         grant(id, XINING_CITY_HOSPITAL);
-        RecordEncounterRequest request = RecordEncounterRequest.newBuilder().setRequestId("retry-" + id)
-                .setIdentityNumber(id).setPurpose("treatment").setType(EncounterType.OUTPATIENT)
-                .setStartDate("2026-02-02").setRegion("630102").setDiagnosisCode("J18.9").setDiagnosisName("肺炎")
-                .setTotalCost("100").setSelfPaid("30").build();
+        RecordEncounterRequest request = RecordEncounterRequest.newBuilder()
+                .setRequestId("retry-" + id)
+                .setIdentityNumber(id)
+                .setPurpose("treatment")
+                .setType(EncounterType.OUTPATIENT)
+                .setStartDate("2026-02-02")
+                .setRegion("630102")
+                .setDiagnosisCode("J18.9")
+                .setDiagnosisName("肺炎")
+                .setTotalCost("100")
+                .setSelfPaid("30")
+                .build();
         var doctor = clinician(XINING_CITY_HOSPITAL, "630100");
         Encounter first = stub(service, doctor).recordEncounter(request);
         Encounter second = stub(service, doctor).recordEncounter(request);
@@ -251,19 +357,31 @@ class RecordsAndAccessTest {
         encounter(hidden, org, "E11.9", 7);
         encounter(hidden, org, "E11.9", 7);
         // the hidden resident withdraws consent: their encounters vanish from the results and from the count
-        var consents = stub(service, resident(hidden)).listConsents(
-                cn.gov.qinghai.health.v1.ListConsentsRequest.newBuilder().setIdentityNumber(hidden).build());
-        stub(service, resident(hidden)).revokeConsent(RevokeConsentRequest.newBuilder()
-                .setConsentId(consents.getConsents(0).getId()).setIdentityNumber(hidden).build());
-        SearchEncountersResponse found = stub(service, clinician(org, "630100")).searchEncounters(
-                SearchEncountersRequest.newBuilder().setPurpose("treatment").setDiagnosisPrefix("E11").build());
+        var consents = stub(service, resident(hidden))
+                .listConsents(cn.gov.qinghai.health.v1.ListConsentsRequest.newBuilder()
+                        .setIdentityNumber(hidden)
+                        .build());
+        stub(service, resident(hidden))
+                .revokeConsent(RevokeConsentRequest.newBuilder()
+                        .setConsentId(consents.getConsents(0).getId())
+                        .setIdentityNumber(hidden)
+                        .build());
+        SearchEncountersResponse found = stub(service, clinician(org, "630100"))
+                .searchEncounters(SearchEncountersRequest.newBuilder()
+                        .setPurpose("treatment")
+                        .setDiagnosisPrefix("E11")
+                        .build());
         assertEquals(1, found.getTotalSize());
         assertEquals(1, found.getHitsCount());
         assertFalse(found.getHits(0).getIdentityNumber().equals(visible), "identity numbers are masked in results");
         assertTrue(found.getHits(0).getIdentityNumber().contains("********"));
         // the visible resident sees the search in their access log
-        assertTrue(stub(service, resident(visible)).listRecordAccesses(ListRecordAccessesRequest.newBuilder()
-                .setIdentityNumber(visible).build()).getEventsList().stream()
+        assertTrue(stub(service, resident(visible))
+                .listRecordAccesses(ListRecordAccessesRequest.newBuilder()
+                        .setIdentityNumber(visible)
+                        .build())
+                .getEventsList()
+                .stream()
                 .anyMatch(ev -> ev.getAction().equals("QUERY") && ev.getActor().equals("dr-" + org)));
     }
 
@@ -271,10 +389,21 @@ class RecordsAndAccessTest {
     void anAuditorMaySeeAccessesButAnotherResidentMayNot() {
         String id = newIdentity("630102", "19620202", true);
         register(id, "630102");
-        assertTrue(stub(service, auditor()).listRecordAccesses(ListRecordAccessesRequest.newBuilder()
-                .setIdentityNumber(id).build()).getTotalSize() >= 1, "the registration is listed");
+        assertTrue(
+                stub(service, auditor())
+                                .listRecordAccesses(ListRecordAccessesRequest.newBuilder()
+                                        .setIdentityNumber(id)
+                                        .build())
+                                .getTotalSize()
+                        >= 1,
+                "the registration is listed");
         String other = newIdentity("630102", "19620202", false);
-        assertEquals("ACCESS_DENIED", denied(() -> stub(service, resident(other)).listRecordAccesses(
-                ListRecordAccessesRequest.newBuilder().setIdentityNumber(id).build())).reason());
+        assertEquals(
+                "ACCESS_DENIED",
+                denied(() -> stub(service, resident(other))
+                                .listRecordAccesses(ListRecordAccessesRequest.newBuilder()
+                                        .setIdentityNumber(id)
+                                        .build()))
+                        .reason());
     }
 }

@@ -91,7 +91,9 @@ class SmallCellSuppressionTest {
                 }
             }
             for (int[] line : lines) {
-                long hidden = java.util.Arrays.stream(line).filter(i -> marks[i] != Mark.SHOWN).count();
+                long hidden = java.util.Arrays.stream(line)
+                        .filter(i -> marks[i] != Mark.SHOWN)
+                        .count();
                 assertTrue(hidden != 1, "a line with exactly one hidden entry in trial " + trial);
             }
             boolean[] known = attack(values, marks, lines);
@@ -113,8 +115,8 @@ class SmallCellSuppressionTest {
     @Test
     void withoutSmallCellsNothingIsHidden() {
         long[] values = {12, 0, 40, 52};
-        Mark[] marks = SmallCellSuppression.suppress(values, new boolean[] {false, false, false, true},
-                SmallCellSuppression.oneWayLines(3), T);
+        Mark[] marks = SmallCellSuppression.suppress(
+                values, new boolean[] {false, false, false, true}, SmallCellSuppression.oneWayLines(3), T);
         assertEquals(List.of(Mark.SHOWN, Mark.SHOWN, Mark.SHOWN, Mark.SHOWN), List.of(marks));
     }
 }

@@ -30,9 +30,17 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class HotlineBenchmark {
 
-    static final List<String> MATTERS = List.of("老板拖欠工资三个月", "和邻居因为停车位起争执", "我们小区今天停水了",
-            "买到假货要求退款", "有人持刀抢劫", "我有一件事想反映一下", "邻居在小区里违章建筑", "社保局的营业时间是几点",
-            "村子后山发生泥石流", "我想申请法律援助");
+    static final List<String> MATTERS = List.of(
+            "老板拖欠工资三个月",
+            "和邻居因为停车位起争执",
+            "我们小区今天停水了",
+            "买到假货要求退款",
+            "有人持刀抢劫",
+            "我有一件事想反映一下",
+            "邻居在小区里违章建筑",
+            "社保局的营业时间是几点",
+            "村子后山发生泥石流",
+            "我想申请法律援助");
 
     @Test
     void classification() {
@@ -55,8 +63,11 @@ class HotlineBenchmark {
             List<Long> rpc = new ArrayList<>();
             for (int i = 0; i < 6_000; i++) {
                 long s = System.nanoTime();
-                stub.classifyMatter(ClassifyMatterRequest.newBuilder().setDescription(MATTERS.get(i % MATTERS.size()))
-                        .setRegion("630100").setDate("2017-07-01").build());
+                stub.classifyMatter(ClassifyMatterRequest.newBuilder()
+                        .setDescription(MATTERS.get(i % MATTERS.size()))
+                        .setRegion("630100")
+                        .setDate("2017-07-01")
+                        .build());
                 if (i >= 1_000) {
                     rpc.add(System.nanoTime() - s);
                 }
@@ -73,9 +84,11 @@ class HotlineBenchmark {
         try (RunningService service = RunningService.start("hotline_bench_report", Map.of())) {
             Map<String, Object> db = service.database().micronautProperties();
             long load = System.nanoTime();
-            try (Connection c = DriverManager.getConnection((String) db.get("datasources.default.url"),
-                    (String) db.get("datasources.default.username"), (String) db.get("datasources.default.password"));
-                 Statement st = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(
+                            (String) db.get("datasources.default.url"),
+                            (String) db.get("datasources.default.username"),
+                            (String) db.get("datasources.default.password"));
+                    Statement st = c.createStatement()) {
                 // n tickets spread over 2017-Q3 in the eight prefectures and 15 diverted categories; a third resolved
                 // late, one in five with unsatisfied feedback and reopened once, most closed.
                 st.execute("INSERT INTO ticket (number, request_id, payload_hash, state, region, prefecture, "
@@ -109,24 +122,37 @@ class HotlineBenchmark {
             SupervisionReport last = null;
             for (int i = 0; i < 5; i++) {
                 long s = System.nanoTime();
-                last = sup.getSupervisionReport(GetSupervisionReportRequest.newBuilder().setPeriod("2017-Q3").build());
+                last = sup.getSupervisionReport(GetSupervisionReportRequest.newBuilder()
+                        .setPeriod("2017-Q3")
+                        .build());
                 ms.add(System.nanoTime() - s);
             }
             long csv = System.nanoTime();
-            sup.getSupervisionReportCsv(GetSupervisionReportRequest.newBuilder().setPeriod("2017-Q3").build());
-            System.out.printf("BENCH quarterly report 2017-Q3 over %,d tickets: runs %s ms; total received %,d, "
-                    + "on-time rate %s, satisfaction %s, reopen rate %s; CSV %.0f ms%n", n,
-                    ms.stream().map(x -> String.valueOf(x / 1_000_000)).toList(), last.getTotal().getReceived(),
-                    last.getTotal().getOnTimeRate(), last.getTotal().getSatisfactionRate(),
-                    last.getTotal().getReopenRate(), (System.nanoTime() - csv) / 1e6);
+            sup.getSupervisionReportCsv(GetSupervisionReportRequest.newBuilder()
+                    .setPeriod("2017-Q3")
+                    .build());
+            System.out.printf(
+                    "BENCH quarterly report 2017-Q3 over %,d tickets: runs %s ms; total received %,d, "
+                            + "on-time rate %s, satisfaction %s, reopen rate %s; CSV %.0f ms%n",
+                    n,
+                    ms.stream().map(x -> String.valueOf(x / 1_000_000)).toList(),
+                    last.getTotal().getReceived(),
+                    last.getTotal().getOnTimeRate(),
+                    last.getTotal().getSatisfactionRate(),
+                    last.getTotal().getReopenRate(),
+                    (System.nanoTime() - csv) / 1e6);
         }
     }
 
     static void print(String what, List<Long> ns) {
         List<Long> sorted = new ArrayList<>(ns);
         Collections.sort(sorted);
-        System.out.printf("BENCH %s: p50 %.3f ms, p95 %.3f ms, p99 %.3f ms, max %.3f ms%n", what,
-                sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.95)) / 1e6,
-                sorted.get((int) (sorted.size() * 0.99)) / 1e6, sorted.get(sorted.size() - 1) / 1e6);
+        System.out.printf(
+                "BENCH %s: p50 %.3f ms, p95 %.3f ms, p99 %.3f ms, max %.3f ms%n",
+                what,
+                sorted.get(sorted.size() / 2) / 1e6,
+                sorted.get((int) (sorted.size() * 0.95)) / 1e6,
+                sorted.get((int) (sorted.size() * 0.99)) / 1e6,
+                sorted.get(sorted.size() - 1) / 1e6);
     }
 }

@@ -12,12 +12,11 @@ final class HotlineTestSupport {
     static final String AGENCY = "hotline:agency";
     static final String SUPERVISOR = "hotline:supervisor";
 
-    private HotlineTestSupport() {
-    }
+    private HotlineTestSupport() {}
 
     static RunningService service() {
-        return SharedServices.get("hotline",
-                () -> RunningService.start("hotline", Map.of("hotline.test.clock", "mutable")));
+        return SharedServices.get(
+                "hotline", () -> RunningService.start("hotline", Map.of("hotline.test.clock", "mutable")));
     }
 
     static HotlineServiceGrpc.HotlineServiceBlockingStub anonymous() {

@@ -28,42 +28,81 @@ class PublicCatalogueTest {
 
     @Test
     void catalogueListsEveryCategoryWithItsPrincipleAndDecision() {
-        ListCategoriesResponse r = anonymous().listCategories(ListCategoriesRequest.newBuilder().setDate("2017-07-01")
-                .build());
+        ListCategoriesResponse r = anonymous()
+                .listCategories(
+                        ListCategoriesRequest.newBuilder().setDate("2017-07-01").build());
         assertEquals(27, r.getCategoriesCount());
-        assertEquals(7, r.getCategoriesList().stream().filter(c -> c.getPrinciple() == Principle.EMERGENCY).count());
-        assertEquals(5, r.getCategoriesList().stream().filter(c -> c.getPrinciple() == Principle.JOINT).count());
-        assertEquals(15, r.getCategoriesList().stream().filter(c -> c.getPrinciple() == Principle.DIVERSION).count());
+        assertEquals(
+                7,
+                r.getCategoriesList().stream()
+                        .filter(c -> c.getPrinciple() == Principle.EMERGENCY)
+                        .count());
+        assertEquals(
+                5,
+                r.getCategoriesList().stream()
+                        .filter(c -> c.getPrinciple() == Principle.JOINT)
+                        .count());
+        assertEquals(
+                15,
+                r.getCategoriesList().stream()
+                        .filter(c -> c.getPrinciple() == Principle.DIVERSION)
+                        .count());
         assertEquals("2017-06-05", r.getCatalogue().getEffectiveFrom());
         assertTrue(r.getDecisions(0).contains("联合处置"));
-        GrpcErrorDetails before = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class, () -> anonymous()
-                .listCategories(ListCategoriesRequest.newBuilder().setDate("2017-06-04").build())));
+        GrpcErrorDetails before = GrpcErrorDetails.of(assertThrows(
+                StatusRuntimeException.class,
+                () -> anonymous()
+                        .listCategories(ListCategoriesRequest.newBuilder()
+                                .setDate("2017-06-04")
+                                .build())));
         assertEquals(List.of("date"), before.fields());
     }
 
     @Test
     void classifyExplainsAndRefusesBadInputAllAtOnce() {
-        Classification c = anonymous().classifyMatter(ClassifyMatterRequest.newBuilder()
-                .setDescription("老板拖欠工资").setRegion("632200").setDate("2017-07-01").build());
+        Classification c = anonymous()
+                .classifyMatter(ClassifyMatterRequest.newBuilder()
+                        .setDescription("老板拖欠工资")
+                        .setRegion("632200")
+                        .setDate("2017-07-01")
+                        .build());
         assertEquals(Channel.HOTLINE_TICKET, c.getChannel());
         assertEquals(3, c.getExplanation().getStepsCount());
-        GrpcErrorDetails e = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class, () -> anonymous()
-                .classifyMatter(ClassifyMatterRequest.newBuilder().setRegion("99").setDate("2017-13-01")
-                        .setCategoryCode("X").build())));
+        GrpcErrorDetails e = GrpcErrorDetails.of(assertThrows(
+                StatusRuntimeException.class,
+                () -> anonymous()
+                        .classifyMatter(ClassifyMatterRequest.newBuilder()
+                                .setRegion("99")
+                                .setDate("2017-13-01")
+                                .setCategoryCode("X")
+                                .build())));
         assertEquals(Status.Code.INVALID_ARGUMENT, e.code());
         assertEquals(List.of("date", "region", "categoryCode"), e.fields());
-        GrpcErrorDetails early = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class, () -> anonymous()
-                .classifyMatter(ClassifyMatterRequest.newBuilder().setRegion("630100").setDate("2017-06-04")
-                        .setDescription("老板拖欠工资").build())));
+        GrpcErrorDetails early = GrpcErrorDetails.of(assertThrows(
+                StatusRuntimeException.class,
+                () -> anonymous()
+                        .classifyMatter(ClassifyMatterRequest.newBuilder()
+                                .setRegion("630100")
+                                .setDate("2017-06-04")
+                                .setDescription("老板拖欠工资")
+                                .build())));
         assertEquals(List.of("date"), early.fields(), "before 96号: a field error, never a failure");
     }
 
     @Test
     void rolloutShowsTheNineRegionsAndTheDeadline() {
-        ListRolloutResponse r = anonymous().listRollout(ListRolloutRequest.newBuilder().setDate("2017-09-01").build());
+        ListRolloutResponse r = anonymous()
+                .listRollout(
+                        ListRolloutRequest.newBuilder().setDate("2017-09-01").build());
         assertEquals(10, r.getRegionsCount());
-        assertEquals(3, r.getRegionsList().stream().filter(x -> x.getDeadlinePassed()).count());
-        assertEquals(2, r.getRegionsList().stream().filter(x -> x.getStatus() == RolloutStatus.OPERATING_24H).count());
+        assertEquals(
+                3,
+                r.getRegionsList().stream().filter(x -> x.getDeadlinePassed()).count());
+        assertEquals(
+                2,
+                r.getRegionsList().stream()
+                        .filter(x -> x.getStatus() == RolloutStatus.OPERATING_24H)
+                        .count());
         assertTrue(r.getDecisions(0).contains("2017-08-31"));
     }
 
@@ -73,10 +112,12 @@ class PublicCatalogueTest {
         anonymous().submitTicket(TicketJourneyTest.matter("我们小区今天停水了", "630100").build());
         var db = HotlineTestSupport.service().database();
         var props = db.micronautProperties();
-        try (Connection c = DriverManager.getConnection((String) props.get("datasources.default.url"),
-                (String) props.get("datasources.default.username"), (String) props.get("datasources.default.password"))) {
-            SQLException e = assertThrows(SQLException.class,
-                    () -> c.createStatement().executeUpdate("DELETE FROM ticket_event"));
+        try (Connection c = DriverManager.getConnection(
+                (String) props.get("datasources.default.url"),
+                (String) props.get("datasources.default.username"),
+                (String) props.get("datasources.default.password"))) {
+            SQLException e = assertThrows(
+                    SQLException.class, () -> c.createStatement().executeUpdate("DELETE FROM ticket_event"));
             assertTrue(e.getMessage().contains("append-only"));
         }
     }

@@ -37,8 +37,8 @@ class RuleCasesTest {
     static Stream<Arguments> cases(String file) throws Exception {
         try (InputStream in = RuleCasesTest.class.getClassLoader().getResourceAsStream("rules/" + file)) {
             Map<String, Object> doc = new Yaml().load(in);
-            return ((List<Map<String, Object>>) doc.get("cases")).stream()
-                    .map(c -> Arguments.of(c.getOrDefault("name", c.get("state") + " " + c.get("action")), c));
+            return ((List<Map<String, Object>>) doc.get("cases"))
+                    .stream().map(c -> Arguments.of(c.getOrDefault("name", c.get("state") + " " + c.get("action")), c));
         }
     }
 
@@ -60,7 +60,8 @@ class RuleCasesTest {
         String category = (String) c.get("category");
         String region = (String) c.get("region");
         if (Boolean.TRUE.equals(expect.get("notInForce"))) {
-            assertThrows(ParameterLookupException.class, () -> CLASSIFIER.classify(description, category, region, date));
+            assertThrows(
+                    ParameterLookupException.class, () -> CLASSIFIER.classify(description, category, region, date));
             return;
         }
         Classification r = CLASSIFIER.classify(description, category, region, date);
@@ -107,8 +108,10 @@ class RuleCasesTest {
 
     @Test
     void everyCategoryOfTheCatalogueHasACase() throws Exception {
-        List<String> covered = classification().map(a -> (Map<?, ?>) a.get()[1])
-                .map(c -> String.valueOf(((Map<?, ?>) c.get("expect")).get("category"))).toList();
+        List<String> covered = classification()
+                .map(a -> (Map<?, ?>) a.get()[1])
+                .map(c -> String.valueOf(((Map<?, ?>) c.get("expect")).get("category")))
+                .toList();
         for (String code : CATALOGUE.at(LocalDate.of(2017, 6, 5)).byCode().keySet()) {
             assertTrue(covered.contains(code), "no rule case for " + code);
         }
@@ -123,8 +126,16 @@ class RuleCasesTest {
         assertFalse(haibeiOnDeadline.getDeadlinePassed());
         assertTrue(haibeiAfter.getDeadlinePassed());
         assertFalse(rollout.forRegion("630100", LocalDate.of(2017, 9, 1)).getDeadlinePassed());
-        assertEquals("NOT_STATED", rollout.forRegion("632700", LocalDate.of(2017, 7, 1)).getStatus().name());
-        assertEquals("OPENED_NOT_NORMAL", rollout.forRegion("632701", LocalDate.of(2017, 7, 1)).getStatus().name());
+        assertEquals(
+                "NOT_STATED",
+                rollout.forRegion("632700", LocalDate.of(2017, 7, 1))
+                        .getStatus()
+                        .name());
+        assertEquals(
+                "OPENED_NOT_NORMAL",
+                rollout.forRegion("632701", LocalDate.of(2017, 7, 1))
+                        .getStatus()
+                        .name());
         assertThrows(ParameterLookupException.class, () -> rollout.at(LocalDate.of(2017, 6, 4)));
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class ExcursionDetectorTest {
 
     private static final TemperatureRange FROZEN = new TemperatureRange("frozen", null, new BigDecimal("-18"), null);
-    private static final TemperatureRange CHILLED = new TemperatureRange("chilled", BigDecimal.ZERO, new BigDecimal("4"), null);
+    private static final TemperatureRange CHILLED =
+            new TemperatureRange("chilled", BigDecimal.ZERO, new BigDecimal("4"), null);
     private static final Instant T0 = Instant.parse("2017-07-01T00:00:00Z");
 
     private static List<ExcursionDetector.Found> run(TemperatureRange range, String... celsiusEveryFiveMinutes) {
@@ -30,8 +31,8 @@ class ExcursionDetectorTest {
     @Test
     void fortyMinutesAboveTheFrozenLimitIsOneExcursion() {
         // in range, then 8 readings (minutes 5..40) above −18, back in range at minute 45
-        List<ExcursionDetector.Found> found = run(FROZEN, "-20", "-17", "-15", "-12.5", "-14", "-16", "-17.5", "-17.9",
-                "-17", "-19", "-21");
+        List<ExcursionDetector.Found> found =
+                run(FROZEN, "-20", "-17", "-15", "-12.5", "-14", "-16", "-17.5", "-17.9", "-17", "-19", "-21");
         assertEquals(1, found.size());
         assertEquals(Duration.ofMinutes(40), found.get(0).duration());
         assertEquals(0, new BigDecimal("-12.5").compareTo(found.get(0).peak()));

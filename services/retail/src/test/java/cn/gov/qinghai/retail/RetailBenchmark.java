@@ -45,8 +45,8 @@ class RetailBenchmark {
 
     @Test
     void readingsIngestedPerSecond() throws Exception {
-        try (RunningService service = RunningService.start("retail_bench_ingest",
-                Map.of("retail.trace.signing-master-key", KEY))) {
+        try (RunningService service =
+                RunningService.start("retail_bench_ingest", Map.of("retail.trace.signing-master-key", KEY))) {
             String carrier = RetailTestSupport.newCreditCode("630105");
             var stub = RetailServiceGrpc.newBlockingStub(service.channel())
                     .withCallCredentials(RetailTestSupport.as(carrier, "retail:carrier"));
@@ -56,7 +56,10 @@ class RetailBenchmark {
                 List<String> codes = new ArrayList<>();
                 for (int s = 0; s < shipments; s++) {
                     codes.add(stub.registerShipment(RegisterShipmentRequest.newBuilder()
-                            .setShipmentCode("BENCH-" + round + "-" + s).setProductClass("frozen").build()).getShipmentCode());
+                                    .setShipmentCode("BENCH-" + round + "-" + s)
+                                    .setProductClass("frozen")
+                                    .build())
+                            .getShipmentCode());
                 }
                 Instant t0 = Instant.now().minus(Duration.ofDays(30));
                 long start = System.nanoTime();
@@ -66,11 +69,13 @@ class RetailBenchmark {
                         .streamReadings(ClientStreams.into(done));
                 for (String code : codes) {
                     for (int i = 0; i < perShipment; i += 500) {
-                        StreamReadingsRequest.Builder chunk = StreamReadingsRequest.newBuilder().setShipmentCode(code);
+                        StreamReadingsRequest.Builder chunk =
+                                StreamReadingsRequest.newBuilder().setShipmentCode(code);
                         for (int k = i; k < i + 500; k++) {
                             // an excursion every 5,000 readings lasting 10 readings
                             String c = k % 5000 < 10 ? "-12.5" : "-20.3";
-                            chunk.addReadings(Reading.newBuilder().setRecordedAt(t0.plusSeconds(30L * k).toString())
+                            chunk.addReadings(Reading.newBuilder()
+                                    .setRecordedAt(t0.plusSeconds(30L * k).toString())
                                     .setCelsius(c));
                         }
                         in.onNext(chunk.build());
@@ -79,27 +84,36 @@ class RetailBenchmark {
                 in.onCompleted();
                 IngestSummary summary = done.get(10, TimeUnit.MINUTES);
                 double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf("BENCH ingest round %d: %d readings (%d shipments) in %.2f s = %.0f readings/s, "
-                                + "%d excursions re-detected%n", round, summary.getAccepted(), shipments, seconds,
-                        summary.getAccepted() / seconds, summary.getExcursionsCount());
+                System.out.printf(
+                        "BENCH ingest round %d: %d readings (%d shipments) in %.2f s = %.0f readings/s, "
+                                + "%d excursions re-detected%n",
+                        round,
+                        summary.getAccepted(),
+                        shipments,
+                        seconds,
+                        summary.getAccepted() / seconds,
+                        summary.getExcursionsCount());
             }
         }
     }
 
     @Test
     void traceLookupLatencyWithAMillionEvents() throws Exception {
-        try (RunningService service = RunningService.start("retail_bench_trace",
-                Map.of("retail.trace.signing-master-key", KEY))) {
+        try (RunningService service =
+                RunningService.start("retail_bench_trace", Map.of("retail.trace.signing-master-key", KEY))) {
             int batches = 100_000;
             int eventsPerBatch = 10;
             long seedStart = System.nanoTime();
             seed(service.database(), batches, eventsPerBatch);
-            System.out.printf("BENCH seeded %d events (%d batches) with real signatures in %.1f s%n",
+            System.out.printf(
+                    "BENCH seeded %d events (%d batches) with real signatures in %.1f s%n",
                     (long) batches * eventsPerBatch, batches, (System.nanoTime() - seedStart) / 1e9);
             var stub = RetailServiceGrpc.newBlockingStub(service.channel());
             Random random = new Random(42);
             for (int i = 0; i < 500; i++) {
-                stub.getTrace(GetTraceRequest.newBuilder().setBatchCode(code(random.nextInt(batches))).build());
+                stub.getTrace(GetTraceRequest.newBuilder()
+                        .setBatchCode(code(random.nextInt(batches)))
+                        .build());
             }
             for (int threads : new int[] {1, 4}) {
                 int perThread = 2000;
@@ -113,7 +127,9 @@ class RetailBenchmark {
                         long[] nanos = new long[perThread];
                         for (int i = 0; i < perThread; i++) {
                             long t1 = System.nanoTime();
-                            var trace = stub.getTrace(GetTraceRequest.newBuilder().setBatchCode(code(r.nextInt(batches))).build());
+                            var trace = stub.getTrace(GetTraceRequest.newBuilder()
+                                    .setBatchCode(code(r.nextInt(batches)))
+                                    .build());
                             nanos[i] = System.nanoTime() - t1;
                             if (trace.getEventsCount() != eventsPerBatch || !trace.getChainVerified()) {
                                 throw new IllegalStateException("bad trace " + trace.getBatchCode());
@@ -132,19 +148,29 @@ class RetailBenchmark {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 pool.shutdown();
                 Arrays.sort(all);
-                System.out.printf("BENCH GetTrace (%d events per batch, chain verified) with %d client thread(s): "
-                                + "%d look-ups, %.0f/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n", eventsPerBatch, threads,
-                        all.length, all.length / seconds, pct(all, 50), pct(all, 95), pct(all, 99));
+                System.out.printf(
+                        "BENCH GetTrace (%d events per batch, chain verified) with %d client thread(s): "
+                                + "%d look-ups, %.0f/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n",
+                        eventsPerBatch,
+                        threads,
+                        all.length,
+                        all.length / seconds,
+                        pct(all, 50),
+                        pct(all, 95),
+                        pct(all, 99));
             }
             var officer = stub.withCallCredentials(RunningService.as("o", "630000", "retail:commerce-officer"));
             long[] reach = new long[100];
             for (int i = 0; i < reach.length; i++) {
                 long t1 = System.nanoTime();
-                officer.getRecallReach(GetRecallReachRequest.newBuilder().setBatchCode(code(random.nextInt(batches))).build());
+                officer.getRecallReach(GetRecallReachRequest.newBuilder()
+                        .setBatchCode(code(random.nextInt(batches)))
+                        .build());
                 reach[i] = System.nanoTime() - t1;
             }
             Arrays.sort(reach);
-            System.out.printf("BENCH GetRecallReach (recursive SQL) over 1M events: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n",
+            System.out.printf(
+                    "BENCH GetRecallReach (recursive SQL) over 1M events: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n",
                     pct(reach, 50), pct(reach, 95), pct(reach, 99));
         }
     }
@@ -200,25 +226,70 @@ class RetailBenchmark {
                             holder++;
                         }
                         String when = at.plusSeconds(60L * seq).toString();
-                        TraceSigner.Content content = new TraceSigner.Content(code, seq, type, when, actor, counterparty,
-                                0, seq == 1 ? "牦牛肉" : "", seq == 1 ? "100 kg" : "", "");
+                        TraceSigner.Content content = new TraceSigner.Content(
+                                code,
+                                seq,
+                                type,
+                                when,
+                                actor,
+                                counterparty,
+                                0,
+                                seq == 1 ? "牦牛肉" : "",
+                                seq == 1 ? "100 kg" : "",
+                                "");
                         String hash = signer.hash(previous, content);
-                        eventRows.append(code).append('\t').append(seq).append('\t').append(code).append('-').append(seq)
-                                .append('\t').append(type).append('\t').append(when).append('\t').append(actor).append('\t')
-                                .append(counterparty.isEmpty() ? "\\N" : counterparty).append("\t\\N\t")
-                                .append(content.product()).append('\t').append(content.quantity()).append("\t\\N\t")
-                                .append(hash).append('\t').append(previous).append('\t').append(signer.sign(actor, hash))
-                                .append('\t').append(TraceSigner.KEY_ID).append('\t').append(when).append('\n');
+                        eventRows
+                                .append(code)
+                                .append('\t')
+                                .append(seq)
+                                .append('\t')
+                                .append(code)
+                                .append('-')
+                                .append(seq)
+                                .append('\t')
+                                .append(type)
+                                .append('\t')
+                                .append(when)
+                                .append('\t')
+                                .append(actor)
+                                .append('\t')
+                                .append(counterparty.isEmpty() ? "\\N" : counterparty)
+                                .append("\t\\N\t")
+                                .append(content.product())
+                                .append('\t')
+                                .append(content.quantity())
+                                .append("\t\\N\t")
+                                .append(hash)
+                                .append('\t')
+                                .append(previous)
+                                .append('\t')
+                                .append(signer.sign(actor, hash))
+                                .append('\t')
+                                .append(TraceSigner.KEY_ID)
+                                .append('\t')
+                                .append(when)
+                                .append('\n');
                         previous = hash;
                     }
-                    batchRows.append(code).append("\t牦牛肉\t100 kg\t\\N\t").append(parties[0]).append('\t')
-                            .append(perBatch).append('\t').append(previous).append('\n');
+                    batchRows
+                            .append(code)
+                            .append("\t牦牛肉\t100 kg\t\\N\t")
+                            .append(parties[0])
+                            .append('\t')
+                            .append(perBatch)
+                            .append('\t')
+                            .append(previous)
+                            .append('\n');
                 }
-                copy.copyIn("COPY batch (batch_code, product, quantity, parent_batch_code, producer, last_sequence, last_hash) "
-                        + "FROM STDIN", new StringReader(batchRows.toString()));
-                copy.copyIn("COPY trace_event (batch_code, sequence, request_id, type, occurred_at, actor, counterparty, "
-                        + "outlet_id, product, quantity, parent_batch_code, hash, previous_hash, signature, key_id, "
-                        + "recorded_at) FROM STDIN", new StringReader(eventRows.toString()));
+                copy.copyIn(
+                        "COPY batch (batch_code, product, quantity, parent_batch_code, producer, last_sequence, last_hash) "
+                                + "FROM STDIN",
+                        new StringReader(batchRows.toString()));
+                copy.copyIn(
+                        "COPY trace_event (batch_code, sequence, request_id, type, occurred_at, actor, counterparty, "
+                                + "outlet_id, product, quantity, parent_batch_code, hash, previous_hash, signature, key_id, "
+                                + "recorded_at) FROM STDIN",
+                        new StringReader(eventRows.toString()));
             }
             c.commit();
             try (Statement st = c.createStatement()) {

@@ -28,7 +28,8 @@ import org.yaml.snakeyaml.Yaml;
 /** Rule cases as data (src/test/resources/rules/*.yaml) against the shipped parameter files. */
 class RetailRuleCasesTest {
 
-    private static final RetailParameters PARAMETERS = new RetailParameters(ParameterRegistry.fromClasspath("parameters"));
+    private static final RetailParameters PARAMETERS =
+            new RetailParameters(ParameterRegistry.fromClasspath("parameters"));
     private static final Instant T0 = Instant.parse("2017-07-01T00:00:00Z");
 
     static Stream<Arguments> excursionCases() {
@@ -51,21 +52,26 @@ class RetailRuleCasesTest {
     @MethodSource("excursionCases")
     @SuppressWarnings("unchecked")
     void excursions(Map<String, Object> input, Object expect) {
-        TemperatureRange range = TemperatureRange.of(PARAMETERS, (String) input.get("productClass"),
-                LocalDate.of(2017, 7, 1)).orElseThrow();
+        TemperatureRange range = TemperatureRange.of(
+                        PARAMETERS, (String) input.get("productClass"), LocalDate.of(2017, 7, 1))
+                .orElseThrow();
         ExcursionDetector detector = new ExcursionDetector(range);
         for (List<Object> r : (List<List<Object>>) input.get("readings")) {
-            detector.accept(T0.plus(Duration.ofMinutes(((Number) r.get(0)).longValue())), new BigDecimal((String) r.get(1)));
+            detector.accept(
+                    T0.plus(Duration.ofMinutes(((Number) r.get(0)).longValue())), new BigDecimal((String) r.get(1)));
         }
         List<String> actual = new ArrayList<>();
         for (ExcursionDetector.Found f : detector.finish()) {
             actual.add(minutes(f.startedAt()) + "|" + (f.endedAt() == null ? "null" : minutes(f.endedAt())) + "|"
-                    + f.duration().toSeconds() + "|" + f.peak().stripTrailingZeros().toPlainString() + "|" + f.direction());
+                    + f.duration().toSeconds() + "|"
+                    + f.peak().stripTrailingZeros().toPlainString() + "|" + f.direction());
         }
         List<String> expected = new ArrayList<>();
         for (Map<String, Object> e : (List<Map<String, Object>>) expect) {
             expected.add(e.get("start") + "|" + e.get("end") + "|" + e.get("seconds") + "|"
-                    + new BigDecimal((String) e.get("peak")).stripTrailingZeros().toPlainString() + "|" + e.get("direction"));
+                    + new BigDecimal((String) e.get("peak"))
+                            .stripTrailingZeros()
+                            .toPlainString() + "|" + e.get("direction"));
         }
         assertEquals(expected, actual);
     }
@@ -85,17 +91,24 @@ class RetailRuleCasesTest {
             assertThrows(RuntimeException.class, () -> PARAMETERS.value(RetailParameters.THRESHOLD, date));
             return;
         }
-        AboveThreshold.Result result = AboveThreshold.decide(revenue, PARAMETERS.value(RetailParameters.THRESHOLD, date));
+        AboveThreshold.Result result =
+                AboveThreshold.decide(revenue, PARAMETERS.value(RetailParameters.THRESHOLD, date));
         assertEquals(expect.get("above"), result.above());
-        assertEquals("5000000", result.explanation().getSteps(0).getParameters(0).getValue());
+        assertEquals(
+                "5000000", result.explanation().getSteps(0).getParameters(0).getValue());
     }
 
     @ParameterizedTest
     @MethodSource("yearOnYearCases")
     void yearOnYear(Map<String, Object> input, Object expect) {
         String prior = (String) input.get("prior");
-        assertEquals(expect, YearOnYearChange.of(new BigDecimal((String) input.get("current")),
-                prior == null ? null : new BigDecimal(prior)).map(BigDecimal::toPlainString).orElse(null));
+        assertEquals(
+                expect,
+                YearOnYearChange.of(
+                                new BigDecimal((String) input.get("current")),
+                                prior == null ? null : new BigDecimal(prior))
+                        .map(BigDecimal::toPlainString)
+                        .orElse(null));
     }
 
     @ParameterizedTest
@@ -104,10 +117,11 @@ class RetailRuleCasesTest {
     void pallets(List<List<Number>> input, Object expectRaw) {
         Map<String, Object> expect = (Map<String, Object>) expectRaw;
         List<StandardPalletShare.Stock> stock = input.stream()
-                .map(s -> new StandardPalletShare.Stock(s.get(0).intValue(), s.get(1).intValue(), s.get(2).longValue()))
+                .map(s -> new StandardPalletShare.Stock(
+                        s.get(0).intValue(), s.get(1).intValue(), s.get(2).longValue()))
                 .toList();
-        StandardPalletShare.Result r = StandardPalletShare.compute(stock,
-                PARAMETERS.value(RetailParameters.PALLET, LocalDate.of(2017, 7, 1)));
+        StandardPalletShare.Result r =
+                StandardPalletShare.compute(stock, PARAMETERS.value(RetailParameters.PALLET, LocalDate.of(2017, 7, 1)));
         assertEquals(((Number) expect.get("total")).longValue(), r.total());
         assertEquals(((Number) expect.get("standard")).longValue(), r.standard());
         assertEquals(expect.get("share"), r.share().toPlainString());
@@ -117,8 +131,8 @@ class RetailRuleCasesTest {
     private static Stream<Arguments> cases(String resource, String key) {
         try (InputStream in = RetailRuleCasesTest.class.getClassLoader().getResourceAsStream(resource)) {
             Map<String, Object> doc = new Yaml().load(in);
-            return ((List<Map<String, Object>>) doc.get(key)).stream()
-                    .map(c -> Arguments.of(Named.of((String) c.get("name"), c.get("input")), c.get("expect")));
+            return ((List<Map<String, Object>>) doc.get(key))
+                    .stream().map(c -> Arguments.of(Named.of((String) c.get("name"), c.get("input")), c.get("expect")));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -14,12 +14,14 @@ final class RetailTestSupport {
     static final String SIGNING_KEY = "test-only-trace-signing-key-0123456789abcdef";
     private static final AtomicInteger SEQ = new AtomicInteger(1000);
 
-    private RetailTestSupport() {
-    }
+    private RetailTestSupport() {}
 
     static RunningService service() {
-        return SharedServices.get("retail", () -> RunningService.start("retail",
-                Map.of("retail.trace.signing-master-key", SIGNING_KEY, "retail.cold-chain.flush-size", 500)));
+        return SharedServices.get(
+                "retail",
+                () -> RunningService.start(
+                        "retail",
+                        Map.of("retail.trace.signing-master-key", SIGNING_KEY, "retail.cold-chain.flush-size", 500)));
     }
 
     static RetailServiceGrpc.RetailServiceBlockingStub anonymous() {
@@ -27,7 +29,8 @@ final class RetailTestSupport {
     }
 
     static RetailServiceGrpc.RetailServiceBlockingStub officer(String region) {
-        return anonymous().withCallCredentials(RunningService.as("officer-" + region, region, "retail:commerce-officer"));
+        return anonymous()
+                .withCallCredentials(RunningService.as("officer-" + region, region, "retail:commerce-officer"));
     }
 
     static RetailServiceGrpc.RetailServiceBlockingStub enterprise(String creditCode) {

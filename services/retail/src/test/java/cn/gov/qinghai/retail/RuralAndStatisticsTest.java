@@ -30,42 +30,79 @@ import org.junit.jupiter.api.Test;
 /** Rural network (一(一)) and above-threshold statistics (四(四)). */
 class RuralAndStatisticsTest {
 
-    private static ServicePoint point(String operator, String township, String village, ServicePointKind kind,
-                                      String... services) {
-        return enterprise(operator).registerServicePoint(RegisterServicePointRequest.newBuilder()
-                .setRequestId(unique("sp")).setKind(kind).setOperatorCreditCode(operator).setTownshipCode(township)
-                .setTownshipName("镇" + township.substring(6)).setVillage(village).addAllServices(List.of(services))
-                .build());
+    private static ServicePoint point(
+            String operator, String township, String village, ServicePointKind kind, String... services) {
+        return enterprise(operator)
+                .registerServicePoint(RegisterServicePointRequest.newBuilder()
+                        .setRequestId(unique("sp"))
+                        .setKind(kind)
+                        .setOperatorCreditCode(operator)
+                        .setTownshipCode(township)
+                        .setTownshipName("镇" + township.substring(6))
+                        .setVillage(village)
+                        .addAllServices(List.of(services))
+                        .build());
     }
 
     @Test
     void subsidyApplicationsAreIdempotentAndDecidedOnce() {
         String operator = newCreditCode("632322");
         RegistryTest.register(operator, "632322", false, "");
-        ServicePoint p = point(operator, "632322101", "一村", ServicePointKind.VILLAGE_ECOMMERCE_POINT,
-                "parcel_collection", "utility_bills");
-        SubmitSubsidyApplicationRequest req = SubmitSubsidyApplicationRequest.newBuilder().setRequestId(unique("app"))
-                .setServicePointId(p.getId()).setConstructionCost("80000").setRequestedAmount("30000.00").build();
+        ServicePoint p = point(
+                operator,
+                "632322101",
+                "一村",
+                ServicePointKind.VILLAGE_ECOMMERCE_POINT,
+                "parcel_collection",
+                "utility_bills");
+        SubmitSubsidyApplicationRequest req = SubmitSubsidyApplicationRequest.newBuilder()
+                .setRequestId(unique("app"))
+                .setServicePointId(p.getId())
+                .setConstructionCost("80000")
+                .setRequestedAmount("30000.00")
+                .build();
         SubsidyApplication a = enterprise(operator).submitSubsidyApplication(req);
-        assertEquals(a.getId(), enterprise(operator).submitSubsidyApplication(req).getId());
-        assertEquals("REQUEST_ID_REUSED", GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                () -> enterprise(operator).submitSubsidyApplication(req.toBuilder().setRequestedAmount("40000").build())))
-                .reason());
-        assertEquals(List.of("requestedAmount"), GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                () -> enterprise(operator).submitSubsidyApplication(req.toBuilder().setRequestId(unique("app"))
-                        .setRequestedAmount("90000").build()))).fields());
+        assertEquals(
+                a.getId(), enterprise(operator).submitSubsidyApplication(req).getId());
+        assertEquals(
+                "REQUEST_ID_REUSED",
+                GrpcErrorDetails.of(assertThrows(
+                                StatusRuntimeException.class,
+                                () -> enterprise(operator)
+                                        .submitSubsidyApplication(req.toBuilder()
+                                                .setRequestedAmount("40000")
+                                                .build())))
+                        .reason());
+        assertEquals(
+                List.of("requestedAmount"),
+                GrpcErrorDetails.of(assertThrows(
+                                StatusRuntimeException.class,
+                                () -> enterprise(operator)
+                                        .submitSubsidyApplication(req.toBuilder()
+                                                .setRequestId(unique("app"))
+                                                .setRequestedAmount("90000")
+                                                .build())))
+                        .fields());
 
         DecideSubsidyApplicationRequest approve = DecideSubsidyApplicationRequest.newBuilder()
-                .setApplicationId(a.getId()).setVersion(a.getVersion()).setApprove(true).setApprovedAmount("25000")
-                .setReason("按建设成本核定").build();
-        assertEquals("REGION_OUT_OF_SCOPE", GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                () -> officer("630100").decideSubsidyApplication(approve))).reason());
+                .setApplicationId(a.getId())
+                .setVersion(a.getVersion())
+                .setApprove(true)
+                .setApprovedAmount("25000")
+                .setReason("按建设成本核定")
+                .build();
+        assertEquals(
+                "REGION_OUT_OF_SCOPE",
+                GrpcErrorDetails.of(assertThrows(
+                                StatusRuntimeException.class,
+                                () -> officer("630100").decideSubsidyApplication(approve)))
+                        .reason());
         SubsidyApplication decided = officer("632300").decideSubsidyApplication(approve);
         assertEquals("APPROVED", decided.getStatus());
         assertEquals("25000.00", decided.getApprovedAmount());
         assertEquals(a.getVersion() + 1, decided.getVersion());
-        GrpcErrorDetails stale = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                () -> officer("632300").decideSubsidyApplication(approve)));
+        GrpcErrorDetails stale = GrpcErrorDetails.of(assertThrows(
+                StatusRuntimeException.class, () -> officer("632300").decideSubsidyApplication(approve)));
         assertEquals(Status.Code.FAILED_PRECONDITION, stale.code());
         assertEquals("ALREADY_DECIDED", stale.reason());
     }
@@ -74,12 +111,21 @@ class RuralAndStatisticsTest {
     void coverageByTownshipShowsPointsLockersAndMissingServices() {
         String operator = newCreditCode("632621");
         RegistryTest.register(operator, "632621", false, "");
-        point(operator, "632621101", "一村", ServicePointKind.VILLAGE_ECOMMERCE_POINT, "parcel_collection", "goods_sales");
+        point(
+                operator,
+                "632621101",
+                "一村",
+                ServicePointKind.VILLAGE_ECOMMERCE_POINT,
+                "parcel_collection",
+                "goods_sales");
         point(operator, "632621101", "二村", ServicePointKind.SMART_PARCEL_LOCKER, "parcel_collection");
         point(operator, "632621101", "二村", ServicePointKind.VILLAGE_ECOMMERCE_POINT, "small_payments");
         point(operator, "632621102", "三村", ServicePointKind.SMART_PARCEL_LOCKER, "parcel_collection");
-        List<TownshipCoverageRow> rows = anonymous().getTownshipCoverage(GetTownshipCoverageRequest.newBuilder()
-                .setRegion("632621").build()).getTownshipsList();
+        List<TownshipCoverageRow> rows = anonymous()
+                .getTownshipCoverage(GetTownshipCoverageRequest.newBuilder()
+                        .setRegion("632621")
+                        .build())
+                .getTownshipsList();
         assertEquals(2, rows.size());
         TownshipCoverageRow first = rows.get(0);
         assertEquals("632621101", first.getTownshipCode());
@@ -88,16 +134,29 @@ class RuralAndStatisticsTest {
         assertEquals(1, first.getParcelLockers());
         assertEquals(List.of("goods_sales", "parcel_collection", "small_payments"), first.getServicesList());
         assertTrue(first.getMissingServicesList().contains("utility_bills"));
-        GrpcErrorDetails bad = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                () -> enterprise(operator).registerServicePoint(RegisterServicePointRequest.newBuilder()
-                        .setRequestId("r").setOperatorCreditCode(operator).setTownshipCode("630100101")
-                        .setTownshipName("t").setVillage("v").addServices("karaoke").build())));
+        GrpcErrorDetails bad = GrpcErrorDetails.of(assertThrows(
+                StatusRuntimeException.class,
+                () -> enterprise(operator)
+                        .registerServicePoint(RegisterServicePointRequest.newBuilder()
+                                .setRequestId("r")
+                                .setOperatorCreditCode(operator)
+                                .setTownshipCode("630100101")
+                                .setTownshipName("t")
+                                .setVillage("v")
+                                .addServices("karaoke")
+                                .build())));
         assertEquals(List.of("kind", "townshipCode", "services[0]"), bad.fields());
     }
 
     private static SubmitMonthlyReportRequest.Builder report(String code, String month, String sales, String online) {
-        return SubmitMonthlyReportRequest.newBuilder().setCreditCode(code).setMonth(month).setFormat("supermarket")
-                .setRegion("632801").setAnnualMainBusinessRevenue("5000000").setRetailSales(sales).setOnlineSales(online);
+        return SubmitMonthlyReportRequest.newBuilder()
+                .setCreditCode(code)
+                .setMonth(month)
+                .setFormat("supermarket")
+                .setRegion("632801")
+                .setAnnualMainBusinessRevenue("5000000")
+                .setRetailSales(sales)
+                .setOnlineSales(online);
     }
 
     @Test
@@ -106,25 +165,46 @@ class RuralAndStatisticsTest {
         String b = newCreditCode("632801");
         RegistryTest.register(a, "632801", false, "");
         RegistryTest.register(b, "632801", false, "");
-        enterprise(a).submitMonthlyReport(report(a, "2016-06", "400000", "40000").build());
-        enterprise(a).submitMonthlyReport(report(a, "2017-06", "300000", "60000").build());
-        var explained = enterprise(b).submitMonthlyReport(report(b, "2017-06", "200000", "40000").build());
-        assertEquals("retail.statistics.above_threshold_revenue",
+        enterprise(a)
+                .submitMonthlyReport(report(a, "2016-06", "400000", "40000").build());
+        enterprise(a)
+                .submitMonthlyReport(report(a, "2017-06", "300000", "60000").build());
+        var explained = enterprise(b)
+                .submitMonthlyReport(report(b, "2017-06", "200000", "40000").build());
+        assertEquals(
+                "retail.statistics.above_threshold_revenue",
                 explained.getExplanation().getSteps(0).getParameters(0).getId());
         // the same figures again are accepted (idempotent); different ones are refused
-        enterprise(b).submitMonthlyReport(report(b, "2017-06", "200000", "40000").build());
-        assertEquals("REPORT_ALREADY_FILED", GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                () -> enterprise(b).submitMonthlyReport(report(b, "2017-06", "1", "0").build()))).reason());
+        enterprise(b)
+                .submitMonthlyReport(report(b, "2017-06", "200000", "40000").build());
+        assertEquals(
+                "REPORT_ALREADY_FILED",
+                GrpcErrorDetails.of(assertThrows(
+                                StatusRuntimeException.class,
+                                () -> enterprise(b)
+                                        .submitMonthlyReport(
+                                                report(b, "2017-06", "1", "0").build())))
+                        .reason());
         // 4,999,999.99 is below the 5,000,000 threshold
         String small = newCreditCode("632801");
         RegistryTest.register(small, "632801", false, "");
-        assertEquals("BELOW_THRESHOLD", GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                () -> enterprise(small).submitMonthlyReport(report(small, "2017-06", "1", "0")
-                        .setAnnualMainBusinessRevenue("4999999.99").build()))).reason());
+        assertEquals(
+                "BELOW_THRESHOLD",
+                GrpcErrorDetails.of(assertThrows(
+                                StatusRuntimeException.class,
+                                () -> enterprise(small)
+                                        .submitMonthlyReport(report(small, "2017-06", "1", "0")
+                                                .setAnnualMainBusinessRevenue("4999999.99")
+                                                .build())))
+                        .reason());
 
-        GetRetailAggregatesRequest req = GetRetailAggregatesRequest.newBuilder().setFromMonth("2017-06")
-                .setToMonth("2017-06").addGroupBy(AggregateDimension.REGION).addGroupBy(AggregateDimension.FORMAT)
-                .setRegion("632800").build();
+        GetRetailAggregatesRequest req = GetRetailAggregatesRequest.newBuilder()
+                .setFromMonth("2017-06")
+                .setToMonth("2017-06")
+                .addGroupBy(AggregateDimension.REGION)
+                .addGroupBy(AggregateDimension.FORMAT)
+                .setRegion("632800")
+                .build();
         List<AggregateRow> rows = officer("632800").getRetailAggregates(req).getRowsList();
         assertEquals(1, rows.size());
         AggregateRow row = rows.get(0);
@@ -137,13 +217,23 @@ class RuralAndStatisticsTest {
         String csv = officer("632800").exportRetailAggregates(req).getContent();
         assertTrue(csv.startsWith("month,region,format,reporters,retail_sales"));
         assertTrue(csv.contains("2017-06,632800,supermarket,2,500000.00,100000.00,0.2000,400000.00,0.2500"), csv);
-        assertEquals(Status.Code.PERMISSION_DENIED, assertThrows(StatusRuntimeException.class,
-                () -> officer("630100").getRetailAggregates(req)).getStatus().getCode());
+        assertEquals(
+                Status.Code.PERMISSION_DENIED,
+                assertThrows(
+                                StatusRuntimeException.class,
+                                () -> officer("630100").getRetailAggregates(req))
+                        .getStatus()
+                        .getCode());
         // an officer token without a usable region claim is refused, with or without a region in the request
         for (String claim : new String[] {"", "63", "110000"}) {
-            for (GetRetailAggregatesRequest asked : List.of(req, req.toBuilder().clearRegion().build())) {
-                assertEquals("SCOPE_MISSING", GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                        () -> officer(claim).getRetailAggregates(asked))).reason());
+            for (GetRetailAggregatesRequest asked :
+                    List.of(req, req.toBuilder().clearRegion().build())) {
+                assertEquals(
+                        "SCOPE_MISSING",
+                        GrpcErrorDetails.of(assertThrows(
+                                        StatusRuntimeException.class,
+                                        () -> officer(claim).getRetailAggregates(asked)))
+                                .reason());
             }
         }
     }

@@ -34,9 +34,12 @@ class ComplianceReformsTest {
         assertTrue(reform.getResults(0).getExplanation().getStepsList().stream()
                 .filter(ExplanationStep::getChangedByReform)
                 .anyMatch(s -> s.getParametersList().stream().anyMatch(p -> p.getHypothetical())));
-        assertTrue(r.getReformDifferences().getOutputsList().stream()
-                .anyMatch(d -> d.getField().equals("results[0].compliant")), r.getReformDifferences().toString());
-        assertFalse(r.getResults(0).getExplanation().getStepsList().stream().anyMatch(ExplanationStep::getChangedByReform));
+        assertTrue(
+                r.getReformDifferences().getOutputsList().stream()
+                        .anyMatch(d -> d.getField().equals("results[0].compliant")),
+                r.getReformDifferences().toString());
+        assertFalse(
+                r.getResults(0).getExplanation().getStepsList().stream().anyMatch(ExplanationStep::getChangedByReform));
     }
 
     @Test
@@ -44,18 +47,30 @@ class ComplianceReformsTest {
         CheckComplianceResponse r = wage.checkCompliance(request("1700.00", "2018-07-01"));
         assertTrue(r.getReformResponse().getResults(0).getCompliant());
         assertEquals(0, r.getReformDifferences().getOutputsCount());
-        GrpcErrorDetails e = GrpcErrorDetails.of(Assertions.assertThrows(StatusRuntimeException.class,
-                () -> wage.checkCompliance(request("15.20", "2018-01-01").toBuilder().setReform(Reform.newBuilder()
-                        .addOverrides(ParameterOverride.newBuilder().setId("wage.minimum_wage.monthly")
-                                .setValue("1700").setUnit("CNY/hour"))).build())));
+        GrpcErrorDetails e = GrpcErrorDetails.of(Assertions.assertThrows(
+                StatusRuntimeException.class,
+                () -> wage.checkCompliance(request("15.20", "2018-01-01").toBuilder()
+                        .setReform(Reform.newBuilder()
+                                .addOverrides(ParameterOverride.newBuilder()
+                                        .setId("wage.minimum_wage.monthly")
+                                        .setValue("1700")
+                                        .setUnit("CNY/hour")))
+                        .build())));
         assertEquals(List.of("reform.overrides[0].unit"), e.fields());
     }
 
     private static CheckComplianceRequest request(String monthly, String from) {
         return CheckComplianceRequest.newBuilder()
-                .addRecords(PayrollRecord.newBuilder().setRegion("630100").setPeriod("2018-06")
-                        .setEmployment(Employment.FULL_TIME).setGrossPay("1600.00"))
-                .setReform(Reform.newBuilder().addOverrides(ParameterOverride.newBuilder()
-                        .setId("wage.minimum_wage.monthly").setValue(monthly).setFrom(from))).build();
+                .addRecords(PayrollRecord.newBuilder()
+                        .setRegion("630100")
+                        .setPeriod("2018-06")
+                        .setEmployment(Employment.FULL_TIME)
+                        .setGrossPay("1600.00"))
+                .setReform(Reform.newBuilder()
+                        .addOverrides(ParameterOverride.newBuilder()
+                                .setId("wage.minimum_wage.monthly")
+                                .setValue(monthly)
+                                .setFrom(from)))
+                .build();
     }
 }

@@ -31,12 +31,20 @@ class WageParametersApiTest {
 
     @Test
     void listsEveryParameterFileAnonymously() {
-        List<Parameter> all = parameters.listParameters(ListParametersRequest.getDefaultInstance()).getParametersList();
+        List<Parameter> all = parameters
+                .listParameters(ListParametersRequest.getDefaultInstance())
+                .getParametersList();
         List<String> ids = all.stream().map(Parameter::getId).toList();
         assertTrue(ids.containsAll(List.of("wage.minimum_wage.monthly", "wage.minimum_wage.hourly")), ids.toString());
         assertTrue(all.stream().allMatch(p -> p.getService().equals("wage.qinghai.gov.cn")));
-        List<String> citing2014 = parameters.listParameters(ListParametersRequest.newBuilder()
-                .setDocument("青政〔2014〕29号").build()).getParametersList().stream().map(Parameter::getId).toList();
+        List<String> citing2014 = parameters
+                .listParameters(ListParametersRequest.newBuilder()
+                        .setDocument("青政〔2014〕29号")
+                        .build())
+                .getParametersList()
+                .stream()
+                .map(Parameter::getId)
+                .toList();
         assertTrue(citing2014.contains("wage.minimum_wage.monthly"), citing2014.toString());
     }
 
@@ -54,35 +62,54 @@ class WageParametersApiTest {
     void aPublishedStandardAppearsInTheHistoryWithPublisherAndCitation() {
         WageServiceGrpc.newBlockingStub(service.channel())
                 .withCallCredentials(as("params-admin", "630000", "wage:admin"))
-                .publishStandard(PublishStandardRequest.newBuilder().setRequestId("params-api-1").setRegion("632500")
-                        .setEffectiveFrom("2040-03-01").setMonthly("2100.00").setHourly("21.00")
-                        .setCitation(Citation.newBuilder().setDocument("青政〔2040〕2号").setClause("一")).build());
+                .publishStandard(PublishStandardRequest.newBuilder()
+                        .setRequestId("params-api-1")
+                        .setRegion("632500")
+                        .setEffectiveFrom("2040-03-01")
+                        .setMonthly("2100.00")
+                        .setHourly("21.00")
+                        .setCitation(
+                                Citation.newBuilder().setDocument("青政〔2040〕2号").setClause("一"))
+                        .build());
         GetParameterResponse r = parameters.getParameter(GetParameterRequest.newBuilder()
-                .setId("wage.minimum_wage.monthly").setDate("2040-03-01").build());
+                .setId("wage.minimum_wage.monthly")
+                .setDate("2040-03-01")
+                .build());
         DatedValue published = r.getParameter().getValuesList().stream()
-                .filter(v -> v.getSource() == ValueSource.PUBLISHED && v.getFrom().equals("2040-03-01"))
-                .findFirst().orElseThrow();
+                .filter(v ->
+                        v.getSource() == ValueSource.PUBLISHED && v.getFrom().equals("2040-03-01"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("2100.00", published.getByRegionMap().get("632500"));
         assertEquals("params-admin", published.getPublishedBy());
         assertEquals("青政〔2040〕2号", published.getCitation().getDocument());
-        assertTrue(r.getAt().getPublishedList().stream().anyMatch(v -> "2100.00".equals(v.getByRegionMap().get("632500"))));
+        assertTrue(r.getAt().getPublishedList().stream()
+                .anyMatch(v -> "2100.00".equals(v.getByRegionMap().get("632500"))));
         assertTrue(r.getParameter().getDocumentsList().contains("青政〔2040〕2号"));
     }
 
     @Test
     void unknownIdIsNotFoundAndBadDateIsNamed() {
-        GrpcErrorDetails missing = GrpcErrorDetails.of(Assertions.assertThrows(StatusRuntimeException.class,
-                () -> parameters.getParameter(GetParameterRequest.newBuilder().setId("wage.nothing").build())));
+        GrpcErrorDetails missing = GrpcErrorDetails.of(Assertions.assertThrows(
+                StatusRuntimeException.class,
+                () -> parameters.getParameter(
+                        GetParameterRequest.newBuilder().setId("wage.nothing").build())));
         assertEquals(Status.Code.NOT_FOUND, missing.code());
         assertEquals("PARAMETER_NOT_FOUND", missing.reason());
-        GrpcErrorDetails bad = GrpcErrorDetails.of(Assertions.assertThrows(StatusRuntimeException.class,
-                () -> parameters.getParameter(GetParameterRequest.newBuilder().setId("").setDate("2017-13-01").build())));
+        GrpcErrorDetails bad = GrpcErrorDetails.of(Assertions.assertThrows(
+                StatusRuntimeException.class,
+                () -> parameters.getParameter(GetParameterRequest.newBuilder()
+                        .setId("")
+                        .setDate("2017-13-01")
+                        .build())));
         assertEquals(Status.Code.INVALID_ARGUMENT, bad.code());
         assertEquals(List.of("id", "date"), bad.fields());
     }
 
     private GetParameterResponse get(String date) {
-        return parameters.getParameter(GetParameterRequest.newBuilder().setId("wage.minimum_wage.monthly")
-                .setDate(date).build());
+        return parameters.getParameter(GetParameterRequest.newBuilder()
+                .setId("wage.minimum_wage.monthly")
+                .setDate(date)
+                .build());
     }
 }

@@ -41,10 +41,12 @@ class WageRuleCasesTest {
     @MethodSource("minimumWageCases")
     void minimumWage(Map<String, Object> input, Map<String, Object> expect) {
         GetMinimumWageRequest request = GetMinimumWageRequest.newBuilder()
-                .setRegion((String) input.get("region")).setDate((String) input.get("date")).build();
+                .setRegion((String) input.get("region"))
+                .setDate((String) input.get("date"))
+                .build();
         if (expect.containsKey("error")) {
-            GrpcErrorDetails e = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                    () -> wage.getMinimumWage(request)));
+            GrpcErrorDetails e =
+                    GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class, () -> wage.getMinimumWage(request)));
             assertEquals(expect.get("error"), e.code().name());
             assertEquals(expect.get("reason"), e.reason());
             return;
@@ -57,7 +59,8 @@ class WageRuleCasesTest {
         assertEquals(expect.getOrDefault("effectiveFrom", ""), answer.getEffectiveFrom());
         assertFalse(answer.getExplanation().getStepsList().isEmpty());
         boolean startCaveat = answer.getExplanation().getCaveatsList().stream()
-                .anyMatch(c -> c.contains("began to apply") && c.contains(answer.getCitation().getDocument()));
+                .anyMatch(c -> c.contains("began to apply")
+                        && c.contains(answer.getCitation().getDocument()));
         assertEquals(answer.getStartUnknown(), startCaveat);
     }
 
@@ -88,24 +91,30 @@ class WageRuleCasesTest {
             // 青政〔2017〕41号 二: an employer the scope does not list is refused with the reason, as invalid input.
             io.grpc.StatusRuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(
                     io.grpc.StatusRuntimeException.class,
-                    () -> wage.checkCompliance(CheckComplianceRequest.newBuilder().addRecords(r).build()));
+                    () -> wage.checkCompliance(
+                            CheckComplianceRequest.newBuilder().addRecords(r).build()));
             assertEquals(io.grpc.Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
             var details = cn.gov.qinghai.kit.testing.GrpcErrorDetails.of(e);
             assertEquals(List.of("records[0]." + expect.get("refusedField")), details.fields());
             var badRequest = io.grpc.protobuf.StatusProto.fromThrowable(e).getDetailsList().stream()
-                    .filter(a -> a.is(com.google.rpc.BadRequest.class)).findFirst().orElseThrow();
+                    .filter(a -> a.is(com.google.rpc.BadRequest.class))
+                    .findFirst()
+                    .orElseThrow();
             String descriptions;
             try {
                 descriptions = badRequest.unpack(com.google.rpc.BadRequest.class).getFieldViolationsList().stream()
-                        .map(com.google.rpc.BadRequest.FieldViolation::getDescription).toList().toString();
+                        .map(com.google.rpc.BadRequest.FieldViolation::getDescription)
+                        .toList()
+                        .toString();
             } catch (com.google.protobuf.InvalidProtocolBufferException x) {
                 throw new AssertionError(x);
             }
-            org.junit.jupiter.api.Assertions.assertTrue(descriptions.contains((String) expect.get("reasonContains")),
-                    descriptions);
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    descriptions.contains((String) expect.get("reasonContains")), descriptions);
             return;
         }
-        ComplianceResult result = wage.checkCompliance(CheckComplianceRequest.newBuilder().addRecords(r).build())
+        ComplianceResult result = wage.checkCompliance(
+                        CheckComplianceRequest.newBuilder().addRecords(r).build())
                 .getResults(0);
         assertEquals(expect.get("compliant"), result.getCompliant());
         assertEquals(expect.get("countedPay"), result.getCountedPay());
@@ -122,8 +131,10 @@ class WageRuleCasesTest {
         try (InputStream in = WageRuleCasesTest.class.getClassLoader().getResourceAsStream(resource)) {
             Map<String, Object> doc = new Yaml().load(in);
             List<Map<String, Object>> cases = (List<Map<String, Object>>) doc.get("cases");
-            return cases.stream().map(c -> Arguments.of(Named.of((String) c.get("name"), c.get("input")),
-                    c.get("expect"))).toList().stream();
+            return cases.stream()
+                    .map(c -> Arguments.of(Named.of((String) c.get("name"), c.get("input")), c.get("expect")))
+                    .toList()
+                    .stream();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

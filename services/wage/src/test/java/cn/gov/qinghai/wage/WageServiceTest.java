@@ -56,33 +56,57 @@ class WageServiceTest {
 
     @Test
     void everyInvalidFieldIsReportedAtOnce() {
-        GrpcErrorDetails e = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class, () -> wage.getMinimumWage(
-                GetMinimumWageRequest.newBuilder().setRegion("999999").setDate("2017-02-30").build())));
+        GrpcErrorDetails e = GrpcErrorDetails.of(assertThrows(
+                StatusRuntimeException.class,
+                () -> wage.getMinimumWage(GetMinimumWageRequest.newBuilder()
+                        .setRegion("999999")
+                        .setDate("2017-02-30")
+                        .build())));
         assertEquals(Status.Code.INVALID_ARGUMENT, e.code());
         assertEquals(List.of("region", "date"), e.fields());
 
-        PayrollRecord good = PayrollRecord.newBuilder().setRegion("630100").setPeriod("2017-06")
-                .setEmployment(Employment.FULL_TIME).setGrossPay("1600").build();
-        PayrollRecord bad = PayrollRecord.newBuilder().setRegion("630100").setPeriod("2017-13")
-                .setEmployment(Employment.PART_TIME).setGrossPay("abc").build();
-        GrpcErrorDetails batch = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
+        PayrollRecord good = PayrollRecord.newBuilder()
+                .setRegion("630100")
+                .setPeriod("2017-06")
+                .setEmployment(Employment.FULL_TIME)
+                .setGrossPay("1600")
+                .build();
+        PayrollRecord bad = PayrollRecord.newBuilder()
+                .setRegion("630100")
+                .setPeriod("2017-13")
+                .setEmployment(Employment.PART_TIME)
+                .setGrossPay("abc")
+                .build();
+        GrpcErrorDetails batch = GrpcErrorDetails.of(assertThrows(
+                StatusRuntimeException.class,
                 () -> wage.checkCompliance(CheckComplianceRequest.newBuilder()
-                        .addRecords(good).addRecords(good).addRecords(good).addRecords(bad).build())));
+                        .addRecords(good)
+                        .addRecords(good)
+                        .addRecords(good)
+                        .addRecords(bad)
+                        .build())));
         assertEquals(List.of("records[3].period", "records[3].grossPay", "records[3].hoursWorked"), batch.fields());
     }
 
     @Test
     void batchesAreLimitedToOneThousandRecords() {
         CheckComplianceRequest.Builder request = CheckComplianceRequest.newBuilder();
-        PayrollRecord r = PayrollRecord.newBuilder().setRegion("630100").setPeriod("2017-06")
-                .setEmployment(Employment.FULL_TIME).setGrossPay("1600").build();
+        PayrollRecord r = PayrollRecord.newBuilder()
+                .setRegion("630100")
+                .setPeriod("2017-06")
+                .setEmployment(Employment.FULL_TIME)
+                .setGrossPay("1600")
+                .build();
         for (int i = 0; i < 1000; i++) {
             request.addRecords(r);
         }
         assertEquals(1000, wage.checkCompliance(request.build()).getSummary().getCompliant());
         request.addRecords(r);
-        assertEquals(List.of("records"), GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                () -> wage.checkCompliance(request.build()))).fields());
+        assertEquals(
+                List.of("records"),
+                GrpcErrorDetails.of(
+                                assertThrows(StatusRuntimeException.class, () -> wage.checkCompliance(request.build())))
+                        .fields());
     }
 
     @Test
@@ -90,15 +114,20 @@ class WageServiceTest {
         List<StreamComplianceResponse> received = new ArrayList<>();
         Throwable[] failure = {null};
         CountDownLatch done = new CountDownLatch(1);
-        StreamObserver<StreamComplianceRequest> requests = WageServiceGrpc.newStub(service.channel())
-                .streamCompliance(collectInto(received, failure, done));
+        StreamObserver<StreamComplianceRequest> requests =
+                WageServiceGrpc.newStub(service.channel()).streamCompliance(collectInto(received, failure, done));
         requests.onNext(StreamComplianceRequest.newBuilder()
-                .setOptions(StreamOptions.newBuilder().setIncludeExplanations(true)).build());
+                .setOptions(StreamOptions.newBuilder().setIncludeExplanations(true))
+                .build());
         int n = 5000;
         for (int i = 0; i < n; i++) {
             String pay = i % 10 == 0 ? "1400" : "1500";
-            PayrollRecord.Builder r = PayrollRecord.newBuilder().setReference("e" + i).setRegion("632700")
-                    .setPeriod("2017-08").setEmployment(Employment.FULL_TIME).setGrossPay(pay);
+            PayrollRecord.Builder r = PayrollRecord.newBuilder()
+                    .setReference("e" + i)
+                    .setRegion("632700")
+                    .setPeriod("2017-08")
+                    .setEmployment(Employment.FULL_TIME)
+                    .setGrossPay(pay);
             if (i == 7) {
                 r.setGrossPay("-1");
             }
@@ -124,18 +153,23 @@ class WageServiceTest {
         List<StreamComplianceResponse> received = new ArrayList<>();
         Throwable[] failure = {null};
         CountDownLatch done = new CountDownLatch(1);
-        StreamObserver<StreamComplianceRequest> requests = WageServiceGrpc.newStub(service.channel())
-                .streamCompliance(collectInto(received, failure, done));
-        requests.onNext(StreamComplianceRequest.newBuilder().setRecord(record(0, "1400")).build());
+        StreamObserver<StreamComplianceRequest> requests =
+                WageServiceGrpc.newStub(service.channel()).streamCompliance(collectInto(received, failure, done));
+        requests.onNext(StreamComplianceRequest.newBuilder()
+                .setRecord(record(0, "1400"))
+                .build());
         for (int b = 0; b < 3; b++) {
             PayrollRecordBatch.Builder batch = PayrollRecordBatch.newBuilder();
             for (int i = 0; i < 1000; i++) {
                 int n = 1 + b * 1000 + i;
                 batch.addRecords(record(n, n == 500 ? "x" : n % 10 == 0 ? "1400" : "1500"));
             }
-            requests.onNext(StreamComplianceRequest.newBuilder().setRecords(batch).build());
+            requests.onNext(
+                    StreamComplianceRequest.newBuilder().setRecords(batch).build());
         }
-        requests.onNext(StreamComplianceRequest.newBuilder().setRecord(record(3001, "1500")).build());
+        requests.onNext(StreamComplianceRequest.newBuilder()
+                .setRecord(record(3001, "1500"))
+                .build());
         requests.onCompleted();
         assertTrue(done.await(60, TimeUnit.SECONDS));
         assertEquals(null, failure[0]);
@@ -149,7 +183,9 @@ class WageServiceTest {
                 assertEquals(1 + b * 1000 + i, results.get(i).getIndex());
             }
         }
-        assertEquals("grossPay", received.get(1).getResults().getResults(499).getViolations(0).getField());
+        assertEquals(
+                "grossPay",
+                received.get(1).getResults().getResults(499).getViolations(0).getField());
         assertEquals(3001, received.get(4).getResult().getIndex());
         ComplianceSummary summary = received.get(5).getSummary();
         assertEquals(3002, summary.getRecords());
@@ -164,8 +200,8 @@ class WageServiceTest {
         List<StreamComplianceResponse> received = new ArrayList<>();
         Throwable[] failure = {null};
         CountDownLatch done = new CountDownLatch(1);
-        StreamObserver<StreamComplianceRequest> requests = WageServiceGrpc.newStub(service.channel())
-                .streamCompliance(collectInto(received, failure, done));
+        StreamObserver<StreamComplianceRequest> requests =
+                WageServiceGrpc.newStub(service.channel()).streamCompliance(collectInto(received, failure, done));
         PayrollRecordBatch.Builder batch = PayrollRecordBatch.newBuilder();
         for (int i = 0; i < 1001; i++) {
             batch.addRecords(record(i, "1500"));
@@ -179,12 +215,17 @@ class WageServiceTest {
     }
 
     private static PayrollRecord record(int i, String grossPay) {
-        return PayrollRecord.newBuilder().setReference("e" + i).setRegion("632700").setPeriod("2017-08")
-                .setEmployment(Employment.FULL_TIME).setGrossPay(grossPay).build();
+        return PayrollRecord.newBuilder()
+                .setReference("e" + i)
+                .setRegion("632700")
+                .setPeriod("2017-08")
+                .setEmployment(Employment.FULL_TIME)
+                .setGrossPay(grossPay)
+                .build();
     }
 
-    private static StreamObserver<StreamComplianceResponse> collectInto(List<StreamComplianceResponse> received,
-                                                                        Throwable[] failure, CountDownLatch done) {
+    private static StreamObserver<StreamComplianceResponse> collectInto(
+            List<StreamComplianceResponse> received, Throwable[] failure, CountDownLatch done) {
         return new StreamObserver<>() {
             public void onNext(StreamComplianceResponse value) {
                 received.add(value);
@@ -204,21 +245,37 @@ class WageServiceTest {
     @Test
     void publishingNeedsTheAdminRoleAndARegionInScope() {
         PublishStandardRequest request = publishRequest("p-auth", "632800", "2031-01-01", "1700.00", "17.00");
-        assertEquals(Status.Code.UNAUTHENTICATED,
-                GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class, () -> wage.publishStandard(request))).code());
-        assertEquals(Status.Code.PERMISSION_DENIED, GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                () -> wage.withCallCredentials(as("clerk", "630000", "dibao:verifier")).publishStandard(request))).code());
-        GrpcErrorDetails outOfRegion = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                () -> wage.withCallCredentials(as("xining-admin", "630100", "wage:admin")).publishStandard(request)));
+        assertEquals(
+                Status.Code.UNAUTHENTICATED,
+                GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class, () -> wage.publishStandard(request)))
+                        .code());
+        assertEquals(
+                Status.Code.PERMISSION_DENIED,
+                GrpcErrorDetails.of(assertThrows(
+                                StatusRuntimeException.class,
+                                () -> wage.withCallCredentials(as("clerk", "630000", "dibao:verifier"))
+                                        .publishStandard(request)))
+                        .code());
+        GrpcErrorDetails outOfRegion = GrpcErrorDetails.of(assertThrows(
+                StatusRuntimeException.class,
+                () -> wage.withCallCredentials(as("xining-admin", "630100", "wage:admin"))
+                        .publishStandard(request)));
         assertEquals("REGION_OUT_OF_SCOPE", outOfRegion.reason());
         for (String claim : new String[] {"", "63", "110000", "6301xx"}) { // missing or malformed: fails closed
-            GrpcErrorDetails noScope = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                    () -> wage.withCallCredentials(as("admin", claim, "wage:admin")).publishStandard(request)));
+            GrpcErrorDetails noScope = GrpcErrorDetails.of(assertThrows(
+                    StatusRuntimeException.class,
+                    () -> wage.withCallCredentials(as("admin", claim, "wage:admin"))
+                            .publishStandard(request)));
             assertEquals(Status.Code.PERMISSION_DENIED, noScope.code());
             assertEquals("SCOPE_MISSING", noScope.reason(), "region claim '" + claim + "'");
         }
-        assertEquals(Status.Code.UNAUTHENTICATED, GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class,
-                () -> wage.withCallCredentials(RunningService.bearer("forged.token.value")).publishStandard(request))).code());
+        assertEquals(
+                Status.Code.UNAUTHENTICATED,
+                GrpcErrorDetails.of(assertThrows(
+                                StatusRuntimeException.class,
+                                () -> wage.withCallCredentials(RunningService.bearer("forged.token.value"))
+                                        .publishStandard(request)))
+                        .code());
     }
 
     @Test
@@ -229,29 +286,46 @@ class WageServiceTest {
         PublishedStandard retry = admin.publishStandard(request);
         assertEquals(first.getId(), retry.getId());
 
-        assertEquals("1500.00", wage.getMinimumWage(GetMinimumWageRequest.newBuilder()
-                .setRegion("632700").setDate("2030-06-30").build()).getMonthly());
+        assertEquals(
+                "1500.00",
+                wage.getMinimumWage(GetMinimumWageRequest.newBuilder()
+                                .setRegion("632700")
+                                .setDate("2030-06-30")
+                                .build())
+                        .getMonthly());
         var after = wage.getMinimumWage(GetMinimumWageRequest.newBuilder()
-                .setRegion("632700").setDate("2030-07-01").build());
+                .setRegion("632700")
+                .setDate("2030-07-01")
+                .build());
         assertEquals("1800.00", after.getMonthly());
         assertEquals(StandardSource.PUBLISHED, after.getSource());
-        assertEquals("1500.00", wage.getMinimumWage(GetMinimumWageRequest.newBuilder()
-                .setRegion("630100").setDate("2030-07-01").build()).getMonthly());
+        assertEquals(
+                "1500.00",
+                wage.getMinimumWage(GetMinimumWageRequest.newBuilder()
+                                .setRegion("630100")
+                                .setDate("2030-07-01")
+                                .build())
+                        .getMonthly());
 
         ListMinimumWageHistoryResponse history = wage.listMinimumWageHistory(
                 ListMinimumWageHistoryRequest.newBuilder().setRegion("632700").build());
-        assertEquals(List.of("", "2017-05-01", "2030-07-01"),
-                history.getVersionsList().stream().map(v -> v.getEffectiveFrom()).toList());
+        assertEquals(
+                List.of("", "2017-05-01", "2030-07-01"),
+                history.getVersionsList().stream()
+                        .map(v -> v.getEffectiveFrom())
+                        .toList());
         assertEquals("2030-06-30", history.getVersions(1).getEffectiveTo());
         assertEquals("admin-1", history.getVersions(2).getPublishedBy());
 
-        GrpcErrorDetails older = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class, () -> admin
-                .publishStandard(publishRequest("p-older", "632700", "2030-01-01", "1750.00", "18.00"))));
+        GrpcErrorDetails older = GrpcErrorDetails.of(assertThrows(
+                StatusRuntimeException.class,
+                () -> admin.publishStandard(publishRequest("p-older", "632700", "2030-01-01", "1750.00", "18.00"))));
         assertEquals(Status.Code.FAILED_PRECONDITION, older.code());
         assertEquals("EFFECTIVE_DATE_NOT_AFTER_NEWEST", older.reason());
 
-        GrpcErrorDetails reused = GrpcErrorDetails.of(assertThrows(StatusRuntimeException.class, () -> admin
-                .publishStandard(publishRequest("p-2030", "632700", "2031-01-01", "1900.00", "19.00"))));
+        GrpcErrorDetails reused = GrpcErrorDetails.of(assertThrows(
+                StatusRuntimeException.class,
+                () -> admin.publishStandard(publishRequest("p-2030", "632700", "2031-01-01", "1900.00", "19.00"))));
         assertEquals(Status.Code.ALREADY_EXISTS, reused.code());
     }
 
@@ -261,17 +335,23 @@ class WageServiceTest {
         admin.publishStandard(publishRequest("p-haixi", "632800", "2035-01-01", "2000.00", "20.00"));
         var db = service.database();
         try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password());
-             Statement st = c.createStatement()) {
-            SQLException e = assertThrows(SQLException.class,
+                Statement st = c.createStatement()) {
+            SQLException e = assertThrows(
+                    SQLException.class,
                     () -> st.executeUpdate("UPDATE published_standard SET monthly = 1 WHERE request_id = 'p-haixi'"));
             assertTrue(e.getMessage().contains("append-only"));
         }
     }
 
-    private static PublishStandardRequest publishRequest(String id, String region, String from, String monthly,
-                                                         String hourly) {
-        return PublishStandardRequest.newBuilder().setRequestId(id).setRegion(region).setEffectiveFrom(from)
-                .setMonthly(monthly).setHourly(hourly)
-                .setCitation(Citation.newBuilder().setDocument("青政〔2030〕1号").setClause("一")).build();
+    private static PublishStandardRequest publishRequest(
+            String id, String region, String from, String monthly, String hourly) {
+        return PublishStandardRequest.newBuilder()
+                .setRequestId(id)
+                .setRegion(region)
+                .setEffectiveFrom(from)
+                .setMonthly(monthly)
+                .setHourly(hourly)
+                .setCitation(Citation.newBuilder().setDocument("青政〔2030〕1号").setClause("一"))
+                .build();
     }
 }

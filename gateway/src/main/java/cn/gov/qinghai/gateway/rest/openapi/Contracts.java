@@ -50,8 +50,9 @@ public final class Contracts {
 
     private Contracts(FileDescriptorSet set) {
         Map<String, FileDescriptor> built = new LinkedHashMap<>();
-        for (FileDescriptorProto proto : set.getFileList()) {   // protoc writes dependencies first
-            FileDescriptor[] deps = proto.getDependencyList().stream().map(built::get).toArray(FileDescriptor[]::new);
+        for (FileDescriptorProto proto : set.getFileList()) { // protoc writes dependencies first
+            FileDescriptor[] deps =
+                    proto.getDependencyList().stream().map(built::get).toArray(FileDescriptor[]::new);
             try {
                 FileDescriptor file = FileDescriptor.buildFrom(proto, deps);
                 built.put(proto.getName(), file);

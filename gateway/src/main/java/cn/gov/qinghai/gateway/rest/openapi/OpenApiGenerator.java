@@ -40,8 +40,24 @@ public final class OpenApiGenerator {
 
     static final String PROBLEM = "Problem";
     private static final Map<Integer, String> ERRORS = new TreeMap<>(Map.of(
-            400, "BadRequest", 401, "Unauthorized", 403, "Forbidden", 404, "NotFound", 409, "Conflict",
-            413, "PayloadTooLarge", 429, "TooManyRequests", 503, "ServiceUnavailable", 504, "GatewayTimeout"));
+            400,
+            "BadRequest",
+            401,
+            "Unauthorized",
+            403,
+            "Forbidden",
+            404,
+            "NotFound",
+            409,
+            "Conflict",
+            413,
+            "PayloadTooLarge",
+            429,
+            "TooManyRequests",
+            503,
+            "ServiceUnavailable",
+            504,
+            "GatewayTimeout"));
 
     private final Contracts contracts;
     private final Schemas schemas;
@@ -71,7 +87,8 @@ public final class OpenApiGenerator {
     static Object stable(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<Object, Object> out = map instanceof LinkedHashMap<?, ?> || map instanceof TreeMap<?, ?>
-                    ? new LinkedHashMap<>() : new TreeMap<>();
+                    ? new LinkedHashMap<>()
+                    : new TreeMap<>();
             map.forEach((k, v) -> out.put(k, stable(v)));
             return out;
         }
@@ -86,11 +103,14 @@ public final class OpenApiGenerator {
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setWidth(120);
         options.setSplitLines(false);
-        options.setDereferenceAliases(true);   // shared schema objects are written out, never as YAML anchors
+        options.setDereferenceAliases(true); // shared schema objects are written out, never as YAML anchors
         LoaderOptions loading = new LoaderOptions();
-        loading.setMaxAliasesForCollections(10_000);   // micronaut-openapi's document may use anchors
-        return new Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(loading),
-                new org.yaml.snakeyaml.representer.Representer(options), options, loading);
+        loading.setMaxAliasesForCollections(10_000); // micronaut-openapi's document may use anchors
+        return new Yaml(
+                new org.yaml.snakeyaml.constructor.SafeConstructor(loading),
+                new org.yaml.snakeyaml.representer.Representer(options),
+                options,
+                loading);
     }
 
     @SuppressWarnings("unchecked")
@@ -105,8 +125,9 @@ public final class OpenApiGenerator {
         paths.keySet().forEach(p -> shapes.add(p.replaceAll("\\{[^}]*}", "{}")));
         otherPaths.forEach((path, item) -> {
             // x-qinghai-rpc marks what this generator wrote (an incremental build may hand it its own output)
-            boolean generated = item instanceof Map<?, ?> ops && ops.values().stream()
-                    .anyMatch(op -> op instanceof Map<?, ?> m && m.containsKey("x-qinghai-rpc"));
+            boolean generated = item instanceof Map<?, ?> ops
+                    && ops.values().stream()
+                            .anyMatch(op -> op instanceof Map<?, ?> m && m.containsKey("x-qinghai-rpc"));
             // a hand-written route is kept unless a binding already documents it (under its field's name)
             if (path.startsWith("/api/") && !shapes.contains(path.replaceAll("\\{[^}]*}", "{}")) && !generated) {
                 for (Object op : ((Map<String, Object>) item).values()) {
@@ -122,8 +143,8 @@ public final class OpenApiGenerator {
     /** Hand-written operations get the same error responses, tags and a security entry as generated ones. */
     @SuppressWarnings("unchecked")
     private static void decorateHandWritten(Map<String, Object> operation) {
-        Map<String, Object> responses = (Map<String, Object>) operation.computeIfAbsent("responses",
-                k -> new LinkedHashMap<>());
+        Map<String, Object> responses =
+                (Map<String, Object>) operation.computeIfAbsent("responses", k -> new LinkedHashMap<>());
         boolean secured = operation.containsKey("security");
         for (Map.Entry<Integer, String> e : ERRORS.entrySet()) {
             if (!secured && (e.getKey() == 401 || e.getKey() == 403)) {
@@ -140,8 +161,13 @@ public final class OpenApiGenerator {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.0.3");
         doc.put("info", info());
-        doc.put("servers", List.of(Map.of("url", "/", "description",
-                "This gateway (the document is served by the gateway it describes)")));
+        doc.put(
+                "servers",
+                List.of(Map.of(
+                        "url",
+                        "/",
+                        "description",
+                        "This gateway (the document is served by the gateway it describes)")));
         List<Map<String, Object>> tags = new ArrayList<>();
         Map<String, Object> paths = new TreeMap<>();
         for (ServiceDescriptor service : contracts.services()) {
@@ -155,12 +181,16 @@ public final class OpenApiGenerator {
                 tag = tag == null ? domain(template) : tag;
                 String path = openApiPath(template, method.getInputType());
                 @SuppressWarnings("unchecked")
-                Map<String, Object> item = (Map<String, Object>) paths.computeIfAbsent(path, k -> new LinkedHashMap<>());
+                Map<String, Object> item =
+                        (Map<String, Object>) paths.computeIfAbsent(path, k -> new LinkedHashMap<>());
                 item.put(rule.getPatternCase().name().toLowerCase(), operation(tag, method, rule, template));
             }
             if (tag != null) {
-                tags.add(Map.of("name", tag, "description", contracts.comment(service).isEmpty()
-                        ? service.getName() : contracts.comment(service)));
+                tags.add(Map.of(
+                        "name",
+                        tag,
+                        "description",
+                        contracts.comment(service).isEmpty() ? service.getName() : contracts.comment(service)));
             }
         }
         doc.put("tags", tags);
@@ -173,15 +203,16 @@ public final class OpenApiGenerator {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("title", "Qinghai policy-domain platform: department API");
         info.put("version", "v1");
-        info.put("description", "REST/JSON for departments and the public, transcoded from the gRPC contracts "
-                + "(proto/, google.api.http bindings). Field names are the proto3 JSON names; money and rates are "
-                + "decimal strings; every error is application/problem+json (RFC 9457) naming every invalid field. "
-                + "Department routes need a bearer token (OpenID Connect); the roles that may call each route are "
-                + "listed in its description and in x-qinghai-roles; each service enforces them with the token's "
-                + "region and organisation scope.");
+        info.put(
+                "description",
+                "REST/JSON for departments and the public, transcoded from the gRPC contracts "
+                        + "(proto/, google.api.http bindings). Field names are the proto3 JSON names; money and rates are "
+                        + "decimal strings; every error is application/problem+json (RFC 9457) naming every invalid field. "
+                        + "Department routes need a bearer token (OpenID Connect); the roles that may call each route are "
+                        + "listed in its description and in x-qinghai-roles; each service enforces them with the token's "
+                        + "region and organisation scope.");
         info.put("license", Map.of("name", "Apache-2.0", "url", "https://www.apache.org/licenses/LICENSE-2.0"));
-        info.put("contact", Map.of("name", "Qinghai policy-domain platform", "url",
-                "https://www.qinghai.gov.cn/"));
+        info.put("contact", Map.of("name", "Qinghai policy-domain platform", "url", "https://www.qinghai.gov.cn/"));
         return info;
     }
 
@@ -190,18 +221,30 @@ public final class OpenApiGenerator {
         String comment = contracts.comment(method);
         Map<String, Object> op = new LinkedHashMap<>();
         op.put("tags", List.of(tag));
-        op.put("operationId", camel(tag) + method.getName());   // e.g. enterpriseCostCalculate
+        op.put("operationId", camel(tag) + method.getName()); // e.g. enterpriseCostCalculate
         op.put("summary", summary(comment, method.getName()));
         StringBuilder description = new StringBuilder(comment);
         if (!access.getAnonymous()) {
-            description.append("\n\n**Roles:** ").append(access.getRolesList().isEmpty() ? "any department role"
-                    : String.join(", ", access.getRolesList().stream().map(r -> "`" + r + "`").toList()));
+            description
+                    .append("\n\n**Roles:** ")
+                    .append(
+                            access.getRolesList().isEmpty()
+                                    ? "any department role"
+                                    : String.join(
+                                            ", ",
+                                            access.getRolesList().stream()
+                                                    .map(r -> "`" + r + "`")
+                                                    .toList()));
         }
         String handWritten = HandWritten.RPCS.get(method.getFullName());
         if (handWritten != null) {
-            description.append("\n\nServed by a hand-written route: ").append(handWritten).append('.');
+            description
+                    .append("\n\nServed by a hand-written route: ")
+                    .append(handWritten)
+                    .append('.');
         }
-        // Idempotency belongs to writes: a read's request_id (the hotline's GetTicket) is a look-up key, not a retry key
+        // Idempotency belongs to writes: a read's request_id (the hotline's GetTicket) is a look-up key, not a retry
+        // key
         boolean idempotent = !rule.getBody().isEmpty() && method.getInputType().findFieldByName("request_id") != null;
         if (idempotent) {
             description.append("\n\nRetries are safe: give `requestId` in the body or an `Idempotency-Key` header;"
@@ -216,24 +259,37 @@ public final class OpenApiGenerator {
         }
         if (rule.getBody().isEmpty()) {
             for (FieldDescriptor field : method.getInputType().getFields()) {
-                if (path.variables().contains(field.getName()) || field.isMapField()
+                if (path.variables().contains(field.getName())
+                        || field.isMapField()
                         || field.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
                     continue;
                 }
-                parameters.add(parameter(field, field.getJsonName(), "query",
+                parameters.add(parameter(
+                        field,
+                        field.getJsonName(),
+                        "query",
                         contracts.comment(field).contains("Required")));
             }
         } else if (!rule.getBody().equals("*")) {
             for (FieldDescriptor field : method.getInputType().getFields()) {
-                if (!path.variables().contains(field.getName()) && !field.getName().equals(rule.getBody())
+                if (!path.variables().contains(field.getName())
+                        && !field.getName().equals(rule.getBody())
                         && field.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
                     parameters.add(parameter(field, field.getJsonName(), "query", false));
                 }
             }
         }
         if (idempotent) {
-            parameters.add(Map.of("name", "Idempotency-Key", "in", "header", "required", false, "description",
-                    "Makes a retry safe (used as requestId when the body has none).", "schema",
+            parameters.add(Map.of(
+                    "name",
+                    "Idempotency-Key",
+                    "in",
+                    "header",
+                    "required",
+                    false,
+                    "description",
+                    "Makes a retry safe (used as requestId when the body has none).",
+                    "schema",
                     Map.of("type", "string", "maxLength", 128)));
         }
         if (!parameters.isEmpty()) {
@@ -242,7 +298,9 @@ public final class OpenApiGenerator {
         if (!rule.getBody().isEmpty()) {
             op.put("requestBody", requestBody(method.getInputType(), rule.getBody(), path));
         }
-        op.put("responses", responses(method, access, handWritten != null, !rule.getBody().isEmpty()));
+        op.put(
+                "responses",
+                responses(method, access, handWritten != null, !rule.getBody().isEmpty()));
         op.put("security", access.getAnonymous() ? List.of() : List.of(Map.of("bearer", List.of())));
         op.put("x-qinghai-rpc", method.getFullName());
         if (!access.getAnonymous()) {
@@ -268,7 +326,8 @@ public final class OpenApiGenerator {
                 @SuppressWarnings("unchecked")
                 List<String> required = (List<String>) full.get("required");
                 if (required != null) {
-                    List<String> left = required.stream().filter(properties::containsKey).toList();
+                    List<String> left =
+                            required.stream().filter(properties::containsKey).toList();
                     if (left.isEmpty()) {
                         full.remove("required");
                     } else {
@@ -283,23 +342,28 @@ public final class OpenApiGenerator {
             if (field.isMapField()) {
                 // RequestMapper.siblings: the request's message fields may ride beside the map's entries
                 List<String> siblings = input.getFields().stream()
-                        .filter(f -> !f.equals(field) && !f.isRepeated()
+                        .filter(f -> !f.equals(field)
+                                && !f.isRepeated()
                                 && f.getJavaType() == FieldDescriptor.JavaType.MESSAGE)
-                        .map(f -> "`" + f.getJsonName() + "` (" + Schemas.name(f.getMessageType()) + ")").toList();
+                        .map(f -> "`" + f.getJsonName() + "` (" + Schemas.name(f.getMessageType()) + ")")
+                        .toList();
                 if (!siblings.isEmpty()) {
                     Map<String, Object> described = new LinkedHashMap<>(schema);
-                    described.put("description", schema.getOrDefault("description", "") + " Beside the entries the "
-                            + "body may carry " + String.join(", ", siblings) + " as a JSON object of that schema.");
+                    described.put(
+                            "description",
+                            schema.getOrDefault("description", "") + " Beside the entries the " + "body may carry "
+                                    + String.join(", ", siblings) + " as a JSON object of that schema.");
                     schema = described;
                 }
             }
         }
-        boolean empty = input.getFields().stream().allMatch(f -> path.variables().contains(f.getName()));
+        boolean empty =
+                input.getFields().stream().allMatch(f -> path.variables().contains(f.getName()));
         return Map.of("required", !empty, "content", Map.of("application/json", Map.of("schema", schema)));
     }
 
-    private Map<String, Object> responses(MethodDescriptor method, Access access, boolean handWritten,
-                                          boolean hasBody) {
+    private Map<String, Object> responses(
+            MethodDescriptor method, Access access, boolean handWritten, boolean hasBody) {
         Map<String, Object> responses = new LinkedHashMap<>();
         String status = access.getCreated() ? "201" : "200";
         String media = "application/json";
@@ -311,13 +375,24 @@ public final class OpenApiGenerator {
             media = "text/csv";
             schema = Map.of("type", "string", "description", "UTF-8 CSV with a header row.");
         }
-        responses.put(status, Map.of("description", access.getCreated() ? "Created." : "OK.",
-                "content", Map.of(media, Map.of("schema", schema))));
+        responses.put(
+                status,
+                Map.of(
+                        "description",
+                        access.getCreated() ? "Created." : "OK.",
+                        "content",
+                        Map.of(media, Map.of("schema", schema))));
         if (access.getCreated()
-                && !(access.getCreatedIfPresent().isEmpty() && access.getCreatedUnless().isEmpty())) {
-            responses.put("200", Map.of("description", "OK: nothing was created (no `" + access.getCreatedIfPresent()
-                    + "` in the answer, or `" + access.getCreatedUnless() + "` is true).",
-                    "content", Map.of(media, Map.of("schema", schema))));
+                && !(access.getCreatedIfPresent().isEmpty()
+                        && access.getCreatedUnless().isEmpty())) {
+            responses.put(
+                    "200",
+                    Map.of(
+                            "description",
+                            "OK: nothing was created (no `" + access.getCreatedIfPresent() + "` in the answer, or `"
+                                    + access.getCreatedUnless() + "` is true).",
+                            "content",
+                            Map.of(media, Map.of("schema", schema))));
         }
         for (Map.Entry<Integer, String> e : ERRORS.entrySet()) {
             int code = e.getKey();
@@ -364,13 +439,29 @@ public final class OpenApiGenerator {
         components.put("schemas", all);
         Map<String, Object> responses = new LinkedHashMap<>();
         for (Map.Entry<Integer, String> e : ERRORS.entrySet()) {
-            responses.put(e.getValue(), Map.of("description", errorDescription(e.getKey()),
-                    "content", Map.of("application/problem+json", Map.of("schema", Schemas.ref(PROBLEM)))));
+            responses.put(
+                    e.getValue(),
+                    Map.of(
+                            "description",
+                            errorDescription(e.getKey()),
+                            "content",
+                            Map.of("application/problem+json", Map.of("schema", Schemas.ref(PROBLEM)))));
         }
         components.put("responses", responses);
-        components.put("securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer",
-                "bearerFormat", "JWT", "description", "An OpenID Connect access token with the platform's roles, "
-                        + "region and organisation claims.")));
+        components.put(
+                "securitySchemes",
+                Map.of(
+                        "bearer",
+                        Map.of(
+                                "type",
+                                "http",
+                                "scheme",
+                                "bearer",
+                                "bearerFormat",
+                                "JWT",
+                                "description",
+                                "An OpenID Connect access token with the platform's roles, "
+                                        + "region and organisation claims.")));
         return components;
     }
 
@@ -389,11 +480,13 @@ public final class OpenApiGenerator {
 
     private static String errorDescription(int code) {
         return switch (code) {
-            case 400 -> "Bad request: every invalid field is listed in errors (JSON paths such as records[3].grossPay).";
+            case 400 ->
+                "Bad request: every invalid field is listed in errors (JSON paths such as records[3].grossPay).";
             case 401 -> "No valid bearer token.";
             case 403 -> "The token's roles or region/organisation scope do not allow this.";
             case 404 -> "No such resource (or not visible to the caller).";
-            case 409 -> "Conflicts with the current state (stale version, not after the newest standard, not eligible).";
+            case 409 ->
+                "Conflicts with the current state (stale version, not after the newest standard, not eligible).";
             case 413 -> "The JSON body is larger than the gateway accepts.";
             case 429 -> "Too many requests: retry after the Retry-After header.";
             case 503 -> "The domain service is unavailable: retry after the Retry-After header.";
@@ -406,9 +499,17 @@ public final class OpenApiGenerator {
         Map<String, Object> field = new LinkedHashMap<>();
         field.put("type", "object");
         field.put("description", "One invalid field: its JSON path and why.");
-        field.put("properties", Map.of("field", Map.of("type", "string", "description",
-                        "JSON path of the field, query parameter or header, e.g. records[3].grossPay."),
-                "description", Map.of("type", "string", "description", "What is wrong with it.")));
+        field.put(
+                "properties",
+                Map.of(
+                        "field",
+                        Map.of(
+                                "type",
+                                "string",
+                                "description",
+                                "JSON path of the field, query parameter or header, e.g. records[3].grossPay."),
+                        "description",
+                        Map.of("type", "string", "description", "What is wrong with it.")));
         field.put("required", List.of("field", "description"));
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("type", Map.of("type", "string", "description", "Problem type URI (about:blank)."));
@@ -416,8 +517,13 @@ public final class OpenApiGenerator {
         props.put("status", Map.of("type", "integer", "format", "int32", "description", "HTTP status code."));
         props.put("detail", Map.of("type", "string", "description", "What went wrong, for people."));
         props.put("instance", Map.of("type", "string", "description", "The request path."));
-        props.put("reason", Map.of("type", "string", "description",
-                "Machine-readable reason (google.rpc.ErrorInfo reason), e.g. INVALID_ARGUMENT, NOT_ELIGIBLE."));
+        props.put(
+                "reason",
+                Map.of(
+                        "type",
+                        "string",
+                        "description",
+                        "Machine-readable reason (google.rpc.ErrorInfo reason), e.g. INVALID_ARGUMENT, NOT_ELIGIBLE."));
         props.put("requestId", Map.of("type", "string", "description", "The request id to quote (X-Request-Id)."));
         props.put("errors", Map.of("type", "array", "items", field, "description", "Every invalid field."));
         Map<String, Object> problem = new LinkedHashMap<>();

@@ -21,6 +21,7 @@ final class Schemas {
 
     /** What a field comment says about a string's form → its format and pattern. */
     private static final Pattern DECIMAL = Pattern.compile("(?i)decimal string|\"\\d+\\.\\d+\"");
+
     private static final Pattern DATE = Pattern.compile("(?i)ISO[- ]8601 date|ISO date|yyyy-MM-dd\\b|\\(ISO-8601\\)");
     private static final Pattern MONTH = Pattern.compile("yyyy-MM\\b(?!-dd)");
     private static final Pattern TIMESTAMP = Pattern.compile("(?i)RFC ?3339|timestamp");
@@ -59,13 +60,24 @@ final class Schemas {
             if (isExplanation(field)) {
                 Map<String, Object> steps = new LinkedHashMap<>();
                 steps.put("type", "array");
-                steps.put("items", ref(name(field.getMessageType().findFieldByName("steps").getMessageType())));
-                putDescription(steps, comment + " (The steps of the explanation; its caveats are in `caveats`.)",
+                steps.put(
+                        "items",
+                        ref(name(field.getMessageType().findFieldByName("steps").getMessageType())));
+                putDescription(
+                        steps,
+                        comment + " (The steps of the explanation; its caveats are in `caveats`.)",
                         field.getName());
                 properties.put(field.getJsonName(), steps);
                 if (!ownCaveats) {
-                    properties.put("caveats", Map.of("type", "array", "items", Map.of("type", "string"),
-                            "description", "Caveats of the explanation the reader must know."));
+                    properties.put(
+                            "caveats",
+                            Map.of(
+                                    "type",
+                                    "array",
+                                    "items",
+                                    Map.of("type", "string"),
+                                    "description",
+                                    "Caveats of the explanation the reader must know."));
                     if (answer) {
                         required.add("caveats");
                     }
@@ -77,7 +89,9 @@ final class Schemas {
             }
             Map<String, Object> property = field(field, comment);
             properties.put(field.getJsonName(), property);
-            if (answer ? !field.hasPresence() || field.isRepeated() : REQUIRED.matcher(comment).find()) {
+            if (answer
+                    ? !field.hasPresence() || field.isRepeated()
+                    : REQUIRED.matcher(comment).find()) {
                 required.add(field.getJsonName());
             }
         }
@@ -90,8 +104,10 @@ final class Schemas {
     }
 
     private static boolean isExplanation(FieldDescriptor field) {
-        return field.getName().equals("explanation") && field.getJavaType() == FieldDescriptor.JavaType.MESSAGE
-                && !field.isRepeated() && field.getMessageType().findFieldByName("steps") != null;
+        return field.getName().equals("explanation")
+                && field.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+                && !field.isRepeated()
+                && field.getMessageType().findFieldByName("steps") != null;
     }
 
     Map<String, Object> field(FieldDescriptor field, String comment) {
@@ -127,14 +143,15 @@ final class Schemas {
                 boolean always = REQUIRED.matcher(comment).find();
                 if (DECIMAL.matcher(comment).find()) {
                     if (always) {
-                        s.put("format", "decimal");   // typed clients map it to an exact decimal (BigDecimal)
+                        s.put("format", "decimal"); // typed clients map it to an exact decimal (BigDecimal)
                     }
                     s.put("pattern", always ? "^-?[0-9]+(\\.[0-9]+)?$" : "^(-?[0-9]+(\\.[0-9]+)?)?$");
                 } else if (TIMESTAMP.matcher(comment).find()) {
                     if (always) {
                         s.put("format", "date-time");
                     }
-                } else if (MONTH.matcher(comment).find() && !DATE.matcher(comment).find()) {
+                } else if (MONTH.matcher(comment).find()
+                        && !DATE.matcher(comment).find()) {
                     s.put("pattern", always ? "^[0-9]{4}-(0[1-9]|1[0-2])$" : "^([0-9]{4}-(0[1-9]|1[0-2]))?$");
                 } else if (DATE.matcher(comment).find()) {
                     if (always) {
@@ -154,7 +171,7 @@ final class Schemas {
                 s.put("minimum", 0);
             }
             case INT64, SINT64, SFIXED64, UINT64, FIXED64 -> {
-                s.put("type", "string");   // proto3 JSON writes 64-bit integers as strings (and reads both)
+                s.put("type", "string"); // proto3 JSON writes 64-bit integers as strings (and reads both)
                 s.put("format", "int64");
                 s.put("pattern", "^-?[0-9]+$");
             }
@@ -202,7 +219,10 @@ final class Schemas {
         for (EnumValueDescriptor value : type.getValues()) {
             values.add(value.getName());
             String c = contracts.comment(value);
-            doc.append(doc.length() > 0 ? "\n\n" : "").append("- `").append(value.getName()).append('`')
+            doc.append(doc.length() > 0 ? "\n\n" : "")
+                    .append("- `")
+                    .append(value.getName())
+                    .append('`')
                     .append(c.isEmpty() ? "" : ": " + c);
         }
         schema.put("enum", values);

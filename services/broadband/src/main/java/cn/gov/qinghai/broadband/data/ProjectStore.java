@@ -13,8 +13,8 @@ import java.util.Optional;
 @Singleton
 public class ProjectStore {
 
-    private static final String COLUMNS = "id, programme, category, seq, name, owner, planned_investment_yi, "
-            + "planned_investment_yuan, repairs";
+    private static final String COLUMNS =
+            "id, programme, category, seq, name, owner, planned_investment_yi, " + "planned_investment_yuan, repairs";
 
     private final Sql sql;
 
@@ -25,9 +25,16 @@ public class ProjectStore {
     /** Every project matching the filters ({@code null} = any), in id (document) order. */
     @Transactional(readOnly = true)
     public List<ProjectRow> find(String programme, String category, String owner) {
-        return sql.list("SELECT " + COLUMNS + " FROM project WHERE (?::text IS NULL OR programme = ?) "
+        return sql.list(
+                "SELECT " + COLUMNS + " FROM project WHERE (?::text IS NULL OR programme = ?) "
                         + "AND (?::text IS NULL OR category = ?) AND (?::text IS NULL OR owner = ?) ORDER BY id",
-                ProjectStore::row, programme, programme, category, category, owner, owner);
+                ProjectStore::row,
+                programme,
+                programme,
+                category,
+                category,
+                owner,
+                owner);
     }
 
     @Transactional(readOnly = true)
@@ -48,8 +55,15 @@ public class ProjectStore {
 
     static ProjectRow row(ResultSet rs) throws SQLException {
         String repairs = rs.getString(9);
-        return new ProjectRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getBigDecimal(8).stripTrailingZeros(),
+        return new ProjectRow(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getInt(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getBigDecimal(8).stripTrailingZeros(),
                 repairs.isEmpty() ? List.of() : Arrays.asList(repairs.split(";")));
     }
 }

@@ -50,25 +50,35 @@ public class SeedLoader {
             return 0;
         }
         // one batched statement for the seed rows (driver level, on the kit's transaction-aware operations)
-        sql.jdbc().prepareStatement("INSERT INTO project (id, programme, category, seq, name, owner, planned_investment_yi,"
-                + " planned_investment_yuan, repairs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
-            for (SeedProject p : seed.projects()) {
-                ps.setLong(1, p.id());
-                ps.setString(2, p.programme());
-                ps.setString(3, p.category());
-                ps.setInt(4, p.seq());
-                ps.setString(5, p.name());
-                ps.setString(6, p.owner());
-                ps.setString(7, p.plannedYi());
-                ps.setBigDecimal(8, p.plannedYuan());
-                ps.setString(9, String.join(";", p.repairs()));
-                ps.addBatch();
-            }
-            return ps.executeBatch();
-        });
-        sql.update("INSERT INTO seed_load (name, checksum, rows, loaded_at) VALUES (?, ?, ?, ?)", NAME,
-                seed.checksum(), seed.projects().size(), clock.instant());
-        LOG.info("loaded {} broadband projects from the seed (checksum {})", seed.projects().size(), seed.checksum());
+        sql.jdbc()
+                .prepareStatement(
+                        "INSERT INTO project (id, programme, category, seq, name, owner, planned_investment_yi,"
+                                + " planned_investment_yuan, repairs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        ps -> {
+                            for (SeedProject p : seed.projects()) {
+                                ps.setLong(1, p.id());
+                                ps.setString(2, p.programme());
+                                ps.setString(3, p.category());
+                                ps.setInt(4, p.seq());
+                                ps.setString(5, p.name());
+                                ps.setString(6, p.owner());
+                                ps.setString(7, p.plannedYi());
+                                ps.setBigDecimal(8, p.plannedYuan());
+                                ps.setString(9, String.join(";", p.repairs()));
+                                ps.addBatch();
+                            }
+                            return ps.executeBatch();
+                        });
+        sql.update(
+                "INSERT INTO seed_load (name, checksum, rows, loaded_at) VALUES (?, ?, ?, ?)",
+                NAME,
+                seed.checksum(),
+                seed.projects().size(),
+                clock.instant());
+        LOG.info(
+                "loaded {} broadband projects from the seed (checksum {})",
+                seed.projects().size(),
+                seed.checksum());
         return seed.projects().size();
     }
 

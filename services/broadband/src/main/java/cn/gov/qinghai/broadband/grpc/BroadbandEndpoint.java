@@ -28,9 +28,14 @@ public class BroadbandEndpoint extends BroadbandServiceGrpc.BroadbandServiceImpl
     private final ReconciliationService reconciliation;
     private final MonthlyReportService monthly;
 
-    public BroadbandEndpoint(ProjectService projects, ProgressReportService reports, SummaryService summary,
-                             IndicatorService indicators, ConsumptionService consumption,
-                             ReconciliationService reconciliation, MonthlyReportService monthly) {
+    public BroadbandEndpoint(
+            ProjectService projects,
+            ProgressReportService reports,
+            SummaryService summary,
+            IndicatorService indicators,
+            ConsumptionService consumption,
+            ReconciliationService reconciliation,
+            MonthlyReportService monthly) {
         this.projects = projects;
         this.reports = reports;
         this.summary = summary;
@@ -56,8 +61,8 @@ public class BroadbandEndpoint extends BroadbandServiceGrpc.BroadbandServiceImpl
     }
 
     @Override
-    public void listProgressReports(ListProgressReportsRequest request,
-                                    StreamObserver<ListProgressReportsResponse> out) {
+    public void listProgressReports(
+            ListProgressReportsRequest request, StreamObserver<ListProgressReportsResponse> out) {
         reply(out, reports.list(request));
     }
 
@@ -82,8 +87,7 @@ public class BroadbandEndpoint extends BroadbandServiceGrpc.BroadbandServiceImpl
     }
 
     @Override
-    public void recordConsumptionActual(RecordConsumptionActualRequest request,
-                                        StreamObserver<ConsumptionActual> out) {
+    public void recordConsumptionActual(RecordConsumptionActualRequest request, StreamObserver<ConsumptionActual> out) {
         reply(out, consumption.record(request));
     }
 

@@ -23,14 +23,15 @@ import java.util.function.Predicate;
 public final class AttachmentReconciliation {
 
     /** @param cellsAgree every owner cell (totals row excluded) equals the rows after repairs */
-    public record Result(List<Discrepancy> discrepancies, boolean cellsAgree) {
-    }
+    public record Result(List<Discrepancy> discrepancies, boolean cellsAgree) {}
 
-    private AttachmentReconciliation() {
-    }
+    private AttachmentReconciliation() {}
 
-    public static Result reconcile(List<SummaryCell> cells, List<ProjectRow> rows, Map<String, String> ownerAliases,
-                                   List<SeedNote> unresolved) {
+    public static Result reconcile(
+            List<SummaryCell> cells,
+            List<ProjectRow> rows,
+            Map<String, String> ownerAliases,
+            List<SeedNote> unresolved) {
         List<Discrepancy> out = new ArrayList<>();
         boolean agree = true;
         for (SummaryCell c : cells) {
@@ -48,18 +49,27 @@ public final class AttachmentReconciliation {
             String kind;
             if (effectiveOk) {
                 kind = "REPAIRED";
-            } else if (effective.scale() >= 0 && sum.setScale(Math.max(0, effective.scale()), RoundingMode.HALF_UP)
-                    .compareTo(effective) == 0) {
+            } else if (effective.scale() >= 0
+                    && sum.setScale(Math.max(0, effective.scale()), RoundingMode.HALF_UP)
+                                    .compareTo(effective)
+                            == 0) {
                 kind = "ROUNDED";
             } else {
                 kind = "MISMATCH";
             }
-            var d = Discrepancy.newBuilder().setOwner(c.owner()).setColumn(c.column()).setPrintedYi(c.printedYi())
-                    .setEffectiveYi(c.effectiveYi()).setRowsSumYi(Money.plain(sum)).addAllRepairs(c.repairs())
+            var d = Discrepancy.newBuilder()
+                    .setOwner(c.owner())
+                    .setColumn(c.column())
+                    .setPrintedYi(c.printedYi())
+                    .setEffectiveYi(c.effectiveYi())
+                    .setRowsSumYi(Money.plain(sum))
+                    .addAllRepairs(c.repairs())
                     .setKind(kind);
             if (!effectiveOk) {
-                unresolved.stream().filter(u -> u.table().startsWith("附件3") || u.table().contains("附件3"))
-                        .filter(u -> u.seedText().equals(c.printedYi())).forEach(u -> d.addUnresolved(u.id()));
+                unresolved.stream()
+                        .filter(u -> u.table().startsWith("附件3") || u.table().contains("附件3"))
+                        .filter(u -> u.seedText().equals(c.printedYi()))
+                        .forEach(u -> d.addUnresolved(u.id()));
             }
             out.add(d.build());
         }
@@ -68,7 +78,8 @@ public final class AttachmentReconciliation {
 
     /** Exact sum (亿元) of the 附件2 rows an 附件3 cell summarises. */
     public static BigDecimal rowsSum(List<ProjectRow> rows, String owner, String column, Map<String, String> aliases) {
-        Predicate<ProjectRow> byOwner = owner.equals(SeedData.PROVINCE_ROW) ? p -> true
+        Predicate<ProjectRow> byOwner = owner.equals(SeedData.PROVINCE_ROW)
+                ? p -> true
                 : p -> p.owner().equals(aliases.getOrDefault(owner, owner));
         Predicate<ProjectRow> byColumn;
         if (column.equals(SeedData.TOTAL)) {
@@ -79,7 +90,9 @@ public final class AttachmentReconciliation {
         } else {
             byColumn = p -> p.category().equals(column);
         }
-        return rows.stream().filter(byOwner.and(byColumn)).map(p -> new BigDecimal(p.plannedYi()))
+        return rows.stream()
+                .filter(byOwner.and(byColumn))
+                .map(p -> new BigDecimal(p.plannedYi()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 

@@ -9,13 +9,14 @@ import java.math.RoundingMode;
  * has no rate (empty).
  */
 public final class CompletionRate {
-    private CompletionRate() {
-    }
+    private CompletionRate() {}
 
     public static String percent(BigDecimal actual, BigDecimal planned) {
         if (planned == null || planned.signum() == 0) {
             return "";
         }
-        return actual.multiply(BigDecimal.valueOf(100)).divide(planned, 2, RoundingMode.HALF_UP).toPlainString();
+        return actual.multiply(BigDecimal.valueOf(100))
+                .divide(planned, 2, RoundingMode.HALF_UP)
+                .toPlainString();
     }
 }

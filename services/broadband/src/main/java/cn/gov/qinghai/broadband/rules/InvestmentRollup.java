@@ -27,8 +27,7 @@ public final class InvestmentRollup {
         }
     }
 
-    private InvestmentRollup() {
-    }
+    private InvestmentRollup() {}
 
     public static Totals totals(List<ProjectRow> projects, Map<Long, LatestFigure> latest) {
         int reporting = 0;
@@ -49,10 +48,11 @@ public final class InvestmentRollup {
         return new Totals(projects.size(), planned, actual, reporting, beyond);
     }
 
-    public static List<InvestmentGroup> groups(List<ProjectRow> projects, Map<Long, LatestFigure> latest,
-                                               Function<ProjectRow, String> key) {
+    public static List<InvestmentGroup> groups(
+            List<ProjectRow> projects, Map<Long, LatestFigure> latest, Function<ProjectRow, String> key) {
         Map<String, List<ProjectRow>> byKey = new LinkedHashMap<>();
-        projects.forEach(p -> byKey.computeIfAbsent(key.apply(p), k -> new ArrayList<>()).add(p));
+        projects.forEach(
+                p -> byKey.computeIfAbsent(key.apply(p), k -> new ArrayList<>()).add(p));
         List<InvestmentGroup> out = new ArrayList<>();
         byKey.forEach((k, rows) -> out.add(group(k, totals(rows, latest))));
         return out;

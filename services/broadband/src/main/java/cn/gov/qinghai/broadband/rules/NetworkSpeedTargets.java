@@ -19,9 +19,14 @@ public class NetworkSpeedTargets {
     public static final String PARAMETER = "broadband.network_speed_targets";
 
     /** One speed indicator; {@code value2016} is {@code null} while the documents do not give it. */
-    public record Target(String id, String name, String unit, IndicatorProgress.Direction direction, BigDecimal target,
-                         BigDecimal yearOnYearTarget, BigDecimal value2016) {
-    }
+    public record Target(
+            String id,
+            String name,
+            String unit,
+            IndicatorProgress.Direction direction,
+            BigDecimal target,
+            BigDecimal yearOnYearTarget,
+            BigDecimal value2016) {}
 
     private final ParameterValue value;
     private final List<Target> targets;
@@ -31,15 +36,23 @@ public class NetworkSpeedTargets {
         // The targets are for the end of the plan year: the entry in force on 2017-12-31 governs.
         this.value = parameters.get(PARAMETER).at(LocalDate.of(2017, 12, 31));
         Map<String, Object> base = (Map<String, Object>) value.asMap().get("value2016");
-        this.targets = ((List<Map<String, Object>>) value.asMap().get("indicators")).stream().map(m -> {
-            String id = m.get("id").toString();
-            Object v2016 = base == null ? null : base.get(id);
-            return new Target(id, m.get("name").toString(), m.get("unit").toString(),
-                    IndicatorProgress.Direction.valueOf(m.get("direction").toString()),
-                    new BigDecimal(m.get("targetInclusive").toString()),
-                    new BigDecimal(m.get("yearOnYearChangeInclusive").toString()),
-                    v2016 == null ? null : new BigDecimal(v2016.toString()));
-        }).toList();
+        this.targets = ((List<Map<String, Object>>) value.asMap().get("indicators"))
+                .stream()
+                        .map(m -> {
+                            String id = m.get("id").toString();
+                            Object v2016 = base == null ? null : base.get(id);
+                            return new Target(
+                                    id,
+                                    m.get("name").toString(),
+                                    m.get("unit").toString(),
+                                    IndicatorProgress.Direction.valueOf(
+                                            m.get("direction").toString()),
+                                    new BigDecimal(m.get("targetInclusive").toString()),
+                                    new BigDecimal(
+                                            m.get("yearOnYearChangeInclusive").toString()),
+                                    v2016 == null ? null : new BigDecimal(v2016.toString()));
+                        })
+                        .toList();
     }
 
     public List<Target> targets() {

@@ -34,7 +34,8 @@ public class ReportingRules {
         // One dated entry (the notice of 2017-05-18) governs the whole plan year.
         this.value = parameters.get(PARAMETER).at(LocalDate.of(2017, 12, 31));
         this.planYear = value.decimal("planYear").intValueExact();
-        this.firstReportingMonth = YearMonth.parse(value.asMap().get("firstReportingMonth").toString());
+        this.firstReportingMonth =
+                YearMonth.parse(value.asMap().get("firstReportingMonth").toString());
         this.dueDay = value.decimal("dueByDayOfFollowingMonthInclusive").intValueExact();
     }
 

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** A node of the 附件1 2017年青海省信息消费目标 tree ({@code seed/consumption_targets.yaml}); unit 亿元. */
-public record ConsumptionTarget(String id, String name, String printedLabel, String unit, String target2017,
-                                List<ConsumptionTarget> children) {
+public record ConsumptionTarget(
+        String id, String name, String printedLabel, String unit, String target2017, List<ConsumptionTarget> children) {
 
     /** Sum of the children's targets; {@code null} for a leaf. */
     public BigDecimal childrenSum() {

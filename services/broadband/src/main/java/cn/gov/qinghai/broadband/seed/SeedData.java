@@ -29,6 +29,7 @@ public final class SeedData {
     public static final String FOLDER = "seed/";
     /** Column names of 附件3 that are not categories. */
     public static final String BROADBAND_SUBTOTAL = "宽带青海建设工程小计";
+
     public static final String DIGITAL_SUBTOTAL = "数字青海建设工程小计";
     public static final String TOTAL = "合计";
     /** The printed totals row of 附件3. */
@@ -42,9 +43,14 @@ public final class SeedData {
     private final ConsumptionTarget consumption;
     private final String checksum;
 
-    private SeedData(List<SeedProject> projects, List<SummaryCell> summary, List<SeedNote> repairs,
-                     List<SeedNote> unresolved, List<SeedIndicator> indicators, ConsumptionTarget consumption,
-                     String checksum) {
+    private SeedData(
+            List<SeedProject> projects,
+            List<SummaryCell> summary,
+            List<SeedNote> repairs,
+            List<SeedNote> unresolved,
+            List<SeedIndicator> indicators,
+            ConsumptionTarget consumption,
+            String checksum) {
         this.projects = projects;
         this.summary = summary;
         this.repairs = repairs;
@@ -61,12 +67,17 @@ public final class SeedData {
         String repairsYaml = resource("repairs.yaml");
         String indicatorsCsv = resource("indicators.csv");
         String consumptionYaml = resource("consumption_targets.yaml");
-        String checksum = sha256(projectsCsv + "\u0000" + summaryCsv + "\u0000" + repairsYaml + "\u0000"
-                + indicatorsCsv + "\u0000" + consumptionYaml);
+        String checksum = sha256(projectsCsv + "\u0000" + summaryCsv + "\u0000" + repairsYaml + "\u0000" + indicatorsCsv
+                + "\u0000" + consumptionYaml);
         Map<String, Object> repairsDoc = yaml(repairsYaml);
-        return new SeedData(projects(projectsCsv), summary(summaryCsv), notes(repairsDoc.get("repairs"), true),
-                notes(repairsDoc.get("unresolved"), false), indicators(indicatorsCsv),
-                node(asMap(yaml(consumptionYaml).get("root"))), checksum);
+        return new SeedData(
+                projects(projectsCsv),
+                summary(summaryCsv),
+                notes(repairsDoc.get("repairs"), true),
+                notes(repairsDoc.get("unresolved"), false),
+                indicators(indicatorsCsv),
+                node(asMap(yaml(consumptionYaml).get("root"))),
+                checksum);
     }
 
     public List<SeedProject> projects() {
@@ -100,14 +111,14 @@ public final class SeedData {
 
     /** Categories in document order. */
     public List<String> categories() {
-        return List.copyOf(projects.stream().map(SeedProject::category).collect(LinkedHashSet::new, Set::add,
-                Set::addAll));
+        return List.copyOf(
+                projects.stream().map(SeedProject::category).collect(LinkedHashSet::new, Set::add, Set::addAll));
     }
 
     /** Programmes in document order. */
     public List<String> programmes() {
-        return List.copyOf(projects.stream().map(SeedProject::programme).collect(LinkedHashSet::new, Set::add,
-                Set::addAll));
+        return List.copyOf(
+                projects.stream().map(SeedProject::programme).collect(LinkedHashSet::new, Set::add, Set::addAll));
     }
 
     /** Programme of each category. */
@@ -119,8 +130,8 @@ public final class SeedData {
 
     /** 附件3 columns in table order. */
     public List<String> summaryColumns() {
-        return List.copyOf(summary.stream().map(SummaryCell::column).collect(LinkedHashSet::new, Set::add,
-                Set::addAll));
+        return List.copyOf(
+                summary.stream().map(SummaryCell::column).collect(LinkedHashSet::new, Set::add, Set::addAll));
     }
 
     private static List<SeedProject> projects(String csv) {
@@ -130,31 +141,57 @@ public final class SeedData {
             BigDecimal yuan = new BigDecimal(r.get("planned_investment_yuan"));
             BigDecimal fromYi = new BigDecimal(r.get("planned_investment_yi")).movePointRight(8);
             if (yuan.compareTo(fromYi) != 0) {
-                throw new IllegalStateException("projects.csv row " + id + ": yuan " + yuan + " ≠ 亿元 × 10^8 "
-                        + fromYi);
+                throw new IllegalStateException("projects.csv row " + id + ": yuan " + yuan + " ≠ 亿元 × 10^8 " + fromYi);
             }
-            out.add(new SeedProject(id++, r.get("programme"), r.get("category"), Integer.parseInt(r.get("seq")),
-                    r.get("name"), r.get("owner"), r.get("planned_investment_yi"), yuan, ids(r.get("repaired"))));
+            out.add(new SeedProject(
+                    id++,
+                    r.get("programme"),
+                    r.get("category"),
+                    Integer.parseInt(r.get("seq")),
+                    r.get("name"),
+                    r.get("owner"),
+                    r.get("planned_investment_yi"),
+                    yuan,
+                    ids(r.get("repaired"))));
         }
         return List.copyOf(out);
     }
 
     private static List<SummaryCell> summary(String csv) {
-        return CsvReader.withHeader(csv).stream().map(r -> new SummaryCell(r.get("owner"), r.get("category"), r.get("amount_yi"),
-                r.get("effective_yi"), ids(r.get("repaired")))).toList();
+        return CsvReader.withHeader(csv).stream()
+                .map(r -> new SummaryCell(
+                        r.get("owner"),
+                        r.get("category"),
+                        r.get("amount_yi"),
+                        r.get("effective_yi"),
+                        ids(r.get("repaired"))))
+                .toList();
     }
 
     private static List<SeedIndicator> indicators(String csv) {
-        return CsvReader.withHeader(csv).stream().map(r -> new SeedIndicator(r.get("id"), r.get("name"), r.get("unit"),
-                r.get("value_2016"), r.get("target_2017"), r.get("category"), r.get("notes"))).toList();
+        return CsvReader.withHeader(csv).stream()
+                .map(r -> new SeedIndicator(
+                        r.get("id"),
+                        r.get("name"),
+                        r.get("unit"),
+                        r.get("value_2016"),
+                        r.get("target_2017"),
+                        r.get("category"),
+                        r.get("notes")))
+                .toList();
     }
 
     private static List<SeedNote> notes(Object list, boolean repair) {
         List<SeedNote> out = new ArrayList<>();
         for (Object o : (List<?>) list) {
             Map<String, Object> m = asMap(o);
-            out.add(new SeedNote(text(m, "id"), text(m, "table"), text(m, "row"), text(m, "field"),
-                    text(m, "seed_text"), repair ? text(m, "repaired_value") : "",
+            out.add(new SeedNote(
+                    text(m, "id"),
+                    text(m, "table"),
+                    text(m, "row"),
+                    text(m, "field"),
+                    text(m, "seed_text"),
+                    repair ? text(m, "repaired_value") : "",
                     repair ? text(m, "evidence") : text(m, "explanation")));
         }
         return List.copyOf(out);
@@ -166,12 +203,19 @@ public final class SeedData {
         if (c instanceof List<?> l) {
             l.forEach(child -> children.add(node(asMap(child))));
         }
-        return new ConsumptionTarget(text(m, "id"), text(m, "name"), text(m, "printed_label"), text(m, "unit"),
-                text(m, "target_2017"), List.copyOf(children));
+        return new ConsumptionTarget(
+                text(m, "id"),
+                text(m, "name"),
+                text(m, "printed_label"),
+                text(m, "unit"),
+                text(m, "target_2017"),
+                List.copyOf(children));
     }
 
     private static List<String> ids(String field) {
-        return field == null || field.isBlank() ? List.of() : Arrays.stream(field.split(";")).map(String::trim).toList();
+        return field == null || field.isBlank()
+                ? List.of()
+                : Arrays.stream(field.split(";")).map(String::trim).toList();
     }
 
     private static String text(Map<String, Object> m, String key) {
@@ -202,8 +246,8 @@ public final class SeedData {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

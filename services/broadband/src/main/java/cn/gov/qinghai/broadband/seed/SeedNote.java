@@ -6,5 +6,4 @@ package cn.gov.qinghai.broadband.seed;
  * @param value repaired value for a repair; empty for an unresolved item
  * @param why   the evidence of a repair or the explanation of an unresolved item
  */
-public record SeedNote(String id, String table, String row, String field, String seedText, String value, String why) {
-}
+public record SeedNote(String id, String table, String row, String field, String seedText, String value, String why) {}

@@ -10,6 +10,13 @@ import java.util.List;
  * @param plannedYuan the same amount in yuan, exact
  * @param repairs     repair ids that changed this row
  */
-public record SeedProject(long id, String programme, String category, int seq, String name, String owner,
-                          String plannedYi, BigDecimal plannedYuan, List<String> repairs) {
-}
+public record SeedProject(
+        long id,
+        String programme,
+        String category,
+        int seq,
+        String name,
+        String owner,
+        String plannedYi,
+        BigDecimal plannedYuan,
+        List<String> repairs) {}

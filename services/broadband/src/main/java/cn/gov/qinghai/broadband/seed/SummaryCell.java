@@ -10,5 +10,4 @@ import java.util.List;
  * @param printedYi   what the document prints, empty for an empty cell
  * @param effectiveYi the value after repairs, empty when no amount belongs there
  */
-public record SummaryCell(String owner, String column, String printedYi, String effectiveYi, List<String> repairs) {
-}
+public record SummaryCell(String owner, String column, String printedYi, String effectiveYi, List<String> repairs) {}

@@ -12,8 +12,7 @@ final class Access {
     static final String ADMIN = "broadband:admin";
     static final String REPORTER = "broadband:reporter";
 
-    private Access() {
-    }
+    private Access() {}
 
     /** The owner a caller is limited to, or {@code null} for an admin (no limit). */
     static String ownerScope(Caller caller) {
@@ -27,7 +26,8 @@ final class Access {
     static void requireOwner(Caller caller, String owner) {
         String scope = ownerScope(caller);
         if (scope != null && !scope.equals(owner)) {
-            throw ServiceException.permissionDenied("OWNER_OUT_OF_SCOPE",
+            throw ServiceException.permissionDenied(
+                    "OWNER_OUT_OF_SCOPE",
                     "your organisation " + scope + " may report only on its own projects; this project belongs to "
                             + owner);
         }

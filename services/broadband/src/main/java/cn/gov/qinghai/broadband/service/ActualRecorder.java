@@ -22,8 +22,7 @@ import java.util.Set;
 class ActualRecorder {
 
     /** Parsed request and whether it replays an earlier one. */
-    record Recorded(ActualRow row, boolean replayed) {
-    }
+    record Recorded(ActualRow row, boolean replayed) {}
 
     private final ActualStore store;
     private final ReportingRules rules;
@@ -35,8 +34,16 @@ class ActualRecorder {
         this.clock = clock;
     }
 
-    Recorded record(String kind, String subjectField, String subjectId, Set<String> known, String notFoundReason,
-                    String requestIdIn, String monthIn, String valueIn, String noteIn) {
+    Recorded record(
+            String kind,
+            String subjectField,
+            String subjectId,
+            Set<String> known,
+            String notFoundReason,
+            String requestIdIn,
+            String monthIn,
+            String valueIn,
+            String noteIn) {
         Caller caller = Caller.current().requireAnyRole(Access.ADMIN);
         FieldErrors errors = new FieldErrors();
         String requestId = errors.text("requestId", requestIdIn, 64);
@@ -46,19 +53,25 @@ class ActualRecorder {
         String note = Objects.requireNonNullElse(errors.optionalText("note", noteIn, FieldErrors.MAX_TEXT), "");
         errors.throwIfAny();
         if (!known.contains(subjectId)) {
-            throw ServiceException.notFound(notFoundReason, "no " + subjectField + " " + subjectId + "; known: " + known);
+            throw ServiceException.notFound(
+                    notFoundReason, "no " + subjectField + " " + subjectId + "; known: " + known);
         }
         var existing = store.byRequestId(requestId);
         if (existing.isPresent()) {
             ActualRow r = existing.get();
-            if (!r.kind().equals(kind) || !r.subjectId().equals(subjectId) || !r.month().equals(month)
-                    || r.value().compareTo(value) != 0 || !r.note().equals(note)) {
-                throw ServiceException.alreadyExists("REQUEST_ID_REUSED",
-                        "requestId " + requestId + " was already used for a different value");
+            if (!r.kind().equals(kind)
+                    || !r.subjectId().equals(subjectId)
+                    || !r.month().equals(month)
+                    || r.value().compareTo(value) != 0
+                    || !r.note().equals(note)) {
+                throw ServiceException.alreadyExists(
+                        "REQUEST_ID_REUSED", "requestId " + requestId + " was already used for a different value");
             }
             return new Recorded(r, true);
         }
-        return new Recorded(store.insert(new ActualRow(0, requestId, kind, subjectId, month, 0, value, note,
-                caller.subject(), clock.instant())), false);
+        return new Recorded(
+                store.insert(new ActualRow(
+                        0, requestId, kind, subjectId, month, 0, value, note, caller.subject(), clock.instant())),
+                false);
     }
 }

@@ -41,7 +41,8 @@ public class ConsumptionService {
         this.actuals = actuals;
         this.recorder = recorder;
         this.rules = rules;
-        this.ids = seed.consumption().flatten().stream().map(ConsumptionTarget::id)
+        this.ids = seed.consumption().flatten().stream()
+                .map(ConsumptionTarget::id)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
@@ -50,8 +51,10 @@ public class ConsumptionService {
         FieldErrors errors = new FieldErrors();
         YearMonth month = Months.optional(errors, "month", request.getMonth(), rules);
         errors.throwIfAny();
-        return ConsumptionTargets.newBuilder().setRoot(tree(month))
-                .setCitation(Citation.of("青政办〔2017〕93号", "附件1 2017年青海省信息消费目标; 实施方案 一(四)").toProto())
+        return ConsumptionTargets.newBuilder()
+                .setRoot(tree(month))
+                .setCitation(Citation.of("青政办〔2017〕93号", "附件1 2017年青海省信息消费目标; 实施方案 一(四)")
+                        .toProto())
                 .build();
     }
 
@@ -63,15 +66,21 @@ public class ConsumptionService {
     }
 
     private static ConsumptionNode node(ConsumptionTarget t, Map<String, ActualRow> latest) {
-        var b = ConsumptionNode.newBuilder().setId(t.id()).setName(t.name()).setPrintedLabel(t.printedLabel())
-                .setUnit(t.unit()).setTarget2017(t.target2017()).setAddsUp(t.addsUp());
+        var b = ConsumptionNode.newBuilder()
+                .setId(t.id())
+                .setName(t.name())
+                .setPrintedLabel(t.printedLabel())
+                .setUnit(t.unit())
+                .setTarget2017(t.target2017())
+                .setAddsUp(t.addsUp());
         BigDecimal childSum = t.childrenSum();
         if (childSum != null) {
             b.setChildrenTargetSum(Money.plain(childSum));
         }
         ActualRow a = latest.get(t.id());
         if (a != null) {
-            b.setLatestActual(Money.plain(a.value())).setLatestActualMonth(a.month().toString())
+            b.setLatestActual(Money.plain(a.value()))
+                    .setLatestActualMonth(a.month().toString())
                     .setCompletionRatePercent(CompletionRate.percent(a.value(), new BigDecimal(t.target2017())));
         }
         BigDecimal actualSum = BigDecimal.ZERO;
@@ -93,12 +102,27 @@ public class ConsumptionService {
 
     @Transactional
     public ConsumptionActual record(RecordConsumptionActualRequest r) {
-        var rec = recorder.record(ActualStore.CONSUMPTION, "nodeId", r.getNodeId(), ids, "CONSUMPTION_NODE_NOT_FOUND",
-                r.getRequestId(), r.getMonth(), r.getValue(), r.getNote());
+        var rec = recorder.record(
+                ActualStore.CONSUMPTION,
+                "nodeId",
+                r.getNodeId(),
+                ids,
+                "CONSUMPTION_NODE_NOT_FOUND",
+                r.getRequestId(),
+                r.getMonth(),
+                r.getValue(),
+                r.getNote());
         ActualRow a = rec.row();
-        return ConsumptionActual.newBuilder().setId(a.id()).setRequestId(a.requestId()).setNodeId(a.subjectId())
-                .setMonth(a.month().toString()).setValue(Money.plain(a.value())).setNote(a.note())
-                .setRecordedBy(a.recordedBy()).setRecordedAt(a.recordedAt().toString()).setReplayed(rec.replayed())
+        return ConsumptionActual.newBuilder()
+                .setId(a.id())
+                .setRequestId(a.requestId())
+                .setNodeId(a.subjectId())
+                .setMonth(a.month().toString())
+                .setValue(Money.plain(a.value()))
+                .setNote(a.note())
+                .setRecordedBy(a.recordedBy())
+                .setRecordedAt(a.recordedAt().toString())
+                .setReplayed(rec.replayed())
                 .build();
     }
 }

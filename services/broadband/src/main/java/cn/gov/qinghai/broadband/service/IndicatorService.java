@@ -43,14 +43,19 @@ public class IndicatorService {
     private final NetworkSpeedTargets speed;
     private final Set<String> ids;
 
-    public IndicatorService(SeedData seed, ActualStore actuals, ActualRecorder recorder, ReportingRules rules,
-                            NetworkSpeedTargets speed) {
+    public IndicatorService(
+            SeedData seed,
+            ActualStore actuals,
+            ActualRecorder recorder,
+            ReportingRules rules,
+            NetworkSpeedTargets speed) {
         this.seed = seed;
         this.actuals = actuals;
         this.recorder = recorder;
         this.rules = rules;
         this.speed = speed;
-        this.ids = seed.indicators().stream().map(SeedIndicator::id).collect(Collectors.toCollection(LinkedHashSet::new));
+        this.ids =
+                seed.indicators().stream().map(SeedIndicator::id).collect(Collectors.toCollection(LinkedHashSet::new));
         speed.targets().forEach(t -> ids.add(t.id()));
     }
 
@@ -59,61 +64,105 @@ public class IndicatorService {
         FieldErrors errors = new FieldErrors();
         YearMonth month = Months.optional(errors, "month", request.getMonth(), rules);
         errors.throwIfAny();
-        return ListIndicatorsResponse.newBuilder().addAllIndicators(indicators(month)).build();
+        return ListIndicatorsResponse.newBuilder()
+                .addAllIndicators(indicators(month))
+                .build();
     }
 
     /** Every indicator with its latest actual up to {@code month} ({@code null} = latest). Needs a transaction. */
     List<Indicator> indicators(YearMonth month) {
         Map<String, ActualRow> latest = actuals.latestUpTo(ActualStore.INDICATOR, month).stream()
                 .collect(Collectors.toMap(ActualRow::subjectId, a -> a));
-        List<Indicator> out = new ArrayList<>(seed.indicators().stream().map(i -> indicator(i, latest.get(i.id()))).toList());
+        List<Indicator> out = new ArrayList<>(seed.indicators().stream()
+                .map(i -> indicator(i, latest.get(i.id())))
+                .toList());
         speed.targets().forEach(t -> out.add(indicator(t, latest.get(t.id()))));
         return out;
     }
 
     /** A 实施方案 一(三) speed indicator, with its direction and year-on-year target. */
     private Indicator indicator(NetworkSpeedTargets.Target t, ActualRow actual) {
-        var b = Indicator.newBuilder().setId(t.id()).setName(t.name()).setUnit(t.unit())
+        var b = Indicator.newBuilder()
+                .setId(t.id())
+                .setName(t.name())
+                .setUnit(t.unit())
                 .setValue2016(t.value2016() == null ? "" : t.value2016().toPlainString())
-                .setTarget2017(t.target().toPlainString()).setCategory(SPEED_CATEGORY)
-                .setNotes(speed.parameter().citation().shortText()).setDirection(direction(t.direction()))
+                .setTarget2017(t.target().toPlainString())
+                .setCategory(SPEED_CATEGORY)
+                .setNotes(speed.parameter().citation().shortText())
+                .setDirection(direction(t.direction()))
                 .setYearOnYearTarget(t.yearOnYearTarget().toPlainString());
         if (actual != null) {
-            var p = IndicatorProgress.of(t.name(), t.value2016(), t.target(), actual.value(), t.unit(), t.direction(),
-                    t.yearOnYearTarget(), speed.parameter().citation());
-            b.setLatestActual(Money.plain(actual.value())).setLatestActualMonth(actual.month().toString())
-                    .setProgressPercent(p.percent()).setTargetMet(p.met()).setYearOnYearChange(p.yearOnYearChange())
+            var p = IndicatorProgress.of(
+                    t.name(),
+                    t.value2016(),
+                    t.target(),
+                    actual.value(),
+                    t.unit(),
+                    t.direction(),
+                    t.yearOnYearTarget(),
+                    speed.parameter().citation());
+            b.setLatestActual(Money.plain(actual.value()))
+                    .setLatestActualMonth(actual.month().toString())
+                    .setProgressPercent(p.percent())
+                    .setTargetMet(p.met())
+                    .setYearOnYearChange(p.yearOnYearChange())
                     .setExplanation(p.explanation());
         }
         return b.build();
     }
 
     private static IndicatorDirection direction(IndicatorProgress.Direction d) {
-        return d == IndicatorProgress.Direction.LOWER_IS_BETTER ? IndicatorDirection.LOWER_IS_BETTER
+        return d == IndicatorProgress.Direction.LOWER_IS_BETTER
+                ? IndicatorDirection.LOWER_IS_BETTER
                 : IndicatorDirection.HIGHER_IS_BETTER;
     }
 
     private static Indicator indicator(SeedIndicator i, ActualRow actual) {
-        var b = Indicator.newBuilder().setId(i.id()).setName(i.name()).setUnit(i.unit()).setValue2016(i.value2016())
-                .setTarget2017(i.target2017()).setCategory(i.category()).setNotes(i.notes())
+        var b = Indicator.newBuilder()
+                .setId(i.id())
+                .setName(i.name())
+                .setUnit(i.unit())
+                .setValue2016(i.value2016())
+                .setTarget2017(i.target2017())
+                .setCategory(i.category())
+                .setNotes(i.notes())
                 .setDirection(IndicatorDirection.HIGHER_IS_BETTER);
         if (actual != null) {
-            var p = IndicatorProgress.of(i.name(), new BigDecimal(i.value2016()), new BigDecimal(i.target2017()),
-                    actual.value(), i.unit());
-            b.setLatestActual(Money.plain(actual.value())).setLatestActualMonth(actual.month().toString())
-                    .setProgressPercent(p.percent()).setTargetMet(p.met()).setExplanation(p.explanation());
+            var p = IndicatorProgress.of(
+                    i.name(), new BigDecimal(i.value2016()), new BigDecimal(i.target2017()), actual.value(), i.unit());
+            b.setLatestActual(Money.plain(actual.value()))
+                    .setLatestActualMonth(actual.month().toString())
+                    .setProgressPercent(p.percent())
+                    .setTargetMet(p.met())
+                    .setExplanation(p.explanation());
         }
         return b.build();
     }
 
     @Transactional
     public IndicatorActual record(RecordIndicatorActualRequest r) {
-        var rec = recorder.record(ActualStore.INDICATOR, "indicatorId", r.getIndicatorId(), ids, "INDICATOR_NOT_FOUND",
-                r.getRequestId(), r.getMonth(), r.getValue(), r.getNote());
+        var rec = recorder.record(
+                ActualStore.INDICATOR,
+                "indicatorId",
+                r.getIndicatorId(),
+                ids,
+                "INDICATOR_NOT_FOUND",
+                r.getRequestId(),
+                r.getMonth(),
+                r.getValue(),
+                r.getNote());
         ActualRow a = rec.row();
-        return IndicatorActual.newBuilder().setId(a.id()).setRequestId(a.requestId()).setIndicatorId(a.subjectId())
-                .setMonth(a.month().toString()).setValue(Money.plain(a.value())).setNote(a.note())
-                .setRecordedBy(a.recordedBy()).setRecordedAt(a.recordedAt().toString()).setReplayed(rec.replayed())
+        return IndicatorActual.newBuilder()
+                .setId(a.id())
+                .setRequestId(a.requestId())
+                .setIndicatorId(a.subjectId())
+                .setMonth(a.month().toString())
+                .setValue(Money.plain(a.value()))
+                .setNote(a.note())
+                .setRecordedBy(a.recordedBy())
+                .setRecordedAt(a.recordedAt().toString())
+                .setReplayed(rec.replayed())
                 .build();
     }
 }

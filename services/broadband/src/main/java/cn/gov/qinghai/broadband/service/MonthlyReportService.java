@@ -35,9 +35,22 @@ import java.util.stream.Collectors;
 @Singleton
 public class MonthlyReportService {
 
-    static final List<String> CSV_HEADER = List.of("project_id", "programme", "category", "seq", "name", "owner",
-            "planned_investment_yuan", "actual_investment_yuan", "completion_rate_percent", "status",
-            "physical_progress_percent", "as_of_month", "reported_this_month", "late", "beyond_plan",
+    static final List<String> CSV_HEADER = List.of(
+            "project_id",
+            "programme",
+            "category",
+            "seq",
+            "name",
+            "owner",
+            "planned_investment_yuan",
+            "actual_investment_yuan",
+            "completion_rate_percent",
+            "status",
+            "physical_progress_percent",
+            "as_of_month",
+            "reported_this_month",
+            "late",
+            "beyond_plan",
             "missing_months");
 
     private final ProjectStore projects;
@@ -47,8 +60,13 @@ public class MonthlyReportService {
     private final ReportingRules rules;
     private final Clock clock;
 
-    public MonthlyReportService(ProjectStore projects, ReportStore reports, IndicatorService indicators,
-                                ConsumptionService consumption, ReportingRules rules, Clock clock) {
+    public MonthlyReportService(
+            ProjectStore projects,
+            ReportStore reports,
+            IndicatorService indicators,
+            ConsumptionService consumption,
+            ReportingRules rules,
+            Clock clock) {
         this.projects = projects;
         this.reports = reports;
         this.indicators = indicators;
@@ -63,8 +81,8 @@ public class MonthlyReportService {
         YearMonth month = Months.required(errors, "month", request.getMonth(), rules);
         errors.throwIfAny();
         List<ProjectRow> all = projects.all();
-        Map<Long, LatestFigure> latest = reports.latestUpTo(month).stream()
-                .collect(Collectors.toMap(LatestFigure::projectId, f -> f));
+        Map<Long, LatestFigure> latest =
+                reports.latestUpTo(month).stream().collect(Collectors.toMap(LatestFigure::projectId, f -> f));
         List<YearMonth> expected = rules.expectedMonths(month);
         Map<Long, Map<YearMonth, Boolean>> reported = new HashMap<>();
         if (!expected.isEmpty()) {
@@ -72,8 +90,11 @@ public class MonthlyReportService {
                 reported.computeIfAbsent(f.projectId(), k -> new HashMap<>()).put(f.month(), f.late());
             }
         }
-        var out = MonthlyReport.newBuilder().setMonth(month.toString()).setGeneratedAt(clock.instant().toString())
-                .setCitation(rules.citation().toProto()).setDueDate(rules.dueDate(month).toString());
+        var out = MonthlyReport.newBuilder()
+                .setMonth(month.toString())
+                .setGeneratedAt(clock.instant().toString())
+                .setCitation(rules.citation().toProto())
+                .setDueDate(rules.dueDate(month).toString());
         int reportedCount = 0;
         int late = 0;
         for (ProjectRow p : all) {
@@ -89,34 +110,51 @@ public class MonthlyReportService {
         }
         InvestmentRollup.Totals t = InvestmentRollup.totals(all, latest);
         ExplanationBuilder why = SummaryService.explain(t, null);
-        why.step("按月报送 / Monthly reports").formula("reported = projects with a report for the month; missing = "
+        why.step("按月报送 / Monthly reports")
+                .formula("reported = projects with a report for the month; missing = "
                         + "projects − reported; late = first report after the due date")
-                .input("projects", all.size()).input("dueDate", rules.dueDate(month)).parameter(rules.parameter())
+                .input("projects", all.size())
+                .input("dueDate", rules.dueDate(month))
+                .parameter(rules.parameter())
                 .result(reportedCount + " reported, " + (all.size() - reportedCount) + " missing, " + late + " late")
-                .cite(rules.citation()).add();
+                .cite(rules.citation())
+                .add();
         return out.addAllByProgramme(InvestmentRollup.groups(all, latest, ProjectRow::programme))
                 .addAllByCategory(InvestmentRollup.groups(all, latest, ProjectRow::category))
                 .addAllByOwner(InvestmentRollup.groups(all, latest, ProjectRow::owner))
-                .setTotalPlannedYuan(Money.plain(t.planned())).setTotalActualYuan(Money.format(t.actual()))
-                .setTotalCompletionRatePercent(t.completionPercent()).setProjectCount(all.size())
-                .setReportedCount(reportedCount).setLateCount(late).setMissingCount(all.size() - reportedCount)
-                .addAllIndicators(indicators.indicators(month)).setConsumption(consumption.tree(month))
-                .setExplanation(why.build()).build();
+                .setTotalPlannedYuan(Money.plain(t.planned()))
+                .setTotalActualYuan(Money.format(t.actual()))
+                .setTotalCompletionRatePercent(t.completionPercent())
+                .setProjectCount(all.size())
+                .setReportedCount(reportedCount)
+                .setLateCount(late)
+                .setMissingCount(all.size() - reportedCount)
+                .addAllIndicators(indicators.indicators(month))
+                .setConsumption(consumption.tree(month))
+                .setExplanation(why.build())
+                .build();
     }
 
-    private static ReportLine line(ProjectRow p, LatestFigure f, YearMonth month, Map<YearMonth, Boolean> months,
-                                   List<YearMonth> expected) {
+    private static ReportLine line(
+            ProjectRow p, LatestFigure f, YearMonth month, Map<YearMonth, Boolean> months, List<YearMonth> expected) {
         BigDecimal actual = f == null ? BigDecimal.ZERO : f.cumulativeYuan();
-        var b = ReportLine.newBuilder().setProjectId(p.id()).setProgramme(p.programme()).setCategory(p.category())
-                .setSeq(p.seq()).setName(p.name()).setOwner(p.owner())
-                .setPlannedInvestmentYuan(Money.plain(p.plannedYuan())).setActualInvestmentYuan(Money.format(actual))
+        var b = ReportLine.newBuilder()
+                .setProjectId(p.id())
+                .setProgramme(p.programme())
+                .setCategory(p.category())
+                .setSeq(p.seq())
+                .setName(p.name())
+                .setOwner(p.owner())
+                .setPlannedInvestmentYuan(Money.plain(p.plannedYuan()))
+                .setActualInvestmentYuan(Money.format(actual))
                 .setCompletionRatePercent(CompletionRate.percent(actual, p.plannedYuan()))
                 .setReportedThisMonth(months.containsKey(month))
                 .setLate(Boolean.TRUE.equals(months.get(month)))
                 .setBeyondPlan(actual.compareTo(p.plannedYuan()) > 0);
         if (f != null) {
-            b.setStatus(ProjectStatus.valueOf(f.status())).setPhysicalProgressPercent(Money.format(
-                    f.physicalProgressPercent())).setAsOfMonth(f.month().toString());
+            b.setStatus(ProjectStatus.valueOf(f.status()))
+                    .setPhysicalProgressPercent(Money.format(f.physicalProgressPercent()))
+                    .setAsOfMonth(f.month().toString());
         }
         expected.stream().filter(m -> !months.containsKey(m)).forEach(m -> b.addMissingMonths(m.toString()));
         return b.build();
@@ -127,18 +165,46 @@ public class MonthlyReportService {
         MonthlyReport r = report(request);
         StringBuilder csv = new StringBuilder(CsvWriter.row(CSV_HEADER));
         for (ReportLine l : r.getLinesList()) {
-            List<String> cells = List.of(String.valueOf(l.getProjectId()), l.getProgramme(), l.getCategory(),
-                    String.valueOf(l.getSeq()), l.getName(), l.getOwner(), l.getPlannedInvestmentYuan(),
-                    l.getActualInvestmentYuan(), l.getCompletionRatePercent(),
-                    l.getAsOfMonth().isEmpty() ? "" : l.getStatus().name(), l.getPhysicalProgressPercent(),
-                    l.getAsOfMonth(), String.valueOf(l.getReportedThisMonth()), String.valueOf(l.getLate()),
-                    String.valueOf(l.getBeyondPlan()), String.join(";", l.getMissingMonthsList()));
+            List<String> cells = List.of(
+                    String.valueOf(l.getProjectId()),
+                    l.getProgramme(),
+                    l.getCategory(),
+                    String.valueOf(l.getSeq()),
+                    l.getName(),
+                    l.getOwner(),
+                    l.getPlannedInvestmentYuan(),
+                    l.getActualInvestmentYuan(),
+                    l.getCompletionRatePercent(),
+                    l.getAsOfMonth().isEmpty() ? "" : l.getStatus().name(),
+                    l.getPhysicalProgressPercent(),
+                    l.getAsOfMonth(),
+                    String.valueOf(l.getReportedThisMonth()),
+                    String.valueOf(l.getLate()),
+                    String.valueOf(l.getBeyondPlan()),
+                    String.join(";", l.getMissingMonthsList()));
             csv.append(CsvWriter.row(cells));
         }
-        csv.append(CsvWriter.row("", "合计", "", "", "", "", r.getTotalPlannedYuan(), r.getTotalActualYuan(),
-                r.getTotalCompletionRatePercent(), "", "", "", String.valueOf(r.getReportedCount()),
-                String.valueOf(r.getLateCount()), "", ""));
-        return CsvDocument.newBuilder().setFileName("broadband-report-" + r.getMonth() + ".csv")
-                .setContentType("text/csv; charset=utf-8").setContent(csv.toString()).build();
+        csv.append(CsvWriter.row(
+                "",
+                "合计",
+                "",
+                "",
+                "",
+                "",
+                r.getTotalPlannedYuan(),
+                r.getTotalActualYuan(),
+                r.getTotalCompletionRatePercent(),
+                "",
+                "",
+                "",
+                String.valueOf(r.getReportedCount()),
+                String.valueOf(r.getLateCount()),
+                "",
+                ""));
+        return CsvDocument.newBuilder()
+                .setFileName("broadband-report-" + r.getMonth() + ".csv")
+                .setContentType("text/csv; charset=utf-8")
+                .setContent(csv.toString())
+                .build();
     }
 }

@@ -6,8 +6,7 @@ import java.time.YearMonth;
 
 /** Month fields: yyyy-MM and inside the plan year. */
 final class Months {
-    private Months() {
-    }
+    private Months() {}
 
     static YearMonth required(FieldErrors errors, String field, String value, ReportingRules rules) {
         YearMonth m = errors.yearMonth(field, value);
@@ -23,8 +22,10 @@ final class Months {
 
     private static YearMonth inYear(FieldErrors errors, String field, YearMonth m, ReportingRules rules) {
         if (m != null && !rules.inPlanYear(m)) {
-            errors.add(field, "must be a month of the plan year " + rules.planYear() + " (" + rules.firstMonth()
-                    + " to " + rules.lastMonth() + ")");
+            errors.add(
+                    field,
+                    "must be a month of the plan year " + rules.planYear() + " (" + rules.firstMonth() + " to "
+                            + rules.lastMonth() + ")");
             return null;
         }
         return m;

@@ -63,13 +63,16 @@ public class ProgressReportService {
         if (month != null && month.isAfter(YearMonth.now(clock.withZone(ReportingRules.CHINA)))) {
             errors.add("month", "must not be in the future");
         }
-        BigDecimal cumulative = errors.decimal("cumulativeInvestmentYuan", request.getCumulativeInvestmentYuan(),
-                DecimalRule.money());
-        ProjectStatus status = errors.enumValue("status", request.getStatus(),
-                ProjectStatus.PROJECT_STATUS_UNSPECIFIED, ProjectStatus.UNRECOGNIZED);
-        BigDecimal physical = errors.decimal("physicalProgressPercent", request.getPhysicalProgressPercent(),
+        BigDecimal cumulative =
+                errors.decimal("cumulativeInvestmentYuan", request.getCumulativeInvestmentYuan(), DecimalRule.money());
+        ProjectStatus status = errors.enumValue(
+                "status", request.getStatus(), ProjectStatus.PROJECT_STATUS_UNSPECIFIED, ProjectStatus.UNRECOGNIZED);
+        BigDecimal physical = errors.decimal(
+                "physicalProgressPercent",
+                request.getPhysicalProgressPercent(),
                 DecimalRule.money().max("100"));
-        String note = Objects.requireNonNullElse(errors.optionalText("note", request.getNote(), FieldErrors.MAX_TEXT), "");
+        String note =
+                Objects.requireNonNullElse(errors.optionalText("note", request.getNote(), FieldErrors.MAX_TEXT), "");
         String reason = Objects.requireNonNullElse(
                 errors.optionalText("correctionReason", request.getCorrectionReason(), FieldErrors.MAX_TEXT), "");
         LocalDate reportedOn = errors.optionalDate("reportedOn", request.getReportedOn());
@@ -82,38 +85,69 @@ public class ProgressReportService {
         }
         errors.throwIfAny();
         if (reportedOn != null && !caller.hasRole(Access.ADMIN)) {
-            throw ServiceException.permissionDenied("ROLE_REQUIRED", "only broadband:admin may enter a report made "
-                    + "earlier (reportedOn); a reporter's report is dated when it is made");
+            throw ServiceException.permissionDenied(
+                    "ROLE_REQUIRED",
+                    "only broadband:admin may enter a report made "
+                            + "earlier (reportedOn); a reporter's report is dated when it is made");
         }
         // a report entered after the fact is dated, and judged late or on time, by the day it was made
-        Instant at = reportedOn == null ? now : reportedOn.atTime(12, 0).atZone(ReportingRules.CHINA).toInstant();
+        Instant at = reportedOn == null
+                ? now
+                : reportedOn.atTime(12, 0).atZone(ReportingRules.CHINA).toInstant();
 
-        ProjectRow project = projects.byId(request.getProjectId()).orElseThrow(() -> ServiceException.notFound(
-                "PROJECT_NOT_FOUND", "no project with id " + request.getProjectId()));
+        ProjectRow project = projects.byId(request.getProjectId())
+                .orElseThrow(() ->
+                        ServiceException.notFound("PROJECT_NOT_FOUND", "no project with id " + request.getProjectId()));
         Access.requireOwner(caller, project.owner());
 
         reports.lockProject(project.id());
         var existing = reports.byRequestId(requestId);
         if (existing.isPresent()) {
             ReportRow r = existing.get();
-            boolean same = r.projectId() == project.id() && r.month().equals(month)
-                    && r.cumulativeYuan().compareTo(cumulative) == 0 && r.status().equals(status.name())
-                    && r.physicalProgressPercent().compareTo(physical) == 0 && r.note().equals(note)
+            boolean same = r.projectId() == project.id()
+                    && r.month().equals(month)
+                    && r.cumulativeYuan().compareTo(cumulative) == 0
+                    && r.status().equals(status.name())
+                    && r.physicalProgressPercent().compareTo(physical) == 0
+                    && r.note().equals(note)
                     && r.correctionReason().equals(reason);
             if (!same) {
-                throw ServiceException.alreadyExists("REQUEST_ID_REUSED",
-                        "requestId " + requestId + " was already used for a different report");
+                throw ServiceException.alreadyExists(
+                        "REQUEST_ID_REUSED", "requestId " + requestId + " was already used for a different report");
             }
             return Protos.report(r, rules, true);
         }
-        var outcome = CumulativeInvestmentRule.check(cumulative, project.plannedYuan(),
-                reports.nearestBefore(project.id(), month), reports.effective(project.id(), month),
-                reports.nearestAfter(project.id(), month), reason);
-        ReportRow saved = reports.insert(new ReportRow(0, requestId, project.id(), month, 0, Money.yuan(cumulative),
-                status.name(), Money.yuan(physical), note, reason, outcome.correction(), outcome.beyondPlan(),
-                rules.isLate(month, at), caller.subject(), at, false));
-        LOG.info("progress report {} rev {} for project {} month {} by {}", saved.id(), saved.revision(),
-                project.id(), month, caller.subject());
+        var outcome = CumulativeInvestmentRule.check(
+                cumulative,
+                project.plannedYuan(),
+                reports.nearestBefore(project.id(), month),
+                reports.effective(project.id(), month),
+                reports.nearestAfter(project.id(), month),
+                reason);
+        ReportRow saved = reports.insert(new ReportRow(
+                0,
+                requestId,
+                project.id(),
+                month,
+                0,
+                Money.yuan(cumulative),
+                status.name(),
+                Money.yuan(physical),
+                note,
+                reason,
+                outcome.correction(),
+                outcome.beyondPlan(),
+                rules.isLate(month, at),
+                caller.subject(),
+                at,
+                false));
+        LOG.info(
+                "progress report {} rev {} for project {} month {} by {}",
+                saved.id(),
+                saved.revision(),
+                project.id(),
+                month,
+                caller.subject());
         return Protos.report(saved, rules, false);
     }
 

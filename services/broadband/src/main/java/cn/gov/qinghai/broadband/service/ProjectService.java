@@ -39,8 +39,8 @@ public class ProjectService {
     private final List<String> programmes;
     private final Clock clock;
 
-    public ProjectService(ProjectStore projects, ReportStore reports, ReportingRules rules, SeedData seed,
-                          Clock clock) {
+    public ProjectService(
+            ProjectStore projects, ReportStore reports, ReportingRules rules, SeedData seed, Clock clock) {
         this.projects = projects;
         this.reports = reports;
         this.rules = rules;
@@ -55,19 +55,27 @@ public class ProjectService {
         String category = blankToNull(request.getCategory());
         String programme = blankToNull(request.getProgramme());
         String owner = errors.optionalText("owner", request.getOwner(), 200);
-        errors.check(category == null || categories.contains(category), "category",
+        errors.check(
+                category == null || categories.contains(category),
+                "category",
                 "must be one of " + String.join(", ", categories));
-        errors.check(programme == null || programmes.contains(programme), "programme",
+        errors.check(
+                programme == null || programmes.contains(programme),
+                "programme",
                 "must be one of " + String.join(", ", programmes));
         Pages.Window window = Paging.window(errors, request.getPageSize(), request.getPageToken());
         errors.throwIfAny();
         List<ProjectRow> rows = projects.find(programme, category, owner);
         List<ProjectRow> page = window.slice(rows);
-        Map<Long, LatestFigure> latest = reports.latestOf(page.stream().map(ProjectRow::id).toList()).stream()
+        Map<Long, LatestFigure> latest = reports
+                .latestOf(page.stream().map(ProjectRow::id).toList())
+                .stream()
                 .collect(Collectors.toMap(LatestFigure::projectId, f -> f));
         var out = ListProjectsResponse.newBuilder();
         page.forEach(p -> out.addProjects(Protos.project(p, latest.get(p.id()))));
-        return out.setNextPageToken(window.nextToken(rows.size())).setTotalSize(rows.size()).build();
+        return out.setNextPageToken(window.nextToken(rows.size()))
+                .setTotalSize(rows.size())
+                .build();
     }
 
     @Transactional(readOnly = true)
@@ -80,8 +88,9 @@ public class ProjectService {
             YearMonth now = YearMonth.now(clock.withZone(ReportingRules.CHINA));
             month = now.isAfter(rules.lastMonth()) ? rules.lastMonth() : now;
         }
-        ProjectRow project = projects.byId(request.getProjectId()).orElseThrow(() -> ServiceException.notFound(
-                "PROJECT_NOT_FOUND", "no project with id " + request.getProjectId()));
+        ProjectRow project = projects.byId(request.getProjectId())
+                .orElseThrow(() ->
+                        ServiceException.notFound("PROJECT_NOT_FOUND", "no project with id " + request.getProjectId()));
         Map<YearMonth, ReportRow> effective = new LinkedHashMap<>();
         for (ReportRow r : reports.ofProject(project.id())) {
             if (!r.month().isAfter(month)) {
@@ -91,7 +100,8 @@ public class ProjectService {
         var out = ProjectProgress.newBuilder();
         for (YearMonth m : rules.expectedMonths(month)) {
             ReportRow r = effective.get(m);
-            MonthProgress.Builder mp = MonthProgress.newBuilder().setMonth(m.toString()).setReported(r != null);
+            MonthProgress.Builder mp =
+                    MonthProgress.newBuilder().setMonth(m.toString()).setReported(r != null);
             if (r != null) {
                 mp.setReport(Protos.report(r, rules, false));
             } else {
@@ -100,17 +110,29 @@ public class ProjectService {
             out.addMonths(mp);
         }
         ReportRow last = effective.values().stream().reduce((a, b) -> b).orElse(null);
-        LatestFigure latest = last == null ? null : new LatestFigure(project.id(), last.month(), last.cumulativeYuan(),
-                last.status(), last.physicalProgressPercent());
+        LatestFigure latest = last == null
+                ? null
+                : new LatestFigure(
+                        project.id(),
+                        last.month(),
+                        last.cumulativeYuan(),
+                        last.status(),
+                        last.physicalProgressPercent());
         BigDecimal actual = last == null ? BigDecimal.ZERO : last.cumulativeYuan();
         String rate = CompletionRate.percent(actual, project.plannedYuan());
         ExplanationBuilder why = new ExplanationBuilder();
-        why.step("完成率 / Completion rate").formula("latest cumulative investment up to the month / planned × 100")
-                .input("actual", Money.format(actual)).input("planned", Money.plain(project.plannedYuan()))
-                .input("asOfMonth", last == null ? "" : last.month().toString()).result(rate)
-                .cite(rules.citation()).add();
-        return out.setProject(Protos.project(project, latest)).setCompletionRatePercent(rate)
-                .setExplanation(why.build()).build();
+        why.step("完成率 / Completion rate")
+                .formula("latest cumulative investment up to the month / planned × 100")
+                .input("actual", Money.format(actual))
+                .input("planned", Money.plain(project.plannedYuan()))
+                .input("asOfMonth", last == null ? "" : last.month().toString())
+                .result(rate)
+                .cite(rules.citation())
+                .add();
+        return out.setProject(Protos.project(project, latest))
+                .setCompletionRatePercent(rate)
+                .setExplanation(why.build())
+                .build();
     }
 
     private static String blankToNull(String s) {

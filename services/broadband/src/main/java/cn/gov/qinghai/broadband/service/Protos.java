@@ -12,14 +12,17 @@ import java.math.BigDecimal;
 
 /** Stored rows → proto messages. Yuan plans are whole yuan and print without decimals ("300000000"). */
 final class Protos {
-    private Protos() {
-    }
+    private Protos() {}
 
     static Project project(ProjectRow p, LatestFigure latest) {
         BigDecimal actual = latest == null ? BigDecimal.ZERO : latest.cumulativeYuan();
         return Project.newBuilder()
-                .setId(p.id()).setProgramme(p.programme()).setCategory(p.category()).setSeq(p.seq())
-                .setName(p.name()).setOwner(p.owner())
+                .setId(p.id())
+                .setProgramme(p.programme())
+                .setCategory(p.category())
+                .setSeq(p.seq())
+                .setName(p.name())
+                .setOwner(p.owner())
                 .setPlannedInvestmentYuan(Money.plain(p.plannedYuan()))
                 .setPlannedInvestmentYi(p.plannedYi())
                 .addAllRepairs(p.repairs())
@@ -31,16 +34,23 @@ final class Protos {
 
     static ProgressReport report(ReportRow r, ReportingRules rules, boolean replayed) {
         return ProgressReport.newBuilder()
-                .setId(r.id()).setRequestId(r.requestId()).setProjectId(r.projectId())
+                .setId(r.id())
+                .setRequestId(r.requestId())
+                .setProjectId(r.projectId())
                 .setMonth(r.month().toString())
                 .setCumulativeInvestmentYuan(Money.format(r.cumulativeYuan()))
                 .setStatus(ProjectStatus.valueOf(r.status()))
                 .setPhysicalProgressPercent(Money.format(r.physicalProgressPercent()))
-                .setNote(r.note()).setCorrectionReason(r.correctionReason())
-                .setCorrection(r.correction()).setBeyondPlan(r.beyondPlan()).setLate(r.late())
+                .setNote(r.note())
+                .setCorrectionReason(r.correctionReason())
+                .setCorrection(r.correction())
+                .setBeyondPlan(r.beyondPlan())
+                .setLate(r.late())
                 .setDueDate(rules.dueDate(r.month()).toString())
-                .setReportedBy(r.reportedBy()).setReportedAt(r.reportedAt().toString())
-                .setReplayed(replayed).setSuperseded(r.superseded())
+                .setReportedBy(r.reportedBy())
+                .setReportedAt(r.reportedAt().toString())
+                .setReplayed(replayed)
+                .setSuperseded(r.superseded())
                 .build();
     }
 }

@@ -33,15 +33,30 @@ public class ReconciliationService {
         List<ProjectRow> rows = projects.seeded();
         var result = AttachmentReconciliation.reconcile(seed.summary(), rows, rules.ownerAliases(), seed.unresolved());
         BigDecimal total = rows.stream().map(ProjectRow::plannedYuan).reduce(BigDecimal.ZERO, BigDecimal::add);
-        var out = Reconciliation.newBuilder().addAllDiscrepancies(result.discrepancies())
-                .setProjectCount(rows.size()).setTotalPlannedYuan(Money.plain(total))
+        var out = Reconciliation.newBuilder()
+                .addAllDiscrepancies(result.discrepancies())
+                .setProjectCount(rows.size())
+                .setTotalPlannedYuan(Money.plain(total))
                 .setPromisedProjectCount(rules.promisedProjectCount())
                 .setPromisedInvestmentYi(Money.plain(rules.promisedInvestmentYi()))
                 .setCellsAgreeAfterRepairs(result.cellsAgree());
-        seed.repairs().forEach(r -> out.addRepairs(Repair.newBuilder().setId(r.id()).setTable(r.table()).setRow(r.row())
-                .setField(r.field()).setSeedText(r.seedText()).setRepairedValue(r.value()).setEvidence(r.why())));
-        seed.unresolved().forEach(u -> out.addUnresolved(UnresolvedItem.newBuilder().setId(u.id()).setTable(u.table())
-                .setRow(u.row()).setField(u.field()).setSeedText(u.seedText()).setExplanation(u.why())));
+        seed.repairs()
+                .forEach(r -> out.addRepairs(Repair.newBuilder()
+                        .setId(r.id())
+                        .setTable(r.table())
+                        .setRow(r.row())
+                        .setField(r.field())
+                        .setSeedText(r.seedText())
+                        .setRepairedValue(r.value())
+                        .setEvidence(r.why())));
+        seed.unresolved()
+                .forEach(u -> out.addUnresolved(UnresolvedItem.newBuilder()
+                        .setId(u.id())
+                        .setTable(u.table())
+                        .setRow(u.row())
+                        .setField(u.field())
+                        .setSeedText(u.seedText())
+                        .setExplanation(u.why())));
         return out.build();
     }
 }

@@ -36,8 +36,11 @@ public class SummaryService {
         this.reports = reports;
         this.rules = rules;
         this.printedTotalYi = seed.summary().stream()
-                .filter(c -> c.owner().equals(SeedData.PROVINCE_ROW) && c.column().equals(SeedData.TOTAL))
-                .map(c -> c.printedYi()).findFirst().orElse("");
+                .filter(c ->
+                        c.owner().equals(SeedData.PROVINCE_ROW) && c.column().equals(SeedData.TOTAL))
+                .map(c -> c.printedYi())
+                .findFirst()
+                .orElse("");
     }
 
     @Transactional(readOnly = true)
@@ -74,14 +77,22 @@ public class SummaryService {
         ExplanationBuilder why = new ExplanationBuilder();
         why.step("计划投入合计 / Total planned investment")
                 .formula("Σ plannedInvestmentYuan over the project rows")
-                .input("projects", t.projects()).result(Money.plain(t.planned())).cite(plan).add();
+                .input("projects", t.projects())
+                .result(Money.plain(t.planned()))
+                .cite(plan)
+                .add();
         why.step("实际投入合计 / Total actual investment")
                 .formula("Σ latest cumulativeInvestmentYuan per project (0 for a project without a report)")
-                .input("reportingProjects", t.reporting()).result(Money.format(t.actual())).add();
+                .input("reportingProjects", t.reporting())
+                .result(Money.format(t.actual()))
+                .add();
         why.step("完成率 / Completion rate")
                 .formula("actual / planned × 100, HALF_UP to 0.01")
-                .input("actual", Money.format(t.actual())).input("planned", Money.plain(t.planned()))
-                .result(t.completionPercent()).cite(Citation.of("青政办〔2017〕93号", "实施方案 四(四)")).add();
+                .input("actual", Money.format(t.actual()))
+                .input("planned", Money.plain(t.planned()))
+                .result(t.completionPercent())
+                .cite(Citation.of("青政办〔2017〕93号", "实施方案 四(四)"))
+                .add();
         if (printedYuan != null && printedYuan.compareTo(t.planned()) != 0) {
             why.caveat("The document prints the total as " + Money.plain(printedYuan.movePointLeft(8))
                     + " 亿元; the rows add up to " + Money.plain(t.planned().movePointLeft(8))

@@ -28,12 +28,24 @@ class SeedDataTest {
     private static final Map<String, String> ALIASES = Map.of("省食品药品监管局", "省食品药品监督管理局");
 
     private static List<ProjectRow> rows() {
-        return SEED.projects().stream().map(p -> new ProjectRow(p.id(), p.programme(), p.category(), p.seq(), p.name(),
-                p.owner(), p.plannedYi(), p.plannedYuan(), p.repairs())).toList();
+        return SEED.projects().stream()
+                .map(p -> new ProjectRow(
+                        p.id(),
+                        p.programme(),
+                        p.category(),
+                        p.seq(),
+                        p.name(),
+                        p.owner(),
+                        p.plannedYi(),
+                        p.plannedYuan(),
+                        p.repairs()))
+                .toList();
     }
 
     private static BigDecimal sumYi(java.util.function.Predicate<SeedProject> filter) {
-        return SEED.projects().stream().filter(filter).map(p -> new BigDecimal(p.plannedYi()))
+        return SEED.projects().stream()
+                .filter(filter)
+                .map(p -> new BigDecimal(p.plannedYi()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
@@ -44,16 +56,22 @@ class SeedDataTest {
         assertEquals(List.of("宽带青海建设工程", "数字青海建设工程"), SEED.programmes());
         Map<String, Long> perCategory = SEED.projects().stream()
                 .collect(Collectors.groupingBy(SeedProject::category, LinkedHashMap::new, Collectors.counting()));
-        assertEquals(Map.of("光网推进", 7L, "无线宽带推进", 7L, "畅通安全网络", 12L, "高原信息港", 3L, "农牧区信息化", 4L,
-                "数字生态", 10L, "数字政务", 28L, "数字民生", 22L, "数字产业", 16L, "数字城镇", 8L), perCategory);
-        assertEquals(List.of("光网推进", "无线宽带推进", "畅通安全网络", "高原信息港", "农牧区信息化", "数字生态", "数字政务",
-                "数字民生", "数字产业", "数字城镇"), SEED.categories(), "document order");
+        assertEquals(
+                Map.of(
+                        "光网推进", 7L, "无线宽带推进", 7L, "畅通安全网络", 12L, "高原信息港", 3L, "农牧区信息化", 4L, "数字生态", 10L, "数字政务", 28L,
+                        "数字民生", 22L, "数字产业", 16L, "数字城镇", 8L),
+                perCategory);
+        assertEquals(
+                List.of("光网推进", "无线宽带推进", "畅通安全网络", "高原信息港", "农牧区信息化", "数字生态", "数字政务", "数字民生", "数字产业", "数字城镇"),
+                SEED.categories(),
+                "document order");
     }
 
     @Test
     void sequencesRunOneToNWithoutGapsInEveryCategory() {
-        Map<String, List<Integer>> seqs = SEED.projects().stream().collect(Collectors.groupingBy(SeedProject::category,
-                Collectors.mapping(SeedProject::seq, Collectors.toList())));
+        Map<String, List<Integer>> seqs = SEED.projects().stream()
+                .collect(Collectors.groupingBy(
+                        SeedProject::category, Collectors.mapping(SeedProject::seq, Collectors.toList())));
         seqs.forEach((category, list) -> {
             for (int i = 0; i < list.size(); i++) {
                 assertEquals(i + 1, list.get(i), category + " seq at position " + i);
@@ -63,12 +81,16 @@ class SeedDataTest {
 
     @Test
     void everyCategoryBelongsToOneProgramme() {
-        Map<String, Set<String>> programmes = SEED.projects().stream().collect(Collectors.groupingBy(
-                SeedProject::category, Collectors.mapping(SeedProject::programme, Collectors.toSet())));
+        Map<String, Set<String>> programmes = SEED.projects().stream()
+                .collect(Collectors.groupingBy(
+                        SeedProject::category, Collectors.mapping(SeedProject::programme, Collectors.toSet())));
         programmes.forEach((c, p) -> assertEquals(1, p.size(), c + " is in " + p));
-        assertEquals(Set.of("光网推进", "无线宽带推进", "畅通安全网络", "高原信息港", "农牧区信息化"),
-                SEED.programmeOf().entrySet().stream().filter(e -> e.getValue().equals("宽带青海建设工程"))
-                        .map(Map.Entry::getKey).collect(Collectors.toSet()));
+        assertEquals(
+                Set.of("光网推进", "无线宽带推进", "畅通安全网络", "高原信息港", "农牧区信息化"),
+                SEED.programmeOf().entrySet().stream()
+                        .filter(e -> e.getValue().equals("宽带青海建设工程"))
+                        .map(Map.Entry::getKey)
+                        .collect(Collectors.toSet()));
     }
 
     @Test
@@ -80,13 +102,16 @@ class SeedDataTest {
         }
         SeedProject first = SEED.projects().get(0);
         assertEquals(new BigDecimal("300000000"), first.plannedYuan());
-        assertEquals(new BigDecimal("10008733000"), SEED.projects().stream().map(SeedProject::plannedYuan)
-                .reduce(BigDecimal.ZERO, BigDecimal::add), "Σ 117 rows = 100.08733 亿元 (printed 100.09, U2)");
+        assertEquals(
+                new BigDecimal("10008733000"),
+                SEED.projects().stream().map(SeedProject::plannedYuan).reduce(BigDecimal.ZERO, BigDecimal::add),
+                "Σ 117 rows = 100.08733 亿元 (printed 100.09, U2)");
     }
 
     @Test
     void categorySumsEqualTheProvinceRowOfAttachment3() {
-        Map<String, String> provinceRow = SEED.summary().stream().filter(c -> c.owner().equals(SeedData.PROVINCE_ROW))
+        Map<String, String> provinceRow = SEED.summary().stream()
+                .filter(c -> c.owner().equals(SeedData.PROVINCE_ROW))
                 .collect(Collectors.toMap(SummaryCell::column, SummaryCell::printedYi));
         for (String category : SEED.categories()) {
             BigDecimal sum = sumYi(p -> p.category().equals(category));
@@ -99,18 +124,22 @@ class SeedDataTest {
                 assertEquals(0, sum.compareTo(printed), category + ": rows " + sum + " vs 附件3 " + printed);
             }
         }
-        assertEquals(0, sumYi(p -> p.programme().equals("宽带青海建设工程"))
-                .compareTo(new BigDecimal(provinceRow.get(SeedData.BROADBAND_SUBTOTAL))));
-        assertEquals(0, sumYi(p -> p.programme().equals("数字青海建设工程"))
-                .compareTo(new BigDecimal(provinceRow.get(SeedData.DIGITAL_SUBTOTAL))));
+        assertEquals(
+                0,
+                sumYi(p -> p.programme().equals("宽带青海建设工程"))
+                        .compareTo(new BigDecimal(provinceRow.get(SeedData.BROADBAND_SUBTOTAL))));
+        assertEquals(
+                0,
+                sumYi(p -> p.programme().equals("数字青海建设工程"))
+                        .compareTo(new BigDecimal(provinceRow.get(SeedData.DIGITAL_SUBTOTAL))));
         assertEquals("100.09", provinceRow.get(SeedData.TOTAL));
     }
 
     @Test
     void ownerSumsEqualTheOwnerTotalsOfAttachment3() {
-        Map<String, String> totals = SEED.summary().stream().filter(c -> c.column().equals(SeedData.TOTAL)
-                && !c.owner().equals(SeedData.PROVINCE_ROW)).collect(Collectors.toMap(SummaryCell::owner,
-                SummaryCell::printedYi));
+        Map<String, String> totals = SEED.summary().stream()
+                .filter(c -> c.column().equals(SeedData.TOTAL) && !c.owner().equals(SeedData.PROVINCE_ROW))
+                .collect(Collectors.toMap(SummaryCell::owner, SummaryCell::printedYi));
         assertEquals(21, totals.size());
         Set<String> owners = SEED.projects().stream().map(SeedProject::owner).collect(Collectors.toSet());
         assertEquals(21, owners.size());
@@ -120,7 +149,9 @@ class SeedDataTest {
             assertEquals(0, sumYi(p -> p.owner().equals(a2)).compareTo(new BigDecimal(printed)), owner);
         });
         assertEquals(new BigDecimal("25"), sumYi(p -> p.owner().equals("中国移动青海公司")));
-        assertEquals(33, SEED.projects().stream().filter(p -> p.owner().equals("西宁市政府")).count());
+        assertEquals(
+                33,
+                SEED.projects().stream().filter(p -> p.owner().equals("西宁市政府")).count());
     }
 
     @Test
@@ -131,15 +162,17 @@ class SeedDataTest {
         for (Discrepancy d : result.discrepancies()) {
             kinds.put(d.getOwner() + "/" + d.getColumn(), d.getKind() + d.getRepairsList() + d.getUnresolvedList());
         }
-        assertEquals(new TreeMap<>(Map.of(
-                "青海湖旅游集团公司/数字民生", "REPAIRED[R20][]",
-                "青海湖旅游集团公司/数字城镇", "REPAIRED[R21][]",
-                "青海湖旅游集团公司/数字青海建设工程小计", "REPAIRED[R22][]",
-                "省卫生计生委/数字政务", "REPAIRED[R19][]",
-                "省卫生计生委/数字民生", "REPAIRED[R19][]",
-                "西宁海关/数字青海建设工程小计", "REPAIRED[R23][]",
-                "全省/数字城镇", "ROUNDED[][U1]",
-                "全省/合计", "ROUNDED[][U2]")), kinds);
+        assertEquals(
+                new TreeMap<>(Map.of(
+                        "青海湖旅游集团公司/数字民生", "REPAIRED[R20][]",
+                        "青海湖旅游集团公司/数字城镇", "REPAIRED[R21][]",
+                        "青海湖旅游集团公司/数字青海建设工程小计", "REPAIRED[R22][]",
+                        "省卫生计生委/数字政务", "REPAIRED[R19][]",
+                        "省卫生计生委/数字民生", "REPAIRED[R19][]",
+                        "西宁海关/数字青海建设工程小计", "REPAIRED[R23][]",
+                        "全省/数字城镇", "ROUNDED[][U1]",
+                        "全省/合计", "ROUNDED[][U2]")),
+                kinds);
     }
 
     @Test
@@ -147,12 +180,24 @@ class SeedDataTest {
         // The checks above are only worth something if they fail on a bad row: move 0.0001 亿元 between owners.
         List<ProjectRow> tampered = new java.util.ArrayList<>(rows());
         ProjectRow r = tampered.get(0);
-        tampered.set(0, new ProjectRow(r.id(), r.programme(), r.category(), r.seq(), r.name(), "西宁市政府",
-                r.plannedYi(), r.plannedYuan(), r.repairs()));
+        tampered.set(
+                0,
+                new ProjectRow(
+                        r.id(),
+                        r.programme(),
+                        r.category(),
+                        r.seq(),
+                        r.name(),
+                        "西宁市政府",
+                        r.plannedYi(),
+                        r.plannedYuan(),
+                        r.repairs()));
         var result = AttachmentReconciliation.reconcile(SEED.summary(), tampered, ALIASES, SEED.unresolved());
         assertFalse(result.cellsAgree());
-        assertTrue(result.discrepancies().stream().anyMatch(d -> d.getKind().equals("MISMATCH")
-                && d.getOwner().equals("西宁市政府") && d.getColumn().equals("光网推进")));
+        assertTrue(result.discrepancies().stream()
+                .anyMatch(d -> d.getKind().equals("MISMATCH")
+                        && d.getOwner().equals("西宁市政府")
+                        && d.getColumn().equals("光网推进")));
     }
 
     @Test
@@ -163,10 +208,16 @@ class SeedDataTest {
         SEED.projects().forEach(p -> assertTrue(ids.containsAll(p.repairs()), p.name() + " " + p.repairs()));
         SEED.summary().forEach(c -> assertTrue(ids.containsAll(c.repairs()), c.owner() + " " + c.repairs()));
         SEED.repairs().forEach(r -> assertFalse(r.why().isBlank(), r.id() + " has evidence"));
-        assertEquals(16, SEED.projects().stream().filter(p -> p.category().equals("数字产业")
-                && p.repairs().size() == 1).count(), "R3–R18 repaired the 16 数字产业 categories");
-        SeedProject port = SEED.projects().stream().filter(p -> p.category().equals("高原信息港") && p.seq() == 1)
-                .findFirst().orElseThrow();
+        assertEquals(
+                16,
+                SEED.projects().stream()
+                        .filter(p -> p.category().equals("数字产业") && p.repairs().size() == 1)
+                        .count(),
+                "R3–R18 repaired the 16 数字产业 categories");
+        SeedProject port = SEED.projects().stream()
+                .filter(p -> p.category().equals("高原信息港") && p.seq() == 1)
+                .findFirst()
+                .orElseThrow();
         assertEquals(List.of("R1", "R2"), port.repairs());
         assertEquals("中国移动青海公司", port.owner());
         assertEquals("3", port.plannedYi());
@@ -176,8 +227,10 @@ class SeedDataTest {
     void consumptionTargetTreeAddsUp() {
         ConsumptionTarget root = SEED.consumption();
         assertEquals("300", root.target2017());
-        assertEquals(List.of("60", "60", "160", "20"), root.children().stream().map(ConsumptionTarget::target2017)
-                .toList(), "实施方案 一(四)");
+        assertEquals(
+                List.of("60", "60", "160", "20"),
+                root.children().stream().map(ConsumptionTarget::target2017).toList(),
+                "实施方案 一(四)");
         assertEquals(12, root.flatten().size());
         for (ConsumptionTarget node : root.flatten()) {
             assertTrue(node.addsUp(), node.id() + " children " + node.childrenSum() + " vs " + node.target2017());
@@ -188,15 +241,17 @@ class SeedDataTest {
     @Test
     void indicatorsOfAttachment4() {
         assertEquals(17, SEED.indicators().size());
-        Map<String, SeedIndicator> byId = SEED.indicators().stream()
-                .collect(Collectors.toMap(SeedIndicator::id, i -> i));
-        assertEquals(Set.of("万户", "%", "Mbps", "Gbps", "亿元"), SEED.indicators().stream().map(SeedIndicator::unit)
-                .collect(Collectors.toSet()));
+        Map<String, SeedIndicator> byId =
+                SEED.indicators().stream().collect(Collectors.toMap(SeedIndicator::id, i -> i));
+        assertEquals(
+                Set.of("万户", "%", "Mbps", "Gbps", "亿元"),
+                SEED.indicators().stream().map(SeedIndicator::unit).collect(Collectors.toSet()));
         // 城镇 + 农村 = 固定宽带接入用户, both years.
         for (boolean y2016 : new boolean[] {true, false}) {
-            java.util.function.Function<SeedIndicator, BigDecimal> v = i -> new BigDecimal(y2016 ? i.value2016()
-                    : i.target2017());
-            assertEquals(0, v.apply(byId.get("1.2")).add(v.apply(byId.get("1.4"))).compareTo(v.apply(byId.get("1"))));
+            java.util.function.Function<SeedIndicator, BigDecimal> v =
+                    i -> new BigDecimal(y2016 ? i.value2016() : i.target2017());
+            assertEquals(
+                    0, v.apply(byId.get("1.2")).add(v.apply(byId.get("1.4"))).compareTo(v.apply(byId.get("1"))));
         }
         assertEquals("51.60", byId.get("2.1").value2016(), "printed zero kept");
         assertEquals("110", byId.get("1").target2017(), "实施方案 一(二): 达到110万户");

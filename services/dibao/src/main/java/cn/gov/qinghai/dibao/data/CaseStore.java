@@ -28,79 +28,156 @@ public class CaseStore {
 
     /** The open case of a household head, if any. */
     public Optional<Long> openCaseOf(String headIdNumber) {
-        return db.one("SELECT id FROM dibao_case WHERE head_id_number = ? AND status IN " + OPEN,
-                rs -> rs.getLong(1), headIdNumber);
+        return db.one(
+                "SELECT id FROM dibao_case WHERE head_id_number = ? AND status IN " + OPEN,
+                rs -> rs.getLong(1),
+                headIdNumber);
     }
 
     /**
      * Inserts a submitted case; empty when a unique constraint refused it (same request id or an open case of the
      * same head inserted concurrently) — the caller then re-reads to tell which.
      */
-    public Optional<Long> insert(String requestId, String payloadHash, String county, String township,
-                                 String headIdNumber, String headName, int size, String householdJson, Instant now) {
-        return db.one("INSERT INTO dibao_case (request_id, payload_hash, county, township, head_id_number, head_name, "
+    public Optional<Long> insert(
+            String requestId,
+            String payloadHash,
+            String county,
+            String township,
+            String headIdNumber,
+            String headName,
+            int size,
+            String householdJson,
+            Instant now) {
+        return db.one(
+                "INSERT INTO dibao_case (request_id, payload_hash, county, township, head_id_number, head_name, "
                         + "household_size, household, status, version, submitted_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'SUBMITTED', 1, ?) ON CONFLICT DO NOTHING RETURNING id",
-                rs -> rs.getLong(1), requestId, payloadHash, county, township, headIdNumber, headName, size,
-                householdJson, now);
+                rs -> rs.getLong(1),
+                requestId,
+                payloadHash,
+                county,
+                township,
+                headIdNumber,
+                headName,
+                size,
+                householdJson,
+                now);
     }
 
     /** Records the members' identity numbers of a new case, for cross-matching (三(一)). */
     public void insertMembers(long caseId, java.util.List<String> idNumbers) {
         for (int i = 0; i < idNumbers.size(); i++) {
-            db.update("INSERT INTO case_member (case_id, idx, id_number) VALUES (?, ?, ?)", caseId, i, idNumbers.get(i));
+            db.update(
+                    "INSERT INTO case_member (case_id, idx, id_number) VALUES (?, ?, ?)", caseId, i, idNumbers.get(i));
         }
     }
 
     /** Moves a case to {@code status} if it is still at {@code expectedVersion}; false when someone else won. */
     public boolean transition(long id, long expectedVersion, String status) {
-        return db.update("UPDATE dibao_case SET status = ?, version = version + 1 WHERE id = ? AND version = ?",
-                status, id, expectedVersion) == 1;
+        return db.update(
+                        "UPDATE dibao_case SET status = ?, version = version + 1 WHERE id = ? AND version = ?",
+                        status,
+                        id,
+                        expectedVersion)
+                == 1;
     }
 
-    public boolean approve(long id, long expectedVersion, String classification, java.math.BigDecimal gap,
-                           java.math.BigDecimal allowances, java.math.BigDecimal total, String explanationJson,
-                           Instant at, LocalDate firstPaidMonth) {
-        return db.update("UPDATE dibao_case SET status = 'APPROVED', version = version + 1, classification = ?, "
-                        + "monthly_gap = ?, monthly_allowances = ?, monthly_total = ?, explanation = ?::jsonb, "
-                        + "approved_at = ?, first_paid_month = ? WHERE id = ? AND version = ? AND status = 'VERIFIED'",
-                classification, gap, allowances, total, explanationJson, at, firstPaidMonth, id, expectedVersion) == 1;
+    public boolean approve(
+            long id,
+            long expectedVersion,
+            String classification,
+            java.math.BigDecimal gap,
+            java.math.BigDecimal allowances,
+            java.math.BigDecimal total,
+            String explanationJson,
+            Instant at,
+            LocalDate firstPaidMonth) {
+        return db.update(
+                        "UPDATE dibao_case SET status = 'APPROVED', version = version + 1, classification = ?, "
+                                + "monthly_gap = ?, monthly_allowances = ?, monthly_total = ?, explanation = ?::jsonb, "
+                                + "approved_at = ?, first_paid_month = ? WHERE id = ? AND version = ? AND status = 'VERIFIED'",
+                        classification,
+                        gap,
+                        allowances,
+                        total,
+                        explanationJson,
+                        at,
+                        firstPaidMonth,
+                        id,
+                        expectedVersion)
+                == 1;
     }
 
     public boolean verify(long id, long expectedVersion, String status, String medicalChecksJson) {
-        return db.update("UPDATE dibao_case SET status = ?, version = version + 1, medical_checks = ?::jsonb "
-                + "WHERE id = ? AND version = ?", status, medicalChecksJson, id, expectedVersion) == 1;
+        return db.update(
+                        "UPDATE dibao_case SET status = ?, version = version + 1, medical_checks = ?::jsonb "
+                                + "WHERE id = ? AND version = ?",
+                        status,
+                        medicalChecksJson,
+                        id,
+                        expectedVersion)
+                == 1;
     }
 
-    public boolean exit(long id, long expectedVersion, String reason, LocalDate exitDate, int retention,
-                        LocalDate lastPaidMonth) {
-        return db.update("UPDATE dibao_case SET status = 'EXITED', version = version + 1, exit_reason = ?, "
-                        + "exit_date = ?, retention_months = ?, last_paid_month = ? "
-                        + "WHERE id = ? AND version = ? AND status = 'APPROVED'",
-                reason, exitDate, retention, lastPaidMonth, id, expectedVersion) == 1;
+    public boolean exit(
+            long id, long expectedVersion, String reason, LocalDate exitDate, int retention, LocalDate lastPaidMonth) {
+        return db.update(
+                        "UPDATE dibao_case SET status = 'EXITED', version = version + 1, exit_reason = ?, "
+                                + "exit_date = ?, retention_months = ?, last_paid_month = ? "
+                                + "WHERE id = ? AND version = ? AND status = 'APPROVED'",
+                        reason,
+                        exitDate,
+                        retention,
+                        lastPaidMonth,
+                        id,
+                        expectedVersion)
+                == 1;
     }
 
-    public void appendHistory(long caseId, String action, String from, String to, String actor, Instant at,
-                              String note) {
-        db.update("INSERT INTO case_history (case_id, sequence, action, from_status, to_status, actor, at, note) "
+    public void appendHistory(
+            long caseId, String action, String from, String to, String actor, Instant at, String note) {
+        db.update(
+                "INSERT INTO case_history (case_id, sequence, action, from_status, to_status, actor, at, note) "
                         + "VALUES (?, (SELECT coalesce(max(sequence), 0) + 1 FROM case_history WHERE case_id = ?), "
                         + "?, ?, ?, ?, ?, ?)",
-                caseId, caseId, action, from, to, actor, at, note == null ? "" : note);
+                caseId,
+                caseId,
+                action,
+                from,
+                to,
+                actor,
+                at,
+                note == null ? "" : note);
     }
 
     public List<HistoryRow> history(long caseId) {
-        return db.list("SELECT sequence, action, from_status, to_status, actor, at, note FROM case_history "
-                + "WHERE case_id = ? ORDER BY sequence", HistoryRow::map, caseId);
+        return db.list(
+                "SELECT sequence, action, from_status, to_status, actor, at, note FROM case_history "
+                        + "WHERE case_id = ? ORDER BY sequence",
+                HistoryRow::map,
+                caseId);
     }
 
     public List<CaseRow> list(String county, String status, int offset, int limit) {
-        return db.list("SELECT " + CaseRow.COLUMNS + " FROM dibao_case WHERE county = ? AND (? = '' OR status = ?) "
-                + "ORDER BY id DESC OFFSET ? LIMIT ?", CaseRow::map, county, status, status, offset, limit);
+        return db.list(
+                "SELECT " + CaseRow.COLUMNS + " FROM dibao_case WHERE county = ? AND (? = '' OR status = ?) "
+                        + "ORDER BY id DESC OFFSET ? LIMIT ?",
+                CaseRow::map,
+                county,
+                status,
+                status,
+                offset,
+                limit);
     }
 
     public int count(String county, String status) {
-        return db.one("SELECT count(*) FROM dibao_case WHERE county = ? AND (? = '' OR status = ?)",
-                rs -> rs.getInt(1), county, status, status).orElse(0);
+        return db.one(
+                        "SELECT count(*) FROM dibao_case WHERE county = ? AND (? = '' OR status = ?)",
+                        rs -> rs.getInt(1),
+                        county,
+                        status,
+                        status)
+                .orElse(0);
     }
 
     /**
@@ -109,8 +186,12 @@ public class CaseStore {
      * for a past month never changes.
      */
     public List<CaseRow> paidIn(String county, LocalDate month) {
-        return db.list("SELECT " + CaseRow.COLUMNS + " FROM dibao_case WHERE county = ? AND first_paid_month <= ? "
+        return db.list(
+                "SELECT " + CaseRow.COLUMNS + " FROM dibao_case WHERE county = ? AND first_paid_month <= ? "
                         + "AND (status = 'APPROVED' OR (status = 'EXITED' AND last_paid_month >= ?)) ORDER BY id",
-                CaseRow::map, county, month, month);
+                CaseRow::map,
+                county,
+                month,
+                month);
     }
 }

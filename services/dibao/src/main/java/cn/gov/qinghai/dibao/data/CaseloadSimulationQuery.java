@@ -38,11 +38,20 @@ public class CaseloadSimulationQuery {
      * @param rigidRatio            share of rigid expenditure deducted from counted income
      * @param rigidMin              assessed income never below this, yuan/year
      */
-    public record Side(BigDecimal floor, BigDecimal classifiedAmount, LocalDate elderlyBornOnOrBefore,
-                       LocalDate childBornAfter, List<Integer> classifiedGrades, List<Integer> livingSevereGrades,
-                       BigDecimal livingSevereMonthly, List<Integer> livingOtherGrades, BigDecimal livingOtherMonthly,
-                       List<Integer> nursingGrades, BigDecimal nursingMonthly, BigDecimal rigidRatio,
-                       BigDecimal rigidMin) {
+    public record Side(
+            BigDecimal floor,
+            BigDecimal classifiedAmount,
+            LocalDate elderlyBornOnOrBefore,
+            LocalDate childBornAfter,
+            List<Integer> classifiedGrades,
+            List<Integer> livingSevereGrades,
+            BigDecimal livingSevereMonthly,
+            List<Integer> livingOtherGrades,
+            BigDecimal livingOtherMonthly,
+            List<Integer> nursingGrades,
+            BigDecimal nursingMonthly,
+            BigDecimal rigidRatio,
+            BigDecimal rigidMin) {
 
         void bind(String prefix, Map<String, Object> values) {
             values.put(prefix + "floor", floor);
@@ -63,9 +72,11 @@ public class CaseloadSimulationQuery {
         /** True when every member count is the same under {@code other} (ages bounds and grade lists equal). */
         boolean sameMembers(Side other) {
             return elderlyBornOnOrBefore.equals(other.elderlyBornOnOrBefore)
-                    && childBornAfter.equals(other.childBornAfter) && classifiedGrades.equals(other.classifiedGrades)
+                    && childBornAfter.equals(other.childBornAfter)
+                    && classifiedGrades.equals(other.classifiedGrades)
                     && livingSevereGrades.equals(other.livingSevereGrades)
-                    && livingOtherGrades.equals(other.livingOtherGrades) && nursingGrades.equals(other.nursingGrades);
+                    && livingOtherGrades.equals(other.livingOtherGrades)
+                    && nursingGrades.equals(other.nursingGrades);
         }
 
         private static String array(List<Integer> grades) {
@@ -74,23 +85,39 @@ public class CaseloadSimulationQuery {
     }
 
     /** Totals of one county and class. Money exact (yuan, two decimals). */
-    public record Group(String county, String classification, long households, long persons,
-                        long baselineEligibleHouseholds, long baselineEligiblePersons, long reformEligibleHouseholds,
-                        long reformEligiblePersons, long newlyEligibleHouseholds, long newlyEligiblePersons,
-                        long noLongerEligibleHouseholds, long noLongerEligiblePersons, BigDecimal baselineMonthly,
-                        BigDecimal reformMonthly) {
+    public record Group(
+            String county,
+            String classification,
+            long households,
+            long persons,
+            long baselineEligibleHouseholds,
+            long baselineEligiblePersons,
+            long reformEligibleHouseholds,
+            long reformEligiblePersons,
+            long newlyEligibleHouseholds,
+            long newlyEligiblePersons,
+            long noLongerEligibleHouseholds,
+            long noLongerEligiblePersons,
+            BigDecimal baselineMonthly,
+            BigDecimal reformMonthly) {
 
         /** Adds {@code h} households of {@code p} people with these eligibilities and money. */
         Group plus(boolean baselineEligible, boolean reformEligible, long h, long p, BigDecimal b, BigDecimal r) {
-            return new Group(county, classification, households + h, persons + p,
+            return new Group(
+                    county,
+                    classification,
+                    households + h,
+                    persons + p,
                     baselineEligibleHouseholds + (baselineEligible ? h : 0),
                     baselineEligiblePersons + (baselineEligible ? p : 0),
-                    reformEligibleHouseholds + (reformEligible ? h : 0), reformEligiblePersons + (reformEligible ? p : 0),
+                    reformEligibleHouseholds + (reformEligible ? h : 0),
+                    reformEligiblePersons + (reformEligible ? p : 0),
                     newlyEligibleHouseholds + (reformEligible && !baselineEligible ? h : 0),
                     newlyEligiblePersons + (reformEligible && !baselineEligible ? p : 0),
                     noLongerEligibleHouseholds + (baselineEligible && !reformEligible ? h : 0),
                     noLongerEligiblePersons + (baselineEligible && !reformEligible ? p : 0),
-                    baselineMonthly.add(b), reformMonthly.add(r));
+                    baselineMonthly.add(b),
+                    reformMonthly.add(r));
         }
     }
 
@@ -200,15 +227,27 @@ public class CaseloadSimulationQuery {
         // spilling to disk, for this transaction only.
         db.execute("SET LOCAL work_mem = '256MB'");
         Map<String, Group> groups = new TreeMap<>();
-        db.list(sql(regionPattern, baseline, reform), rs -> {
-            String county = rs.getString(1);
-            String cls = rs.getString(2);
-            Group g = groups.computeIfAbsent(county + "/" + cls, k -> new Group(county, cls, 0, 0, 0, 0, 0, 0, 0, 0,
-                    0, 0, BigDecimal.ZERO, BigDecimal.ZERO));
-            groups.put(county + "/" + cls, g.plus(rs.getBoolean(3), rs.getBoolean(4), rs.getLong(5), rs.getLong(6),
-                    rs.getBigDecimal(7), rs.getBigDecimal(8)));
-            return null;
-        }, binds(regionPattern, first, baseline, reform).toArray());
+        db.list(
+                sql(regionPattern, baseline, reform),
+                rs -> {
+                    String county = rs.getString(1);
+                    String cls = rs.getString(2);
+                    Group g = groups.computeIfAbsent(
+                            county + "/" + cls,
+                            k -> new Group(
+                                    county, cls, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO));
+                    groups.put(
+                            county + "/" + cls,
+                            g.plus(
+                                    rs.getBoolean(3),
+                                    rs.getBoolean(4),
+                                    rs.getLong(5),
+                                    rs.getLong(6),
+                                    rs.getBigDecimal(7),
+                                    rs.getBigDecimal(8)));
+                    return null;
+                },
+                binds(regionPattern, first, baseline, reform).toArray());
         return List.copyOf(groups.values());
     }
 }

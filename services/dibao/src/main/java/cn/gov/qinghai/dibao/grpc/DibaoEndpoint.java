@@ -4,47 +4,47 @@ import static cn.gov.qinghai.kit.grpc.Replies.reply;
 
 import cn.gov.qinghai.dibao.service.CaseService;
 import cn.gov.qinghai.dibao.service.CountyPaymentMethodService;
-import cn.gov.qinghai.dibao.service.IntakeReportService;
-import cn.gov.qinghai.dibao.v1.DecideIntakeReportRequest;
-import cn.gov.qinghai.dibao.v1.GetIntakeReportRequest;
-import cn.gov.qinghai.dibao.v1.IntakeReport;
-import cn.gov.qinghai.dibao.v1.ListIntakeReportsRequest;
-import cn.gov.qinghai.dibao.v1.ListIntakeReportsResponse;
-import cn.gov.qinghai.dibao.v1.SubmitIntakeReportRequest;
-import cn.gov.qinghai.dibao.v1.CountyPaymentMethod;
-import cn.gov.qinghai.dibao.v1.GetCountyPaymentMethodRequest;
-import cn.gov.qinghai.dibao.v1.PublishCountyPaymentMethodRequest;
 import cn.gov.qinghai.dibao.service.CountyStandardService;
 import cn.gov.qinghai.dibao.service.CrossMatchService;
-import cn.gov.qinghai.dibao.service.MedicalAssistanceService;
 import cn.gov.qinghai.dibao.service.DibaoReforms;
 import cn.gov.qinghai.dibao.service.EstimateService;
+import cn.gov.qinghai.dibao.service.IntakeReportService;
+import cn.gov.qinghai.dibao.service.MedicalAssistanceService;
 import cn.gov.qinghai.dibao.service.RosterService;
 import cn.gov.qinghai.dibao.service.TemporaryAssistanceService;
 import cn.gov.qinghai.dibao.v1.ApproveTemporaryAssistanceRequest;
 import cn.gov.qinghai.dibao.v1.BenefitEstimate;
 import cn.gov.qinghai.dibao.v1.Case;
+import cn.gov.qinghai.dibao.v1.CountyPaymentMethod;
 import cn.gov.qinghai.dibao.v1.CountyStandard;
 import cn.gov.qinghai.dibao.v1.CrossMatchReport;
-import cn.gov.qinghai.dibao.v1.MedicalAssistance;
-import cn.gov.qinghai.dibao.v1.MedicalAssistanceRequest;
-import cn.gov.qinghai.dibao.v1.GetCrossMatchReportRequest;
-import cn.gov.qinghai.dibao.v1.PovertyRosterChunk;
-import cn.gov.qinghai.dibao.v1.PovertyRosterImport;
 import cn.gov.qinghai.dibao.v1.DecideCaseRequest;
+import cn.gov.qinghai.dibao.v1.DecideIntakeReportRequest;
 import cn.gov.qinghai.dibao.v1.DibaoServiceGrpc;
 import cn.gov.qinghai.dibao.v1.EstimateBenefitRequest;
 import cn.gov.qinghai.dibao.v1.ExitCaseRequest;
 import cn.gov.qinghai.dibao.v1.GetCaseRequest;
+import cn.gov.qinghai.dibao.v1.GetCountyPaymentMethodRequest;
 import cn.gov.qinghai.dibao.v1.GetCountyStandardRequest;
+import cn.gov.qinghai.dibao.v1.GetCrossMatchReportRequest;
+import cn.gov.qinghai.dibao.v1.GetIntakeReportRequest;
 import cn.gov.qinghai.dibao.v1.GetPaymentRosterRequest;
+import cn.gov.qinghai.dibao.v1.IntakeReport;
 import cn.gov.qinghai.dibao.v1.ListCasesRequest;
 import cn.gov.qinghai.dibao.v1.ListCasesResponse;
+import cn.gov.qinghai.dibao.v1.ListIntakeReportsRequest;
+import cn.gov.qinghai.dibao.v1.ListIntakeReportsResponse;
 import cn.gov.qinghai.dibao.v1.ListPublicRecipientsRequest;
 import cn.gov.qinghai.dibao.v1.ListPublicRecipientsResponse;
+import cn.gov.qinghai.dibao.v1.MedicalAssistance;
+import cn.gov.qinghai.dibao.v1.MedicalAssistanceRequest;
 import cn.gov.qinghai.dibao.v1.PaymentRoster;
+import cn.gov.qinghai.dibao.v1.PovertyRosterChunk;
+import cn.gov.qinghai.dibao.v1.PovertyRosterImport;
+import cn.gov.qinghai.dibao.v1.PublishCountyPaymentMethodRequest;
 import cn.gov.qinghai.dibao.v1.PublishCountyStandardRequest;
 import cn.gov.qinghai.dibao.v1.SubmitApplicationRequest;
+import cn.gov.qinghai.dibao.v1.SubmitIntakeReportRequest;
 import cn.gov.qinghai.dibao.v1.TemporaryAssistance;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
@@ -63,6 +63,7 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
     /** The caseload simulation (issue 24); field-injected like the reforms, constructor kept. */
     @jakarta.inject.Inject
     cn.gov.qinghai.dibao.service.CaseloadSimulationService simulations;
+
     private final CaseService cases;
     private final CountyStandardService standards;
     private final RosterService rosters;
@@ -72,10 +73,16 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
     private final CountyPaymentMethodService paymentMethods;
     private final IntakeReportService intake;
 
-    public DibaoEndpoint(EstimateService estimates, CaseService cases, CountyStandardService standards,
-                         RosterService rosters, TemporaryAssistanceService temporary, CrossMatchService crossMatch,
-                         MedicalAssistanceService medical, CountyPaymentMethodService paymentMethods,
-                         IntakeReportService intake) {
+    public DibaoEndpoint(
+            EstimateService estimates,
+            CaseService cases,
+            CountyStandardService standards,
+            RosterService rosters,
+            TemporaryAssistanceService temporary,
+            CrossMatchService crossMatch,
+            MedicalAssistanceService medical,
+            CountyPaymentMethodService paymentMethods,
+            IntakeReportService intake) {
         this.intake = intake;
         this.paymentMethods = paymentMethods;
         this.medical = medical;
@@ -133,14 +140,14 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
     }
 
     @Override
-    public void approveTemporaryAssistance(ApproveTemporaryAssistanceRequest request,
-                                           StreamObserver<TemporaryAssistance> out) {
+    public void approveTemporaryAssistance(
+            ApproveTemporaryAssistanceRequest request, StreamObserver<TemporaryAssistance> out) {
         reply(out, temporary.approve(request));
     }
 
     @Override
-    public void listPublicRecipients(ListPublicRecipientsRequest request,
-                                     StreamObserver<ListPublicRecipientsResponse> out) {
+    public void listPublicRecipients(
+            ListPublicRecipientsRequest request, StreamObserver<ListPublicRecipientsResponse> out) {
         reply(out, rosters.publicList(request));
     }
 
@@ -160,8 +167,8 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
     }
 
     @Override
-    public void publishCountyPaymentMethod(PublishCountyPaymentMethodRequest request,
-                                           StreamObserver<CountyPaymentMethod> out) {
+    public void publishCountyPaymentMethod(
+            PublishCountyPaymentMethodRequest request, StreamObserver<CountyPaymentMethod> out) {
         reply(out, paymentMethods.publish(request));
     }
 
@@ -191,14 +198,16 @@ public class DibaoEndpoint extends DibaoServiceGrpc.DibaoServiceImplBase {
     }
 
     @Override
-    public void simulateCaseload(cn.gov.qinghai.dibao.v1.SimulateCaseloadRequest request,
-                                 StreamObserver<cn.gov.qinghai.dibao.v1.CaseloadSimulation> out) {
+    public void simulateCaseload(
+            cn.gov.qinghai.dibao.v1.SimulateCaseloadRequest request,
+            StreamObserver<cn.gov.qinghai.dibao.v1.CaseloadSimulation> out) {
         reply(out, simulations.simulate(request));
     }
 
     @Override
-    public void exportCaseloadSimulation(cn.gov.qinghai.dibao.v1.SimulateCaseloadRequest request,
-                                         StreamObserver<cn.gov.qinghai.dibao.v1.CaseloadSimulationCsv> out) {
+    public void exportCaseloadSimulation(
+            cn.gov.qinghai.dibao.v1.SimulateCaseloadRequest request,
+            StreamObserver<cn.gov.qinghai.dibao.v1.CaseloadSimulationCsv> out) {
         reply(out, simulations.csv(request));
     }
 }

@@ -8,5 +8,4 @@ import java.math.BigDecimal;
  * @param kind        CLASSIFIED_ALLOWANCE, DISABILITY_LIVING_ALLOWANCE or SEVERE_DISABILITY_NURSING_SUBSIDY
  * @param memberIndex 0-based member, or -1 for a household-level allowance
  */
-public record AllowanceLine(String kind, int memberIndex, BigDecimal monthly, String reason) {
-}
+public record AllowanceLine(String kind, int memberIndex, BigDecimal monthly, String reason) {}

@@ -15,9 +15,19 @@ import java.util.List;
  * @param paymentMethod     "GAP" (据实补差) or "TIERED" (按档补助): how {@code monthlyGap} was computed
  * @param tier              the tier applied, in words, for TIERED; "" for GAP
  */
-public record Assessment(boolean eligible, StandardApplied standard, int householdSize, BigDecimal countedIncome,
-                         BigDecimal perCapita, BigDecimal monthlyGap, List<AllowanceLine> allowances,
-                         BigDecimal monthlyAllowances, BigDecimal monthlyTotal, Explanation explanation,
-                         BigDecimal rigidDeducted, BigDecimal assessedIncome, boolean expenditureType,
-                         String paymentMethod, String tier) {
-}
+public record Assessment(
+        boolean eligible,
+        StandardApplied standard,
+        int householdSize,
+        BigDecimal countedIncome,
+        BigDecimal perCapita,
+        BigDecimal monthlyGap,
+        List<AllowanceLine> allowances,
+        BigDecimal monthlyAllowances,
+        BigDecimal monthlyTotal,
+        Explanation explanation,
+        BigDecimal rigidDeducted,
+        BigDecimal assessedIncome,
+        boolean expenditureType,
+        String paymentMethod,
+        String tier) {}

@@ -34,14 +34,18 @@ public class BenefitAssessor {
     }
 
     /** Assessment with exact gap payment (据实补差). */
-    public Assessment assess(HouseholdFacts household, LocalDate date, StandardApplied standard,
-                             ExplanationBuilder why) {
+    public Assessment assess(
+            HouseholdFacts household, LocalDate date, StandardApplied standard, ExplanationBuilder why) {
         return assess(household, date, standard, PaymentMethodApplied.GAP, why);
     }
 
     /** Assessment with the county's payment method: 据实补差, or 按档补助 where the county publishes tiers (二(三)). */
-    public Assessment assess(HouseholdFacts household, LocalDate date, StandardApplied standard,
-                             PaymentMethodApplied method, ExplanationBuilder why) {
+    public Assessment assess(
+            HouseholdFacts household,
+            LocalDate date,
+            StandardApplied standard,
+            PaymentMethodApplied method,
+            ExplanationBuilder why) {
         why.step("适用的低保标准 / Standard applied")
                 .formula("county standard, but never below the provincial floor: max(county, floor)")
                 .input("countyStandard", standard.county() == null ? "none" : Money.plain(standard.county()))
@@ -60,12 +64,13 @@ public class BenefitAssessor {
         BigDecimal assessed = deduction.assessedIncome();
         BigDecimal perCapita = GapBenefit.perCapita(assessed, household.size());
         boolean eligible = GapBenefit.eligible(perCapita, standard);
-        boolean expenditureType = eligible
-                && !GapBenefit.eligible(GapBenefit.perCapita(counted, household.size()), standard);
+        boolean expenditureType =
+                eligible && !GapBenefit.eligible(GapBenefit.perCapita(counted, household.size()), standard);
         BigDecimal gap = GapBenefit.monthly(assessed, household.size(), standard, why);
         String tier = "";
         if (eligible && method.tiered()) {
-            TieredPayment.Result tiered = TieredPayment.apply(method, standard.annual(), perCapita, household.size(), why);
+            TieredPayment.Result tiered =
+                    TieredPayment.apply(method, standard.annual(), perCapita, household.size(), why);
             gap = tiered.monthly();
             tier = tiered.tier();
         }
@@ -92,18 +97,32 @@ public class BenefitAssessor {
                     .cite(Citation.of("青政办〔2017〕86号", "二(三)"))
                     .add();
         }
-        BigDecimal monthlyAllowances = Money.yuan(allowances.stream().map(AllowanceLine::monthly)
-                .reduce(BigDecimal.ZERO, BigDecimal::add));
+        BigDecimal monthlyAllowances =
+                Money.yuan(allowances.stream().map(AllowanceLine::monthly).reduce(BigDecimal.ZERO, BigDecimal::add));
         BigDecimal total = Money.yuan(gap.add(monthlyAllowances));
         why.step("每月合计 / Monthly total")
-                .formula("monthlyTotal = monthlyGap (" + (method.tiered() ? "按档补助 tier" : "据实补差") + ") + monthlyAllowances")
+                .formula("monthlyTotal = monthlyGap (" + (method.tiered() ? "按档补助 tier" : "据实补差")
+                        + ") + monthlyAllowances")
                 .input("monthlyGap", Money.format(gap))
                 .input("monthlyAllowances", Money.format(monthlyAllowances))
                 .result(Money.format(total) + " CNY/month")
                 .cite(Citation.of("青政办〔2017〕86号", "二(三)"))
                 .add();
-        return new Assessment(eligible, standard, household.size(), Money.yuan(counted), Money.yuan(perCapita), gap,
-                List.copyOf(allowances), monthlyAllowances, total, why.build(), Money.yuan(deduction.deducted()),
-                Money.yuan(assessed), expenditureType, method.method(), tier);
+        return new Assessment(
+                eligible,
+                standard,
+                household.size(),
+                Money.yuan(counted),
+                Money.yuan(perCapita),
+                gap,
+                List.copyOf(allowances),
+                monthlyAllowances,
+                total,
+                why.build(),
+                Money.yuan(deduction.deducted()),
+                Money.yuan(assessed),
+                expenditureType,
+                method.method(),
+                tier);
     }
 }

@@ -11,18 +11,23 @@ import java.util.List;
  * "main members" are is decided in {@code parameters/classification.yaml}.
  */
 public final class Classification {
-    private Classification() {
-    }
+    private Classification() {}
 
     public static String classify(HouseholdFacts household, ParameterValue p, ExplanationBuilder why) {
         int min = p.decimal("mainMemberMinAgeInclusive").intValueExact();
         int max = p.decimal("mainMemberMaxAgeInclusive").intValueExact();
-        List<Person> main = household.members().stream().filter(m -> m.age() >= min && m.age() <= max).toList();
+        List<Person> main = household.members().stream()
+                .filter(m -> m.age() >= min && m.age() <= max)
+                .toList();
         if (main.isEmpty()) {
             main = household.members();
         }
-        long completely = main.stream().filter(m -> m.workAbility() == WorkAbility.COMPLETELY_LOST).count();
-        long partly = main.stream().filter(m -> m.workAbility() == WorkAbility.PARTLY_LOST).count();
+        long completely = main.stream()
+                .filter(m -> m.workAbility() == WorkAbility.COMPLETELY_LOST)
+                .count();
+        long partly = main.stream()
+                .filter(m -> m.workAbility() == WorkAbility.PARTLY_LOST)
+                .count();
         String cls = completely == main.size() ? "A" : (completely + partly > 0 ? "B" : "C");
         why.step("分类（A/B/C） / Household class")
                 .formula("A if every main member completely lost ability to work or self-care; B if any lost it "

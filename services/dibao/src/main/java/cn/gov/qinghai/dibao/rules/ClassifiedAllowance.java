@@ -16,8 +16,7 @@ import java.util.List;
 public final class ClassifiedAllowance {
     public static final String KIND = "CLASSIFIED_ALLOWANCE";
 
-    private ClassifiedAllowance() {
-    }
+    private ClassifiedAllowance() {}
 
     public static List<AllowanceLine> compute(HouseholdFacts household, ParameterValue p, ExplanationBuilder why) {
         BigDecimal amount = p.decimal("monthlyAmount");
@@ -32,7 +31,8 @@ public final class ClassifiedAllowance {
                 why1.add("aged " + m.age() + " (≥ " + elderly + ")");
             }
             if (m.age() <= childMax) {
-                why1.add("child aged " + m.age() + " (≤ " + childMax + ", " + childMax + "岁以下 includes " + childMax + ")");
+                why1.add("child aged " + m.age() + " (≤ " + childMax + ", " + childMax + "岁以下 includes " + childMax
+                        + ")");
             }
             if (Grades.contains(severe, m.disabilityGrade())) {
                 why1.add("severely disabled, grade " + m.disabilityGrade());
@@ -65,7 +65,10 @@ public final class ClassifiedAllowance {
         for (AllowanceLine l : lines) {
             s.append(s.length() == 0 ? "" : "; ")
                     .append(l.memberIndex() < 0 ? "household" : "members[" + l.memberIndex() + "]")
-                    .append(": ").append(l.reason()).append(" → ").append(Money.format(l.monthly()));
+                    .append(": ")
+                    .append(l.reason())
+                    .append(" → ")
+                    .append(Money.format(l.monthly()));
         }
         return s.toString();
     }

@@ -11,8 +11,7 @@ import java.util.Map;
  * 二(二) says are not counted (from {@code parameters/income_types.yaml}).
  */
 public final class CountedIncome {
-    private CountedIncome() {
-    }
+    private CountedIncome() {}
 
     public static BigDecimal compute(HouseholdFacts household, ParameterValue types, ExplanationBuilder why) {
         @SuppressWarnings("unchecked")
@@ -24,8 +23,13 @@ public final class CountedIncome {
             for (IncomeItem income : household.members().get(i).incomes()) {
                 if (notCounted.containsKey(income.type())) {
                     excluded = excluded.add(income.annualAmount());
-                    excludedItems.append(excludedItems.length() == 0 ? "" : ", ")
-                            .append("members[").append(i).append("] ").append(income.type()).append(' ')
+                    excludedItems
+                            .append(excludedItems.length() == 0 ? "" : ", ")
+                            .append("members[")
+                            .append(i)
+                            .append("] ")
+                            .append(income.type())
+                            .append(' ')
                             .append(Money.plain(income.annualAmount()));
                 } else {
                     counted = counted.add(income.annualAmount());

@@ -15,8 +15,7 @@ import java.util.List;
 public final class DisabilityLivingAllowance {
     public static final String KIND = "DISABILITY_LIVING_ALLOWANCE";
 
-    private DisabilityLivingAllowance() {
-    }
+    private DisabilityLivingAllowance() {}
 
     public static List<AllowanceLine> compute(HouseholdFacts household, ParameterValue p, ExplanationBuilder why) {
         List<AllowanceLine> lines = new ArrayList<>();
@@ -24,11 +23,17 @@ public final class DisabilityLivingAllowance {
             Person m = household.members().get(i);
             if (Grades.contains(p.asMap().get("severeGrades"), m.disabilityGrade())) {
                 if (!m.hasFixedIncome()) {
-                    lines.add(new AllowanceLine(KIND, i, p.decimal("severeMonthly"),
+                    lines.add(new AllowanceLine(
+                            KIND,
+                            i,
+                            p.decimal("severeMonthly"),
                             "grade " + m.disabilityGrade() + " without fixed income of their own"));
                 }
             } else if (Grades.contains(p.asMap().get("otherGrades"), m.disabilityGrade())) {
-                lines.add(new AllowanceLine(KIND, i, p.decimal("otherMonthly"),
+                lines.add(new AllowanceLine(
+                        KIND,
+                        i,
+                        p.decimal("otherMonthly"),
                         "grade " + m.disabilityGrade() + " in a low-income (dibao) family"));
             }
         }

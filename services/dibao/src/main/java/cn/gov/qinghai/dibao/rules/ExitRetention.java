@@ -8,8 +8,7 @@ import cn.gov.qinghai.kit.params.ParameterValue;
  * The bounds live in {@code parameters/exit_retention.yaml}.
  */
 public final class ExitRetention {
-    private ExitRetention() {
-    }
+    private ExitRetention() {}
 
     public static int min(ParameterValue p) {
         return p.decimal("minMonthsInclusive").intValueExact();

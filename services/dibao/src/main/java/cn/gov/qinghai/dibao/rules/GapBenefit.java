@@ -12,8 +12,7 @@ import java.math.BigDecimal;
  * rounded HALF_UP to 0.01 only at the end.
  */
 public final class GapBenefit {
-    private GapBenefit() {
-    }
+    private GapBenefit() {}
 
     /** Per-capita counted income, exact (10 decimal places). */
     public static BigDecimal perCapita(BigDecimal counted, int size) {
@@ -32,8 +31,8 @@ public final class GapBenefit {
         BigDecimal perCapita = perCapita(counted, size);
         boolean eligible = eligible(perCapita, standard);
         BigDecimal monthly = eligible
-                ? Money.yuan(Money.divide(standard.annual().multiply(BigDecimal.valueOf(size)).subtract(counted),
-                BigDecimal.valueOf(12)))
+                ? Money.yuan(Money.divide(
+                        standard.annual().multiply(BigDecimal.valueOf(size)).subtract(counted), BigDecimal.valueOf(12)))
                 : Money.ZERO;
         why.step("家庭人均收入与资格 / Per-capita income and eligibility")
                 .formula("perCapita = assessedIncome ÷ householdSize; eligible when perCapita < standard "

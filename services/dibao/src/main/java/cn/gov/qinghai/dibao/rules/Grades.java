@@ -4,8 +4,7 @@ import java.util.List;
 
 /** Reads a list of disability grades ("1", "2") from a parameter value. */
 final class Grades {
-    private Grades() {
-    }
+    private Grades() {}
 
     static boolean contains(Object list, Integer grade) {
         if (grade == null || !(list instanceof List<?> grades)) {

@@ -14,16 +14,15 @@ import java.util.List;
 public final class NursingSubsidy {
     public static final String KIND = "SEVERE_DISABILITY_NURSING_SUBSIDY";
 
-    private NursingSubsidy() {
-    }
+    private NursingSubsidy() {}
 
     public static List<AllowanceLine> compute(HouseholdFacts household, ParameterValue p, ExplanationBuilder why) {
         List<AllowanceLine> lines = new ArrayList<>();
         for (int i = 0; i < household.members().size(); i++) {
             Person m = household.members().get(i);
             if (Grades.contains(p.asMap().get("grades"), m.disabilityGrade())) {
-                lines.add(new AllowanceLine(KIND, i, p.decimal("monthly"),
-                        "severely disabled, grade " + m.disabilityGrade()));
+                lines.add(new AllowanceLine(
+                        KIND, i, p.decimal("monthly"), "severely disabled, grade " + m.disabilityGrade()));
             }
         }
         BigDecimal total = lines.stream().map(AllowanceLine::monthly).reduce(BigDecimal.ZERO, BigDecimal::add);

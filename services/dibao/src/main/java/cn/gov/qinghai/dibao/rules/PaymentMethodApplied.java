@@ -18,15 +18,17 @@ public record PaymentMethodApplied(String method, List<Tier> tiers, String note,
      * One tier: households whose per-capita annual gap is at most {@code annualGapUpTo} (inclusive; {@code null} =
      * open-ended) get {@code monthlyPerPerson} per member a month.
      */
-    public record Tier(BigDecimal annualGapUpTo, BigDecimal monthlyPerPerson) {
-    }
+    public record Tier(BigDecimal annualGapUpTo, BigDecimal monthlyPerPerson) {}
 
     public PaymentMethodApplied {
         tiers = List.copyOf(tiers);
     }
 
-    public static final PaymentMethodApplied GAP = new PaymentMethodApplied("GAP", List.of(),
-            "据实补差 (default: no county payment method published)", Citation.of("青政办〔2017〕86号", "二(三)"));
+    public static final PaymentMethodApplied GAP = new PaymentMethodApplied(
+            "GAP",
+            List.of(),
+            "据实补差 (default: no county payment method published)",
+            Citation.of("青政办〔2017〕86号", "二(三)"));
 
     public boolean tiered() {
         return "TIERED".equals(method);

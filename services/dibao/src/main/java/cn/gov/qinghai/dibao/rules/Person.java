@@ -11,8 +11,14 @@ import java.util.List;
  * @param workAbility     for the A/B/C class; {@code WORK_ABILITY_UNSPECIFIED} when unknown (estimator)
  * @param rigid           rigid expenditure in the year (二(二) expenditure-type poverty); never {@code null}
  */
-public record Person(int age, Integer disabilityGrade, boolean bedridden, boolean hasFixedIncome,
-                     WorkAbility workAbility, List<IncomeItem> incomes, RigidExpenditure rigid) {
+public record Person(
+        int age,
+        Integer disabilityGrade,
+        boolean bedridden,
+        boolean hasFixedIncome,
+        WorkAbility workAbility,
+        List<IncomeItem> incomes,
+        RigidExpenditure rigid) {
 
     public Person {
         incomes = List.copyOf(incomes);
@@ -20,8 +26,13 @@ public record Person(int age, Integer disabilityGrade, boolean bedridden, boolea
     }
 
     /** A member without rigid expenditure. */
-    public Person(int age, Integer disabilityGrade, boolean bedridden, boolean hasFixedIncome,
-                  WorkAbility workAbility, List<IncomeItem> incomes) {
+    public Person(
+            int age,
+            Integer disabilityGrade,
+            boolean bedridden,
+            boolean hasFixedIncome,
+            WorkAbility workAbility,
+            List<IncomeItem> incomes) {
         this(age, disabilityGrade, bedridden, hasFixedIncome, workAbility, incomes, RigidExpenditure.NONE);
     }
 

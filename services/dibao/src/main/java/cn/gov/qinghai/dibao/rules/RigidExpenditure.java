@@ -7,8 +7,8 @@ import java.math.BigDecimal;
  *
  * @param majorIllnessSource where the major-illness figure came from: "declared" or the health-data source
  */
-public record RigidExpenditure(BigDecimal majorIllness, BigDecimal education, BigDecimal disability,
-                               String majorIllnessSource) {
+public record RigidExpenditure(
+        BigDecimal majorIllness, BigDecimal education, BigDecimal disability, String majorIllnessSource) {
 
     public static final RigidExpenditure NONE =
             new RigidExpenditure(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "declared");

@@ -13,15 +13,13 @@ import java.math.BigDecimal;
  * income.
  */
 public final class RigidExpenditureDeduction {
-    private RigidExpenditureDeduction() {
-    }
+    private RigidExpenditureDeduction() {}
 
     /** The deduction and the income left after it, yuan per year (exact). */
-    public record Result(BigDecimal deducted, BigDecimal assessedIncome) {
-    }
+    public record Result(BigDecimal deducted, BigDecimal assessedIncome) {}
 
-    public static Result compute(HouseholdFacts household, BigDecimal counted, ParameterValue p,
-                                 ExplanationBuilder why) {
+    public static Result compute(
+            HouseholdFacts household, BigDecimal counted, ParameterValue p, ExplanationBuilder why) {
         BigDecimal ratio = p.decimal("deductionRatio");
         BigDecimal min = p.decimal("assessedIncomeMinInclusive");
         BigDecimal declared = BigDecimal.ZERO;
@@ -32,10 +30,16 @@ public final class RigidExpenditureDeduction {
                 continue;
             }
             declared = declared.add(r.total());
-            items.append(items.length() == 0 ? "" : "; ").append("members[").append(i).append("]");
+            items.append(items.length() == 0 ? "" : "; ")
+                    .append("members[")
+                    .append(i)
+                    .append("]");
             if (r.majorIllness().signum() > 0) {
-                items.append(" 重病/major illness ").append(Money.plain(r.majorIllness()))
-                        .append(" (").append(r.majorIllnessSource()).append(')');
+                items.append(" 重病/major illness ")
+                        .append(Money.plain(r.majorIllness()))
+                        .append(" (")
+                        .append(r.majorIllnessSource())
+                        .append(')');
             }
             if (r.education().signum() > 0) {
                 items.append(" 教育/education ").append(Money.plain(r.education()));

@@ -15,19 +15,24 @@ import java.math.BigDecimal;
  * @param note     where the county figure came from (publication, request), for the explanation
  * @param citation citation of the county figure, or the floor's
  */
-public record StandardApplied(BigDecimal annual, String source, ParameterValue floor, BigDecimal county, String note,
-                              Citation citation) {
+public record StandardApplied(
+        BigDecimal annual, String source, ParameterValue floor, BigDecimal county, String note, Citation citation) {
 
-    public static StandardApplied of(ParameterValue floor, BigDecimal county, String countySource, String note,
-                                     Citation countyCitation) {
+    public static StandardApplied of(
+            ParameterValue floor, BigDecimal county, String countySource, String note, Citation countyCitation) {
         BigDecimal f = floor.decimal();
         if (county == null) {
-            return new StandardApplied(f, "PROVINCIAL_FLOOR", floor, null, "no county standard: the provincial floor",
-                    floor.citation());
+            return new StandardApplied(
+                    f, "PROVINCIAL_FLOOR", floor, null, "no county standard: the provincial floor", floor.citation());
         }
         if (county.compareTo(f) < 0) {
-            return new StandardApplied(f, "PROVINCIAL_FLOOR", floor, county,
-                    note + "; it is below the provincial floor, so the floor applies", floor.citation());
+            return new StandardApplied(
+                    f,
+                    "PROVINCIAL_FLOOR",
+                    floor,
+                    county,
+                    note + "; it is below the provincial floor, so the floor applies",
+                    floor.citation());
         }
         return new StandardApplied(county, countySource, floor, county, note, countyCitation);
     }

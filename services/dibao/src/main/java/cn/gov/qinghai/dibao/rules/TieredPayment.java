@@ -11,15 +11,17 @@ import java.math.BigDecimal;
  * first tier whose upper bound it does not exceed (inclusive), and the tier pays its amount per person per month.
  */
 public final class TieredPayment {
-    private TieredPayment() {
-    }
+    private TieredPayment() {}
 
     /** The benefit paid and the tier that gave it (1-based, in words). */
-    public record Result(BigDecimal monthly, String tier) {
-    }
+    public record Result(BigDecimal monthly, String tier) {}
 
-    public static Result apply(PaymentMethodApplied method, BigDecimal annualStandard, BigDecimal perCapita, int size,
-                               ExplanationBuilder why) {
+    public static Result apply(
+            PaymentMethodApplied method,
+            BigDecimal annualStandard,
+            BigDecimal perCapita,
+            int size,
+            ExplanationBuilder why) {
         BigDecimal gapPerPerson = annualStandard.subtract(perCapita);
         int index = 0;
         PaymentMethodApplied.Tier chosen = null;
@@ -37,11 +39,14 @@ public final class TieredPayment {
         }
         BigDecimal monthly = Money.yuan(chosen.monthlyPerPerson().multiply(BigDecimal.valueOf(size)));
         String tier = "tier " + index + " (per-capita annual gap "
-                + (chosen.annualGapUpTo() == null ? "above the previous tier" : "≤ " + Money.format(chosen.annualGapUpTo()))
+                + (chosen.annualGapUpTo() == null
+                        ? "above the previous tier"
+                        : "≤ " + Money.format(chosen.annualGapUpTo()))
                 + ": " + Money.format(chosen.monthlyPerPerson()) + " per person a month)";
         why.step("按档补助 / Tiered payment")
-                .formula("gapPerPerson = standard − perCapita; first tier with gapPerPerson ≤ annualGapUpTo (inclusive; "
-                        + "last tier open-ended); monthly = tier amount × householdSize")
+                .formula(
+                        "gapPerPerson = standard − perCapita; first tier with gapPerPerson ≤ annualGapUpTo (inclusive; "
+                                + "last tier open-ended); monthly = tier amount × householdSize")
                 .input("standard", Money.format(annualStandard))
                 .input("perCapita", Money.format(perCapita))
                 .input("gapPerPerson", Money.format(gapPerPerson))

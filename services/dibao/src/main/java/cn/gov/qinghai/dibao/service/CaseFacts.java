@@ -38,18 +38,27 @@ public class CaseFacts {
     public void record(CaseRow row, LocalDate date) {
         HouseholdFacts facts = CaseViews.facts(row, date);
         BigDecimal counted = CountedIncome.compute(facts, incomeTypes.at(date), new ExplanationBuilder());
-        BigDecimal rigid = facts.members().stream().map(p -> p.rigid().total()).reduce(BigDecimal.ZERO, BigDecimal::add);
-        db.update("UPDATE dibao_case SET counted_income = ?, rigid_expenditure = ?, single_parent = ? WHERE id = ?",
-                counted, rigid, facts.singleParent(), row.id());
+        BigDecimal rigid =
+                facts.members().stream().map(p -> p.rigid().total()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        db.update(
+                "UPDATE dibao_case SET counted_income = ?, rigid_expenditure = ?, single_parent = ? WHERE id = ?",
+                counted,
+                rigid,
+                facts.singleParent(),
+                row.id());
         Household h = CaseViews.household(row);
         List<Person> people = facts.members();
         for (int i = 0; i < people.size(); i++) {
             Person p = people.get(i);
-            db.update("UPDATE case_member SET birth_date = ?, disability_grade = ?, bedridden = ?, fixed_income = ? "
+            db.update(
+                    "UPDATE case_member SET birth_date = ?, disability_grade = ?, bedridden = ?, fixed_income = ? "
                             + "WHERE case_id = ? AND idx = ?",
                     ResidentId.birthDate(h.getMembers(i).getIdNumber()),
-                    p.disabilityGrade() == null ? null : p.disabilityGrade().shortValue(), p.bedridden(),
-                    p.hasFixedIncome(), row.id(), i);
+                    p.disabilityGrade() == null ? null : p.disabilityGrade().shortValue(),
+                    p.bedridden(),
+                    p.hasFixedIncome(),
+                    row.id(),
+                    i);
         }
     }
 
@@ -59,12 +68,18 @@ public class CaseFacts {
      */
     @Transactional
     public long backfill(long afterId, int limit) {
-        List<CaseRow> rows = db.list("SELECT " + CaseRow.COLUMNS + " FROM dibao_case WHERE id > ? "
-                + "AND status IN ('APPROVED', 'EXITED') AND counted_income IS NULL ORDER BY id LIMIT ?",
-                CaseRow::map, afterId, limit);
+        List<CaseRow> rows = db.list(
+                "SELECT " + CaseRow.COLUMNS + " FROM dibao_case WHERE id > ? "
+                        + "AND status IN ('APPROVED', 'EXITED') AND counted_income IS NULL ORDER BY id LIMIT ?",
+                CaseRow::map,
+                afterId,
+                limit);
         for (CaseRow row : rows) {
-            record(row, row.approvedAt() == null ? LocalDate.now(PlatformGrpcFactory.CHINA)
-                    : row.approvedAt().atZone(PlatformGrpcFactory.CHINA).toLocalDate());
+            record(
+                    row,
+                    row.approvedAt() == null
+                            ? LocalDate.now(PlatformGrpcFactory.CHINA)
+                            : row.approvedAt().atZone(PlatformGrpcFactory.CHINA).toLocalDate());
         }
         return rows.isEmpty() ? -1 : rows.get(rows.size() - 1).id();
     }

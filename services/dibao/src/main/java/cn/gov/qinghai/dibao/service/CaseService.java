@@ -73,10 +73,17 @@ public class CaseService {
     private final Clock clock;
     private final CaseFacts caseFacts;
 
-    public CaseService(CaseStore store, IncomeTypes incomeTypes, BenefitAssessor assessor,
-                       CountyStandardService standards, MedicalExpenseSource medical, ParameterRegistry parameters,
-                       CountyPaymentMethodService paymentMethods, ProvincialFloor floor, Clock clock,
-                       CaseFacts caseFacts) {
+    public CaseService(
+            CaseStore store,
+            IncomeTypes incomeTypes,
+            BenefitAssessor assessor,
+            CountyStandardService standards,
+            MedicalExpenseSource medical,
+            ParameterRegistry parameters,
+            CountyPaymentMethodService paymentMethods,
+            ProvincialFloor floor,
+            Clock clock,
+            CaseFacts caseFacts) {
         this.caseFacts = caseFacts;
         this.paymentMethods = paymentMethods;
         this.floor = floor;
@@ -102,8 +109,8 @@ public class CaseService {
         if (!request.hasHousehold()) {
             errors.add("household", "is required");
         } else {
-            HouseholdValidation.validate(errors.at("household"), request.getHousehold(), incomeTypes.known(today),
-                    today);
+            HouseholdValidation.validate(
+                    errors.at("household"), request.getHousehold(), incomeTypes.known(today), today);
         }
         errors.throwIfAny();
         Household h = request.getHousehold();
@@ -120,8 +127,16 @@ public class CaseService {
             throw openCaseExists(open.get());
         }
         Instant now = appliedOn == null ? clock.instant() : middayOf(appliedOn);
-        Optional<Long> id = store.insert(requestId, hash, h.getCounty(), h.getTownship(), head.getIdNumber(),
-                head.getName(), h.getMembersCount(), ProtoJson.write(h), now);
+        Optional<Long> id = store.insert(
+                requestId,
+                hash,
+                h.getCounty(),
+                h.getTownship(),
+                head.getIdNumber(),
+                head.getName(),
+                h.getMembersCount(),
+                ProtoJson.write(h),
+                now);
         if (id.isEmpty()) {
             // A concurrent insert won a unique constraint: the same request id (a retry) or an open case of this head.
             Optional<CaseRow> raced = store.byRequestId(requestId);
@@ -130,10 +145,15 @@ public class CaseService {
             }
             throw openCaseExists(store.openCaseOf(head.getIdNumber()).orElse(0L));
         }
-        store.insertMembers(id.get(), h.getMembersList().stream().map(Member::getIdNumber).toList());
+        store.insertMembers(
+                id.get(), h.getMembersList().stream().map(Member::getIdNumber).toList());
         store.appendHistory(id.get(), "SUBMITTED", "", "SUBMITTED", caller.subject(), now, request.getNote());
-        LOG.info("case {} submitted for head {} in county {} by {}", id.get(), ResidentId.mask(head.getIdNumber()),
-                h.getCounty(), caller.subject());
+        LOG.info(
+                "case {} submitted for head {} in county {} by {}",
+                id.get(),
+                ResidentId.mask(head.getIdNumber()),
+                h.getCounty(),
+                caller.subject());
         return view(store.byId(id.get()).orElseThrow(), today);
     }
 
@@ -156,26 +176,28 @@ public class CaseService {
         Pages.Window window = Pages.window(errors, request.getPageSize(), request.getPageToken());
         errors.throwIfAny();
         caller.requireRegion(county);
-        String status = request.getStatus() == CaseStatus.CASE_STATUS_UNSPECIFIED ? "" : request.getStatus().name();
+        String status = request.getStatus() == CaseStatus.CASE_STATUS_UNSPECIFIED
+                ? ""
+                : request.getStatus().name();
         int total = store.count(county, status);
         ListCasesResponse.Builder out = ListCasesResponse.newBuilder();
         LocalDate today = LocalDate.now(clock);
         for (CaseRow row : store.list(county, status, window.offset(), window.size())) {
             out.addCases(view(row, today));
         }
-        return out.setTotalSize(total).setNextPageToken(window.nextToken(total))
-                .build();
+        return out.setTotalSize(total).setNextPageToken(window.nextToken(total)).build();
     }
 
     @Transactional
     public Case decide(DecideCaseRequest request) {
-        Caller caller = Caller.current().requireAnyRole(Roles.TOWNSHIP_REVIEWER, Roles.VERIFIER,
-                Roles.COUNTY_APPROVER);
+        Caller caller = Caller.current().requireAnyRole(Roles.TOWNSHIP_REVIEWER, Roles.VERIFIER, Roles.COUNTY_APPROVER);
         FieldErrors errors = new FieldErrors();
         Stage stage = errors.enumValue("stage", request.getStage(), Stage.STAGE_UNSPECIFIED, Stage.UNRECOGNIZED);
-        Outcome outcome = errors.enumValue("outcome", request.getOutcome(), Outcome.OUTCOME_UNSPECIFIED,
-                Outcome.UNRECOGNIZED);
-        errors.check(request.getExpectedVersion() >= 1, "expectedVersion",
+        Outcome outcome =
+                errors.enumValue("outcome", request.getOutcome(), Outcome.OUTCOME_UNSPECIFIED, Outcome.UNRECOGNIZED);
+        errors.check(
+                request.getExpectedVersion() >= 1,
+                "expectedVersion",
                 "is required: the version of the case you decided on (Case.version)");
         String note = errors.optionalText("note", request.getNote(), FieldErrors.MAX_TEXT);
         LocalDate decidedOn = pastDay(errors, "decidedOn", request.getDecidedOn());
@@ -192,16 +214,21 @@ public class CaseService {
         String from = row.status();
         String expected = pendingStatus(stage);
         if (!from.equals(expected)) {
-            throw ServiceException.failedPrecondition("ILLEGAL_TRANSITION", "the case is " + from + "; "
-                    + stage + " decides cases that are " + expected).withMetadata(Map.of("status", from));
+            throw ServiceException.failedPrecondition(
+                            "ILLEGAL_TRANSITION",
+                            "the case is " + from + "; " + stage + " decides cases that are " + expected)
+                    .withMetadata(Map.of("status", from));
         }
         if (decidedOn != null) {
-            LocalDate previous = store.history(row.id()).stream().map(h -> h.at().atZone(clock.getZone()).toLocalDate())
-                    .max(LocalDate::compareTo).orElse(decidedOn);
+            LocalDate previous = store.history(row.id()).stream()
+                    .map(h -> h.at().atZone(clock.getZone()).toLocalDate())
+                    .max(LocalDate::compareTo)
+                    .orElse(decidedOn);
             if (decidedOn.isBefore(previous)) {
-                throw ServiceException.failedPrecondition("DECIDED_BEFORE_PREVIOUS_STEP", "decidedOn " + decidedOn
-                        + " is before the case's previous step on " + previous).withMetadata(Map.of("previous",
-                        previous.toString()));
+                throw ServiceException.failedPrecondition(
+                                "DECIDED_BEFORE_PREVIOUS_STEP",
+                                "decidedOn " + decidedOn + " is before the case's previous step on " + previous)
+                        .withMetadata(Map.of("previous", previous.toString()));
             }
         }
         // a decision recorded after the fact takes effect, and is assessed, as of the day it was taken
@@ -234,28 +261,32 @@ public class CaseService {
     public Case exit(ExitCaseRequest request) {
         Caller caller = Caller.current().requireAnyRole(Roles.COUNTY_APPROVER);
         FieldErrors errors = new FieldErrors();
-        ExitReason reason = errors.enumValue("reason", request.getReason(), ExitReason.EXIT_REASON_UNSPECIFIED,
-                ExitReason.UNRECOGNIZED);
+        ExitReason reason = errors.enumValue(
+                "reason", request.getReason(), ExitReason.EXIT_REASON_UNSPECIFIED, ExitReason.UNRECOGNIZED);
         errors.check(request.getExpectedVersion() >= 1, "expectedVersion", "is required (Case.version)");
         String note = errors.optionalText("note", request.getNote(), FieldErrors.MAX_TEXT);
         var limits = retention.at(LocalDate.now(clock));
         int min = ExitRetention.min(limits);
         int max = ExitRetention.max(limits);
         int months = request.getRetentionMonths();
-        errors.check(ExitRetention.allowed(months, limits), "retentionMonths",
+        errors.check(
+                ExitRetention.allowed(months, limits),
+                "retentionMonths",
                 "must be 0 (none) or between " + min + " and " + max + " months (二(五)), found " + months);
         CaseRow row = load(request.getCaseId(), "caseId");
         errors.throwIfAny();
         caller.requireRegion(row.county());
         checkVersion(row, request.getExpectedVersion());
         if (!"APPROVED".equals(row.status())) {
-            throw ServiceException.failedPrecondition("ILLEGAL_TRANSITION",
-                    "only an approved case can exit; the case is " + row.status());
+            throw ServiceException.failedPrecondition(
+                    "ILLEGAL_TRANSITION", "only an approved case can exit; the case is " + row.status());
         }
         if (months > 0) {
-            boolean disabled = CaseViews.household(row).getMembersList().stream().anyMatch(Member::hasDisabilityGrade);
+            boolean disabled =
+                    CaseViews.household(row).getMembersList().stream().anyMatch(Member::hasDisabilityGrade);
             if (reason != ExitReason.OUT_OF_POVERTY || !disabled) {
-                throw ServiceException.failedPrecondition("RETENTION_NOT_ALLOWED",
+                throw ServiceException.failedPrecondition(
+                        "RETENTION_NOT_ALLOWED",
                         "continued payment after exit (6–12 months, 二(五)) is only for households with a disabled "
                                 + "member leaving because they are out of poverty");
             }
@@ -265,8 +296,9 @@ public class CaseService {
         if (!store.exit(row.id(), row.version(), reason.name(), today, months, lastPaid)) {
             throw versionConflict(row.id());
         }
-        String text = "reason " + reason + "; paid through " + lastPaid.toString().substring(0, 7)
-                + (months > 0 ? " (" + months + " months retained, 二(五))" : "") + (note == null ? "" : "; " + note);
+        String text = "reason " + reason + "; paid through "
+                + lastPaid.toString().substring(0, 7) + (months > 0 ? " (" + months + " months retained, 二(五))" : "")
+                + (note == null ? "" : "; " + note);
         store.appendHistory(row.id(), "EXITED", "APPROVED", "EXITED", caller.subject(), clock.instant(), text);
         LOG.info("case {} exited ({}) by {}", row.id(), reason, caller.subject());
         return view(store.byId(row.id()).orElseThrow(), today);
@@ -278,15 +310,27 @@ public class CaseService {
         ExplanationBuilder why = new ExplanationBuilder();
         Assessment a = assessor.assess(facts, today, standard, paymentMethods.applied(row.county(), today), why);
         if (!a.eligible()) {
-            throw ServiceException.failedPrecondition("NOT_ELIGIBLE", "per-capita assessed income "
-                    + Money.format(a.perCapita()) + " (counted income " + Money.format(a.countedIncome())
-                    + " less rigid expenditure " + Money.format(a.rigidDeducted()) + ", 二(二)) is not below the standard "
-                    + Money.format(standard.annual()) + " CNY/person/year; reject the case with the reason instead");
+            throw ServiceException.failedPrecondition(
+                    "NOT_ELIGIBLE",
+                    "per-capita assessed income "
+                            + Money.format(a.perCapita()) + " (counted income " + Money.format(a.countedIncome())
+                            + " less rigid expenditure " + Money.format(a.rigidDeducted())
+                            + ", 二(二)) is not below the standard "
+                            + Money.format(standard.annual())
+                            + " CNY/person/year; reject the case with the reason instead");
         }
         String cls = Classification.classify(facts, classification.at(today), why);
         var explanation = why.build();
-        boolean won = store.approve(row.id(), row.version(), cls, a.monthlyGap(), a.monthlyAllowances(),
-                a.monthlyTotal(), ProtoJson.write(explanation), now, today.withDayOfMonth(1));
+        boolean won = store.approve(
+                row.id(),
+                row.version(),
+                cls,
+                a.monthlyGap(),
+                a.monthlyAllowances(),
+                a.monthlyTotal(),
+                ProtoJson.write(explanation),
+                now,
+                today.withDayOfMonth(1));
         if (won) {
             caseFacts.record(row, today); // for the caseload simulation, in the same transaction
         }
@@ -297,8 +341,10 @@ public class CaseService {
         Household h = CaseViews.household(row);
         MedicalChecks.Builder checks = MedicalChecks.newBuilder();
         for (int i = 0; i < h.getMembersCount(); i++) {
-            MedicalExpenseFinding f = medical.majorMedicalExpenses(h.getMembers(i).getIdNumber(), year, caller.token());
-            checks.addChecks(MedicalExpenseCheck.newBuilder().setMemberIndex(i)
+            MedicalExpenseFinding f =
+                    medical.majorMedicalExpenses(h.getMembers(i).getIdNumber(), year, caller.token());
+            checks.addChecks(MedicalExpenseCheck.newBuilder()
+                    .setMemberIndex(i)
                     .setStatus(f.consulted() ? "CONSULTED" : "NOT_CONSULTED")
                     .setAmount(f.amount() == null ? "" : Money.format(f.amount()))
                     .setNote(f.note()));
@@ -307,7 +353,9 @@ public class CaseService {
     }
 
     private static String withMedicalSummary(String note, MedicalChecks checks) {
-        long notConsulted = checks.getChecksList().stream().filter(c -> c.getStatus().equals("NOT_CONSULTED")).count();
+        long notConsulted = checks.getChecksList().stream()
+                .filter(c -> c.getStatus().equals("NOT_CONSULTED"))
+                .count();
         String summary = "major medical expenses: " + (checks.getChecksCount() - notConsulted) + " consulted, "
                 + notConsulted + " not consulted";
         return note == null || note.isBlank() ? summary : note + " | " + summary;
@@ -354,19 +402,24 @@ public class CaseService {
     }
 
     private static ServiceException versionConflict(long id) {
-        return ServiceException.aborted("CASE_VERSION_CONFLICT", "case " + id
-                + " was changed by another decision since you read it; read it again and decide on the new version");
+        return ServiceException.aborted(
+                "CASE_VERSION_CONFLICT",
+                "case " + id
+                        + " was changed by another decision since you read it; read it again and decide on the new version");
     }
 
     private static ServiceException openCaseExists(long id) {
-        return ServiceException.failedPrecondition("OPEN_CASE_EXISTS", "the household head already has an open "
-                + "case (" + id + "); one open case per household head").withMetadata(Map.of("caseId", String.valueOf(id)));
+        return ServiceException.failedPrecondition(
+                        "OPEN_CASE_EXISTS",
+                        "the household head already has an open " + "case (" + id
+                                + "); one open case per household head")
+                .withMetadata(Map.of("caseId", String.valueOf(id)));
     }
 
     private Case replayed(CaseRow row, String hash, String requestId, LocalDate today) {
         if (!row.payloadHash().equals(hash)) {
-            throw ServiceException.alreadyExists("REQUEST_ID_REUSED",
-                    "requestId " + requestId + " was already used for a different application");
+            throw ServiceException.alreadyExists(
+                    "REQUEST_ID_REUSED", "requestId " + requestId + " was already used for a different application");
         }
         Caller.current().requireRegion(row.county());
         return view(row, today);

@@ -16,8 +16,7 @@ import java.util.List;
 
 /** Turns stored case rows into API messages; identity numbers are always masked. */
 final class CaseViews {
-    private CaseViews() {
-    }
+    private CaseViews() {}
 
     static Household household(CaseRow row) {
         return ProtoJson.read(row.householdJson(), Household.newBuilder()).build();
@@ -25,8 +24,10 @@ final class CaseViews {
 
     /** What verification found about major medical expenses (empty before verification). */
     static List<cn.gov.qinghai.dibao.v1.MedicalExpenseCheck> medicalChecks(CaseRow row) {
-        return row.medicalChecksJson() == null ? List.of()
-                : ProtoJson.read(row.medicalChecksJson(), MedicalChecks.newBuilder()).getChecksList();
+        return row.medicalChecksJson() == null
+                ? List.of()
+                : ProtoJson.read(row.medicalChecksJson(), MedicalChecks.newBuilder())
+                        .getChecksList();
     }
 
     /** The rules' view of a case on {@code date}: the household as declared with verified major-illness costs. */
@@ -54,7 +55,8 @@ final class CaseViews {
             c.setExplanation(ProtoJson.read(row.explanationJson(), Explanation.newBuilder()));
         }
         if (row.medicalChecksJson() != null) {
-            c.addAllMedicalChecks(ProtoJson.read(row.medicalChecksJson(), MedicalChecks.newBuilder()).getChecksList());
+            c.addAllMedicalChecks(ProtoJson.read(row.medicalChecksJson(), MedicalChecks.newBuilder())
+                    .getChecksList());
         }
         if (row.approvedAt() != null) {
             c.setApprovedAt(row.approvedAt().toString());
@@ -66,9 +68,16 @@ final class CaseViews {
                     .setLastPaidMonth(row.lastPaidMonth().toString().substring(0, 7));
         }
         for (HistoryRow h : history) {
-            c.addHistory(HistoryEntry.newBuilder().setSequence(h.sequence()).setAction(h.action())
-                    .setFromStatus(h.fromStatus()).setToStatus(h.toStatus()).setActor(h.actor())
-                    .setAt(h.at().atZone(PlatformGrpcFactory.CHINA).toOffsetDateTime().toString()).setNote(h.note()));
+            c.addHistory(HistoryEntry.newBuilder()
+                    .setSequence(h.sequence())
+                    .setAction(h.action())
+                    .setFromStatus(h.fromStatus())
+                    .setToStatus(h.toStatus())
+                    .setActor(h.actor())
+                    .setAt(h.at().atZone(PlatformGrpcFactory.CHINA)
+                            .toOffsetDateTime()
+                            .toString())
+                    .setNote(h.note()));
         }
         return c.build();
     }

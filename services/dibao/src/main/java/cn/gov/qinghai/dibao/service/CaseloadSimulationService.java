@@ -39,8 +39,13 @@ import java.util.Set;
 public class CaseloadSimulationService {
 
     /** The parameters the simulation applies set-based; the others are fixed when a case is approved. */
-    static final Set<String> SUPPORTED = Set.of(ProvincialFloor.ID, "dibao.classified_allowance",
-            "dibao.disability_living_allowance", "dibao.severe_disability_nursing_subsidy", "dibao.rigid_expenditure");
+    static final Set<String> SUPPORTED = Set.of(
+            ProvincialFloor.ID,
+            "dibao.classified_allowance",
+            "dibao.disability_living_allowance",
+            "dibao.severe_disability_nursing_subsidy",
+            "dibao.rigid_expenditure");
+
     private static final YearMonth LAST_MONTH = YearMonth.of(2100, 12);
     private static final BigDecimal TWELVE = BigDecimal.valueOf(12);
 
@@ -49,8 +54,8 @@ public class CaseloadSimulationService {
     private final ProvincialFloor floor;
     private final Clock clock;
 
-    public CaseloadSimulationService(ParameterRegistry parameters, CaseloadSimulationQuery query,
-                                     ProvincialFloor floor, Clock clock) {
+    public CaseloadSimulationService(
+            ParameterRegistry parameters, CaseloadSimulationQuery query, ProvincialFloor floor, Clock clock) {
         this.parameters = parameters;
         this.query = query;
         this.floor = floor;
@@ -74,11 +79,16 @@ public class CaseloadSimulationService {
         caller.requireRegion(region);
 
         List<Group> groups = query.run(new Scope(region).likePattern(), month.atDay(1), baseline, reformSide);
-        CaseloadSimulation.Builder out = CaseloadSimulation.newBuilder().setRegion(region).setMonth(month.toString())
-                .setApplied(reformed.applied()).setComputedAt(clock.instant().toString());
+        CaseloadSimulation.Builder out = CaseloadSimulation.newBuilder()
+                .setRegion(region)
+                .setMonth(month.toString())
+                .setApplied(reformed.applied())
+                .setComputedAt(clock.instant().toString());
         Group total = new Group(region, "", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO);
         for (Group g : groups) {
-            out.addGroups(CaseloadGroup.newBuilder().setCounty(g.county()).setClassification(g.classification())
+            out.addGroups(CaseloadGroup.newBuilder()
+                    .setCounty(g.county())
+                    .setClassification(g.classification())
                     .setTotals(totals(g)));
             total = add(total, g);
         }
@@ -113,19 +123,47 @@ public class CaseloadSimulationService {
         row(csv, s.getRegion(), "ALL", s.getTotals());
         return CaseloadSimulationCsv.newBuilder()
                 .setFilename("caseload-simulation-" + s.getRegion() + "-" + s.getMonth() + ".csv")
-                .setContent(csv.toString()).build();
+                .setContent(csv.toString())
+                .build();
     }
 
     private static void row(StringBuilder csv, String county, String cls, CaseloadTotals t) {
-        csv.append(county).append(',').append(cls).append(',').append(t.getHouseholds()).append(',')
-                .append(t.getPersons()).append(',').append(t.getBaselineEligibleHouseholds()).append(',')
-                .append(t.getBaselineEligiblePersons()).append(',').append(t.getReformEligibleHouseholds()).append(',')
-                .append(t.getReformEligiblePersons()).append(',').append(t.getNewlyEligibleHouseholds()).append(',')
-                .append(t.getNewlyEligiblePersons()).append(',').append(t.getNoLongerEligibleHouseholds()).append(',')
-                .append(t.getNoLongerEligiblePersons()).append(',').append(t.getBaselineMonthly()).append(',')
-                .append(t.getReformMonthly()).append(',').append(t.getBaselineAnnual()).append(',')
-                .append(t.getReformAnnual()).append(',').append(t.getMonthlyDifference()).append(',')
-                .append(t.getAnnualDifference()).append('\n');
+        csv.append(county)
+                .append(',')
+                .append(cls)
+                .append(',')
+                .append(t.getHouseholds())
+                .append(',')
+                .append(t.getPersons())
+                .append(',')
+                .append(t.getBaselineEligibleHouseholds())
+                .append(',')
+                .append(t.getBaselineEligiblePersons())
+                .append(',')
+                .append(t.getReformEligibleHouseholds())
+                .append(',')
+                .append(t.getReformEligiblePersons())
+                .append(',')
+                .append(t.getNewlyEligibleHouseholds())
+                .append(',')
+                .append(t.getNewlyEligiblePersons())
+                .append(',')
+                .append(t.getNoLongerEligibleHouseholds())
+                .append(',')
+                .append(t.getNoLongerEligiblePersons())
+                .append(',')
+                .append(t.getBaselineMonthly())
+                .append(',')
+                .append(t.getReformMonthly())
+                .append(',')
+                .append(t.getBaselineAnnual())
+                .append(',')
+                .append(t.getReformAnnual())
+                .append(',')
+                .append(t.getMonthlyDifference())
+                .append(',')
+                .append(t.getAnnualDifference())
+                .append('\n');
     }
 
     private YearMonth month(FieldErrors errors, String value) {
@@ -133,8 +171,9 @@ public class CaseloadSimulationService {
         // The parameters are taken on the month's first day, so the first month is the first whole one in force.
         YearMonth first = YearMonth.from(floor.firstDate().minusDays(1)).plusMonths(1);
         if (m != null && (m.isBefore(first) || m.isAfter(LAST_MONTH))) {
-            errors.add("month", "must be between " + first + " (the first whole month 青政办〔2017〕86号 is in force) and "
-                    + LAST_MONTH);
+            errors.add(
+                    "month",
+                    "must be between " + first + " (the first whole month 青政办〔2017〕86号 is in force) and " + LAST_MONTH);
             return null;
         }
         return m;
@@ -150,9 +189,16 @@ public class CaseloadSimulationService {
         for (int i = 0; i < reform.getOverridesCount() && i < ReformedParameters.MAX_OVERRIDES; i++) {
             String id = reform.getOverrides(i).getId();
             if (parameters.has(id) && !SUPPORTED.contains(id)) {
-                errors.at("reform").at("overrides[" + i + "]").add("id", id + " is fixed when a case is approved and "
-                        + "cannot be simulated over the caseload; the simulation applies " + String.join(", ",
-                        SUPPORTED.stream().sorted().toList()) + " (try the estimator for one household)");
+                errors.at("reform")
+                        .at("overrides[" + i + "]")
+                        .add(
+                                "id",
+                                id + " is fixed when a case is approved and "
+                                        + "cannot be simulated over the caseload; the simulation applies "
+                                        + String.join(
+                                                ", ",
+                                                SUPPORTED.stream().sorted().toList())
+                                        + " (try the estimator for one household)");
             }
         }
         return reformed;
@@ -165,8 +211,11 @@ public class CaseloadSimulationService {
         } catch (ArithmeticException e) {
             for (int i = 0; i < reform.getOverridesCount(); i++) {
                 if (reform.getOverrides(i).getId().equals("dibao.classified_allowance")) {
-                    errors.at("reform").at("overrides[" + i + "]").add("value",
-                            "the age bounds (elderlyMinAgeInclusive, childMaxAgeInclusive) must be whole years");
+                    errors.at("reform")
+                            .at("overrides[" + i + "]")
+                            .add(
+                                    "value",
+                                    "the age bounds (elderlyMinAgeInclusive, childMaxAgeInclusive) must be whole years");
                 }
             }
             return null;
@@ -177,18 +226,28 @@ public class CaseloadSimulationService {
     public static Side side(ParameterRegistry registry, LocalDate first) {
         ParameterValue floorValue = registry.get(ProvincialFloor.ID).at(first);
         ParameterValue cls = registry.get("dibao.classified_allowance").at(first);
-        ParameterValue living = registry.get("dibao.disability_living_allowance").at(first);
-        ParameterValue nursing = registry.get("dibao.severe_disability_nursing_subsidy").at(first);
+        ParameterValue living =
+                registry.get("dibao.disability_living_allowance").at(first);
+        ParameterValue nursing =
+                registry.get("dibao.severe_disability_nursing_subsidy").at(first);
         ParameterValue rigid = registry.get("dibao.rigid_expenditure").at(first);
         int elderly = cls.decimal("elderlyMinAgeInclusive").intValueExact();
         int child = cls.decimal("childMaxAgeInclusive").intValueExact();
         // Ages as ResidentId.ageOn (whole years, Period): aged ≥ E on the 1st ⇔ born on or before the 1st − E years;
         // aged ≤ C ⇔ born after the 1st − (C + 1) years (someone born after the 1st counts as aged 0).
-        return new Side(floorValue.decimal(), cls.decimal("monthlyAmount"), first.minusYears(elderly),
-                first.minusYears(child + 1L), grades(cls.asMap().get("severeDisabilityGrades")),
-                grades(living.asMap().get("severeGrades")), living.decimal("severeMonthly"),
-                grades(living.asMap().get("otherGrades")), living.decimal("otherMonthly"),
-                grades(nursing.asMap().get("grades")), nursing.decimal("monthly"), rigid.decimal("deductionRatio"),
+        return new Side(
+                floorValue.decimal(),
+                cls.decimal("monthlyAmount"),
+                first.minusYears(elderly),
+                first.minusYears(child + 1L),
+                grades(cls.asMap().get("severeDisabilityGrades")),
+                grades(living.asMap().get("severeGrades")),
+                living.decimal("severeMonthly"),
+                grades(living.asMap().get("otherGrades")),
+                living.decimal("otherMonthly"),
+                grades(nursing.asMap().get("grades")),
+                nursing.decimal("monthly"),
+                rigid.decimal("deductionRatio"),
                 rigid.decimal("assessedIncomeMinInclusive"));
     }
 
@@ -207,7 +266,11 @@ public class CaseloadSimulationService {
     }
 
     private static Group add(Group a, Group b) {
-        return new Group(a.county(), "", a.households() + b.households(), a.persons() + b.persons(),
+        return new Group(
+                a.county(),
+                "",
+                a.households() + b.households(),
+                a.persons() + b.persons(),
                 a.baselineEligibleHouseholds() + b.baselineEligibleHouseholds(),
                 a.baselineEligiblePersons() + b.baselineEligiblePersons(),
                 a.reformEligibleHouseholds() + b.reformEligibleHouseholds(),
@@ -216,12 +279,15 @@ public class CaseloadSimulationService {
                 a.newlyEligiblePersons() + b.newlyEligiblePersons(),
                 a.noLongerEligibleHouseholds() + b.noLongerEligibleHouseholds(),
                 a.noLongerEligiblePersons() + b.noLongerEligiblePersons(),
-                a.baselineMonthly().add(b.baselineMonthly()), a.reformMonthly().add(b.reformMonthly()));
+                a.baselineMonthly().add(b.baselineMonthly()),
+                a.reformMonthly().add(b.reformMonthly()));
     }
 
     private static CaseloadTotals totals(Group g) {
         BigDecimal diff = g.reformMonthly().subtract(g.baselineMonthly());
-        return CaseloadTotals.newBuilder().setHouseholds(g.households()).setPersons(g.persons())
+        return CaseloadTotals.newBuilder()
+                .setHouseholds(g.households())
+                .setPersons(g.persons())
                 .setBaselineEligibleHouseholds(g.baselineEligibleHouseholds())
                 .setBaselineEligiblePersons(g.baselineEligiblePersons())
                 .setReformEligibleHouseholds(g.reformEligibleHouseholds())

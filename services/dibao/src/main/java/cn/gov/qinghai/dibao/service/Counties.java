@@ -4,8 +4,7 @@ import cn.gov.qinghai.kit.grpc.FieldErrors;
 
 /** County codes: dibao is administered by county civil-affairs departments, so cases and standards are per county. */
 final class Counties {
-    private Counties() {
-    }
+    private Counties() {}
 
     /** A required county-level code inside Qinghai (63xxxx, not a prefecture or the province). */
     static String county(FieldErrors errors, String field, String value) {

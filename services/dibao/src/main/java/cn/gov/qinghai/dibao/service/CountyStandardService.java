@@ -55,52 +55,75 @@ public class CountyStandardService {
         String requestId = errors.text("requestId", request.getRequestId(), 64);
         String county = Counties.county(errors, "county", request.getCounty());
         LocalDate from = errors.date("effectiveFrom", request.getEffectiveFrom());
-        BigDecimal amount = errors.decimal("annualAmount", request.getAnnualAmount(),
+        BigDecimal amount = errors.decimal(
+                "annualAmount",
+                request.getAnnualAmount(),
                 DecimalRule.positiveMoney().max("1000000"));
         String document = errors.text("citation.document", request.getCitation().getDocument(), 200);
         String clause = errors.text("citation.clause", request.getCitation().getClause(), 100);
-        String title = errors.optionalText("citation.title", request.getCitation().getTitle(), 500);
+        String title =
+                errors.optionalText("citation.title", request.getCitation().getTitle(), 500);
         String note = errors.optionalText("citation.note", request.getCitation().getNote(), FieldErrors.MAX_TEXT);
         errors.throwIfAny();
         caller.requireRegion(county);
 
         db.lock(PUBLISH_LOCK);
-        Optional<CountyStandardRow> existing = db.one("SELECT " + CountyStandardRow.COLUMNS
-                + " FROM county_standard WHERE request_id = ?", CountyStandardRow::map, requestId);
+        Optional<CountyStandardRow> existing = db.one(
+                "SELECT " + CountyStandardRow.COLUMNS + " FROM county_standard WHERE request_id = ?",
+                CountyStandardRow::map,
+                requestId);
         if (existing.isPresent()) {
             CountyStandardRow row = existing.get();
-            if (!row.county().equals(county) || !row.effectiveFrom().equals(from)
+            if (!row.county().equals(county)
+                    || !row.effectiveFrom().equals(from)
                     || row.annualAmount().compareTo(amount) != 0) {
-                throw ServiceException.alreadyExists("REQUEST_ID_REUSED",
-                        "requestId " + requestId + " was already used for a different standard");
+                throw ServiceException.alreadyExists(
+                        "REQUEST_ID_REUSED", "requestId " + requestId + " was already used for a different standard");
             }
             return toProto(row, floorOrNull(row.effectiveFrom()));
         }
         LocalDate firstOfMonth = LocalDate.now(clock).withDayOfMonth(1);
         if (from.isBefore(firstOfMonth)) {
-            throw ServiceException.failedPrecondition("EFFECTIVE_DATE_IN_PAST_MONTH",
+            throw ServiceException.failedPrecondition(
+                    "EFFECTIVE_DATE_IN_PAST_MONTH",
                     "effectiveFrom " + from + " is before " + firstOfMonth + ": rosters of past months are final");
         }
         ParameterValue floorValue = floor.at(from);
         if (amount.compareTo(floorValue.decimal()) < 0) {
-            throw ServiceException.failedPrecondition("BELOW_PROVINCIAL_FLOOR",
-                    "annualAmount " + Money.format(amount) + " is below the provincial floor "
-                            + Money.format(floorValue.decimal()) + " CNY/person/year in force on " + from
-                            + " (青政办〔2017〕86号 二(三))")
+            throw ServiceException.failedPrecondition(
+                            "BELOW_PROVINCIAL_FLOOR",
+                            "annualAmount " + Money.format(amount) + " is below the provincial floor "
+                                    + Money.format(floorValue.decimal()) + " CNY/person/year in force on " + from
+                                    + " (青政办〔2017〕86号 二(三))")
                     .withMetadata(Map.of("provincialFloor", Money.format(floorValue.decimal())));
         }
-        Optional<LocalDate> newest = db.one("SELECT max(effective_from) FROM county_standard WHERE county = ?",
-                rs -> rs.getObject(1, LocalDate.class), county);
+        Optional<LocalDate> newest = db.one(
+                "SELECT max(effective_from) FROM county_standard WHERE county = ?",
+                rs -> rs.getObject(1, LocalDate.class),
+                county);
         if (newest.isPresent() && !from.isAfter(newest.get())) {
-            throw ServiceException.failedPrecondition("EFFECTIVE_DATE_NOT_AFTER_NEWEST",
+            throw ServiceException.failedPrecondition(
+                    "EFFECTIVE_DATE_NOT_AFTER_NEWEST",
                     "effectiveFrom " + from + " must be after the county's newest standard, which starts "
                             + newest.get() + "; history is never rewritten");
         }
-        CountyStandardRow saved = db.one("INSERT INTO county_standard (request_id, county, effective_from, "
-                        + "annual_amount, citation_document, citation_clause, citation_title, citation_note, published_by, "
-                        + "published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + CountyStandardRow.COLUMNS,
-                CountyStandardRow::map, requestId, county, from, Money.yuan(amount), document, clause,
-                title == null ? "" : title, note == null ? "" : note, caller.subject(), clock.instant()).orElseThrow();
+        CountyStandardRow saved = db.one(
+                        "INSERT INTO county_standard (request_id, county, effective_from, "
+                                + "annual_amount, citation_document, citation_clause, citation_title, citation_note, published_by, "
+                                + "published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "
+                                + CountyStandardRow.COLUMNS,
+                        CountyStandardRow::map,
+                        requestId,
+                        county,
+                        from,
+                        Money.yuan(amount),
+                        document,
+                        clause,
+                        title == null ? "" : title,
+                        note == null ? "" : note,
+                        caller.subject(),
+                        clock.instant())
+                .orElseThrow();
         LOG.info("published dibao standard {} for county {} from {} by {}", saved.id(), county, from, caller.subject());
         return toProto(saved, floorValue);
     }
@@ -119,11 +142,13 @@ public class CountyStandardService {
         ExplanationBuilder why = new ExplanationBuilder();
         why.step("适用的低保标准 / Standard applied")
                 .formula("max(county standard in force on the date, provincial floor in force on the date)")
-                .input("county", county).input("date", date)
+                .input("county", county)
+                .input("date", date)
                 .input("countyStandard", s.county() == null ? "none published" : Money.plain(s.county()))
                 .parameter(s.floor())
                 .result(Money.format(s.annual()) + " CNY/person/year (" + s.source() + ")")
-                .cite(s.citation()).add();
+                .cite(s.citation())
+                .add();
         CountyStandard.Builder out = CountyStandard.newBuilder()
                 .setCounty(county)
                 .setAnnualAmount(Money.format(s.annual()))
@@ -150,15 +175,22 @@ public class CountyStandardService {
             return StandardApplied.of(floorValue, null, "", "", null);
         }
         Optional<CountyStandardRow> row = inForce(county, date);
-        return row.map(r -> StandardApplied.of(floorValue, r.annualAmount(), "COUNTY_PUBLISHED",
+        return row.map(r -> StandardApplied.of(
+                        floorValue,
+                        r.annualAmount(),
+                        "COUNTY_PUBLISHED",
                         "county " + county + " standard from " + r.effectiveFrom() + " published by " + r.publishedBy(),
                         r.citation()))
                 .orElseGet(() -> StandardApplied.of(floorValue, null, "", "", null));
     }
 
     private Optional<CountyStandardRow> inForce(String county, LocalDate date) {
-        return db.one("SELECT " + CountyStandardRow.COLUMNS + " FROM county_standard WHERE county = ? "
-                + "AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1", CountyStandardRow::map, county, date);
+        return db.one(
+                "SELECT " + CountyStandardRow.COLUMNS + " FROM county_standard WHERE county = ? "
+                        + "AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1",
+                CountyStandardRow::map,
+                county,
+                date);
     }
 
     private ParameterValue floorOrNull(LocalDate date) {

@@ -29,7 +29,8 @@ public class CrossMatchService {
     private final DataSource dataSource;
     private final Clock clock;
 
-    public CrossMatchService(Sql db, DataSource dataSource, io.micronaut.jdbc.DataSourceResolver resolver, Clock clock) {
+    public CrossMatchService(
+            Sql db, DataSource dataSource, io.micronaut.jdbc.DataSourceResolver resolver, Clock clock) {
         this.db = db;
         // The import holds its own connection and transaction for the whole stream, outside any @Transactional.
         this.dataSource = resolver.resolve(dataSource);
@@ -45,16 +46,13 @@ public class CrossMatchService {
             out.onError(e);
             return new StreamObserver<>() {
                 @Override
-                public void onNext(PovertyRosterChunk value) {
-                }
+                public void onNext(PovertyRosterChunk value) {}
 
                 @Override
-                public void onError(Throwable t) {
-                }
+                public void onError(Throwable t) {}
 
                 @Override
-                public void onCompleted() {
-                }
+                public void onCompleted() {}
             };
         }
         return new RegistryImportStream(out, caller, dataSource, clock);
@@ -69,10 +67,11 @@ public class CrossMatchService {
         errors.check(sample >= 0 && sample <= 100, "sampleSize", "must be between 0 and 100");
         errors.throwIfAny();
         caller.requireRegion(region);
-        long importId = db.one("SELECT max(id) FROM registry_import WHERE completed_at IS NOT NULL",
+        long importId = db.one(
+                        "SELECT max(id) FROM registry_import WHERE completed_at IS NOT NULL",
                         rs -> rs.getObject(1) == null ? null : rs.getLong(1))
-                .orElseThrow(() -> ServiceException.failedPrecondition("NO_REGISTRY_IMPORT",
-                        "no poverty-registry roster has been imported yet"));
+                .orElseThrow(() -> ServiceException.failedPrecondition(
+                        "NO_REGISTRY_IMPORT", "no poverty-registry roster has been imported yet"));
         // Region filter on the county code, from the one kit scope (province 63%, prefecture 6301%, county itself).
         String prefix = new Scope(region).likePattern();
         String sql = """
@@ -90,10 +89,17 @@ public class CrossMatchService {
                 UNION ALL
                 SELECT 'sample', side, id_number FROM samples WHERE k <= ?
                 """;
-        List<String[]> rows = db.list(sql, rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)},
-                prefix, importId, prefix, sample);
-        CrossMatchReport.Builder out = CrossMatchReport.newBuilder().setRegion(region)
-                .setImportId(String.valueOf(importId)).setComputedAt(clock.instant().toString());
+        List<String[]> rows = db.list(
+                sql,
+                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)},
+                prefix,
+                importId,
+                prefix,
+                sample);
+        CrossMatchReport.Builder out = CrossMatchReport.newBuilder()
+                .setRegion(region)
+                .setImportId(String.valueOf(importId))
+                .setComputedAt(clock.instant().toString());
         for (String[] row : rows) {
             if (row[0].equals("count")) {
                 long n = Long.parseLong(row[2]);

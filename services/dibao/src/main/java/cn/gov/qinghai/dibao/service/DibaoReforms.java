@@ -33,10 +33,12 @@ public class DibaoReforms {
             return estimates.estimate(request);
         }
         EstimateBenefitRequest plain = request.toBuilder().clearReform().build();
-        SideBySide<BenefitEstimate> both = SideBySide.run(request.getReform(), parameters,
-                () -> estimates.estimate(plain), REFORM_FIELDS);
-        return both.baseline().toBuilder().setReformEstimate(both.reform())
-                .setReformDifferences(both.differences()).build();
+        SideBySide<BenefitEstimate> both =
+                SideBySide.run(request.getReform(), parameters, () -> estimates.estimate(plain), REFORM_FIELDS);
+        return both.baseline().toBuilder()
+                .setReformEstimate(both.reform())
+                .setReformDifferences(both.differences())
+                .build();
     }
 
     public MedicalAssistance calculate(MedicalAssistanceRequest request) {
@@ -44,9 +46,11 @@ public class DibaoReforms {
             return medical.calculate(request);
         }
         MedicalAssistanceRequest plain = request.toBuilder().clearReform().build();
-        SideBySide<MedicalAssistance> both = SideBySide.run(request.getReform(), parameters,
-                () -> medical.calculate(plain), REFORM_FIELDS);
-        return both.baseline().toBuilder().setReformAssistance(both.reform())
-                .setReformDifferences(both.differences()).build();
+        SideBySide<MedicalAssistance> both =
+                SideBySide.run(request.getReform(), parameters, () -> medical.calculate(plain), REFORM_FIELDS);
+        return both.baseline().toBuilder()
+                .setReformAssistance(both.reform())
+                .setReformDifferences(both.differences())
+                .build();
     }
 }

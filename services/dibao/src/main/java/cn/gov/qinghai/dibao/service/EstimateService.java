@@ -39,8 +39,12 @@ public class EstimateService {
     private final CountyStandardService standards;
     private final CountyPaymentMethodService paymentMethods;
 
-    public EstimateService(IncomeTypes incomeTypes, ProvincialFloor floor, BenefitAssessor assessor,
-                           CountyStandardService standards, CountyPaymentMethodService paymentMethods) {
+    public EstimateService(
+            IncomeTypes incomeTypes,
+            ProvincialFloor floor,
+            BenefitAssessor assessor,
+            CountyStandardService standards,
+            CountyPaymentMethodService paymentMethods) {
         this.paymentMethods = paymentMethods;
         this.incomeTypes = incomeTypes;
         this.floor = floor;
@@ -52,9 +56,13 @@ public class EstimateService {
         FieldErrors errors = new FieldErrors();
         int first = floor.firstDate().getYear();
         int year = request.getYear();
-        boolean yearOk = errors.check(year >= first && year <= MAX_YEAR, "year",
-                year == 0 ? "is required (" + first + ".." + MAX_YEAR + ")"
-                        : "must be between " + first + " and " + MAX_YEAR + " (the floor of 二(三) starts in " + first + ")");
+        boolean yearOk = errors.check(
+                year >= first && year <= MAX_YEAR,
+                "year",
+                year == 0
+                        ? "is required (" + first + ".." + MAX_YEAR + ")"
+                        : "must be between " + first + " and " + MAX_YEAR + " (the floor of 二(三) starts in " + first
+                                + ")");
         LocalDate date = yearOk ? LocalDate.of(year, 12, 31) : LocalDate.of(first, 12, 31);
         Set<String> known = incomeTypes.known(date);
         List<Person> members = new ArrayList<>();
@@ -69,7 +77,9 @@ public class EstimateService {
                 Integer age = null;
                 if (!m.hasAge()) {
                     at.add("age", "is required (0.." + MemberValidation.MAX_AGE + ")");
-                } else if (at.check(m.getAge() >= 0 && m.getAge() <= MemberValidation.MAX_AGE, "age",
+                } else if (at.check(
+                        m.getAge() >= 0 && m.getAge() <= MemberValidation.MAX_AGE,
+                        "age",
                         "must be between 0 and " + MemberValidation.MAX_AGE + ", found " + m.getAge())) {
                     age = m.getAge();
                 }
@@ -77,27 +87,41 @@ public class EstimateService {
                 List<IncomeItem> incomes = MemberValidation.incomes(at, m.getIncomesList(), known);
                 var rigid = MemberValidation.rigid(at, m.hasRigidExpenditure(), m.getRigidExpenditure());
                 if (age != null) {
-                    members.add(new Person(age, grade, m.getBedridden(), m.getHasFixedIncome(),
-                            WorkAbility.WORK_ABILITY_UNSPECIFIED, incomes, rigid));
+                    members.add(new Person(
+                            age,
+                            grade,
+                            m.getBedridden(),
+                            m.getHasFixedIncome(),
+                            WorkAbility.WORK_ABILITY_UNSPECIFIED,
+                            incomes,
+                            rigid));
                 }
             }
         }
-        BigDecimal countyStandard = errors.optionalDecimal("countyStandard", request.getCountyStandard(),
+        BigDecimal countyStandard = errors.optionalDecimal(
+                "countyStandard",
+                request.getCountyStandard(),
                 DecimalRule.positiveMoney().max("1000000"));
         String county = request.getCounty().isEmpty() ? null : errors.qinghaiRegion("county", request.getCounty());
         errors.throwIfAny();
 
         ExplanationBuilder why = new ExplanationBuilder();
         StandardApplied standard = countyStandard != null
-                ? StandardApplied.of(floor.at(date), countyStandard, "COUNTY_GIVEN",
-                "county standard given in the request", floor.at(date).citation())
-                : county == null ? StandardApplied.of(floor.at(date), null, "", "", null) // no database needed
-                : standards.applied(county, date);
+                ? StandardApplied.of(
+                        floor.at(date),
+                        countyStandard,
+                        "COUNTY_GIVEN",
+                        "county standard given in the request",
+                        floor.at(date).citation())
+                : county == null
+                        ? StandardApplied.of(floor.at(date), null, "", "", null) // no database needed
+                        : standards.applied(county, date);
         // a county's 按档补助 applies when the request names the county (二(三)); otherwise 据实补差
-        var method = county == null ? cn.gov.qinghai.dibao.rules.PaymentMethodApplied.GAP
+        var method = county == null
+                ? cn.gov.qinghai.dibao.rules.PaymentMethodApplied.GAP
                 : paymentMethods.applied(county, date);
-        Assessment a = assessor.assess(new HouseholdFacts(request.getSingleParent(), members), date, standard, method,
-                why);
+        Assessment a =
+                assessor.assess(new HouseholdFacts(request.getSingleParent(), members), date, standard, method, why);
         BenefitEstimate.Builder out = BenefitEstimate.newBuilder()
                 .setEligible(a.eligible())
                 .setAnnualStandard(Money.format(a.standard().annual()))
@@ -117,20 +141,28 @@ public class EstimateService {
         }
         var explanation = a.explanation().toBuilder();
         if (date.isAfter(floor.lastFigureDate().plusYears(1).minusDays(1))) {
-            explanation.addCaveats("二(三) gives floors up to 2019 only; the 2019 floor is used for " + year
-                    + ". / 文件仅规定至2019年底的底线标准。");
+            explanation.addCaveats(
+                    "二(三) gives floors up to 2019 only; the 2019 floor is used for " + year + ". / 文件仅规定至2019年底的底线标准。");
         }
-        LocalDate exclusionEnds = LocalDate.parse(incomeTypes.at(date).asMap()
-                .get("exclusionPeriodLastDayInclusive").toString());
+        LocalDate exclusionEnds = LocalDate.parse(incomeTypes
+                .at(date)
+                .asMap()
+                .get("exclusionPeriodLastDayInclusive")
+                .toString());
         if (date.isAfter(exclusionEnds)) {
             explanation.addCaveats("二(二) excludes the listed incomes during the 13th Five-Year Plan (2016–2020); the "
-                    + "exclusion is kept for " + year + " because no later document revokes it. / “十三五”期间不计入的规定在此后继续适用。");
+                    + "exclusion is kept for " + year
+                    + " because no later document revokes it. / “十三五”期间不计入的规定在此后继续适用。");
         }
         return out.setExplanation(explanation).build();
     }
 
     static Allowance toProto(AllowanceLine l) {
-        return Allowance.newBuilder().setKind(l.kind()).setMemberIndex(l.memberIndex())
-                .setMonthlyAmount(Money.format(l.monthly())).setReason(l.reason()).build();
+        return Allowance.newBuilder()
+                .setKind(l.kind())
+                .setMemberIndex(l.memberIndex())
+                .setMonthlyAmount(Money.format(l.monthly()))
+                .setReason(l.reason())
+                .build();
     }
 }

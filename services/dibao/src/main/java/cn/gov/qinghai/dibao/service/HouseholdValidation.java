@@ -21,8 +21,7 @@ import java.util.Set;
  * {@code household.members[1].idNumber}), and turns a stored household into the facts the rules need.
  */
 final class HouseholdValidation {
-    private HouseholdValidation() {
-    }
+    private HouseholdValidation() {}
 
     static void validate(FieldErrors errors, Household h, Set<String> incomeTypes, LocalDate today) {
         Counties.county(errors, "county", h.getCounty());
@@ -56,8 +55,8 @@ final class HouseholdValidation {
             });
             at.text("relation", m.getRelation(), 20);
             MemberValidation.disabilityGrade(at, m.hasDisabilityGrade(), m.getDisabilityGrade());
-            at.enumValue("workAbility", m.getWorkAbility(), WorkAbility.WORK_ABILITY_UNSPECIFIED,
-                    WorkAbility.UNRECOGNIZED);
+            at.enumValue(
+                    "workAbility", m.getWorkAbility(), WorkAbility.WORK_ABILITY_UNSPECIFIED, WorkAbility.UNRECOGNIZED);
             MemberValidation.incomes(at, m.getIncomesList(), incomeTypes);
             MemberValidation.rigid(at, m.hasRigidExpenditure(), m.getRigidExpenditure());
         }
@@ -68,11 +67,19 @@ final class HouseholdValidation {
         List<Person> people = new ArrayList<>();
         for (Member m : h.getMembersList()) {
             List<IncomeItem> incomes = m.getIncomesList().stream()
-                    .map(x -> new IncomeItem(x.getType(), new java.math.BigDecimal(x.getAnnualAmount().trim())))
+                    .map(x -> new IncomeItem(
+                            x.getType(),
+                            new java.math.BigDecimal(x.getAnnualAmount().trim())))
                     .toList();
             int age = Math.max(0, ResidentId.ageOn(m.getIdNumber(), date));
-            people.add(new Person(age, m.hasDisabilityGrade() ? m.getDisabilityGrade() : null, m.getBedridden(),
-                    m.getHasFixedIncome(), m.getWorkAbility(), incomes, declared(m)));
+            people.add(new Person(
+                    age,
+                    m.hasDisabilityGrade() ? m.getDisabilityGrade() : null,
+                    m.getBedridden(),
+                    m.getHasFixedIncome(),
+                    m.getWorkAbility(),
+                    incomes,
+                    declared(m)));
         }
         return new HouseholdFacts(h.getSingleParent(), people);
     }
@@ -86,11 +93,16 @@ final class HouseholdValidation {
         HouseholdFacts declared = facts(h, date);
         List<Person> people = new ArrayList<>(declared.members());
         for (MedicalExpenseCheck c : checks) {
-            if ("CONSULTED".equals(c.getStatus()) && !c.getAmount().isBlank() && c.getMemberIndex() >= 0
+            if ("CONSULTED".equals(c.getStatus())
+                    && !c.getAmount().isBlank()
+                    && c.getMemberIndex() >= 0
                     && c.getMemberIndex() < people.size()) {
                 Person p = people.get(c.getMemberIndex());
-                people.set(c.getMemberIndex(), p.withRigid(p.rigid().withVerifiedMajorIllness(
-                        new java.math.BigDecimal(c.getAmount()), "verified: health-data")));
+                people.set(
+                        c.getMemberIndex(),
+                        p.withRigid(p.rigid()
+                                .withVerifiedMajorIllness(
+                                        new java.math.BigDecimal(c.getAmount()), "verified: health-data")));
             }
         }
         return new HouseholdFacts(declared.singleParent(), people);
@@ -101,8 +113,8 @@ final class HouseholdValidation {
             return cn.gov.qinghai.dibao.rules.RigidExpenditure.NONE;
         }
         var r = m.getRigidExpenditure();
-        return new cn.gov.qinghai.dibao.rules.RigidExpenditure(amount(r.getMajorIllness()), amount(r.getEducation()),
-                amount(r.getDisability()), "declared");
+        return new cn.gov.qinghai.dibao.rules.RigidExpenditure(
+                amount(r.getMajorIllness()), amount(r.getEducation()), amount(r.getDisability()), "declared");
     }
 
     private static java.math.BigDecimal amount(String text) {
@@ -114,8 +126,11 @@ final class HouseholdValidation {
         Household.Builder b = h.toBuilder();
         for (int i = 0; i < b.getMembersCount(); i++) {
             Member m = b.getMembers(i);
-            b.setMembers(i, m.toBuilder().setIdNumber(ResidentId.mask(m.getIdNumber()))
-                    .setAge(Math.max(0, ResidentId.ageOn(m.getIdNumber(), date))));
+            b.setMembers(
+                    i,
+                    m.toBuilder()
+                            .setIdNumber(ResidentId.mask(m.getIdNumber()))
+                            .setAge(Math.max(0, ResidentId.ageOn(m.getIdNumber(), date))));
         }
         return b.build();
     }

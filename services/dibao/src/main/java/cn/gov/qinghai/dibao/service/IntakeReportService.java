@@ -65,18 +65,22 @@ public class IntakeReportService {
         YearMonth current = YearMonth.now(clock);
         YearMonth first = YearMonth.from(floor.firstDate());
         if (month != null && (month.isBefore(first) || !month.isBefore(current))) {
-            errors.add("month", "must be a month that has ended, from " + first + " (青政办〔2017〕86号 takes effect) "
-                    + "to " + current.minusMonths(1) + ", found " + month);
+            errors.add(
+                    "month",
+                    "must be a month that has ended, from " + first + " (青政办〔2017〕86号 takes effect) " + "to "
+                            + current.minusMonths(1) + ", found " + month);
         }
         String note = errors.optionalText("note", request.getNote(), FieldErrors.MAX_TEXT);
         errors.throwIfAny();
         caller.requireRegion(county);
-        String hash = CaseService.hash(request.toBuilder().clearRequestId().build().toByteArray());
+        String hash =
+                CaseService.hash(request.toBuilder().clearRequestId().build().toByteArray());
 
         Optional<String[]> earlier = store.submission(requestId);
         if (earlier.isPresent()) {
             if (!earlier.get()[1].equals(hash)) {
-                throw ServiceException.alreadyExists("REQUEST_ID_REUSED",
+                throw ServiceException.alreadyExists(
+                        "REQUEST_ID_REUSED",
                         "requestId " + requestId + " was already used for a different intake report");
             }
             return view(store.byId(Long.parseLong(earlier.get()[0])).orElseThrow(), caller);
@@ -89,15 +93,16 @@ public class IntakeReportService {
         int revision;
         String action;
         if (existing.isEmpty()) {
-            Optional<Long> inserted = store.insert(county, township, monthStart, contents, requestId,
-                    caller.subject(), now);
+            Optional<Long> inserted =
+                    store.insert(county, township, monthStart, contents, requestId, caller.subject(), now);
             if (inserted.isEmpty()) {
                 throw exists(store.byKey(county, township, monthStart).orElseThrow());
             }
             id = inserted.get();
             revision = 1;
             action = "SUBMITTED";
-            store.appendHistory(id, action, "", IntakeReportStatus.REPORT_SUBMITTED.name(), caller.subject(), now, note);
+            store.appendHistory(
+                    id, action, "", IntakeReportStatus.REPORT_SUBMITTED.name(), caller.subject(), now, note);
         } else {
             IntakeReportStore.Row row = existing.get();
             if (!IntakeReportStatus.REPORT_RETURNED.name().equals(row.status())
@@ -107,8 +112,8 @@ public class IntakeReportService {
             id = row.id();
             revision = row.revision() + 1;
             action = "RESUBMITTED";
-            store.appendHistory(id, action, row.status(), IntakeReportStatus.REPORT_SUBMITTED.name(),
-                    caller.subject(), now, note);
+            store.appendHistory(
+                    id, action, row.status(), IntakeReportStatus.REPORT_SUBMITTED.name(), caller.subject(), now, note);
         }
         store.recordSubmission(requestId, hash, id, revision, contents, caller.subject(), now);
         LOG.info("intake report {} {} for {} {} {} by {}", id, action, county, township, month, caller.subject());
@@ -119,9 +124,11 @@ public class IntakeReportService {
     public IntakeReport decide(DecideIntakeReportRequest request) {
         Caller caller = Caller.current().requireAnyRole(Roles.COUNTY_APPROVER);
         FieldErrors errors = new FieldErrors();
-        Outcome outcome = errors.enumValue("outcome", request.getOutcome(), Outcome.OUTCOME_UNSPECIFIED,
-                Outcome.UNRECOGNIZED);
-        errors.check(request.getExpectedVersion() >= 1, "expectedVersion",
+        Outcome outcome =
+                errors.enumValue("outcome", request.getOutcome(), Outcome.OUTCOME_UNSPECIFIED, Outcome.UNRECOGNIZED);
+        errors.check(
+                request.getExpectedVersion() >= 1,
+                "expectedVersion",
                 "is required: the version of the report you decided on (IntakeReport.version)");
         String note = errors.optionalText("note", request.getNote(), FieldErrors.MAX_TEXT);
         if (outcome == Outcome.REJECT && (note == null || note.isBlank())) {
@@ -134,8 +141,10 @@ public class IntakeReportService {
             throw conflict(row.id()).withMetadata(Map.of("currentVersion", String.valueOf(row.version())));
         }
         if (!IntakeReportStatus.REPORT_SUBMITTED.name().equals(row.status())) {
-            throw ServiceException.failedPrecondition("ILLEGAL_TRANSITION", "the report is " + row.status()
-                    + "; only a submitted report can be approved or returned").withMetadata(Map.of("status", row.status()));
+            throw ServiceException.failedPrecondition(
+                            "ILLEGAL_TRANSITION",
+                            "the report is " + row.status() + "; only a submitted report can be approved or returned")
+                    .withMetadata(Map.of("status", row.status()));
         }
         Instant now = clock.instant();
         boolean won;
@@ -184,14 +193,15 @@ public class IntakeReportService {
         Pages.Window window = Pages.window(errors, request.getPageSize(), request.getPageToken());
         errors.throwIfAny();
         caller.requireRegion(county);
-        String status = request.getStatus() == IntakeReportStatus.INTAKE_REPORT_STATUS_UNSPECIFIED ? ""
+        String status = request.getStatus() == IntakeReportStatus.INTAKE_REPORT_STATUS_UNSPECIFIED
+                ? ""
                 : request.getStatus().name();
         LocalDate monthStart = month == null ? null : month.atDay(1);
         boolean filedOnly = povertyOfficeOnly(caller);
         int total = store.count(county, monthStart, status, filedOnly);
         ListIntakeReportsResponse.Builder out = ListIntakeReportsResponse.newBuilder();
-        for (IntakeReportStore.Row row : store.list(county, monthStart, status, filedOnly, window.offset(),
-                window.size())) {
+        for (IntakeReportStore.Row row :
+                store.list(county, monthStart, status, filedOnly, window.offset(), window.size())) {
             out.addReports(view(row, caller));
         }
         return out.setTotalSize(total).setNextPageToken(window.nextToken(total)).build();
@@ -204,14 +214,23 @@ public class IntakeReportService {
         IntakeReport.Builder r = IntakeReport.newBuilder();
         int admitted = 0;
         for (IntakeReportStore.Event e : store.events(county, township, from, to)) {
-            IntakeItem.Builder item = IntakeItem.newBuilder().setCaseId(String.valueOf(e.caseId()))
-                    .setHeadName(e.headName()).setHeadIdMasked(ResidentId.mask(e.headIdNumber()))
-                    .setHouseholdSize(e.householdSize()).setAction(e.action()).setToStatus(e.toStatus())
-                    .setAt(e.at().atZone(PlatformGrpcFactory.CHINA).toOffsetDateTime().toString())
+            IntakeItem.Builder item = IntakeItem.newBuilder()
+                    .setCaseId(String.valueOf(e.caseId()))
+                    .setHeadName(e.headName())
+                    .setHeadIdMasked(ResidentId.mask(e.headIdNumber()))
+                    .setHouseholdSize(e.householdSize())
+                    .setAction(e.action())
+                    .setToStatus(e.toStatus())
+                    .setAt(e.at().atZone(PlatformGrpcFactory.CHINA)
+                            .toOffsetDateTime()
+                            .toString())
                     .setNote(e.note());
             if ("APPROVED".equals(e.toStatus())) {
                 admitted++;
-                item.setClassification(e.classification() == null ? "" : e.classification().trim())
+                item.setClassification(
+                                e.classification() == null
+                                        ? ""
+                                        : e.classification().trim())
                         .setMonthlyTotal(e.monthlyTotal() == null ? "" : Money.format(e.monthlyTotal()));
             }
             switch (e.action()) {
@@ -225,16 +244,27 @@ public class IntakeReportService {
 
     private IntakeReport view(IntakeReportStore.Row row, Caller caller) {
         IntakeReport.Builder b = ProtoJson.read(row.contentsJson(), IntakeReport.newBuilder())
-                .setId(String.valueOf(row.id())).setCounty(row.county()).setTownship(row.township())
-                .setMonth(YearMonth.from(row.month()).toString()).setStatus(IntakeReportStatus.valueOf(row.status()))
-                .setVersion(row.version()).setRevision(row.revision()).setRequestId(row.requestId())
-                .setSubmittedBy(row.submittedBy()).setSubmittedAt(at(row.submittedAt()));
+                .setId(String.valueOf(row.id()))
+                .setCounty(row.county())
+                .setTownship(row.township())
+                .setMonth(YearMonth.from(row.month()).toString())
+                .setStatus(IntakeReportStatus.valueOf(row.status()))
+                .setVersion(row.version())
+                .setRevision(row.revision())
+                .setRequestId(row.requestId())
+                .setSubmittedBy(row.submittedBy())
+                .setSubmittedAt(at(row.submittedAt()));
         if (row.filedAt() != null) {
             b.setApprovedBy(row.approvedBy()).setFiledAt(at(row.filedAt()));
         }
         for (HistoryRow h : store.history(row.id())) {
-            b.addHistory(HistoryEntry.newBuilder().setSequence(h.sequence()).setAction(h.action())
-                    .setFromStatus(h.fromStatus()).setToStatus(h.toStatus()).setActor(h.actor()).setAt(at(h.at()))
+            b.addHistory(HistoryEntry.newBuilder()
+                    .setSequence(h.sequence())
+                    .setAction(h.action())
+                    .setFromStatus(h.fromStatus())
+                    .setToStatus(h.toStatus())
+                    .setActor(h.actor())
+                    .setAt(at(h.at()))
                     .setNote(h.note()));
         }
         return b.build();
@@ -242,8 +272,10 @@ public class IntakeReportService {
 
     /** The poverty office reads only what was filed with it (unless the caller also holds a civil-affairs role). */
     private static boolean povertyOfficeOnly(Caller caller) {
-        return caller.hasRole(Roles.POVERTY_OFFICE) && !caller.hasRole(Roles.CLERK)
-                && !caller.hasRole(Roles.TOWNSHIP_REVIEWER) && !caller.hasRole(Roles.VERIFIER)
+        return caller.hasRole(Roles.POVERTY_OFFICE)
+                && !caller.hasRole(Roles.CLERK)
+                && !caller.hasRole(Roles.TOWNSHIP_REVIEWER)
+                && !caller.hasRole(Roles.VERIFIER)
                 && !caller.hasRole(Roles.COUNTY_APPROVER);
     }
 
@@ -266,14 +298,18 @@ public class IntakeReportService {
     }
 
     private static ServiceException exists(IntakeReportStore.Row row) {
-        return ServiceException.failedPrecondition("INTAKE_REPORT_EXISTS", "the intake report of " + row.township()
-                + " for " + YearMonth.from(row.month()) + " is already " + row.status() + " (report " + row.id()
-                + "); a month is reported again only after the county returned it")
+        return ServiceException.failedPrecondition(
+                        "INTAKE_REPORT_EXISTS",
+                        "the intake report of " + row.township()
+                                + " for " + YearMonth.from(row.month()) + " is already " + row.status() + " (report "
+                                + row.id()
+                                + "); a month is reported again only after the county returned it")
                 .withMetadata(Map.of("reportId", String.valueOf(row.id()), "status", row.status()));
     }
 
     private static ServiceException conflict(long id) {
-        return ServiceException.aborted("INTAKE_REPORT_VERSION_CONFLICT", "intake report " + id
-                + " was changed since you read it; read it again and decide on the new version");
+        return ServiceException.aborted(
+                "INTAKE_REPORT_VERSION_CONFLICT",
+                "intake report " + id + " was changed since you read it; read it again and decide on the new version");
     }
 }

@@ -18,8 +18,7 @@ final class MemberValidation {
     /** No household declares more than this per income item; larger is a typing error, refused clearly. */
     static final DecimalRule ANNUAL_AMOUNT = DecimalRule.money().max("100000000");
 
-    private MemberValidation() {
-    }
+    private MemberValidation() {}
 
     static List<IncomeItem> incomes(FieldErrors errors, List<Income> incomes, Set<String> knownTypes) {
         List<IncomeItem> out = new ArrayList<>();
@@ -36,7 +35,9 @@ final class MemberValidation {
                 at.add("type", "is required; one of " + knownTypes);
                 typeOk = false;
             } else {
-                typeOk = at.check(knownTypes.contains(type), "type",
+                typeOk = at.check(
+                        knownTypes.contains(type),
+                        "type",
                         "must be one of " + knownTypes + ", found '" + clip(type) + "'");
             }
             BigDecimal amount = at.decimal("annualAmount", income.getAnnualAmount(), ANNUAL_AMOUNT);
@@ -51,8 +52,8 @@ final class MemberValidation {
      * A member's rigid expenditure (二(二) expenditure-type poverty): each amount optional (empty = 0), money >= 0,
      * paths {@code rigidExpenditure.majorIllness} etc. Returns {@code null} when any amount is invalid.
      */
-    static cn.gov.qinghai.dibao.rules.RigidExpenditure rigid(FieldErrors errors, boolean present,
-                                                             cn.gov.qinghai.dibao.v1.RigidExpenditure r) {
+    static cn.gov.qinghai.dibao.rules.RigidExpenditure rigid(
+            FieldErrors errors, boolean present, cn.gov.qinghai.dibao.v1.RigidExpenditure r) {
         if (!present) {
             return cn.gov.qinghai.dibao.rules.RigidExpenditure.NONE;
         }
@@ -66,8 +67,8 @@ final class MemberValidation {
         if (!ok) {
             return null;
         }
-        return new cn.gov.qinghai.dibao.rules.RigidExpenditure(zeroIfNull(illness), zeroIfNull(education),
-                zeroIfNull(disability), "declared");
+        return new cn.gov.qinghai.dibao.rules.RigidExpenditure(
+                zeroIfNull(illness), zeroIfNull(education), zeroIfNull(disability), "declared");
     }
 
     private static BigDecimal zeroIfNull(BigDecimal v) {

@@ -9,8 +9,7 @@ final class ProtoJson {
     private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
     private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
 
-    private ProtoJson() {
-    }
+    private ProtoJson() {}
 
     static String write(Message m) {
         try {

@@ -17,7 +17,9 @@ import java.util.List;
 public class PublishedCountyStandards implements PublishedValues {
 
     public static final String ID = "dibao.county_standard";
-    private static final Citation AUTHORITY = new Citation("青政办〔2017〕86号", "二(三)",
+    private static final Citation AUTHORITY = new Citation(
+            "青政办〔2017〕86号",
+            "二(三)",
             "关于做好农村最低生活保障制度与扶贫开发政策有效衔接的实施方案",
             "各县（市、区）公布本地农村低保标准，不得低于全省底线 / each county publishes its own standard, never below "
                     + "the provincial floor (dibao.provincial_floor)");
@@ -31,10 +33,22 @@ public class PublishedCountyStandards implements PublishedValues {
     @Override
     @Transactional(readOnly = true)
     public List<Series> published() {
-        List<CountyStandardRow> rows = db.list("SELECT " + CountyStandardRow.COLUMNS
-                + " FROM county_standard ORDER BY effective_from, id", CountyStandardRow::map);
-        return List.of(new Series(ID, "县（市、区）农村低保标准（运行时发布） / County rural dibao standard (published)",
-                "CNY/person/year", AUTHORITY, rows.stream().map(r -> new Value(r.effectiveFrom(), r.county(),
-                        r.annualAmount().toPlainString(), r.citation(), r.publishedBy(), r.publishedAt())).toList()));
+        List<CountyStandardRow> rows = db.list(
+                "SELECT " + CountyStandardRow.COLUMNS + " FROM county_standard ORDER BY effective_from, id",
+                CountyStandardRow::map);
+        return List.of(new Series(
+                ID,
+                "县（市、区）农村低保标准（运行时发布） / County rural dibao standard (published)",
+                "CNY/person/year",
+                AUTHORITY,
+                rows.stream()
+                        .map(r -> new Value(
+                                r.effectiveFrom(),
+                                r.county(),
+                                r.annualAmount().toPlainString(),
+                                r.citation(),
+                                r.publishedBy(),
+                                r.publishedAt()))
+                        .toList()));
     }
 }

@@ -56,6 +56,7 @@ final class RegistryImportStream implements StreamObserver<PovertyRosterChunk> {
      * same. Chunks are split at LF, which neither encoding uses inside a character.
      */
     private Charset charset;
+
     private long line;
     private long lines;
     private long accepted;
@@ -79,7 +80,9 @@ final class RegistryImportStream implements StreamObserver<PovertyRosterChunk> {
                     this.importId = rs.getLong(1);
                 }
             }
-            this.copy = connection.unwrap(PGConnection.class).getCopyAPI()
+            this.copy = connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyIn("COPY registry_person (import_id, id_number, name, county) FROM STDIN WITH (FORMAT csv)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot start the registry import", e);
@@ -137,7 +140,8 @@ final class RegistryImportStream implements StreamObserver<PovertyRosterChunk> {
             }
             flush(true);
             copy.endCopy();
-            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM registry_person WHERE import_id <> ?")) {
+            try (PreparedStatement ps =
+                    connection.prepareStatement("DELETE FROM registry_person WHERE import_id <> ?")) {
                 ps.setLong(1, importId);
                 ps.executeUpdate();
             }
@@ -158,11 +162,21 @@ final class RegistryImportStream implements StreamObserver<PovertyRosterChunk> {
             connection.commit();
             close();
             finished = true;
-            LOG.info("registry import {} by {}: {} lines, {} accepted, {} rejected", importId, caller.subject(), lines,
-                    accepted, rejected);
-            out.onNext(PovertyRosterImport.newBuilder().setImportId(String.valueOf(importId)).setLines(lines)
-                    .setAccepted(accepted).setRejected(rejected).addAllBadRows(badRows)
-                    .setCompletedAt(completed.toString()).build());
+            LOG.info(
+                    "registry import {} by {}: {} lines, {} accepted, {} rejected",
+                    importId,
+                    caller.subject(),
+                    lines,
+                    accepted,
+                    rejected);
+            out.onNext(PovertyRosterImport.newBuilder()
+                    .setImportId(String.valueOf(importId))
+                    .setLines(lines)
+                    .setAccepted(accepted)
+                    .setRejected(rejected)
+                    .addAllBadRows(badRows)
+                    .setCompletedAt(completed.toString())
+                    .build());
             out.onCompleted();
         } catch (SQLException e) {
             fail(e);
@@ -211,7 +225,13 @@ final class RegistryImportStream implements StreamObserver<PovertyRosterChunk> {
             return;
         }
         accepted++;
-        batch.append(importId).append(',').append(id).append(",\"").append(name).append("\",").append(county)
+        batch.append(importId)
+                .append(',')
+                .append(id)
+                .append(",\"")
+                .append(name)
+                .append("\",")
+                .append(county)
                 .append('\n');
     }
 
@@ -233,7 +253,9 @@ final class RegistryImportStream implements StreamObserver<PovertyRosterChunk> {
     private void fail(SQLException e) {
         abort();
         LOG.error("registry import {} failed", importId, e);
-        out.onError(ServiceException.of(io.grpc.Status.Code.INTERNAL, "IMPORT_FAILED",
+        out.onError(ServiceException.of(
+                io.grpc.Status.Code.INTERNAL,
+                "IMPORT_FAILED",
                 "the import failed and was rolled back; nothing was kept"));
     }
 

@@ -15,6 +15,5 @@ public final class Roles {
 
     static final String[] ANY = {CLERK, TOWNSHIP_REVIEWER, VERIFIER, COUNTY_APPROVER, POVERTY_OFFICE};
 
-    private Roles() {
-    }
+    private Roles() {}
 }

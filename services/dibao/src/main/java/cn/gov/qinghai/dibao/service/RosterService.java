@@ -4,6 +4,7 @@ import cn.gov.qinghai.dibao.data.CaseRow;
 import cn.gov.qinghai.dibao.data.CaseStore;
 import cn.gov.qinghai.dibao.rules.Assessment;
 import cn.gov.qinghai.dibao.rules.BenefitAssessor;
+import cn.gov.qinghai.dibao.rules.ProvincialFloor;
 import cn.gov.qinghai.dibao.rules.StandardApplied;
 import cn.gov.qinghai.dibao.v1.ClassTotal;
 import cn.gov.qinghai.dibao.v1.GetPaymentRosterRequest;
@@ -18,7 +19,6 @@ import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.Pages;
 import cn.gov.qinghai.kit.identity.ResidentId;
 import cn.gov.qinghai.kit.money.Money;
-import cn.gov.qinghai.dibao.rules.ProvincialFloor;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -46,8 +46,13 @@ public class RosterService {
     private final CountyPaymentMethodService paymentMethods;
     private final Clock clock;
 
-    public RosterService(CaseStore store, CountyStandardService standards, BenefitAssessor assessor,
-                         ProvincialFloor floor, CountyPaymentMethodService paymentMethods, Clock clock) {
+    public RosterService(
+            CaseStore store,
+            CountyStandardService standards,
+            BenefitAssessor assessor,
+            ProvincialFloor floor,
+            CountyPaymentMethodService paymentMethods,
+            Clock clock) {
         this.paymentMethods = paymentMethods;
         this.store = store;
         this.standards = standards;
@@ -57,8 +62,7 @@ public class RosterService {
     }
 
     /** One paid household in a month. */
-    record Paid(CaseRow row, Assessment assessment, String reason) {
-    }
+    record Paid(CaseRow row, Assessment assessment, String reason) {}
 
     @Transactional(readOnly = true)
     public PaymentRoster roster(GetPaymentRosterRequest request) {
@@ -96,7 +100,8 @@ public class RosterService {
                     .setMonthlyAllowances(Money.format(p.assessment().monthlyAllowances()))
                     .setMonthlyTotal(Money.format(p.assessment().monthlyTotal()))
                     .setReason(p.reason())
-                    .setPaymentMethod(cn.gov.qinghai.dibao.v1.PaymentMethod.valueOf(p.assessment().paymentMethod()))
+                    .setPaymentMethod(cn.gov.qinghai.dibao.v1.PaymentMethod.valueOf(
+                            p.assessment().paymentMethod()))
                     .setTier(p.assessment().tier())
                     .build());
         }
@@ -109,9 +114,11 @@ public class RosterService {
                 .setPersons(persons)
                 .setMonthlyTotal(Money.format(total))
                 .setTotalSize(entries.size())
-                        .setNextPageToken(window.nextToken(entries.size()));
-        totalByClass.forEach((cls, sum) -> out.addTotalsByClass(ClassTotal.newBuilder().setClassification(cls)
-                .setHouseholds(countByClass.get(cls)[0]).setPersons(countByClass.get(cls)[1])
+                .setNextPageToken(window.nextToken(entries.size()));
+        totalByClass.forEach((cls, sum) -> out.addTotalsByClass(ClassTotal.newBuilder()
+                .setClassification(cls)
+                .setHouseholds(countByClass.get(cls)[0])
+                .setPersons(countByClass.get(cls)[1])
                 .setMonthlyTotal(Money.format(sum))));
         return out.build();
     }
@@ -134,9 +141,12 @@ public class RosterService {
                     .setMonthlyAmount(Money.format(p.assessment().monthlyTotal()))
                     .build());
         }
-        return ListPublicRecipientsResponse.newBuilder().setCounty(county).setMonth(month.toString())
+        return ListPublicRecipientsResponse.newBuilder()
+                .setCounty(county)
+                .setMonth(month.toString())
                 .addAllRecipients(window.slice(all))
-                .setTotalSize(all.size()).setNextPageToken(window.nextToken(all.size()))
+                .setTotalSize(all.size())
+                .setNextPageToken(window.nextToken(all.size()))
                 .build();
     }
 
@@ -150,15 +160,16 @@ public class RosterService {
         var method = paymentMethods.applied(county, ruleDay);
         List<Paid> out = new ArrayList<>();
         for (CaseRow row : store.paidIn(county, first)) {
-            Assessment a = assessor.assess(CaseViews.facts(row, ruleDay), ruleDay, standard, method,
-                    new ExplanationBuilder());
+            Assessment a =
+                    assessor.assess(CaseViews.facts(row, ruleDay), ruleDay, standard, method, new ExplanationBuilder());
             // The reason describes the month asked for, not today's status, so a past month reads the same forever.
             LocalDate exitMonth = row.exitDate() == null ? null : row.exitDate().withDayOfMonth(1);
             String reason;
             if (exitMonth != null && first.isAfter(exitMonth)) {
                 reason = "retention month " + (int) java.time.temporal.ChronoUnit.MONTHS.between(exitMonth, first)
                         + " of " + row.retentionMonths() + " after exit on " + row.exitDate() + " (" + row.exitReason()
-                        + "); retained through " + row.lastPaidMonth().toString().substring(0, 7) + " (二(五))";
+                        + "); retained through "
+                        + row.lastPaidMonth().toString().substring(0, 7) + " (二(五))";
             } else {
                 reason = "approved " + row.approvedAt().atZone(clock.getZone()).toLocalDate() + "; "
                         + (method.tiered() ? "tier" : "gap") + " to standard "
@@ -185,7 +196,8 @@ public class RosterService {
         }
         YearMonth m = errors.yearMonth("month", value);
         if (m != null && m.isBefore(YearMonth.from(floor.firstDate()))) {
-            errors.add("month", "must be " + YearMonth.from(floor.firstDate()) + " or later (青政办〔2017〕86号 takes effect)");
+            errors.add(
+                    "month", "must be " + YearMonth.from(floor.firstDate()) + " or later (青政办〔2017〕86号 takes effect)");
             return null;
         }
         return m;

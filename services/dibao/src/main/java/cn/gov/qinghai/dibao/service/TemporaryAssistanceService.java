@@ -58,16 +58,19 @@ public class TemporaryAssistanceService {
         String name = errors.text("beneficiaryName", request.getBeneficiaryName(), 50);
         ResidentId.problem(request.getBeneficiaryIdNumber(), today)
                 .ifPresent(p -> errors.add("beneficiaryIdNumber", p));
-        BigDecimal amount = errors.decimal("amount", request.getAmount(), DecimalRule.positiveMoney().max("100000000"));
+        BigDecimal amount = errors.decimal(
+                "amount", request.getAmount(), DecimalRule.positiveMoney().max("100000000"));
         String reason = errors.text("reason", request.getReason(), FieldErrors.MAX_TEXT);
         String entrustment = errors.optionalText("entrustment", request.getEntrustment(), 200);
         boolean county_level = caller.hasRole(Roles.COUNTY_APPROVER);
         if (!county_level && entrustment == null) {
-            errors.add("entrustment", "is required for a township approval: the county's entrustment (受县级民政部门委托, 二(四))");
+            errors.add(
+                    "entrustment", "is required for a township approval: the county's entrustment (受县级民政部门委托, 二(四))");
         }
         errors.throwIfAny();
         caller.requireRegion(county);
-        String hash = CaseService.hash(request.toBuilder().clearRequestId().build().toByteArray());
+        String hash =
+                CaseService.hash(request.toBuilder().clearRequestId().build().toByteArray());
 
         Optional<TemporaryAssistance> replay = byRequestId(requestId, hash);
         if (replay.isPresent()) {
@@ -77,48 +80,79 @@ public class TemporaryAssistanceService {
         String level = county_level ? "COUNTY" : "TOWNSHIP";
         BigDecimal limit = limitValue.decimal(county_level ? "countyMaxInclusive" : "townshipMaxInclusive");
         if (amount.compareTo(limit) > 0) {
-            throw ServiceException.permissionDenied("APPROVAL_LIMIT_EXCEEDED", "amount " + Money.format(amount)
-                            + " is above the " + level.toLowerCase() + " approval limit of " + Money.format(limit)
-                            + " yuan (青政办〔2017〕86号 二(四))" + (county_level ? "" : "; a county approver may approve up to "
-                            + Money.format(limitValue.decimal("countyMaxInclusive"))))
+            throw ServiceException.permissionDenied(
+                            "APPROVAL_LIMIT_EXCEEDED",
+                            "amount " + Money.format(amount)
+                                    + " is above the " + level.toLowerCase() + " approval limit of "
+                                    + Money.format(limit)
+                                    + " yuan (青政办〔2017〕86号 二(四))"
+                                    + (county_level
+                                            ? ""
+                                            : "; a county approver may approve up to "
+                                                    + Money.format(limitValue.decimal("countyMaxInclusive"))))
                     .withMetadata(Map.of("limit", Money.format(limit), "level", level));
         }
         Instant now = clock.instant();
-        Optional<Long> id = db.one("INSERT INTO temporary_assistance (request_id, payload_hash, county, township, "
+        Optional<Long> id = db.one(
+                "INSERT INTO temporary_assistance (request_id, payload_hash, county, township, "
                         + "beneficiary_name, beneficiary_id_number, amount, reason, approval_level, approval_limit, "
                         + "entrustment, approved_by, approved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (request_id) DO NOTHING RETURNING id", rs -> rs.getLong(1),
-                requestId, hash, county, township, name, request.getBeneficiaryIdNumber(), Money.yuan(amount), reason,
-                level, limit, entrustment == null ? "" : entrustment, caller.subject(), now);
+                        + "ON CONFLICT (request_id) DO NOTHING RETURNING id",
+                rs -> rs.getLong(1),
+                requestId,
+                hash,
+                county,
+                township,
+                name,
+                request.getBeneficiaryIdNumber(),
+                Money.yuan(amount),
+                reason,
+                level,
+                limit,
+                entrustment == null ? "" : entrustment,
+                caller.subject(),
+                now);
         if (id.isEmpty()) {
             return byRequestId(requestId, hash).orElseThrow();
         }
-        LOG.info("temporary assistance {} of {} for {} approved at {} level by {}", id.get(), Money.format(amount),
-                ResidentId.mask(request.getBeneficiaryIdNumber()), level, caller.subject());
+        LOG.info(
+                "temporary assistance {} of {} for {} approved at {} level by {}",
+                id.get(),
+                Money.format(amount),
+                ResidentId.mask(request.getBeneficiaryIdNumber()),
+                level,
+                caller.subject());
         return byRequestId(requestId, hash).orElseThrow();
     }
 
     private Optional<TemporaryAssistance> byRequestId(String requestId, String hash) {
-        return db.one("SELECT " + COLUMNS + " FROM temporary_assistance WHERE request_id = ?", rs -> {
-            if (!rs.getString(3).equals(hash)) {
-                throw ServiceException.alreadyExists("REQUEST_ID_REUSED",
-                        "requestId " + requestId + " was already used for a different grant");
-            }
-            return TemporaryAssistance.newBuilder()
-                    .setId(String.valueOf(rs.getLong(1)))
-                    .setRequestId(rs.getString(2))
-                    .setCounty(rs.getString(4))
-                    .setTownship(rs.getString(5))
-                    .setBeneficiaryNameMasked(ResidentId.maskName(rs.getString(6)))
-                    .setBeneficiaryIdMasked(ResidentId.mask(rs.getString(7)))
-                    .setAmount(Money.format(rs.getBigDecimal(8)))
-                    .setReason(rs.getString(9))
-                    .setApprovalLevel(rs.getString(10))
-                    .setApprovalLimit(Money.format(rs.getBigDecimal(11)))
-                    .setApprovedBy(rs.getString(12))
-                    .setApprovedAt(rs.getObject(13, OffsetDateTime.class).toInstant().toString())
-                    .setCitation(limits.at(LocalDate.now(clock)).citation().toProto())
-                    .build();
-        }, requestId);
+        return db.one(
+                "SELECT " + COLUMNS + " FROM temporary_assistance WHERE request_id = ?",
+                rs -> {
+                    if (!rs.getString(3).equals(hash)) {
+                        throw ServiceException.alreadyExists(
+                                "REQUEST_ID_REUSED",
+                                "requestId " + requestId + " was already used for a different grant");
+                    }
+                    return TemporaryAssistance.newBuilder()
+                            .setId(String.valueOf(rs.getLong(1)))
+                            .setRequestId(rs.getString(2))
+                            .setCounty(rs.getString(4))
+                            .setTownship(rs.getString(5))
+                            .setBeneficiaryNameMasked(ResidentId.maskName(rs.getString(6)))
+                            .setBeneficiaryIdMasked(ResidentId.mask(rs.getString(7)))
+                            .setAmount(Money.format(rs.getBigDecimal(8)))
+                            .setReason(rs.getString(9))
+                            .setApprovalLevel(rs.getString(10))
+                            .setApprovalLimit(Money.format(rs.getBigDecimal(11)))
+                            .setApprovedBy(rs.getString(12))
+                            .setApprovedAt(rs.getObject(13, OffsetDateTime.class)
+                                    .toInstant()
+                                    .toString())
+                            .setCitation(
+                                    limits.at(LocalDate.now(clock)).citation().toProto())
+                            .build();
+                },
+                requestId);
     }
 }

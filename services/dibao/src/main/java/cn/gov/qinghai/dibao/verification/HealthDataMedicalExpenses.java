@@ -37,8 +37,9 @@ public class HealthDataMedicalExpenses implements MedicalExpenseSource {
     private final HealthDataServiceGrpc.HealthDataServiceBlockingStub stub;
     private final Duration timeout;
 
-    public HealthDataMedicalExpenses(@GrpcChannel("health-data") ManagedChannel channel,
-                                     @Value("${dibao.medical-source-timeout:3s}") Duration timeout) {
+    public HealthDataMedicalExpenses(
+            @GrpcChannel("health-data") ManagedChannel channel,
+            @Value("${dibao.medical-source-timeout:3s}") Duration timeout) {
         this.channel = channel;
         this.stub = HealthDataServiceGrpc.newBlockingStub(channel);
         this.timeout = timeout;
@@ -54,18 +55,28 @@ public class HealthDataMedicalExpenses implements MedicalExpenseSource {
         try {
             // a read, so safe to try again once the channel has reconnected after a health-data restart
             GetMajorMedicalExpensesRequest lookup = GetMajorMedicalExpensesRequest.newBuilder()
-                    .setIdentityNumber(idNumber).setYear(year).setPurpose(PURPOSE).build();
-            MajorMedicalExpenses r = ReconnectOnce.call(channel,
-                    stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers)), timeout, RECONNECT_WAIT,
+                    .setIdentityNumber(idNumber)
+                    .setYear(year)
+                    .setPurpose(PURPOSE)
+                    .build();
+            MajorMedicalExpenses r = ReconnectOnce.call(
+                    channel,
+                    stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers)),
+                    timeout,
+                    RECONNECT_WAIT,
                     s -> s.getMajorMedicalExpenses(lookup));
             if (!r.getRecordsFound()) {
                 return MedicalExpenseFinding.notConsulted(SOURCE + ": no health record held for this member; major"
                         + " medical expenses for " + year + " must be checked from documents");
             }
-            return MedicalExpenseFinding.consulted(new BigDecimal(r.getTotal()), SOURCE + " " + year + ": out-of-pocket inpatient and major-disease costs, " + r.getItemsCount() + " encounter(s)");
+            return MedicalExpenseFinding.consulted(
+                    new BigDecimal(r.getTotal()),
+                    SOURCE + " " + year + ": out-of-pocket inpatient and major-disease costs, " + r.getItemsCount()
+                            + " encounter(s)");
         } catch (StatusRuntimeException e) {
-            return MedicalExpenseFinding.notConsulted(SOURCE + " did not answer (" + e.getStatus().getCode()
-                    + "); major medical expenses for " + year + " must be checked from documents");
+            return MedicalExpenseFinding.notConsulted(
+                    SOURCE + " did not answer (" + e.getStatus().getCode() + "); major medical expenses for " + year
+                            + " must be checked from documents");
         }
     }
 }

@@ -21,18 +21,33 @@ class VerifiedMedicalExpensesTest {
 
     static Member member(String seq, String illness) {
         String first17 = "630121" + "19800101" + seq;
-        return Member.newBuilder().setName("甲").setIdNumber(first17 + ResidentId.checkCharacter(first17))
-                .setRelation("本人").setRigidExpenditure(RigidExpenditure.newBuilder().setMajorIllness(illness)
-                        .setEducation("100")).build();
+        return Member.newBuilder()
+                .setName("甲")
+                .setIdNumber(first17 + ResidentId.checkCharacter(first17))
+                .setRelation("本人")
+                .setRigidExpenditure(
+                        RigidExpenditure.newBuilder().setMajorIllness(illness).setEducation("100"))
+                .build();
     }
 
     @Test
     void consultedAmountReplacesTheDeclaredOneNotConsultedKeepsIt() {
-        Household h = Household.newBuilder().setCounty("630121").setTownship("桥头镇")
-                .addMembers(member("011", "3000")).addMembers(member("021", "2000")).build();
+        Household h = Household.newBuilder()
+                .setCounty("630121")
+                .setTownship("桥头镇")
+                .addMembers(member("011", "3000"))
+                .addMembers(member("021", "2000"))
+                .build();
         List<MedicalExpenseCheck> checks = List.of(
-                MedicalExpenseCheck.newBuilder().setMemberIndex(0).setStatus("CONSULTED").setAmount("4500.50").build(),
-                MedicalExpenseCheck.newBuilder().setMemberIndex(1).setStatus("NOT_CONSULTED").build());
+                MedicalExpenseCheck.newBuilder()
+                        .setMemberIndex(0)
+                        .setStatus("CONSULTED")
+                        .setAmount("4500.50")
+                        .build(),
+                MedicalExpenseCheck.newBuilder()
+                        .setMemberIndex(1)
+                        .setStatus("NOT_CONSULTED")
+                        .build());
         HouseholdFacts f = HouseholdValidation.facts(h, checks, LocalDate.of(2019, 1, 1));
         assertEquals(new BigDecimal("4500.50"), f.members().get(0).rigid().majorIllness());
         assertEquals("verified: health-data", f.members().get(0).rigid().majorIllnessSource());

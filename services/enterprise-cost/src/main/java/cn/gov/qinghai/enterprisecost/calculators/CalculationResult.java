@@ -80,14 +80,19 @@ public final class CalculationResult {
 
     public Calculation toProto(String calculatorId, String date) {
         Calculation.Builder c = Calculation.newBuilder()
-                .setCalculatorId(calculatorId).setDate(date).setEligible(eligible)
-                .addAllReasons(reasons).setExplanation(explanation);
+                .setCalculatorId(calculatorId)
+                .setDate(date)
+                .setEligible(eligible)
+                .addAllReasons(reasons)
+                .setExplanation(explanation);
         if (amount != null) {
             c.setAmount(Money.format(amount));
         }
-        outputs.forEach((k, v) -> c.putOutputs(k, v instanceof Boolean b
-                ? Value.newBuilder().setBoolValue(b).build()
-                : Value.newBuilder().setStringValue(v.toString()).build()));
+        outputs.forEach((k, v) -> c.putOutputs(
+                k,
+                v instanceof Boolean b
+                        ? Value.newBuilder().setBoolValue(b).build()
+                        : Value.newBuilder().setStringValue(v.toString()).build()));
         return c.build();
     }
 }

@@ -27,10 +27,20 @@ public class CalculatorCatalogue {
 
     /** Catalogue order: labour costs first, then subsidies, start-ups, then fees and land. */
     static final List<String> ORDER = List.of(
-            "social-insurance", "housing-fund", "stable-job-subsidy", "rd-subsidy", "makerspace-graduate-income-tax",
-            "guarantee-subsidy", "startup-loan-guarantee", "startup-award", "student-startup-fund", "makerspace-award",
+            "social-insurance",
+            "housing-fund",
+            "stable-job-subsidy",
+            "rd-subsidy",
+            "makerspace-graduate-income-tax",
+            "guarantee-subsidy",
+            "startup-loan-guarantee",
+            "startup-award",
+            "student-startup-fund",
+            "makerspace-award",
             "graduate-cooperative-support",
-            "quality-deposit", "land-floor-price", "government-fund-levy");
+            "quality-deposit",
+            "land-floor-price",
+            "government-fund-levy");
 
     private final Map<String, Calculator> byId = new LinkedHashMap<>();
     private final Map<String, CalculatorDefinition> definitions = new LinkedHashMap<>();
@@ -59,7 +69,8 @@ public class CalculatorCatalogue {
 
     /** The calculator with this id, or NOT_FOUND (CALCULATOR_NOT_FOUND). */
     public Calculator require(String id) {
-        return find(id).orElseThrow(() -> ServiceException.notFound("CALCULATOR_NOT_FOUND",
+        return find(id).orElseThrow(() -> ServiceException.notFound(
+                "CALCULATOR_NOT_FOUND",
                 "no calculator '" + clip(id) + "'; known: " + String.join(", ", byId.keySet())));
     }
 
@@ -81,8 +92,11 @@ public class CalculatorCatalogue {
             }
         }
         CalculatorDefinition.Builder d = CalculatorDefinition.newBuilder()
-                .setId(c.id()).setTitleZh(c.titleZh()).setTitleEn(c.titleEn())
-                .addAllOutputs(c.outputs()).setAmountMeaning(c.amountMeaning())
+                .setId(c.id())
+                .setTitleZh(c.titleZh())
+                .setTitleEn(c.titleEn())
+                .addAllOutputs(c.outputs())
+                .setAmountMeaning(c.amountMeaning())
                 .setEffectiveFrom(Objects.toString(first, ""));
         citations.forEach(ct -> d.addCitations(ct.toProto()));
         c.inputs().forEach(i -> d.addInputs(i.toProto()));

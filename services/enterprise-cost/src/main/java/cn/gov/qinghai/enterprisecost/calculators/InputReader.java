@@ -16,8 +16,7 @@ public final class InputReader {
 
     private static final int MAX_TEXT = 64;
 
-    private InputReader() {
-    }
+    private InputReader() {}
 
     /** The typed inputs, or {@code null} when any violation was recorded in {@code errors}. */
     public static Inputs read(List<InputSpec> specs, Map<String, String> raw, FieldErrors errors) {
@@ -42,8 +41,12 @@ public final class InputReader {
         }
         TreeSet<String> known = new TreeSet<>();
         specs.forEach(s -> known.add(s.name()));
-        new TreeSet<>(raw.keySet()).stream().filter(k -> !known.contains(k)).forEach(k ->
-                errors.add(clip(k), "is not an input of this calculator (inputs: " + String.join(", ", known) + ")"));
+        new TreeSet<>(raw.keySet())
+                .stream()
+                        .filter(k -> !known.contains(k))
+                        .forEach(k -> errors.add(
+                                clip(k),
+                                "is not an input of this calculator (inputs: " + String.join(", ", known) + ")"));
         return errors.size() == before ? new Inputs(values) : null;
     }
 
@@ -61,8 +64,14 @@ public final class InputReader {
                 if (spec.options().stream().anyMatch(o -> o.value().equals(text))) {
                     return text;
                 }
-                errors.add(name, "must be one of " + String.join(", ",
-                        spec.options().stream().map(InputSpec.Option::value).toList()) + ", found '" + clip(text) + "'");
+                errors.add(
+                        name,
+                        "must be one of "
+                                + String.join(
+                                        ", ",
+                                        spec.options().stream()
+                                                .map(InputSpec.Option::value)
+                                                .toList()) + ", found '" + clip(text) + "'");
                 return null;
             }
             case INTEGER -> {
@@ -106,8 +115,10 @@ public final class InputReader {
     private static boolean inRange(InputSpec spec, BigDecimal d, FieldErrors errors) {
         BigDecimal min = spec.minimum();
         if (min != null && (spec.minimumExclusive() ? d.compareTo(min) <= 0 : d.compareTo(min) < 0)) {
-            errors.add(spec.name(), "must be " + (spec.minimumExclusive() ? "greater than " : "at least ")
-                    + min.toPlainString() + unit(spec));
+            errors.add(
+                    spec.name(),
+                    "must be " + (spec.minimumExclusive() ? "greater than " : "at least ") + min.toPlainString()
+                            + unit(spec));
             return false;
         }
         if (spec.maximum() != null && d.compareTo(spec.maximum()) > 0) {
@@ -120,7 +131,13 @@ public final class InputReader {
     private static String hint(InputSpec spec) {
         return switch (spec.type()) {
             case BOOLEAN -> " (true or false)";
-            case ENUM -> " (one of " + String.join(", ", spec.options().stream().map(InputSpec.Option::value).toList()) + ")";
+            case ENUM ->
+                " (one of "
+                        + String.join(
+                                ", ",
+                                spec.options().stream()
+                                        .map(InputSpec.Option::value)
+                                        .toList()) + ")";
             case INTEGER -> " (a whole number" + unit(spec) + ")";
             default -> " (a decimal number" + unit(spec) + ")";
         };

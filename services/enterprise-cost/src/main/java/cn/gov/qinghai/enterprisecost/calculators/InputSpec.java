@@ -13,15 +13,24 @@ import java.util.List;
  *
  * @param defaultValue value assumed when an optional input is absent, or {@code null}
  */
-public record InputSpec(String name, InputType type, String unit, boolean required, BigDecimal minimum,
-                        boolean minimumExclusive, BigDecimal maximum, int maxScale, List<Option> options,
-                        String defaultValue, String descriptionZh, String descriptionEn) {
+public record InputSpec(
+        String name,
+        InputType type,
+        String unit,
+        boolean required,
+        BigDecimal minimum,
+        boolean minimumExclusive,
+        BigDecimal maximum,
+        int maxScale,
+        List<Option> options,
+        String defaultValue,
+        String descriptionZh,
+        String descriptionEn) {
 
     private static final BigDecimal MONEY_MAX = new BigDecimal("1000000000000");
 
     /** One choice of an ENUM input. */
-    public record Option(String value, String labelZh, String labelEn) {
-    }
+    public record Option(String value, String labelZh, String labelEn) {}
 
     public InputSpec {
         options = List.copyOf(options);
@@ -29,27 +38,60 @@ public record InputSpec(String name, InputType type, String unit, boolean requir
 
     /** A required amount in yuan, {@code >= 0}, at most 2 decimals. */
     public static InputSpec money(String name, String zh, String en) {
-        return new InputSpec(name, InputType.DECIMAL, "CNY", true, BigDecimal.ZERO, false, MONEY_MAX, 2, List.of(),
-                null, zh, en);
+        return new InputSpec(
+                name, InputType.DECIMAL, "CNY", true, BigDecimal.ZERO, false, MONEY_MAX, 2, List.of(), null, zh, en);
     }
 
     /** A required rate as a fraction in [0, 1], at most 6 decimals. */
     public static InputSpec rate(String name, String zh, String en) {
-        return new InputSpec(name, InputType.DECIMAL, "ratio", true, BigDecimal.ZERO, false, BigDecimal.ONE, 6,
-                List.of(), null, zh, en);
+        return new InputSpec(
+                name,
+                InputType.DECIMAL,
+                "ratio",
+                true,
+                BigDecimal.ZERO,
+                false,
+                BigDecimal.ONE,
+                6,
+                List.of(),
+                null,
+                zh,
+                en);
     }
 
     /** A required decimal with its own unit and bounds. */
-    public static InputSpec decimal(String name, String unit, String min, boolean minExclusive, String max, int scale,
-                                    String zh, String en) {
-        return new InputSpec(name, InputType.DECIMAL, unit, true, new BigDecimal(min), minExclusive,
-                new BigDecimal(max), scale, List.of(), null, zh, en);
+    public static InputSpec decimal(
+            String name, String unit, String min, boolean minExclusive, String max, int scale, String zh, String en) {
+        return new InputSpec(
+                name,
+                InputType.DECIMAL,
+                unit,
+                true,
+                new BigDecimal(min),
+                minExclusive,
+                new BigDecimal(max),
+                scale,
+                List.of(),
+                null,
+                zh,
+                en);
     }
 
     /** A required whole number in [min, max]. */
     public static InputSpec integer(String name, String unit, int min, int max, String zh, String en) {
-        return new InputSpec(name, InputType.INTEGER, unit, true, BigDecimal.valueOf(min), false,
-                BigDecimal.valueOf(max), 0, List.of(), null, zh, en);
+        return new InputSpec(
+                name,
+                InputType.INTEGER,
+                unit,
+                true,
+                BigDecimal.valueOf(min),
+                false,
+                BigDecimal.valueOf(max),
+                0,
+                List.of(),
+                null,
+                zh,
+                en);
     }
 
     /** A required yes/no. */
@@ -69,21 +111,48 @@ public record InputSpec(String name, InputType type, String unit, boolean requir
 
     /** The same field, optional, with no assumed value. */
     public InputSpec optional() {
-        return new InputSpec(name, type, unit, false, minimum, minimumExclusive, maximum, maxScale, options, null,
-                descriptionZh, descriptionEn);
+        return new InputSpec(
+                name,
+                type,
+                unit,
+                false,
+                minimum,
+                minimumExclusive,
+                maximum,
+                maxScale,
+                options,
+                null,
+                descriptionZh,
+                descriptionEn);
     }
 
     /** The same field, optional, assuming {@code value} when absent. */
     public InputSpec withDefault(String value) {
-        return new InputSpec(name, type, unit, false, minimum, minimumExclusive, maximum, maxScale, options, value,
-                descriptionZh, descriptionEn);
+        return new InputSpec(
+                name,
+                type,
+                unit,
+                false,
+                minimum,
+                minimumExclusive,
+                maximum,
+                maxScale,
+                options,
+                value,
+                descriptionZh,
+                descriptionEn);
     }
 
     public InputField toProto() {
         InputField.Builder f = InputField.newBuilder()
-                .setName(name).setType(type).setUnit(unit).setRequired(required)
-                .setMinimumExclusive(minimumExclusive).setMaxScale(maxScale)
-                .setDescriptionZh(descriptionZh).setDescriptionEn(descriptionEn);
+                .setName(name)
+                .setType(type)
+                .setUnit(unit)
+                .setRequired(required)
+                .setMinimumExclusive(minimumExclusive)
+                .setMaxScale(maxScale)
+                .setDescriptionZh(descriptionZh)
+                .setDescriptionEn(descriptionEn);
         if (minimum != null) {
             f.setMinimum(minimum.toPlainString());
         }
@@ -94,7 +163,9 @@ public record InputSpec(String name, InputType type, String unit, boolean requir
             f.setDefaultValue(defaultValue);
         }
         options.forEach(o -> f.addOptions(InputOption.newBuilder()
-                .setValue(o.value()).setLabelZh(o.labelZh()).setLabelEn(o.labelEn())));
+                .setValue(o.value())
+                .setLabelZh(o.labelZh())
+                .setLabelEn(o.labelEn())));
         return f.build();
     }
 }

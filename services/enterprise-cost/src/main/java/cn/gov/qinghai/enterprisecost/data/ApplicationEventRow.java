@@ -8,10 +8,4 @@ import java.time.Instant;
 /** A row of {@code application_event}: one state change of an application (append-only). */
 @MappedEntity("application_event")
 public record ApplicationEventRow(
-        @Id @GeneratedValue Long id,
-        Long applicationId,
-        String status,
-        String actor,
-        Instant at,
-        String note) {
-}
+        @Id @GeneratedValue Long id, Long applicationId, String status, String actor, Instant at, String note) {}

@@ -31,8 +31,14 @@ public interface ApplicationRepository extends GenericRepository<ApplicationRow,
             UPDATE application SET status = :status, approved_amount = :approvedAmount, decision_note = :note,
                    decided_by = :decidedBy, decided_on = :decidedOn, version = version + 1
              WHERE id = :id AND version = :version""")
-    int decide(Long id, long version, String status, @Nullable BigDecimal approvedAmount, String note,
-               String decidedBy, LocalDate decidedOn);
+    int decide(
+            Long id,
+            long version,
+            String status,
+            @Nullable BigDecimal approvedAmount,
+            String note,
+            String decidedBy,
+            LocalDate decidedOn);
 
     @Query(value = """
             SELECT * FROM application
@@ -55,7 +61,6 @@ public interface ApplicationRepository extends GenericRepository<ApplicationRow,
 
     @Query(value = """
             SELECT count(*) FROM application
-             WHERE region LIKE :regionPattern AND status IN ('SUBMITTED', 'UNDER_REVIEW') AND due_on < :asOf""",
-            nativeQuery = true)
+             WHERE region LIKE :regionPattern AND status IN ('SUBMITTED', 'UNDER_REVIEW') AND due_on < :asOf""", nativeQuery = true)
     long countOverdue(String regionPattern, LocalDate asOf);
 }

@@ -34,5 +34,4 @@ public record ApplicationRow(
         @Nullable LocalDate decidedOn,
         String submittedBy,
         Instant submittedAt,
-        long version) {
-}
+        long version) {}

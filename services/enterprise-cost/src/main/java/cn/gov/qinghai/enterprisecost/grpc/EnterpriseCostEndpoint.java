@@ -2,6 +2,7 @@ package cn.gov.qinghai.enterprisecost.grpc;
 
 import static cn.gov.qinghai.kit.grpc.Replies.reply;
 
+import cn.gov.qinghai.enterprisecost.projects.InvestmentProjectService;
 import cn.gov.qinghai.enterprisecost.service.ApplicationService;
 import cn.gov.qinghai.enterprisecost.service.CalculatorReforms;
 import cn.gov.qinghai.enterprisecost.service.CalculatorService;
@@ -15,25 +16,24 @@ import cn.gov.qinghai.enterprisecost.v1.CheckLabourCostRequest;
 import cn.gov.qinghai.enterprisecost.v1.ComputeDeadlineRequest;
 import cn.gov.qinghai.enterprisecost.v1.Deadline;
 import cn.gov.qinghai.enterprisecost.v1.DecideApplicationRequest;
+import cn.gov.qinghai.enterprisecost.v1.DecideInvestmentProjectRequest;
 import cn.gov.qinghai.enterprisecost.v1.EnterpriseCostServiceGrpc;
 import cn.gov.qinghai.enterprisecost.v1.GetApplicationRequest;
 import cn.gov.qinghai.enterprisecost.v1.GetCalculatorRequest;
+import cn.gov.qinghai.enterprisecost.v1.GetInvestmentProjectRequest;
+import cn.gov.qinghai.enterprisecost.v1.InvestmentProject;
 import cn.gov.qinghai.enterprisecost.v1.LabourCostCheck;
 import cn.gov.qinghai.enterprisecost.v1.ListApplicationsRequest;
 import cn.gov.qinghai.enterprisecost.v1.ListApplicationsResponse;
 import cn.gov.qinghai.enterprisecost.v1.ListCalculatorsRequest;
 import cn.gov.qinghai.enterprisecost.v1.ListCalculatorsResponse;
 import cn.gov.qinghai.enterprisecost.v1.ListOverdueApplicationsRequest;
-import cn.gov.qinghai.enterprisecost.v1.StartReviewRequest;
-import cn.gov.qinghai.enterprisecost.v1.SubmitApplicationRequest;
-import cn.gov.qinghai.enterprisecost.projects.InvestmentProjectService;
-import cn.gov.qinghai.enterprisecost.v1.DecideInvestmentProjectRequest;
-import cn.gov.qinghai.enterprisecost.v1.GetInvestmentProjectRequest;
-import cn.gov.qinghai.enterprisecost.v1.InvestmentProject;
 import cn.gov.qinghai.enterprisecost.v1.ListOverdueInvestmentProjectsRequest;
 import cn.gov.qinghai.enterprisecost.v1.ListOverdueInvestmentProjectsResponse;
 import cn.gov.qinghai.enterprisecost.v1.RecordApprovalStepRequest;
 import cn.gov.qinghai.enterprisecost.v1.RegisterInvestmentProjectRequest;
+import cn.gov.qinghai.enterprisecost.v1.StartReviewRequest;
+import cn.gov.qinghai.enterprisecost.v1.SubmitApplicationRequest;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 
@@ -48,14 +48,18 @@ public class EnterpriseCostEndpoint extends EnterpriseCostServiceGrpc.Enterprise
     /** Calculate with an optional reform beside the law (issue 24); field-injected, constructor kept. */
     @jakarta.inject.Inject
     CalculatorReforms reforms;
+
     private final LabourCostService labourCost;
     private final ApplicationService applications;
     private final DeadlineService deadlines;
     private final InvestmentProjectService projects;
 
-    public EnterpriseCostEndpoint(CalculatorService calculators, LabourCostService labourCost,
-                                  ApplicationService applications, DeadlineService deadlines,
-                                  InvestmentProjectService projects) {
+    public EnterpriseCostEndpoint(
+            CalculatorService calculators,
+            LabourCostService labourCost,
+            ApplicationService applications,
+            DeadlineService deadlines,
+            InvestmentProjectService projects) {
         this.calculators = calculators;
         this.labourCost = labourCost;
         this.applications = applications;
@@ -109,8 +113,8 @@ public class EnterpriseCostEndpoint extends EnterpriseCostServiceGrpc.Enterprise
     }
 
     @Override
-    public void listOverdueApplications(ListOverdueApplicationsRequest request,
-                                        StreamObserver<ListApplicationsResponse> out) {
+    public void listOverdueApplications(
+            ListOverdueApplicationsRequest request, StreamObserver<ListApplicationsResponse> out) {
         reply(out, applications.overdue(request));
     }
 
@@ -120,8 +124,8 @@ public class EnterpriseCostEndpoint extends EnterpriseCostServiceGrpc.Enterprise
     }
 
     @Override
-    public void registerInvestmentProject(RegisterInvestmentProjectRequest request,
-                                          StreamObserver<InvestmentProject> out) {
+    public void registerInvestmentProject(
+            RegisterInvestmentProjectRequest request, StreamObserver<InvestmentProject> out) {
         reply(out, projects.register(request));
     }
 
@@ -141,8 +145,8 @@ public class EnterpriseCostEndpoint extends EnterpriseCostServiceGrpc.Enterprise
     }
 
     @Override
-    public void listOverdueInvestmentProjects(ListOverdueInvestmentProjectsRequest request,
-                                              StreamObserver<ListOverdueInvestmentProjectsResponse> out) {
+    public void listOverdueInvestmentProjects(
+            ListOverdueInvestmentProjectsRequest request, StreamObserver<ListOverdueInvestmentProjectsResponse> out) {
         reply(out, projects.overdue(request));
     }
 }

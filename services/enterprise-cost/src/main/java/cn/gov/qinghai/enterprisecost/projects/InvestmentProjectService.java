@@ -63,7 +63,9 @@ public class InvestmentProjectService {
         String code = errors.text("projectCode", r.getProjectCode(), 64);
         String name = errors.text("projectName", r.getProjectName(), 200);
         String credit = r.getEnterpriseCreditCode().trim();
-        String problem = credit.isEmpty() ? "is required (统一社会信用代码)" : CreditCode.problem(credit).orElse(null);
+        String problem = credit.isEmpty()
+                ? "is required (统一社会信用代码)"
+                : CreditCode.problem(credit).orElse(null);
         errors.check(problem == null, "enterpriseCreditCode", problem);
         String region = errors.qinghaiRegion("region", r.getRegion());
         String department = errors.text("department", r.getDepartment(), NAME);
@@ -74,20 +76,42 @@ public class InvestmentProjectService {
         var existing = rows.byRequestId(requestId);
         if (existing.isPresent()) {
             ProjectRows.Project p = existing.get();
-            boolean same = p.projectCode().equals(code) && p.projectName().equals(name) && p.creditCode().equals(credit)
-                    && p.region().equals(region) && p.leadDepartment().equals(department)
-                    && p.receivedOn().equals(received) && p.registeredBy().equals(caller.subject());
+            boolean same = p.projectCode().equals(code)
+                    && p.projectName().equals(name)
+                    && p.creditCode().equals(credit)
+                    && p.region().equals(region)
+                    && p.leadDepartment().equals(department)
+                    && p.receivedOn().equals(received)
+                    && p.registeredBy().equals(caller.subject());
             if (!same) {
-                throw ServiceException.alreadyExists("REQUEST_ID_REUSED",
-                        "requestId " + requestId + " was already used for a different project");
+                throw ServiceException.alreadyExists(
+                        "REQUEST_ID_REUSED", "requestId " + requestId + " was already used for a different project");
             }
             return toProto(p);
         }
         ApprovalDeadline.Due due = deadline.due(received);
-        long id = rows.insert(requestId, code, name, credit, region, department, received, due.dueOn(),
-                due.provisional(), due.workingDays(), caller.subject(), clock.instant());
-        rows.appendStep(id, ApprovalStepKind.RECEIVED.name(), "受理", department, received, caller.subject(),
-                clock.instant(), "");
+        long id = rows.insert(
+                requestId,
+                code,
+                name,
+                credit,
+                region,
+                department,
+                received,
+                due.dueOn(),
+                due.provisional(),
+                due.workingDays(),
+                caller.subject(),
+                clock.instant());
+        rows.appendStep(
+                id,
+                ApprovalStepKind.RECEIVED.name(),
+                "受理",
+                department,
+                received,
+                caller.subject(),
+                clock.instant(),
+                "");
         LOG.info("investment project {} received in region {} by {}, due {}", id, region, department, due.dueOn());
         return toProto(rows.byId(id).orElseThrow());
     }
@@ -109,7 +133,14 @@ public class InvestmentProjectService {
         if (!rows.update(p.id(), r.getVersion(), holder, p.status(), null, "")) {
             throw versionConflict(p);
         }
-        rows.appendStep(p.id(), ApprovalStepKind.STEP.name(), step, department, on, caller.subject(), clock.instant(),
+        rows.appendStep(
+                p.id(),
+                ApprovalStepKind.STEP.name(),
+                step,
+                department,
+                on,
+                caller.subject(),
+                clock.instant(),
                 note == null ? "" : note);
         return toProto(rows.byId(p.id()).orElseThrow());
     }
@@ -125,13 +156,20 @@ public class InvestmentProjectService {
         errors.check(r.getApproved() || note != null, "note", "is required when the project is refused (the reason)");
         errors.throwIfAny();
         requireOpen(p);
-        InvestmentProjectStatus status = r.getApproved() ? InvestmentProjectStatus.PROJECT_APPROVED
-                : InvestmentProjectStatus.PROJECT_REFUSED;
+        InvestmentProjectStatus status =
+                r.getApproved() ? InvestmentProjectStatus.PROJECT_APPROVED : InvestmentProjectStatus.PROJECT_REFUSED;
         if (!rows.update(p.id(), r.getVersion(), p.currentDepartment(), status.name(), on, note == null ? "" : note)) {
             throw versionConflict(p);
         }
-        rows.appendStep(p.id(), ApprovalStepKind.DECIDED.name(), r.getApproved() ? "核准" : "不予核准",
-                p.currentDepartment(), on, caller.subject(), clock.instant(), note == null ? "" : note);
+        rows.appendStep(
+                p.id(),
+                ApprovalStepKind.DECIDED.name(),
+                r.getApproved() ? "核准" : "不予核准",
+                p.currentDepartment(),
+                on,
+                caller.subject(),
+                clock.instant(),
+                note == null ? "" : note);
         return toProto(rows.byId(p.id()).orElseThrow());
     }
 
@@ -155,18 +193,26 @@ public class InvestmentProjectService {
         String department = errors.optionalText("department", r.getDepartment(), NAME);
         Pages.Window window = Pages.window(errors, r.getPageSize(), r.getPageToken());
         errors.throwIfAny();
-        List<ProjectRows.Project> inScope = rows.overdue(asOf).stream().filter(p -> caller.covers(p.region())).toList();
+        List<ProjectRows.Project> inScope = rows.overdue(asOf).stream()
+                .filter(p -> caller.covers(p.region()))
+                .toList();
         Map<String, Integer> counts = new LinkedHashMap<>();
         inScope.forEach(p -> counts.merge(p.currentDepartment(), 1, Integer::sum));
-        List<ProjectRows.Project> shown = department == null ? inScope
-                : inScope.stream().filter(p -> p.currentDepartment().equals(department)).toList();
+        List<ProjectRows.Project> shown = department == null
+                ? inScope
+                : inScope.stream()
+                        .filter(p -> p.currentDepartment().equals(department))
+                        .toList();
         ListOverdueInvestmentProjectsResponse.Builder out = ListOverdueInvestmentProjectsResponse.newBuilder()
-                .setTotalSize(shown.size()).setNextPageToken(window.nextToken(shown.size()));
+                .setTotalSize(shown.size())
+                .setNextPageToken(window.nextToken(shown.size()));
         window.slice(shown).forEach(p -> out.addProjects(toProto(p, asOf)));
         counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .forEach(e -> out.addByDepartment(DepartmentOverdue.newBuilder().setDepartment(e.getKey())
-                        .setCount(e.getValue())));
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> out.addByDepartment(
+                        DepartmentOverdue.newBuilder().setDepartment(e.getKey()).setCount(e.getValue())));
         return out.build();
     }
 
@@ -202,13 +248,14 @@ public class InvestmentProjectService {
 
     private static void requireOpen(ProjectRows.Project p) {
         if (!p.status().equals(InvestmentProjectStatus.IN_APPROVAL.name())) {
-            throw ServiceException.failedPrecondition("ALREADY_DECIDED",
-                    "project " + p.id() + " was decided on " + p.decidedOn());
+            throw ServiceException.failedPrecondition(
+                    "ALREADY_DECIDED", "project " + p.id() + " was decided on " + p.decidedOn());
         }
     }
 
     private static ServiceException versionConflict(ProjectRows.Project p) {
-        return ServiceException.aborted("VERSION_CONFLICT",
+        return ServiceException.aborted(
+                "VERSION_CONFLICT",
                 "project " + p.id() + " changed since you read it (current version " + p.version() + ")");
     }
 
@@ -220,7 +267,9 @@ public class InvestmentProjectService {
             return null;
         }
         errors.check(!d.isAfter(now), field, "may not be after today (" + now + ")");
-        errors.check(notBefore == null || !d.isBefore(notBefore), field,
+        errors.check(
+                notBefore == null || !d.isBefore(notBefore),
+                field,
                 "may not be before the day the project was received (" + notBefore + ")");
         return d;
     }
@@ -231,23 +280,39 @@ public class InvestmentProjectService {
 
     private InvestmentProject toProto(ProjectRows.Project p, LocalDate asOf) {
         LocalDate until = p.decidedOn() != null ? p.decidedOn() : asOf;
-        InvestmentProject.Builder b = InvestmentProject.newBuilder().setId(String.valueOf(p.id()))
-                .setRequestId(p.requestId()).setProjectCode(p.projectCode()).setProjectName(p.projectName())
-                .setEnterpriseCreditCode(p.creditCode()).setRegion(p.region()).setLeadDepartment(p.leadDepartment())
-                .setCurrentDepartment(p.currentDepartment()).setStatus(InvestmentProjectStatus.valueOf(p.status()))
-                .setReceivedOn(p.receivedOn().toString()).setDueOn(p.dueOn().toString())
-                .setDueDateProvisional(p.dueProvisional()).setWorkingDaysLimit(p.limit())
+        InvestmentProject.Builder b = InvestmentProject.newBuilder()
+                .setId(String.valueOf(p.id()))
+                .setRequestId(p.requestId())
+                .setProjectCode(p.projectCode())
+                .setProjectName(p.projectName())
+                .setEnterpriseCreditCode(p.creditCode())
+                .setRegion(p.region())
+                .setLeadDepartment(p.leadDepartment())
+                .setCurrentDepartment(p.currentDepartment())
+                .setStatus(InvestmentProjectStatus.valueOf(p.status()))
+                .setReceivedOn(p.receivedOn().toString())
+                .setDueOn(p.dueOn().toString())
+                .setDueDateProvisional(p.dueProvisional())
+                .setWorkingDaysLimit(p.limit())
                 .setWorkingDaysUsed(deadline.workingDaysBetween(p.receivedOn(), until))
-                .setOverdue(until.isAfter(p.dueOn())).setDecisionNote(p.decisionNote()).setVersion(p.version())
-                .setExplanation(deadline.due(p.receivedOn(), p.limit(), deadline.limit(p.receivedOn())).explanation());
+                .setOverdue(until.isAfter(p.dueOn()))
+                .setDecisionNote(p.decisionNote())
+                .setVersion(p.version())
+                .setExplanation(deadline.due(p.receivedOn(), p.limit(), deadline.limit(p.receivedOn()))
+                        .explanation());
         if (p.decidedOn() != null) {
             b.setDecidedOn(p.decidedOn().toString());
         }
         for (ProjectRows.Step s : rows.steps(p.id())) {
-            b.addSteps(ApprovalStep.newBuilder().setKind(ApprovalStepKind.valueOf(s.kind())).setStepName(s.stepName())
-                    .setDepartment(s.department()).setOn(s.on().toString())
-                    .setWorkingDaysUsed(deadline.workingDaysBetween(p.receivedOn(), s.on())).setActor(s.actor())
-                    .setRecordedAt(s.recordedAt().toString()).setNote(s.note()));
+            b.addSteps(ApprovalStep.newBuilder()
+                    .setKind(ApprovalStepKind.valueOf(s.kind()))
+                    .setStepName(s.stepName())
+                    .setDepartment(s.department())
+                    .setOn(s.on().toString())
+                    .setWorkingDaysUsed(deadline.workingDaysBetween(p.receivedOn(), s.on()))
+                    .setActor(s.actor())
+                    .setRecordedAt(s.recordedAt().toString())
+                    .setNote(s.note()));
         }
         return b.build();
     }

@@ -18,16 +18,34 @@ import java.util.Optional;
 class ProjectRows {
 
     /** One investment_project row. */
-    record Project(long id, String requestId, String projectCode, String projectName, String creditCode, String region,
-                   String leadDepartment, String currentDepartment, String status, LocalDate receivedOn,
-                   LocalDate dueOn, boolean dueProvisional, int limit, LocalDate decidedOn, String decisionNote,
-                   String registeredBy, long version) {
-    }
+    record Project(
+            long id,
+            String requestId,
+            String projectCode,
+            String projectName,
+            String creditCode,
+            String region,
+            String leadDepartment,
+            String currentDepartment,
+            String status,
+            LocalDate receivedOn,
+            LocalDate dueOn,
+            boolean dueProvisional,
+            int limit,
+            LocalDate decidedOn,
+            String decisionNote,
+            String registeredBy,
+            long version) {}
 
     /** One investment_project_step row. */
-    record Step(String kind, String stepName, String department, LocalDate on, String actor, Instant recordedAt,
-                String note) {
-    }
+    record Step(
+            String kind,
+            String stepName,
+            String department,
+            LocalDate on,
+            String actor,
+            Instant recordedAt,
+            String note) {}
 
     private final JdbcOperations jdbc;
 
@@ -52,15 +70,39 @@ class ProjectRows {
         return one("SELECT * FROM investment_project WHERE id = ?", id);
     }
 
-    long insert(String requestId, String code, String name, String creditCode, String region, String department,
-                LocalDate receivedOn, LocalDate dueOn, boolean provisional, int limit, String actor, Instant at) {
+    long insert(
+            String requestId,
+            String code,
+            String name,
+            String creditCode,
+            String region,
+            String department,
+            LocalDate receivedOn,
+            LocalDate dueOn,
+            boolean provisional,
+            int limit,
+            String actor,
+            Instant at) {
         return jdbc.prepareStatement("""
                 INSERT INTO investment_project (request_id, project_code, project_name, enterprise_credit_code, region,
                     lead_department, current_department, status, received_on, due_on, due_provisional,
                     working_days_limit, registered_by, registered_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'IN_APPROVAL', ?, ?, ?, ?, ?, ?) RETURNING id""", ps -> {
-            bind(ps, requestId, code, name, creditCode, region, department, department, Date.valueOf(receivedOn),
-                    Date.valueOf(dueOn), provisional, limit, actor, Timestamp.from(at));
+            bind(
+                    ps,
+                    requestId,
+                    code,
+                    name,
+                    creditCode,
+                    region,
+                    department,
+                    department,
+                    Date.valueOf(receivedOn),
+                    Date.valueOf(dueOn),
+                    provisional,
+                    limit,
+                    actor,
+                    Timestamp.from(at));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -79,8 +121,15 @@ class ProjectRows {
         });
     }
 
-    void appendStep(long projectId, String kind, String stepName, String department, LocalDate on, String actor,
-                    Instant at, String note) {
+    void appendStep(
+            long projectId,
+            String kind,
+            String stepName,
+            String department,
+            LocalDate on,
+            String actor,
+            Instant at,
+            String note) {
         jdbc.prepareStatement("""
                 INSERT INTO investment_project_step (project_id, kind, step_name, department, on_date, actor,
                     recorded_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", ps -> {
@@ -95,9 +144,14 @@ class ProjectRows {
             List<Step> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Step(rs.getString("kind"), rs.getString("step_name"), rs.getString("department"),
-                            rs.getObject("on_date", LocalDate.class), rs.getString("actor"),
-                            rs.getTimestamp("recorded_at").toInstant(), rs.getString("note")));
+                    out.add(new Step(
+                            rs.getString("kind"),
+                            rs.getString("step_name"),
+                            rs.getString("department"),
+                            rs.getObject("on_date", LocalDate.class),
+                            rs.getString("actor"),
+                            rs.getTimestamp("recorded_at").toInstant(),
+                            rs.getString("note")));
                 }
             }
             return out;
@@ -106,17 +160,18 @@ class ProjectRows {
 
     /** Undecided projects due before {@code asOf}, oldest due date first. */
     List<Project> overdue(LocalDate asOf) {
-        return jdbc.prepareStatement("SELECT * FROM investment_project WHERE status = 'IN_APPROVAL' AND due_on < ?"
-                + " ORDER BY due_on, id", ps -> {
-            ps.setObject(1, asOf);
-            List<Project> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(project(rs));
-                }
-            }
-            return out;
-        });
+        return jdbc.prepareStatement(
+                "SELECT * FROM investment_project WHERE status = 'IN_APPROVAL' AND due_on < ?" + " ORDER BY due_on, id",
+                ps -> {
+                    ps.setObject(1, asOf);
+                    List<Project> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(project(rs));
+                        }
+                    }
+                    return out;
+                });
     }
 
     private Optional<Project> one(String sql, Object key) {
@@ -129,13 +184,24 @@ class ProjectRows {
     }
 
     private static Project project(ResultSet rs) throws SQLException {
-        return new Project(rs.getLong("id"), rs.getString("request_id"), rs.getString("project_code"),
-                rs.getString("project_name"), rs.getString("enterprise_credit_code"), rs.getString("region"),
-                rs.getString("lead_department"), rs.getString("current_department"), rs.getString("status"),
-                rs.getObject("received_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
-                rs.getBoolean("due_provisional"), rs.getInt("working_days_limit"),
-                rs.getObject("decided_on", LocalDate.class), rs.getString("decision_note"),
-                rs.getString("registered_by"), rs.getLong("version"));
+        return new Project(
+                rs.getLong("id"),
+                rs.getString("request_id"),
+                rs.getString("project_code"),
+                rs.getString("project_name"),
+                rs.getString("enterprise_credit_code"),
+                rs.getString("region"),
+                rs.getString("lead_department"),
+                rs.getString("current_department"),
+                rs.getString("status"),
+                rs.getObject("received_on", LocalDate.class),
+                rs.getObject("due_on", LocalDate.class),
+                rs.getBoolean("due_provisional"),
+                rs.getInt("working_days_limit"),
+                rs.getObject("decided_on", LocalDate.class),
+                rs.getString("decision_note"),
+                rs.getString("registered_by"),
+                rs.getLong("version"));
     }
 
     private static void bind(PreparedStatement ps, Object... values) throws SQLException {

@@ -1,9 +1,9 @@
 package cn.gov.qinghai.enterprisecost.rules;
 
+import cn.gov.qinghai.common.v1.Explanation;
 import cn.gov.qinghai.kit.explain.ExplanationBuilder;
 import cn.gov.qinghai.kit.params.ParameterRegistry;
 import cn.gov.qinghai.kit.params.ParameterValue;
-import cn.gov.qinghai.common.v1.Explanation;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,10 +29,14 @@ public class ApprovalDeadline {
     }
 
     /** A computed due date with what the count went through. */
-    public record Due(LocalDate receivedOn, int workingDays, LocalDate dueOn, boolean provisional,
-                      List<LocalDate> holidaysSkipped, List<LocalDate> adjustedWorkdaysCounted,
-                      Explanation explanation) {
-    }
+    public record Due(
+            LocalDate receivedOn,
+            int workingDays,
+            LocalDate dueOn,
+            boolean provisional,
+            List<LocalDate> holidaysSkipped,
+            List<LocalDate> adjustedWorkdaysCounted,
+            Explanation explanation) {}
 
     public static final String INVESTMENT_PROJECT_LIMIT = "enterprise_cost.approval_time_limit";
     public static final String SUBSIDY_APPLICATION_LIMIT = "enterprise_cost.subsidy_application_time_limit";
@@ -53,12 +57,20 @@ public class ApprovalDeadline {
     public Due dueForSubsidyApplication(LocalDate receivedOn) {
         ParameterValue limit = parameters.get(SUBSIDY_APPLICATION_LIMIT).at(receivedOn);
         Due due = due(receivedOn, limit.decimal(DAYS).intValueExact(), limit);
-        Explanation withCaveat = due.explanation().toBuilder().addCaveats("补贴申请的办理时限是本平台本地规则，"
-                + "不是青政〔2017〕42号 八(四)、43号 一(一)（其15个工作日适用于企业投资项目审批）。 / The time limit of subsidy"
-                + " applications is a local rule of the platform; 42号 八(四) and 43号 一(一) set 15 working days for"
-                + " enterprise investment-project approvals.").build();
-        return new Due(due.receivedOn(), due.workingDays(), due.dueOn(), due.provisional(), due.holidaysSkipped(),
-                due.adjustedWorkdaysCounted(), withCaveat);
+        Explanation withCaveat = due.explanation().toBuilder()
+                .addCaveats("补贴申请的办理时限是本平台本地规则，"
+                        + "不是青政〔2017〕42号 八(四)、43号 一(一)（其15个工作日适用于企业投资项目审批）。 / The time limit of subsidy"
+                        + " applications is a local rule of the platform; 42号 八(四) and 43号 一(一) set 15 working days for"
+                        + " enterprise investment-project approvals.")
+                .build();
+        return new Due(
+                due.receivedOn(),
+                due.workingDays(),
+                due.dueOn(),
+                due.provisional(),
+                due.holidaysSkipped(),
+                due.adjustedWorkdaysCounted(),
+                withCaveat);
     }
 
     /** Due date {@code workingDays} working days after {@code receivedOn}. */
@@ -91,8 +103,9 @@ public class ApprovalDeadline {
         }
         step.result(workingDays).add();
         ExplanationBuilder.Step count = why.step("计算到期日 / Counting working days")
-                .formula("dueOn = the workingDays-th working day after receivedOn (receivedOn itself not counted); a "
-                        + "working day is Monday–Friday and not a public holiday, or an adjusted Saturday/Sunday workday")
+                .formula(
+                        "dueOn = the workingDays-th working day after receivedOn (receivedOn itself not counted); a "
+                                + "working day is Monday–Friday and not a public holiday, or an adjusted Saturday/Sunday workday")
                 .input("receivedOn", receivedOn)
                 .input("holidaysSkipped", skipped.toString())
                 .input("adjustedWorkdaysCounted", adjusted.toString());
@@ -101,11 +114,17 @@ public class ApprovalDeadline {
         }
         count.result(day).add();
         for (Integer y : uncoveredYears) {
-            why.caveat("尚未载入" + y + "年节假日安排，该年按周一至周五计算，到期日为暂定。 / No official holiday calendar for "
-                    + y + " is loaded: Monday–Friday were counted, so the due date is provisional.");
+            why.caveat("尚未载入" + y + "年节假日安排，该年按周一至周五计算，到期日为暂定。 / No official holiday calendar for " + y
+                    + " is loaded: Monday–Friday were counted, so the due date is provisional.");
         }
-        return new Due(receivedOn, workingDays, day, !uncoveredYears.isEmpty(), List.copyOf(skipped),
-                List.copyOf(adjusted), why.build());
+        return new Due(
+                receivedOn,
+                workingDays,
+                day,
+                !uncoveredYears.isEmpty(),
+                List.copyOf(skipped),
+                List.copyOf(adjusted),
+                why.build());
     }
 
     /** Working days after {@code from} up to and including {@code to} (0 when {@code to} is not after it). */

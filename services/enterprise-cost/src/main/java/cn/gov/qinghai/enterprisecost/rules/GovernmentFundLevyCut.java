@@ -41,15 +41,36 @@ public class GovernmentFundLevyCut extends PolicyRule {
     @Override
     public List<InputSpec> inputs() {
         return List.of(
-                InputSpec.choice("fund", List.of(
-                                new InputSpec.Option("major-water-project", "国家重大水利工程建设基金",
+                InputSpec.choice(
+                        "fund",
+                        List.of(
+                                new InputSpec.Option(
+                                        "major-water-project",
+                                        "国家重大水利工程建设基金",
                                         "Major national water-project construction fund"),
-                                new InputSpec.Option("reservoir-resettlement", "大中型水库移民后期扶持基金",
+                                new InputSpec.Option(
+                                        "reservoir-resettlement",
+                                        "大中型水库移民后期扶持基金",
                                         "Large and medium reservoir resettlement support fund")),
-                        "基金", "Fund"),
-                InputSpec.decimal("previousStandard", "CNY/kWh", "0", true, "1", 6, "降低前征收标准（元/千瓦时）",
+                        "基金",
+                        "Fund"),
+                InputSpec.decimal(
+                        "previousStandard",
+                        "CNY/kWh",
+                        "0",
+                        true,
+                        "1",
+                        6,
+                        "降低前征收标准（元/千瓦时）",
                         "Levy standard before the cut, CNY per kWh"),
-                InputSpec.decimal("electricityKwh", "kWh", "0", false, "1000000000000", 2, "用电量（千瓦时）",
+                InputSpec.decimal(
+                        "electricityKwh",
+                        "kWh",
+                        "0",
+                        false,
+                        "1000000000000",
+                        2,
+                        "用电量（千瓦时）",
                         "Electricity consumed, kWh"));
     }
 
@@ -71,17 +92,28 @@ public class GovernmentFundLevyCut extends PolicyRule {
         BigDecimal cut = p.decimal("cut");
         BigDecimal newStandard = previous.multiply(BigDecimal.ONE.subtract(cut));
         ExplanationBuilder why = new ExplanationBuilder();
-        why.step("新征收标准 / New standard").formula("newStandard = previousStandard × (1 − cut)")
-                .input("fund", in.choice("fund")).input("previousStandard", previous).parameter(p.field("cut"))
-                .result(newStandard.stripTrailingZeros().toPlainString()).cite(p.citation()).add();
+        why.step("新征收标准 / New standard")
+                .formula("newStandard = previousStandard × (1 − cut)")
+                .input("fund", in.choice("fund"))
+                .input("previousStandard", previous)
+                .parameter(p.field("cut"))
+                .result(newStandard.stripTrailingZeros().toPlainString())
+                .cite(p.citation())
+                .add();
         BigDecimal before = previous.multiply(kwh);
         BigDecimal after = newStandard.multiply(kwh);
-        why.step("应缴基金 / Levy").formula("levyBefore = previousStandard × electricityKwh; levy = newStandard × electricityKwh")
-                .input("electricityKwh", kwh).input("previousStandard", previous)
+        why.step("应缴基金 / Levy")
+                .formula("levyBefore = previousStandard × electricityKwh; levy = newStandard × electricityKwh")
+                .input("electricityKwh", kwh)
+                .input("previousStandard", previous)
                 .input("newStandard", newStandard.stripTrailingZeros().toPlainString())
-                .result(Money.format(after)).add();
-        return new CalculationResult().amount(after)
+                .result(Money.format(after))
+                .add();
+        return new CalculationResult()
+                .amount(after)
                 .text("newStandard", newStandard.stripTrailingZeros().toPlainString())
-                .money("levyBefore", before).money("saving", before.subtract(after)).explanation(why.build());
+                .money("levyBefore", before)
+                .money("saving", before.subtract(after))
+                .explanation(why.build());
     }
 }

@@ -43,8 +43,8 @@ public class GraduateCooperativeSupport extends PolicyRule {
     public List<InputSpec> inputs() {
         return List.of(
                 InputSpec.bool("graduate", "是否大中专毕业生", "A college or technical-school graduate"),
-                InputSpec.bool("foundsOrLeadsCooperative", "是否创办或领办农牧民合作社",
-                        "Founds or leads a farmer/herder cooperative"),
+                InputSpec.bool(
+                        "foundsOrLeadsCooperative", "是否创办或领办农牧民合作社", "Founds or leads a farmer/herder cooperative"),
                 InputSpec.integer("months", "months", 1, 600, "申请生活补贴的月数", "Months claimed for the living subsidy")
                         .withDefault("36"),
                 InputSpec.money("pensionContributions", "基本养老保险实际缴费（元）", "Basic pension insurance actually paid, CNY")
@@ -84,12 +84,18 @@ public class GraduateCooperativeSupport extends PolicyRule {
                     + maxMonths + " are not counted.");
         }
         BigDecimal living = result.eligible()
-                ? p.decimal("monthlyLivingSubsidy").multiply(BigDecimal.valueOf(months)) : BigDecimal.ZERO;
-        why.step("生活补贴 / Living subsidy").formula("living = monthlyLivingSubsidy × min(months, maximumMonths)")
+                ? p.decimal("monthlyLivingSubsidy").multiply(BigDecimal.valueOf(months))
+                : BigDecimal.ZERO;
+        why.step("生活补贴 / Living subsidy")
+                .formula("living = monthlyLivingSubsidy × min(months, maximumMonths)")
                 .input("months", in.integer("months"))
-                .parameter(p.field("monthlyLivingSubsidy")).parameter(p.field("maximumMonthsInclusive"))
-                .result(Money.format(living)).cite(p.citation()).add();
-        BigDecimal paid = in.decimal("pensionContributions").add(in.decimal("medicalContributions"))
+                .parameter(p.field("monthlyLivingSubsidy"))
+                .parameter(p.field("maximumMonthsInclusive"))
+                .result(Money.format(living))
+                .cite(p.citation())
+                .add();
+        BigDecimal paid = in.decimal("pensionContributions")
+                .add(in.decimal("medicalContributions"))
                 .add(in.decimal("unemploymentContributions"));
         BigDecimal insurance = result.eligible() ? paid.multiply(p.decimal("socialInsuranceShare")) : BigDecimal.ZERO;
         why.step("社保补贴 / Social-insurance subsidy")
@@ -98,8 +104,13 @@ public class GraduateCooperativeSupport extends PolicyRule {
                 .input("medicalContributions", in.decimal("medicalContributions"))
                 .input("unemploymentContributions", in.decimal("unemploymentContributions"))
                 .parameter(p.field("socialInsuranceShare"))
-                .result(Money.format(insurance)).cite(p.citation()).add();
-        return result.amount(living.add(insurance)).text("monthsCounted", String.valueOf(months))
-                .money("livingSubsidy", living).money("socialInsuranceSubsidy", insurance).explanation(why.build());
+                .result(Money.format(insurance))
+                .cite(p.citation())
+                .add();
+        return result.amount(living.add(insurance))
+                .text("monthsCounted", String.valueOf(months))
+                .money("livingSubsidy", living)
+                .money("socialInsuranceSubsidy", insurance)
+                .explanation(why.build());
     }
 }

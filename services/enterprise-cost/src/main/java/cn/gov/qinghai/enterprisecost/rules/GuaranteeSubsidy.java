@@ -45,10 +45,24 @@ public class GuaranteeSubsidy extends PolicyRule {
     @Override
     public List<InputSpec> inputs() {
         return List.of(
-                InputSpec.decimal("guaranteeAmount", "CNY", "0", true, "1000000000000", 2, "单笔担保额度（元）",
+                InputSpec.decimal(
+                        "guaranteeAmount",
+                        "CNY",
+                        "0",
+                        true,
+                        "1000000000000",
+                        2,
+                        "单笔担保额度（元）",
                         "Amount of the single guarantee, CNY"),
                 InputSpec.rate("annualFeeRate", "年担保费率（如0.02表示2%）", "Annual guarantee fee rate (0.02 = 2%)"),
-                InputSpec.decimal("benchmarkLoanRate", "ratio", "0", true, "1", 6, "同期银行贷款基准利率",
+                InputSpec.decimal(
+                        "benchmarkLoanRate",
+                        "ratio",
+                        "0",
+                        true,
+                        "1",
+                        6,
+                        "同期银行贷款基准利率",
                         "Bank benchmark loan rate for the same term"),
                 InputSpec.bool("borrowerSmallOrMicro", "被担保人是否小微企业", "The borrower is a small or micro enterprise"));
     }
@@ -76,9 +90,13 @@ public class GuaranteeSubsidy extends PolicyRule {
             result.notEligible("单笔担保额度超过" + Money.format(maxAmount) + "元 / the single guarantee exceeds "
                     + Money.format(maxAmount) + " (" + cite + ")");
         }
-        why.step("担保额度 / Guarantee amount").formula("amountWithinLimit = guaranteeAmount ≤ maxSingleGuarantee")
-                .input("guaranteeAmount", amount).parameter(p.field("maxSingleGuaranteeInclusive"))
-                .result(amountOk).cite(p.citation()).add();
+        why.step("担保额度 / Guarantee amount")
+                .formula("amountWithinLimit = guaranteeAmount ≤ maxSingleGuarantee")
+                .input("guaranteeAmount", amount)
+                .parameter(p.field("maxSingleGuaranteeInclusive"))
+                .result(amountOk)
+                .cite(p.citation())
+                .add();
         BigDecimal maxFee = in.decimal("benchmarkLoanRate").multiply(p.decimal("maxFeeShareOfBenchmarkInclusive"));
         boolean feeOk = in.decimal("annualFeeRate").compareTo(maxFee) <= 0;
         if (!feeOk) {
@@ -87,15 +105,21 @@ public class GuaranteeSubsidy extends PolicyRule {
         }
         why.step("担保费率 / Fee rate")
                 .formula("feeRateWithinLimit = annualFeeRate ≤ benchmarkLoanRate × maxFeeShareOfBenchmark")
-                .input("annualFeeRate", in.decimal("annualFeeRate")).input("benchmarkLoanRate", in.decimal("benchmarkLoanRate"))
-                .parameter(p.field("maxFeeShareOfBenchmarkInclusive")).result(feeOk).cite(p.citation()).add();
+                .input("annualFeeRate", in.decimal("annualFeeRate"))
+                .input("benchmarkLoanRate", in.decimal("benchmarkLoanRate"))
+                .parameter(p.field("maxFeeShareOfBenchmarkInclusive"))
+                .result(feeOk)
+                .cite(p.citation())
+                .add();
         if (!in.bool("borrowerSmallOrMicro")) {
             result.notEligible("被担保人非小微企业 / the borrower is not a small or micro enterprise (" + cite + ")");
         }
         why.caveat("奖补比例（“一定比例”）文件未规定，由主管部门确定。 / The subsidy share (\"a certain proportion\") is not set "
                 + "by the documents; the department decides it.");
-        return result.flag("amountWithinLimit", amountOk).flag("feeRateWithinLimit", feeOk)
-                .text("maximumFeeRate", Rates.format(maxFee)).money("maximumSingleGuarantee", maxAmount)
+        return result.flag("amountWithinLimit", amountOk)
+                .flag("feeRateWithinLimit", feeOk)
+                .text("maximumFeeRate", Rates.format(maxFee))
+                .money("maximumSingleGuarantee", maxAmount)
                 .explanation(why.build());
     }
 }

@@ -43,15 +43,21 @@ public class HousingFundCheck extends PolicyRule {
         return List.of(
                 InputSpec.rate("employerRate", "单位缴存比例（如0.08表示8%）", "Employer rate as a fraction (0.08 = 8%)"),
                 InputSpec.rate("employeeCurrentRate", "职工个人现行缴存比例", "Employee's current rate"),
-                InputSpec.rate("employeeProposedRate", "拟调整的职工个人缴存比例", "Proposed employee rate").optional(),
+                InputSpec.rate("employeeProposedRate", "拟调整的职工个人缴存比例", "Proposed employee rate")
+                        .optional(),
                 InputSpec.bool("inDifficulty", "是否生产经营困难企业", "Enterprise in operating difficulty")
                         .withDefault("false"));
     }
 
     @Override
     public List<String> outputs() {
-        return List.of("employerRateAllowed", "employerMinimumRate", "employerMaximumRate", "employeeMinimumRate",
-                "employeeProposedAllowed", "mayApplyToLowerOrDefer");
+        return List.of(
+                "employerRateAllowed",
+                "employerMinimumRate",
+                "employerMaximumRate",
+                "employeeMinimumRate",
+                "employeeProposedAllowed",
+                "mayApplyToLowerOrDefer");
     }
 
     @Override
@@ -72,22 +78,32 @@ public class HousingFundCheck extends PolicyRule {
         boolean employerAllowed = employer.compareTo(min) >= 0 && employer.compareTo(max) <= 0;
         if (!employerAllowed) {
             result.notEligible("单位缴存比例须在" + Rates.percent(min) + "%至" + Rates.percent(max) + "%之间 / the employer rate "
-                    + Rates.format(employer) + " is outside " + Rates.format(min) + "–" + Rates.format(max) + " (" + cite + ")");
+                    + Rates.format(employer) + " is outside " + Rates.format(min) + "–" + Rates.format(max) + " ("
+                    + cite + ")");
         }
         why.step("单位缴存比例 / Employer rate")
                 .formula("allowed = employerMinimum ≤ employerRate ≤ employerMaximum")
                 .input("employerRate", employer)
-                .parameter(p.field("employerMinimumInclusive")).parameter(p.field("employerMaximumInclusive"))
-                .result(employerAllowed).cite(p.citation()).add();
+                .parameter(p.field("employerMinimumInclusive"))
+                .parameter(p.field("employerMaximumInclusive"))
+                .result(employerAllowed)
+                .cite(p.citation())
+                .add();
 
         BigDecimal current = in.decimal("employeeCurrentRate");
         BigDecimal floor = p.decimal("employeeFloorInclusive");
-        BigDecimal lowest = current.subtract(p.decimal("employeeMaximumReductionInclusive")).max(floor).min(current);
+        BigDecimal lowest = current.subtract(p.decimal("employeeMaximumReductionInclusive"))
+                .max(floor)
+                .min(current);
         why.step("职工个人最低可调比例 / Lowest employee rate allowed")
-                .formula("employeeMinimumRate = min(employeeCurrentRate, max(employeeCurrentRate − employeeMaximumReduction, employeeFloor))")
+                .formula(
+                        "employeeMinimumRate = min(employeeCurrentRate, max(employeeCurrentRate − employeeMaximumReduction, employeeFloor))")
                 .input("employeeCurrentRate", current)
-                .parameter(p.field("employeeMaximumReductionInclusive")).parameter(p.field("employeeFloorInclusive"))
-                .result(Rates.format(lowest)).cite(p.citation()).add();
+                .parameter(p.field("employeeMaximumReductionInclusive"))
+                .parameter(p.field("employeeFloorInclusive"))
+                .result(Rates.format(lowest))
+                .cite(p.citation())
+                .add();
 
         if (in.has("employeeProposedRate")) {
             BigDecimal proposed = in.decimal("employeeProposedRate");
@@ -102,8 +118,11 @@ public class HousingFundCheck extends PolicyRule {
             }
             why.step("拟调整比例 / Proposed employee rate")
                     .formula("allowed = employeeMinimumRate ≤ employeeProposedRate ≤ employeeCurrentRate")
-                    .input("employeeProposedRate", proposed).input("employeeMinimumRate", Rates.format(lowest))
-                    .result(allowed).cite(p.citation()).add();
+                    .input("employeeProposedRate", proposed)
+                    .input("employeeMinimumRate", Rates.format(lowest))
+                    .result(allowed)
+                    .cite(p.citation())
+                    .add();
             result.flag("employeeProposedAllowed", allowed);
         }
         boolean difficulty = in.bool("inDifficulty");

@@ -42,12 +42,21 @@ public class LandFloorPrice extends PolicyRule {
     @Override
     public List<InputSpec> inputs() {
         return List.of(
-                InputSpec.bool("agriculturalPrimaryProcessing", "是否农林牧渔业产品初加工项目",
+                InputSpec.bool(
+                        "agriculturalPrimaryProcessing",
+                        "是否农林牧渔业产品初加工项目",
                         "An agricultural, forestry, livestock or fishery primary-processing project"),
-                InputSpec.decimal("nationalMinimumPrice", "CNY/m2", "0", true, "1000000", 2,
+                InputSpec.decimal(
+                        "nationalMinimumPrice",
+                        "CNY/m2",
+                        "0",
+                        true,
+                        "1000000",
+                        2,
                         "所在地土地等别对应的全国工业用地出让最低价标准（元/平方米）",
                         "National minimum price of industrial land for the land grade, CNY per m2"),
-                InputSpec.decimal("area", "m2", "0", true, "100000000", 2, "出让面积（平方米）", "Area, m2").optional());
+                InputSpec.decimal("area", "m2", "0", true, "100000000", 2, "出让面积（平方米）", "Area, m2")
+                        .optional());
     }
 
     @Override
@@ -71,20 +80,27 @@ public class LandFloorPrice extends PolicyRule {
             share = p.decimal("minimumShareOfNationalInclusive");
         } else {
             result.notEligible("非农林牧渔业产品初加工项目，按全国工业用地出让最低价标准执行 / not a primary-processing "
-                    + "project: the full national minimum applies (" + p.citation().shortText() + ")");
+                    + "project: the full national minimum applies ("
+                    + p.citation().shortText() + ")");
         }
         BigDecimal unit = national.multiply(share);
         why.step("单位底价下限 / Lowest unit price")
                 .formula("floorUnitPrice = nationalMinimumPrice × minimumShareOfNational (1 when not eligible)")
-                .input("nationalMinimumPrice", national).input("agriculturalPrimaryProcessing",
-                        in.bool("agriculturalPrimaryProcessing"))
-                .parameter(p.field("minimumShareOfNationalInclusive")).result(Money.format(unit)).cite(p.citation()).add();
+                .input("nationalMinimumPrice", national)
+                .input("agriculturalPrimaryProcessing", in.bool("agriculturalPrimaryProcessing"))
+                .parameter(p.field("minimumShareOfNationalInclusive"))
+                .result(Money.format(unit))
+                .cite(p.citation())
+                .add();
         result.money("floorUnitPrice", unit).text("minimumShareOfNational", Rates.format(share));
         if (in.has("area")) {
             BigDecimal total = unit.multiply(in.decimal("area"));
-            why.step("总价下限 / Lowest total").formula("floorTotal = floorUnitPrice × area")
-                    .input("floorUnitPrice", unit).input("area", in.decimal("area"))
-                    .result(Money.format(total)).add();
+            why.step("总价下限 / Lowest total")
+                    .formula("floorTotal = floorUnitPrice × area")
+                    .input("floorUnitPrice", unit)
+                    .input("area", in.decimal("area"))
+                    .result(Money.format(total))
+                    .add();
             result.amount(total);
         }
         return result.explanation(why.build());

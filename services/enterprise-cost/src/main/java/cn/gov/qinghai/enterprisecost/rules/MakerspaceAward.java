@@ -43,13 +43,20 @@ public class MakerspaceAward extends PolicyRule {
     @Override
     public List<InputSpec> inputs() {
         return List.of(
-                InputSpec.choice("makerspaceKind", List.of(
-                                new InputSpec.Option("built-with-partners", "与大型企业、高校、科研院所、孵化器合作建设",
+                InputSpec.choice(
+                        "makerspaceKind",
+                        List.of(
+                                new InputSpec.Option(
+                                        "built-with-partners",
+                                        "与大型企业、高校、科研院所、孵化器合作建设",
                                         "Built in Qinghai with large enterprises, universities, research institutes or incubators"),
-                                new InputSpec.Option("serving-students", "为大学生提供技术、检验检测、知识产权、财务、法律、金融等服务",
+                                new InputSpec.Option(
+                                        "serving-students",
+                                        "为大学生提供技术、检验检测、知识产权、财务、法律、金融等服务",
                                         "Serves students (technology, testing, IP, finance, legal, financial services)"),
                                 new InputSpec.Option("other", "其他众创空间", "Other makerspace")),
-                        "众创空间类型", "Kind of makerspace"),
+                        "众创空间类型",
+                        "Kind of makerspace"),
                 InputSpec.bool("outstandingPerformance", "是否经认定业绩较突出", "Judged outstanding by the department"),
                 InputSpec.money("proposedAward", "拟奖励金额（元）", "Proposed award, CNY"));
     }
@@ -72,10 +79,15 @@ public class MakerspaceAward extends PolicyRule {
         boolean withinCap = proposed.compareTo(cap) <= 0;
         String cite = p.citation().shortText();
         ExplanationBuilder why = new ExplanationBuilder();
-        why.step("奖励上限 / Cap").formula("allowed when proposedAward <= maxAwardInclusive (100万元以内: inclusive)")
-                .input("proposedAward", proposed).parameter(p.field("maxAwardInclusive"))
-                .result(withinCap).cite(p.citation()).add();
-        CalculationResult result = new CalculationResult().money("maximumAward", cap).flag("withinCap", withinCap);
+        why.step("奖励上限 / Cap")
+                .formula("allowed when proposedAward <= maxAwardInclusive (100万元以内: inclusive)")
+                .input("proposedAward", proposed)
+                .parameter(p.field("maxAwardInclusive"))
+                .result(withinCap)
+                .cite(p.citation())
+                .add();
+        CalculationResult result =
+                new CalculationResult().money("maximumAward", cap).flag("withinCap", withinCap);
         if (in.choice("makerspaceKind").equals("other")) {
             result.notEligible("条款只奖励合作建设或为大学生服务的众创空间 / the clause rewards makerspaces built with partners"
                     + " or serving students (" + cite + ")");
@@ -84,7 +96,8 @@ public class MakerspaceAward extends PolicyRule {
             result.notEligible("业绩未经认定为较突出 / performance not judged outstanding (" + cite + ")");
         }
         if (!withinCap) {
-            result.notEligible("拟奖励超过100万元 / the proposed award exceeds the cap of " + Money.format(cap) + " (" + cite + ")");
+            result.notEligible(
+                    "拟奖励超过100万元 / the proposed award exceeds the cap of " + Money.format(cap) + " (" + cite + ")");
         }
         result.amount(result.eligible() ? Money.yuan(proposed) : BigDecimal.ZERO);
         return result.explanation(why.build());

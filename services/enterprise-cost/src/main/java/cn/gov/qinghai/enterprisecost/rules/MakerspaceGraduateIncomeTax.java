@@ -46,7 +46,9 @@ public class MakerspaceGraduateIncomeTax extends PolicyRule {
                 InputSpec.bool("graduateFounded", "是否由高校毕业生创办", "Founded by university graduates"),
                 InputSpec.bool("inMakerspace", "是否在众创空间创办", "Founded in a makerspace"),
                 InputSpec.bool("smallLowProfit", "是否小型微利企业", "A small low-profit enterprise"),
-                InputSpec.bool("withinNationalLimit", "应纳税所得额是否在国家规定的限额和期限内",
+                InputSpec.bool(
+                        "withinNationalLimit",
+                        "应纳税所得额是否在国家规定的限额和期限内",
                         "Taxable income within the limit and period set by the state"));
     }
 
@@ -75,7 +77,8 @@ public class MakerspaceGraduateIncomeTax extends PolicyRule {
             result.notEligible("非小型微利企业 / not a small low-profit enterprise (" + cite + ")");
         }
         if (!in.bool("withinNationalLimit")) {
-            result.notEligible("应纳税所得额超出国家规定的限额或期限 / taxable income outside the national limit or period (" + cite + ")");
+            result.notEligible(
+                    "应纳税所得额超出国家规定的限额或期限 / taxable income outside the national limit or period (" + cite + ")");
         }
         ExplanationBuilder why = new ExplanationBuilder();
         BigDecimal income = in.decimal("annualTaxableIncome");
@@ -84,28 +87,48 @@ public class MakerspaceGraduateIncomeTax extends PolicyRule {
         BigDecimal tax = result.eligible() ? counted.multiply(p.decimal("rate")) : statutory;
         why.step("条件 / Conditions")
                 .formula("eligible = graduateFounded ∧ inMakerspace ∧ smallLowProfit ∧ withinNationalLimit")
-                .input("graduateFounded", in.bool("graduateFounded")).input("inMakerspace", in.bool("inMakerspace"))
+                .input("graduateFounded", in.bool("graduateFounded"))
+                .input("inMakerspace", in.bool("inMakerspace"))
                 .input("smallLowProfit", in.bool("smallLowProfit"))
                 .input("withinNationalLimit", in.bool("withinNationalLimit"))
-                .result(result.eligible()).cite(p.citation()).add();
+                .result(result.eligible())
+                .cite(p.citation())
+                .add();
         if (result.eligible()) {
-            why.step("计入应纳税所得额 / Income counted").formula("counted = annualTaxableIncome × incomeShare")
-                    .input("annualTaxableIncome", income).parameter(p.field("incomeShare"))
-                    .result(Money.format(counted)).cite(p.citation()).add();
-            why.step("应纳税额 / Tax").formula("tax = counted × rate")
-                    .input("counted", Money.format(counted)).parameter(p.field("rate"))
-                    .result(Money.format(tax)).cite(p.citation()).add();
+            why.step("计入应纳税所得额 / Income counted")
+                    .formula("counted = annualTaxableIncome × incomeShare")
+                    .input("annualTaxableIncome", income)
+                    .parameter(p.field("incomeShare"))
+                    .result(Money.format(counted))
+                    .cite(p.citation())
+                    .add();
+            why.step("应纳税额 / Tax")
+                    .formula("tax = counted × rate")
+                    .input("counted", Money.format(counted))
+                    .parameter(p.field("rate"))
+                    .result(Money.format(tax))
+                    .cite(p.citation())
+                    .add();
         } else {
-            why.step("应纳税额 / Tax").formula("tax = annualTaxableIncome × statutoryRate (no relief)")
-                    .input("annualTaxableIncome", income).parameter(p.field("statutoryRate"))
-                    .result(Money.format(tax)).add();
+            why.step("应纳税额 / Tax")
+                    .formula("tax = annualTaxableIncome × statutoryRate (no relief)")
+                    .input("annualTaxableIncome", income)
+                    .parameter(p.field("statutoryRate"))
+                    .result(Money.format(tax))
+                    .add();
         }
         BigDecimal saving = statutory.subtract(tax);
         why.step("对比法定税率 / Compared with the statutory rate")
                 .formula("saving = annualTaxableIncome × statutoryRate − tax")
-                .input("annualTaxableIncome", income).input("tax", Money.format(tax))
-                .parameter(p.field("statutoryRate")).result(Money.format(saving)).add();
-        return result.amount(tax).money("taxableIncomeCounted", counted).money("taxAtStatutoryRate", statutory)
-                .money("saving", saving).explanation(why.build());
+                .input("annualTaxableIncome", income)
+                .input("tax", Money.format(tax))
+                .parameter(p.field("statutoryRate"))
+                .result(Money.format(saving))
+                .add();
+        return result.amount(tax)
+                .money("taxableIncomeCounted", counted)
+                .money("taxAtStatutoryRate", statutory)
+                .money("saving", saving)
+                .explanation(why.build());
     }
 }

@@ -42,7 +42,8 @@ public class QualityDepositCap extends PolicyRule {
     public List<InputSpec> inputs() {
         return List.of(
                 InputSpec.money("settledContractPrice", "工程价款结算总额（元）", "Settled contract price, CNY"),
-                InputSpec.money("retainedDeposit", "实际预留的质量保证金（元）", "Deposit actually retained, CNY").optional());
+                InputSpec.money("retainedDeposit", "实际预留的质量保证金（元）", "Deposit actually retained, CNY")
+                        .optional());
     }
 
     @Override
@@ -62,14 +63,22 @@ public class QualityDepositCap extends PolicyRule {
         BigDecimal max = price.multiply(p.decimal("maximumShareInclusive"));
         BigDecimal previous = price.multiply(p.decimal("previousMaximumShare"));
         ExplanationBuilder why = new ExplanationBuilder();
-        why.step("保证金上限 / Cap").formula("maximumDeposit = settledContractPrice × maximumShare")
-                .input("settledContractPrice", price).parameter(p.field("maximumShareInclusive"))
-                .result(Money.format(max)).cite(p.citation()).add();
+        why.step("保证金上限 / Cap")
+                .formula("maximumDeposit = settledContractPrice × maximumShare")
+                .input("settledContractPrice", price)
+                .parameter(p.field("maximumShareInclusive"))
+                .result(Money.format(max))
+                .cite(p.citation())
+                .add();
         why.step("原上限（对比） / Former cap, for comparison")
                 .formula("previousMaximumDeposit = settledContractPrice × previousMaximumShare")
-                .input("settledContractPrice", price).parameter(p.field("previousMaximumShare"))
-                .result(Money.format(previous)).cite(p.citation()).add();
-        CalculationResult result = new CalculationResult().amount(max)
+                .input("settledContractPrice", price)
+                .parameter(p.field("previousMaximumShare"))
+                .result(Money.format(previous))
+                .cite(p.citation())
+                .add();
+        CalculationResult result = new CalculationResult()
+                .amount(max)
                 .text("maximumShare", Rates.format(p.decimal("maximumShareInclusive")))
                 .money("previousMaximumDeposit", previous);
         if (in.has("retainedDeposit")) {
@@ -78,13 +87,18 @@ public class QualityDepositCap extends PolicyRule {
             boolean allowed = retained.compareTo(maxRounded) <= 0;
             BigDecimal excess = Money.nonNegative(retained.subtract(maxRounded));
             if (!allowed) {
-                result.notEligible("预留保证金超过结算总额的" + Rates.percent(p.decimal("maximumShareInclusive")).toPlainString() + "%"
+                result.notEligible("预留保证金超过结算总额的"
+                        + Rates.percent(p.decimal("maximumShareInclusive")).toPlainString() + "%"
                         + " / the retained deposit exceeds the cap of "
                         + Money.format(max) + " (" + p.citation().shortText() + ")");
             }
-            why.step("实际预留 / Retained").formula("excessToReturn = max(0, retainedDeposit − maximumDeposit)")
-                    .input("retainedDeposit", retained).input("maximumDeposit", Money.format(max))
-                    .result(Money.format(excess)).cite(p.citation()).add();
+            why.step("实际预留 / Retained")
+                    .formula("excessToReturn = max(0, retainedDeposit − maximumDeposit)")
+                    .input("retainedDeposit", retained)
+                    .input("maximumDeposit", Money.format(max))
+                    .result(Money.format(excess))
+                    .cite(p.citation())
+                    .add();
             result.flag("retainedAllowed", allowed).money("excessToReturn", excess);
         }
         return result.explanation(why.build());

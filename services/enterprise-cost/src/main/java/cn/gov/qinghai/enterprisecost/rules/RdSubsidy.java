@@ -43,14 +43,23 @@ public class RdSubsidy extends PolicyRule {
     @Override
     public List<InputSpec> inputs() {
         return List.of(
-                InputSpec.money("superDeductionTaxExemption", "当年研发费用加计扣除免税额（元）",
+                InputSpec.money(
+                        "superDeductionTaxExemption",
+                        "当年研发费用加计扣除免税额（元）",
                         "The year's tax exempted by the R&D super deduction, CNY"),
-                InputSpec.bool("recognisedScienceTechEnterprise", "是否已认定为科技型企业",
-                        "Recognised as a science-and-technology enterprise").withDefault("true"),
-                InputSpec.choice("applicantType", List.of(
-                                new InputSpec.Option("enterprise", "科技型企业", "Enterprise"),
-                                new InputSpec.Option("makerspace", "众创空间", "Makerspace")),
-                        "申请主体", "Applicant type").withDefault("enterprise"));
+                InputSpec.bool(
+                                "recognisedScienceTechEnterprise",
+                                "是否已认定为科技型企业",
+                                "Recognised as a science-and-technology enterprise")
+                        .withDefault("true"),
+                InputSpec.choice(
+                                "applicantType",
+                                List.of(
+                                        new InputSpec.Option("enterprise", "科技型企业", "Enterprise"),
+                                        new InputSpec.Option("makerspace", "众创空间", "Makerspace")),
+                                "申请主体",
+                                "Applicant type")
+                        .withDefault("enterprise"));
     }
 
     @Override
@@ -77,16 +86,20 @@ public class RdSubsidy extends PolicyRule {
             result.notEligible("未认定为科技型企业 / not recognised as a science-and-technology enterprise ("
                     + p.citation().shortText() + ")");
         }
-        if (makerspace && !Boolean.parseBoolean(p.asMap().get("makerspacesCovered").toString())) {
+        if (makerspace
+                && !Boolean.parseBoolean(p.asMap().get("makerspacesCovered").toString())) {
             result.notEligible("众创空间自青政〔2017〕43号 二十二 施行之日（2017-07-21）起适用 / makerspaces are covered only "
                     + "from 2017-07-21 (青政〔2017〕43号 二十二)");
         }
         why.step("适用主体 / Who qualifies")
-                .formula("eligible = recognisedScienceTechEnterprise ∧ (applicantType = enterprise ∨ makerspaces covered)")
+                .formula(
+                        "eligible = recognisedScienceTechEnterprise ∧ (applicantType = enterprise ∨ makerspaces covered)")
                 .input("recognisedScienceTechEnterprise", in.bool("recognisedScienceTechEnterprise"))
                 .input("applicantType", in.choice("applicantType"))
                 .parameter(p.field("makerspacesCovered"))
-                .result(result.eligible()).cite(p.citation()).add();
+                .result(result.eligible())
+                .cite(p.citation())
+                .add();
 
         BigDecimal uncapped = exemption.multiply(share);
         boolean capApplied = uncapped.compareTo(cap) > 0;
@@ -94,10 +107,15 @@ public class RdSubsidy extends PolicyRule {
         why.step("补贴 / Subsidy")
                 .formula("subsidy = min(superDeductionTaxExemption × share, cap)")
                 .input("superDeductionTaxExemption", exemption)
-                .parameter(p.field("share")).parameter(p.field("capInclusive"))
-                .result(cn.gov.qinghai.kit.money.Money.format(subsidy)).cite(p.citation()).add();
+                .parameter(p.field("share"))
+                .parameter(p.field("capInclusive"))
+                .result(cn.gov.qinghai.kit.money.Money.format(subsidy))
+                .cite(p.citation())
+                .add();
         return result.amount(subsidy)
-                .money("uncappedSubsidy", uncapped).money("cap", cap).flag("capApplied", capApplied)
+                .money("uncappedSubsidy", uncapped)
+                .money("cap", cap)
+                .flag("capApplied", capApplied)
                 .explanation(why.build());
     }
 }

@@ -44,12 +44,13 @@ public class StableJobSubsidy extends PolicyRule {
     @Override
     public List<InputSpec> inputs() {
         return List.of(
-                InputSpec.money("lastYearUnemploymentInsurancePaid", "上年实际缴纳失业保险费（元）",
+                InputSpec.money(
+                        "lastYearUnemploymentInsurancePaid",
+                        "上年实际缴纳失业保险费（元）",
                         "Unemployment insurance actually paid last year, CNY"),
-                InputSpec.bool("paidInFull", "是否依法参保并足额缴纳失业保险费",
-                        "Insured and paid unemployment insurance in full"),
-                InputSpec.bool("laidOffNoneOrFew", "是否采取稳岗措施不裁员或少裁员",
-                        "Laid off no one or few (took job-keeping measures)"));
+                InputSpec.bool("paidInFull", "是否依法参保并足额缴纳失业保险费", "Insured and paid unemployment insurance in full"),
+                InputSpec.bool(
+                        "laidOffNoneOrFew", "是否采取稳岗措施不裁员或少裁员", "Laid off no one or few (took job-keeping measures)"));
     }
 
     @Override
@@ -83,14 +84,18 @@ public class StableJobSubsidy extends PolicyRule {
                 .input("lastYearUnemploymentInsurancePaid", paid)
                 .input("paidInFull", in.bool("paidInFull"))
                 .input("laidOffNoneOrFew", in.bool("laidOffNoneOrFew"))
-                .result(result.eligible()).cite(p.citation()).add();
+                .result(result.eligible())
+                .cite(p.citation())
+                .add();
         BigDecimal share = p.decimal("share");
         BigDecimal subsidy = result.eligible() ? paid.multiply(share) : BigDecimal.ZERO;
         why.step("补贴 / Subsidy")
                 .formula("subsidy = lastYearUnemploymentInsurancePaid × share (0 when not eligible)")
                 .input("lastYearUnemploymentInsurancePaid", paid)
                 .parameter(p.field("share"))
-                .result(Money.format(subsidy)).cite(p.citation()).add();
+                .result(Money.format(subsidy))
+                .cite(p.citation())
+                .add();
         return result.amount(subsidy).decimal("share", share).explanation(why.build());
     }
 }

@@ -44,16 +44,21 @@ public class StartupAward extends PolicyRule {
 
     @Override
     public List<InputSpec> inputs() {
-        return List.of(InputSpec.choice("category", List.of(
+        return List.of(InputSpec.choice(
+                "category",
+                List.of(
                         new InputSpec.Option("land-lost-farmer", "失地农民", "Land-lost farmer"),
                         new InputSpec.Option("ecological-migrant", "生态移民", "Ecological migrant"),
                         new InputSpec.Option("veteran", "退役军人", "Veteran"),
-                        new InputSpec.Option("registered-unemployed-hard-to-employ", "其他登记失业的城镇就业困难人员",
+                        new InputSpec.Option(
+                                "registered-unemployed-hard-to-employ",
+                                "其他登记失业的城镇就业困难人员",
                                 "Other registered unemployed hard-to-employ urban person"),
                         new InputSpec.Option("migrant-worker", "农民工", "Migrant worker"),
                         new InputSpec.Option("other", "城乡其他人员", "Other urban or rural person"),
                         new InputSpec.Option("graduate", "高校毕业生", "University graduate")),
-                "申请人类别", "Applicant category"));
+                "申请人类别",
+                "Applicant category"));
     }
 
     @Override
@@ -72,9 +77,13 @@ public class StartupAward extends PolicyRule {
         String category = in.choice("category");
         BigDecimal award = p.decimal(category);
         ExplanationBuilder why = new ExplanationBuilder();
-        why.step("按类别奖励 / Award by category").formula("award = award for the applicant's category")
-                .input("category", category).parameter(p.field(category))
-                .result(Money.format(award)).cite(p.citation()).add();
+        why.step("按类别奖励 / Award by category")
+                .formula("award = award for the applicant's category")
+                .input("category", category)
+                .parameter(p.field(category))
+                .result(Money.format(award))
+                .cite(p.citation())
+                .add();
         return new CalculationResult().amount(award).text("category", category).explanation(why.build());
     }
 }

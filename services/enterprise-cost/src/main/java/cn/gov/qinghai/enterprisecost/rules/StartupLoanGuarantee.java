@@ -41,7 +41,11 @@ public class StartupLoanGuarantee extends PolicyRule {
 
     @Override
     public List<InputSpec> inputs() {
-        return List.of(InputSpec.integer("persons", "persons", 1, 10000,
+        return List.of(InputSpec.integer(
+                "persons",
+                "persons",
+                1,
+                10000,
                 "创业人数（合伙经营或组织起来就业的出资人人数；个人创业为1）",
                 "Number of founders (partners or organised group; 1 for one person)"));
     }
@@ -69,8 +73,11 @@ public class StartupLoanGuarantee extends PolicyRule {
             why.step("个人创业 / One person")
                     .formula("limit = individualMaximum (range individualMinimum–individualMaximum)")
                     .input("persons", persons)
-                    .parameter(p.field("individualMinimumInclusive")).parameter(p.field("individualMaximumInclusive"))
-                    .result(Money.format(limit)).cite(p.citation()).add();
+                    .parameter(p.field("individualMinimumInclusive"))
+                    .parameter(p.field("individualMaximumInclusive"))
+                    .result(Money.format(limit))
+                    .cite(p.citation())
+                    .add();
         } else {
             BigDecimal summed = p.decimal("perPartner").multiply(BigDecimal.valueOf(persons));
             BigDecimal max = p.decimal("groupMaximumInclusive");
@@ -79,8 +86,11 @@ public class StartupLoanGuarantee extends PolicyRule {
             why.step("合伙或组织起来就业 / Partners or organised group")
                     .formula("limit = min(perPartner × persons, groupMaximum)")
                     .input("persons", persons)
-                    .parameter(p.field("perPartner")).parameter(p.field("groupMaximumInclusive"))
-                    .result(Money.format(limit)).cite(p.citation()).add();
+                    .parameter(p.field("perPartner"))
+                    .parameter(p.field("groupMaximumInclusive"))
+                    .result(Money.format(limit))
+                    .cite(p.citation())
+                    .add();
         }
         return result.amount(limit)
                 .money("individualMinimum", p.decimal("individualMinimumInclusive"))

@@ -43,14 +43,22 @@ public class StudentStartupFundEligibility extends PolicyRule {
     @Override
     public List<InputSpec> inputs() {
         return List.of(
-                InputSpec.choice("status", List.of(
+                InputSpec.choice(
+                        "status",
+                        List.of(
                                 new InputSpec.Option("student", "在读大学生", "Enrolled student"),
                                 new InputSpec.Option("graduate", "高校毕业生", "University graduate")),
-                        "申请人身份", "Applicant status"),
-                InputSpec.date("enrolmentDate", "入学日期（在读学生填写）", "Date of enrolment (students)").optional(),
-                InputSpec.bool("universityInProvince", "是否省内高校（在读学生须为省内高校）",
-                        "The university is in Qinghai (required of students)").optional(),
-                InputSpec.date("graduationDate", "毕业日期（毕业生填写）", "Date of graduation (graduates)").optional(),
+                        "申请人身份",
+                        "Applicant status"),
+                InputSpec.date("enrolmentDate", "入学日期（在读学生填写）", "Date of enrolment (students)")
+                        .optional(),
+                InputSpec.bool(
+                                "universityInProvince",
+                                "是否省内高校（在读学生须为省内高校）",
+                                "The university is in Qinghai (required of students)")
+                        .optional(),
+                InputSpec.date("graduationDate", "毕业日期（毕业生填写）", "Date of graduation (graduates)")
+                        .optional(),
                 InputSpec.bool("foundsEnterpriseInProvince", "是否在省内创办企业", "Founds the enterprise in Qinghai"));
     }
 
@@ -82,14 +90,18 @@ public class StudentStartupFundEligibility extends PolicyRule {
             int years = p.decimal("enrolledYearsMinInclusive").intValueExact();
             LocalDate from = enrolled.plusYears(years);
             boolean longEnough = !date.isBefore(from);
-            why.step("在读年限 / Years enrolled").formula("eligible when enrolmentDate + " + years
-                            + " years <= application date (两年以上: inclusive)")
-                    .input("enrolmentDate", enrolled).input("applicationDate", date)
-                    .parameter(p.field("enrolledYearsMinInclusive")).result(longEnough).cite(p.citation()).add();
+            why.step("在读年限 / Years enrolled")
+                    .formula("eligible when enrolmentDate + " + years + " years <= application date (两年以上: inclusive)")
+                    .input("enrolmentDate", enrolled)
+                    .input("applicationDate", date)
+                    .parameter(p.field("enrolledYearsMinInclusive"))
+                    .result(longEnough)
+                    .cite(p.citation())
+                    .add();
             result.text("eligibleFrom", from.toString());
             if (!longEnough) {
-                result.notEligible("在读未满两年 / enrolled for less than " + years + " years: eligible from " + from
-                        + " (" + p.citation().shortText() + ")");
+                result.notEligible("在读未满两年 / enrolled for less than " + years + " years: eligible from " + from + " ("
+                        + p.citation().shortText() + ")");
             }
             if (!in.bool("universityInProvince")) {
                 result.notEligible("在读学生须为省内高校学生 / a student must be enrolled at a university in Qinghai ("
@@ -100,10 +112,15 @@ public class StudentStartupFundEligibility extends PolicyRule {
             int years = p.decimal("yearsSinceGraduationMaxInclusive").intValueExact();
             LocalDate until = graduated.plusYears(years);
             boolean recentEnough = !date.isAfter(until) && !date.isBefore(graduated);
-            why.step("毕业年限 / Years since graduation").formula("eligible when graduationDate <= application date <= "
-                            + "graduationDate + " + years + " years (七年以内: inclusive)")
-                    .input("graduationDate", graduated).input("applicationDate", date)
-                    .parameter(p.field("yearsSinceGraduationMaxInclusive")).result(recentEnough).cite(p.citation()).add();
+            why.step("毕业年限 / Years since graduation")
+                    .formula("eligible when graduationDate <= application date <= " + "graduationDate + " + years
+                            + " years (七年以内: inclusive)")
+                    .input("graduationDate", graduated)
+                    .input("applicationDate", date)
+                    .parameter(p.field("yearsSinceGraduationMaxInclusive"))
+                    .result(recentEnough)
+                    .cite(p.citation())
+                    .add();
             result.text("eligibleUntil", until.toString());
             if (date.isBefore(graduated)) {
                 result.notEligible("毕业日期晚于申请日期 / the graduation date is after the application date");
@@ -113,10 +130,15 @@ public class StudentStartupFundEligibility extends PolicyRule {
             }
         }
         boolean inProvince = in.bool("foundsEnterpriseInProvince");
-        why.step("在省内创办企业 / Enterprise founded in Qinghai").formula("required")
-                .input("foundsEnterpriseInProvince", inProvince).result(inProvince).cite(p.citation()).add();
+        why.step("在省内创办企业 / Enterprise founded in Qinghai")
+                .formula("required")
+                .input("foundsEnterpriseInProvince", inProvince)
+                .result(inProvince)
+                .cite(p.citation())
+                .add();
         if (!inProvince) {
-            result.notEligible("须在省内创办企业 / the enterprise must be founded in Qinghai (" + p.citation().shortText() + ")");
+            result.notEligible("须在省内创办企业 / the enterprise must be founded in Qinghai ("
+                    + p.citation().shortText() + ")");
         }
         return result.explanation(why.build());
     }

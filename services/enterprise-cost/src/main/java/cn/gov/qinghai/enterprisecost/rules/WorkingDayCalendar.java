@@ -26,8 +26,7 @@ public class WorkingDayCalendar {
     static final String PREFIX = "enterprise_cost.holiday_calendar.";
 
     /** One year's calendar and the parameter it comes from (for explanations). */
-    public record Year(int year, Set<LocalDate> offDays, Set<LocalDate> adjustedWorkdays, ParameterValue source) {
-    }
+    public record Year(int year, Set<LocalDate> offDays, Set<LocalDate> adjustedWorkdays, ParameterValue source) {}
 
     private final Map<Integer, Year> years = new HashMap<>();
 
@@ -42,7 +41,8 @@ public class WorkingDayCalendar {
             Set<LocalDate> worked = dates(v, "adjustedWorkdays", year);
             for (LocalDate d : worked) {
                 if (!isWeekend(d)) {
-                    throw new ParameterFileException(p.id() + ": adjusted workday " + d + " is not a Saturday or Sunday");
+                    throw new ParameterFileException(
+                            p.id() + ": adjusted workday " + d + " is not a Saturday or Sunday");
                 }
                 if (off.contains(d)) {
                     throw new ParameterFileException(p.id() + ": " + d + " is both a day off and a workday");

@@ -11,8 +11,7 @@ final class ApplicationKinds {
             ApplicationKind.STARTUP_AWARD, "startup-award",
             ApplicationKind.GUARANTEE, "guarantee-subsidy");
 
-    private ApplicationKinds() {
-    }
+    private ApplicationKinds() {}
 
     static String calculatorId(ApplicationKind kind) {
         return CALCULATOR.get(kind);

@@ -56,9 +56,12 @@ final class ApplicationMapper {
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException("stored explanation of application " + row.id() + " is unreadable", e);
         }
-        events.findByApplicationIdOrderByIdAsc(row.id()).forEach(e -> a.addEvents(ApplicationEvent.newBuilder()
-                .setStatus(ApplicationStatus.valueOf(e.status())).setActor(e.actor()).setAt(e.at().toString())
-                .setNote(e.note())));
+        events.findByApplicationIdOrderByIdAsc(row.id())
+                .forEach(e -> a.addEvents(ApplicationEvent.newBuilder()
+                        .setStatus(ApplicationStatus.valueOf(e.status()))
+                        .setActor(e.actor())
+                        .setAt(e.at().toString())
+                        .setNote(e.note())));
         return a.build();
     }
 }

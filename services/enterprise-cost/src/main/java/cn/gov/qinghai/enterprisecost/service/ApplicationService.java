@@ -62,9 +62,14 @@ public class ApplicationService {
     private final Today today;
     private final ApplicationMapper mapper;
 
-    public ApplicationService(ApplicationRepository applications, ApplicationEventRepository events,
-                              CalculatorCatalogue catalogue, ApprovalDeadline deadline, JdbcOperations jdbc,
-                              Clock clock, Today today) {
+    public ApplicationService(
+            ApplicationRepository applications,
+            ApplicationEventRepository events,
+            CalculatorCatalogue catalogue,
+            ApprovalDeadline deadline,
+            JdbcOperations jdbc,
+            Clock clock,
+            Today today) {
         this.applications = applications;
         this.events = events;
         this.catalogue = catalogue;
@@ -80,11 +85,13 @@ public class ApplicationService {
         Caller caller = Caller.current().requireAnyRole(APPLICANT);
         FieldErrors errors = new FieldErrors();
         String requestId = errors.text("requestId", request.getRequestId(), 64);
-        ApplicationKind kind = errors.enumValue("kind", request.getKind(), ApplicationKind.APPLICATION_KIND_UNSPECIFIED,
-                ApplicationKind.UNRECOGNIZED);
+        ApplicationKind kind = errors.enumValue(
+                "kind", request.getKind(), ApplicationKind.APPLICATION_KIND_UNSPECIFIED, ApplicationKind.UNRECOGNIZED);
         String creditCode = request.getEnterpriseCreditCode().trim();
         if (creditCode.isEmpty()) {
-            errors.check(kind == null || kind == ApplicationKind.STARTUP_AWARD, "enterpriseCreditCode",
+            errors.check(
+                    kind == null || kind == ApplicationKind.STARTUP_AWARD,
+                    "enterpriseCreditCode",
                     "is required (统一社会信用代码) except for a start-up award");
         } else {
             String problem = CreditCode.problem(creditCode).orElse(null);
@@ -96,11 +103,14 @@ public class ApplicationService {
         if (kind != null && ApplicationKinds.amountStatedByApplicant(kind)) {
             stated = errors.decimal("claimedAmount", request.getClaimedAmount(), DecimalRule.positiveMoney());
         } else {
-            errors.check(request.getClaimedAmount().isEmpty(), "claimedAmount",
+            errors.check(
+                    request.getClaimedAmount().isEmpty(),
+                    "claimedAmount",
                     "must be empty: the amount is computed from the inputs");
         }
         Calculator calculator = kind == null ? null : catalogue.require(ApplicationKinds.calculatorId(kind));
-        Inputs inputs = calculator == null ? null
+        Inputs inputs = calculator == null
+                ? null
                 : InputReader.read(calculator.inputs(), request.getInputsMap(), errors.at("inputs"));
         errors.throwIfAny();
 
@@ -113,12 +123,16 @@ public class ApplicationService {
         var existing = applications.findByRequestId(requestId);
         if (existing.isPresent()) {
             ApplicationRow row = existing.get();
-            boolean same = row.submittedBy().equals(caller.subject()) && row.kind().equals(kind.name())
-                    && row.enterpriseCreditCode().equals(creditCode) && row.applicantName().equals(name)
-                    && row.region().equals(region) && row.inputsJson().equals(inputsJson)
+            boolean same = row.submittedBy().equals(caller.subject())
+                    && row.kind().equals(kind.name())
+                    && row.enterpriseCreditCode().equals(creditCode)
+                    && row.applicantName().equals(name)
+                    && row.region().equals(region)
+                    && row.inputsJson().equals(inputsJson)
                     && (stated == null || row.claimedAmount().compareTo(stated) == 0);
             if (!same) {
-                throw ServiceException.alreadyExists("REQUEST_ID_REUSED",
+                throw ServiceException.alreadyExists(
+                        "REQUEST_ID_REUSED",
                         "requestId " + requestId + " was already used for a different application");
             }
             return mapper.toProto(row, today());
@@ -127,19 +141,37 @@ public class ApplicationService {
         LocalDate received = today();
         CalculationResult result = calculator.calculate(inputs, received);
         if (!result.eligible()) {
-            throw ServiceException.failedPrecondition("NOT_ELIGIBLE",
-                    "not eligible: " + String.join("; ", result.reasons()))
+            throw ServiceException.failedPrecondition(
+                            "NOT_ELIGIBLE", "not eligible: " + String.join("; ", result.reasons()))
                     .withMetadata(Map.of("calculatorId", calculator.id()));
         }
         BigDecimal claimed = stated != null ? Money.yuan(stated) : Objects.requireNonNull(result.amount());
         // Local rule (subsidy_application_time_limit.yaml), not 42号 八(四): that clause is for investment projects.
         ApprovalDeadline.Due due = deadline.dueForSubsidyApplication(received);
-        ApplicationRow saved = applications.save(new ApplicationRow(null, requestId, kind.name(), calculator.id(),
-                creditCode, name, region, inputsJson, claimed, result.explanation().toByteArray(),
-                ApplicationStatus.SUBMITTED.name(), received, due.dueOn(), due.provisional(), null, "", "", null,
-                caller.subject(), clock.instant(), 1));
-        events.save(new ApplicationEventRow(null, saved.id(), ApplicationStatus.SUBMITTED.name(), caller.subject(),
-                clock.instant(), ""));
+        ApplicationRow saved = applications.save(new ApplicationRow(
+                null,
+                requestId,
+                kind.name(),
+                calculator.id(),
+                creditCode,
+                name,
+                region,
+                inputsJson,
+                claimed,
+                result.explanation().toByteArray(),
+                ApplicationStatus.SUBMITTED.name(),
+                received,
+                due.dueOn(),
+                due.provisional(),
+                null,
+                "",
+                "",
+                null,
+                caller.subject(),
+                clock.instant(),
+                1));
+        events.save(new ApplicationEventRow(
+                null, saved.id(), ApplicationStatus.SUBMITTED.name(), caller.subject(), clock.instant(), ""));
         LOG.info("application {} ({}) submitted for region {}, due {}", saved.id(), kind, region, due.dueOn());
         return mapper.toProto(saved, received);
     }
@@ -169,8 +201,8 @@ public class ApplicationService {
             submittedBy = caller.subject();
             pattern = request.getRegion().isEmpty() ? "%" : regionFilter(request.getRegion(), errors);
         } else {
-            throw ServiceException.permissionDenied("ROLE_REQUIRED",
-                    "listing applications requires the role " + REVIEWER + " or " + APPLICANT);
+            throw ServiceException.permissionDenied(
+                    "ROLE_REQUIRED", "listing applications requires the role " + REVIEWER + " or " + APPLICANT);
         }
         errors.throwIfAny();
         List<ApplicationRow> rows = applications.list(pattern, status, submittedBy, window.size(), window.offset());
@@ -188,8 +220,8 @@ public class ApplicationService {
         errors.throwIfAny();
         List<ApplicationRow> rows = applications.overdue(pattern, asOf, window.size(), window.offset());
         int total = (int) applications.countOverdue(pattern, asOf);
-        ListApplicationsResponse.Builder out = ListApplicationsResponse.newBuilder()
-                .setTotalSize(total).setNextPageToken(window.nextToken(total));
+        ListApplicationsResponse.Builder out =
+                ListApplicationsResponse.newBuilder().setTotalSize(total).setNextPageToken(window.nextToken(total));
         rows.forEach(r -> out.addApplications(mapper.toProto(r, asOf)));
         return out.build();
     }
@@ -207,8 +239,13 @@ public class ApplicationService {
         if (applications.changeStatus(row.id(), row.version(), ApplicationStatus.UNDER_REVIEW.name()) == 0) {
             throw versionConflict(row.version());
         }
-        events.save(new ApplicationEventRow(null, row.id(), ApplicationStatus.UNDER_REVIEW.name(), caller.subject(),
-                clock.instant(), Objects.requireNonNullElse(note, "")));
+        events.save(new ApplicationEventRow(
+                null,
+                row.id(),
+                ApplicationStatus.UNDER_REVIEW.name(),
+                caller.subject(),
+                clock.instant(),
+                Objects.requireNonNullElse(note, "")));
         return mapper.toProto(applications.findById(row.id()).orElseThrow(), today());
     }
 
@@ -230,16 +267,28 @@ public class ApplicationService {
         requireStatus(row, ApplicationStatus.UNDER_REVIEW, "decide");
         requireVersion(row, request.getVersion());
         if (approved != null && approved.compareTo(row.claimedAmount()) > 0) {
-            throw ServiceException.invalid("approvedAmount",
-                    "must not exceed the amount claimed, " + Money.format(row.claimedAmount()));
+            throw ServiceException.invalid(
+                    "approvedAmount", "must not exceed the amount claimed, " + Money.format(row.claimedAmount()));
         }
         ApplicationStatus status = request.getApprove() ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED;
         LocalDate today = today();
-        if (applications.decide(row.id(), row.version(), status.name(), approved == null ? null : Money.yuan(approved),
-                Objects.requireNonNullElse(note, ""), caller.subject(), today) == 0) {
+        if (applications.decide(
+                        row.id(),
+                        row.version(),
+                        status.name(),
+                        approved == null ? null : Money.yuan(approved),
+                        Objects.requireNonNullElse(note, ""),
+                        caller.subject(),
+                        today)
+                == 0) {
             throw versionConflict(row.version());
         }
-        events.save(new ApplicationEventRow(null, row.id(), status.name(), caller.subject(), clock.instant(),
+        events.save(new ApplicationEventRow(
+                null,
+                row.id(),
+                status.name(),
+                caller.subject(),
+                clock.instant(),
                 Objects.requireNonNullElse(note, "")));
         LOG.info("application {} {} by {}", row.id(), status, caller.subject());
         return mapper.toProto(applications.findById(row.id()).orElseThrow(), today);
@@ -247,8 +296,8 @@ public class ApplicationService {
 
     private ListApplicationsResponse page(List<ApplicationRow> rows, int total, Pages.Window window) {
         LocalDate today = today();
-        ListApplicationsResponse.Builder out = ListApplicationsResponse.newBuilder()
-                .setTotalSize(total).setNextPageToken(window.nextToken(total));
+        ListApplicationsResponse.Builder out =
+                ListApplicationsResponse.newBuilder().setTotalSize(total).setNextPageToken(window.nextToken(total));
         rows.forEach(r -> out.addApplications(mapper.toProto(r, today)));
         return out.build();
     }
@@ -295,7 +344,8 @@ public class ApplicationService {
         ApplicationRow row = find(id);
         caller.requireRegion(row.region());
         if (row.submittedBy().equals(caller.subject())) {
-            throw ServiceException.permissionDenied("OWN_APPLICATION", "you may not review an application you submitted");
+            throw ServiceException.permissionDenied(
+                    "OWN_APPLICATION", "you may not review an application you submitted");
         }
         return row;
     }
@@ -313,8 +363,9 @@ public class ApplicationService {
 
     private static void requireStatus(ApplicationRow row, ApplicationStatus expected, String action) {
         if (!row.status().equals(expected.name())) {
-            throw ServiceException.failedPrecondition("INVALID_TRANSITION",
-                    "cannot " + action + ": the application is " + row.status() + ", not " + expected)
+            throw ServiceException.failedPrecondition(
+                            "INVALID_TRANSITION",
+                            "cannot " + action + ": the application is " + row.status() + ", not " + expected)
                     .withMetadata(Map.of("status", row.status()));
         }
     }
@@ -326,8 +377,9 @@ public class ApplicationService {
     }
 
     private static ServiceException versionConflict(long current) {
-        return ServiceException.aborted("VERSION_CONFLICT",
-                "the application was changed by someone else; read it again (current version " + current + ")")
+        return ServiceException.aborted(
+                        "VERSION_CONFLICT",
+                        "the application was changed by someone else; read it again (current version " + current + ")")
                 .withMetadata(Map.of("currentVersion", String.valueOf(current)));
     }
 }

@@ -28,9 +28,11 @@ public class CalculatorReforms {
             return calculators.calculate(request);
         }
         CalculateRequest plain = request.toBuilder().clearReform().build();
-        SideBySide<Calculation> both = SideBySide.run(request.getReform(), parameters,
-                () -> calculators.calculate(plain), REFORM_FIELDS);
-        return both.baseline().toBuilder().setReformCalculation(both.reform())
-                .setReformDifferences(both.differences()).build();
+        SideBySide<Calculation> both =
+                SideBySide.run(request.getReform(), parameters, () -> calculators.calculate(plain), REFORM_FIELDS);
+        return both.baseline().toBuilder()
+                .setReformCalculation(both.reform())
+                .setReformDifferences(both.differences())
+                .build();
     }
 }

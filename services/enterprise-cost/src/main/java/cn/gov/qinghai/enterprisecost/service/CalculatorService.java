@@ -4,13 +4,13 @@ import cn.gov.qinghai.enterprisecost.calculators.Calculator;
 import cn.gov.qinghai.enterprisecost.calculators.CalculatorCatalogue;
 import cn.gov.qinghai.enterprisecost.calculators.InputReader;
 import cn.gov.qinghai.enterprisecost.calculators.Inputs;
+import cn.gov.qinghai.enterprisecost.config.Today;
 import cn.gov.qinghai.enterprisecost.v1.CalculateRequest;
 import cn.gov.qinghai.enterprisecost.v1.Calculation;
 import cn.gov.qinghai.enterprisecost.v1.CalculatorDefinition;
 import cn.gov.qinghai.enterprisecost.v1.ListCalculatorsResponse;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import jakarta.inject.Singleton;
-import cn.gov.qinghai.enterprisecost.config.Today;
 import java.time.LocalDate;
 
 /** The public calculators: catalogue, and one calculation with every invalid input reported at once. */
@@ -26,7 +26,9 @@ public class CalculatorService {
     }
 
     public ListCalculatorsResponse list() {
-        return ListCalculatorsResponse.newBuilder().addAllCalculators(catalogue.definitions()).build();
+        return ListCalculatorsResponse.newBuilder()
+                .addAllCalculators(catalogue.definitions())
+                .build();
     }
 
     public CalculatorDefinition get(String id) {

@@ -6,8 +6,7 @@ import java.time.LocalDate;
 
 /** The date a request asks about: the given ISO date, or today in China when empty. */
 final class Dates {
-    private Dates() {
-    }
+    private Dates() {}
 
     static LocalDate orToday(FieldErrors errors, String field, String value, Today today) {
         if (value == null || value.isBlank()) {

@@ -23,13 +23,17 @@ public class DeadlineService {
         FieldErrors errors = new FieldErrors();
         LocalDate received = errors.date("receivedOn", request.getReceivedOn());
         int days = request.getWorkingDays();
-        errors.check(days >= 0 && days <= MAX_WORKING_DAYS, "workingDays",
+        errors.check(
+                days >= 0 && days <= MAX_WORKING_DAYS,
+                "workingDays",
                 "must be between 1 and " + MAX_WORKING_DAYS + " (0 = the statutory 15)");
         errors.throwIfAny();
         ApprovalDeadline.Due due = days == 0 ? deadline.due(received) : deadline.due(received, days, null);
         Deadline.Builder out = Deadline.newBuilder()
-                .setReceivedOn(received.toString()).setWorkingDays(due.workingDays())
-                .setDueOn(due.dueOn().toString()).setProvisional(due.provisional())
+                .setReceivedOn(received.toString())
+                .setWorkingDays(due.workingDays())
+                .setDueOn(due.dueOn().toString())
+                .setProvisional(due.provisional())
                 .setExplanation(due.explanation());
         due.holidaysSkipped().forEach(d -> out.addHolidaysSkipped(d.toString()));
         due.adjustedWorkdaysCounted().forEach(d -> out.addAdjustedWorkdaysCounted(d.toString()));

@@ -9,8 +9,7 @@ import java.util.TreeMap;
 
 /** Calculator inputs stored as JSON text with sorted keys, so equal inputs give equal text (idempotency check). */
 final class InputsJson {
-    private InputsJson() {
-    }
+    private InputsJson() {}
 
     static String write(Map<String, String> inputs) {
         StringBuilder out = new StringBuilder("{");

@@ -1,5 +1,6 @@
 package cn.gov.qinghai.enterprisecost.service;
 
+import cn.gov.qinghai.enterprisecost.config.Today;
 import cn.gov.qinghai.enterprisecost.rules.SocialInsuranceContributions;
 import cn.gov.qinghai.enterprisecost.v1.CheckLabourCostRequest;
 import cn.gov.qinghai.enterprisecost.v1.EmployerContributions;
@@ -26,7 +27,6 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.grpc.annotation.GrpcChannel;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
-import cn.gov.qinghai.enterprisecost.config.Today;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.slf4j.Logger;
@@ -57,11 +57,13 @@ public class LabourCostService {
      *                    (Micronaut gives each injection point its own channel). Every call forwards the caller's
      *                    token and request id and carries a deadline.
      */
-    public LabourCostService(@GrpcChannel("wage") ManagedChannel wageChannel,
-                             SocialInsuranceContributions contributions, Today today,
-                             @Value("${enterprise-cost.wage-deadline:3s}") Duration deadline) {
-        this.wage = WageServiceGrpc.newBlockingStub(wageChannel)
-                .withInterceptors(new CallerForwardingClientInterceptor());
+    public LabourCostService(
+            @GrpcChannel("wage") ManagedChannel wageChannel,
+            SocialInsuranceContributions contributions,
+            Today today,
+            @Value("${enterprise-cost.wage-deadline:3s}") Duration deadline) {
+        this.wage =
+                WageServiceGrpc.newBlockingStub(wageChannel).withInterceptors(new CallerForwardingClientInterceptor());
         this.wageChannel = wageChannel;
         this.contributions = contributions;
         this.today = today;
@@ -72,15 +74,19 @@ public class LabourCostService {
         FieldErrors errors = new FieldErrors();
         String region = errors.provinceOrPrefecture("region", request.getRegion());
         LocalDate date = Dates.orToday(errors, "date", request.getDate(), today);
-        BigDecimal lowest = errors.decimal("lowestMonthlyWage", request.getLowestMonthlyWage(),
+        BigDecimal lowest = errors.decimal(
+                "lowestMonthlyWage",
+                request.getLowestMonthlyWage(),
                 DecimalRule.positiveMoney().max("10000000"));
         int headcount = request.getHeadcount();
         errors.check(headcount >= 1 && headcount <= 1_000_000, "headcount", "must be between 1 and 1000000");
-        BigDecimal payroll = errors.optionalDecimal("monthlyPayroll", request.getMonthlyPayroll(),
-                DecimalRule.positiveMoney());
-        BigDecimal workInjuryRate = errors.optionalDecimal("workInjuryRate", request.getWorkInjuryRate(),
-                DecimalRule.rate());
-        if (payroll != null && lowest != null && headcount >= 1
+        BigDecimal payroll =
+                errors.optionalDecimal("monthlyPayroll", request.getMonthlyPayroll(), DecimalRule.positiveMoney());
+        BigDecimal workInjuryRate =
+                errors.optionalDecimal("workInjuryRate", request.getWorkInjuryRate(), DecimalRule.rate());
+        if (payroll != null
+                && lowest != null
+                && headcount >= 1
                 && payroll.compareTo(lowest.multiply(BigDecimal.valueOf(headcount))) < 0) {
             errors.add("monthlyPayroll", "must be at least lowestMonthlyWage × headcount");
         }
@@ -93,13 +99,19 @@ public class LabourCostService {
         BigDecimal shortfall = Money.nonNegative(standard.subtract(lowest));
         why.step("最低工资标准（工资服务） / Minimum wage in force (wage service)")
                 .formula("minimumMonthlyWage = WageService.GetMinimumWage(region, date).monthly")
-                .input("region", region).input("date", date)
-                .result(minimum.getMonthly()).cite(Citation.of(minimum.getCitation().getDocument(),
-                        minimum.getCitation().getClause())).add();
+                .input("region", region)
+                .input("date", date)
+                .result(minimum.getMonthly())
+                .cite(Citation.of(
+                        minimum.getCitation().getDocument(),
+                        minimum.getCitation().getClause()))
+                .add();
         why.step("是否达到最低工资 / Meets the minimum")
                 .formula("meets = lowestMonthlyWage ≥ minimumMonthlyWage; shortfall = max(0, minimum − lowest)")
-                .input("lowestMonthlyWage", lowest).input("minimumMonthlyWage", minimum.getMonthly())
-                .result(meets ? "true" : "false; shortfall " + Money.format(shortfall)).add();
+                .input("lowestMonthlyWage", lowest)
+                .input("minimumMonthlyWage", minimum.getMonthly())
+                .result(meets ? "true" : "false; shortfall " + Money.format(shortfall))
+                .add();
         minimum.getExplanation().getCaveatsList().forEach(why::caveat);
 
         BigDecimal base = payroll;
@@ -110,7 +122,8 @@ public class LabourCostService {
         }
         SocialInsuranceContributions.Contributions c = contributions.at2017Rates(base, workInjuryRate, date, why);
         return LabourCostCheck.newBuilder()
-                .setRegion(region).setDate(date.toString())
+                .setRegion(region)
+                .setDate(date.toString())
                 .setMinimumMonthlyWage(minimum.getMonthly())
                 .setMinimumWageCitation(minimum.getCitation())
                 .setMeetsMinimumWage(meets)
@@ -129,18 +142,27 @@ public class LabourCostService {
     private MinimumWage minimumWage(String region, LocalDate date) {
         try {
             // a lookup, so safe to try again once the channel has reconnected after a wage restart
-            GetMinimumWageRequest lookup = GetMinimumWageRequest.newBuilder().setRegion(region)
-                    .setDate(date.toString()).build();
+            GetMinimumWageRequest lookup = GetMinimumWageRequest.newBuilder()
+                    .setRegion(region)
+                    .setDate(date.toString())
+                    .build();
             return ReconnectOnce.call(wageChannel, wage, deadline, RECONNECT_WAIT, s -> s.getMinimumWage(lookup));
         } catch (StatusRuntimeException e) {
             Status.Code code = e.getStatus().getCode();
             switch (code) {
-                case INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION -> throw ServiceException.of(code,
-                        "MINIMUM_WAGE_" + reason(e, code.name()),
-                        "wage service: " + e.getStatus().getDescription());
+                case INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION ->
+                    throw ServiceException.of(
+                            code,
+                            "MINIMUM_WAGE_" + reason(e, code.name()),
+                            "wage service: " + e.getStatus().getDescription());
                 default -> {
-                    LOG.warn("wage service call failed: {} {}", code, e.getStatus().getDescription());
-                    throw ServiceException.of(Status.Code.UNAVAILABLE, "WAGE_SERVICE_UNAVAILABLE",
+                    LOG.warn(
+                            "wage service call failed: {} {}",
+                            code,
+                            e.getStatus().getDescription());
+                    throw ServiceException.of(
+                            Status.Code.UNAVAILABLE,
+                            "WAGE_SERVICE_UNAVAILABLE",
                             "the minimum wage could not be obtained from the wage service (" + code + "); try again");
                 }
             }

@@ -7,40 +7,81 @@ import java.util.UUID;
 
 /** Rows of the health-record tables, as plain records. */
 public final class Rows {
-    private Rows() {
-    }
+    private Rows() {}
 
-    public record ResidentRow(UUID id, String requestId, String identityNumber, String name, String healthCard,
-                              char sex, LocalDate birthDate, String region, int level, String quality,
-                              String createdBy, Instant createdAt) {
-    }
+    public record ResidentRow(
+            UUID id,
+            String requestId,
+            String identityNumber,
+            String name,
+            String healthCard,
+            char sex,
+            LocalDate birthDate,
+            String region,
+            int level,
+            String quality,
+            String createdBy,
+            Instant createdAt) {}
 
-    public record EntryRow(UUID id, String requestId, UUID residentId, String kind, LocalDate recordedOn,
-                           String summary, String region, int level, String organisation, String quality) {
-    }
+    public record EntryRow(
+            UUID id,
+            String requestId,
+            UUID residentId,
+            String kind,
+            LocalDate recordedOn,
+            String summary,
+            String region,
+            int level,
+            String organisation,
+            String quality) {}
 
-    public record EncounterRow(UUID id, String requestId, UUID residentId, String type, LocalDate startDate,
-                               LocalDate endDate, String region, int level, String organisation,
-                               String diagnosisCode, String diagnosisName, BigDecimal totalCost, BigDecimal selfPaid,
-                               char sex, int ageAtStart, String quality) {
-    }
+    public record EncounterRow(
+            UUID id,
+            String requestId,
+            UUID residentId,
+            String type,
+            LocalDate startDate,
+            LocalDate endDate,
+            String region,
+            int level,
+            String organisation,
+            String diagnosisCode,
+            String diagnosisName,
+            BigDecimal totalCost,
+            BigDecimal selfPaid,
+            char sex,
+            int ageAtStart,
+            String quality) {}
 
     /** {@code prescribedOn} is null where the date was not recorded. */
-    public record PrescriptionRow(UUID id, UUID encounterId, int position, String drugCode, String drugName,
-                                  String dosage, int days, LocalDate prescribedOn) {
-    }
+    public record PrescriptionRow(
+            UUID id,
+            UUID encounterId,
+            int position,
+            String drugCode,
+            String drugName,
+            String dosage,
+            int days,
+            LocalDate prescribedOn) {}
 
     /** One measurement of a health-record entry, in the unit fixed by its kind. */
-    public record MeasurementRow(UUID entryId, String kind, BigDecimal value) {
-    }
+    public record MeasurementRow(UUID entryId, String kind, BigDecimal value) {}
 
     /** Who recorded a row (token subject) and when. */
-    public record Recorded(String by, Instant at) {
-    }
+    public record Recorded(String by, Instant at) {}
 
-    public record ConsentRow(UUID id, String requestId, UUID residentId, String organisation, String purpose,
-                             LocalDate validFrom, LocalDate validTo, String grantedBy, Instant grantedAt,
-                             String revokedBy, Instant revokedAt) {
+    public record ConsentRow(
+            UUID id,
+            String requestId,
+            UUID residentId,
+            String organisation,
+            String purpose,
+            LocalDate validFrom,
+            LocalDate validTo,
+            String grantedBy,
+            Instant grantedAt,
+            String revokedBy,
+            Instant revokedAt) {
         /** In force on {@code day}: not revoked and inside the period. */
         public boolean activeOn(LocalDate day) {
             return revokedAt == null && !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo));

@@ -11,8 +11,7 @@ import java.util.Optional;
 public final class AtcNames {
     private static final Map<String, String> NAMES = Tsv.load("/fhir/atc-names.tsv");
 
-    private AtcNames() {
-    }
+    private AtcNames() {}
 
     public static Optional<String> name(String code) {
         return Optional.ofNullable(NAMES.get(code));

@@ -9,11 +9,10 @@ import org.hl7.fhir.r4.model.Bundle;
 
 /** One page of AuditEvents as a searchset Bundle with self/first/previous/next/last links. */
 public final class AuditEventBundle {
-    private AuditEventBundle() {
-    }
+    private AuditEventBundle() {}
 
-    public static Bundle page(List<AuditEvent> events, int total, int count, int offset, String searchUrl,
-                              Instant now) {
+    public static Bundle page(
+            List<AuditEvent> events, int total, int count, int offset, String searchUrl, Instant now) {
         Bundle b = new Bundle();
         b.setId(UUID.randomUUID().toString());
         Resources.common(b, now);
@@ -30,7 +29,10 @@ public final class AuditEventBundle {
         }
         b.addLink().setRelation("last").setUrl(url(searchUrl, count, total == 0 ? 0 : ((total - 1) / count) * count));
         for (AuditEvent e : events) {
-            b.addEntry().setFullUrl(Fhir.urn(e.getIdPart())).setResource(e).getSearch()
+            b.addEntry()
+                    .setFullUrl(Fhir.urn(e.getIdPart()))
+                    .setResource(e)
+                    .getSearch()
                     .setMode(Bundle.SearchEntryMode.MATCH);
         }
         return b;

@@ -23,12 +23,25 @@ import org.hl7.fhir.r4.model.Reference;
 public final class AuditEvents {
 
     private static final String DCM = "http://dicom.nema.org/resources/ontology/DCM";
-    private static final Map<String, String> PURPOSE = Map.of("treatment", "TREAT", "self", "PATRQT",
-            "dibao-verification", "ELIGDTRM", "research", "HRESCH", "audit", "HOPERAT", "registration", "HOPERAT", "consent", "PATRQT",
-            "public-health", "PUBHLTH");
+    private static final Map<String, String> PURPOSE = Map.of(
+            "treatment",
+            "TREAT",
+            "self",
+            "PATRQT",
+            "dibao-verification",
+            "ELIGDTRM",
+            "research",
+            "HRESCH",
+            "audit",
+            "HOPERAT",
+            "registration",
+            "HOPERAT",
+            "consent",
+            "PATRQT",
+            "public-health",
+            "PUBHLTH");
 
-    private AuditEvents() {
-    }
+    private AuditEvents() {}
 
     public static AuditEvent of(Stored e, String patientId) {
         LocalDate today = LocalDate.now(Resources.BEIJING);
@@ -53,12 +66,17 @@ public final class AuditEvents {
         }
         String reason = PURPOSE.get(e.purpose());
         if (reason != null) {
-            a.addPurposeOfEvent().setText(e.purpose()).addCoding().setSystem(FhirSystems.ACT_REASON).setCode(reason);
+            a.addPurposeOfEvent()
+                    .setText(e.purpose())
+                    .addCoding()
+                    .setSystem(FhirSystems.ACT_REASON)
+                    .setCode(reason);
         }
 
         var user = a.addAgent().setRequestor(true);
         user.getType().addCoding().setSystem(DCM).setCode("110153").setDisplay("Source Role ID");
-        user.getWho().setIdentifier(new Identifier().setSystem(FhirSystems.STAFF).setValue(masked(e.actor(), today)))
+        user.getWho()
+                .setIdentifier(new Identifier().setSystem(FhirSystems.STAFF).setValue(masked(e.actor(), today)))
                 .setDisplay(masked(e.actor(), today));
         for (String role : e.roles().split(",")) {
             if (!role.isBlank()) {
@@ -73,9 +91,11 @@ public final class AuditEvents {
         server.getType().addCoding().setSystem(DCM).setCode("110152").setDisplay("Destination Role ID");
         server.getWho().setDisplay("qinghai health-data service");
 
-        a.getSource().setSite("qinghai-health-data").setObserver(new Reference().setDisplay("health-data service"))
-                .addType(new Coding("http://terminology.hl7.org/CodeSystem/security-source-type", "4",
-                        "Application Server"));
+        a.getSource()
+                .setSite("qinghai-health-data")
+                .setObserver(new Reference().setDisplay("health-data service"))
+                .addType(new Coding(
+                        "http://terminology.hl7.org/CodeSystem/security-source-type", "4", "Application Server"));
 
         if (patientId != null) {
             var patient = a.addEntity().setWhat(new Reference("Patient/" + patientId));
@@ -84,17 +104,23 @@ public final class AuditEvents {
         }
         var record = a.addEntity().setName(e.resource());
         record.setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2", "System Object"));
-        record.getWhat().setIdentifier(new Identifier().setSystem(FhirSystems.BASE + "/sid/audit-resource")
-                .setValue(e.resource() + "/" + masked(e.resourceId(), today)));
-        record.addDetail().setType("chain-sequence").setValue(new org.hl7.fhir.r4.model.StringType(
-                Long.toString(e.sequence())));
+        record.getWhat()
+                .setIdentifier(new Identifier()
+                        .setSystem(FhirSystems.BASE + "/sid/audit-resource")
+                        .setValue(e.resource() + "/" + masked(e.resourceId(), today)));
+        record.addDetail()
+                .setType("chain-sequence")
+                .setValue(new org.hl7.fhir.r4.model.StringType(Long.toString(e.sequence())));
         record.addDetail().setType("chain-hash").setValue(new org.hl7.fhir.r4.model.StringType(e.hash()));
         if (!e.requestId().isBlank()) {
             record.addDetail().setType("request-id").setValue(new org.hl7.fhir.r4.model.StringType(e.requestId()));
         }
-        Narratives.set(a, "审计 AuditEvent #" + e.sequence() + ": " + e.action() + " " + e.resource() + " — "
-                + e.outcome(), "操作者 " + masked(e.actor(), today) + (e.organisation().isBlank() ? ""
-                : " (" + e.organisation() + ")") + ", 目的 " + e.purpose(), "时间 " + e.at());
+        Narratives.set(
+                a,
+                "审计 AuditEvent #" + e.sequence() + ": " + e.action() + " " + e.resource() + " — " + e.outcome(),
+                "操作者 " + masked(e.actor(), today) + (e.organisation().isBlank() ? "" : " (" + e.organisation() + ")")
+                        + ", 目的 " + e.purpose(),
+                "时间 " + e.at());
         return a;
     }
 

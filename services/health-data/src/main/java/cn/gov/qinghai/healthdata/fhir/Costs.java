@@ -14,8 +14,7 @@ import org.hl7.fhir.r4.model.Reference;
  * belongs to is named in the line item (R4 Invoice has no encounter reference).
  */
 final class Costs {
-    private Costs() {
-    }
+    private Costs() {}
 
     static Invoice invoice(EncounterRow e, Reference patient, Parties parties, Instant recorded) {
         Invoice inv = new Invoice();
@@ -28,16 +27,21 @@ final class Costs {
         inv.setDate(Date.from(recorded));
         inv.setIssuer(parties.organisation(e.organisation()));
         var line = inv.addLineItem().setSequence(1);
-        line.setChargeItem(new org.hl7.fhir.r4.model.CodeableConcept().setText("就诊 " + e.startDate() + " "
-                + e.diagnosisCode() + " (Encounter " + e.id() + ")"));
+        line.setChargeItem(new org.hl7.fhir.r4.model.CodeableConcept()
+                .setText("就诊 " + e.startDate() + " " + e.diagnosisCode() + " (Encounter " + e.id() + ")"));
         line.addPriceComponent().setType(Invoice.InvoicePriceComponentType.BASE).setAmount(cny(e.totalCost()));
-        line.addPriceComponent().setType(Invoice.InvoicePriceComponentType.DEDUCTION)
+        line.addPriceComponent()
+                .setType(Invoice.InvoicePriceComponentType.DEDUCTION)
                 .setAmount(cny(e.totalCost().subtract(e.selfPaid())))
-                .getCode().setText("医保及其他支付 (paid by insurance and others)");
+                .getCode()
+                .setText("医保及其他支付 (paid by insurance and others)");
         inv.setTotalGross(cny(e.totalCost()));
         inv.setTotalNet(cny(e.selfPaid()));
-        Narratives.set(inv, "费用 Invoice: 总费用 " + e.totalCost().toPlainString() + " 元, 自付 "
-                + e.selfPaid().toPlainString() + " 元", "就诊 " + e.startDate() + " " + e.diagnosisCode());
+        Narratives.set(
+                inv,
+                "费用 Invoice: 总费用 " + e.totalCost().toPlainString() + " 元, 自付 "
+                        + e.selfPaid().toPlainString() + " 元",
+                "就诊 " + e.startDate() + " " + e.diagnosisCode());
         return inv;
     }
 

@@ -16,12 +16,14 @@ import org.hl7.fhir.r4.model.Resource;
  * systems the exports use that HL7 does not define. Kept as JSON files under {@code fhir/definitions/}.
  */
 public final class Definitions {
-    private static final List<String> FILES = List.of("StructureDefinition-qinghai-region-code",
-            "CodeSystem-gb-t-2260", "CodeSystem-icd-10-cn-clinical", "CodeSystem-record-entry-kind");
+    private static final List<String> FILES = List.of(
+            "StructureDefinition-qinghai-region-code",
+            "CodeSystem-gb-t-2260",
+            "CodeSystem-icd-10-cn-clinical",
+            "CodeSystem-record-entry-kind");
     private static final Map<String, Resource> BY_KEY = load();
 
-    private Definitions() {
-    }
+    private Definitions() {}
 
     /** A definition by resource type and id, e.g. ("StructureDefinition", "qinghai-region-code"). */
     public static Optional<Resource> find(String type, String id) {
@@ -39,8 +41,8 @@ public final class Definitions {
                 if (in == null) {
                     throw new IllegalStateException("missing definition " + file);
                 }
-                Resource r = (Resource) Fhir.parser().parseResource(new String(in.readAllBytes(),
-                        StandardCharsets.UTF_8));
+                Resource r =
+                        (Resource) Fhir.parser().parseResource(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 out.put(r.fhirType() + "/" + r.getIdPart(), r);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -17,20 +17,29 @@ import org.hl7.fhir.r4.model.Timing;
 public final class Dosages {
 
     private static final Pattern FORM = Pattern.compile(
-            "(\\d{1,5}(?:\\.\\d{1,3})?)\\s*(mg|g|µg|ug|mcg|ml|iu)\\s*(qd|bid|tid|qid|qn|qod)?", Pattern.CASE_INSENSITIVE);
+            "(\\d{1,5}(?:\\.\\d{1,3})?)\\s*(mg|g|µg|ug|mcg|ml|iu)\\s*(qd|bid|tid|qid|qn|qod)?",
+            Pattern.CASE_INSENSITIVE);
     /** UCUM code of each unit spelling. */
-    private static final Map<String, String> UCUM = Map.of("mg", "mg", "g", "g", "µg", "ug", "ug", "ug", "mcg", "ug",
-            "ml", "mL", "iu", "[iU]");
+    private static final Map<String, String> UCUM =
+            Map.of("mg", "mg", "g", "g", "µg", "ug", "ug", "ug", "mcg", "ug", "ml", "mL", "iu", "[iU]");
     /** Times per day of each Latin abbreviation, and its HL7 timing code where R4 has one. */
-    private record Frequency(int perPeriod, int periodDays, String code) {
-    }
+    private record Frequency(int perPeriod, int periodDays, String code) {}
 
     private static final Map<String, Frequency> FREQUENCIES = Map.of(
-            "qd", new Frequency(1, 1, "QD"), "bid", new Frequency(2, 1, "BID"), "tid", new Frequency(3, 1, "TID"),
-            "qid", new Frequency(4, 1, "QID"), "qn", new Frequency(1, 1, null), "qod", new Frequency(1, 2, "QOD"));
+            "qd",
+            new Frequency(1, 1, "QD"),
+            "bid",
+            new Frequency(2, 1, "BID"),
+            "tid",
+            new Frequency(3, 1, "TID"),
+            "qid",
+            new Frequency(4, 1, "QID"),
+            "qn",
+            new Frequency(1, 1, null),
+            "qod",
+            new Frequency(1, 2, "QOD"));
 
-    private Dosages() {
-    }
+    private Dosages() {}
 
     public static Dosage of(String text, int sequence) {
         Dosage d = new Dosage().setSequence(sequence).setText(text);
@@ -39,15 +48,24 @@ public final class Dosages {
             return d;
         }
         String unit = UCUM.get(m.group(2).toLowerCase(Locale.ROOT));
-        d.addDoseAndRate().setDose(new Quantity().setValue(new BigDecimal(m.group(1))).setUnit(unit)
-                .setSystem(FhirSystems.UCUM).setCode(unit));
+        d.addDoseAndRate()
+                .setDose(new Quantity()
+                        .setValue(new BigDecimal(m.group(1)))
+                        .setUnit(unit)
+                        .setSystem(FhirSystems.UCUM)
+                        .setCode(unit));
         if (m.group(3) != null) {
             Frequency f = FREQUENCIES.get(m.group(3).toLowerCase(Locale.ROOT));
             Timing timing = new Timing();
-            timing.getRepeat().setFrequency(f.perPeriod()).setPeriod(f.periodDays())
+            timing.getRepeat()
+                    .setFrequency(f.perPeriod())
+                    .setPeriod(f.periodDays())
                     .setPeriodUnit(Timing.UnitsOfTime.D);
             if (f.code() != null) {
-                timing.getCode().addCoding().setSystem(FhirSystems.TIMING_ABBREVIATION).setCode(f.code());
+                timing.getCode()
+                        .addCoding()
+                        .setSystem(FhirSystems.TIMING_ABBREVIATION)
+                        .setCode(f.code());
             }
             if ("qn".equalsIgnoreCase(m.group(3))) {
                 timing.getRepeat().addWhen(Timing.EventTiming.HS);

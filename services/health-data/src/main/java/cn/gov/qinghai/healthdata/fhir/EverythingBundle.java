@@ -39,11 +39,19 @@ public final class EverythingBundle {
     }
 
     /** The resource types $everything can return (the _type values accepted). */
-    public static final Set<String> TYPES = Set.of("Patient", "Encounter", "Condition", "MedicationRequest",
-            "Observation", "Consent", "Provenance", "Invoice", "Organization", "Practitioner");
+    public static final Set<String> TYPES = Set.of(
+            "Patient",
+            "Encounter",
+            "Condition",
+            "MedicationRequest",
+            "Observation",
+            "Consent",
+            "Provenance",
+            "Invoice",
+            "Organization",
+            "Practitioner");
 
-    private EverythingBundle() {
-    }
+    private EverythingBundle() {}
 
     /** The whole record in one bundle (the export); self link is the bundle's own urn. */
     public static Bundle whole(List<RecordItem> items, Instant now) {
@@ -85,15 +93,15 @@ public final class EverythingBundle {
         b.setType(Bundle.BundleType.SEARCHSET);
         b.setTimestamp(Date.from(now));
         b.setTotal(matches.size());
-        List<Resource> pageMatches = matches.subList(Math.min(q.offset(), matches.size()),
-                (int) Math.min((long) q.offset() + q.count(), matches.size()));
+        List<Resource> pageMatches = matches.subList(
+                Math.min(q.offset(), matches.size()), (int) Math.min((long) q.offset() + q.count(), matches.size()));
         Set<String> onPage = new LinkedHashSet<>();
         pageMatches.forEach(r -> onPage.add(Fhir.urn(r.getIdPart())));
         pageMatches.forEach(r -> add(b, r, Bundle.SearchEntryMode.MATCH));
         Deque<Resource> todo = new ArrayDeque<>(pageMatches);
         while (!todo.isEmpty()) {
-            for (Reference ref : Fhir.context().newTerser().getAllPopulatedChildElementsOfType(todo.pop(),
-                    Reference.class)) {
+            for (Reference ref :
+                    Fhir.context().newTerser().getAllPopulatedChildElementsOfType(todo.pop(), Reference.class)) {
                 String urn = ref.getReference();
                 if (urn != null && byUrn.containsKey(urn) && onPage.add(urn)) {
                     add(b, byUrn.get(urn), Bundle.SearchEntryMode.INCLUDE);
@@ -110,25 +118,34 @@ public final class EverythingBundle {
         if (!q.types().isEmpty() && !q.types().contains(type)) {
             return false;
         }
-        if (("Organization".equals(type) || "Practitioner".equals(type)) && q.types().isEmpty()) {
-            return false;   // parties come along as includes of what refers to them
+        if (("Organization".equals(type) || "Practitioner".equals(type))
+                && q.types().isEmpty()) {
+            return false; // parties come along as includes of what refers to them
         }
         if (q.since() != null && r.getMeta().getLastUpdated().toInstant().isBefore(q.since())) {
-            return "Patient".equals(type);   // the Patient heads every $everything answer
+            return "Patient".equals(type); // the Patient heads every $everything answer
         }
-        if (item.dated() && ((q.start() != null && item.to().isBefore(q.start()))
-                || (q.end() != null && item.from().isAfter(q.end())))) {
+        if (item.dated()
+                && ((q.start() != null && item.to().isBefore(q.start()))
+                        || (q.end() != null && item.from().isAfter(q.end())))) {
             return false;
         }
-        if (!item.dated() && !"Patient".equals(type) && (q.start() != null || q.end() != null)
-                && !"Organization".equals(type) && !"Practitioner".equals(type)) {
-            return false;   // undated care records (the registration provenance) are outside any care range
+        if (!item.dated()
+                && !"Patient".equals(type)
+                && (q.start() != null || q.end() != null)
+                && !"Organization".equals(type)
+                && !"Practitioner".equals(type)) {
+            return false; // undated care records (the registration provenance) are outside any care range
         }
         return true;
     }
 
     private static void add(Bundle b, Resource r, Bundle.SearchEntryMode mode) {
-        b.addEntry().setFullUrl(Fhir.urn(r.getIdPart())).setResource(r).getSearch().setMode(mode);
+        b.addEntry()
+                .setFullUrl(Fhir.urn(r.getIdPart()))
+                .setResource(r)
+                .getSearch()
+                .setMode(mode);
     }
 
     private static String url(String base, Query q, int offset) {
@@ -137,7 +154,7 @@ public final class EverythingBundle {
             params.add("_since=" + enc(q.since().toString()));
         }
         if (!q.types().isEmpty()) {
-            params.add("_type=" + String.join(",", q.types().stream().sorted().toList()));   // checked names
+            params.add("_type=" + String.join(",", q.types().stream().sorted().toList())); // checked names
         }
         if (q.start() != null) {
             params.add("start=" + q.start());

@@ -9,8 +9,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 public final class Fhir {
     private static final FhirContext CONTEXT = FhirContext.forR4Cached();
 
-    private Fhir() {
-    }
+    private Fhir() {}
 
     public static FhirContext context() {
         return CONTEXT;
@@ -27,7 +26,8 @@ public final class Fhir {
 
     /** A stable id for a resource derived from a stored row (e.g. the Condition of an encounter). */
     public static String derivedId(String kind, Object key) {
-        return UUID.nameUUIDFromBytes((kind + ":" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((kind + ":" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
     }
 
     public static String urn(String id) {

@@ -2,8 +2,7 @@ package cn.gov.qinghai.healthdata.fhir;
 
 /** Identifier systems, code systems and definition URLs used in the platform's FHIR resources. */
 public final class FhirSystems {
-    private FhirSystems() {
-    }
+    private FhirSystems() {}
 
     /** Canonical base of everything this platform defines. */
     public static final String BASE = "https://health-data.qinghai.gov.cn/fhir";

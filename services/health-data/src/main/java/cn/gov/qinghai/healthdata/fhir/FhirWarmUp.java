@@ -15,9 +15,21 @@ import org.slf4j.LoggerFactory;
 @Context
 public class FhirWarmUp {
     private static final Logger LOG = LoggerFactory.getLogger(FhirWarmUp.class);
-    private static final List<String> TYPES = List.of("Bundle", "Patient", "Encounter", "Condition",
-            "MedicationRequest", "Observation", "Consent", "Provenance", "Invoice", "Organization", "Practitioner",
-            "AuditEvent", "CapabilityStatement", "OperationOutcome");
+    private static final List<String> TYPES = List.of(
+            "Bundle",
+            "Patient",
+            "Encounter",
+            "Condition",
+            "MedicationRequest",
+            "Observation",
+            "Consent",
+            "Provenance",
+            "Invoice",
+            "Organization",
+            "Practitioner",
+            "AuditEvent",
+            "CapabilityStatement",
+            "OperationOutcome");
 
     public FhirWarmUp() {
         long t0 = System.nanoTime();

@@ -10,8 +10,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
  * coding that is exactly the recorded code carries the recorded name as display.
  */
 public final class Icd10Codes {
-    private Icd10Codes() {
-    }
+    private Icd10Codes() {}
 
     /** The WHO ICD-10 code a recorded code belongs to. */
     public static String whoCode(String recorded) {
@@ -32,7 +31,10 @@ public final class Icd10Codes {
         String who = whoCode(recorded);
         var whoCoding = c.addCoding().setSystem(FhirSystems.ICD10_WHO).setCode(who);
         if (isNationalExtension(recorded)) {
-            c.addCoding().setSystem(FhirSystems.ICD10_CN_CLINICAL).setCode(recorded).setDisplay(name);
+            c.addCoding()
+                    .setSystem(FhirSystems.ICD10_CN_CLINICAL)
+                    .setCode(recorded)
+                    .setDisplay(name);
         } else {
             whoCoding.setDisplay(name);
         }

@@ -17,9 +17,16 @@ import java.util.UUID;
  * Everything stored about one resident that an export may show, with the moment of the export. {@code consents}
  * holds only the consents the purpose may see (for treatment: the grant that allowed the read).
  */
-public record PatientRecord(ResidentRow resident, List<EntryRow> entries, Map<UUID, List<MeasurementRow>> measurements,
-                            List<EncounterRow> encounters, Map<UUID, List<PrescriptionRow>> prescriptions,
-                            List<ConsentRow> consents, Map<UUID, Recorded> recorded, Instant now, LocalDate today) {
+public record PatientRecord(
+        ResidentRow resident,
+        List<EntryRow> entries,
+        Map<UUID, List<MeasurementRow>> measurements,
+        List<EncounterRow> encounters,
+        Map<UUID, List<PrescriptionRow>> prescriptions,
+        List<ConsentRow> consents,
+        Map<UUID, Recorded> recorded,
+        Instant now,
+        LocalDate today) {
 
     Recorded recordedOf(UUID rowId) {
         return recorded.getOrDefault(rowId, new Recorded("unknown", resident.createdAt()));

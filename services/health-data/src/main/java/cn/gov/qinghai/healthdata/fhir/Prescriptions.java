@@ -11,15 +11,15 @@ import org.hl7.fhir.r4.model.MedicationRequest.MedicationRequestStatus;
  * the encounter's end when no date was recorded) are over, then {@code completed}.
  */
 final class Prescriptions {
-    private Prescriptions() {
-    }
+    private Prescriptions() {}
 
     static MedicationRequestStatus status(EncounterRow e, PrescriptionRow p, LocalDate today) {
         boolean open = e.endDate() == null && "INPATIENT".equals(e.type());
         if (open) {
             return MedicationRequestStatus.ACTIVE;
         }
-        LocalDate from = p.prescribedOn() != null ? p.prescribedOn() : e.endDate() != null ? e.endDate() : e.startDate();
+        LocalDate from =
+                p.prescribedOn() != null ? p.prescribedOn() : e.endDate() != null ? e.endDate() : e.startDate();
         LocalDate lastDay = from.plusDays(p.days() - 1L);
         return today.isAfter(lastDay) ? MedicationRequestStatus.COMPLETED : MedicationRequestStatus.ACTIVE;
     }

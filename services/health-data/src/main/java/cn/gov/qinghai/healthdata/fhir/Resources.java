@@ -1,5 +1,6 @@
 package cn.gov.qinghai.healthdata.fhir;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -8,19 +9,21 @@ import java.util.TimeZone;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Resource;
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 
 /** What every exported resource carries, and the date conversions (Beijing time) the builders share. */
 final class Resources {
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
-    private Resources() {
-    }
+    private Resources() {}
 
     /** meta.lastUpdated, the confidentiality label (restricted: personal health data) and the language. */
     static void common(Resource r, Instant lastUpdated) {
         r.getMeta().setLastUpdated(Date.from(lastUpdated));
-        r.getMeta().addSecurity().setSystem(FhirSystems.CONFIDENTIALITY).setCode("R").setDisplay("restricted");
+        r.getMeta()
+                .addSecurity()
+                .setSystem(FhirSystems.CONFIDENTIALITY)
+                .setCode("R")
+                .setDisplay("restricted");
         r.setLanguage(FhirSystems.LANGUAGE);
     }
 

@@ -11,13 +11,12 @@ import java.util.Objects;
 
 /** Reads a two-column reference table (code TAB name; # comments) from the classpath. */
 final class Tsv {
-    private Tsv() {
-    }
+    private Tsv() {}
 
     static Map<String, String> load(String resource) {
         Map<String, String> names = new HashMap<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-                Tsv.class.getResourceAsStream(resource), resource), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                Objects.requireNonNull(Tsv.class.getResourceAsStream(resource), resource), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (!line.isBlank() && !line.startsWith("#")) {

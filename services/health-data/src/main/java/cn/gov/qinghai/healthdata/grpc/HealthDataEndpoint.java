@@ -32,9 +32,16 @@ public class HealthDataEndpoint extends HealthDataServiceGrpc.HealthDataServiceI
     private final StatisticsService statistics;
     private final SurveillanceService surveillance;
 
-    public HealthDataEndpoint(RecordService records, SearchService search, ConsentService consents, AuditService audit,
-                              ExportService export, FhirService fhir, DibaoExpenseService dibao,
-                              StatisticsService statistics, SurveillanceService surveillance) {
+    public HealthDataEndpoint(
+            RecordService records,
+            SearchService search,
+            ConsentService consents,
+            AuditService audit,
+            ExportService export,
+            FhirService fhir,
+            DibaoExpenseService dibao,
+            StatisticsService statistics,
+            SurveillanceService surveillance) {
         this.records = records;
         this.search = search;
         this.consents = consents;
@@ -102,7 +109,8 @@ public class HealthDataEndpoint extends HealthDataServiceGrpc.HealthDataServiceI
     }
 
     @Override
-    public void getFhirCapabilityStatement(GetFhirCapabilityStatementRequest request, StreamObserver<FhirResource> out) {
+    public void getFhirCapabilityStatement(
+            GetFhirCapabilityStatementRequest request, StreamObserver<FhirResource> out) {
         reply(out, fhir.capabilityStatement(request));
     }
 
@@ -127,8 +135,8 @@ public class HealthDataEndpoint extends HealthDataServiceGrpc.HealthDataServiceI
     }
 
     @Override
-    public void getMajorMedicalExpenses(GetMajorMedicalExpensesRequest request,
-                                        StreamObserver<MajorMedicalExpenses> out) {
+    public void getMajorMedicalExpenses(
+            GetMajorMedicalExpensesRequest request, StreamObserver<MajorMedicalExpenses> out) {
         reply(out, dibao.get(request));
     }
 

@@ -16,10 +16,10 @@ public final class CodeFormats {
     private static final Pattern ICD10 = Pattern.compile("[A-Z][0-9]{2}(\\.[0-9A-Zx]{1,4}(x[0-9]{3})?)?");
     /** ATC level 5: anatomical group letter, two digits, two letters, two digits (e.g. C09AA02). */
     private static final Pattern ATC = Pattern.compile("[A-Z][0-9]{2}[A-Z]{2}[0-9]{2}");
+
     private static final Pattern HEALTH_CARD = Pattern.compile("[0-9A-Z]{8,32}");
 
-    private CodeFormats() {
-    }
+    private CodeFormats() {}
 
     /** Why {@code code} is not an ICD-10 code, or {@code null}. U-codes are WHO emergency/special-purpose codes. */
     public static String icd10Problem(String code) {

@@ -19,14 +19,15 @@ public final class EarsC2 {
     public static final String PARAMETER = "health.early_warning.ears_c2";
     private static final MathContext MC = new MathContext(12, RoundingMode.HALF_UP);
 
-    public enum Method { EARS_C2, ZERO_TOLERANCE }
+    public enum Method {
+        EARS_C2,
+        ZERO_TOLERANCE
+    }
 
     /** The outcome for one series; {@code alert} false means nothing to report. */
-    public record Result(boolean alert, Method method, long count, BigDecimal mean, BigDecimal sd, BigDecimal c2) {
-    }
+    public record Result(boolean alert, Method method, long count, BigDecimal mean, BigDecimal sd, BigDecimal c2) {}
 
-    private EarsC2() {
-    }
+    private EarsC2() {}
 
     public static int baselineWeeks(ParameterValue p) {
         return p.decimal("baselineWeeks").intValueExact();
@@ -45,13 +46,18 @@ public final class EarsC2 {
      * @param count    cases in the evaluated week
      * @param baseline weekly counts of the baseline weeks, oldest first (length baselineWeeks)
      */
-    public static Result evaluate(String category, long count, long[] baseline, ParameterValue p, ExplanationBuilder why) {
+    public static Result evaluate(
+            String category, long count, long[] baseline, ParameterValue p, ExplanationBuilder why) {
         if (zeroTolerance(p, category)) {
             boolean alert = count >= 1;
             why.step("零容忍病种 / Zero-tolerance disease")
                     .formula("alert when count ≥ 1 (" + category + " is on the zero-tolerance list)")
-                    .input("disease", category).input("count", count).parameter(p.field("zeroTolerance"))
-                    .result(alert ? "alert" : "no alert").cite(p.citation()).add();
+                    .input("disease", category)
+                    .input("count", count)
+                    .parameter(p.field("zeroTolerance"))
+                    .result(alert ? "alert" : "no alert")
+                    .cite(p.citation())
+                    .add();
             return new Result(alert, Method.ZERO_TOLERANCE, count, null, null, null);
         }
         int n = baseline.length;
@@ -78,13 +84,21 @@ public final class EarsC2 {
                 .formula("mean and sample sd of the " + n + " weekly counts ending " + lagWeeks(p)
                         + " weeks before the evaluated week")
                 .input("baseline", java.util.Arrays.toString(baseline))
-                .parameter(p.field("baselineWeeks")).parameter(p.field("lagWeeks"))
-                .result("mean " + meanShown + ", sd " + sdShown).cite(p.citation()).add();
+                .parameter(p.field("baselineWeeks"))
+                .parameter(p.field("lagWeeks"))
+                .result("mean " + meanShown + ", sd " + sdShown)
+                .cite(p.citation())
+                .add();
         why.step("EARS C2 统计量 / Statistic")
-                .formula("C2 = (count − mean) / max(sd, minimumSd); alert when C2 > c2ThresholdExclusive (strictly above) and count ≥ minimumCountInclusive")
-                .input("count", count).parameter(p.field("minimumSd")).parameter(p.field("c2ThresholdExclusive"))
+                .formula(
+                        "C2 = (count − mean) / max(sd, minimumSd); alert when C2 > c2ThresholdExclusive (strictly above) and count ≥ minimumCountInclusive")
+                .input("count", count)
+                .parameter(p.field("minimumSd"))
+                .parameter(p.field("c2ThresholdExclusive"))
                 .parameter(p.field("minimumCountInclusive"))
-                .result("C2 " + c2Shown + (alert ? " → alert" : " → no alert")).cite(p.citation()).add();
+                .result("C2 " + c2Shown + (alert ? " → alert" : " → no alert"))
+                .cite(p.citation())
+                .add();
         return new Result(alert, Method.EARS_C2, count, meanShown, sdShown, c2Shown);
     }
 }

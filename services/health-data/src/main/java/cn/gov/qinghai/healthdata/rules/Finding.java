@@ -11,7 +11,11 @@ import java.util.List;
 public record Finding(String code, String field, String message) {
 
     public QualityFinding toProto() {
-        return QualityFinding.newBuilder().setCode(code).setField(field).setMessage(message).build();
+        return QualityFinding.newBuilder()
+                .setCode(code)
+                .setField(field)
+                .setMessage(message)
+                .build();
     }
 
     public static String encode(List<Finding> findings) {
@@ -20,7 +24,11 @@ public record Finding(String code, String field, String message) {
             if (!out.isEmpty()) {
                 out.append('\n');
             }
-            out.append(clean(f.code)).append('\t').append(clean(f.field)).append('\t').append(clean(f.message));
+            out.append(clean(f.code))
+                    .append('\t')
+                    .append(clean(f.field))
+                    .append('\t')
+                    .append(clean(f.message));
         }
         return out.toString();
     }

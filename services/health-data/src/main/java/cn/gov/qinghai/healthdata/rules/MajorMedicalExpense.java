@@ -20,14 +20,11 @@ public final class MajorMedicalExpense {
     public static final String PARAMETER = "health.dibao.major_medical_expenses";
 
     /** One counted encounter and why it counts. */
-    public record Item(EncounterRow encounter, String reason) {
-    }
+    public record Item(EncounterRow encounter, String reason) {}
 
-    public record Result(List<Item> items, BigDecimal total) {
-    }
+    public record Result(List<Item> items, BigDecimal total) {}
 
-    private MajorMedicalExpense() {
-    }
+    private MajorMedicalExpense() {}
 
     public static Result compute(List<EncounterRow> yearEncounters, ParameterValue rules, ExplanationBuilder why) {
         Map<String, Object> value = rules.asMap();

@@ -26,29 +26,41 @@ public class QualityRules {
     public List<Finding> resident(String healthCard) {
         List<Finding> out = new ArrayList<>();
         if (healthCard == null) {
-            out.add(new Finding("HEALTH_CARD_MISSING", "healthCardNumber",
-                    "no resident health card number (居民健康卡) recorded"));
+            out.add(new Finding(
+                    "HEALTH_CARD_MISSING", "healthCardNumber", "no resident health card number (居民健康卡) recorded"));
         }
         return out;
     }
 
     /** One prescription line as the quality rules see it. */
-    public record Line(int days) {
-    }
+    public record Line(int days) {}
 
-    public List<Finding> encounter(LocalDate birth, char sex, EncounterType type, LocalDate start, LocalDate end,
-                                   String diagnosisCode, List<Line> prescriptions, LocalDate today) {
+    public List<Finding> encounter(
+            LocalDate birth,
+            char sex,
+            EncounterType type,
+            LocalDate start,
+            LocalDate end,
+            String diagnosisCode,
+            List<Line> prescriptions,
+            LocalDate today) {
         List<Finding> out = new ArrayList<>();
         if (start.isBefore(birth)) {
             out.add(new Finding("ENCOUNTER_BEFORE_BIRTH", "startDate", "the encounter starts before the birth date"));
         }
-        if (type == EncounterType.INPATIENT && end == null && start.plusDays(365).isBefore(today)) {
-            out.add(new Finding("INPATIENT_STAY_OPEN_OVER_A_YEAR", "endDate",
+        if (type == EncounterType.INPATIENT
+                && end == null
+                && start.plusDays(365).isBefore(today)) {
+            out.add(new Finding(
+                    "INPATIENT_STAY_OPEN_OVER_A_YEAR",
+                    "endDate",
                     "an inpatient stay without discharge date started more than a year ago"));
         }
         char chapter = diagnosisCode.charAt(0);
         if (sex == 'M' && chapter == 'O') {
-            out.add(new Finding("DIAGNOSIS_SEX_MISMATCH", "diagnosisCode",
+            out.add(new Finding(
+                    "DIAGNOSIS_SEX_MISMATCH",
+                    "diagnosisCode",
                     "a pregnancy-chapter (O) diagnosis for a male resident"));
         }
         var limits = parameters.get(PRESCRIPTION_DAYS).at(start);
@@ -58,7 +70,9 @@ public class QualityRules {
         for (int i = 0; i < prescriptions.size(); i++) {
             int days = prescriptions.get(i).days();
             if (days > limit) {
-                out.add(new Finding("PRESCRIPTION_DAYS_OVER_LIMIT", "prescriptions[" + i + "].days",
+                out.add(new Finding(
+                        "PRESCRIPTION_DAYS_OVER_LIMIT",
+                        "prescriptions[" + i + "].days",
                         days + " days of supply exceed the " + limit + "-day limit of 处方管理办法 第十九条"
                                 + " (allowed for chronic disease with a reason)"));
             }

@@ -24,10 +24,13 @@ import java.util.stream.IntStream;
  */
 public final class SmallCellSuppression {
 
-    public enum Mark { SHOWN, PRIMARY, COMPLEMENTARY }
-
-    private SmallCellSuppression() {
+    public enum Mark {
+        SHOWN,
+        PRIMARY,
+        COMPLEMENTARY
     }
+
+    private SmallCellSuppression() {}
 
     public static Mark[] suppress(long[] values, boolean[] margin, List<int[]> lines, long threshold) {
         Mark[] marks = new Mark[values.length];
@@ -38,11 +41,14 @@ public final class SmallCellSuppression {
         while (changed) {
             changed = false;
             for (int[] line : lines) {
-                long hidden = IntStream.of(line).filter(i -> marks[i] != Mark.SHOWN).count();
+                long hidden =
+                        IntStream.of(line).filter(i -> marks[i] != Mark.SHOWN).count();
                 if (hidden != 1) {
                     continue;
                 }
-                var candidate = IntStream.of(line).boxed().filter(i -> marks[i] == Mark.SHOWN)
+                var candidate = IntStream.of(line)
+                        .boxed()
+                        .filter(i -> marks[i] == Mark.SHOWN)
                         .min(Comparator.<Integer, Boolean>comparing(i -> margin[i])
                                 .thenComparing(i -> values[i] < threshold)
                                 .thenComparing(i -> values[i] == 0)

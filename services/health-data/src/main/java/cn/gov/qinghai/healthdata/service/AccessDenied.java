@@ -20,13 +20,15 @@ public final class AccessDenied extends ServiceException {
 
     /** The one answer for every record-level denial. */
     public static AccessDenied record() {
-        return new AccessDenied(REASON, "access to this record is not permitted for your role, region, organisation"
-                + " and purpose, or the record does not exist");
+        return new AccessDenied(
+                REASON,
+                "access to this record is not permitted for your role, region, organisation"
+                        + " and purpose, or the record does not exist");
     }
 
     /** The caller's roles cannot claim this purpose at all (says nothing about any record). */
     public static AccessDenied purpose(String purpose) {
-        return new AccessDenied("PURPOSE_NOT_ALLOWED", "your roles may not access records for the purpose '"
-                + purpose + "'");
+        return new AccessDenied(
+                "PURPOSE_NOT_ALLOWED", "your roles may not access records for the purpose '" + purpose + "'");
     }
 }

@@ -32,10 +32,10 @@ public class AccessPolicy {
     /** Whether any of the caller's roles may claim {@code purpose}. */
     @SuppressWarnings("unchecked")
     public boolean mayClaim(Caller caller, String purpose, LocalDate today) {
-        Map<String, Object> rolePurposes = (Map<String, Object>) parameters.get(PARAMETER).at(today).asMap()
-                .get("rolePurposes");
-        return caller.roles().stream().anyMatch(role -> rolePurposes.get(role) instanceof List<?> l
-                && l.contains(purpose));
+        Map<String, Object> rolePurposes = (Map<String, Object>)
+                parameters.get(PARAMETER).at(today).asMap().get("rolePurposes");
+        return caller.roles().stream()
+                .anyMatch(role -> rolePurposes.get(role) instanceof List<?> l && l.contains(purpose));
     }
 
     @SuppressWarnings("unchecked")
@@ -58,7 +58,8 @@ public class AccessPolicy {
         }
         ResidentRow r = resident.get();
         if (SELF.equals(purpose)) {
-            return caller.subject().equals(r.identityNumber()) ? Optional.empty()
+            return caller.subject().equals(r.identityNumber())
+                    ? Optional.empty()
                     : Optional.of("purpose self: the token subject is not this resident");
         }
         if (!caller.covers(r.region())) {
@@ -69,8 +70,8 @@ public class AccessPolicy {
                 return Optional.of("the token names no organisation, so no consent can apply");
             }
             if (!store.hasActiveConsent(r.id(), caller.organisation(), purpose, today)) {
-                return Optional.of("no active consent for organisation " + caller.organisation() + " and purpose "
-                        + purpose);
+                return Optional.of(
+                        "no active consent for organisation " + caller.organisation() + " and purpose " + purpose);
             }
         }
         return Optional.empty();

@@ -3,17 +3,13 @@ package cn.gov.qinghai.healthdata.service;
 import cn.gov.qinghai.health.v1.AccessEvent;
 import cn.gov.qinghai.health.v1.FhirResource;
 import cn.gov.qinghai.health.v1.ListFhirAuditEventsRequest;
-import cn.gov.qinghai.healthdata.fhir.AuditEventBundle;
-import cn.gov.qinghai.healthdata.fhir.AuditEvents;
-import java.util.List;
-import java.util.UUID;
-import org.hl7.fhir.r4.model.AuditEvent;
-import org.hl7.fhir.r4.model.Bundle;
 import cn.gov.qinghai.health.v1.ListRecordAccessesRequest;
 import cn.gov.qinghai.health.v1.ListRecordAccessesResponse;
 import cn.gov.qinghai.health.v1.VerifyAuditChainResponse;
 import cn.gov.qinghai.healthdata.data.RecordStore;
 import cn.gov.qinghai.healthdata.data.Rows.ResidentRow;
+import cn.gov.qinghai.healthdata.fhir.AuditEventBundle;
+import cn.gov.qinghai.healthdata.fhir.AuditEvents;
 import cn.gov.qinghai.healthdata.service.AuditTrail.Event;
 import cn.gov.qinghai.kit.auth.Caller;
 import cn.gov.qinghai.kit.data.Sql;
@@ -25,7 +21,11 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
 
 /** Residents see who touched their record; auditors verify the chain (80号 二(四)12 责任主体, 监测预警). */
 @Singleton
@@ -49,30 +49,52 @@ public class AuditService {
     public ListRecordAccessesResponse accesses(ListRecordAccessesRequest request) {
         Caller caller = Caller.current().requireAnyRole("health:resident", "health:auditor");
         FieldErrors errors = new FieldErrors();
-        String identity = RecordService.identity(errors, "identityNumber", request.getIdentityNumber(),
-                LocalDate.now(clock));
+        String identity =
+                RecordService.identity(errors, "identityNumber", request.getIdentityNumber(), LocalDate.now(clock));
         Pages.Window window = Pages.window(errors, request.getPageSize(), request.getPageToken());
         errors.throwIfAny();
         Optional<ResidentRow> r = store.residentByIdentity(identity);
         boolean self = caller.hasRole("health:resident") && caller.subject().equals(identity);
-        boolean auditor = caller.hasRole("health:auditor") && r.isPresent() && caller.covers(r.get().region());
+        boolean auditor = caller.hasRole("health:auditor")
+                && r.isPresent()
+                && caller.covers(r.get().region());
         if (r.isEmpty() || !(self || auditor)) {
-            audit.append(Event.denied("audit", "READ", "audit", ResidentId.mask(identity),
-                    r.map(ResidentRow::id).orElse(null), "not the resident nor an auditor covering them"));
+            audit.append(Event.denied(
+                    "audit",
+                    "READ",
+                    "audit",
+                    ResidentId.mask(identity),
+                    r.map(ResidentRow::id).orElse(null),
+                    "not the resident nor an auditor covering them"));
             throw AccessDenied.record();
         }
         // Events by the resident themself (e.g. managing consent) are not "someone reading my record".
-        int total = sql.one("SELECT count(*) FROM audit_event WHERE resident_id = ? AND actor <> ?",
-                rs -> rs.getInt(1), r.get().id(), identity).orElse(0);
-        ListRecordAccessesResponse.Builder out = ListRecordAccessesResponse.newBuilder()
-                .setTotalSize(total).setNextPageToken(window.nextToken(total));
-        sql.list("SELECT * FROM audit_event WHERE resident_id = ? AND actor <> ? ORDER BY sequence DESC LIMIT ? OFFSET ?",
-                AuditRows::map, r.get().id(), identity, window.size(), window.offset()).forEach(e -> out.addEvents(
-                AccessEvent.newBuilder().setSequence(e.sequence()).setAt(e.at().toString())
+        int total = sql.one(
+                        "SELECT count(*) FROM audit_event WHERE resident_id = ? AND actor <> ?",
+                        rs -> rs.getInt(1),
+                        r.get().id(),
+                        identity)
+                .orElse(0);
+        ListRecordAccessesResponse.Builder out =
+                ListRecordAccessesResponse.newBuilder().setTotalSize(total).setNextPageToken(window.nextToken(total));
+        sql.list(
+                        "SELECT * FROM audit_event WHERE resident_id = ? AND actor <> ? ORDER BY sequence DESC LIMIT ? OFFSET ?",
+                        AuditRows::map,
+                        r.get().id(),
+                        identity,
+                        window.size(),
+                        window.offset())
+                .forEach(e -> out.addEvents(AccessEvent.newBuilder()
+                        .setSequence(e.sequence())
+                        .setAt(e.at().toString())
                         .setActor(AuditActors.display(e.actor(), e.roles()))
-                        .setOrganisation(e.organisation()).setPurpose(e.purpose()).setAction(e.action())
-                        .setResource(e.resource()).setOutcome(e.outcome())));
-        audit.append(Event.granted(self ? "self" : "audit", "READ", "audit", "", r.get().id()));
+                        .setOrganisation(e.organisation())
+                        .setPurpose(e.purpose())
+                        .setAction(e.action())
+                        .setResource(e.resource())
+                        .setOutcome(e.outcome())));
+        audit.append(Event.granted(
+                self ? "self" : "audit", "READ", "audit", "", r.get().id()));
         return out.build();
     }
 
@@ -91,22 +113,46 @@ public class AuditService {
         errors.check(request.getOffset() >= 0, "_offset", "must not be negative");
         errors.throwIfAny();
         Optional<ResidentRow> r = store.resident(id);
-        boolean self = r.isPresent() && caller.hasRole("health:resident")
+        boolean self = r.isPresent()
+                && caller.hasRole("health:resident")
                 && caller.subject().equals(r.get().identityNumber());
-        boolean auditor = caller.hasRole("health:auditor") && r.isPresent() && caller.covers(r.get().region());
+        boolean auditor = caller.hasRole("health:auditor")
+                && r.isPresent()
+                && caller.covers(r.get().region());
         if (r.isEmpty() || !(self || auditor)) {
-            audit.append(Event.denied("audit", "READ", "audit", id.toString(), r.map(ResidentRow::id).orElse(null),
+            audit.append(Event.denied(
+                    "audit",
+                    "READ",
+                    "audit",
+                    id.toString(),
+                    r.map(ResidentRow::id).orElse(null),
                     "not the resident nor an auditor covering them"));
             throw AccessDenied.record();
         }
-        int total = sql.one("SELECT count(*) FROM audit_event WHERE resident_id = ?", rs -> rs.getInt(1),
-                r.get().id()).orElse(0);
-        List<AuditEvent> events = sql.list("SELECT * FROM audit_event WHERE resident_id = ?"
-                        + " ORDER BY sequence DESC LIMIT ? OFFSET ?", AuditRows::map, r.get().id(), count,
-                request.getOffset()).stream().map(e -> AuditEvents.of(e, r.get().id().toString())).toList();
-        Bundle bundle = AuditEventBundle.page(events, total, count, request.getOffset(),
-                request.getBaseUrl() + "/AuditEvent?patient=" + r.get().id(), clock.instant());
-        audit.append(Event.granted(self ? "self" : "audit", "READ", "audit", "", r.get().id())
+        int total = sql.one(
+                        "SELECT count(*) FROM audit_event WHERE resident_id = ?",
+                        rs -> rs.getInt(1),
+                        r.get().id())
+                .orElse(0);
+        List<AuditEvent> events = sql
+                .list(
+                        "SELECT * FROM audit_event WHERE resident_id = ?" + " ORDER BY sequence DESC LIMIT ? OFFSET ?",
+                        AuditRows::map,
+                        r.get().id(),
+                        count,
+                        request.getOffset())
+                .stream()
+                .map(e -> AuditEvents.of(e, r.get().id().toString()))
+                .toList();
+        Bundle bundle = AuditEventBundle.page(
+                events,
+                total,
+                count,
+                request.getOffset(),
+                request.getBaseUrl() + "/AuditEvent?patient=" + r.get().id(),
+                clock.instant());
+        audit.append(Event.granted(
+                        self ? "self" : "audit", "READ", "audit", "", r.get().id())
                 .withDetail("fhir=AuditEvent"));
         return FhirService.resource(bundle);
     }

@@ -29,6 +29,7 @@ public class AuditTrail {
 
     /** Advisory lock key of the audit chain ("HDAUDIT" in ASCII). */
     private static final long CHAIN_LOCK = 0x4844415544495454L;
+
     public static final String GENESIS = "0".repeat(64);
 
     private final Sql sql;
@@ -40,14 +41,21 @@ public class AuditTrail {
     }
 
     /** What happened, before it gets its place in the chain. */
-    public record Event(String purpose, String action, String resource, String resourceId, UUID residentId,
-                        boolean granted, String detail) {
-        public static Event granted(String purpose, String action, String resource, String resourceId, UUID residentId) {
+    public record Event(
+            String purpose,
+            String action,
+            String resource,
+            String resourceId,
+            UUID residentId,
+            boolean granted,
+            String detail) {
+        public static Event granted(
+                String purpose, String action, String resource, String resourceId, UUID residentId) {
             return new Event(purpose, action, resource, resourceId, residentId, true, "");
         }
 
-        public static Event denied(String purpose, String action, String resource, String resourceId, UUID residentId,
-                                   String why) {
+        public static Event denied(
+                String purpose, String action, String resource, String resourceId, UUID residentId, String why) {
             return new Event(purpose, action, resource, resourceId, residentId, false, why);
         }
 
@@ -57,14 +65,39 @@ public class AuditTrail {
     }
 
     /** A stored row, in the exact form that is hashed. */
-    public record Stored(long sequence, Instant at, String actor, String roles, String organisation, String purpose,
-                         String action, String resource, String resourceId, UUID residentId, String outcome,
-                         String detail, String requestId, String prevHash, String hash) {
+    public record Stored(
+            long sequence,
+            Instant at,
+            String actor,
+            String roles,
+            String organisation,
+            String purpose,
+            String action,
+            String resource,
+            String resourceId,
+            UUID residentId,
+            String outcome,
+            String detail,
+            String requestId,
+            String prevHash,
+            String hash) {
 
         /** The canonical content: fields joined by the unit separator, in column order. */
         public String canonical() {
-            return String.join("\u001f", Long.toString(sequence), at.toString(), actor, roles, organisation, purpose,
-                    action, resource, resourceId, residentId == null ? "" : residentId.toString(), outcome, detail,
+            return String.join(
+                    "\u001f",
+                    Long.toString(sequence),
+                    at.toString(),
+                    actor,
+                    roles,
+                    organisation,
+                    purpose,
+                    action,
+                    resource,
+                    resourceId,
+                    residentId == null ? "" : residentId.toString(),
+                    outcome,
+                    detail,
                     requestId);
         }
 
@@ -77,24 +110,63 @@ public class AuditTrail {
     public Stored append(Event event) {
         Caller caller = Caller.current();
         sql.execute("SELECT pg_advisory_xact_lock(?)", CHAIN_LOCK);
-        Object[] head = sql.one("SELECT sequence, hash FROM audit_event ORDER BY sequence DESC LIMIT 1",
-                rs -> new Object[] {rs.getLong(1), rs.getString(2)}).orElse(new Object[] {0L, GENESIS});
+        Object[] head = sql.one("SELECT sequence, hash FROM audit_event ORDER BY sequence DESC LIMIT 1", rs ->
+                        new Object[] {rs.getLong(1), rs.getString(2)})
+                .orElse(new Object[] {0L, GENESIS});
         long sequence = (Long) head[0] + 1;
         String prev = (String) head[1];
-        Stored row = new Stored(sequence, clock.instant().truncatedTo(ChronoUnit.MICROS), caller.subject(),
-                String.join(",", new TreeSet<>(caller.roles())), caller.organisation(), nz(event.purpose()),
-                event.action(), event.resource(), nz(event.resourceId()), event.residentId(),
-                event.granted() ? "GRANTED" : "DENIED", nz(event.detail()), RequestIds.current(), prev, "");
+        Stored row = new Stored(
+                sequence,
+                clock.instant().truncatedTo(ChronoUnit.MICROS),
+                caller.subject(),
+                String.join(",", new TreeSet<>(caller.roles())),
+                caller.organisation(),
+                nz(event.purpose()),
+                event.action(),
+                event.resource(),
+                nz(event.resourceId()),
+                event.residentId(),
+                event.granted() ? "GRANTED" : "DENIED",
+                nz(event.detail()),
+                RequestIds.current(),
+                prev,
+                "");
         String hash = row.recomputeHash();
-        sql.update("INSERT INTO audit_event (sequence, at, actor, roles, organisation, purpose, action, resource,"
+        sql.update(
+                "INSERT INTO audit_event (sequence, at, actor, roles, organisation, purpose, action, resource,"
                         + " resource_id, resident_id, outcome, detail, request_id, prev_hash, hash)"
                         + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                row.sequence(), row.at(), row.actor(), row.roles(), row.organisation(), row.purpose(), row.action(),
-                row.resource(), row.resourceId(), row.residentId(), row.outcome(), row.detail(), row.requestId(),
-                prev, hash);
-        return new Stored(row.sequence(), row.at(), row.actor(), row.roles(), row.organisation(), row.purpose(),
-                row.action(), row.resource(), row.resourceId(), row.residentId(), row.outcome(), row.detail(),
-                row.requestId(), prev, hash);
+                row.sequence(),
+                row.at(),
+                row.actor(),
+                row.roles(),
+                row.organisation(),
+                row.purpose(),
+                row.action(),
+                row.resource(),
+                row.resourceId(),
+                row.residentId(),
+                row.outcome(),
+                row.detail(),
+                row.requestId(),
+                prev,
+                hash);
+        return new Stored(
+                row.sequence(),
+                row.at(),
+                row.actor(),
+                row.roles(),
+                row.organisation(),
+                row.purpose(),
+                row.action(),
+                row.resource(),
+                row.resourceId(),
+                row.residentId(),
+                row.outcome(),
+                row.detail(),
+                row.requestId(),
+                prev,
+                hash);
     }
 
     private static String nz(String s) {
@@ -103,8 +175,8 @@ public class AuditTrail {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

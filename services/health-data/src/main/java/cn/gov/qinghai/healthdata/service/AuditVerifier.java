@@ -34,8 +34,9 @@ public class AuditVerifier {
             state.checked++;
             if (row.sequence() != state.expected) {
                 state.broken = row.sequence();
-                state.problem = "rows " + state.expected + (row.sequence() - 1 > state.expected
-                        ? "–" + (row.sequence() - 1) : "") + " are missing before row " + row.sequence();
+                state.problem = "rows " + state.expected
+                        + (row.sequence() - 1 > state.expected ? "–" + (row.sequence() - 1) : "")
+                        + " are missing before row " + row.sequence();
             } else if (!row.prevHash().equals(state.prevHash)) {
                 state.broken = row.sequence();
                 state.problem = "row " + row.sequence() + " does not link to the hash of row " + (row.sequence() - 1);

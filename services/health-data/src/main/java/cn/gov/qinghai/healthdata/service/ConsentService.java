@@ -59,14 +59,26 @@ public class ConsentService {
         Optional<ConsentRow> replay = store.consentByRequest(requestId);
         if (replay.isPresent()) {
             ConsentRow c = replay.get();
-            if (!c.residentId().equals(r.id()) || !c.organisation().equals(organisation) || !c.purpose().equals(purpose)) {
-                throw ServiceException.alreadyExists("REQUEST_ID_REUSED", "requestId " + requestId
-                        + " was already used for another consent");
+            if (!c.residentId().equals(r.id())
+                    || !c.organisation().equals(organisation)
+                    || !c.purpose().equals(purpose)) {
+                throw ServiceException.alreadyExists(
+                        "REQUEST_ID_REUSED", "requestId " + requestId + " was already used for another consent");
             }
             return Protos.consent(c, today);
         }
-        ConsentRow row = new ConsentRow(UUID.randomUUID(), requestId, r.id(), organisation, purpose, from, to,
-                Caller.current().subject(), clock.instant(), null, null);
+        ConsentRow row = new ConsentRow(
+                UUID.randomUUID(),
+                requestId,
+                r.id(),
+                organisation,
+                purpose,
+                from,
+                to,
+                Caller.current().subject(),
+                clock.instant(),
+                null,
+                null);
         store.insert(row);
         audit.append(Event.granted("consent", "CREATE", "consent", row.id().toString(), r.id())
                 .withDetail("organisation=" + organisation + " purpose=" + purpose));
@@ -84,12 +96,14 @@ public class ConsentService {
             errors.add("consentId", "must be a consent id returned by GrantConsent");
         }
         ResidentRow r = manager(errors, request.getIdentityNumber(), "UPDATE");
-        Optional<ConsentRow> consent = store.consent(id).filter(c -> c.residentId().equals(r.id()));
+        Optional<ConsentRow> consent =
+                store.consent(id).filter(c -> c.residentId().equals(r.id()));
         if (consent.isEmpty()) {
             throw ServiceException.notFound("CONSENT_NOT_FOUND", "this resident has no consent with that id");
         }
         store.revoke(id, Caller.current().subject(), clock.instant());
-        audit.append(Event.granted("consent", "UPDATE", "consent", id.toString(), r.id()).withDetail("revoked"));
+        audit.append(Event.granted("consent", "UPDATE", "consent", id.toString(), r.id())
+                .withDetail("revoked"));
         return Protos.consent(store.consent(id).orElseThrow(), today);
     }
 
@@ -111,10 +125,16 @@ public class ConsentService {
         errors.throwIfAny();
         Optional<ResidentRow> r = store.residentByIdentity(identity);
         boolean self = caller.hasRole("health:resident") && caller.subject().equals(identity);
-        boolean registrar = caller.hasRole("health:registrar") && r.isPresent() && caller.covers(r.get().region());
+        boolean registrar = caller.hasRole("health:registrar")
+                && r.isPresent()
+                && caller.covers(r.get().region());
         if (r.isEmpty() || !(self || registrar)) {
-            audit.append(Event.denied("consent", action, "consent", r.map(x -> x.id().toString())
-                    .orElse(ResidentId.mask(identity)), r.map(ResidentRow::id).orElse(null),
+            audit.append(Event.denied(
+                    "consent",
+                    action,
+                    "consent",
+                    r.map(x -> x.id().toString()).orElse(ResidentId.mask(identity)),
+                    r.map(ResidentRow::id).orElse(null),
                     r.isEmpty() ? "no such resident" : "neither the resident nor a registrar covering them"));
             throw AccessDenied.record();
         }

@@ -61,27 +61,40 @@ public class DibaoExpenseService {
         String detail = "year=" + request.getYear() + " case=" + (caseReference == null ? "" : caseReference);
         Optional<ResidentRow> resident = store.residentByIdentity(identity);
         if (!caller.hasRole(ROLE) || !PURPOSE.equals(request.getPurpose())) {
-            audit.append(Event.denied(request.getPurpose(), "READ", "medical-expenses", ResidentId.mask(identity),
-                    resident.map(ResidentRow::id).orElse(null), "requires role " + ROLE + " and purpose " + PURPOSE)
+            audit.append(Event.denied(
+                            request.getPurpose(),
+                            "READ",
+                            "medical-expenses",
+                            ResidentId.mask(identity),
+                            resident.map(ResidentRow::id).orElse(null),
+                            "requires role " + ROLE + " and purpose " + PURPOSE)
                     .withDetail(detail));
             throw AccessDenied.purpose(request.getPurpose());
         }
         if (resident.isPresent() && !caller.covers(resident.get().region())) {
             // A county's verifier checks the households of that county: a resident recorded elsewhere is outside
             // their authority. Dibao records the member as "not consulted", which a verifier can see and act on.
-            audit.append(Event.denied(PURPOSE, "READ", "medical-expenses", ResidentId.mask(identity),
-                    resident.get().id(), "resident's region " + resident.get().region()
-                            + " is outside the caller's region " + caller.region()).withDetail(detail));
+            audit.append(Event.denied(
+                            PURPOSE,
+                            "READ",
+                            "medical-expenses",
+                            ResidentId.mask(identity),
+                            resident.get().id(),
+                            "resident's region " + resident.get().region() + " is outside the caller's region "
+                                    + caller.region())
+                    .withDetail(detail));
             throw AccessDenied.record();
         }
         LocalDate from = LocalDate.of(request.getYear(), 1, 1);
         ExplanationBuilder why = new ExplanationBuilder();
         MajorMedicalExpense.Result result = MajorMedicalExpense.compute(
-                resident.map(r -> store.encountersBetween(r.id(), from, from.plusYears(1).minusDays(1)))
+                resident.map(r -> store.encountersBetween(
+                                r.id(), from, from.plusYears(1).minusDays(1)))
                         .orElse(List.of()),
                 // The definition in force on the day of the verification (86号 in force 2017-06-16), not on the
                 // first day of the expense year: a verification counts past expenses by today's rule.
-                parameters.get(MajorMedicalExpense.PARAMETER).at(today), why);
+                parameters.get(MajorMedicalExpense.PARAMETER).at(today),
+                why);
         if (resident.isEmpty()) {
             why.caveat("No health record is held for this person; 0.00 means nothing is known, not nothing spent.");
         }
@@ -93,14 +106,22 @@ public class DibaoExpenseService {
                 .setExplanation(why.build());
         for (MajorMedicalExpense.Item item : result.items()) {
             var e = item.encounter();
-            out.addItems(MedicalExpenseItem.newBuilder().setDate(e.startDate().toString())
-                    .setDiagnosisCode(e.diagnosisCode()).setDiagnosisName(e.diagnosisName())
-                    .setType(EncounterType.valueOf(e.type())).setTotalCost(Money.format(e.totalCost()))
-                    .setSelfPaid(Money.format(e.selfPaid())).setReason(item.reason()));
+            out.addItems(MedicalExpenseItem.newBuilder()
+                    .setDate(e.startDate().toString())
+                    .setDiagnosisCode(e.diagnosisCode())
+                    .setDiagnosisName(e.diagnosisName())
+                    .setType(EncounterType.valueOf(e.type()))
+                    .setTotalCost(Money.format(e.totalCost()))
+                    .setSelfPaid(Money.format(e.selfPaid()))
+                    .setReason(item.reason()));
         }
-        audit.append(Event.granted(PURPOSE, "READ", "medical-expenses",
-                resident.map(r -> r.id().toString()).orElse(ResidentId.mask(identity)),
-                resident.map(ResidentRow::id).orElse(null)).withDetail(detail + " total=" + out.getTotal()));
+        audit.append(Event.granted(
+                        PURPOSE,
+                        "READ",
+                        "medical-expenses",
+                        resident.map(r -> r.id().toString()).orElse(ResidentId.mask(identity)),
+                        resident.map(ResidentRow::id).orElse(null))
+                .withDetail(detail + " total=" + out.getTotal()));
         return out.build();
     }
 }

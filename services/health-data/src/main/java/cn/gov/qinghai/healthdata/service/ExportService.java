@@ -33,7 +33,9 @@ public class ExportService {
         Bundle bundle = EverythingBundle.whole(fhir.items(r, request.getPurpose()), clock.instant());
         audit.append(Event.granted(request.getPurpose(), "EXPORT", "resident", r.id().toString(), r.id())
                 .withDetail("format=fhir-r4"));
-        return ExportResidentFhirResponse.newBuilder().setFhirJson(Fhir.json(bundle))
-                .setResourceCount(bundle.getEntry().size()).build();
+        return ExportResidentFhirResponse.newBuilder()
+                .setFhirJson(Fhir.json(bundle))
+                .setResourceCount(bundle.getEntry().size())
+                .build();
     }
 }

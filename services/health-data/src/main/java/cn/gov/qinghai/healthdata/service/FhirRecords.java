@@ -34,14 +34,25 @@ public class FhirRecords {
     public List<RecordItem> items(ResidentRow r, String purpose) {
         LocalDate today = LocalDate.now(clock);
         boolean dibao = DIBAO_VERIFICATION.equals(purpose);
-        List<ConsentRow> consents = dibao ? List.of() : store.consents(r.id()).stream()
-                .filter(c -> AccessPolicy.SELF.equals(purpose) || (c.purpose().equals(purpose)
-                        && c.organisation().equals(Caller.current().organisation()) && c.activeOn(today)))
-                .toList();
-        PatientRecord record = new PatientRecord(r, dibao ? List.of() : store.entries(r.id()),
-                dibao ? java.util.Map.of() : store.measurementsOfResident(r.id()), store.encounters(r.id()),
-                dibao ? java.util.Map.of() : store.prescriptionsOfResident(r.id()), consents,
-                store.recordedOfResident(r.id()), clock.instant(), today);
+        List<ConsentRow> consents = dibao
+                ? List.of()
+                : store.consents(r.id()).stream()
+                        .filter(c -> AccessPolicy.SELF.equals(purpose)
+                                || (c.purpose().equals(purpose)
+                                        && c.organisation()
+                                                .equals(Caller.current().organisation())
+                                        && c.activeOn(today)))
+                        .toList();
+        PatientRecord record = new PatientRecord(
+                r,
+                dibao ? List.of() : store.entries(r.id()),
+                dibao ? java.util.Map.of() : store.measurementsOfResident(r.id()),
+                store.encounters(r.id()),
+                dibao ? java.util.Map.of() : store.prescriptionsOfResident(r.id()),
+                consents,
+                store.recordedOfResident(r.id()),
+                clock.instant(),
+                today);
         return dibao ? RecordResources.forDibaoVerification(record) : RecordResources.whole(record);
     }
 }

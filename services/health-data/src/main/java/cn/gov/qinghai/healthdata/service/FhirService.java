@@ -58,8 +58,9 @@ public class FhirService {
         String type = errors.text("resourceType", request.getResourceType(), 40);
         String id = errors.text("id", request.getId(), 64);
         errors.throwIfAny();
-        return resource(Definitions.find(type, id).orElseThrow(() -> ServiceException.notFound(
-                "FHIR_RESOURCE_NOT_FOUND", type + "/" + id + " is not published here")));
+        return resource(Definitions.find(type, id)
+                .orElseThrow(() -> ServiceException.notFound(
+                        "FHIR_RESOURCE_NOT_FOUND", type + "/" + id + " is not published here")));
     }
 
     @Transactional(noRollbackFor = AccessDenied.class)
@@ -83,9 +84,12 @@ public class FhirService {
         Set<String> types = new LinkedHashSet<>();
         for (String t : request.getTypesList()) {
             for (String one : t.split(",")) {
-                errors.check(EverythingBundle.TYPES.contains(one.trim()), "_type", "'" + clip(one)
-                        + "' is not a type $everything returns; one of " + EverythingBundle.TYPES.stream().sorted()
-                        .toList());
+                errors.check(
+                        EverythingBundle.TYPES.contains(one.trim()),
+                        "_type",
+                        "'" + clip(one)
+                                + "' is not a type $everything returns; one of "
+                                + EverythingBundle.TYPES.stream().sorted().toList());
                 types.add(one.trim());
             }
         }
@@ -95,7 +99,9 @@ public class FhirService {
             errors.check(!end.isBefore(start), "end", "must not be before start");
         }
         int count = request.getCount() == 0 ? EverythingBundle.Query.DEFAULT_COUNT : request.getCount();
-        errors.check(count >= 1 && count <= EverythingBundle.Query.MAX_COUNT, "_count",
+        errors.check(
+                count >= 1 && count <= EverythingBundle.Query.MAX_COUNT,
+                "_count",
                 "must be between 1 and " + EverythingBundle.Query.MAX_COUNT);
         errors.check(request.getOffset() >= 0, "_offset", "must not be negative");
         errors.throwIfAny();
@@ -104,8 +110,7 @@ public class FhirService {
         List<RecordItem> items = fhir.items(r, purpose);
         var query = new EverythingBundle.Query(since, types, start, end, count, request.getOffset());
         String base = request.getBaseUrl().isBlank() ? "" : request.getBaseUrl();
-        var bundle = EverythingBundle.page(items, query, clock.instant(), base + "/Patient/" + r.id()
-                + "/$everything");
+        var bundle = EverythingBundle.page(items, query, clock.instant(), base + "/Patient/" + r.id() + "/$everything");
         audit.append(Event.granted(purpose, "EXPORT", "resident", r.id().toString(), r.id())
                 .withDetail("format=fhir-r4 $everything offset=" + request.getOffset() + " entries="
                         + bundle.getEntry().size()));
@@ -131,7 +136,10 @@ public class FhirService {
     }
 
     static FhirResource resource(Resource r) {
-        return FhirResource.newBuilder().setFhirJson(Fhir.json(r)).setResourceType(r.fhirType()).build();
+        return FhirResource.newBuilder()
+                .setFhirJson(Fhir.json(r))
+                .setResourceType(r.fhirType())
+                .build();
     }
 
     static UUID uuid(FieldErrors errors, String field, String value) {
@@ -153,11 +161,15 @@ public class FhirService {
             return null;
         }
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai"))
-                    .toInstant() : OffsetDateTime.parse(value).toInstant();
+            return value.length() == 10
+                    ? LocalDate.parse(value)
+                            .atStartOfDay(java.time.ZoneId.of("Asia/Shanghai"))
+                            .toInstant()
+                    : OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            errors.add(field, "must be an instant such as 2026-01-01T00:00:00+08:00 or a date, found '"
-                    + clip(value) + "'");
+            errors.add(
+                    field,
+                    "must be an instant such as 2026-01-01T00:00:00+08:00 or a date, found '" + clip(value) + "'");
             return null;
         }
     }

@@ -5,8 +5,7 @@ import cn.gov.qinghai.kit.region.Regions;
 
 /** Platform level of a place (80号 二(一)2: 省、市（州）、县三级平台): province, prefecture or county by its GB/T 2260 code. */
 public final class Levels {
-    private Levels() {
-    }
+    private Levels() {}
 
     public static int of(String region) {
         if (Regions.PROVINCE.equals(region)) {

@@ -24,8 +24,7 @@ import java.util.List;
 
 /** Rows to messages. */
 final class Protos {
-    private Protos() {
-    }
+    private Protos() {}
 
     static Resident resident(ResidentRow r, boolean fullIdentity) {
         Resident.Builder b = Resident.newBuilder()
@@ -56,8 +55,10 @@ final class Protos {
                 .addAllQuality(Finding.decode(e.quality()));
         for (MeasurementRow m : measurements) {
             Measure kind = Measure.valueOf(m.kind());
-            b.addMeasurements(Measurement.newBuilder().setKind(MeasurementKind.valueOf(m.kind()))
-                    .setValue(m.value().stripTrailingZeros().toPlainString()).setUnit(kind.ucum()));
+            b.addMeasurements(Measurement.newBuilder()
+                    .setKind(MeasurementKind.valueOf(m.kind()))
+                    .setValue(m.value().stripTrailingZeros().toPlainString())
+                    .setUnit(kind.ucum()));
         }
         return b.build();
     }
@@ -77,9 +78,14 @@ final class Protos {
                 .setSelfPaid(Money.format(e.selfPaid()))
                 .addAllQuality(Finding.decode(e.quality()));
         for (PrescriptionRow p : prescriptions) {
-            b.addPrescriptions(Prescription.newBuilder().setId(p.id().toString()).setDrugCode(p.drugCode())
-                    .setDrugName(p.drugName()).setDosage(p.dosage()).setDays(p.days())
-                    .setPrescribedOn(p.prescribedOn() == null ? "" : p.prescribedOn().toString()));
+            b.addPrescriptions(Prescription.newBuilder()
+                    .setId(p.id().toString())
+                    .setDrugCode(p.drugCode())
+                    .setDrugName(p.drugName())
+                    .setDosage(p.dosage())
+                    .setDays(p.days())
+                    .setPrescribedOn(
+                            p.prescribedOn() == null ? "" : p.prescribedOn().toString()));
         }
         return b.build();
     }
@@ -94,8 +100,12 @@ final class Protos {
                 .setGrantedAt(c.grantedAt().toString())
                 .setGrantedBy(ResidentId.isValid(c.grantedBy(), today) ? ResidentId.mask(c.grantedBy()) : c.grantedBy())
                 .setRevokedAt(c.revokedAt() == null ? "" : c.revokedAt().toString())
-                .setRevokedBy(c.revokedBy() == null ? "" : ResidentId.isValid(c.revokedBy(), today)
-                        ? ResidentId.mask(c.revokedBy()) : c.revokedBy())
+                .setRevokedBy(
+                        c.revokedBy() == null
+                                ? ""
+                                : ResidentId.isValid(c.revokedBy(), today)
+                                        ? ResidentId.mask(c.revokedBy())
+                                        : c.revokedBy())
                 .setActive(c.activeOn(today))
                 .build();
     }

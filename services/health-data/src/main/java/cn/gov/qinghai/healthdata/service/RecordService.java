@@ -50,8 +50,8 @@ import java.util.UUID;
 public class RecordService {
 
     public static final String TREATMENT = "treatment";
-    static final Set<String> ENTRY_KINDS = Set.of("HEALTH_CHECK", "VACCINATION", "CHRONIC_FOLLOW_UP", "MATERNAL_CARE",
-            "CHILD_CARE");
+    static final Set<String> ENTRY_KINDS =
+            Set.of("HEALTH_CHECK", "VACCINATION", "CHRONIC_FOLLOW_UP", "MATERNAL_CARE", "CHILD_CARE");
 
     private final RecordStore store;
     private final AccessPolicy policy;
@@ -87,21 +87,32 @@ public class RecordService {
         Optional<ResidentRow> replay = store.residentByRequest(requestId);
         if (replay.isPresent()) {
             if (!replay.get().identityNumber().equals(identity)) {
-                throw ServiceException.alreadyExists("REQUEST_ID_REUSED",
-                        "requestId " + requestId + " was already used for another resident");
+                throw ServiceException.alreadyExists(
+                        "REQUEST_ID_REUSED", "requestId " + requestId + " was already used for another resident");
             }
             return Protos.resident(replay.get(), true);
         }
         if (store.residentByIdentity(identity).isPresent()) {
-            throw ServiceException.alreadyExists("RESIDENT_EXISTS", "a resident with this identity number is already"
-                    + " registered");
+            throw ServiceException.alreadyExists(
+                    "RESIDENT_EXISTS", "a resident with this identity number is already" + " registered");
         }
         List<Finding> findings = quality.resident(card);
-        ResidentRow row = new ResidentRow(UUID.randomUUID(), requestId, identity, name, card,
-                sexOf(identity), ResidentId.birthDate(identity), region, Levels.of(region), Finding.encode(findings),
-                caller.subject(), clock.instant());
+        ResidentRow row = new ResidentRow(
+                UUID.randomUUID(),
+                requestId,
+                identity,
+                name,
+                card,
+                sexOf(identity),
+                ResidentId.birthDate(identity),
+                region,
+                Levels.of(region),
+                Finding.encode(findings),
+                caller.subject(),
+                clock.instant());
         store.insert(row);
-        audit.append(Event.granted("registration", "CREATE", "resident", row.id().toString(), row.id()));
+        audit.append(
+                Event.granted("registration", "CREATE", "resident", row.id().toString(), row.id()));
         return Protos.resident(row, true);
     }
 
@@ -110,15 +121,20 @@ public class RecordService {
         if (FhirRecords.DIBAO_VERIFICATION.equals(request.getPurpose())) {
             // verification sees only what it needs (GetMajorMedicalExpenses, the purpose-limited FHIR export),
             // never the whole record
-            audit.append(Event.denied(request.getPurpose(), "READ", "resident", "", null,
+            audit.append(Event.denied(
+                    request.getPurpose(),
+                    "READ",
+                    "resident",
+                    "",
+                    null,
                     "the whole record is not available for dibao verification"));
             throw AccessDenied.purpose(request.getPurpose());
         }
         ResidentRow r = authorise(request.getIdentityNumber(), request.getPurpose(), "READ", "resident");
         ResidentRecord.Builder out = ResidentRecord.newBuilder().setResident(Protos.resident(r, true));
         var measurements = store.measurementsOfResident(r.id());
-        store.entries(r.id()).forEach(e -> out.addEntries(Protos.entry(e, measurements.getOrDefault(e.id(),
-                List.of()))));
+        store.entries(r.id())
+                .forEach(e -> out.addEntries(Protos.entry(e, measurements.getOrDefault(e.id(), List.of()))));
         var prescriptions = store.prescriptionsOfResident(r.id());
         for (EncounterRow e : store.encounters(r.id())) {
             out.addEncounters(Protos.encounter(e, prescriptions.getOrDefault(e.id(), List.of())));
@@ -141,8 +157,14 @@ public class RecordService {
         String identity = identity(errors, "identityNumber", identityNumber, today);
         String purpose = errors.text("purpose", purposeText, 32);
         errors.throwIfAny();
-        return decide(caller, purpose, action, resource, ResidentId.mask(identity),
-                () -> store.residentByIdentity(identity), today);
+        return decide(
+                caller,
+                purpose,
+                action,
+                resource,
+                ResidentId.mask(identity),
+                () -> store.residentByIdentity(identity),
+                today);
     }
 
     /**
@@ -154,12 +176,24 @@ public class RecordService {
         if (caller.isAnonymous()) {
             throw ServiceException.unauthenticated("a bearer token is required");
         }
-        return decide(caller, purpose, action, resource, residentId.toString(), () -> store.resident(residentId),
+        return decide(
+                caller,
+                purpose,
+                action,
+                resource,
+                residentId.toString(),
+                () -> store.resident(residentId),
                 LocalDate.now(clock));
     }
 
-    private ResidentRow decide(Caller caller, String purpose, String action, String resource, String key,
-                               java.util.function.Supplier<Optional<ResidentRow>> lookup, LocalDate today) {
+    private ResidentRow decide(
+            Caller caller,
+            String purpose,
+            String action,
+            String resource,
+            String key,
+            java.util.function.Supplier<Optional<ResidentRow>> lookup,
+            LocalDate today) {
         if (!policy.mayClaim(caller, purpose, today)) {
             audit.append(Event.denied(purpose, action, resource, key, null, "role may not claim purpose"));
             throw AccessDenied.purpose(purpose);
@@ -167,8 +201,12 @@ public class RecordService {
         Optional<ResidentRow> resident = lookup.get();
         Optional<String> denial = policy.denial(caller, purpose, resident, today);
         if (denial.isPresent()) {
-            audit.append(Event.denied(purpose, action, resource,
-                    resident.map(x -> x.id().toString()).orElse(key), resident.map(ResidentRow::id).orElse(null),
+            audit.append(Event.denied(
+                    purpose,
+                    action,
+                    resource,
+                    resident.map(x -> x.id().toString()).orElse(key),
+                    resident.map(ResidentRow::id).orElse(null),
                     denial.get()));
             throw AccessDenied.record();
         }
@@ -183,7 +221,10 @@ public class RecordService {
         String requestId = errors.text("requestId", request.getRequestId(), 64);
         String kind = errors.text("kind", request.getKind(), 32);
         if (kind != null) {
-            errors.check(ENTRY_KINDS.contains(kind), "kind", "must be one of " + ENTRY_KINDS.stream().sorted().toList());
+            errors.check(
+                    ENTRY_KINDS.contains(kind),
+                    "kind",
+                    "must be one of " + ENTRY_KINDS.stream().sorted().toList());
         }
         LocalDate on = errors.date("recordedOn", request.getRecordedOn());
         if (on != null) {
@@ -200,11 +241,22 @@ public class RecordService {
         if (replay.isPresent()) {
             return Protos.entry(replay.get(), store.measurements(replay.get().id()));
         }
-        EntryRow row = new EntryRow(UUID.randomUUID(), requestId, r.id(), kind, on, summary, region, Levels.of(region),
-                caller.organisation(), Finding.encode(quality.entry(on, r.birthDate())));
+        EntryRow row = new EntryRow(
+                UUID.randomUUID(),
+                requestId,
+                r.id(),
+                kind,
+                on,
+                summary,
+                region,
+                Levels.of(region),
+                caller.organisation(),
+                Finding.encode(quality.entry(on, r.birthDate())));
         List<MeasurementRow> measured = new ArrayList<>();
         for (int i = 0; i < kinds.size(); i++) {
-            measured.add(new MeasurementRow(row.id(), kinds.get(i).name(),
+            measured.add(new MeasurementRow(
+                    row.id(),
+                    kinds.get(i).name(),
                     new BigDecimal(request.getMeasurements(i).getValue().trim())));
         }
         store.insert(row, measured, caller.subject(), clock.instant());
@@ -218,8 +270,8 @@ public class RecordService {
         LocalDate today = LocalDate.now(clock);
         FieldErrors errors = new FieldErrors();
         String requestId = errors.text("requestId", request.getRequestId(), 64);
-        EncounterType type = errors.enumValue("type", request.getType(), EncounterType.ENCOUNTER_TYPE_UNSPECIFIED,
-                EncounterType.UNRECOGNIZED);
+        EncounterType type = errors.enumValue(
+                "type", request.getType(), EncounterType.ENCOUNTER_TYPE_UNSPECIFIED, EncounterType.UNRECOGNIZED);
         LocalDate start = errors.date("startDate", request.getStartDate());
         LocalDate end = errors.optionalDate("endDate", request.getEndDate());
         if (start != null) {
@@ -235,8 +287,10 @@ public class RecordService {
             errors.check(problem == null, "diagnosisCode", problem);
         }
         String diagnosisName = errors.text("diagnosisName", request.getDiagnosisName(), 200);
-        BigDecimal total = errors.decimal("totalCost", request.getTotalCost(), DecimalRule.money().max("100000000"));
-        BigDecimal selfPaid = errors.decimal("selfPaid", request.getSelfPaid(), DecimalRule.money().max("100000000"));
+        BigDecimal total = errors.decimal(
+                "totalCost", request.getTotalCost(), DecimalRule.money().max("100000000"));
+        BigDecimal selfPaid = errors.decimal(
+                "selfPaid", request.getSelfPaid(), DecimalRule.money().max("100000000"));
         if (total != null && selfPaid != null) {
             errors.check(selfPaid.compareTo(total) <= 0, "selfPaid", "must not exceed totalCost");
         }
@@ -255,9 +309,11 @@ public class RecordService {
             at.check(p.getDays() >= 1 && p.getDays() <= 365, "days", "must be between 1 and 365");
             LocalDate prescribed = at.optionalDate("prescribedOn", p.getPrescribedOn());
             if (prescribed != null && start != null) {
-                at.check(!prescribed.isBefore(start) && !prescribed.isAfter(end == null ? today : end),
-                        "prescribedOn", "must lie inside the encounter (" + start + " to "
-                                + (end == null ? "today" : end.toString()) + ")");
+                at.check(
+                        !prescribed.isBefore(start) && !prescribed.isAfter(end == null ? today : end),
+                        "prescribedOn",
+                        "must lie inside the encounter (" + start + " to " + (end == null ? "today" : end.toString())
+                                + ")");
             }
         }
         errors.throwIfAny();
@@ -265,21 +321,43 @@ public class RecordService {
         ResidentRow r = authorise(request.getIdentityNumber(), request.getPurpose(), "CREATE", "encounter");
         Optional<EncounterRow> replay = store.encounterByRequest(requestId);
         if (replay.isPresent()) {
-            return Protos.encounter(replay.get(), store.prescriptions(replay.get().id()));
+            return Protos.encounter(
+                    replay.get(), store.prescriptions(replay.get().id()));
         }
         UUID id = UUID.randomUUID();
         List<PrescriptionRow> lines = new ArrayList<>();
         List<QualityRules.Line> forQuality = new ArrayList<>();
         for (int i = 0; i < request.getPrescriptionsCount(); i++) {
             Prescription p = request.getPrescriptions(i);
-            lines.add(new PrescriptionRow(UUID.randomUUID(), id, i, p.getDrugCode(), p.getDrugName(), p.getDosage(),
-                    p.getDays(), p.getPrescribedOn().isBlank() ? null : LocalDate.parse(p.getPrescribedOn())));
+            lines.add(new PrescriptionRow(
+                    UUID.randomUUID(),
+                    id,
+                    i,
+                    p.getDrugCode(),
+                    p.getDrugName(),
+                    p.getDosage(),
+                    p.getDays(),
+                    p.getPrescribedOn().isBlank() ? null : LocalDate.parse(p.getPrescribedOn())));
             forQuality.add(new QualityRules.Line(p.getDays()));
         }
         List<Finding> findings = quality.encounter(r.birthDate(), r.sex(), type, start, end, code, forQuality, today);
-        EncounterRow row = new EncounterRow(id, requestId, r.id(), type.name(), start, end, region, Levels.of(region),
-                caller.organisation(), code, diagnosisName, Money.yuan(total), Money.yuan(selfPaid), r.sex(),
-                Math.max(0, ResidentId.ageOn(r.identityNumber(), start)), Finding.encode(findings));
+        EncounterRow row = new EncounterRow(
+                id,
+                requestId,
+                r.id(),
+                type.name(),
+                start,
+                end,
+                region,
+                Levels.of(region),
+                caller.organisation(),
+                code,
+                diagnosisName,
+                Money.yuan(total),
+                Money.yuan(selfPaid),
+                r.sex(),
+                Math.max(0, ResidentId.ageOn(r.identityNumber(), start)),
+                Finding.encode(findings));
         Instant now = clock.instant();
         store.insert(row, lines, caller.subject(), now);
         audit.append(Event.granted(TREATMENT, "CREATE", "encounter", id.toString(), r.id()));
@@ -293,8 +371,8 @@ public class RecordService {
         for (int i = 0; i < Math.min(20, input.size()); i++) {
             Measurement m = input.get(i);
             FieldErrors at = errors.at("measurements[" + i + "]");
-            MeasurementKind kind = at.enumValue("kind", m.getKind(), MeasurementKind.MEASUREMENT_KIND_UNSPECIFIED,
-                    MeasurementKind.UNRECOGNIZED);
+            MeasurementKind kind = at.enumValue(
+                    "kind", m.getKind(), MeasurementKind.MEASUREMENT_KIND_UNSPECIFIED, MeasurementKind.UNRECOGNIZED);
             Measure measure = kind == null ? null : Measure.of(kind);
             if (measure != null) {
                 at.check(!kinds.contains(measure), "kind", "is given twice");

@@ -52,7 +52,10 @@ public class SearchService {
         String purpose = errors.text("purpose", request.getPurpose(), 32);
         String prefix = errors.optionalText("diagnosisPrefix", request.getDiagnosisPrefix(), 8);
         if (prefix != null) {
-            errors.check(prefix.matches("[A-Z][0-9A-Z.x]{0,7}"), "diagnosisPrefix", "must be the start of an ICD-10 code such as J18");
+            errors.check(
+                    prefix.matches("[A-Z][0-9A-Z.x]{0,7}"),
+                    "diagnosisPrefix",
+                    "must be the start of an ICD-10 code such as J18");
         }
         LocalDate from = errors.optionalDate("from", request.getFrom());
         LocalDate to = errors.optionalDate("to", request.getTo());
@@ -81,25 +84,28 @@ public class SearchService {
             where.append(" AND e.start_date <= ?");
             params.add(to);
         }
-        int total = sql.one("SELECT count(*)" + where, rs -> rs.getInt(1), params.toArray()).orElse(0);
+        int total = sql.one("SELECT count(*)" + where, rs -> rs.getInt(1), params.toArray())
+                .orElse(0);
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(window.size());
         pageParams.add(window.offset());
-        record Hit(EncounterRow row, String identity) {
-        }
-        List<Hit> rows = sql.list("SELECT e.*, r.identity_number" + where
-                        + " ORDER BY e.start_date DESC, e.id LIMIT ? OFFSET ?",
-                rs -> new Hit(RecordStore.encounter(rs), rs.getString("identity_number")), pageParams.toArray());
-        SearchEncountersResponse.Builder out = SearchEncountersResponse.newBuilder()
-                .setTotalSize(total).setNextPageToken(window.nextToken(total));
+        record Hit(EncounterRow row, String identity) {}
+        List<Hit> rows = sql.list(
+                "SELECT e.*, r.identity_number" + where + " ORDER BY e.start_date DESC, e.id LIMIT ? OFFSET ?",
+                rs -> new Hit(RecordStore.encounter(rs), rs.getString("identity_number")),
+                pageParams.toArray());
+        SearchEncountersResponse.Builder out =
+                SearchEncountersResponse.newBuilder().setTotalSize(total).setNextPageToken(window.nextToken(total));
         Set<UUID> residents = new LinkedHashSet<>();
         for (Hit h : rows) {
-            out.addHits(EncounterHit.newBuilder().setIdentityNumber(ResidentId.mask(h.identity()))
-                    .setEncounter(Protos.encounter(h.row(), store.prescriptions(h.row().id()))));
+            out.addHits(EncounterHit.newBuilder()
+                    .setIdentityNumber(ResidentId.mask(h.identity()))
+                    .setEncounter(Protos.encounter(
+                            h.row(), store.prescriptions(h.row().id()))));
             residents.add(h.row().residentId());
         }
-        String detail = "prefix=" + (prefix == null ? "" : prefix) + " from=" + (from == null ? "" : from)
-                + " to=" + (to == null ? "" : to) + " returned=" + rows.size();
+        String detail = "prefix=" + (prefix == null ? "" : prefix) + " from=" + (from == null ? "" : from) + " to="
+                + (to == null ? "" : to) + " returned=" + rows.size();
         audit.append(Event.granted(purpose, "QUERY", "encounter", "", null).withDetail(detail));
         for (UUID resident : residents) {
             audit.append(Event.granted(purpose, "QUERY", "encounter", resident.toString(), resident));

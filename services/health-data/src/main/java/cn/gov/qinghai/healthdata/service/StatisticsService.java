@@ -3,15 +3,15 @@ package cn.gov.qinghai.healthdata.service;
 import cn.gov.qinghai.health.v1.GetOpenStatisticsRequest;
 import cn.gov.qinghai.health.v1.StatisticsCell;
 import cn.gov.qinghai.health.v1.StatisticsTable;
-import cn.gov.qinghai.kit.auth.Scope;
-import cn.gov.qinghai.kit.region.Regions;
 import cn.gov.qinghai.healthdata.rules.SmallCellSuppression;
 import cn.gov.qinghai.healthdata.rules.SmallCellSuppression.Mark;
+import cn.gov.qinghai.kit.auth.Scope;
 import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.explain.ExplanationBuilder;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.params.ParameterRegistry;
 import cn.gov.qinghai.kit.params.ParameterValue;
+import cn.gov.qinghai.kit.region.Regions;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -63,18 +63,23 @@ public class StatisticsService {
         String region = request.getRegion().isEmpty() ? null : errors.qinghaiRegion("region", request.getRegion());
         String prefix = errors.optionalText("diagnosisPrefix", request.getDiagnosisPrefix(), 8);
         if (prefix != null) {
-            errors.check(prefix.matches("[A-Z][0-9A-Z.]{0,7}"), "diagnosisPrefix", "must be the start of an ICD-10 code");
+            errors.check(
+                    prefix.matches("[A-Z][0-9A-Z.]{0,7}"), "diagnosisPrefix", "must be the start of an ICD-10 code");
         }
         LocalDate from = errors.optionalDate("from", request.getFrom());
         LocalDate to = errors.optionalDate("to", request.getTo());
         long threshold = request.getThreshold() == 0 ? defaultThreshold : request.getThreshold();
-        errors.check(threshold >= defaultThreshold && threshold <= 1000, "threshold",
+        errors.check(
+                threshold >= defaultThreshold && threshold <= 1000,
+                "threshold",
                 "must be between the default " + defaultThreshold + " and 1000 (0 = default)");
         errors.throwIfAny();
 
         // The cube answers whole months, three-character prefixes and 5-aligned age bands; anything finer scans.
-        boolean cube = (prefix == null || prefix.length() <= 3) && (from == null || from.getDayOfMonth() == 1)
-                && (to == null || to.equals(to.withDayOfMonth(to.lengthOfMonth()))) && ageBandsAligned(rules);
+        boolean cube = (prefix == null || prefix.length() <= 3)
+                && (from == null || from.getDayOfMonth() == 1)
+                && (to == null || to.equals(to.withDayOfMonth(to.lengthOfMonth())))
+                && ageBandsAligned(rules);
         List<String> exprs = dims.stream().map(d -> expression(d, rules, cube)).toList();
         // open statistics: a filter the public chooses (the whole province when none), not an authority scope
         Scope.Sql where = new Scope(region == null ? Regions.PROVINCE : region).where("region");
@@ -84,7 +89,8 @@ public class StatisticsService {
             sqlText.append(exprs.get(i)).append(" AS d").append(i).append(", ");
         }
         sqlText.append(cube ? "sum(encounters) FROM encounter_count" : "count(*) FROM encounter")
-                .append(" WHERE ").append(where.condition());
+                .append(" WHERE ")
+                .append(where.condition());
         params.add(where.parameter());
         if (prefix != null) {
             sqlText.append(cube ? " AND disease LIKE ?" : " AND diagnosis_code LIKE ?");
@@ -100,22 +106,27 @@ public class StatisticsService {
         }
         sqlText.append(" GROUP BY ").append(dims.size() == 1 ? "1" : "1, 2");
         Map<List<String>, Long> counts = new HashMap<>();
-        sql.list(sqlText.toString(), rs -> {
-            List<String> key = new ArrayList<>();
-            for (int i = 0; i < dims.size(); i++) {
-                key.add(rs.getString(i + 1));
-            }
-            counts.put(key, rs.getLong(dims.size() + 1));
-            return null;
-        }, params.toArray());
+        sql.list(
+                sqlText.toString(),
+                rs -> {
+                    List<String> key = new ArrayList<>();
+                    for (int i = 0; i < dims.size(); i++) {
+                        key.add(rs.getString(i + 1));
+                    }
+                    counts.put(key, rs.getLong(dims.size() + 1));
+                    return null;
+                },
+                params.toArray());
 
-        StatisticsTable.Builder out = StatisticsTable.newBuilder().addAllDimensions(dims).setThreshold((int) threshold);
+        StatisticsTable.Builder out =
+                StatisticsTable.newBuilder().addAllDimensions(dims).setThreshold((int) threshold);
         long[] values;
         boolean[] margin;
         List<List<String>> keys = new ArrayList<>();
         List<int[]> lines;
         if (dims.size() == 1) {
-            List<String> cats = new ArrayList<>(new TreeSet<>(counts.keySet().stream().map(k -> k.get(0)).toList()));
+            List<String> cats = new ArrayList<>(
+                    new TreeSet<>(counts.keySet().stream().map(k -> k.get(0)).toList()));
             values = new long[cats.size() + 1];
             margin = new boolean[cats.size() + 1];
             for (int i = 0; i < cats.size(); i++) {
@@ -127,8 +138,10 @@ public class StatisticsService {
             keys.add(List.of("*"));
             lines = SmallCellSuppression.oneWayLines(cats.size());
         } else {
-            List<String> rows = new ArrayList<>(new TreeSet<>(counts.keySet().stream().map(k -> k.get(0)).toList()));
-            List<String> cols = new ArrayList<>(new TreeSet<>(counts.keySet().stream().map(k -> k.get(1)).toList()));
+            List<String> rows = new ArrayList<>(
+                    new TreeSet<>(counts.keySet().stream().map(k -> k.get(0)).toList()));
+            List<String> cols = new ArrayList<>(
+                    new TreeSet<>(counts.keySet().stream().map(k -> k.get(1)).toList()));
             int width = cols.size() + 1;
             values = new long[(rows.size() + 1) * width];
             margin = new boolean[values.length];
@@ -167,13 +180,19 @@ public class StatisticsService {
             out.addCells(cell);
         }
         ExplanationBuilder why = new ExplanationBuilder();
-        why.step("小格抑制 / Primary suppression").formula("hide every count with 0 < count < threshold")
-                .input("threshold", threshold).parameter(rules.field("minimumPublishedCountInclusive")).result(primary + " hidden")
-                .cite(rules.citation()).add();
+        why.step("小格抑制 / Primary suppression")
+                .formula("hide every count with 0 < count < threshold")
+                .input("threshold", threshold)
+                .parameter(rules.field("minimumPublishedCountInclusive"))
+                .result(primary + " hidden")
+                .cite(rules.citation())
+                .add();
         why.step("补充抑制 / Complementary suppression")
                 .formula("while a row or column (with its total) has exactly one hidden entry, hide its smallest"
                         + " other interior count")
-                .result(complementary + " hidden").cite(rules.citation()).add();
+                .result(complementary + " hidden")
+                .cite(rules.citation())
+                .add();
         return out.setExplanation(why.build()).build();
     }
 
@@ -198,8 +217,8 @@ public class StatisticsService {
 
     @SuppressWarnings("unchecked")
     private static List<Integer> bounds(ParameterValue rules) {
-        return ((List<Object>) rules.asMap().get("ageBandLowerBoundsInclusive")).stream()
-                .map(b -> Integer.parseInt(b.toString())).toList();
+        return ((List<Object>) rules.asMap().get("ageBandLowerBoundsInclusive"))
+                .stream().map(b -> Integer.parseInt(b.toString())).toList();
     }
 
     /** CASE expression over an age column from the band lower bounds (integers from the parameter file). */
@@ -207,12 +226,20 @@ public class StatisticsService {
         List<Integer> lower = bounds(rules);
         Map<Integer, String> labels = new LinkedHashMap<>();
         for (int i = 0; i < lower.size(); i++) {
-            labels.put(lower.get(i), i + 1 < lower.size() ? String.format("%03d-%03d", lower.get(i),
-                    lower.get(i + 1) - 1) : String.format("%03d+", lower.get(i)));
+            labels.put(
+                    lower.get(i),
+                    i + 1 < lower.size()
+                            ? String.format("%03d-%03d", lower.get(i), lower.get(i + 1) - 1)
+                            : String.format("%03d+", lower.get(i)));
         }
         StringBuilder s = new StringBuilder("CASE");
         for (int i = lower.size() - 1; i >= 0; i--) {
-            s.append(" WHEN ").append(column).append(" >= ").append(lower.get(i)).append(" THEN '").append(labels.get(lower.get(i)))
+            s.append(" WHEN ")
+                    .append(column)
+                    .append(" >= ")
+                    .append(lower.get(i))
+                    .append(" THEN '")
+                    .append(labels.get(lower.get(i)))
                     .append("'");
         }
         return s.append(" ELSE 'unknown' END").toString();

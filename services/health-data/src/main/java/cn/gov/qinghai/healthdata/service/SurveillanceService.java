@@ -70,7 +70,9 @@ public class SurveillanceService {
         }
         String classification = errors.text("classification", request.getClassification(), 16);
         if (classification != null) {
-            errors.check(CLASSIFICATIONS.contains(classification), "classification",
+            errors.check(
+                    CLASSIFICATIONS.contains(classification),
+                    "classification",
                     "must be one of " + CLASSIFICATIONS.stream().sorted().toList());
         }
         LocalDate onset = errors.date("onsetDate", request.getOnsetDate());
@@ -82,24 +84,36 @@ public class SurveillanceService {
         String county = errors.qinghaiRegion("county", request.getCounty());
         errors.throwIfAny();
         caller.requireRegion(county);
-        Optional<CaseReport> replay = sql.one("SELECT * FROM case_report WHERE request_id = ?",
-                SurveillanceService::report, requestId);
+        Optional<CaseReport> replay =
+                sql.one("SELECT * FROM case_report WHERE request_id = ?", SurveillanceService::report, requestId);
         if (replay.isPresent()) {
             if (!replay.get().getDiseaseCode().equals(disease)) {
-                throw ServiceException.alreadyExists("REQUEST_ID_REUSED", "requestId " + requestId
-                        + " was already used for another case report");
+                throw ServiceException.alreadyExists(
+                        "REQUEST_ID_REUSED", "requestId " + requestId + " was already used for another case report");
             }
             return replay.get();
         }
         UUID id = UUID.randomUUID();
-        sql.update("INSERT INTO case_report (id, request_id, identity_number, disease_code, disease_category,"
+        sql.update(
+                "INSERT INTO case_report (id, request_id, identity_number, disease_code, disease_category,"
                         + " classification, onset_date, diagnosis_date, county, reported_by, organisation, reported_at)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", id, requestId, identity, disease,
-                CodeFormats.category(disease), classification, onset, diagnosed, county, caller.subject(),
-                caller.organisation(), clock.instant());
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                id,
+                requestId,
+                identity,
+                disease,
+                CodeFormats.category(disease),
+                classification,
+                onset,
+                diagnosed,
+                county,
+                caller.subject(),
+                caller.organisation(),
+                clock.instant());
         audit.append(Event.granted("public-health", "CREATE", "case-report", id.toString(), null)
                 .withDetail("disease=" + disease + " county=" + county));
-        return sql.one("SELECT * FROM case_report WHERE id = ?", SurveillanceService::report, id).orElseThrow();
+        return sql.one("SELECT * FROM case_report WHERE id = ?", SurveillanceService::report, id)
+                .orElseThrow();
     }
 
     @Transactional
@@ -119,15 +133,19 @@ public class SurveillanceService {
         // weekly counts per county and category, for the baseline weeks through the evaluated week
         Map<String, long[]> series = new TreeMap<>();
         int span = baselineWeeks + lag + 1;
-        sql.list("SELECT county, disease_category, date_trunc('week', diagnosis_date)::date AS wk, count(*)"
-                + " FROM case_report WHERE diagnosis_date BETWEEN ? AND ? AND " + scope.condition()
-                + " GROUP BY 1, 2, 3", rs -> {
+        sql.list(
+                "SELECT county, disease_category, date_trunc('week', diagnosis_date)::date AS wk, count(*)"
+                        + " FROM case_report WHERE diagnosis_date BETWEEN ? AND ? AND " + scope.condition()
+                        + " GROUP BY 1, 2, 3",
+                rs -> {
                     long[] s = series.computeIfAbsent(rs.getString(1) + "|" + rs.getString(2), k -> new long[span]);
                     int index = (int) ChronoUnit.WEEKS.between(firstBaseline, rs.getObject(3, LocalDate.class));
                     s[index] = rs.getLong(4);
                     return null;
-                }, params.toArray());
-        GetEarlyWarningsResponse.Builder out = GetEarlyWarningsResponse.newBuilder().setWeekStart(week.toString());
+                },
+                params.toArray());
+        GetEarlyWarningsResponse.Builder out =
+                GetEarlyWarningsResponse.newBuilder().setWeekStart(week.toString());
         for (Map.Entry<String, long[]> e : series.entrySet()) {
             long[] s = e.getValue();
             long count = s[span - 1];
@@ -141,12 +159,17 @@ public class SurveillanceService {
             if (!r.alert()) {
                 continue;
             }
-            Alert.Builder alert = Alert.newBuilder().setCounty(key[0]).setDisease(key[1])
-                    .setMethod(r.method().name()).setCount(count).setExplanation(why.build());
+            Alert.Builder alert = Alert.newBuilder()
+                    .setCounty(key[0])
+                    .setDisease(key[1])
+                    .setMethod(r.method().name())
+                    .setCount(count)
+                    .setExplanation(why.build());
             Object name = ((Map<?, ?>) p.asMap().get("zeroTolerance")).get(key[1]);
             alert.setDiseaseName(name == null ? "" : name.toString());
             if (r.mean() != null) {
-                alert.setBaselineMean(r.mean().toPlainString()).setBaselineSd(r.sd().toPlainString())
+                alert.setBaselineMean(r.mean().toPlainString())
+                        .setBaselineSd(r.sd().toPlainString())
                         .setStatistic(r.c2().toPlainString());
             }
             out.addAlerts(alert);
@@ -163,7 +186,8 @@ public class SurveillanceService {
                 .setDiseaseCode(rs.getString("disease_code"))
                 .setClassification(rs.getString("classification"))
                 .setOnsetDate(rs.getObject("onset_date", LocalDate.class).toString())
-                .setDiagnosisDate(rs.getObject("diagnosis_date", LocalDate.class).toString())
+                .setDiagnosisDate(
+                        rs.getObject("diagnosis_date", LocalDate.class).toString())
                 .setCounty(rs.getString("county"))
                 .setReportedBy(rs.getString("reported_by"))
                 .setOrganisation(rs.getString("organisation"))

@@ -18,8 +18,7 @@ final class Sql {
         T map(ResultSet rs) throws SQLException;
     }
 
-    private Sql() {
-    }
+    private Sql() {}
 
     static <T> List<T> query(JdbcOperations jdbc, String sql, Binder binder, Mapper<T> mapper) {
         return jdbc.prepareStatement(sql, ps -> {

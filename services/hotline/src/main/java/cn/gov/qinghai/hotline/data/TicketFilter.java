@@ -6,8 +6,15 @@ import java.util.List;
  * Which tickets a list shows. {@code prefectures} is the caller's scope ({@code null} = the whole province);
  * {@code agencyId} limits to one agency (always set for an agency caller); the rest are optional filters.
  */
-public record TicketFilter(List<String> prefectures, String region, String agencyId, String state,
-                           String categoryCode, List<String> states, java.time.Instant from, java.time.Instant to) {
+public record TicketFilter(
+        List<String> prefectures,
+        String region,
+        String agencyId,
+        String state,
+        String categoryCode,
+        List<String> states,
+        java.time.Instant from,
+        java.time.Instant to) {
 
     public TicketFilter(List<String> prefectures, String region, String agencyId, String state, String categoryCode) {
         this(prefectures, region, agencyId, state, categoryCode, null, null, null);

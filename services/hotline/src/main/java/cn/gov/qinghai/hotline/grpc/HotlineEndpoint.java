@@ -6,8 +6,8 @@ import cn.gov.qinghai.hotline.service.CatalogueService;
 import cn.gov.qinghai.hotline.service.IntakeService;
 import cn.gov.qinghai.hotline.service.SupervisionService;
 import cn.gov.qinghai.hotline.service.TicketService;
-import cn.gov.qinghai.hotline.v1.ClassifyMatterRequest;
 import cn.gov.qinghai.hotline.v1.Classification;
+import cn.gov.qinghai.hotline.v1.ClassifyMatterRequest;
 import cn.gov.qinghai.hotline.v1.CsvDocument;
 import cn.gov.qinghai.hotline.v1.GetSupervisionReportRequest;
 import cn.gov.qinghai.hotline.v1.GetTicketRequest;
@@ -42,8 +42,8 @@ public class HotlineEndpoint extends HotlineServiceGrpc.HotlineServiceImplBase {
     private final TicketService tickets;
     private final SupervisionService supervision;
 
-    public HotlineEndpoint(CatalogueService catalogue, IntakeService intake, TicketService tickets,
-                           SupervisionService supervision) {
+    public HotlineEndpoint(
+            CatalogueService catalogue, IntakeService intake, TicketService tickets, SupervisionService supervision) {
         this.catalogue = catalogue;
         this.intake = intake;
         this.tickets = tickets;
@@ -96,8 +96,8 @@ public class HotlineEndpoint extends HotlineServiceGrpc.HotlineServiceImplBase {
     }
 
     @Override
-    public void sampleClosedTickets(SampleClosedTicketsRequest request,
-                                    StreamObserver<SampleClosedTicketsResponse> out) {
+    public void sampleClosedTickets(
+            SampleClosedTicketsRequest request, StreamObserver<SampleClosedTicketsResponse> out) {
         reply(out, supervision.sample(request));
     }
 

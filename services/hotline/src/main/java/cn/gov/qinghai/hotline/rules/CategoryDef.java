@@ -13,8 +13,16 @@ import java.util.Map;
  *
  * @param keywords lower-cased, matched as substrings of a lower-cased description
  */
-public record CategoryDef(String code, Principle principle, String clause, String hotline, String nameZh,
-                          String nameEn, List<String> departments, List<String> keywords, Citation citation) {
+public record CategoryDef(
+        String code,
+        Principle principle,
+        String clause,
+        String hotline,
+        String nameZh,
+        String nameEn,
+        List<String> departments,
+        List<String> keywords,
+        Citation citation) {
 
     /** 紧急处置 and 联合处置 stay with 110: the answer is "call 110 now", never a ticket. */
     public boolean staysWith110() {
@@ -34,16 +42,31 @@ public record CategoryDef(String code, Principle principle, String clause, Strin
         String code = (String) m.get("code");
         String clause = (String) m.get("clause");
         List<String> departments = (List<String>) m.getOrDefault("departments", List.of());
-        List<String> keywords = ((List<String>) m.getOrDefault("keywords", List.of())).stream()
-                .map(k -> k.toLowerCase(Locale.ROOT)).toList();
-        return new CategoryDef(code, Principle.valueOf((String) m.get("principle")), clause, (String) m.get("hotline"),
-                (String) m.get("nameZh"), (String) m.get("nameEn"), List.copyOf(departments), keywords,
+        List<String> keywords = ((List<String>) m.getOrDefault("keywords", List.of()))
+                .stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
+        return new CategoryDef(
+                code,
+                Principle.valueOf((String) m.get("principle")),
+                clause,
+                (String) m.get("hotline"),
+                (String) m.get("nameZh"),
+                (String) m.get("nameEn"),
+                List.copyOf(departments),
+                keywords,
                 new Citation(reference.document(), clause, reference.title(), ""));
     }
 
     public Category toProto() {
-        return Category.newBuilder().setCode(code).setPrinciple(principle).setChannel(channel()).setNameZh(nameZh)
-                .setNameEn(nameEn).setHotline(hotline).addAllDepartments(departments).addAllKeywords(keywords)
-                .setCitation(citation.toProto()).build();
+        return Category.newBuilder()
+                .setCode(code)
+                .setPrinciple(principle)
+                .setChannel(channel())
+                .setNameZh(nameZh)
+                .setNameEn(nameEn)
+                .setHotline(hotline)
+                .addAllDepartments(departments)
+                .addAllKeywords(keywords)
+                .setCitation(citation.toProto())
+                .build();
     }
 }

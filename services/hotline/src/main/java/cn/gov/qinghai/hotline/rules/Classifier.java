@@ -55,25 +55,43 @@ public class Classifier {
         List<String> matchedWords = new ArrayList<>();
         if (categoryCode != null) {
             placed = cat.find(categoryCode);
-            why.step("类别由话务员选定 / Category chosen by the operator").formula("category = categoryCode")
-                    .input("categoryCode", categoryCode).parameter(cat.parameter()).result(placed.code())
-                    .cite(placed.citation()).add();
+            why.step("类别由话务员选定 / Category chosen by the operator")
+                    .formula("category = categoryCode")
+                    .input("categoryCode", categoryCode)
+                    .parameter(cat.parameter())
+                    .result(placed.code())
+                    .cite(placed.citation())
+                    .add();
         } else {
             Map<CategoryDef, List<String>> hits = matches(cat, description);
-            List<CategoryDef> emergencies = hits.keySet().stream().filter(CategoryDef::staysWith110).toList();
-            List<CategoryDef> others = hits.keySet().stream().filter(c -> !c.staysWith110()).toList();
-            List<CategoryDef> joint = emergencies.stream().filter(c -> c.principle() == Principle.JOINT).toList();
-            placed = !joint.isEmpty() ? joint.get(0) : !emergencies.isEmpty() ? emergencies.get(0)
-                    : others.size() == 1 ? others.get(0) : null;
+            List<CategoryDef> emergencies =
+                    hits.keySet().stream().filter(CategoryDef::staysWith110).toList();
+            List<CategoryDef> others =
+                    hits.keySet().stream().filter(c -> !c.staysWith110()).toList();
+            List<CategoryDef> joint = emergencies.stream()
+                    .filter(c -> c.principle() == Principle.JOINT)
+                    .toList();
+            placed = !joint.isEmpty()
+                    ? joint.get(0)
+                    : !emergencies.isEmpty() ? emergencies.get(0) : others.size() == 1 ? others.get(0) : null;
             hits.values().forEach(matchedWords::addAll);
-            String result = placed != null ? placed.code()
-                    : others.isEmpty() ? "NONE" : "AMBIGUOUS " + others.stream().map(CategoryDef::code).toList();
+            String result = placed != null
+                    ? placed.code()
+                    : others.isEmpty()
+                            ? "NONE"
+                            : "AMBIGUOUS "
+                                    + others.stream().map(CategoryDef::code).toList();
             why.step("按类别目录关键词归类 / Placed by the catalogue's keywords")
-                    .formula("emergency match (二(二)1/2) wins; else exactly one diverted category; else a person decides")
+                    .formula(
+                            "emergency match (二(二)1/2) wins; else exactly one diverted category; else a person decides")
                     .input("matchedKeywords", String.join("、", matchedWords))
-                    .input("matchedCategories", hits.keySet().stream().map(CategoryDef::code).toList())
-                    .parameter(cat.parameter()).result(result)
-                    .cite(Citation.of(DOCUMENT, "二(二)")).add();
+                    .input(
+                            "matchedCategories",
+                            hits.keySet().stream().map(CategoryDef::code).toList())
+                    .parameter(cat.parameter())
+                    .result(result)
+                    .cite(Citation.of(DOCUMENT, "二(二)"))
+                    .add();
             if (placed == null) {
                 return personReview(others, matchedWords, why);
             }
@@ -81,65 +99,100 @@ public class Classifier {
         return decide(placed, region, date, matchedWords, why);
     }
 
-    private Classification decide(CategoryDef c, String region, LocalDate date, List<String> words,
-                                  ExplanationBuilder why) {
-        Classification.Builder out = Classification.newBuilder().setChannel(c.channel()).setPrinciple(c.principle())
-                .setCategoryCode(c.code()).setCategoryNameZh(c.nameZh()).setCategoryNameEn(c.nameEn())
-                .setHotline(c.hotline()).addAllMatchedKeywords(words).setCitation(c.citation().toProto());
+    private Classification decide(
+            CategoryDef c, String region, LocalDate date, List<String> words, ExplanationBuilder why) {
+        Classification.Builder out = Classification.newBuilder()
+                .setChannel(c.channel())
+                .setPrinciple(c.principle())
+                .setCategoryCode(c.code())
+                .setCategoryNameZh(c.nameZh())
+                .setCategoryNameEn(c.nameEn())
+                .setHotline(c.hotline())
+                .addAllMatchedKeywords(words)
+                .setCitation(c.citation().toProto());
         switch (c.principle()) {
-            case EMERGENCY -> out.setCall110Now(true).setHandOff(HandOff.NOT_APPLICABLE)
-                    .setReason("紧急处置：" + c.nameZh() + "由110立即受理并迅速派警处置，请立即拨打110。 / Emergency: "
-                            + c.nameEn() + " — 110 accepts it at once and dispatches police. Call 110 now.");
-            case JOINT -> out.setCall110Now(true).setHandOff(HandOff.NOT_APPLICABLE).addAllDepartments(c.departments())
-                    .setReason("联合处置：" + c.nameZh() + "由110一警多派，会同" + String.join("、", c.departments())
-                            + "联合处置，请立即拨打110。 / Joint dispatch: " + c.nameEn()
-                            + " — 110 dispatches police together with the departments named. Call 110 now.");
+            case EMERGENCY ->
+                out.setCall110Now(true)
+                        .setHandOff(HandOff.NOT_APPLICABLE)
+                        .setReason("紧急处置：" + c.nameZh() + "由110立即受理并迅速派警处置，请立即拨打110。 / Emergency: " + c.nameEn()
+                                + " — 110 accepts it at once and dispatches police. Call 110 now.");
+            case JOINT ->
+                out.setCall110Now(true)
+                        .setHandOff(HandOff.NOT_APPLICABLE)
+                        .addAllDepartments(c.departments())
+                        .setReason("联合处置：" + c.nameZh() + "由110一警多派，会同" + String.join("、", c.departments())
+                                + "联合处置，请立即拨打110。 / Joint dispatch: " + c.nameEn()
+                                + " — 110 dispatches police together with the departments named. Call 110 now.");
             default -> {
                 HandOff mode = handOff(c, region, date, why);
-                out.setHandOff(mode).setReason("分流转办：" + c.nameZh() + "属非警务事项，由" + c.hotline() + "受理并交职能部门处理"
-                        + (mode == HandOff.DIRECT_TRANSFER ? "（110直接转接）" : "（110告知群众拨打" + c.hotline() + "）")
-                        + "。 / Diverted: " + c.nameEn() + " is not a police matter; " + c.hotline()
-                        + " takes it and a department handles it"
-                        + (mode == HandOff.DIRECT_TRANSFER ? " (transferred directly)." : " (caller told to dial "
-                        + c.hotline() + ")."));
+                out.setHandOff(mode)
+                        .setReason("分流转办：" + c.nameZh() + "属非警务事项，由" + c.hotline() + "受理并交职能部门处理"
+                                + (mode == HandOff.DIRECT_TRANSFER ? "（110直接转接）" : "（110告知群众拨打" + c.hotline() + "）")
+                                + "。 / Diverted: " + c.nameEn() + " is not a police matter; " + c.hotline()
+                                + " takes it and a department handles it"
+                                + (mode == HandOff.DIRECT_TRANSFER
+                                        ? " (transferred directly)."
+                                        : " (caller told to dial " + c.hotline() + ")."));
             }
         }
-        why.step("按原则确定渠道 / Channel by principle").formula("紧急处置 → 110; 联合处置 → 110 一警多派; 分流转办 → "
-                        + c.hotline()).input("principle", c.principle()).input("category", c.code())
-                .result(c.channel()).cite(c.citation()).add();
+        why.step("按原则确定渠道 / Channel by principle")
+                .formula("紧急处置 → 110; 联合处置 → 110 一警多派; 分流转办 → " + c.hotline())
+                .input("principle", c.principle())
+                .input("category", c.code())
+                .result(c.channel())
+                .cite(c.citation())
+                .add();
         return out.setExplanation(why.build()).build();
     }
 
     private HandOff handOff(CategoryDef c, String region, LocalDate date, ExplanationBuilder why) {
         if (!"12345".equals(c.hotline())) {
-            why.step("转接方式 / Hand-off mode").formula("national line " + c.hotline() + " → direct transfer")
-                    .input("hotline", c.hotline()).result(HandOff.DIRECT_TRANSFER)
-                    .cite(Citation.of(DOCUMENT, "二(二)3")).add();
+            why.step("转接方式 / Hand-off mode")
+                    .formula("national line " + c.hotline() + " → direct transfer")
+                    .input("hotline", c.hotline())
+                    .result(HandOff.DIRECT_TRANSFER)
+                    .cite(Citation.of(DOCUMENT, "二(二)3"))
+                    .add();
             return HandOff.DIRECT_TRANSFER;
         }
         RegionRollout r = rollout.forRegion(region, date);
-        HandOff mode = r.getStatus() == RolloutStatus.OPERATING_24H ? HandOff.DIRECT_TRANSFER
-                : HandOff.CALLER_TOLD_TO_DIAL;
+        HandOff mode =
+                r.getStatus() == RolloutStatus.OPERATING_24H ? HandOff.DIRECT_TRANSFER : HandOff.CALLER_TOLD_TO_DIAL;
         why.step("转接方式 / Hand-off mode")
                 .formula("12345 24小时运行 → 直接转接; 否则 → 告知群众拨打 / 24-hour 12345 → direct transfer, else tell the caller")
-                .input("region", region).input("rolloutStatus", r.getStatus())
-                .parameter(rollout.parameter(date)).result(mode)
-                .cite(new Citation(DOCUMENT, "二(二)3、三(一)", TITLE, "")).add();
+                .input("region", region)
+                .input("rolloutStatus", r.getStatus())
+                .parameter(rollout.parameter(date))
+                .result(mode)
+                .cite(new Citation(DOCUMENT, "二(二)3、三(一)", TITLE, ""))
+                .add();
         return mode;
     }
 
-    private static Classification personReview(List<CategoryDef> candidates, List<String> words,
-                                               ExplanationBuilder why) {
-        String reasonZh = candidates.isEmpty() ? "类别目录无法归类" : "可归入多个类别（" + candidates.stream()
-                .map(CategoryDef::nameZh).reduce((a, b) -> a + "、" + b).orElse("") + "）";
+    private static Classification personReview(
+            List<CategoryDef> candidates, List<String> words, ExplanationBuilder why) {
+        String reasonZh = candidates.isEmpty()
+                ? "类别目录无法归类"
+                : "可归入多个类别（"
+                        + candidates.stream()
+                                .map(CategoryDef::nameZh)
+                                .reduce((a, b) -> a + "、" + b)
+                                .orElse("") + "）";
         String reasonEn = candidates.isEmpty() ? "the catalogue cannot place it" : "it fits several categories";
-        return Classification.newBuilder().setChannel(Channel.PERSON_REVIEW).setPrinciple(Principle.PRINCIPLE_UNSPECIFIED)
-                .setHotline("12345").setHandOff(HandOff.NOT_APPLICABLE).addAllMatchedKeywords(words)
-                .addAllCandidateCategories(candidates.stream().map(CategoryDef::code).toList())
+        return Classification.newBuilder()
+                .setChannel(Channel.PERSON_REVIEW)
+                .setPrinciple(Principle.PRINCIPLE_UNSPECIFIED)
+                .setHotline("12345")
+                .setHandOff(HandOff.NOT_APPLICABLE)
+                .addAllMatchedKeywords(words)
+                .addAllCandidateCategories(
+                        candidates.stream().map(CategoryDef::code).toList())
                 .setReason(reasonZh + "，由12345话务员人工分类，不作推测。如有危及生命财产安全的紧急情况，请立即拨打110。 / "
                         + capitalise(reasonEn) + ": a 12345 operator classifies it by hand; nothing is guessed. "
                         + "If life or property is in danger, call 110 now.")
-                .setCitation(Citation.of(DOCUMENT, "二(二)").toProto()).setExplanation(why.build()).build();
+                .setCitation(Citation.of(DOCUMENT, "二(二)").toProto())
+                .setExplanation(why.build())
+                .build();
     }
 
     /** Categories whose keywords occur in the description, in catalogue order, with the words found. */

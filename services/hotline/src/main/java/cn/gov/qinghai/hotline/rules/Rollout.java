@@ -41,14 +41,24 @@ public class Rollout {
             RolloutStatus status = RolloutStatus.valueOf((String) m.get("status"));
             String mustOpenBy = (String) m.getOrDefault("mustOpenBy", "");
             var known = Regions.find(region);
-            String zh = (String) m.getOrDefault("nameZh", known.map(r -> r.nameZh()).orElse(region));
-            String en = (String) m.getOrDefault("nameEn", known.map(r -> r.nameEn()).orElse(region));
-            boolean passed = status == RolloutStatus.NOT_OPENED && !mustOpenBy.isEmpty()
+            String zh =
+                    (String) m.getOrDefault("nameZh", known.map(r -> r.nameZh()).orElse(region));
+            String en =
+                    (String) m.getOrDefault("nameEn", known.map(r -> r.nameEn()).orElse(region));
+            boolean passed = status == RolloutStatus.NOT_OPENED
+                    && !mustOpenBy.isEmpty()
                     && date.isAfter(LocalDate.parse(mustOpenBy));
-            out.add(RegionRollout.newBuilder().setRegion(region).setNameZh(zh).setNameEn(en).setStatus(status)
-                    .setTwentyFourHours(status == RolloutStatus.OPERATING_24H).setMustOpenBy(mustOpenBy)
-                    .setDeadlinePassed(passed).setSourceText((String) m.getOrDefault("sourceText", ""))
-                    .setCitation(value.citation().toProto()).build());
+            out.add(RegionRollout.newBuilder()
+                    .setRegion(region)
+                    .setNameZh(zh)
+                    .setNameEn(en)
+                    .setStatus(status)
+                    .setTwentyFourHours(status == RolloutStatus.OPERATING_24H)
+                    .setMustOpenBy(mustOpenBy)
+                    .setDeadlinePassed(passed)
+                    .setSourceText((String) m.getOrDefault("sourceText", ""))
+                    .setCitation(value.citation().toProto())
+                    .build());
         }
         return out;
     }
@@ -66,6 +76,9 @@ public class Rollout {
                 }
             }
         }
-        return RegionRollout.newBuilder().setRegion(region).setStatus(RolloutStatus.NOT_STATED).build();
+        return RegionRollout.newBuilder()
+                .setRegion(region)
+                .setStatus(RolloutStatus.NOT_STATED)
+                .build();
     }
 }

@@ -46,9 +46,11 @@ public class Routing {
         if (region.isEmpty() || Regions.PROVINCE.equals(prefecture)) {
             return Optional.empty();
         }
-        Map<String, Object> departments = (Map<String, Object>) table(prefecture, date).asMap().get("departments");
+        Map<String, Object> departments =
+                (Map<String, Object>) table(prefecture, date).asMap().get("departments");
         Object name = departments.get(id.substring(7));
-        return name == null ? Optional.empty()
+        return name == null
+                ? Optional.empty()
                 : Optional.of(new Agency(id, region.get().nameZh() + name, prefecture));
     }
 }

@@ -15,30 +15,33 @@ import java.util.Optional;
 public final class TicketLifecycle {
 
     /** Who takes a step. */
-    public enum Actor { OPERATOR, AGENCY }
+    public enum Actor {
+        OPERATOR,
+        AGENCY
+    }
 
     /** A step: from which states, to which state, by whom. */
-    public record Step(TicketAction action, List<TicketState> from, TicketState to, Actor actor) {
-    }
+    public record Step(TicketAction action, List<TicketState> from, TicketState to, Actor actor) {}
 
     private static final Map<TicketAction, Step> STEPS = new EnumMap<>(TicketAction.class);
 
     static {
         add(TicketAction.CLASSIFY, List.of(TicketState.PENDING_CLASSIFICATION), TicketState.ASSIGNED, Actor.OPERATOR);
         add(TicketAction.ACCEPT, List.of(TicketState.ASSIGNED), TicketState.ACCEPTED, Actor.AGENCY);
-        add(TicketAction.RETURN, List.of(TicketState.ASSIGNED, TicketState.ACCEPTED), TicketState.RETURNED,
+        add(
+                TicketAction.RETURN,
+                List.of(TicketState.ASSIGNED, TicketState.ACCEPTED),
+                TicketState.RETURNED,
                 Actor.AGENCY);
         add(TicketAction.REASSIGN, List.of(TicketState.RETURNED), TicketState.ASSIGNED, Actor.OPERATOR);
         add(TicketAction.START, List.of(TicketState.ACCEPTED), TicketState.IN_PROGRESS, Actor.AGENCY);
         add(TicketAction.RESOLVE, List.of(TicketState.IN_PROGRESS), TicketState.RESOLVED, Actor.AGENCY);
-        add(TicketAction.RECORD_FEEDBACK, List.of(TicketState.RESOLVED), TicketState.FEEDBACK_RECORDED,
-                Actor.OPERATOR);
+        add(TicketAction.RECORD_FEEDBACK, List.of(TicketState.RESOLVED), TicketState.FEEDBACK_RECORDED, Actor.OPERATOR);
         add(TicketAction.CLOSE, List.of(TicketState.FEEDBACK_RECORDED), TicketState.CLOSED, Actor.OPERATOR);
         add(TicketAction.REOPEN, List.of(TicketState.FEEDBACK_RECORDED), TicketState.ASSIGNED, Actor.OPERATOR);
     }
 
-    private TicketLifecycle() {
-    }
+    private TicketLifecycle() {}
 
     private static void add(TicketAction a, List<TicketState> from, TicketState to, Actor actor) {
         STEPS.put(a, new Step(a, from, to, actor));
@@ -56,7 +59,10 @@ public final class TicketLifecycle {
 
     /** Every action allowed in {@code state}, in enum order. CLOSED and HANDED_TO_110 allow none. */
     public static List<TicketAction> allowedActions(TicketState state) {
-        return STEPS.values().stream().filter(s -> s.from().contains(state)).map(Step::action).toList();
+        return STEPS.values().stream()
+                .filter(s -> s.from().contains(state))
+                .map(Step::action)
+                .toList();
     }
 
     /** Terminal states: nothing can change any more. */

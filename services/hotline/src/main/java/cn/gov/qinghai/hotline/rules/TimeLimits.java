@@ -28,11 +28,12 @@ public class TimeLimits {
         Map<String, Object> m = v.asMap();
         Map<String, Object> resolve = (Map<String, Object>) m.get("resolveHours");
         Object hours = category == null ? null : resolve.get(category);
-        return new Limits(Integer.parseInt((String) m.get("acceptHours")),
-                Integer.parseInt((String) (hours == null ? resolve.get("default") : hours)), v);
+        return new Limits(
+                Integer.parseInt((String) m.get("acceptHours")),
+                Integer.parseInt((String) (hours == null ? resolve.get("default") : hours)),
+                v);
     }
 
     /** The limits found, with the parameter value for explanations. */
-    public record Limits(int acceptHours, int resolveHours, ParameterValue parameter) {
-    }
+    public record Limits(int acceptHours, int resolveHours, ParameterValue parameter) {}
 }

@@ -18,8 +18,7 @@ final class Access {
     static final String AGENCY = "hotline:agency";
     static final String SUPERVISOR = "hotline:supervisor";
 
-    private Access() {
-    }
+    private Access() {}
 
     /** The tickets a caller may see: region scope, and the agency for an agency-only caller. */
     record Scope(Caller caller, boolean agencyOnly) {
@@ -30,7 +29,8 @@ final class Access {
         }
 
         boolean sees(TicketRow t) {
-            return caller.covers(t.region()) && (!agencyOnly || caller.organisation().equals(t.agencyId()));
+            return caller.covers(t.region())
+                    && (!agencyOnly || caller.organisation().equals(t.agencyId()));
         }
 
         /** A list filter inside this scope; {@code region} (already validated) narrows it further. */
@@ -40,10 +40,9 @@ final class Access {
             }
             String own = caller.region();
             List<String> prefectures = Regions.PROVINCE.equals(own) ? null : List.of(Regions.prefectureOf(own));
-            String narrowed = region != null && !Regions.PROVINCE.equals(region) ? region
-                    : isCounty(own) ? own : null;
-            return new TicketFilter(prefectures, narrowed, agencyOnly ? caller.organisation() : agencyId, state,
-                    category);
+            String narrowed = region != null && !Regions.PROVINCE.equals(region) ? region : isCounty(own) ? own : null;
+            return new TicketFilter(
+                    prefectures, narrowed, agencyOnly ? caller.organisation() : agencyId, state, category);
         }
     }
 
@@ -51,13 +50,14 @@ final class Access {
     static Scope scope(String... roles) {
         Caller caller = Caller.current().requireAnyRole(roles);
         if (caller.region().isBlank()) {
-            throw ServiceException.permissionDenied("REGION_CLAIM_MISSING",
+            throw ServiceException.permissionDenied(
+                    "REGION_CLAIM_MISSING",
                     "a hotline token must carry a region claim; without one nothing can be shown");
         }
         boolean agencyOnly = !caller.hasRole(OPERATOR) && !caller.hasRole(SUPERVISOR);
         if (agencyOnly && caller.organisation().isBlank()) {
-            throw ServiceException.permissionDenied("AGENCY_CLAIM_MISSING",
-                    "a hotline:agency token must name its agency in the org claim");
+            throw ServiceException.permissionDenied(
+                    "AGENCY_CLAIM_MISSING", "a hotline:agency token must name its agency in the org claim");
         }
         return new Scope(caller, agencyOnly);
     }

@@ -4,8 +4,8 @@ import cn.gov.qinghai.hotline.rules.CategoryCatalogue;
 import cn.gov.qinghai.hotline.rules.CategoryDef;
 import cn.gov.qinghai.hotline.rules.Classifier;
 import cn.gov.qinghai.hotline.rules.Rollout;
-import cn.gov.qinghai.hotline.v1.ClassifyMatterRequest;
 import cn.gov.qinghai.hotline.v1.Classification;
+import cn.gov.qinghai.hotline.v1.ClassifyMatterRequest;
 import cn.gov.qinghai.hotline.v1.ListCategoriesRequest;
 import cn.gov.qinghai.hotline.v1.ListCategoriesResponse;
 import cn.gov.qinghai.hotline.v1.ListRolloutRequest;
@@ -39,8 +39,11 @@ public class CatalogueService {
         errors.throwIfAny();
         CategoryCatalogue.Catalogue cat = inForce(date);
         return ListCategoriesResponse.newBuilder()
-                .addAllCategories(cat.categories().stream().map(CategoryDef::toProto).toList())
-                .setCatalogue(cat.parameter().toProto()).addDecisions(cat.decision()).build();
+                .addAllCategories(
+                        cat.categories().stream().map(CategoryDef::toProto).toList())
+                .setCatalogue(cat.parameter().toProto())
+                .addDecisions(cat.decision())
+                .build();
     }
 
     public Classification classify(ClassifyMatterRequest r) {
@@ -68,8 +71,11 @@ public class CatalogueService {
         errors.throwIfAny();
         try {
             var parameter = rollout.parameter(date);
-            return ListRolloutResponse.newBuilder().addAllRegions(rollout.at(date)).setRollout(parameter.toProto())
-                    .addDecisions(parameter.entry().decision()).build();
+            return ListRolloutResponse.newBuilder()
+                    .addAllRegions(rollout.at(date))
+                    .setRollout(parameter.toProto())
+                    .addDecisions(parameter.entry().decision())
+                    .build();
         } catch (ParameterLookupException e) {
             throw notInForce(date);
         }

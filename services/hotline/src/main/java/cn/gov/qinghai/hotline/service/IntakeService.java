@@ -56,8 +56,15 @@ public class IntakeService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    IntakeService(CatalogueService catalogue, Classifier classifier, Routing routing, TimeLimits limits,
-                  TicketStore tickets, EmergencyStore emergencies, TicketView view, Clock clock) {
+    IntakeService(
+            CatalogueService catalogue,
+            Classifier classifier,
+            Routing routing,
+            TimeLimits limits,
+            TicketStore tickets,
+            EmergencyStore emergencies,
+            TicketView view,
+            Clock clock) {
         this.catalogue = catalogue;
         this.classifier = classifier;
         this.routing = routing;
@@ -87,7 +94,8 @@ public class IntakeService {
         String phone = Objects.requireNonNullElse(Validation.phone(errors, r.getCallerPhone()), "");
         errors.throwIfAny();
 
-        String hash = hash(r.toBuilder().setRequestId("").setSource(source).build().toByteArray());
+        String hash =
+                hash(r.toBuilder().setRequestId("").setSource(source).build().toByteArray());
         Optional<SubmitTicketResponse> replay = replay(requestId, hash, caller, now);
         if (replay.isPresent()) {
             return replay.get();
@@ -95,37 +103,93 @@ public class IntakeService {
         Classification c = classifier.classify(description, category, region, today);
         String prefecture = Regions.prefectureOf(region);
         if (c.getCall110Now()) {
-            boolean inserted = emergencies.insertIfNew(requestId, hash, region, prefecture, c.getCategoryCode(),
-                    c.getChannel().name(), now, c.toByteArray());
-            return inserted ? SubmitTicketResponse.newBuilder().setClassification(c).build()
+            boolean inserted = emergencies.insertIfNew(
+                    requestId,
+                    hash,
+                    region,
+                    prefecture,
+                    c.getCategoryCode(),
+                    c.getChannel().name(),
+                    now,
+                    c.toByteArray());
+            return inserted
+                    ? SubmitTicketResponse.newBuilder().setClassification(c).build()
                     : replay(requestId, hash, caller, now).orElseThrow();
         }
         Optional<Agency> agency = c.getChannel() == Channel.HOTLINE_TICKET
-                ? routing.route(region, c.getCategoryCode(), today) : Optional.empty();
+                ? routing.route(region, c.getCategoryCode(), today)
+                : Optional.empty();
         TicketState state = agency.isPresent() ? TicketState.ASSIGNED : TicketState.PENDING_CLASSIFICATION;
         TimeLimits.Limits l = limits.of(region, c.getCategoryCode().isEmpty() ? null : c.getCategoryCode(), today);
-        TicketRow row = new TicketRow(0, number(today), requestId, hash, state.name(), region, prefecture,
-                c.getCategoryCode().isEmpty() ? null : c.getCategoryCode(), c.getChannel().name(), c.getHotline(),
-                c.getHandOff().name(), agency.map(Agency::id).orElse(null), description, address, r.getLatitude(),
-                r.getLongitude(), phone, source.name(), now, l.acceptHours(), l.resolveHours(),
-                now.plus(Duration.ofHours(l.acceptHours())), now.plus(Duration.ofHours(l.resolveHours())), null, null,
-                null, null, "", "FEEDBACK_UNSPECIFIED", 0, 1, c.toByteArray());
+        TicketRow row = new TicketRow(
+                0,
+                number(today),
+                requestId,
+                hash,
+                state.name(),
+                region,
+                prefecture,
+                c.getCategoryCode().isEmpty() ? null : c.getCategoryCode(),
+                c.getChannel().name(),
+                c.getHotline(),
+                c.getHandOff().name(),
+                agency.map(Agency::id).orElse(null),
+                description,
+                address,
+                r.getLatitude(),
+                r.getLongitude(),
+                phone,
+                source.name(),
+                now,
+                l.acceptHours(),
+                l.resolveHours(),
+                now.plus(Duration.ofHours(l.acceptHours())),
+                now.plus(Duration.ofHours(l.resolveHours())),
+                null,
+                null,
+                null,
+                null,
+                "",
+                "FEEDBACK_UNSPECIFIED",
+                0,
+                1,
+                c.toByteArray());
         Optional<TicketRow> inserted = tickets.insertIfNew(row);
         if (inserted.isEmpty()) {
             return replay(requestId, hash, caller, now).orElseThrow();
         }
         TicketRow t = inserted.get();
         String actor = caller.isAnonymous() ? "public" : caller.subject();
-        tickets.appendEvent(new EventRow(t.id(), 0, TicketAction.TICKET_ACTION_UNSPECIFIED.name(), "RECEIVED",
-                TicketState.TICKET_STATE_UNSPECIFIED.name(), TicketState.PENDING_CLASSIFICATION.name(), actor, now,
-                c.getReason(), "", null));
+        tickets.appendEvent(new EventRow(
+                t.id(),
+                0,
+                TicketAction.TICKET_ACTION_UNSPECIFIED.name(),
+                "RECEIVED",
+                TicketState.TICKET_STATE_UNSPECIFIED.name(),
+                TicketState.PENDING_CLASSIFICATION.name(),
+                actor,
+                now,
+                c.getReason(),
+                "",
+                null));
         if (agency.isPresent()) {
-            tickets.appendEvent(new EventRow(t.id(), 0, TicketAction.TICKET_ACTION_UNSPECIFIED.name(), "ROUTED",
-                    TicketState.PENDING_CLASSIFICATION.name(), TicketState.ASSIGNED.name(), "routing", now,
-                    c.getCategoryCode() + " → " + agency.get().name(), agency.get().id(), null));
+            tickets.appendEvent(new EventRow(
+                    t.id(),
+                    0,
+                    TicketAction.TICKET_ACTION_UNSPECIFIED.name(),
+                    "ROUTED",
+                    TicketState.PENDING_CLASSIFICATION.name(),
+                    TicketState.ASSIGNED.name(),
+                    "routing",
+                    now,
+                    c.getCategoryCode() + " → " + agency.get().name(),
+                    agency.get().id(),
+                    null));
         }
-        return SubmitTicketResponse.newBuilder().setClassification(c)
-                .setTicket(view.of(t, tickets.history(t.id()), level(caller), now)).build();
+        return SubmitTicketResponse.newBuilder()
+                .setClassification(c)
+                .setTicket(view.of(t, tickets.history(t.id()), level(caller), now))
+                .build();
     }
 
     /** The first answer to {@code requestId}, if any; a different payload under it is REQUEST_ID_REUSED. */
@@ -133,23 +197,27 @@ public class IntakeService {
         Optional<TicketRow> t = tickets.byRequestId(requestId);
         if (t.isPresent()) {
             reused(t.get().payloadHash(), hash, requestId);
-            return Optional.of(SubmitTicketResponse.newBuilder().setClassification(parse(t.get().classification()))
+            return Optional.of(SubmitTicketResponse.newBuilder()
+                    .setClassification(parse(t.get().classification()))
                     .setTicket(view.of(t.get(), tickets.history(t.get().id()), level(caller), now))
-                    .setReplayed(true).build());
+                    .setReplayed(true)
+                    .build());
         }
         Optional<EmergencyStore.Referral> e = emergencies.byRequestId(requestId);
         if (e.isPresent()) {
             reused(e.get().payloadHash(), hash, requestId);
-            return Optional.of(SubmitTicketResponse.newBuilder().setClassification(parse(e.get().classification()))
-                    .setReplayed(true).build());
+            return Optional.of(SubmitTicketResponse.newBuilder()
+                    .setClassification(parse(e.get().classification()))
+                    .setReplayed(true)
+                    .build());
         }
         return Optional.empty();
     }
 
     private static void reused(String stored, String hash, String requestId) {
         if (!stored.equals(hash)) {
-            throw ServiceException.alreadyExists("REQUEST_ID_REUSED",
-                    "requestId " + requestId + " was already used for a different matter");
+            throw ServiceException.alreadyExists(
+                    "REQUEST_ID_REUSED", "requestId " + requestId + " was already used for a different matter");
         }
     }
 

@@ -40,8 +40,7 @@ import java.util.regex.Pattern;
 public class SupervisionService {
 
     private static final Pattern PERIOD = Pattern.compile("(\\d{4})(?:-Q([1-4]))?");
-    private static final Citation CLAUSE = new Citation("青政办〔2017〕96号", "三(三)",
-            "关于进一步做好非警务报警与公共服务平台分流对接工作的通知", "");
+    private static final Citation CLAUSE = new Citation("青政办〔2017〕96号", "三(三)", "关于进一步做好非警务报警与公共服务平台分流对接工作的通知", "");
 
     private final TicketStore tickets;
     private final ReportStore reports;
@@ -74,8 +73,8 @@ public class SupervisionService {
         String used = seed != null ? seed : HexFormat.of().formatHex(random.generateSeed(6));
         TicketStore.Page p = tickets.sampleClosed(prefecture, start(from), start(to.plusDays(1)), used, r.getSize());
         Instant now = clock.instant();
-        SampleClosedTicketsResponse.Builder out = SampleClosedTicketsResponse.newBuilder().setSeed(used)
-                .setPopulation((int) p.total());
+        SampleClosedTicketsResponse.Builder out =
+                SampleClosedTicketsResponse.newBuilder().setSeed(used).setPopulation((int) p.total());
         for (TicketRow t : p.rows()) {
             out.addTickets(view.of(t, tickets.history(t.id()), TicketView.Level.FULL, now));
         }
@@ -88,19 +87,22 @@ public class SupervisionService {
         FieldErrors errors = new FieldErrors();
         String prefecture = prefecture(errors, caller, r.getRegion());
         Matcher m = PERIOD.matcher(r.getPeriod());
-        if (!errors.check(m.matches(), "period", "must be a quarter such as 2017-Q3 (季度通报) or a year such as "
-                + "2017 (年度考核)")) {
+        if (!errors.check(
+                m.matches(), "period", "must be a quarter such as 2017-Q3 (季度通报) or a year such as " + "2017 (年度考核)")) {
             errors.throwIfAny();
         }
         int year = Integer.parseInt(m.group(1));
         errors.check(year >= 2017 && year <= 2200, "period", "must be 2017 or later (96号 dates from 2017-06-05)");
         errors.throwIfAny();
-        LocalDate from = m.group(2) == null ? LocalDate.of(year, 1, 1)
+        LocalDate from = m.group(2) == null
+                ? LocalDate.of(year, 1, 1)
                 : LocalDate.of(year, (Integer.parseInt(m.group(2)) - 1) * 3 + 1, 1);
         LocalDate to = (m.group(2) == null ? from.plusYears(1) : from.plusMonths(3)).minusDays(1);
         Instant now = clock.instant();
-        SupervisionReport.Builder out = SupervisionReport.newBuilder().setPeriod(r.getPeriod())
-                .setFrom(from.toString()).setTo(to.toString())
+        SupervisionReport.Builder out = SupervisionReport.newBuilder()
+                .setPeriod(r.getPeriod())
+                .setFrom(from.toString())
+                .setTo(to.toString())
                 .setRegion(prefecture == null ? Regions.PROVINCE : prefecture);
         for (ReportStore.AgencyCounts c : reports.agencies(prefecture, start(from), start(to.plusDays(1)), now)) {
             AgencyFigures f = figures(c, to);
@@ -114,8 +116,11 @@ public class SupervisionService {
             out.setTotal(AgencyFigures.getDefaultInstance());
         }
         for (ReportStore.Volume v : reports.volumes(prefecture, start(from), start(to.plusDays(1)))) {
-            out.addVolumes(VolumeFigures.newBuilder().setRegion(v.prefecture()).setChannel(Channel.valueOf(v.channel()))
-                    .setCategoryCode(v.categoryCode()).setCount(v.count()));
+            out.addVolumes(VolumeFigures.newBuilder()
+                    .setRegion(v.prefecture())
+                    .setChannel(Channel.valueOf(v.channel()))
+                    .setCategoryCode(v.categoryCode())
+                    .setCount(v.count()));
         }
         return out.setExplanation(explanation(from, to)).build();
     }
@@ -131,19 +136,40 @@ public class SupervisionService {
         line(s, rep.getTotal().toBuilder().setRegion("TOTAL").build());
         s.append("\nregion,channel,category_code,count\n");
         for (VolumeFigures v : rep.getVolumesList()) {
-            s.append(v.getRegion()).append(',').append(v.getChannel()).append(',').append(v.getCategoryCode())
-                    .append(',').append(v.getCount()).append('\n');
+            s.append(v.getRegion())
+                    .append(',')
+                    .append(v.getChannel())
+                    .append(',')
+                    .append(v.getCategoryCode())
+                    .append(',')
+                    .append(v.getCount())
+                    .append('\n');
         }
-        return CsvDocument.newBuilder().setFileName("hotline-report-" + rep.getPeriod() + "-" + rep.getRegion() + ".csv")
-                .setContentType("text/csv; charset=utf-8").setContent(s.toString()).build();
+        return CsvDocument.newBuilder()
+                .setFileName("hotline-report-" + rep.getPeriod() + "-" + rep.getRegion() + ".csv")
+                .setContentType("text/csv; charset=utf-8")
+                .setContent(s.toString())
+                .build();
     }
 
     private static void line(StringBuilder s, AgencyFigures f) {
-        s.append(String.join(",", f.getRegion(), f.getAgencyId(), csv(f.getAgencyName()),
-                Long.toString(f.getReceived()), Long.toString(f.getResolved()), Long.toString(f.getResolvedOnTime()),
-                f.getOnTimeRate(), Long.toString(f.getFeedback()), Long.toString(f.getSatisfied()),
-                f.getSatisfactionRate(), Long.toString(f.getReopened()), f.getReopenRate(),
-                Long.toString(f.getClosed()), Long.toString(f.getOverdueOpen()))).append('\n');
+        s.append(String.join(
+                        ",",
+                        f.getRegion(),
+                        f.getAgencyId(),
+                        csv(f.getAgencyName()),
+                        Long.toString(f.getReceived()),
+                        Long.toString(f.getResolved()),
+                        Long.toString(f.getResolvedOnTime()),
+                        f.getOnTimeRate(),
+                        Long.toString(f.getFeedback()),
+                        Long.toString(f.getSatisfied()),
+                        f.getSatisfactionRate(),
+                        Long.toString(f.getReopened()),
+                        f.getReopenRate(),
+                        Long.toString(f.getClosed()),
+                        Long.toString(f.getOverdueOpen())))
+                .append('\n');
     }
 
     private static String csv(String v) {
@@ -151,51 +177,77 @@ public class SupervisionService {
     }
 
     private AgencyFigures figures(ReportStore.AgencyCounts c, LocalDate to) {
-        AgencyFigures.Builder f = AgencyFigures.newBuilder().setReceived(c.received()).setResolved(c.resolved())
-                .setResolvedOnTime(c.onTime()).setOnTimeRate(rate(c.onTime(), c.resolved()))
-                .setFeedback(c.feedback()).setSatisfied(c.satisfied())
-                .setSatisfactionRate(rate(c.satisfied(), c.feedback())).setReopened(c.reopened())
-                .setReopenRate(rate(c.reopened(), c.resolved())).setClosed(c.closed())
+        AgencyFigures.Builder f = AgencyFigures.newBuilder()
+                .setReceived(c.received())
+                .setResolved(c.resolved())
+                .setResolvedOnTime(c.onTime())
+                .setOnTimeRate(rate(c.onTime(), c.resolved()))
+                .setFeedback(c.feedback())
+                .setSatisfied(c.satisfied())
+                .setSatisfactionRate(rate(c.satisfied(), c.feedback()))
+                .setReopened(c.reopened())
+                .setReopenRate(rate(c.reopened(), c.resolved()))
+                .setClosed(c.closed())
                 .setOverdueOpen(c.overdueOpen());
         if (!c.total()) {
             f.setRegion(c.prefecture()).setAgencyId(c.agencyId());
             if (!c.agencyId().isEmpty()) {
-                f.setAgencyName(routing.agency(c.agencyId(), to).map(Agency::name).orElse(c.agencyId()));
+                f.setAgencyName(
+                        routing.agency(c.agencyId(), to).map(Agency::name).orElse(c.agencyId()));
             }
         }
         return f.build();
     }
 
     static String rate(long part, long whole) {
-        return whole == 0 ? "" : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP)
-                .toPlainString();
+        return whole == 0
+                ? ""
+                : BigDecimal.valueOf(part)
+                        .divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP)
+                        .toPlainString();
     }
 
     private static cn.gov.qinghai.common.v1.Explanation explanation(LocalDate from, LocalDate to) {
         ExplanationBuilder why = new ExplanationBuilder();
-        why.step("统计范围 / Tickets counted").formula("received_at in [from, to] (China Standard Time)")
-                .input("from", from).input("to", to).result("tickets received in the period; emergency referrals "
-                        + "(call 110 now) counted in volumes only").cite(CLAUSE).add();
-        why.step("按时办结率 / On-time rate").formula("onTimeRate = resolvedOnTime / resolved (resolved by the resolve "
-                + "deadline of the local time-limit rule)").result("4 decimal places, HALF_UP; empty when resolved = 0")
-                .cite(CLAUSE).add();
-        why.step("满意率 / Satisfaction").formula("satisfactionRate = satisfied / feedback (latest call-back answer)")
-                .result("4 decimal places, HALF_UP").cite(CLAUSE).add();
-        why.step("重办率 / Reopen rate").formula("reopenRate = tickets reopened at least once / resolved")
-                .result("4 decimal places, HALF_UP").cite(CLAUSE).add();
+        why.step("统计范围 / Tickets counted")
+                .formula("received_at in [from, to] (China Standard Time)")
+                .input("from", from)
+                .input("to", to)
+                .result("tickets received in the period; emergency referrals "
+                        + "(call 110 now) counted in volumes only")
+                .cite(CLAUSE)
+                .add();
+        why.step("按时办结率 / On-time rate")
+                .formula("onTimeRate = resolvedOnTime / resolved (resolved by the resolve "
+                        + "deadline of the local time-limit rule)")
+                .result("4 decimal places, HALF_UP; empty when resolved = 0")
+                .cite(CLAUSE)
+                .add();
+        why.step("满意率 / Satisfaction")
+                .formula("satisfactionRate = satisfied / feedback (latest call-back answer)")
+                .result("4 decimal places, HALF_UP")
+                .cite(CLAUSE)
+                .add();
+        why.step("重办率 / Reopen rate")
+                .formula("reopenRate = tickets reopened at least once / resolved")
+                .result("4 decimal places, HALF_UP")
+                .cite(CLAUSE)
+                .add();
         return why.caveat("时限为地方规则（96号未规定具体时限）。 / Time limits are a local rule: 96号 sets no number.")
                 .build();
     }
 
     /** The prefecture a supervision request covers ({@code null} = the province), inside the caller's scope. */
     private static String prefecture(FieldErrors errors, Caller caller, String requested) {
-        String region = requested == null || requested.isEmpty() ? caller.region()
+        String region = requested == null || requested.isEmpty()
+                ? caller.region()
                 : errors.provinceOrPrefecture("region", requested);
         if (region == null) {
             return null;
         }
         if (!Regions.isProvinceOrPrefecture(region)) {
-            throw ServiceException.permissionDenied("REGION_OUT_OF_SCOPE",
+            throw ServiceException.permissionDenied(
+                    "REGION_OUT_OF_SCOPE",
                     "supervision works on the province or a prefecture; your scope is " + region);
         }
         caller.requireRegion(region);

@@ -53,8 +53,14 @@ public class TicketService {
     private final TimeLimits limits;
     private final Clock clock;
 
-    TicketService(TicketStore tickets, TicketView view, CatalogueService catalogue, Classifier classifier,
-                  Routing routing, TimeLimits limits, Clock clock) {
+    TicketService(
+            TicketStore tickets,
+            TicketView view,
+            CatalogueService catalogue,
+            Classifier classifier,
+            Routing routing,
+            TimeLimits limits,
+            Clock clock) {
         this.tickets = tickets;
         this.view = view;
         this.catalogue = catalogue;
@@ -68,11 +74,11 @@ public class TicketService {
     public Ticket get(GetTicketRequest r) {
         FieldErrors errors = new FieldErrors();
         boolean byRequestId = r.getNumber().isEmpty() && !r.getRequestId().isEmpty();
-        String key = byRequestId ? Validation.requestId(errors, "requestId", r.getRequestId())
+        String key = byRequestId
+                ? Validation.requestId(errors, "requestId", r.getRequestId())
                 : Validation.number(errors, r.getNumber());
         errors.throwIfAny();
-        TicketRow t = (byRequestId ? tickets.byRequestId(key) : tickets.byNumber(key))
-                .orElseThrow(() -> notFound(key));
+        TicketRow t = (byRequestId ? tickets.byRequestId(key) : tickets.byNumber(key)).orElseThrow(() -> notFound(key));
         return view.of(t, tickets.history(t.id()), levelFor(Caller.current(), t), clock.instant());
     }
 
@@ -81,8 +87,7 @@ public class TicketService {
     public ListTicketsResponse listPublic(ListPublicTicketsRequest r) {
         FieldErrors errors = new FieldErrors();
         String region = r.getRegion().isEmpty() ? null : errors.qinghaiRegion("region", r.getRegion());
-        String category = Validation.category(errors, "categoryCode", r.getCategoryCode(),
-                catalogue.inForce(today()));
+        String category = Validation.category(errors, "categoryCode", r.getCategoryCode(), catalogue.inForce(today()));
         List<String> states = switch (r.getStatus()) {
             case "" -> null;
             case "open" -> OPEN;
@@ -96,19 +101,38 @@ public class TicketService {
         LocalDate to = errors.optionalDate("to", r.getTo());
         Pages.Window w = Pages.window(errors, r.getPageSize(), r.getPageToken());
         errors.throwIfAny();
-        TicketFilter f = new TicketFilter(null, region == null || Regions.PROVINCE.equals(region) ? null : region,
-                null, null, category, states, from == null ? null : from.atStartOfDay(PlatformGrpcFactory.CHINA)
-                .toInstant(), to == null ? null : to.plusDays(1).atStartOfDay(PlatformGrpcFactory.CHINA).toInstant());
+        TicketFilter f = new TicketFilter(
+                null,
+                region == null || Regions.PROVINCE.equals(region) ? null : region,
+                null,
+                null,
+                category,
+                states,
+                from == null
+                        ? null
+                        : from.atStartOfDay(PlatformGrpcFactory.CHINA).toInstant(),
+                to == null
+                        ? null
+                        : to.plusDays(1).atStartOfDay(PlatformGrpcFactory.CHINA).toInstant());
         TicketStore.Page p = tickets.list(f, w.offset(), w.size());
         Instant now = clock.instant();
         return ListTicketsResponse.newBuilder()
-                .addAllTickets(p.rows().stream().map(t -> view.of(t, List.of(), TicketView.Level.PUBLIC, now)).toList())
-                .setNextPageToken(w.nextToken((int) p.total())).setTotalSize((int) p.total()).build();
+                .addAllTickets(p.rows().stream()
+                        .map(t -> view.of(t, List.of(), TicketView.Level.PUBLIC, now))
+                        .toList())
+                .setNextPageToken(w.nextToken((int) p.total()))
+                .setTotalSize((int) p.total())
+                .build();
     }
 
-    private static final List<String> OPEN = List.of(TicketState.PENDING_CLASSIFICATION.name(),
-            TicketState.ASSIGNED.name(), TicketState.ACCEPTED.name(), TicketState.RETURNED.name(),
-            TicketState.IN_PROGRESS.name(), TicketState.RESOLVED.name(), TicketState.FEEDBACK_RECORDED.name());
+    private static final List<String> OPEN = List.of(
+            TicketState.PENDING_CLASSIFICATION.name(),
+            TicketState.ASSIGNED.name(),
+            TicketState.ACCEPTED.name(),
+            TicketState.RETURNED.name(),
+            TicketState.IN_PROGRESS.name(),
+            TicketState.RESOLVED.name(),
+            TicketState.FEEDBACK_RECORDED.name());
 
     @Transactional(readOnly = true)
     public ListTicketsResponse list(ListTicketsRequest r) {
@@ -121,8 +145,7 @@ public class TicketService {
         } else if (r.getState() != TicketState.TICKET_STATE_UNSPECIFIED) {
             state = r.getState().name();
         }
-        String category = Validation.category(errors, "categoryCode", r.getCategoryCode(),
-                catalogue.inForce(today()));
+        String category = Validation.category(errors, "categoryCode", r.getCategoryCode(), catalogue.inForce(today()));
         Pages.Window w = Pages.window(errors, r.getPageSize(), r.getPageToken());
         errors.throwIfAny();
         TicketFilter f = scope.filter(region, r.getAgencyId().isEmpty() ? null : r.getAgencyId(), state, category);
@@ -144,8 +167,12 @@ public class TicketService {
         Instant now = clock.instant();
         TicketView.Level level = scope.agencyOnly() ? TicketView.Level.AGENCY : TicketView.Level.FULL;
         return ListTicketsResponse.newBuilder()
-                .addAllTickets(p.rows().stream().map(t -> view.of(t, List.of(), level, now)).toList())
-                .setNextPageToken(w.nextToken((int) p.total())).setTotalSize((int) p.total()).build();
+                .addAllTickets(p.rows().stream()
+                        .map(t -> view.of(t, List.of(), level, now))
+                        .toList())
+                .setNextPageToken(w.nextToken((int) p.total()))
+                .setTotalSize((int) p.total())
+                .build();
     }
 
     @Transactional
@@ -155,8 +182,8 @@ public class TicketService {
         Instant now = clock.instant();
         FieldErrors errors = new FieldErrors();
         String number = Validation.number(errors, r.getNumber());
-        TicketAction action = errors.enumValue("action", r.getAction(), TicketAction.TICKET_ACTION_UNSPECIFIED,
-                TicketAction.UNRECOGNIZED);
+        TicketAction action = errors.enumValue(
+                "action", r.getAction(), TicketAction.TICKET_ACTION_UNSPECIFIED, TicketAction.UNRECOGNIZED);
         errors.check(r.getExpectedVersion() >= 1, "expectedVersion", "is required: the version of the ticket you saw");
         String requestId = Validation.requestId(errors, "requestId", r.getRequestId());
         String reason = errors.optionalText("reason", r.getReason(), FieldErrors.MAX_TEXT);
@@ -176,7 +203,9 @@ public class TicketService {
             errors.check(!r.getCategoryCode().isEmpty(), "categoryCode", "is required for CLASSIFY");
         }
         if (action == TicketAction.REASSIGN) {
-            errors.check(!r.getAgencyId().isEmpty() || !r.getCategoryCode().isEmpty(), "agencyId",
+            errors.check(
+                    !r.getAgencyId().isEmpty() || !r.getCategoryCode().isEmpty(),
+                    "agencyId",
                     "REASSIGN needs agencyId or categoryCode");
         }
         errors.throwIfAny();
@@ -190,14 +219,20 @@ public class TicketService {
             throw precondition("TICKET_CLOSED", "ticket " + number + " is " + state + " and can no longer change", t);
         }
         if (r.getExpectedVersion() != t.version()) {
-            throw ServiceException.aborted("VERSION_CONFLICT", "ticket " + number + " changed since you read it "
-                    + "(your version " + r.getExpectedVersion() + ", now " + t.version() + ", state " + state
-                    + "); read it again").withMetadata(Map.of("currentVersion", Long.toString(t.version()),
-                    "currentState", state.name()));
+            throw ServiceException.aborted(
+                            "VERSION_CONFLICT",
+                            "ticket " + number + " changed since you read it "
+                                    + "(your version " + r.getExpectedVersion() + ", now " + t.version() + ", state "
+                                    + state
+                                    + "); read it again")
+                    .withMetadata(Map.of("currentVersion", Long.toString(t.version()), "currentState", state.name()));
         }
-        TicketLifecycle.Step step = TicketLifecycle.allowed(state, action).orElseThrow(() -> precondition(
-                "ILLEGAL_TRANSITION", action + " is not allowed while the ticket is " + state + "; allowed: "
-                        + TicketLifecycle.allowedActions(state), t));
+        TicketLifecycle.Step step = TicketLifecycle.allowed(state, action)
+                .orElseThrow(() -> precondition(
+                        "ILLEGAL_TRANSITION",
+                        action + " is not allowed while the ticket is " + state + "; allowed: "
+                                + TicketLifecycle.allowedActions(state),
+                        t));
         authorise(step, caller, t);
         TicketRow next = apply(t, step, r, category, reason, result, now);
         tickets.update(next);
@@ -207,9 +242,18 @@ public class TicketService {
             case RECORD_FEEDBACK -> r.getFeedback().name() + (note == null ? "" : ": " + note);
             default -> note == null ? "" : note;
         };
-        tickets.appendEvent(new EventRow(t.id(), 0, action.name(), action.name(), state.name(), next.state(),
-                caller.subject(), now, eventNote == null ? "" : eventNote,
-                next.agencyId() == null ? "" : next.agencyId(), requestId));
+        tickets.appendEvent(new EventRow(
+                t.id(),
+                0,
+                action.name(),
+                action.name(),
+                state.name(),
+                next.state(),
+                caller.subject(),
+                now,
+                eventNote == null ? "" : eventNote,
+                next.agencyId() == null ? "" : next.agencyId(),
+                requestId));
         return view.of(next, tickets.history(t.id()), levelFor(caller, next), now);
     }
 
@@ -219,14 +263,21 @@ public class TicketService {
         } else {
             caller.requireAnyRole(Access.AGENCY).requireRegion(t.region());
             if (!caller.organisation().equals(t.agencyId())) {
-                throw ServiceException.permissionDenied("NOT_ASSIGNED_AGENCY", "only the assigned agency ("
-                        + t.agencyId() + ") may " + step.action() + " this ticket");
+                throw ServiceException.permissionDenied(
+                        "NOT_ASSIGNED_AGENCY",
+                        "only the assigned agency (" + t.agencyId() + ") may " + step.action() + " this ticket");
             }
         }
     }
 
-    private TicketRow apply(TicketRow t, TicketLifecycle.Step step, TransitionTicketRequest r, String category,
-                            String reason, String result, Instant now) {
+    private TicketRow apply(
+            TicketRow t,
+            TicketLifecycle.Step step,
+            TransitionTicketRequest r,
+            String category,
+            String reason,
+            String result,
+            Instant now) {
         LocalDate received = LocalDate.ofInstant(t.receivedAt(), PlatformGrpcFactory.CHINA);
         String state = step.to().name();
         String categoryCode = t.categoryCode();
@@ -258,8 +309,10 @@ public class TicketService {
                     resolveDue = t.receivedAt().plus(Duration.ofHours(resolveHours));
                     if (c.getCall110Now()) {
                         if (step.action() == TicketAction.REASSIGN) {
-                            throw ServiceException.invalid("categoryCode", "an emergency category cannot be "
-                                    + "reassigned to an agency; it is 110's (二(二)1/2)");
+                            throw ServiceException.invalid(
+                                    "categoryCode",
+                                    "an emergency category cannot be "
+                                            + "reassigned to an agency; it is 110's (二(二)1/2)");
                         }
                         state = TicketState.HANDED_TO_110.name();
                         agencyId = null;
@@ -267,16 +320,21 @@ public class TicketService {
                         break;
                     }
                 }
-                Optional<Agency> agency = !r.getAgencyId().isEmpty() ? routing.agency(r.getAgencyId(), received)
+                Optional<Agency> agency = !r.getAgencyId().isEmpty()
+                        ? routing.agency(r.getAgencyId(), received)
                         : routing.route(t.region(), categoryCode, received);
-                if (!r.getAgencyId().isEmpty() && (agency.isEmpty()
-                        || !agency.get().region().equals(t.prefecture()))) {
-                    throw ServiceException.notFound("AGENCY_NOT_FOUND", "no agency " + r.getAgencyId()
-                            + " in the routing table of " + t.prefecture());
+                if (!r.getAgencyId().isEmpty()
+                        && (agency.isEmpty() || !agency.get().region().equals(t.prefecture()))) {
+                    throw ServiceException.notFound(
+                            "AGENCY_NOT_FOUND",
+                            "no agency " + r.getAgencyId() + " in the routing table of " + t.prefecture());
                 }
-                agencyId = agency.orElseThrow(() -> ServiceException.failedPrecondition("NO_ROUTE",
-                        "the routing table has no agency for " + t.region() + "/" + t.categoryCode())).id();
-                acceptDue = step.action() == TicketAction.REASSIGN ? now.plus(Duration.ofHours(t.acceptLimitHours()))
+                agencyId = agency.orElseThrow(() -> ServiceException.failedPrecondition(
+                                "NO_ROUTE",
+                                "the routing table has no agency for " + t.region() + "/" + t.categoryCode()))
+                        .id();
+                acceptDue = step.action() == TicketAction.REASSIGN
+                        ? now.plus(Duration.ofHours(t.acceptLimitHours()))
                         : acceptDue;
             }
             case ACCEPT -> acceptedAt = now;
@@ -293,8 +351,10 @@ public class TicketService {
             case CLOSE -> closedAt = now;
             case REOPEN -> {
                 if (!Feedback.NOT_SATISFIED.name().equals(t.feedback())) {
-                    throw precondition("REOPEN_NEEDS_DISSATISFACTION",
-                            "only a ticket whose caller was not satisfied can be reopened; close it instead", t);
+                    throw precondition(
+                            "REOPEN_NEEDS_DISSATISFACTION",
+                            "only a ticket whose caller was not satisfied can be reopened; close it instead",
+                            t);
                 }
                 reopens++;
                 acceptedAt = null;
@@ -304,14 +364,41 @@ public class TicketService {
                 acceptDue = now.plus(Duration.ofHours(t.acceptLimitHours()));
                 resolveDue = now.plus(Duration.ofHours(resolveHours));
             }
-            default -> {
-            }
+            default -> {}
         }
-        return new TicketRow(t.id(), t.number(), t.requestId(), t.payloadHash(), state, t.region(), t.prefecture(),
-                categoryCode, channel, hotline, handOff, agencyId, t.description(), t.address(), t.latitude(),
-                t.longitude(), t.callerPhone(), t.source(), t.receivedAt(), t.acceptLimitHours(), resolveHours,
-                acceptDue, resolveDue, acceptedAt, resolvedAt, onTime, closedAt, resultText, feedback, reopens,
-                t.version() + 1, classification);
+        return new TicketRow(
+                t.id(),
+                t.number(),
+                t.requestId(),
+                t.payloadHash(),
+                state,
+                t.region(),
+                t.prefecture(),
+                categoryCode,
+                channel,
+                hotline,
+                handOff,
+                agencyId,
+                t.description(),
+                t.address(),
+                t.latitude(),
+                t.longitude(),
+                t.callerPhone(),
+                t.source(),
+                t.receivedAt(),
+                t.acceptLimitHours(),
+                resolveHours,
+                acceptDue,
+                resolveDue,
+                acceptedAt,
+                resolvedAt,
+                onTime,
+                closedAt,
+                resultText,
+                feedback,
+                reopens,
+                t.version() + 1,
+                classification);
     }
 
     private static TicketView.Level levelFor(Caller caller, TicketRow t) {
@@ -322,14 +409,22 @@ public class TicketService {
             return TicketView.Level.FULL;
         }
         return caller.hasRole(Access.AGENCY) && caller.organisation().equals(t.agencyId())
-                ? TicketView.Level.AGENCY : TicketView.Level.PUBLIC;
+                ? TicketView.Level.AGENCY
+                : TicketView.Level.PUBLIC;
     }
 
     private static ServiceException precondition(String reason, String message, TicketRow t) {
         TicketState state = TicketState.valueOf(t.state());
-        return ServiceException.failedPrecondition(reason, message).withMetadata(Map.of("currentState", state.name(),
-                "currentVersion", Long.toString(t.version()), "allowedActions",
-                TicketLifecycle.allowedActions(state).stream().map(Enum::name).collect(Collectors.joining(","))));
+        return ServiceException.failedPrecondition(reason, message)
+                .withMetadata(Map.of(
+                        "currentState",
+                        state.name(),
+                        "currentVersion",
+                        Long.toString(t.version()),
+                        "allowedActions",
+                        TicketLifecycle.allowedActions(state).stream()
+                                .map(Enum::name)
+                                .collect(Collectors.joining(","))));
     }
 
     private static ServiceException notFound(String number) {

@@ -33,7 +33,11 @@ import java.util.List;
 @Singleton
 class TicketView {
 
-    enum Level { PUBLIC, AGENCY, FULL }
+    enum Level {
+        PUBLIC,
+        AGENCY,
+        FULL
+    }
 
     private final CategoryCatalogue catalogue;
     private final Routing routing;
@@ -48,12 +52,22 @@ class TicketView {
     Ticket of(TicketRow t, List<EventRow> history, Level level, Instant now) {
         LocalDate received = LocalDate.ofInstant(t.receivedAt(), PlatformGrpcFactory.CHINA);
         TicketState state = TicketState.valueOf(t.state());
-        Ticket.Builder b = Ticket.newBuilder().setNumber(t.number()).setState(state).setRegion(t.region())
-                .setChannel(Channel.valueOf(t.channel())).setHotline(t.hotline()).setHandOff(HandOff.valueOf(t.handOff()))
-                .setSource(Source.valueOf(t.source())).setReceivedAt(t.receivedAt().toString())
-                .setAcceptedAt(text(t.acceptedAt())).setResolvedAt(text(t.resolvedAt()))
-                .setClosedAt(text(t.closedAt())).setResult(t.result()).setFeedback(Feedback.valueOf(t.feedback()))
-                .setReopenCount(t.reopenCount()).setVersion(t.version())
+        Ticket.Builder b = Ticket.newBuilder()
+                .setNumber(t.number())
+                .setState(state)
+                .setRegion(t.region())
+                .setChannel(Channel.valueOf(t.channel()))
+                .setHotline(t.hotline())
+                .setHandOff(HandOff.valueOf(t.handOff()))
+                .setSource(Source.valueOf(t.source()))
+                .setReceivedAt(t.receivedAt().toString())
+                .setAcceptedAt(text(t.acceptedAt()))
+                .setResolvedAt(text(t.resolvedAt()))
+                .setClosedAt(text(t.closedAt()))
+                .setResult(t.result())
+                .setFeedback(Feedback.valueOf(t.feedback()))
+                .setReopenCount(t.reopenCount())
+                .setVersion(t.version())
                 .addAllAllowedActions(TicketLifecycle.allowedActions(state))
                 .setClock(clock(t, state, received, now));
         if (t.categoryCode() != null) {
@@ -64,11 +78,15 @@ class TicketView {
             }
         }
         if (t.agencyId() != null) {
-            b.setAgencyId(t.agencyId()).setAgencyName(routing.agency(t.agencyId(), received).map(Agency::name)
-                    .orElse(t.agencyId()));
+            b.setAgencyId(t.agencyId())
+                    .setAgencyName(routing.agency(t.agencyId(), received)
+                            .map(Agency::name)
+                            .orElse(t.agencyId()));
         }
         if (level != Level.PUBLIC) {
-            b.setDescription(t.description()).setAddress(t.address()).setLatitude(t.latitude())
+            b.setDescription(t.description())
+                    .setAddress(t.address())
+                    .setLatitude(t.latitude())
                     .setLongitude(t.longitude())
                     .setCallerPhone(level == Level.FULL ? t.callerPhone() : mask(t.callerPhone()));
             try {
@@ -78,28 +96,40 @@ class TicketView {
             }
         }
         for (EventRow e : history) {
-            b.addHistory(TicketEvent.newBuilder().setSeq(e.seq()).setAction(TicketAction.valueOf(e.action()))
-                    .setEvent(e.event()).setFromState(TicketState.valueOf(e.fromState()))
-                    .setToState(TicketState.valueOf(e.toState())).setActor(level == Level.PUBLIC ? "" : e.actor())
-                    .setAt(e.at().toString()).setNote(level == Level.PUBLIC && !"RESOLVE".equals(e.action()) ? ""
-                            : e.note()).setAgencyId(e.agencyId()));
+            b.addHistory(TicketEvent.newBuilder()
+                    .setSeq(e.seq())
+                    .setAction(TicketAction.valueOf(e.action()))
+                    .setEvent(e.event())
+                    .setFromState(TicketState.valueOf(e.fromState()))
+                    .setToState(TicketState.valueOf(e.toState()))
+                    .setActor(level == Level.PUBLIC ? "" : e.actor())
+                    .setAt(e.at().toString())
+                    .setNote(level == Level.PUBLIC && !"RESOLVE".equals(e.action()) ? "" : e.note())
+                    .setAgencyId(e.agencyId()));
         }
         return b.build();
     }
 
     private TicketClock clock(TicketRow t, TicketState state, LocalDate received, Instant now) {
-        TicketClock.Builder c = TicketClock.newBuilder().setAcceptLimitHours(t.acceptLimitHours())
-                .setResolveLimitHours(t.resolveLimitHours()).setAcceptDueAt(t.acceptDueAt().toString())
+        TicketClock.Builder c = TicketClock.newBuilder()
+                .setAcceptLimitHours(t.acceptLimitHours())
+                .setResolveLimitHours(t.resolveLimitHours())
+                .setAcceptDueAt(t.acceptDueAt().toString())
                 .setResolveDueAt(t.resolveDueAt().toString())
-                .setTimeLimit(limits.of(t.region(), t.categoryCode(), received).parameter().toProto());
+                .setTimeLimit(limits.of(t.region(), t.categoryCode(), received)
+                        .parameter()
+                        .toProto());
         if (t.resolvedAt() != null || TicketLifecycle.isTerminal(state)) {
-            return c.setResolvedOnTime(Boolean.TRUE.equals(t.resolvedOnTime())).setSecondsLeft(0).build();
+            return c.setResolvedOnTime(Boolean.TRUE.equals(t.resolvedOnTime()))
+                    .setSecondsLeft(0)
+                    .build();
         }
         Instant due = state == TicketState.ASSIGNED && t.acceptDueAt().isBefore(t.resolveDueAt())
-                ? t.acceptDueAt() : t.resolveDueAt();
+                ? t.acceptDueAt()
+                : t.resolveDueAt();
         long left = Duration.between(now, due).toSeconds();
-        boolean overdue = now.isAfter(t.resolveDueAt())
-                || (state == TicketState.ASSIGNED && now.isAfter(t.acceptDueAt()));
+        boolean overdue =
+                now.isAfter(t.resolveDueAt()) || (state == TicketState.ASSIGNED && now.isAfter(t.acceptDueAt()));
         return c.setSecondsLeft(left).setOverdue(overdue).build();
     }
 

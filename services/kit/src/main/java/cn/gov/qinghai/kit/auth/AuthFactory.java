@@ -17,18 +17,26 @@ import java.util.Optional;
 public class AuthFactory {
 
     @Singleton
-    AuthSettings authSettings(@Value("${qinghai.auth.issuer}") String issuer,
-                              @Value("${qinghai.auth.audience:qinghai-platform}") String audience,
-                              @Value("${qinghai.auth.jwks-uri:}") String jwksUri,
-                              @Value("${qinghai.auth.claims.roles:roles}") String roles,
-                              @Value("${qinghai.auth.claims.region:region}") String region,
-                              @Value("${qinghai.auth.claims.organisation:org}") String organisation,
-                              @Value("${qinghai.auth.clock-skew:30s}") Duration skew,
-                              @Value("${qinghai.auth.key-refresh:10m}") Duration refresh,
-                              @Value("${qinghai.auth.allow-http-issuer:false}") boolean allowHttpIssuer) {
-        return new AuthSettings(URI.create(issuer.trim()), audience.trim(),
-                jwksUri.isBlank() ? Optional.empty() : Optional.of(URI.create(jwksUri.trim())), roles, region,
-                organisation, skew, refresh, allowHttpIssuer);
+    AuthSettings authSettings(
+            @Value("${qinghai.auth.issuer}") String issuer,
+            @Value("${qinghai.auth.audience:qinghai-platform}") String audience,
+            @Value("${qinghai.auth.jwks-uri:}") String jwksUri,
+            @Value("${qinghai.auth.claims.roles:roles}") String roles,
+            @Value("${qinghai.auth.claims.region:region}") String region,
+            @Value("${qinghai.auth.claims.organisation:org}") String organisation,
+            @Value("${qinghai.auth.clock-skew:30s}") Duration skew,
+            @Value("${qinghai.auth.key-refresh:10m}") Duration refresh,
+            @Value("${qinghai.auth.allow-http-issuer:false}") boolean allowHttpIssuer) {
+        return new AuthSettings(
+                URI.create(issuer.trim()),
+                audience.trim(),
+                jwksUri.isBlank() ? Optional.empty() : Optional.of(URI.create(jwksUri.trim())),
+                roles,
+                region,
+                organisation,
+                skew,
+                refresh,
+                allowHttpIssuer);
     }
 
     /**

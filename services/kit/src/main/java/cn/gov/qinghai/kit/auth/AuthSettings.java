@@ -21,9 +21,16 @@ import java.util.Optional;
  *                          provider inside a kind cluster or the CI containers stage ({@code auth.localProvider});
  *                          off by default, so a production issuer must be https
  */
-public record AuthSettings(URI issuer, String audience, Optional<URI> jwksUri, String rolesClaim, String regionClaim,
-                           String organisationClaim, Duration clockSkew, Duration keyRefreshAfter,
-                           boolean allowHttpIssuer) {
+public record AuthSettings(
+        URI issuer,
+        String audience,
+        Optional<URI> jwksUri,
+        String rolesClaim,
+        String regionClaim,
+        String organisationClaim,
+        Duration clockSkew,
+        Duration keyRefreshAfter,
+        boolean allowHttpIssuer) {
 
     public static final String DEFAULT_AUDIENCE = "qinghai-platform";
 
@@ -43,15 +50,29 @@ public record AuthSettings(URI issuer, String audience, Optional<URI> jwksUri, S
     }
 
     /** Settings that require https (or loopback http) for the issuer: every production configuration. */
-    public AuthSettings(URI issuer, String audience, Optional<URI> jwksUri, String rolesClaim, String regionClaim,
-                        String organisationClaim, Duration clockSkew, Duration keyRefreshAfter) {
+    public AuthSettings(
+            URI issuer,
+            String audience,
+            Optional<URI> jwksUri,
+            String rolesClaim,
+            String regionClaim,
+            String organisationClaim,
+            Duration clockSkew,
+            Duration keyRefreshAfter) {
         this(issuer, audience, jwksUri, rolesClaim, regionClaim, organisationClaim, clockSkew, keyRefreshAfter, false);
     }
 
     /** Settings with the platform's claim names and timings. */
     public static AuthSettings of(String issuer, String audience) {
-        return new AuthSettings(URI.create(issuer), audience, Optional.empty(), "roles", "region", "org",
-                Duration.ofSeconds(30), Duration.ofMinutes(10));
+        return new AuthSettings(
+                URI.create(issuer),
+                audience,
+                Optional.empty(),
+                "roles",
+                "region",
+                "org",
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(10));
     }
 
     /** The issuer exactly as tokens carry it (no trailing slash is added or removed). */

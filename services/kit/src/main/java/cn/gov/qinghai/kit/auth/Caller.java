@@ -49,8 +49,8 @@ public record Caller(String subject, Set<String> roles, String region, String or
             throw ServiceException.unauthenticated("a bearer token is required");
         }
         if (Arrays.stream(anyOf).noneMatch(roles::contains)) {
-            throw ServiceException.permissionDenied("ROLE_REQUIRED",
-                    "this action requires the role " + String.join(" or ", anyOf));
+            throw ServiceException.permissionDenied(
+                    "ROLE_REQUIRED", "this action requires the role " + String.join(" or ", anyOf));
         }
         return this;
     }
@@ -89,8 +89,8 @@ public record Caller(String subject, Set<String> roles, String region, String or
     public Caller requireRegion(String target) {
         Scope scope = scope();
         if (!scope.covers(target)) {
-            throw ServiceException.permissionDenied("REGION_OUT_OF_SCOPE",
-                    "your authority covers region " + region + ", not " + target);
+            throw ServiceException.permissionDenied(
+                    "REGION_OUT_OF_SCOPE", "your authority covers region " + region + ", not " + target);
         }
         return this;
     }

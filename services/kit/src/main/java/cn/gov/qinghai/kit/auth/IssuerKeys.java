@@ -30,6 +30,7 @@ public final class IssuerKeys {
     private static final Logger LOG = LoggerFactory.getLogger(IssuerKeys.class);
     /** While no key was ever read (provider down at start), how often a request may try again. */
     static final Duration RETRY_WHEN_EMPTY = Duration.ofSeconds(1);
+
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(5);
 
@@ -45,8 +46,11 @@ public final class IssuerKeys {
     public IssuerKeys(AuthSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** Changes whenever the set of published keys changes. */
@@ -125,8 +129,13 @@ public final class IssuerKeys {
 
     private String get(URI uri) throws IOException {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(HTTP_TIMEOUT)
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(HTTP_TIMEOUT)
+                            .header("Accept", "application/json")
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IOException("HTTP " + r.statusCode() + " from " + uri);
             }

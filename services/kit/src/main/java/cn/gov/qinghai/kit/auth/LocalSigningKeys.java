@@ -13,14 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LocalSigningKeys {
 
     /** A local provider: its issuer URL, the audience its tokens carry and its private signing key. */
-    public record Provider(String issuer, String audience, RSAKey key) {
-    }
+    public record Provider(String issuer, String audience, RSAKey key) {}
 
     private static final Map<String, Provider> PROVIDERS = new ConcurrentHashMap<>();
     private static final String TEST_ISSUER = "cn.gov.qinghai.kit.testing.TestIssuer";
 
-    private LocalSigningKeys() {
-    }
+    private LocalSigningKeys() {}
 
     public static void register(String issuer, String audience, RSAKey key) {
         PROVIDERS.put(issuer, new Provider(issuer, audience, key));
@@ -46,16 +44,18 @@ public final class LocalSigningKeys {
         if (PROVIDERS.size() == 1) {
             return PROVIDERS.values().iterator().next();
         }
-        throw new IllegalStateException("no local identity provider " + name + " in this JVM (known: "
-                + PROVIDERS.keySet() + ")");
+        throw new IllegalStateException(
+                "no local identity provider " + name + " in this JVM (known: " + PROVIDERS.keySet() + ")");
     }
 
     private static void startTestIssuer() {
         try {
             Class.forName(TEST_ISSUER).getMethod("issuer").invoke(null);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("no local identity provider runs in this JVM: start one (launcher, or "
-                    + TEST_ISSUER + " from the kit test-jar) before minting tokens", e);
+            throw new IllegalStateException(
+                    "no local identity provider runs in this JVM: start one (launcher, or " + TEST_ISSUER
+                            + " from the kit test-jar) before minting tokens",
+                    e);
         }
     }
 }

@@ -53,13 +53,14 @@ public record Scope(String region) {
      * @param condition e.g. {@code county LIKE ?}
      * @param parameter the value to bind to its {@code ?}
      */
-    public record Sql(String condition, String parameter) {
-    }
+    public record Sql(String condition, String parameter) {}
 
     static ServiceException missing(String claim, String value) {
-        String why = value == null || value.isBlank() ? "has no " + claim + " claim"
+        String why = value == null || value.isBlank()
+                ? "has no " + claim + " claim"
                 : "has a " + claim + " claim that is not a region code inside Qinghai";
-        return ServiceException.permissionDenied(SCOPE_MISSING,
+        return ServiceException.permissionDenied(
+                SCOPE_MISSING,
                 "your role is limited to a " + claim + ", but your token " + why + "; ask your identity provider "
                         + "administrator to add it");
     }

@@ -41,6 +41,7 @@ public final class TokenVerifier {
 
     /** The only signature algorithms accepted. */
     public static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
+
     public static final String INVALID_TOKEN = "the bearer token is not valid";
 
     /** At most this many verified tokens are remembered; past it the memory starts again (a flood cannot grow it). */
@@ -59,11 +60,9 @@ public final class TokenVerifier {
      */
     private final ConcurrentHashMap<String, Remembered> verified = new ConcurrentHashMap<>();
 
-    private record Remembered(Caller caller, Instant until, long keysVersion) {
-    }
+    private record Remembered(Caller caller, Instant until, long keysVersion) {}
 
-    private record Verified(Caller caller, Instant expiresAt) {
-    }
+    private record Verified(Caller caller, Instant expiresAt) {}
 
     public TokenVerifier(AuthSettings settings, Clock clock) {
         this(settings, new IssuerKeys(settings, clock), clock);
@@ -106,15 +105,19 @@ public final class TokenVerifier {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             JWSHeader header = jwt.getHeader();
-            if (!ALGORITHMS.contains(header.getAlgorithm()) || header.getKeyID() == null
-                    || header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
+            if (!ALGORITHMS.contains(header.getAlgorithm())
+                    || header.getKeyID() == null
+                    || header.getCriticalParams() != null
+                            && !header.getCriticalParams().isEmpty()) {
                 throw invalid();
             }
             JWK key;
             try {
                 key = keys.key(header.getKeyID()).orElseThrow(TokenVerifier::invalid);
             } catch (IdentityProviderUnavailable e) {
-                throw ServiceException.of(Status.Code.UNAVAILABLE, "IDENTITY_PROVIDER_UNAVAILABLE",
+                throw ServiceException.of(
+                        Status.Code.UNAVAILABLE,
+                        "IDENTITY_PROVIDER_UNAVAILABLE",
                         "the identity provider cannot be reached to check the token; try again shortly");
             }
             if (!jwt.verify(verifierFor(header.getAlgorithm(), key))) {
@@ -150,7 +153,8 @@ public final class TokenVerifier {
             throw invalid();
         }
         Date notBefore = claims.getNotBeforeTime();
-        if (notBefore != null && notBefore.toInstant().minus(settings.clockSkew()).isAfter(now)) {
+        if (notBefore != null
+                && notBefore.toInstant().minus(settings.clockSkew()).isAfter(now)) {
             throw invalid();
         }
         String subject = claims.getSubject();
@@ -158,8 +162,14 @@ public final class TokenVerifier {
             throw invalid();
         }
         Set<String> roles = roles(claim(claims, settings.rolesClaim()));
-        return new Verified(new Caller(subject, roles, text(claim(claims, settings.regionClaim())),
-                text(claim(claims, settings.organisationClaim())), token), expiry.toInstant().plus(settings.clockSkew()));
+        return new Verified(
+                new Caller(
+                        subject,
+                        roles,
+                        text(claim(claims, settings.regionClaim())),
+                        text(claim(claims, settings.organisationClaim())),
+                        token),
+                expiry.toInstant().plus(settings.clockSkew()));
     }
 
     /** A claim by name; a dotted name walks into nested objects ({@code realm_access.roles}). */

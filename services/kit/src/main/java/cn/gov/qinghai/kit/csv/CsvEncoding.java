@@ -29,15 +29,16 @@ public final class CsvEncoding {
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    private CsvEncoding() {
-    }
+    private CsvEncoding() {}
 
     /** The charset of a file starting with {@code head[0..length)} (a prefix: a cut character at the end is fine). */
     public static Charset detect(byte[] head, int length) {
         if (hasBom(head, length)) {
             return StandardCharsets.UTF_8;
         }
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder utf8 = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(head, 0, length);
         CharBuffer out = CharBuffer.allocate(length + 1);
@@ -67,7 +68,8 @@ public final class CsvEncoding {
         if (hasBom(head, head.length)) {
             in.skipNBytes(BOM.length);
         }
-        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         return new InputStreamReader(in, decoder);
     }

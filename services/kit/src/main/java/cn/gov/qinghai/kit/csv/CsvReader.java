@@ -26,7 +26,8 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  */
 public final class CsvReader implements Closeable {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180
+            .builder()
             .setIgnoreEmptyLines(true)
             .setTrailingData(true)
             .setLenientEof(true)
@@ -101,8 +102,8 @@ public final class CsvReader implements Closeable {
             for (List<String> r = csv.next(); r != null; r = csv.next()) {
                 n++;
                 if (r.size() != header.size()) {
-                    throw new IllegalArgumentException("CSV record " + n + " has " + r.size()
-                            + " fields, header has " + header.size());
+                    throw new IllegalArgumentException(
+                            "CSV record " + n + " has " + r.size() + " fields, header has " + header.size());
                 }
                 Map<String, String> row = new LinkedHashMap<>();
                 for (int c = 0; c < header.size(); c++) {

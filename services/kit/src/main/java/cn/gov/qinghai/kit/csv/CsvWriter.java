@@ -21,8 +21,7 @@ public final class CsvWriter {
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
     private static final String TRIGGERS = "=+-@\t\r";
 
-    private CsvWriter() {
-    }
+    private CsvWriter() {}
 
     /** One cell, neutralised and quoted as needed; {@code null} is an empty cell. */
     public static String cell(String value) {
@@ -35,8 +34,7 @@ public final class CsvWriter {
             v = "'" + v;
             neutralised = true;
         }
-        if (neutralised || v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0
-                || v.indexOf('\r') >= 0) {
+        if (neutralised || v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
             return '"' + v.replace("\"", "\"\"") + '"';
         }
         return v;

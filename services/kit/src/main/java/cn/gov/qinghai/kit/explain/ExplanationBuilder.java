@@ -74,13 +74,15 @@ public final class ExplanationBuilder {
             step.addParameters(value.toProto());
             if (value.hypothetical()) {
                 caveat("假设：" + value.parameter().id() + " = " + value.text() + "（" + value.effectiveFromText()
-                        + "起）不是现行规定，仅用于测算改革影响。 / Hypothetical: " + value.parameter().id() + " = "
-                        + value.text() + " from " + value.effectiveFromText() + " is a reform being tried, not the law.");
+                        + "起）不是现行规定，仅用于测算改革影响。 / Hypothetical: "
+                        + value.parameter().id() + " = "
+                        + value.text() + " from " + value.effectiveFromText()
+                        + " is a reform being tried, not the law.");
             }
             if (value.startUnknown()) {
                 String source = value.citation().shortText();
-                caveat("文件未载明" + source + "所定标准的施行起始日期；它用于下一个有施行日期的标准之前的日期。 / The documents do not "
-                        + "state when " + source + " began to apply; it is used for dates before the next dated value.");
+                caveat("文件未载明" + source + "所定标准的施行起始日期；它用于下一个有施行日期的标准之前的日期。 / The documents do not " + "state when "
+                        + source + " began to apply; it is used for dates before the next dated value.");
             }
             return this;
         }

@@ -8,12 +8,13 @@ import java.sql.SQLException;
  */
 public final class DataRejected {
 
-    private DataRejected() {
-    }
+    private DataRejected() {}
 
     public static boolean isDataException(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            if (c instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
                 return true;
             }
         }

@@ -11,16 +11,17 @@ import java.sql.SQLTransientConnectionException;
  */
 public final class DatabaseOutage {
 
-    private DatabaseOutage() {
-    }
+    private DatabaseOutage() {}
 
     public static boolean isOutage(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof SQLTransientConnectionException || c instanceof SQLNonTransientConnectionException
+            if (c instanceof SQLTransientConnectionException
+                    || c instanceof SQLNonTransientConnectionException
                     || c instanceof ConnectException) {
                 return true;
             }
-            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null
+            if (c instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 // 08xxx connection exceptions; 57P01-03 admin shutdown / crash shutdown / cannot connect now
                 return true;

@@ -15,23 +15,28 @@ import io.grpc.protobuf.StatusProto;
  */
 public final class ErrorStatus {
 
-    private ErrorStatus() {
-    }
+    private ErrorStatus() {}
 
     public static StatusRuntimeException toStatusException(ServiceException e, String domain, String requestId) {
         com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder()
                 .setCode(e.code().value())
                 .setMessage(e.getMessage() == null ? e.code().name() : e.getMessage());
         status.addDetails(Any.pack(ErrorInfo.newBuilder()
-                .setReason(e.reason()).setDomain(domain).putAllMetadata(e.metadata()).build()));
+                .setReason(e.reason())
+                .setDomain(domain)
+                .putAllMetadata(e.metadata())
+                .build()));
         if (!e.violations().isEmpty()) {
             BadRequest.Builder bad = BadRequest.newBuilder();
-            e.violations().forEach(v -> bad.addFieldViolations(BadRequest.FieldViolation.newBuilder()
-                    .setField(v.field()).setDescription(v.description())));
+            e.violations()
+                    .forEach(v -> bad.addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                            .setField(v.field())
+                            .setDescription(v.description())));
             status.addDetails(Any.pack(bad.build()));
         }
         if (requestId != null) {
-            status.addDetails(Any.pack(RequestInfo.newBuilder().setRequestId(requestId).build()));
+            status.addDetails(
+                    Any.pack(RequestInfo.newBuilder().setRequestId(requestId).build()));
         }
         return StatusProto.toStatusRuntimeException(status.build());
     }
@@ -47,6 +52,8 @@ public final class ErrorStatus {
 
     /** An unexpected failure: the user gets the request id to quote, never internals. */
     public static StatusRuntimeException internal(String requestId) {
-        return Status.INTERNAL.withDescription("internal error; quote request id " + requestId).asRuntimeException();
+        return Status.INTERNAL
+                .withDescription("internal error; quote request id " + requestId)
+                .asRuntimeException();
     }
 }

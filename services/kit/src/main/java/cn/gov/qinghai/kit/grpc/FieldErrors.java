@@ -16,10 +16,10 @@ import java.util.List;
  */
 public final class FieldErrors {
 
-    private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter YEAR_MONTH = DateTimeFormatter.ofPattern("uuuu-MM")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter ISO_DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter YEAR_MONTH =
+            DateTimeFormatter.ofPattern("uuuu-MM").withResolverStyle(ResolverStyle.STRICT);
     private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?\\d+(\\.\\d+)?");
     /** Longest text accepted in any free-text field unless a field says otherwise. */
     public static final int MAX_TEXT = 2000;
@@ -176,8 +176,10 @@ public final class FieldErrors {
             return null;
         }
         if (!Regions.isProvinceOrPrefecture(value)) {
-            add(field, "must be 630000 or a prefecture-level code of Qinghai (630100, 630200, 632200, 632300, "
-                    + "632500, 632600, 632700, 632800), found '" + clip(value) + "'");
+            add(
+                    field,
+                    "must be 630000 or a prefecture-level code of Qinghai (630100, 630200, 632200, 632300, "
+                            + "632500, 632600, 632700, 632800), found '" + clip(value) + "'");
             return null;
         }
         return value;

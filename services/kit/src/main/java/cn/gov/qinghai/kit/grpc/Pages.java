@@ -14,8 +14,7 @@ public final class Pages {
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 1000;
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /**
      * The window a request asks for with top-level {@code page_size}/{@code page_token} (AIP-158, every List RPC);

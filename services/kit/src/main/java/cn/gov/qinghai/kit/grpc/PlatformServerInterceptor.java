@@ -39,8 +39,7 @@ public class PlatformServerInterceptor implements ServerInterceptor, Ordered {
     private final String domain;
 
     /** @param verifier the kit's OpenID Connect verifier ({@code qinghai.auth.*}, see {@code AuthFactory}) */
-    public PlatformServerInterceptor(TokenVerifier verifier,
-                                     @Value("${qinghai.service.error-domain}") String domain) {
+    public PlatformServerInterceptor(TokenVerifier verifier, @Value("${qinghai.service.error-domain}") String domain) {
         this.verifier = verifier;
         this.domain = domain;
     }
@@ -52,8 +51,8 @@ public class PlatformServerInterceptor implements ServerInterceptor, Ordered {
     }
 
     @Override
-    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                                                       ServerCallHandler<Q, R> next) {
+    public <Q, R> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
         String requestId = RequestIds.sanitize(headers.get(RequestIds.HEADER));
         GuardedCall<Q, R> guarded = new GuardedCall<>(call, requestId);
         Caller caller;
@@ -61,11 +60,10 @@ public class PlatformServerInterceptor implements ServerInterceptor, Ordered {
             caller = authenticate(headers.get(AUTHORIZATION));
         } catch (ServiceException e) {
             guarded.close(Status.UNKNOWN.withCause(e), new Metadata());
-            return new ServerCall.Listener<>() { };
+            return new ServerCall.Listener<>() {};
         }
-        Context context = Context.current()
-                .withValue(Caller.CONTEXT_KEY, caller)
-                .withValue(RequestIds.CONTEXT_KEY, requestId);
+        Context context =
+                Context.current().withValue(Caller.CONTEXT_KEY, caller).withValue(RequestIds.CONTEXT_KEY, requestId);
         MDC.put(RequestIds.MDC_KEY, requestId);
         Traces.tagRequestId(requestId);
         Traces.putMdc();
@@ -76,7 +74,7 @@ public class PlatformServerInterceptor implements ServerInterceptor, Ordered {
             // e.g. PERMISSION_DENIED for a caller without the role, must be mapped like any other failure, not
             // left to grpc-java, which answers UNKNOWN ("Application error processing RPC", HTTP 500).
             guarded.close(Status.UNKNOWN.withCause(e), new Metadata());
-            return new ServerCall.Listener<>() { };
+            return new ServerCall.Listener<>() {};
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
             Traces.clearMdc();
@@ -120,14 +118,18 @@ public class PlatformServerInterceptor implements ServerInterceptor, Ordered {
             }
             if (cause != null && DatabaseOutage.isOutage(cause)) {
                 LOG.warn("database unreachable in {}: {}", getMethodDescriptor().getFullMethodName(), cause.toString());
-                cause = ServiceException.of(Status.Code.UNAVAILABLE, "DATABASE_UNAVAILABLE",
+                cause = ServiceException.of(
+                        Status.Code.UNAVAILABLE,
+                        "DATABASE_UNAVAILABLE",
                         "the service's database is unreachable; try again shortly");
             }
             if (cause != null && DataRejected.isDataException(cause)) {
                 // A value the validation let through but PostgreSQL cannot store (NUL byte, out-of-range number):
                 // still the caller's input, so a 400 naming the request, never a 500.
-                cause = ServiceException.invalid("request", "contains a value that cannot be stored "
-                        + "(for example a NUL character or a number out of range)");
+                cause = ServiceException.invalid(
+                        "request",
+                        "contains a value that cannot be stored "
+                                + "(for example a NUL character or a number out of range)");
             }
             if (cause instanceof ServiceException e) {
                 StatusRuntimeException mapped = ErrorStatus.toStatusException(e, domain, requestId);
@@ -147,7 +149,8 @@ public class PlatformServerInterceptor implements ServerInterceptor, Ordered {
     }
 
     /** Runs each callback with the request id in the logging MDC and maps what service code throws. */
-    private static final class GuardedListener<Q, R> extends ForwardingServerCallListener.SimpleForwardingServerCallListener<Q> {
+    private static final class GuardedListener<Q, R>
+            extends ForwardingServerCallListener.SimpleForwardingServerCallListener<Q> {
         private final GuardedCall<Q, R> call;
         private final String requestId;
 

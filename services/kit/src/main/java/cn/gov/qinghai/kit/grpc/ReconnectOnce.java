@@ -17,16 +17,15 @@ import java.util.function.Function;
  */
 public final class ReconnectOnce {
 
-    private ReconnectOnce() {
-    }
+    private ReconnectOnce() {}
 
     /**
      * Calls {@code call} on {@code stub} with {@code deadline}; on a connection failure resets {@code channel}'s
      * reconnect backoff and calls once more. If the second try still finds no connection, the first failure is
      * thrown (the outage, not the retry's own deadline).
      */
-    public static <S extends AbstractStub<S>, T> T call(ManagedChannel channel, S stub, Duration deadline,
-                                                         Duration reconnectWait, Function<S, T> call) {
+    public static <S extends AbstractStub<S>, T> T call(
+            ManagedChannel channel, S stub, Duration deadline, Duration reconnectWait, Function<S, T> call) {
         long start = System.nanoTime();
         try {
             return call.apply(stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS));

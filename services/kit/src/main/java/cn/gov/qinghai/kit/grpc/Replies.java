@@ -9,8 +9,7 @@ import io.grpc.stub.StreamObserver;
  */
 public final class Replies {
 
-    private Replies() {
-    }
+    private Replies() {}
 
     /** Sends {@code value} and completes the call; use as {@code reply(out, service.method(request))}. */
     public static <T> void reply(StreamObserver<T> out, T value) {

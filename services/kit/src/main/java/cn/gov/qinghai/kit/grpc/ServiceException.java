@@ -16,8 +16,12 @@ public class ServiceException extends RuntimeException {
     private final List<FieldViolation> violations;
     private final Map<String, String> metadata;
 
-    public ServiceException(Status.Code code, String reason, String message, List<FieldViolation> violations,
-                            Map<String, String> metadata) {
+    public ServiceException(
+            Status.Code code,
+            String reason,
+            String message,
+            List<FieldViolation> violations,
+            Map<String, String> metadata) {
         super(message, null, false, false);
         this.code = code;
         this.reason = reason;

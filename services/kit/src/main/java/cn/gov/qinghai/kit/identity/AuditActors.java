@@ -15,8 +15,7 @@ public final class AuditActors {
     /** What a resident actor is shown as. */
     public static final String RESIDENT_LABEL = "居民本人以外的个人 / another resident";
 
-    private AuditActors() {
-    }
+    private AuditActors() {}
 
     /**
      * The actor as an audit view may show it.
@@ -38,7 +37,8 @@ public final class AuditActors {
 
     /** 18 characters, 17 digits and a digit or X: an identity number whether or not its check character holds. */
     static boolean looksLikeIdentityNumber(String s) {
-        return s.length() == 18 && s.substring(0, 17).chars().allMatch(Character::isDigit)
+        return s.length() == 18
+                && s.substring(0, 17).chars().allMatch(Character::isDigit)
                 && (Character.isDigit(s.charAt(17)) || s.charAt(17) == 'X' || s.charAt(17) == 'x');
     }
 
@@ -46,7 +46,10 @@ public final class AuditActors {
         if (roles == null || roles.isBlank()) {
             return false;
         }
-        List<String> list = Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList();
+        List<String> list = Arrays.stream(roles.split(","))
+                .map(String::trim)
+                .filter(r -> !r.isEmpty())
+                .toList();
         return !list.isEmpty() && list.stream().allMatch(r -> r.endsWith(":resident") || r.endsWith(":citizen"));
     }
 }

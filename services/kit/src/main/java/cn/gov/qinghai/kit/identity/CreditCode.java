@@ -13,10 +13,10 @@ public final class CreditCode {
 
     /** The code alphabet in value order: '0' is 0, 'A' is 10, 'Y' is 30. */
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
-    private CreditCode() {
-    }
+    private CreditCode() {}
 
     /** Why a code is invalid, or empty when it is valid. */
     public static Optional<String> problem(String code) {

@@ -14,8 +14,7 @@ public final class ResidentId {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
 
-    private ResidentId() {
-    }
+    private ResidentId() {}
 
     /** Why a number is invalid, or empty when it is valid. {@code today} bounds the birth date. */
     public static Optional<String> problem(String id, LocalDate today) {
@@ -27,7 +26,9 @@ public final class ResidentId {
         }
         LocalDate birth;
         try {
-            birth = LocalDate.of(Integer.parseInt(id.substring(6, 10)), Integer.parseInt(id.substring(10, 12)),
+            birth = LocalDate.of(
+                    Integer.parseInt(id.substring(6, 10)),
+                    Integer.parseInt(id.substring(10, 12)),
                     Integer.parseInt(id.substring(12, 14)));
         } catch (DateTimeException e) {
             return Optional.of("contains an impossible birth date");
@@ -56,7 +57,9 @@ public final class ResidentId {
 
     /** Birth date encoded in a valid number. */
     public static LocalDate birthDate(String id) {
-        return LocalDate.of(Integer.parseInt(id.substring(6, 10)), Integer.parseInt(id.substring(10, 12)),
+        return LocalDate.of(
+                Integer.parseInt(id.substring(6, 10)),
+                Integer.parseInt(id.substring(10, 12)),
                 Integer.parseInt(id.substring(12, 14)));
     }
 

@@ -11,8 +11,7 @@ public final class Money {
 
     public static final BigDecimal ZERO = new BigDecimal("0.00");
 
-    private Money() {
-    }
+    private Money() {}
 
     /** Final rounding of an amount in yuan: HALF_UP to 0.01. */
     public static BigDecimal yuan(BigDecimal amount) {

@@ -35,7 +35,11 @@ public record Citation(String document, String clause, String title, String note
 
     public cn.gov.qinghai.common.v1.Citation toProto() {
         return cn.gov.qinghai.common.v1.Citation.newBuilder()
-                .setDocument(document).setClause(clause).setTitle(title).setNote(note).build();
+                .setDocument(document)
+                .setClause(clause)
+                .setTitle(title)
+                .setNote(note)
+                .build();
     }
 
     /** Reads a citation from a parameter file's {@code reference:} map, filling gaps from {@code fallback}. */
@@ -54,7 +58,8 @@ public record Citation(String document, String clause, String title, String note
             throw new ParameterFileException(where + ": reference.document is required");
         }
         boolean sameDocument = fallback != null && document.equals(fallback.document());
-        return new Citation(document,
+        return new Citation(
+                document,
                 firstNonNull(text(map.get("clause")), sameDocument ? fallback.clause() : ""),
                 firstNonNull(text(map.get("title")), sameDocument ? fallback.title() : ""),
                 firstNonNull(text(map.get("note")), ""));

@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 
 /** Reads decimal strings from parameter files; YAML floats are refused because they are not exact. */
 final class Decimals {
-    private Decimals() {
-    }
+    private Decimals() {}
 
     static BigDecimal of(Object raw, String where) {
         if (raw instanceof String s) {

@@ -16,12 +16,23 @@ import java.util.Optional;
  * @param decision     how an ambiguity in the documents was decided, or empty
  * @param hypothetical true for a reform's override (a "what if"), never for a value of the documents
  */
-public record ParameterEntry(LocalDate from, boolean startUnknown, Object value, Map<String, Object> byRegion,
-                             Citation citation, String decision, boolean hypothetical) {
+public record ParameterEntry(
+        LocalDate from,
+        boolean startUnknown,
+        Object value,
+        Map<String, Object> byRegion,
+        Citation citation,
+        String decision,
+        boolean hypothetical) {
 
     /** A value of the documents (not hypothetical). */
-    public ParameterEntry(LocalDate from, boolean startUnknown, Object value, Map<String, Object> byRegion,
-                          Citation citation, String decision) {
+    public ParameterEntry(
+            LocalDate from,
+            boolean startUnknown,
+            Object value,
+            Map<String, Object> byRegion,
+            Citation citation,
+            String decision) {
         this(from, startUnknown, value, byRegion, citation, decision, false);
     }
 

@@ -15,8 +15,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** Parses one parameter file (format: {@code docs/parameters.md}) and checks it strictly. */
 final class ParameterFileReader {
-    private ParameterFileReader() {
-    }
+    private ParameterFileReader() {}
 
     static PolicyParameter read(InputStream in, String where) {
         Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
@@ -40,7 +39,8 @@ final class ParameterFileReader {
             LocalDate from = date(v.get("from"), at);
             boolean startUnknown = Boolean.TRUE.equals(v.get("startUnknown"));
             if (from == null && (i != 0 || !startUnknown)) {
-                throw new ParameterFileException(at + ": only the first value may have from: null, with startUnknown: true");
+                throw new ParameterFileException(
+                        at + ": only the first value may have from: null, with startUnknown: true");
             }
             if (from != null && previous != null && !from.isAfter(previous)) {
                 throw new ParameterFileException(at + ": dates must ascend (" + from + " after " + previous + ")");
@@ -64,8 +64,8 @@ final class ParameterFileReader {
                 throw new ParameterFileException(at + ": no reference (neither on the value nor on the parameter)");
             }
             Object decision = v.get("decision");
-            entries.add(new ParameterEntry(from, startUnknown, value, byRegion, citation,
-                    decision == null ? "" : decision.toString()));
+            entries.add(new ParameterEntry(
+                    from, startUnknown, value, byRegion, citation, decision == null ? "" : decision.toString()));
         }
         return new PolicyParameter(id, description, unit, reference, entries);
     }
@@ -76,7 +76,8 @@ final class ParameterFileReader {
             return v;
         }
         if (v instanceof Number) {
-            throw new ParameterFileException(at + ": write numbers as quoted strings (\"" + v + "\"), floats are not exact");
+            throw new ParameterFileException(
+                    at + ": write numbers as quoted strings (\"" + v + "\"), floats are not exact");
         }
         if (v instanceof Map<?, ?> m) {
             Map<String, Object> copy = new LinkedHashMap<>();

@@ -111,7 +111,8 @@ public final class ParameterRegistry {
                         Enumeration<JarEntry> entries = jar.entries();
                         while (entries.hasMoreElements()) {
                             String n = entries.nextElement().getName();
-                            if (n.startsWith(folder + "/") && n.indexOf('/', folder.length() + 1) < 0
+                            if (n.startsWith(folder + "/")
+                                    && n.indexOf('/', folder.length() + 1) < 0
                                     && (n.endsWith(".yaml") || n.endsWith(".yml"))) {
                                 names.add(n);
                             }

@@ -16,8 +16,8 @@ import java.util.Map;
  * @param reference   default citation of the values
  * @param values      dated values in ascending order; only the first may have an unknown start
  */
-public record PolicyParameter(String id, String description, String unit, Citation reference,
-                              List<ParameterEntry> values) {
+public record PolicyParameter(
+        String id, String description, String unit, Citation reference, List<ParameterEntry> values) {
 
     public PolicyParameter {
         values = List.copyOf(values);
@@ -38,12 +38,15 @@ public record PolicyParameter(String id, String description, String unit, Citati
             }
         }
         if (found == null) {
-            throw new ParameterLookupException(id, ParameterLookupException.Kind.NOT_YET_IN_FORCE,
-                    id + " has no value in force on " + date);
+            throw new ParameterLookupException(
+                    id, ParameterLookupException.Kind.NOT_YET_IN_FORCE, id + " has no value in force on " + date);
         }
         if (found.repeal()) {
-            throw new ParameterLookupException(id, ParameterLookupException.Kind.REPEALED,
-                    id + " was repealed on " + found.from() + " (" + found.citation().shortText() + ")");
+            throw new ParameterLookupException(
+                    id,
+                    ParameterLookupException.Kind.REPEALED,
+                    id + " was repealed on " + found.from() + " ("
+                            + found.citation().shortText() + ")");
         }
         return found;
     }
@@ -72,7 +75,9 @@ public record PolicyParameter(String id, String description, String unit, Citati
                 return new ParameterValue(this, entry, key, v);
             }
         }
-        throw new ParameterLookupException(id, ParameterLookupException.Kind.REGION_NOT_COVERED,
+        throw new ParameterLookupException(
+                id,
+                ParameterLookupException.Kind.REGION_NOT_COVERED,
                 id + " in force on " + date + " differs by region and has no value for " + region);
     }
 

@@ -45,7 +45,6 @@ public interface PublishedValues {
      * @param publishedBy the publisher (token subject)
      * @param publishedAt when it was published
      */
-    record Value(LocalDate from, String region, String value, Citation citation, String publishedBy,
-                 Instant publishedAt) {
-    }
+    record Value(
+            LocalDate from, String region, String value, Citation citation, String publishedBy, Instant publishedAt) {}
 }

@@ -13,8 +13,7 @@ public final class ReformScope {
 
     private static final ThreadLocal<Map<String, PolicyParameter>> ACTIVE = new ThreadLocal<>();
 
-    private ReformScope() {
-    }
+    private ReformScope() {}
 
     /** Runs {@code calculation} with {@code replacements} (by parameter id) in force on this thread. */
     public static <T> T run(Map<String, PolicyParameter> replacements, Supplier<T> calculation) {

@@ -12,5 +12,9 @@ package cn.gov.qinghai.kit.region;
 public record Region(String code, String nameZh, String nameEn, Level level, String parent) {
 
     /** Administrative level. */
-    public enum Level { PROVINCE, PREFECTURE, COUNTY }
+    public enum Level {
+        PROVINCE,
+        PREFECTURE,
+        COUNTY
+    }
 }

@@ -30,8 +30,7 @@ public final class Regions {
         prefecture("632800", "海西州", "Haixi");
     }
 
-    private Regions() {
-    }
+    private Regions() {}
 
     private static void prefecture(String code, String zh, String en) {
         add(new Region(code, zh, en, Region.Level.PREFECTURE, PROVINCE));
@@ -47,7 +46,9 @@ public final class Regions {
     }
 
     public static List<Region> prefectures() {
-        return KNOWN.values().stream().filter(r -> r.level() == Region.Level.PREFECTURE).toList();
+        return KNOWN.values().stream()
+                .filter(r -> r.level() == Region.Level.PREFECTURE)
+                .toList();
     }
 
     /** The province or a prefecture-level division with this code. */

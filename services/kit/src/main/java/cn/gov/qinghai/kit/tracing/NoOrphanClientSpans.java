@@ -17,8 +17,13 @@ import java.util.List;
 final class NoOrphanClientSpans implements Sampler {
 
     @Override
-    public SamplingResult shouldSample(Context parentContext, String traceId, String name, SpanKind spanKind,
-                                       Attributes attributes, List<LinkData> parentLinks) {
+    public SamplingResult shouldSample(
+            Context parentContext,
+            String traceId,
+            String name,
+            SpanKind spanKind,
+            Attributes attributes,
+            List<LinkData> parentLinks) {
         var parent = Span.fromContext(parentContext).getSpanContext();
         if (parent.isValid()) {
             return parent.isSampled() ? SamplingResult.recordAndSample() : SamplingResult.drop();

@@ -17,8 +17,7 @@ public record RequestTrace(Context context, String requestId, String traceId)
         implements ThreadPropagatedContextElement<RequestTrace.Saved> {
 
     /** What the thread had before, put back when the request's code leaves it. */
-    public record Saved(Scope scope, Map<String, String> mdc) {
-    }
+    public record Saved(Scope scope, Map<String, String> mdc) {}
 
     @Override
     public Saved updateThreadContext() {

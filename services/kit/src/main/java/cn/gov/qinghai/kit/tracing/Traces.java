@@ -16,8 +16,7 @@ public final class Traces {
     /** Key under which logback's MDC carries the trace id into JSON logs. */
     public static final String MDC_KEY = "traceId";
 
-    private Traces() {
-    }
+    private Traces() {}
 
     /** The current trace id, or null outside a sampled span. */
     public static String currentTraceId() {

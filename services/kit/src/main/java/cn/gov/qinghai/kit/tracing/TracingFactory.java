@@ -34,16 +34,19 @@ public class TracingFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    OpenTelemetrySdk openTelemetry(@Value("${micronaut.application.name:qinghai}") String serviceName,
-                                   @Value("${qinghai.tracing.exporter:none}") String exporter,
-                                   @Value("${qinghai.tracing.endpoint:}") String endpoint) {
+    OpenTelemetrySdk openTelemetry(
+            @Value("${micronaut.application.name:qinghai}") String serviceName,
+            @Value("${qinghai.tracing.exporter:none}") String exporter,
+            @Value("${qinghai.tracing.endpoint:}") String endpoint) {
         SdkTracerProviderBuilder tracer = SdkTracerProvider.builder()
                 .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(SERVICE_NAME, serviceName))))
                 .setSampler(new NoOrphanClientSpans());
         SpanExporter export = exporter(exporter.trim().toLowerCase(Locale.ROOT), endpoint.trim());
         if (export != null) {
             // a short delay so a person (or the e2e test) sees a request's trace about a second after it ends
-            tracer.addSpanProcessor(BatchSpanProcessor.builder(export).setScheduleDelay(Duration.ofMillis(500)).build());
+            tracer.addSpanProcessor(BatchSpanProcessor.builder(export)
+                    .setScheduleDelay(Duration.ofMillis(500))
+                    .build());
         }
         return OpenTelemetrySdk.builder()
                 .setTracerProvider(tracer.build())

@@ -13,18 +13,28 @@ import org.junit.jupiter.api.Test;
 class AuthSettingsTest {
 
     private static AuthSettings settings(String issuer, boolean allowHttpIssuer) {
-        return new AuthSettings(URI.create(issuer), "qinghai-platform", Optional.empty(), "roles", "region", "org",
-                Duration.ofSeconds(30), Duration.ofMinutes(10), allowHttpIssuer);
+        return new AuthSettings(
+                URI.create(issuer),
+                "qinghai-platform",
+                Optional.empty(),
+                "roles",
+                "region",
+                "org",
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(10),
+                allowHttpIssuer);
     }
 
     @Test
     void plainHttpOffLoopbackIsRefusedUnlessExplicitlyAllowed() {
-        var e = assertThrows(IllegalStateException.class,
-                () -> settings("http://identity-provider:9190/qinghai", false));
+        var e = assertThrows(
+                IllegalStateException.class, () -> settings("http://identity-provider:9190/qinghai", false));
         assertTrue(e.getMessage().contains("must be https"), e.getMessage());
-        assertThrows(IllegalStateException.class, () -> AuthSettings.of("http://idp.example.gov.cn/realms/x",
-                "qinghai-platform"));
-        assertEquals("http://identity-provider:9190/qinghai",
+        assertThrows(
+                IllegalStateException.class,
+                () -> AuthSettings.of("http://idp.example.gov.cn/realms/x", "qinghai-platform"));
+        assertEquals(
+                "http://identity-provider:9190/qinghai",
                 settings("http://identity-provider:9190/qinghai", true).issuerText());
     }
 

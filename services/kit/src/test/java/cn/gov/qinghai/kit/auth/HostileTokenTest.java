@@ -52,16 +52,21 @@ class HostileTokenTest {
             @Override
             public void getMinimumWage(GetMinimumWageRequest request, StreamObserver<MinimumWage> out) {
                 Caller caller = Caller.current().requireAnyRole("wage:admin");
-                out.onNext(MinimumWage.newBuilder().setRegion(caller.scope().region()).build());
+                out.onNext(MinimumWage.newBuilder()
+                        .setRegion(caller.scope().region())
+                        .build());
                 out.onCompleted();
             }
         };
-        TokenVerifier verifier = new TokenVerifier(AuthSettings.of(TestIssuer.issuer(), TestIssuer.AUDIENCE),
-                Clock.systemUTC());
+        TokenVerifier verifier =
+                new TokenVerifier(AuthSettings.of(TestIssuer.issuer(), TestIssuer.AUDIENCE), Clock.systemUTC());
         server = NettyServerBuilder.forAddress(new InetSocketAddress("localhost", 0))
                 .addService(ServerInterceptors.intercept(service, new PlatformServerInterceptor(verifier, "wage")))
-                .build().start();
-        channel = NettyChannelBuilder.forAddress("localhost", server.getPort()).usePlaintext().build();
+                .build()
+                .start();
+        channel = NettyChannelBuilder.forAddress("localhost", server.getPort())
+                .usePlaintext()
+                .build();
     }
 
     @AfterAll
@@ -71,16 +76,20 @@ class HostileTokenTest {
     }
 
     private static MinimumWage call(String token) {
-        return WageServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+        return WageServiceGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
                 .withCallCredentials(RunningService.bearer(token))
                 .getMinimumWage(GetMinimumWageRequest.getDefaultInstance());
     }
 
     @Test
     void aProviderIssuedTokenIsAccepted() throws Exception {
-        assertEquals("630100", call(HostileTokens.real(c -> { })).getRegion());
-        assertEquals("630100", call(new TokenMinter(TestIssuer.issuer(), Clock.systemUTC())
-                .mint("admin-2", List.of("wage:admin"), "630100", "", Duration.ofMinutes(1))).getRegion());
+        assertEquals("630100", call(HostileTokens.real(c -> {})).getRegion());
+        assertEquals(
+                "630100",
+                call(new TokenMinter(TestIssuer.issuer(), Clock.systemUTC())
+                                .mint("admin-2", List.of("wage:admin"), "630100", "", Duration.ofMinutes(1)))
+                        .getRegion());
     }
 
     @Test
@@ -101,7 +110,8 @@ class HostileTokenTest {
         String issuer = provider.issuerUrl("down-test").toString();
         TokenVerifier verifier = new TokenVerifier(AuthSettings.of(issuer, TestIssuer.AUDIENCE), Clock.systemUTC());
         JWTClaimsSet claims = HostileTokens.goodClaims().issuer(issuer).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         jwt.sign(new RSASSASigner(key));
         String token = jwt.serialize();
         assertEquals("admin-1", verifier.verify(token).subject()); // keys read and cached

@@ -59,7 +59,8 @@ class KeyRotationTest {
     }
 
     private static String sign(RSAKey key, String issuer) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                 HostileTokens.goodClaims().issuer(issuer).build());
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
@@ -85,8 +86,14 @@ class KeyRotationTest {
             String base = "http://localhost:" + server.getAddress().getPort();
             String issuer = base + "/issuer";
             MovingClock clock = new MovingClock();
-            AuthSettings settings = new AuthSettings(URI.create(issuer), TestIssuer.AUDIENCE,
-                    Optional.of(URI.create(base + "/keys")), "roles", "region", "org", Duration.ofSeconds(30),
+            AuthSettings settings = new AuthSettings(
+                    URI.create(issuer),
+                    TestIssuer.AUDIENCE,
+                    Optional.of(URI.create(base + "/keys")),
+                    "roles",
+                    "region",
+                    "org",
+                    Duration.ofSeconds(30),
                     Duration.ofMinutes(10));
             TokenVerifier verifier = new TokenVerifier(settings, new IssuerKeys(settings, clock), clock);
 

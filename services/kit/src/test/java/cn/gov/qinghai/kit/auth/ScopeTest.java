@@ -26,14 +26,17 @@ class ScopeTest {
 
     @Test
     void missingOrMalformedRegionFailsClosed() {
-        for (String claim : new String[] {null, "", " ", "63", "6301", "110000", "630100 ", "63010a", "639900",
-                "630100' OR '1'='1"}) {
+        for (String claim :
+                new String[] {null, "", " ", "63", "6301", "110000", "630100 ", "63010a", "639900", "630100' OR '1'='1"
+                }) {
             Caller c = caller(claim, "");
             ServiceException e = assertThrows(ServiceException.class, c::scope, "claim " + claim);
             assertEquals(Status.Code.PERMISSION_DENIED, e.code());
             assertEquals(Scope.SCOPE_MISSING, e.reason());
-            assertEquals(Scope.SCOPE_MISSING,
-                    assertThrows(ServiceException.class, () -> c.requireRegion("630121")).reason());
+            assertEquals(
+                    Scope.SCOPE_MISSING,
+                    assertThrows(ServiceException.class, () -> c.requireRegion("630121"))
+                            .reason());
             assertFalse(c.covers("630121"), "an unscoped caller covers nothing");
         }
     }
@@ -44,14 +47,18 @@ class ScopeTest {
         assertTrue(caller("632800", "").covers("632801"));
         assertFalse(caller("632800", "").covers("630000"));
         assertFalse(caller("632801", "").covers("632800"));
-        assertEquals("REGION_OUT_OF_SCOPE",
-                assertThrows(ServiceException.class, () -> caller("630100", "").requireRegion("632801")).reason());
+        assertEquals(
+                "REGION_OUT_OF_SCOPE",
+                assertThrows(ServiceException.class, () -> caller("630100", "").requireRegion("632801"))
+                        .reason());
     }
 
     @Test
     void organisationScopeFailsClosedToo() {
         assertEquals("org-a", caller("", "org-a").organisationScope());
-        assertEquals(Scope.SCOPE_MISSING,
-                assertThrows(ServiceException.class, () -> caller("630000", "").organisationScope()).reason());
+        assertEquals(
+                Scope.SCOPE_MISSING,
+                assertThrows(ServiceException.class, () -> caller("630000", "").organisationScope())
+                        .reason());
     }
 }

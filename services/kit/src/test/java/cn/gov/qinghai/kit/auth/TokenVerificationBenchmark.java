@@ -33,16 +33,21 @@ class TokenVerificationBenchmark {
 
     @Test
     void verificationWithCachedKeysBesideTheOldHs256Path() throws Exception {
-        TokenVerifier verifier = new TokenVerifier(AuthSettings.of(TestIssuer.issuer(), TestIssuer.AUDIENCE),
-                Clock.systemUTC());
+        TokenVerifier verifier =
+                new TokenVerifier(AuthSettings.of(TestIssuer.issuer(), TestIssuer.AUDIENCE), Clock.systemUTC());
         String rs256 = new TokenMinter(TestIssuer.issuer(), Clock.systemUTC())
                 .mint("clerk-1", List.of("dibao:clerk"), "630102", "", Duration.ofHours(2));
         verifier.verify(rs256); // keys read once, then cached
 
         byte[] secret = "benchmark-secret-that-is-at-least-32-bytes".getBytes(StandardCharsets.UTF_8);
-        SignedJWT hs = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().subject("clerk-1")
-                .expirationTime(new Date(System.currentTimeMillis() + 7_200_000)).claim("roles", List.of("dibao:clerk"))
-                .claim("region", "630102").build());
+        SignedJWT hs = new SignedJWT(
+                new JWSHeader(JWSAlgorithm.HS256),
+                new JWTClaimsSet.Builder()
+                        .subject("clerk-1")
+                        .expirationTime(new Date(System.currentTimeMillis() + 7_200_000))
+                        .claim("roles", List.of("dibao:clerk"))
+                        .claim("region", "630102")
+                        .build());
         hs.sign(new MACSigner(secret));
         String hs256 = hs.serialize();
         MACVerifier mac = new MACVerifier(secret);
@@ -55,25 +60,37 @@ class TokenVerificationBenchmark {
             tokens.add(minter.mint("clerk-" + i, List.of("dibao:clerk"), "630102", "", Duration.ofHours(2)));
         }
         java.util.Iterator<String> next = tokens.iterator();
-        report("RS256 first sight, cached JWKS", () -> verifier.verify(next.next()).subject(), 2_000, 5_000);
-        report("RS256 same token again (remembered)", () -> verifier.verify(rs256).subject(), WARM_UP, RUNS);
-        report("HS256, shared secret (old JwtVerifier path)", () -> {
-            try {
-                SignedJWT jwt = SignedJWT.parse(hs256);
-                if (!jwt.verify(mac)) {
-                    throw new IllegalStateException("bad signature");
-                }
-                JWTClaimsSet c = jwt.getJWTClaimsSet();
-                if (c.getExpirationTime().before(new Date())) {
-                    throw new IllegalStateException("expired");
-                }
-                c.getStringListClaim("roles");
-                c.getStringClaim("region");
-                return c.getSubject();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, WARM_UP, RUNS);
+        report(
+                "RS256 first sight, cached JWKS",
+                () -> verifier.verify(next.next()).subject(),
+                2_000,
+                5_000);
+        report(
+                "RS256 same token again (remembered)",
+                () -> verifier.verify(rs256).subject(),
+                WARM_UP,
+                RUNS);
+        report(
+                "HS256, shared secret (old JwtVerifier path)",
+                () -> {
+                    try {
+                        SignedJWT jwt = SignedJWT.parse(hs256);
+                        if (!jwt.verify(mac)) {
+                            throw new IllegalStateException("bad signature");
+                        }
+                        JWTClaimsSet c = jwt.getJWTClaimsSet();
+                        if (c.getExpirationTime().before(new Date())) {
+                            throw new IllegalStateException("expired");
+                        }
+                        c.getStringListClaim("roles");
+                        c.getStringClaim("region");
+                        return c.getSubject();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                WARM_UP,
+                RUNS);
     }
 
     private static void report(String name, Supplier<String> verify, int warmUp, int runs) {
@@ -87,8 +104,14 @@ class TokenVerificationBenchmark {
             nanos[i] = System.nanoTime() - t0;
         }
         Arrays.sort(nanos);
-        System.out.printf("%-45s p50 %7.1f µs  p95 %7.1f µs  p99 %7.1f µs  (%d runs, %d cores, java %s)%n", name,
-                nanos[runs / 2] / 1e3, nanos[runs * 95 / 100] / 1e3, nanos[runs * 99 / 100] / 1e3, runs,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.printf(
+                "%-45s p50 %7.1f µs  p95 %7.1f µs  p99 %7.1f µs  (%d runs, %d cores, java %s)%n",
+                name,
+                nanos[runs / 2] / 1e3,
+                nanos[runs * 95 / 100] / 1e3,
+                nanos[runs * 99 / 100] / 1e3,
+                runs,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
     }
 }

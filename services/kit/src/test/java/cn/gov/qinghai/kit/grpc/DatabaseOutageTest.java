@@ -24,7 +24,8 @@ class DatabaseOutageTest {
 
     @Test
     void dataExceptionsAreTheCallersInput() {
-        assertTrue(DataRejected.isDataException(new RuntimeException(new SQLException("invalid byte sequence", "22021"))));
+        assertTrue(
+                DataRejected.isDataException(new RuntimeException(new SQLException("invalid byte sequence", "22021"))));
         assertFalse(DataRejected.isDataException(new SQLException("refused", "08001")));
     }
 }

@@ -15,8 +15,8 @@ class ErrorStatusTest {
 
     @Test
     void invalidArgumentCarriesErrorInfoAndEveryField() throws Exception {
-        ServiceException e = ServiceException.invalid(List.of(new FieldViolation("region", "unknown"),
-                new FieldViolation("date", "is required")));
+        ServiceException e = ServiceException.invalid(
+                List.of(new FieldViolation("region", "unknown"), new FieldViolation("date", "is required")));
         StatusRuntimeException sre = ErrorStatus.toStatusException(e, "wage.qinghai.gov.cn", "req-1");
         com.google.rpc.Status status = StatusProto.fromThrowable(sre);
         assertEquals(io.grpc.Status.Code.INVALID_ARGUMENT.value(), status.getCode());

@@ -22,7 +22,8 @@ class FieldErrorsTest {
         assertEquals(new BigDecimal("620.00"), record.decimal("overtimePay", "620.00", DecimalRule.money()));
         ServiceException e = assertThrows(ServiceException.class, errors::throwIfAny);
         assertEquals(Status.Code.INVALID_ARGUMENT, e.code());
-        assertEquals(List.of("date", "region", "records[3].hoursWorked", "records[3].grossPay"),
+        assertEquals(
+                List.of("date", "region", "records[3].hoursWorked", "records[3].grossPay"),
                 e.violations().stream().map(FieldViolation::field).toList());
     }
 
@@ -35,7 +36,8 @@ class FieldErrorsTest {
         errors.decimal("d", "", DecimalRule.money());
         errors.decimal("e", "9".repeat(100), DecimalRule.money());
         assertEquals(5, errors.size());
-        assertEquals("must have at most 2 decimal places", errors.violations().get(1).description());
+        assertEquals(
+                "must have at most 2 decimal places", errors.violations().get(1).description());
     }
 
     @Test

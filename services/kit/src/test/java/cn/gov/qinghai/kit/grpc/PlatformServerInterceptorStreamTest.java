@@ -50,21 +50,35 @@ class PlatformServerInterceptorStreamTest {
         PlatformServerInterceptor interceptor = new PlatformServerInterceptor(
                 new TokenVerifier(AuthSettings.of(SECRET, TestIssuer.AUDIENCE), Clock.systemUTC()), "retail");
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress("localhost", 0))
-                .addService(ServerInterceptors.intercept(service, interceptor)).build().start();
-        ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", server.getPort()).usePlaintext().build();
+                .addService(ServerInterceptors.intercept(service, interceptor))
+                .build()
+                .start();
+        ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", server.getPort())
+                .usePlaintext()
+                .build();
         try {
             Metadata headers = new Metadata();
-            headers.put(PlatformServerInterceptor.AUTHORIZATION, "Bearer " + new TokenMinter(SECRET, Clock.systemUTC())
-                    .mint("clinician-1", List.of("health:clinician"), "630000", "", Duration.ofMinutes(5)));
+            headers.put(
+                    PlatformServerInterceptor.AUTHORIZATION,
+                    "Bearer "
+                            + new TokenMinter(SECRET, Clock.systemUTC())
+                                    .mint(
+                                            "clinician-1",
+                                            List.of("health:clinician"),
+                                            "630000",
+                                            "",
+                                            Duration.ofMinutes(5)));
             CompletableFuture<IngestSummary> result = new CompletableFuture<>();
             StreamObserver<StreamReadingsRequest> requests = RetailServiceGrpc.newStub(channel)
                     .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
                     .withDeadlineAfter(10, TimeUnit.SECONDS)
                     .streamReadings(ClientStreams.into(result));
-            requests.onNext(StreamReadingsRequest.newBuilder().setShipmentCode("S-1").build());
+            requests.onNext(
+                    StreamReadingsRequest.newBuilder().setShipmentCode("S-1").build());
             requests.onCompleted();
             StatusRuntimeException e = (StatusRuntimeException) org.junit.jupiter.api.Assertions.assertThrows(
-                    java.util.concurrent.ExecutionException.class, () -> result.get(10, TimeUnit.SECONDS)).getCause();
+                            java.util.concurrent.ExecutionException.class, () -> result.get(10, TimeUnit.SECONDS))
+                    .getCause();
             assertEquals(Status.Code.PERMISSION_DENIED, e.getStatus().getCode(), e.toString());
             assertEquals("ROLE_REQUIRED", GrpcErrorDetails.of(e).reason());
         } finally {

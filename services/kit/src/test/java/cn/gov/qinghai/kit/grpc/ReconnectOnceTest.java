@@ -32,21 +32,28 @@ class ReconnectOnceTest {
             port = s.getLocalPort();
         }
         Server server = start(port);
-        ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+        ManagedChannel channel =
+                NettyChannelBuilder.forAddress("localhost", port).usePlaintext().build();
         HealthGrpc.HealthBlockingStub stub = HealthGrpc.newBlockingStub(channel);
         try {
-            assertEquals(HealthCheckResponse.ServingStatus.SERVING, check(channel, stub).getStatus());
+            assertEquals(
+                    HealthCheckResponse.ServingStatus.SERVING,
+                    check(channel, stub).getStatus());
             server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             // Down: UNAVAILABLE after at most the reconnect wait, not the whole deadline.
             StatusRuntimeException down = assertThrows(StatusRuntimeException.class, () -> check(channel, stub));
             assertEquals(Status.Code.UNAVAILABLE, down.getStatus().getCode());
             for (int i = 0; i < 3; i++) { // push the channel's reconnect backoff up, as repeated failures do
-                assertThrows(StatusRuntimeException.class, () -> stub.withDeadlineAfter(1, TimeUnit.SECONDS)
-                        .check(HealthCheckRequest.getDefaultInstance()));
+                assertThrows(
+                        StatusRuntimeException.class,
+                        () -> stub.withDeadlineAfter(1, TimeUnit.SECONDS)
+                                .check(HealthCheckRequest.getDefaultInstance()));
             }
             server = start(port);
             // Back: the plain call may still fail while the channel backs off; this one resets it and connects.
-            assertEquals(HealthCheckResponse.ServingStatus.SERVING, check(channel, stub).getStatus());
+            assertEquals(
+                    HealthCheckResponse.ServingStatus.SERVING,
+                    check(channel, stub).getStatus());
         } finally {
             channel.shutdownNow();
             server.shutdownNow();
@@ -67,6 +74,8 @@ class ReconnectOnceTest {
 
     private static Server start(int port) throws java.io.IOException {
         return NettyServerBuilder.forAddress(new InetSocketAddress("localhost", port))
-                .addService(new HealthStatusManager().getHealthService()).build().start();
+                .addService(new HealthStatusManager().getHealthService())
+                .build()
+                .start();
     }
 }

@@ -37,7 +37,8 @@ class CreditCodeTest {
 
     @Test
     void refusesWrongCheckShapeAndAlphabet() {
-        assertEquals("has a wrong check character (GB 32100-2015)",
+        assertEquals(
+                "has a wrong check character (GB 32100-2015)",
                 CreditCode.problem("91350100M000100Y44").orElseThrow());
         assertTrue(CreditCode.problem("91350100M000100Y4").orElseThrow().startsWith("must be 18 characters"));
         assertTrue(CreditCode.problem("91350100I000100Y43").orElseThrow().contains("position 9"));

@@ -21,10 +21,14 @@ class ResidentIdTest {
 
     @Test
     void refusesWrongCheckImpossibleDatesAndShapes() {
-        assertEquals("has a wrong check character", ResidentId.problem("110105194912310021", TODAY).orElseThrow());
+        assertEquals(
+                "has a wrong check character",
+                ResidentId.problem("110105194912310021", TODAY).orElseThrow());
         String badDate = "63010219800230123";
-        assertEquals("contains an impossible birth date",
-                ResidentId.problem(badDate + ResidentId.checkCharacter(badDate), TODAY).orElseThrow());
+        assertEquals(
+                "contains an impossible birth date",
+                ResidentId.problem(badDate + ResidentId.checkCharacter(badDate), TODAY)
+                        .orElseThrow());
         String future = "63010220200101123";
         assertFalse(ResidentId.isValid(future + ResidentId.checkCharacter(future), TODAY));
         assertFalse(ResidentId.isValid("63010219800101123x", TODAY));

@@ -43,18 +43,22 @@ class ParameterRegistryTest {
 
     @Test
     void countyFallsBackToItsPrefectureAndProvinceIsNotCoveredByTiers() {
-        assertEquals(new BigDecimal("1270.00"), regional.at(LocalDate.of(2016, 1, 1), "632701").decimal());
-        ParameterLookupException e = assertThrows(ParameterLookupException.class,
-                () -> regional.at(LocalDate.of(2016, 1, 1), "630000"));
+        assertEquals(
+                new BigDecimal("1270.00"),
+                regional.at(LocalDate.of(2016, 1, 1), "632701").decimal());
+        ParameterLookupException e =
+                assertThrows(ParameterLookupException.class, () -> regional.at(LocalDate.of(2016, 1, 1), "630000"));
         assertEquals(ParameterLookupException.Kind.REGION_NOT_COVERED, e.kind());
     }
 
     @Test
     void datedNullRepeals() {
-        ParameterLookupException e = assertThrows(ParameterLookupException.class,
-                () -> regional.at(LocalDate.of(2030, 1, 1), "630100"));
+        ParameterLookupException e =
+                assertThrows(ParameterLookupException.class, () -> regional.at(LocalDate.of(2030, 1, 1), "630100"));
         assertEquals(ParameterLookupException.Kind.REPEALED, e.kind());
-        assertEquals(new BigDecimal("1500.00"), regional.at(LocalDate.of(2029, 12, 31), "630100").decimal());
+        assertEquals(
+                new BigDecimal("1500.00"),
+                regional.at(LocalDate.of(2029, 12, 31), "630100").decimal());
     }
 
     @Test
@@ -63,8 +67,8 @@ class ParameterRegistryTest {
         ParameterValue v = p.at(LocalDate.of(2017, 1, 1));
         assertEquals(new BigDecimal("0.004"), v.decimal("maternity"));
         assertEquals("a test decision note", v.entry().decision());
-        ParameterLookupException e = assertThrows(ParameterLookupException.class,
-                () -> p.at(LocalDate.of(2016, 12, 31)));
+        ParameterLookupException e =
+                assertThrows(ParameterLookupException.class, () -> p.at(LocalDate.of(2016, 12, 31)));
         assertEquals(ParameterLookupException.Kind.NOT_YET_IN_FORCE, e.kind());
     }
 

@@ -6,8 +6,7 @@ import java.util.concurrent.CompletableFuture;
 /** Client-streaming calls in tests: the single response (or the error) of a call as a future. */
 public final class ClientStreams {
 
-    private ClientStreams() {
-    }
+    private ClientStreams() {}
 
     /** A response observer that completes {@code result} with the call's one response, or with its error. */
     public static <T> StreamObserver<T> into(CompletableFuture<T> result) {

@@ -32,8 +32,8 @@ public abstract class EffectiveDateRuleCases {
                 Thread.currentThread().getContextClassLoader().getResourceAsStream("rules/effective_dates.yaml"),
                 "rules/effective_dates.yaml is missing from the test resources")) {
             Map<String, Object> doc = new Yaml().load(in);
-            return ((List<Map<String, Object>>) doc.get("cases")).stream()
-                    .map(c -> Arguments.of(Named.of((String) c.get("name"), c)));
+            return ((List<Map<String, Object>>) doc.get("cases"))
+                    .stream().map(c -> Arguments.of(Named.of((String) c.get("name"), c)));
         }
     }
 
@@ -44,9 +44,12 @@ public abstract class EffectiveDateRuleCases {
         LocalDate date = LocalDate.parse(c.get("date").toString());
         Object expect = c.get("expectFrom");
         if (expect == null) {
-            assertThrows(ParameterLookupException.class, () -> PARAMETERS.get(id).at(date));
+            assertThrows(
+                    ParameterLookupException.class, () -> PARAMETERS.get(id).at(date));
         } else {
-            assertEquals(LocalDate.parse(expect.toString()), PARAMETERS.get(id).entryAt(date).from());
+            assertEquals(
+                    LocalDate.parse(expect.toString()),
+                    PARAMETERS.get(id).entryAt(date).from());
         }
     }
 }

@@ -22,7 +22,8 @@ public record GrpcErrorDetails(io.grpc.Status.Code code, String message, String 
                         reason = any.unpack(ErrorInfo.class).getReason();
                     } else if (any.is(BadRequest.class)) {
                         fields = any.unpack(BadRequest.class).getFieldViolationsList().stream()
-                                .map(BadRequest.FieldViolation::getField).toList();
+                                .map(BadRequest.FieldViolation::getField)
+                                .toList();
                     }
                 }
             } catch (InvalidProtocolBufferException ex) {

@@ -29,14 +29,18 @@ import java.util.function.Consumer;
  */
 public final class HostileTokens {
 
-    private HostileTokens() {
-    }
+    private HostileTokens() {}
 
     public static JWTClaimsSet.Builder goodClaims() {
         Instant now = Instant.now();
-        return new JWTClaimsSet.Builder().issuer(TestIssuer.issuer()).audience(TestIssuer.AUDIENCE).subject("admin-1")
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
-                .claim("roles", List.of("wage:admin")).claim("region", "630100");
+        return new JWTClaimsSet.Builder()
+                .issuer(TestIssuer.issuer())
+                .audience(TestIssuer.AUDIENCE)
+                .subject("admin-1")
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)))
+                .claim("roles", List.of("wage:admin"))
+                .claim("region", "630100");
     }
 
     public static String rs256(RSAKey key, String kid, Consumer<JWTClaimsSet.Builder> change) throws Exception {
@@ -61,10 +65,11 @@ public final class HostileTokens {
         RSAKey real = TestIssuer.signingKey();
         Map<String, String> t = new LinkedHashMap<>();
         RSAKey stranger = TestIssuer.newKey();
-        t.put("wrong key (same kid)", rs256(stranger, real.getKeyID(), c -> { }));
+        t.put("wrong key (same kid)", rs256(stranger, real.getKeyID(), c -> {}));
         t.put("alg none", new PlainJWT(goodClaims().build()).serialize());
         // algorithm confusion: HS256 with the provider's public key (its encoded form) as the HMAC secret
-        SignedJWT confused = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(real.getKeyID()).build(),
+        SignedJWT confused = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(real.getKeyID()).build(),
                 goodClaims().build());
         confused.sign(new MACSigner(real.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8)));
         t.put("HS256 with the public key", confused.serialize());
@@ -75,21 +80,24 @@ public final class HostileTokens {
         t.put("wrong audience", real(c -> c.audience("another-api")));
         t.put("no audience", real(c -> c.audience((String) null)));
         t.put("no subject", real(c -> c.subject(null)));
-        t.put("missing kid", rs256(real, null, c -> { }));
-        t.put("unknown kid", rs256(stranger, stranger.getKeyID(), c -> { }));
+        t.put("missing kid", rs256(real, null, c -> {}));
+        t.put("unknown kid", rs256(stranger, stranger.getKeyID(), c -> {}));
         ECKey ec = new ECKeyGenerator(Curve.P_256).keyID(real.getKeyID()).generate();
-        SignedJWT es = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(real.getKeyID()).build(),
+        SignedJWT es = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(real.getKeyID()).build(),
                 goodClaims().build());
         es.sign(new ECDSASigner(ec));
         t.put("ES256 claiming the RSA kid", es.serialize());
-        String good = real(c -> { });
+        String good = real(c -> {});
         t.put("truncated", good.substring(0, good.length() - 10));
         String[] parts = good.split("\\.");
-        t.put("payload swapped", parts[0] + "." + Base64URL.encode(goodClaims().claim("region", "630000").build()
-                .toString()) + "." + parts[2]);
+        t.put(
+                "payload swapped",
+                parts[0] + "."
+                        + Base64URL.encode(
+                                goodClaims().claim("region", "630000").build().toString()) + "." + parts[2]);
         t.put("garbage", "not-a-jwt");
         t.put("empty", "");
         return t;
     }
-
 }

@@ -35,8 +35,8 @@ public final class RunningService implements AutoCloseable {
     private final int grpcPort;
     private final TestDatabases.Database database;
 
-    private RunningService(ApplicationContext context, ManagedChannel channel, int grpcPort,
-                           TestDatabases.Database database) {
+    private RunningService(
+            ApplicationContext context, ManagedChannel channel, int grpcPort, TestDatabases.Database database) {
         this.context = context;
         this.channel = channel;
         this.grpcPort = grpcPort;
@@ -52,8 +52,11 @@ public final class RunningService implements AutoCloseable {
         props.put("micronaut.server.port", -1);
         props.putAll(TestIssuer.properties());
         props.putAll(extra);
-        ApplicationContext ctx = ApplicationContext.run(EmbeddedServer.class, props, "test").getApplicationContext();
-        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", grpcPort).usePlaintext().build();
+        ApplicationContext ctx =
+                ApplicationContext.run(EmbeddedServer.class, props, "test").getApplicationContext();
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", grpcPort)
+                .usePlaintext()
+                .build();
         return new RunningService(ctx, channel, grpcPort, db);
     }
 

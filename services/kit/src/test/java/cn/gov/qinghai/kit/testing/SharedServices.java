@@ -19,8 +19,7 @@ public final class SharedServices {
     private static final List<AutoCloseable> OPEN = new ArrayList<>();
     private static boolean hooked;
 
-    private SharedServices() {
-    }
+    private SharedServices() {}
 
     /** The service started under {@code name}, starting it with {@code start} the first time. */
     public static synchronized RunningService get(String name, Supplier<RunningService> start) {

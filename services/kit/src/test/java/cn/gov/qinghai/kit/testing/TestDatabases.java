@@ -2,6 +2,7 @@ package cn.gov.qinghai.kit.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -11,7 +12,6 @@ import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,26 +39,32 @@ public final class TestDatabases {
     public record Database(String url, String username, String password, String name) {
         /** Micronaut datasource properties for this database. */
         public Map<String, Object> micronautProperties() {
-            return Map.of("datasources.default.url", url, "datasources.default.username", username,
-                    "datasources.default.password", password);
+            return Map.of(
+                    "datasources.default.url",
+                    url,
+                    "datasources.default.username",
+                    username,
+                    "datasources.default.password",
+                    password);
         }
     }
 
     /** The container image, used only when it is already on the Docker engine (never pulled by a test run). */
     private static final String IMAGE = "postgres:18-alpine";
+
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static Server server;
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** A new empty database named after {@code purpose}. */
     public static synchronized Database create(String purpose) {
         Server s = server();
-        String name = (purpose.replaceAll("[^a-z0-9_]", "_") + "_" + ProcessHandle.current().pid() + "_"
-                + COUNTER.incrementAndGet()).toLowerCase();
+        String name = (purpose.replaceAll("[^a-z0-9_]", "_") + "_"
+                        + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet())
+                .toLowerCase();
         try (Connection c = DriverManager.getConnection(s.adminUrl(), s.username(), s.password());
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name, e);
@@ -82,8 +88,8 @@ public final class TestDatabases {
         if ("container".equals(forced)) {
             return true;
         }
-        boolean dockerConfigured = System.getenv("DOCKER_HOST") != null
-                || Files.exists(Path.of("/var/run/docker.sock"));
+        boolean dockerConfigured =
+                System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"));
         if (!dockerConfigured) {
             return false;
         }
@@ -107,25 +113,28 @@ public final class TestDatabases {
         String request = "GET /images/" + image + "/json HTTP/1.0\r\nHost: docker\r\n\r\n";
         try {
             return CompletableFuture.supplyAsync(() -> {
-                try {
-                    if (host != null && host.startsWith("tcp://")) {
-                        try (Socket socket = new Socket()) {
-                            URI uri = URI.create(host.replace("tcp://", "http://"));
-                            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 2000);
-                            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-                            return statusOk(Channels.newChannel(socket.getInputStream()));
+                        try {
+                            if (host != null && host.startsWith("tcp://")) {
+                                try (Socket socket = new Socket()) {
+                                    URI uri = URI.create(host.replace("tcp://", "http://"));
+                                    socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 2000);
+                                    socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                                    return statusOk(Channels.newChannel(socket.getInputStream()));
+                                }
+                            }
+                            Path path = Path.of(
+                                    host != null && host.startsWith("unix://")
+                                            ? host.substring("unix://".length())
+                                            : "/var/run/docker.sock");
+                            try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
+                                channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
+                                return statusOk(channel);
+                            }
+                        } catch (IOException e) {
+                            return false;
                         }
-                    }
-                    Path path = Path.of(host != null && host.startsWith("unix://")
-                            ? host.substring("unix://".length()) : "/var/run/docker.sock");
-                    try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
-                        channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
-                        return statusOk(channel);
-                    }
-                } catch (IOException e) {
-                    return false;
-                }
-            }).get(5, TimeUnit.SECONDS);
+                    })
+                    .get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

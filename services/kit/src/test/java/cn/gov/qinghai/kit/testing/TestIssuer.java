@@ -37,15 +37,21 @@ public final class TestIssuer {
     private static String issuer;
     private static RSAKey key;
 
-    private TestIssuer() {
-    }
+    private TestIssuer() {}
 
     /** The issuer URL (starting the provider on first use). */
     public static synchronized String issuer() {
         if (server == null) {
             key = newKey(ISSUER_ID);
-            server = start(key, new DefaultOAuth2TokenCallback(ISSUER_ID, "test-client", "JWT", List.of(AUDIENCE),
-                    Map.of("roles", List.of(), "region", ""), 3600));
+            server = start(
+                    key,
+                    new DefaultOAuth2TokenCallback(
+                            ISSUER_ID,
+                            "test-client",
+                            "JWT",
+                            List.of(AUDIENCE),
+                            Map.of("roles", List.of(), "region", ""),
+                            3600));
             issuer = server.issuerUrl(ISSUER_ID).toString();
             LocalSigningKeys.register(issuer, AUDIENCE, key);
             Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown));
@@ -59,11 +65,15 @@ public final class TestIssuer {
      * code (Kotlin, Jackson, templates), which on a loaded machine can take longer than a verifier waits.
      */
     private static void warmUp(String issuer) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (String path : List.of("/.well-known/openid-configuration", "/jwks")) {
             try {
-                client.send(HttpRequest.newBuilder(URI.create(issuer + path)).timeout(java.time.Duration.ofSeconds(60))
-                        .build(), HttpResponse.BodyHandlers.discarding());
+                client.send(
+                        HttpRequest.newBuilder(URI.create(issuer + path))
+                                .timeout(java.time.Duration.ofSeconds(60))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
             } catch (Exception e) {
                 throw new IllegalStateException("the test OpenID Connect provider does not answer " + path, e);
             }
@@ -114,14 +124,18 @@ public final class TestIssuer {
         try {
             URI endpoint = URI.create(issuer() + "/token");
             String form = "grant_type=client_credentials&client_id=" + clientId + "&client_secret=local&scope=platform";
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(endpoint)
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("token endpoint answered " + r.statusCode() + ": " + r.body());
             }
-            return (String) com.nimbusds.jose.util.JSONObjectUtils.parse(r.body()).get("access_token");
+            return (String)
+                    com.nimbusds.jose.util.JSONObjectUtils.parse(r.body()).get("access_token");
         } catch (Exception e) {
             throw new IllegalStateException("cannot get a token from the test provider", e);
         }

@@ -20,7 +20,9 @@ import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.instrumentation.grpc.v1_6.GrpcTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -28,8 +30,6 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.propagation.ContextPropagators;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Collection;
@@ -52,8 +52,10 @@ class TracingInterceptorsTest {
     @Test
     void theServerSpanContinuesTheCallersTraceWithTheRequestIdAndTheTraceIdInTheLogContext() throws Exception {
         OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
-                .setTracerProvider(SdkTracerProvider.builder().setSampler(new NoOrphanClientSpans())
-                        .addSpanProcessor(SimpleSpanProcessor.create(new Collecting())).build())
+                .setTracerProvider(SdkTracerProvider.builder()
+                        .setSampler(new NoOrphanClientSpans())
+                        .addSpanProcessor(SimpleSpanProcessor.create(new Collecting()))
+                        .build())
                 .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
                 .build();
         GrpcTelemetry telemetry = GrpcTelemetry.create(otel);
@@ -66,22 +68,31 @@ class TracingInterceptorsTest {
                 out.onCompleted();
             }
         };
-        PlatformServerInterceptor platform = new PlatformServerInterceptor(new TokenVerifier(
-                AuthSettings.of(TestIssuer.issuer(), TestIssuer.AUDIENCE), Clock.systemUTC()), "wage");
+        PlatformServerInterceptor platform = new PlatformServerInterceptor(
+                new TokenVerifier(AuthSettings.of(TestIssuer.issuer(), TestIssuer.AUDIENCE), Clock.systemUTC()),
+                "wage");
         // ServerInterceptors.intercept: the last one listed runs first, as Micronaut orders them by getOrder()
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress("localhost", 0))
                 .addService(ServerInterceptors.intercept(service, platform, new TracingServerInterceptor(telemetry)))
-                .build().start();
-        ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", server.getPort()).usePlaintext()
-                .intercept(new TracingClientInterceptor(telemetry)).build();
-        Span parent = otel.getTracer("test").spanBuilder("caller").setSpanKind(SpanKind.SERVER).startSpan();
+                .build()
+                .start();
+        ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", server.getPort())
+                .usePlaintext()
+                .intercept(new TracingClientInterceptor(telemetry))
+                .build();
+        Span parent = otel.getTracer("test")
+                .spanBuilder("caller")
+                .setSpanKind(SpanKind.SERVER)
+                .startSpan();
         try (Scope ignored = parent.makeCurrent()) {
             // made inside the scope: grpc's Context lives in OpenTelemetry's (ContextStorageOverride), so a grpc
             // Context made before would, once attached, drop the caller's span
-            io.grpc.Context.current().withValue(RequestIds.CONTEXT_KEY, "req-trace-1").call(() -> WageServiceGrpc.newBlockingStub(channel)
-                    .withInterceptors(new CallerForwardingClientInterceptor())
-                    .withDeadlineAfter(10, TimeUnit.SECONDS)
-                    .getMinimumWage(GetMinimumWageRequest.getDefaultInstance()));
+            io.grpc.Context.current()
+                    .withValue(RequestIds.CONTEXT_KEY, "req-trace-1")
+                    .call(() -> WageServiceGrpc.newBlockingStub(channel)
+                            .withInterceptors(new CallerForwardingClientInterceptor())
+                            .withDeadlineAfter(10, TimeUnit.SECONDS)
+                            .getMinimumWage(GetMinimumWageRequest.getDefaultInstance()));
         } finally {
             parent.end();
             channel.shutdownNow();
@@ -106,7 +117,9 @@ class TracingInterceptorsTest {
     }
 
     private SpanData only(SpanKind kind, String name) {
-        List<SpanData> found = spans.stream().filter(s -> s.getKind() == kind && s.getName().equals(name)).toList();
+        List<SpanData> found = spans.stream()
+                .filter(s -> s.getKind() == kind && s.getName().equals(name))
+                .toList();
         assertEquals(1, found.size(), () -> kind + " " + name + " spans: " + spans);
         assertNotNull(found.get(0).getAttributes());
         return found.get(0);

@@ -10,12 +10,10 @@ import java.util.Optional;
 public class BatchStore {
 
     /** The last link of a batch's chain. */
-    public record Head(int sequence, String hash) {
-    }
+    public record Head(int sequence, String hash) {}
 
     /** What a look-up shows of a batch besides its events. */
-    public record Summary(String product, String parentBatchCode) {
-    }
+    public record Summary(String product, String parentBatchCode) {}
 
     private final Sql sql;
 
@@ -24,19 +22,28 @@ public class BatchStore {
     }
 
     public boolean exists(String batch) {
-        return sql.one("SELECT 1 FROM batch WHERE batch_code = ?", rs -> 1, batch).isPresent();
+        return sql.one("SELECT 1 FROM batch WHERE batch_code = ?", rs -> 1, batch)
+                .isPresent();
     }
 
     /** A new batch with an empty chain; {@code parent} is null for a batch not split from another. */
     public void insert(String batch, String product, String quantity, String parent, String producer) {
-        sql.update("INSERT INTO batch (batch_code, product, quantity, parent_batch_code, producer, last_sequence, "
-                + "last_hash) VALUES (?, ?, ?, ?, ?, 0, '')", batch, product, quantity, parent, producer);
+        sql.update(
+                "INSERT INTO batch (batch_code, product, quantity, parent_batch_code, producer, last_sequence, "
+                        + "last_hash) VALUES (?, ?, ?, ?, ?, 0, '')",
+                batch,
+                product,
+                quantity,
+                parent,
+                producer);
     }
 
     /** The chain's head, locked for the rest of the transaction so appends to one batch are serialised. */
     public Optional<Head> headForUpdate(String batch) {
-        return sql.one("SELECT last_sequence, last_hash FROM batch WHERE batch_code = ? FOR UPDATE",
-                rs -> new Head(rs.getInt(1), rs.getString(2)), batch);
+        return sql.one(
+                "SELECT last_sequence, last_hash FROM batch WHERE batch_code = ? FOR UPDATE",
+                rs -> new Head(rs.getInt(1), rs.getString(2)),
+                batch);
     }
 
     public void advance(String batch, int sequence, String hash) {
@@ -44,8 +51,10 @@ public class BatchStore {
     }
 
     public Optional<Summary> summary(String batch) {
-        return sql.one("SELECT product, coalesce(parent_batch_code, '') AS parent FROM batch WHERE batch_code = ?",
-                rs -> new Summary(rs.getString(1), rs.getString(2)), batch);
+        return sql.one(
+                "SELECT product, coalesce(parent_batch_code, '') AS parent FROM batch WHERE batch_code = ?",
+                rs -> new Summary(rs.getString(1), rs.getString(2)),
+                batch);
     }
 
     /** Whether {@code party} holds the batch: it produced it or received it. */
@@ -53,8 +62,7 @@ public class BatchStore {
         return sql.one("""
                 SELECT 1 FROM batch WHERE batch_code = ? AND producer = ?
                 UNION ALL
-                SELECT 1 FROM trace_event WHERE batch_code = ? AND type = 'RECEIVED' AND actor = ? LIMIT 1""",
-                rs -> 1, batch, party, batch, party).isPresent();
+                SELECT 1 FROM trace_event WHERE batch_code = ? AND type = 'RECEIVED' AND actor = ? LIMIT 1""", rs -> 1, batch, party, batch, party).isPresent();
     }
 
     /** The batch and every batch split from it, directly or not, by code (empty when the batch is unknown). */

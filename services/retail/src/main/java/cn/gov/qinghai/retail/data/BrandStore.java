@@ -25,13 +25,12 @@ public class BrandStore {
     }
 
     /** The new recognition's id, or empty when the certificate is already recorded. */
-    public Optional<Long> insert(String owner, String brand, String certificate, LocalDate on, boolean online,
-                                 String by, Instant at) {
+    public Optional<Long> insert(
+            String owner, String brand, String certificate, LocalDate on, boolean online, String by, Instant at) {
         return sql.one("""
                 INSERT INTO brand (enterprise_credit_code, brand, certificate_number, recognised_on, online,
                                    recorded_by, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (certificate_number) DO NOTHING RETURNING id""",
-                rs -> rs.getLong(1), owner, brand, certificate, on, online, by, at);
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (certificate_number) DO NOTHING RETURNING id""", rs -> rs.getLong(1), owner, brand, certificate, on, online, by, at);
     }
 
     public Optional<Brand> byId(long id) {
@@ -47,10 +46,14 @@ public class BrandStore {
     }
 
     private static Brand row(ResultSet rs) throws SQLException {
-        return Brand.newBuilder().setId(rs.getLong("id")).setEnterpriseCreditCode(rs.getString("enterprise_credit_code"))
-                .setEnterpriseName(rs.getString("enterprise_name")).setBrand(rs.getString("brand"))
+        return Brand.newBuilder()
+                .setId(rs.getLong("id"))
+                .setEnterpriseCreditCode(rs.getString("enterprise_credit_code"))
+                .setEnterpriseName(rs.getString("enterprise_name"))
+                .setBrand(rs.getString("brand"))
                 .setCertificateNumber(rs.getString("certificate_number"))
-                .setRecognisedOn(rs.getDate("recognised_on").toLocalDate().toString()).setOnline(rs.getBoolean("online"))
+                .setRecognisedOn(rs.getDate("recognised_on").toLocalDate().toString())
+                .setOnline(rs.getBoolean("online"))
                 .build();
     }
 }

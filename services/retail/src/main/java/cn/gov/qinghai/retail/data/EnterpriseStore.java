@@ -19,12 +19,11 @@ public class EnterpriseStore {
     }
 
     /** Inserts the enterprise unless its credit code is taken; false when it was. */
-    public boolean insert(String code, String name, String region, boolean chain, String hqLicence, String by,
-                          Instant at) {
+    public boolean insert(
+            String code, String name, String region, boolean chain, String hqLicence, String by, Instant at) {
         return sql.update("""
                 INSERT INTO enterprise (credit_code, name, region, chain, hq_licence_number, registered_by, registered_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (credit_code) DO NOTHING""",
-                code, name, region, chain, hqLicence, by, at) > 0;
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (credit_code) DO NOTHING""", code, name, region, chain, hqLicence, by, at) > 0;
     }
 
     public Optional<Enterprise> find(String code) {
@@ -32,9 +31,13 @@ public class EnterpriseStore {
     }
 
     private static Enterprise row(ResultSet rs) throws SQLException {
-        return Enterprise.newBuilder().setCreditCode(rs.getString("credit_code")).setName(rs.getString("name"))
-                .setRegion(rs.getString("region")).setChain(rs.getBoolean("chain"))
+        return Enterprise.newBuilder()
+                .setCreditCode(rs.getString("credit_code"))
+                .setName(rs.getString("name"))
+                .setRegion(rs.getString("region"))
+                .setChain(rs.getBoolean("chain"))
                 .setHqLicenceNumber(rs.getString("hq_licence_number"))
-                .setRegisteredAt(Sql.text(Sql.instant(rs, "registered_at"))).build();
+                .setRegisteredAt(Sql.text(Sql.instant(rs, "registered_at")))
+                .build();
     }
 }

@@ -18,9 +18,14 @@ import java.util.Optional;
 public class MonthlyReportStore {
 
     /** One group's sums in a month, and the same group's sales twelve months earlier ({@code prior}, may be null). */
-    public record Group(YearMonth month, String region, String format, int reporters, BigDecimal sales,
-                       BigDecimal online, BigDecimal prior) {
-    }
+    public record Group(
+            YearMonth month,
+            String region,
+            String format,
+            int reporters,
+            BigDecimal sales,
+            BigDecimal online,
+            BigDecimal prior) {}
 
     private final Sql sql;
 
@@ -29,18 +34,39 @@ public class MonthlyReportStore {
     }
 
     /** Files the report unless one for the enterprise and month exists; false when it did. */
-    public boolean insert(String code, YearMonth month, String format, String region, BigDecimal revenue,
-                          BigDecimal sales, BigDecimal online, String by, Instant at) {
-        return sql.update("""
+    public boolean insert(
+            String code,
+            YearMonth month,
+            String format,
+            String region,
+            BigDecimal revenue,
+            BigDecimal sales,
+            BigDecimal online,
+            String by,
+            Instant at) {
+        return sql.update(
+                        """
                 INSERT INTO monthly_report (credit_code, month, format, region, annual_main_business_revenue, retail_sales,
                   online_sales, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (credit_code, month) DO NOTHING""", code, month.atDay(1), format, region,
-                Money.yuan(revenue), Money.yuan(sales), Money.yuan(online), by, at) > 0;
+                ON CONFLICT (credit_code, month) DO NOTHING""",
+                        code,
+                        month.atDay(1),
+                        format,
+                        region,
+                        Money.yuan(revenue),
+                        Money.yuan(sales),
+                        Money.yuan(online),
+                        by,
+                        at)
+                > 0;
     }
 
     public Optional<MonthlyReport> find(String code, YearMonth month) {
-        return sql.one("SELECT * FROM monthly_report WHERE credit_code = ? AND month = ?", MonthlyReportStore::report,
-                code, month.atDay(1));
+        return sql.one(
+                "SELECT * FROM monthly_report WHERE credit_code = ? AND month = ?",
+                MonthlyReportStore::report,
+                code,
+                month.atDay(1));
     }
 
     /**
@@ -63,19 +89,32 @@ public class MonthlyReportStore {
                 WHERE g.month >= ?
                 ORDER BY g.month, g.region, g.format""".replace("{region}", regionExpr).replace("{format}", formatExpr);
         LocalDate first = from.atDay(1);
-        return sql.list(query, rs -> new Group(YearMonth.from(rs.getDate("month").toLocalDate()),
-                rs.getString("region"), rs.getString("format"), rs.getInt("reporters"), rs.getBigDecimal("sales"),
-                rs.getBigDecimal("online"), rs.getBigDecimal("prior")),
-                regionLike, from.minusYears(1).atDay(1), to.atDay(1), first);
+        return sql.list(
+                query,
+                rs -> new Group(
+                        YearMonth.from(rs.getDate("month").toLocalDate()),
+                        rs.getString("region"),
+                        rs.getString("format"),
+                        rs.getInt("reporters"),
+                        rs.getBigDecimal("sales"),
+                        rs.getBigDecimal("online"),
+                        rs.getBigDecimal("prior")),
+                regionLike,
+                from.minusYears(1).atDay(1),
+                to.atDay(1),
+                first);
     }
 
     private static MonthlyReport report(ResultSet rs) throws SQLException {
-        return MonthlyReport.newBuilder().setCreditCode(rs.getString("credit_code"))
-                .setMonth(YearMonth.from(rs.getDate("month").toLocalDate()).toString()).setFormat(rs.getString("format"))
+        return MonthlyReport.newBuilder()
+                .setCreditCode(rs.getString("credit_code"))
+                .setMonth(YearMonth.from(rs.getDate("month").toLocalDate()).toString())
+                .setFormat(rs.getString("format"))
                 .setRegion(rs.getString("region"))
                 .setAnnualMainBusinessRevenue(Money.format(rs.getBigDecimal("annual_main_business_revenue")))
                 .setRetailSales(Money.format(rs.getBigDecimal("retail_sales")))
                 .setOnlineSales(Money.format(rs.getBigDecimal("online_sales")))
-                .setSubmittedAt(Sql.text(Sql.instant(rs, "submitted_at"))).build();
+                .setSubmittedAt(Sql.text(Sql.instant(rs, "submitted_at")))
+                .build();
     }
 }

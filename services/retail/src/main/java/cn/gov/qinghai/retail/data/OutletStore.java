@@ -22,15 +22,35 @@ public class OutletStore {
     }
 
     /** The new outlet's id, or empty when a concurrent retry with the same request id inserted first. */
-    public Optional<Long> insert(String requestId, String owner, String name, String region, String format,
-                                 String address, LicenceMode mode, String licence, String status, String by,
-                                 Instant at) {
-        return sql.one("""
+    public Optional<Long> insert(
+            String requestId,
+            String owner,
+            String name,
+            String region,
+            String format,
+            String address,
+            LicenceMode mode,
+            String licence,
+            String status,
+            String by,
+            Instant at) {
+        return sql.one(
+                """
                 INSERT INTO outlet (request_id, enterprise_credit_code, name, region, format, address, licence_mode,
                                     licence_number, status, registered_by, registered_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING RETURNING id""",
-                rs -> rs.getLong(1), requestId, owner, name, region, format, address, mode.name(), licence, status,
-                by, at);
+                rs -> rs.getLong(1),
+                requestId,
+                owner,
+                name,
+                region,
+                format,
+                address,
+                mode.name(),
+                licence,
+                status,
+                by,
+                at);
     }
 
     public Optional<Outlet> byRequest(String requestId) {
@@ -49,8 +69,13 @@ public class OutletStore {
 
     /** How many outlets lie in regions matching {@code regionLike} with {@code format} (empty: any). */
     public int count(String regionLike, String format) {
-        return sql.one("SELECT count(*) FROM outlet WHERE region LIKE ? AND (? = '' OR format = ?)",
-                rs -> rs.getInt(1), regionLike, format, format).orElse(0);
+        return sql.one(
+                        "SELECT count(*) FROM outlet WHERE region LIKE ? AND (? = '' OR format = ?)",
+                        rs -> rs.getInt(1),
+                        regionLike,
+                        format,
+                        format)
+                .orElse(0);
     }
 
     public List<Outlet> page(String regionLike, String format, int size, int offset) {
@@ -60,16 +85,22 @@ public class OutletStore {
     }
 
     public List<Outlet> byIds(Collection<Long> ids) {
-        return sql.list("SELECT * FROM outlet WHERE id = ANY(?::bigint[]) ORDER BY id", OutletStore::row,
-                (Object) ids.stream().map(String::valueOf).toArray(String[]::new));
+        return sql.list("SELECT * FROM outlet WHERE id = ANY(?::bigint[]) ORDER BY id", OutletStore::row, (Object)
+                ids.stream().map(String::valueOf).toArray(String[]::new));
     }
 
     private static Outlet row(ResultSet rs) throws SQLException {
-        return Outlet.newBuilder().setId(rs.getLong("id"))
-                .setEnterpriseCreditCode(rs.getString("enterprise_credit_code")).setName(rs.getString("name"))
-                .setRegion(rs.getString("region")).setFormat(rs.getString("format"))
-                .setAddress(rs.getString("address")).setLicenceMode(LicenceMode.valueOf(rs.getString("licence_mode")))
-                .setLicenceNumber(rs.getString("licence_number")).setStatus(rs.getString("status"))
-                .setRegisteredAt(Sql.text(Sql.instant(rs, "registered_at"))).build();
+        return Outlet.newBuilder()
+                .setId(rs.getLong("id"))
+                .setEnterpriseCreditCode(rs.getString("enterprise_credit_code"))
+                .setName(rs.getString("name"))
+                .setRegion(rs.getString("region"))
+                .setFormat(rs.getString("format"))
+                .setAddress(rs.getString("address"))
+                .setLicenceMode(LicenceMode.valueOf(rs.getString("licence_mode")))
+                .setLicenceNumber(rs.getString("licence_number"))
+                .setStatus(rs.getString("status"))
+                .setRegisteredAt(Sql.text(Sql.instant(rs, "registered_at")))
+                .build();
     }
 }

@@ -20,7 +20,6 @@ public class PalletPilotStore {
                                           enrolled_at) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (enterprise_credit_code) DO UPDATE SET sector = excluded.sector,
                   total_pallets = excluded.total_pallets, standard_pallets = excluded.standard_pallets,
-                  enrolled_by = excluded.enrolled_by, enrolled_at = excluded.enrolled_at""",
-                owner, sector, total, standard, by, at);
+                  enrolled_by = excluded.enrolled_by, enrolled_at = excluded.enrolled_at""", owner, sector, total, standard, by, at);
     }
 }

@@ -26,8 +26,7 @@ public class RecallStore {
     public Recall insert(String requestId, String batch, String reason, String by, Instant at) {
         return sql.one("""
                 INSERT INTO batch_recall (request_id, batch_code, reason, recalled_by, recalled_at)
-                VALUES (?, ?, ?, ?, ?) RETURNING *""", RecallStore::row, requestId, batch, reason, by, at)
-                .orElseThrow();
+                VALUES (?, ?, ?, ?, ?) RETURNING *""", RecallStore::row, requestId, batch, reason, by, at).orElseThrow();
     }
 
     /** Recalls of the batch or of any batch it was split from, oldest first. */
@@ -43,8 +42,12 @@ public class RecallStore {
     }
 
     private static Recall row(ResultSet rs) throws SQLException {
-        return Recall.newBuilder().setId(String.valueOf(rs.getLong("id"))).setBatchCode(rs.getString("batch_code"))
-                .setReason(rs.getString("reason")).setRecalledBy(rs.getString("recalled_by"))
-                .setRecalledAt(Sql.text(Sql.instant(rs, "recalled_at"))).build();
+        return Recall.newBuilder()
+                .setId(String.valueOf(rs.getLong("id")))
+                .setBatchCode(rs.getString("batch_code"))
+                .setReason(rs.getString("reason"))
+                .setRecalledBy(rs.getString("recalled_by"))
+                .setRecalledAt(Sql.text(Sql.instant(rs, "recalled_at")))
+                .build();
     }
 }

@@ -17,11 +17,23 @@ import java.util.Optional;
 public class TraceEventStore {
 
     /** One event to append; {@code counterparty}, {@code outletId} and {@code parent} may be null (none). */
-    public record NewEvent(String batch, int sequence, String requestId, TraceEventType type, Instant occurredAt,
-                           String actor, String counterparty, Long outletId, String product, String quantity,
-                           String parent, String hash, String previousHash, String signature, String keyId,
-                           Instant recordedAt) {
-    }
+    public record NewEvent(
+            String batch,
+            int sequence,
+            String requestId,
+            TraceEventType type,
+            Instant occurredAt,
+            String actor,
+            String counterparty,
+            Long outletId,
+            String product,
+            String quantity,
+            String parent,
+            String hash,
+            String previousHash,
+            String signature,
+            String keyId,
+            Instant recordedAt) {}
 
     private final Sql sql;
 
@@ -34,19 +46,33 @@ public class TraceEventStore {
     }
 
     public void insert(NewEvent e) {
-        sql.update("""
+        sql.update(
+                """
                 INSERT INTO trace_event (batch_code, sequence, request_id, type, occurred_at, actor, counterparty,
                   outlet_id, product, quantity, parent_batch_code, hash, previous_hash, signature, key_id, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                e.batch(), e.sequence(), e.requestId(), e.type().name(), e.occurredAt(), e.actor(), e.counterparty(),
-                e.outletId(), e.product(), e.quantity(), e.parent(), e.hash(), e.previousHash(), e.signature(),
-                e.keyId(), e.recordedAt());
+                e.batch(),
+                e.sequence(),
+                e.requestId(),
+                e.type().name(),
+                e.occurredAt(),
+                e.actor(),
+                e.counterparty(),
+                e.outletId(),
+                e.product(),
+                e.quantity(),
+                e.parent(),
+                e.hash(),
+                e.previousHash(),
+                e.signature(),
+                e.keyId(),
+                e.recordedAt());
     }
 
     /** The batch's events in chain order. */
     public List<TraceEvent> chain(String batch) {
-        return sql.list("SELECT * FROM trace_event WHERE batch_code = ? ORDER BY sequence", TraceEventStore::event,
-                batch);
+        return sql.list(
+                "SELECT * FROM trace_event WHERE batch_code = ? ORDER BY sequence", TraceEventStore::event, batch);
     }
 
     /** Whether {@code from} recorded shipping the batch to {@code to}. */
@@ -62,7 +88,8 @@ public class TraceEventStore {
      * child batch at the same holder, no hop), the edges first narrowed to the batch's family.
      */
     public List<ReachedParty> reach(String batch) {
-        return sql.list("""
+        return sql.list(
+                """
                 WITH RECURSIVE family(code) AS (
                     SELECT batch_code FROM batch WHERE batch_code = ?
                   UNION
@@ -90,9 +117,12 @@ public class TraceEventStore {
                 LEFT JOIN enterprise en ON en.credit_code = rc.party
                 WHERE rc.hops > 0
                 GROUP BY rc.party, rc.batch_code
-                ORDER BY hops, rc.party, rc.batch_code""", rs -> {
-                    ReachedParty.Builder p = ReachedParty.newBuilder().setParty(rs.getString("party"))
-                            .setBatchCode(rs.getString("batch_code")).setHops(rs.getInt("hops"))
+                ORDER BY hops, rc.party, rc.batch_code""",
+                rs -> {
+                    ReachedParty.Builder p = ReachedParty.newBuilder()
+                            .setParty(rs.getString("party"))
+                            .setBatchCode(rs.getString("batch_code"))
+                            .setHops(rs.getInt("hops"))
                             .setFirstReceivedAt(Sql.text(Sql.instant(rs, "first_received")))
                             .setName(rs.getString("name"));
                     Array outlets = rs.getArray("outlets");
@@ -100,18 +130,29 @@ public class TraceEventStore {
                         p.addOutletIds(((Number) id).longValue());
                     }
                     return p.build();
-                }, batch, batch);
+                },
+                batch,
+                batch);
     }
 
     private static TraceEvent event(ResultSet rs) throws SQLException {
-        return TraceEvent.newBuilder().setSequence(rs.getInt("sequence")).setBatchCode(rs.getString("batch_code"))
+        return TraceEvent.newBuilder()
+                .setSequence(rs.getInt("sequence"))
+                .setBatchCode(rs.getString("batch_code"))
                 .setType(TraceEventType.valueOf(rs.getString("type")))
-                .setOccurredAt(Sql.instant(rs, "occurred_at").toString()).setActor(rs.getString("actor"))
-                .setCounterparty(nz(rs.getString("counterparty"))).setOutletId(rs.getLong("outlet_id"))
-                .setProduct(rs.getString("product")).setQuantity(rs.getString("quantity"))
-                .setParentBatchCode(nz(rs.getString("parent_batch_code"))).setHash(rs.getString("hash"))
-                .setPreviousHash(rs.getString("previous_hash")).setSignature(rs.getString("signature"))
-                .setKeyId(rs.getString("key_id")).setRecordedAt(Sql.text(Sql.instant(rs, "recorded_at"))).build();
+                .setOccurredAt(Sql.instant(rs, "occurred_at").toString())
+                .setActor(rs.getString("actor"))
+                .setCounterparty(nz(rs.getString("counterparty")))
+                .setOutletId(rs.getLong("outlet_id"))
+                .setProduct(rs.getString("product"))
+                .setQuantity(rs.getString("quantity"))
+                .setParentBatchCode(nz(rs.getString("parent_batch_code")))
+                .setHash(rs.getString("hash"))
+                .setPreviousHash(rs.getString("previous_hash"))
+                .setSignature(rs.getString("signature"))
+                .setKeyId(rs.getString("key_id"))
+                .setRecordedAt(Sql.text(Sql.instant(rs, "recorded_at")))
+                .build();
     }
 
     private static String nz(String s) {

@@ -2,19 +2,17 @@ package cn.gov.qinghai.retail.grpc;
 
 import static cn.gov.qinghai.kit.grpc.Replies.reply;
 
-import cn.gov.qinghai.retail.service.ColdChainService;
-import cn.gov.qinghai.retail.service.RecallService;
 import cn.gov.qinghai.retail.service.BrandService;
+import cn.gov.qinghai.retail.service.ColdChainService;
 import cn.gov.qinghai.retail.service.EnterpriseService;
 import cn.gov.qinghai.retail.service.OutletService;
 import cn.gov.qinghai.retail.service.PalletPilotService;
+import cn.gov.qinghai.retail.service.RecallService;
 import cn.gov.qinghai.retail.service.RuralService;
 import cn.gov.qinghai.retail.service.StatisticsService;
 import cn.gov.qinghai.retail.service.TraceRecorder;
 import cn.gov.qinghai.retail.service.TraceService;
 import cn.gov.qinghai.retail.v1.AcknowledgeAlertRequest;
-import cn.gov.qinghai.retail.v1.Recall;
-import cn.gov.qinghai.retail.v1.RecallBatchRequest;
 import cn.gov.qinghai.retail.v1.Brand;
 import cn.gov.qinghai.retail.v1.CsvExport;
 import cn.gov.qinghai.retail.v1.DecideSubsidyApplicationRequest;
@@ -40,6 +38,8 @@ import cn.gov.qinghai.retail.v1.ListOutletsResponse;
 import cn.gov.qinghai.retail.v1.MonthlyReport;
 import cn.gov.qinghai.retail.v1.Outlet;
 import cn.gov.qinghai.retail.v1.PalletPilot;
+import cn.gov.qinghai.retail.v1.Recall;
+import cn.gov.qinghai.retail.v1.RecallBatchRequest;
 import cn.gov.qinghai.retail.v1.RecallReach;
 import cn.gov.qinghai.retail.v1.RecogniseBrandRequest;
 import cn.gov.qinghai.retail.v1.RecordTraceEventRequest;
@@ -79,10 +79,17 @@ public class RetailEndpoint extends RetailServiceGrpc.RetailServiceImplBase {
     private final StatisticsService statistics;
     private final RecallService recalls;
 
-    public RetailEndpoint(EnterpriseService enterprises, OutletService outlets, BrandService brands,
-                          PalletPilotService pallets, TraceRecorder recorder, TraceService trace,
-                          ColdChainService coldChain, RuralService rural, StatisticsService statistics,
-                          RecallService recalls) {
+    public RetailEndpoint(
+            EnterpriseService enterprises,
+            OutletService outlets,
+            BrandService brands,
+            PalletPilotService pallets,
+            TraceRecorder recorder,
+            TraceService trace,
+            ColdChainService coldChain,
+            RuralService rural,
+            StatisticsService statistics,
+            RecallService recalls) {
         this.recalls = recalls;
         this.enterprises = enterprises;
         this.outlets = outlets;
@@ -181,12 +188,14 @@ public class RetailEndpoint extends RetailServiceGrpc.RetailServiceImplBase {
     }
 
     @Override
-    public void submitSubsidyApplication(SubmitSubsidyApplicationRequest request, StreamObserver<SubsidyApplication> out) {
+    public void submitSubsidyApplication(
+            SubmitSubsidyApplicationRequest request, StreamObserver<SubsidyApplication> out) {
         reply(out, rural.submit(request));
     }
 
     @Override
-    public void decideSubsidyApplication(DecideSubsidyApplicationRequest request, StreamObserver<SubsidyApplication> out) {
+    public void decideSubsidyApplication(
+            DecideSubsidyApplicationRequest request, StreamObserver<SubsidyApplication> out) {
         reply(out, rural.decide(request));
     }
 

@@ -12,18 +12,21 @@ import java.math.BigDecimal;
 public final class AboveThreshold {
 
     /** Result with explanation. */
-    public record Result(boolean above, Explanation explanation) {
-    }
+    public record Result(boolean above, Explanation explanation) {}
 
-    private AboveThreshold() {
-    }
+    private AboveThreshold() {}
 
     public static Result decide(BigDecimal annualRevenue, ParameterValue threshold) {
         boolean above = annualRevenue.compareTo(threshold.decimal()) >= 0;
-        Explanation why = new ExplanationBuilder().step("限额以上判定 / Above-threshold test")
+        Explanation why = new ExplanationBuilder()
+                .step("限额以上判定 / Above-threshold test")
                 .formula("above = annualMainBusinessRevenue >= threshold")
-                .input("annualMainBusinessRevenue", annualRevenue).parameter(threshold)
-                .result(above).cite(threshold.citation()).add().build();
+                .input("annualMainBusinessRevenue", annualRevenue)
+                .parameter(threshold)
+                .result(above)
+                .cite(threshold.citation())
+                .add()
+                .build();
         return new Result(above, why);
     }
 }

@@ -20,7 +20,10 @@ import java.util.List;
 public final class ExcursionDetector {
 
     /** Side of the range an excursion is on. */
-    public enum Direction { ABOVE_MAX, BELOW_MIN }
+    public enum Direction {
+        ABOVE_MAX,
+        BELOW_MIN
+    }
 
     /** One excursion found; {@code endedAt} is {@code null} while ongoing. */
     public record Found(Instant startedAt, Instant endedAt, Instant lastOutAt, BigDecimal peak, Direction direction) {
@@ -51,7 +54,8 @@ public final class ExcursionDetector {
             throw new IllegalArgumentException("readings must ascend in time: " + at + " after " + previous);
         }
         previous = at;
-        Direction side = range.max() != null && celsius.compareTo(range.max()) > 0 ? Direction.ABOVE_MAX
+        Direction side = range.max() != null && celsius.compareTo(range.max()) > 0
+                ? Direction.ABOVE_MAX
                 : range.min() != null && celsius.compareTo(range.min()) < 0 ? Direction.BELOW_MIN : null;
         if (direction != null && side != direction) {
             found.add(new Found(start, at, lastOut, peak, direction));

@@ -25,7 +25,8 @@ public record TemperatureRange(String productClass, BigDecimal min, BigDecimal m
         if (!(classes.get(productClass) instanceof Map<?, ?> m)) {
             return Optional.empty();
         }
-        return Optional.of(new TemperatureRange(productClass, bound(m.get("minCelsiusInclusive")), bound(m.get("maxCelsiusInclusive")), v));
+        return Optional.of(new TemperatureRange(
+                productClass, bound(m.get("minCelsiusInclusive")), bound(m.get("maxCelsiusInclusive")), v));
     }
 
     /** Whether {@code celsius} lies inside the range (bounds inclusive). */
@@ -34,7 +35,8 @@ public record TemperatureRange(String productClass, BigDecimal min, BigDecimal m
     }
 
     public String describe() {
-        return (min == null ? "−∞" : min.toPlainString()) + " °C … " + (max == null ? "+∞" : max.toPlainString()) + " °C";
+        return (min == null ? "−∞" : min.toPlainString()) + " °C … " + (max == null ? "+∞" : max.toPlainString())
+                + " °C";
     }
 
     private static BigDecimal bound(Object raw) {

@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public final class YearOnYearChange {
 
-    private YearOnYearChange() {
-    }
+    private YearOnYearChange() {}
 
     public static Optional<BigDecimal> of(BigDecimal current, BigDecimal previousYear) {
         if (previousYear == null || previousYear.signum() == 0) {

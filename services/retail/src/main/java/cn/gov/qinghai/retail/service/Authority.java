@@ -16,8 +16,7 @@ public final class Authority {
     /** A cold-chain carrier; token organisation = its credit code. */
     public static final String CARRIER = "retail:carrier";
 
-    private Authority() {
-    }
+    private Authority() {}
 
     /** A commerce officer whose scope covers {@code region}. */
     public static Caller officerFor(String region) {
@@ -33,7 +32,8 @@ public final class Authority {
     public static Caller organisation(String role, String creditCode) {
         Caller c = Caller.current().requireAnyRole(role);
         if (!c.organisation().equals(creditCode)) {
-            throw ServiceException.permissionDenied("ORGANISATION_MISMATCH",
+            throw ServiceException.permissionDenied(
+                    "ORGANISATION_MISMATCH",
                     "your token acts for organisation " + c.organisation() + ", not " + creditCode);
         }
         return c;
@@ -43,8 +43,8 @@ public final class Authority {
     public static Caller actingOrganisation(String role) {
         Caller c = Caller.current().requireAnyRole(role);
         if (c.organisation().isEmpty()) {
-            throw ServiceException.permissionDenied("ORGANISATION_REQUIRED",
-                    "your token names no organisation (credit code) to act for");
+            throw ServiceException.permissionDenied(
+                    "ORGANISATION_REQUIRED", "your token names no organisation (credit code) to act for");
         }
         return c;
     }

@@ -45,8 +45,8 @@ public class BrandService {
         Enterprise e = enterprises.require(owner);
         Caller caller = Authority.officerFor(e.getRegion());
         long id = brands.insert(owner, brand, certificate, on, r.getOnline(), caller.subject(), clock.instant())
-                .orElseThrow(() -> ServiceException.alreadyExists("BRAND_ALREADY_RECOGNISED",
-                        "certificate " + certificate + " is already recorded"));
+                .orElseThrow(() -> ServiceException.alreadyExists(
+                        "BRAND_ALREADY_RECOGNISED", "certificate " + certificate + " is already recorded"));
         return brands.byId(id).orElseThrow();
     }
 
@@ -56,7 +56,10 @@ public class BrandService {
         Pages.Window w = Pages.window(errors, r.getPageSize(), r.getPageToken());
         errors.throwIfAny();
         int total = brands.count();
-        return ListBrandsResponse.newBuilder().addAllBrands(brands.page(w.size(), w.offset()))
-                .setTotalSize(total).setNextPageToken(w.nextToken(total)).build();
+        return ListBrandsResponse.newBuilder()
+                .addAllBrands(brands.page(w.size(), w.offset()))
+                .setTotalSize(total)
+                .setNextPageToken(w.nextToken(total))
+                .build();
     }
 }

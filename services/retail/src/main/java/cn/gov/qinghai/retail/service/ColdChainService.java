@@ -47,9 +47,13 @@ public class ColdChainService {
     private final Duration clockSkew;
     private final int flushSize;
 
-    public ColdChainService(Sql sql, RetailParameters parameters, ReadingWriter writer, Clock clock,
-                            @Value("${retail.cold-chain.clock-skew:60s}") Duration clockSkew,
-                            @Value("${retail.cold-chain.flush-size:5000}") int flushSize) {
+    public ColdChainService(
+            Sql sql,
+            RetailParameters parameters,
+            ReadingWriter writer,
+            Clock clock,
+            @Value("${retail.cold-chain.clock-skew:60s}") Duration clockSkew,
+            @Value("${retail.cold-chain.flush-size:5000}") int flushSize) {
         this.sql = sql;
         this.parameters = parameters;
         this.writer = writer;
@@ -59,8 +63,7 @@ public class ColdChainService {
     }
 
     /** What the ingest of one stream needs to know about a shipment. */
-    record ShipmentInfo(String code, String carrier) {
-    }
+    record ShipmentInfo(String code, String carrier) {}
 
     @Transactional
     public Shipment registerShipment(RegisterShipmentRequest r) {
@@ -78,15 +81,27 @@ public class ColdChainService {
         }
         String batch = r.getBatchCode().isEmpty() ? null : Validation.code(errors, "batchCode", r.getBatchCode());
         errors.throwIfAny();
-        if (batch != null && sql.one("SELECT 1 FROM batch WHERE batch_code = ?", rs -> 1, batch).isEmpty()) {
+        if (batch != null
+                && sql.one("SELECT 1 FROM batch WHERE batch_code = ?", rs -> 1, batch)
+                        .isEmpty()) {
             throw TraceService.batchNotFound(batch);
         }
-        LocalDate rangeFrom = range.source().entry().from() == null ? LocalDate.of(1900, 1, 1) : range.source().entry().from();
-        int inserted = sql.update("""
+        LocalDate rangeFrom = range.source().entry().from() == null
+                ? LocalDate.of(1900, 1, 1)
+                : range.source().entry().from();
+        int inserted = sql.update(
+                """
                 INSERT INTO shipment (shipment_code, carrier, product_class, batch_code, min_celsius, max_celsius,
                                       range_from, registered_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (shipment_code) DO NOTHING""",
-                code, caller.organisation(), productClass, batch, range.min(), range.max(), rangeFrom, clock.instant());
+                code,
+                caller.organisation(),
+                productClass,
+                batch,
+                range.min(),
+                range.max(),
+                rangeFrom,
+                clock.instant());
         if (inserted == 0) {
             throw ServiceException.alreadyExists("SHIPMENT_EXISTS", "shipment " + code + " is already registered");
         }
@@ -95,32 +110,52 @@ public class ColdChainService {
 
     @SuppressWarnings("unchecked")
     private List<String> classes(LocalDate day) {
-        return new ArrayList<>(((Map<String, Object>) parameters.value(RetailParameters.COLD_CHAIN, day).asMap()
-                .get("classes")).keySet());
+        return new ArrayList<>(((Map<String, Object>) parameters
+                        .value(RetailParameters.COLD_CHAIN, day)
+                        .asMap()
+                        .get("classes"))
+                .keySet());
     }
 
     private Optional<Shipment> shipment(String code) {
-        return sql.one("SELECT * FROM shipment WHERE shipment_code = ?", rs -> Shipment.newBuilder()
-                .setShipmentCode(rs.getString("shipment_code")).setCarrier(rs.getString("carrier"))
-                .setProductClass(rs.getString("product_class"))
-                .setBatchCode(Optional.ofNullable(rs.getString("batch_code")).orElse(""))
-                .setMinCelsius(plain(rs.getBigDecimal("min_celsius"))).setMaxCelsius(plain(rs.getBigDecimal("max_celsius")))
-                .setRegisteredAt(Sql.text(Sql.instant(rs, "registered_at"))).build(), code);
+        return sql.one(
+                "SELECT * FROM shipment WHERE shipment_code = ?",
+                rs -> Shipment.newBuilder()
+                        .setShipmentCode(rs.getString("shipment_code"))
+                        .setCarrier(rs.getString("carrier"))
+                        .setProductClass(rs.getString("product_class"))
+                        .setBatchCode(
+                                Optional.ofNullable(rs.getString("batch_code")).orElse(""))
+                        .setMinCelsius(plain(rs.getBigDecimal("min_celsius")))
+                        .setMaxCelsius(plain(rs.getBigDecimal("max_celsius")))
+                        .setRegisteredAt(Sql.text(Sql.instant(rs, "registered_at")))
+                        .build(),
+                code);
     }
 
     /** A new ingest session for one client stream, acting for the calling carrier. */
     public ReadingIngest newIngest() {
         Caller caller = Authority.actingOrganisation(Authority.CARRIER);
-        Map<String, Object> bounds = parameters.value(RetailParameters.COLD_CHAIN, LocalDate.now(clock)).asMap();
-        return new ReadingIngest(this, writer, caller.organisation(), clock, clockSkew, flushSize,
+        Map<String, Object> bounds = parameters
+                .value(RetailParameters.COLD_CHAIN, LocalDate.now(clock))
+                .asMap();
+        return new ReadingIngest(
+                this,
+                writer,
+                caller.organisation(),
+                clock,
+                clockSkew,
+                flushSize,
                 new BigDecimal(bounds.get("plausibleMinCelsiusInclusive").toString()),
                 new BigDecimal(bounds.get("plausibleMaxCelsiusInclusive").toString()));
     }
 
     @Transactional(readOnly = true)
     public Optional<ShipmentInfo> shipmentInfo(String code) {
-        return sql.one("SELECT shipment_code, carrier FROM shipment WHERE shipment_code = ?",
-                rs -> new ShipmentInfo(rs.getString(1), rs.getString(2)), code);
+        return sql.one(
+                "SELECT shipment_code, carrier FROM shipment WHERE shipment_code = ?",
+                rs -> new ShipmentInfo(rs.getString(1), rs.getString(2)),
+                code);
     }
 
     /**
@@ -130,33 +165,45 @@ public class ColdChainService {
      */
     @Transactional
     public List<Excursion> redetect(String shipmentCode) {
-        var range = sql.one("SELECT min_celsius, max_celsius, product_class FROM shipment WHERE shipment_code = ? FOR UPDATE",
-                rs -> new TemperatureRange(rs.getString(3), rs.getBigDecimal(1), rs.getBigDecimal(2), null),
-                shipmentCode).orElseThrow();
+        var range = sql.one(
+                        "SELECT min_celsius, max_celsius, product_class FROM shipment WHERE shipment_code = ? FOR UPDATE",
+                        rs -> new TemperatureRange(rs.getString(3), rs.getBigDecimal(1), rs.getBigDecimal(2), null),
+                        shipmentCode)
+                .orElseThrow();
         ExcursionDetector detector = new ExcursionDetector(range);
-        sql.jdbc().prepareStatement("SELECT recorded_at, celsius FROM reading WHERE shipment_code = ? ORDER BY recorded_at",
-                ps -> {
-                    ps.setFetchSize(10_000);
-                    ps.setString(1, shipmentCode);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            detector.accept(rs.getTimestamp(1).toInstant(), rs.getBigDecimal(2));
-                        }
-                    }
-                    return null;
-                });
+        sql.jdbc()
+                .prepareStatement(
+                        "SELECT recorded_at, celsius FROM reading WHERE shipment_code = ? ORDER BY recorded_at", ps -> {
+                            ps.setFetchSize(10_000);
+                            ps.setString(1, shipmentCode);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                while (rs.next()) {
+                                    detector.accept(rs.getTimestamp(1).toInstant(), rs.getBigDecimal(2));
+                                }
+                            }
+                            return null;
+                        });
         List<ExcursionDetector.Found> found = detector.finish();
-        List<Instant> starts = found.stream().map(ExcursionDetector.Found::startedAt).toList();
-        sql.update("DELETE FROM excursion WHERE shipment_code = ? AND NOT (started_at = ANY(?::timestamptz[]))",
-                shipmentCode, starts.stream().map(Instant::toString).toArray(String[]::new));
+        List<Instant> starts =
+                found.stream().map(ExcursionDetector.Found::startedAt).toList();
+        sql.update(
+                "DELETE FROM excursion WHERE shipment_code = ? AND NOT (started_at = ANY(?::timestamptz[]))",
+                shipmentCode,
+                starts.stream().map(Instant::toString).toArray(String[]::new));
         for (ExcursionDetector.Found f : found) {
-            sql.update("""
+            sql.update(
+                    """
                     INSERT INTO excursion (shipment_code, started_at, ended_at, last_out_at, peak_celsius, direction)
                     VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (shipment_code, started_at) DO UPDATE SET ended_at = excluded.ended_at,
                       last_out_at = excluded.last_out_at, peak_celsius = excluded.peak_celsius,
                       direction = excluded.direction""",
-                    shipmentCode, f.startedAt(), f.endedAt(), f.lastOutAt(), f.peak(), f.direction().name());
+                    shipmentCode,
+                    f.startedAt(),
+                    f.endedAt(),
+                    f.lastOutAt(),
+                    f.peak(),
+                    f.direction().name());
         }
         return excursions("e.shipment_code = ?", shipmentCode);
     }
@@ -168,7 +215,9 @@ public class ColdChainService {
         errors.throwIfAny();
         ShipmentInfo s = shipmentInfo(code).orElseThrow(() -> shipmentNotFound(code));
         carrierOrOfficer(s.carrier());
-        return ListExcursionsResponse.newBuilder().addAllExcursions(excursions("e.shipment_code = ?", code)).build();
+        return ListExcursionsResponse.newBuilder()
+                .addAllExcursions(excursions("e.shipment_code = ?", code))
+                .build();
     }
 
     /** Unacknowledged excursions of one carrier, newest first. */
@@ -182,8 +231,10 @@ public class ColdChainService {
         List<Excursion> all = excursions("s.carrier = ? AND e.acknowledged_at IS NULL", carrier);
         List<Excursion> newestFirst = new ArrayList<>(all);
         java.util.Collections.reverse(newestFirst);
-        return ListOpenAlertsResponse.newBuilder().addAllAlerts(w.slice(newestFirst))
-                .setTotalSize(all.size()).setNextPageToken(w.nextToken(all.size()))
+        return ListOpenAlertsResponse.newBuilder()
+                .addAllAlerts(w.slice(newestFirst))
+                .setTotalSize(all.size())
+                .setNextPageToken(w.nextToken(all.size()))
                 .build();
     }
 
@@ -202,11 +253,17 @@ public class ColdChainService {
         Excursion e = found.get(0);
         Caller caller = Authority.organisation(Authority.CARRIER, e.getCarrier());
         if (e.getOngoing()) {
-            throw ServiceException.failedPrecondition("EXCURSION_ONGOING",
+            throw ServiceException.failedPrecondition(
+                    "EXCURSION_ONGOING",
                     "the temperature is still out of range; acknowledge once a reading is back in range");
         }
-        sql.update("UPDATE excursion SET acknowledged_at = ?, acknowledged_by = ?, acknowledge_note = ? "
-                + "WHERE id = ? AND acknowledged_at IS NULL", clock.instant(), caller.subject(), note, r.getExcursionId());
+        sql.update(
+                "UPDATE excursion SET acknowledged_at = ?, acknowledged_by = ?, acknowledge_note = ? "
+                        + "WHERE id = ? AND acknowledged_at IS NULL",
+                clock.instant(),
+                caller.subject(),
+                note,
+                r.getExcursionId());
         return excursions("e.id = ?", r.getExcursionId()).get(0);
     }
 
@@ -223,9 +280,12 @@ public class ColdChainService {
     }
 
     private List<Excursion> excursions(String where, Object arg) {
-        return sql.list("SELECT e.*, s.carrier, s.product_class, s.min_celsius, s.max_celsius FROM excursion e "
-                + "JOIN shipment s ON s.shipment_code = e.shipment_code WHERE " + where
-                + " ORDER BY e.started_at, e.id", this::excursion, arg);
+        return sql.list(
+                "SELECT e.*, s.carrier, s.product_class, s.min_celsius, s.max_celsius FROM excursion e "
+                        + "JOIN shipment s ON s.shipment_code = e.shipment_code WHERE " + where
+                        + " ORDER BY e.started_at, e.id",
+                this::excursion,
+                arg);
     }
 
     private Excursion excursion(ResultSet rs) throws SQLException {
@@ -239,23 +299,38 @@ public class ColdChainService {
         Explanation why = new ExplanationBuilder()
                 .step("温度范围 / Range of the product class")
                 .formula("range of '" + rs.getString("product_class") + "' fixed when the shipment was registered")
-                .input("minCelsius", min).input("maxCelsius", max).result(rs.getString("direction"))
+                .input("minCelsius", min)
+                .input("maxCelsius", max)
+                .result(rs.getString("direction"))
                 .cite(cn.gov.qinghai.kit.params.Citation.of("青政办〔2017〕85号", "二(四)")
-                        .withNote("全程冷链、全程监控; figures from parameters/cold_chain_ranges.yaml")).add()
+                        .withNote("全程冷链、全程监控; figures from parameters/cold_chain_ranges.yaml"))
+                .add()
                 .step("持续时间 / Duration")
-                .formula(end == null ? "ongoing: lastOutOfRangeReading − firstOutOfRangeReading"
-                        : "firstReadingBackInRange − firstOutOfRangeReading")
-                .input("startedAt", start).input(end == null ? "lastOutAt" : "endedAt", end == null ? lastOut : end)
-                .result(seconds + " s").add()
+                .formula(
+                        end == null
+                                ? "ongoing: lastOutOfRangeReading − firstOutOfRangeReading"
+                                : "firstReadingBackInRange − firstOutOfRangeReading")
+                .input("startedAt", start)
+                .input(end == null ? "lastOutAt" : "endedAt", end == null ? lastOut : end)
+                .result(seconds + " s")
+                .add()
                 .build();
-        return Excursion.newBuilder().setId(rs.getLong("id")).setShipmentCode(rs.getString("shipment_code"))
-                .setCarrier(rs.getString("carrier")).setProductClass(rs.getString("product_class"))
-                .setStartedAt(start.toString()).setEndedAt(Sql.text(end)).setDurationSeconds(seconds)
+        return Excursion.newBuilder()
+                .setId(rs.getLong("id"))
+                .setShipmentCode(rs.getString("shipment_code"))
+                .setCarrier(rs.getString("carrier"))
+                .setProductClass(rs.getString("product_class"))
+                .setStartedAt(start.toString())
+                .setEndedAt(Sql.text(end))
+                .setDurationSeconds(seconds)
                 .setPeakCelsius(peak.scale() < 0 ? peak.setScale(0).toPlainString() : peak.toPlainString())
-                .setDirection(rs.getString("direction")).setOngoing(end == null)
+                .setDirection(rs.getString("direction"))
+                .setOngoing(end == null)
                 .setAcknowledgedAt(Sql.text(Sql.instant(rs, "acknowledged_at")))
-                .setAcknowledgedBy(Optional.ofNullable(rs.getString("acknowledged_by")).orElse(""))
-                .setExplanation(why).build();
+                .setAcknowledgedBy(
+                        Optional.ofNullable(rs.getString("acknowledged_by")).orElse(""))
+                .setExplanation(why)
+                .build();
     }
 
     private static String plain(BigDecimal d) {

@@ -39,11 +39,17 @@ public class EnterpriseService {
         String hqLicence = errors.optionalText("hqLicenceNumber", r.getHqLicenceNumber(), 100);
         errors.throwIfAny();
         Caller caller = Authority.officerOrOrganisation(region, Authority.ENTERPRISE, code);
-        boolean inserted = enterprises.insert(code, name, region, r.getChain(),
-                Objects.requireNonNullElse(hqLicence, ""), caller.subject(), clock.instant());
+        boolean inserted = enterprises.insert(
+                code,
+                name,
+                region,
+                r.getChain(),
+                Objects.requireNonNullElse(hqLicence, ""),
+                caller.subject(),
+                clock.instant());
         if (!inserted) {
-            throw ServiceException.alreadyExists("CREDIT_CODE_TAKEN",
-                    "an enterprise with credit code " + code + " is already registered");
+            throw ServiceException.alreadyExists(
+                    "CREDIT_CODE_TAKEN", "an enterprise with credit code " + code + " is already registered");
         }
         LOG.info("registered enterprise {} in {} by {}", code, region, caller.subject());
         return find(code).orElseThrow();

@@ -69,8 +69,8 @@ public class OutletService {
             errors.add("format", "must be one of " + parameters.formats(today).keySet());
         }
         String address = errors.text("address", r.getAddress(), 500);
-        LicenceMode mode = errors.enumValue("licenceMode", r.getLicenceMode(), LicenceMode.LICENCE_MODE_UNSPECIFIED,
-                LicenceMode.UNRECOGNIZED);
+        LicenceMode mode = errors.enumValue(
+                "licenceMode", r.getLicenceMode(), LicenceMode.LICENCE_MODE_UNSPECIFIED, LicenceMode.UNRECOGNIZED);
         String ownLicence = errors.optionalText("licenceNumber", r.getLicenceNumber(), 100);
         if (mode == LicenceMode.OWN_LICENCE && ownLicence == null) {
             errors.add("licenceNumber", "is required for an outlet with its own licence");
@@ -89,60 +89,95 @@ public class OutletService {
         switch (mode) {
             case HQ_LICENCE_FILING -> {
                 if (!enterprise.getChain()) {
-                    throw ServiceException.failedPrecondition("NOT_A_CHAIN_ENTERPRISE", "enterprise " + owner
-                            + " is not registered as a chain enterprise; only chains file outlets under the HQ licence");
+                    throw ServiceException.failedPrecondition(
+                            "NOT_A_CHAIN_ENTERPRISE",
+                            "enterprise " + owner
+                                    + " is not registered as a chain enterprise; only chains file outlets under the HQ licence");
                 }
                 // The HQ's licence documents, or its business licence, which the credit code identifies.
                 licence = enterprise.getHqLicenceNumber().isEmpty() ? owner : enterprise.getHqLicenceNumber();
                 status = "FILED";
                 why.step("连锁门店备案 / Chain outlet filed under the HQ licence")
-                        .formula("filed: licence = HQ licence (or HQ business licence = credit code); no separate licence required")
-                        .input("enterpriseCreditCode", owner).input("hqLicenceNumber", enterprise.getHqLicenceNumber())
-                        .result(status).cite(SIMPLIFICATION.withNote(
-                                "非企业法人直营门店可直接凭企业总部获取的许可文件复印件到门店所在地主管部门备案；不得设置障碍"))
+                        .formula(
+                                "filed: licence = HQ licence (or HQ business licence = credit code); no separate licence required")
+                        .input("enterpriseCreditCode", owner)
+                        .input("hqLicenceNumber", enterprise.getHqLicenceNumber())
+                        .result(status)
+                        .cite(SIMPLIFICATION.withNote("非企业法人直营门店可直接凭企业总部获取的许可文件复印件到门店所在地主管部门备案；不得设置障碍"))
                         .add();
             }
             case ONE_LICENCE_MANY_ADDRESSES -> {
-                if (!enterprise.getRegion().equals(region) || enterprise.getRegion().endsWith("00")) {
-                    throw ServiceException.failedPrecondition("OUTSIDE_REGISTRATION_AUTHORITY", "一照多址 covers "
-                            + "addresses within the county-level registration authority of the licence ("
-                            + enterprise.getRegion() + "); the outlet lies in " + region
-                            + ": register it with its own licence there");
+                if (!enterprise.getRegion().equals(region)
+                        || enterprise.getRegion().endsWith("00")) {
+                    throw ServiceException.failedPrecondition(
+                            "OUTSIDE_REGISTRATION_AUTHORITY",
+                            "一照多址 covers "
+                                    + "addresses within the county-level registration authority of the licence ("
+                                    + enterprise.getRegion() + "); the outlet lies in " + region
+                                    + ": register it with its own licence there");
                 }
                 licence = owner;
                 status = "FILED";
                 why.step("一照多址 / One licence, many addresses")
                         .formula("outlet.region == enterprise registration county ⇒ licence = enterprise licence")
-                        .input("enterpriseRegion", enterprise.getRegion()).input("outletRegion", region)
-                        .result(status).cite(SIMPLIFICATION.withNote(
-                                "在快递等行业推行同一县级工商登记机关管辖范围内“一照多址”模式改革")).add();
+                        .input("enterpriseRegion", enterprise.getRegion())
+                        .input("outletRegion", region)
+                        .result(status)
+                        .cite(SIMPLIFICATION.withNote("在快递等行业推行同一县级工商登记机关管辖范围内“一照多址”模式改革"))
+                        .add();
             }
             default -> {
                 licence = ownLicence;
                 status = "REGISTERED";
-                why.step("自有执照登记 / Registered with its own licence").formula("licence = licenceNumber")
-                        .input("licenceNumber", ownLicence).result(status).add();
+                why.step("自有执照登记 / Registered with its own licence")
+                        .formula("licence = licenceNumber")
+                        .input("licenceNumber", ownLicence)
+                        .result(status)
+                        .add();
             }
         }
-        Long id = outlets.insert(requestId, owner, name, region, format, address, mode, licence, status,
-                caller.subject(), clock.instant()).orElse(null);
+        Long id = outlets.insert(
+                        requestId,
+                        owner,
+                        name,
+                        region,
+                        format,
+                        address,
+                        mode,
+                        licence,
+                        status,
+                        caller.subject(),
+                        clock.instant())
+                .orElse(null);
         if (id == null) {
             // A concurrent retry with the same key won the insert.
-            return sameOutletOrConflict(outlets.byRequest(requestId).orElseThrow(), requestId, owner, name, region,
-                    format, address, mode);
+            return sameOutletOrConflict(
+                    outlets.byRequest(requestId).orElseThrow(), requestId, owner, name, region, format, address, mode);
         }
         LOG.info("outlet {} of {} {} in {}", id, owner, status, region);
-        return outlets.byId(id).orElseThrow().toBuilder().setExplanation(why.build()).build();
+        return outlets.byId(id).orElseThrow().toBuilder()
+                .setExplanation(why.build())
+                .build();
     }
 
-    private static Outlet sameOutletOrConflict(Outlet o, String requestId, String owner, String name, String region,
-                                               String format, String address, LicenceMode mode) {
-        boolean same = o.getEnterpriseCreditCode().equals(owner) && o.getName().equals(name)
-                && o.getRegion().equals(region) && o.getFormat().equals(format) && o.getAddress().equals(address)
+    private static Outlet sameOutletOrConflict(
+            Outlet o,
+            String requestId,
+            String owner,
+            String name,
+            String region,
+            String format,
+            String address,
+            LicenceMode mode) {
+        boolean same = o.getEnterpriseCreditCode().equals(owner)
+                && o.getName().equals(name)
+                && o.getRegion().equals(region)
+                && o.getFormat().equals(format)
+                && o.getAddress().equals(address)
                 && o.getLicenceMode() == mode;
         if (!same) {
-            throw ServiceException.alreadyExists("REQUEST_ID_REUSED",
-                    "requestId " + requestId + " was already used for a different outlet");
+            throw ServiceException.alreadyExists(
+                    "REQUEST_ID_REUSED", "requestId " + requestId + " was already used for a different outlet");
         }
         return o;
     }
@@ -156,23 +191,35 @@ public class OutletService {
         Pages.Window w = Pages.window(errors, r.getPageSize(), r.getPageToken());
         String format = r.getFormat();
         var formats = parameters.formats(LocalDate.now(clock));
-        errors.check(format.isEmpty() || formats.containsKey(format), "format",
+        errors.check(
+                format.isEmpty() || formats.containsKey(format),
+                "format",
                 "must be one of " + String.join(", ", formats.keySet()));
         errors.throwIfAny();
         // a public filter the reader chooses (the whole province when none), not an authority scope
         String pattern = new Scope(r.getRegion().isEmpty() ? Regions.PROVINCE : r.getRegion()).likePattern();
         int total = outlets.count(pattern, format);
         List<Outlet> page = outlets.page(pattern, format, w.size(), w.offset());
-        return ListOutletsResponse.newBuilder().addAllOutlets(page)
-                .setTotalSize(total).setNextPageToken(w.nextToken(total)).build();
+        return ListOutletsResponse.newBuilder()
+                .addAllOutlets(page)
+                .setTotalSize(total)
+                .setNextPageToken(w.nextToken(total))
+                .build();
     }
 
     public ListFormatsResponse listFormats() {
         LocalDate today = LocalDate.now(clock);
         ListFormatsResponse.Builder out = ListFormatsResponse.newBuilder()
-                .setCitation(parameters.value(RetailParameters.FORMATS, today).citation().toProto());
-        parameters.formats(today).forEach((code, m) -> out.addFormats(RetailFormat.newBuilder().setCode(code)
-                .setNameZh(m.get("nameZh").toString()).setNameEn(m.get("nameEn").toString())));
+                .setCitation(parameters
+                        .value(RetailParameters.FORMATS, today)
+                        .citation()
+                        .toProto());
+        parameters
+                .formats(today)
+                .forEach((code, m) -> out.addFormats(RetailFormat.newBuilder()
+                        .setCode(code)
+                        .setNameZh(m.get("nameZh").toString())
+                        .setNameEn(m.get("nameEn").toString())));
         return out.build();
     }
 }

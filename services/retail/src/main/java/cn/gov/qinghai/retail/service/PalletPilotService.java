@@ -25,8 +25,8 @@ public class PalletPilotService {
     private final RetailParameters parameters;
     private final Clock clock;
 
-    public PalletPilotService(PalletPilotStore pilots, EnterpriseService enterprises, RetailParameters parameters,
-                              Clock clock) {
+    public PalletPilotService(
+            PalletPilotStore pilots, EnterpriseService enterprises, RetailParameters parameters, Clock clock) {
         this.pilots = pilots;
         this.enterprises = enterprises;
         this.parameters = parameters;
@@ -62,11 +62,16 @@ public class PalletPilotService {
         errors.throwIfAny();
         Enterprise e = enterprises.require(owner);
         Caller caller = Authority.officerFor(e.getRegion());
-        StandardPalletShare.Result result = StandardPalletShare.compute(stock,
-                parameters.value(RetailParameters.PALLET, today));
+        StandardPalletShare.Result result =
+                StandardPalletShare.compute(stock, parameters.value(RetailParameters.PALLET, today));
         pilots.upsert(owner, sector, result.total(), result.standard(), caller.subject(), clock.instant());
-        return PalletPilot.newBuilder().setEnterpriseCreditCode(owner).setSector(sector)
-                .setTotalPallets(result.total()).setStandardPallets(result.standard())
-                .setStandardShare(result.share().toPlainString()).setExplanation(result.explanation()).build();
+        return PalletPilot.newBuilder()
+                .setEnterpriseCreditCode(owner)
+                .setSector(sector)
+                .setTotalPallets(result.total())
+                .setStandardPallets(result.standard())
+                .setStandardShare(result.share().toPlainString())
+                .setExplanation(result.explanation())
+                .build();
     }
 }

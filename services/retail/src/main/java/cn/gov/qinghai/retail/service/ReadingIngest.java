@@ -45,8 +45,15 @@ public final class ReadingIngest {
     private int buffered;
     private long index;
 
-    ReadingIngest(ColdChainService service, ReadingWriter writer, String carrier, Clock clock, Duration skew,
-                  int flushSize, BigDecimal plausibleMin, BigDecimal plausibleMax) {
+    ReadingIngest(
+            ColdChainService service,
+            ReadingWriter writer,
+            String carrier,
+            Clock clock,
+            Duration skew,
+            int flushSize,
+            BigDecimal plausibleMin,
+            BigDecimal plausibleMax) {
         this.service = service;
         this.writer = writer;
         this.carrier = carrier;
@@ -60,14 +67,14 @@ public final class ReadingIngest {
     public void accept(StreamReadingsRequest chunk) {
         String code = chunk.getShipmentCode();
         Boolean own = ownShipments.computeIfAbsent(code, c -> {
-            Optional<ColdChainService.ShipmentInfo> s = c.matches("[A-Za-z0-9._-]{4,64}")
-                    ? service.shipmentInfo(c) : Optional.empty();
+            Optional<ColdChainService.ShipmentInfo> s =
+                    c.matches("[A-Za-z0-9._-]{4,64}") ? service.shipmentInfo(c) : Optional.empty();
             if (s.isEmpty()) {
                 return null;
             }
             if (!s.get().carrier().equals(carrier)) {
-                throw ServiceException.permissionDenied("NOT_YOUR_SHIPMENT",
-                        "shipment " + c + " belongs to another carrier");
+                throw ServiceException.permissionDenied(
+                        "NOT_YOUR_SHIPMENT", "shipment " + c + " belongs to another carrier");
             }
             return Boolean.TRUE;
         });
@@ -83,7 +90,10 @@ public final class ReadingIngest {
             try {
                 at = OffsetDateTime.parse(reading.getRecordedAt()).toInstant().truncatedTo(ChronoUnit.MICROS);
             } catch (DateTimeParseException e) {
-                reject(i, "recordedAt", "must be an ISO-8601 instant with offset, found '" + clip(reading.getRecordedAt()) + "'");
+                reject(
+                        i,
+                        "recordedAt",
+                        "must be an ISO-8601 instant with offset, found '" + clip(reading.getRecordedAt()) + "'");
                 continue;
             }
             if (at.isAfter(now.plus(skew))) {
@@ -92,15 +102,26 @@ public final class ReadingIngest {
             }
             String text = reading.getCelsius().trim();
             if (!DECIMAL.matcher(text).matches()) {
-                reject(i, "celsius", "must be a decimal number of °C with at most 3 decimals, found '" + clip(text) + "'");
+                reject(
+                        i,
+                        "celsius",
+                        "must be a decimal number of °C with at most 3 decimals, found '" + clip(text) + "'");
                 continue;
             }
             BigDecimal celsius = new BigDecimal(text);
             if (celsius.compareTo(plausibleMin) < 0 || celsius.compareTo(plausibleMax) > 0) {
-                reject(i, "celsius", "is outside the plausible sensor range " + plausibleMin + " … " + plausibleMax + " °C");
+                reject(
+                        i,
+                        "celsius",
+                        "is outside the plausible sensor range " + plausibleMin + " … " + plausibleMax + " °C");
                 continue;
             }
-            buffer.append(code).append('\t').append(at).append('\t').append(celsius.toPlainString()).append('\n');
+            buffer.append(code)
+                    .append('\t')
+                    .append(at)
+                    .append('\t')
+                    .append(celsius.toPlainString())
+                    .append('\n');
             touched.add(code);
             if (++buffered >= flushSize) {
                 flush();
@@ -111,8 +132,10 @@ public final class ReadingIngest {
     private void reject(long i, String field, String description) {
         summary.setRejected(summary.getRejected() + 1);
         if (summary.getRejectionsCount() < MAX_LISTED_REJECTIONS) {
-            summary.addRejections(RejectedReading.newBuilder().setIndex(i)
-                    .setField("readings[" + i + "]." + field).setDescription(description));
+            summary.addRejections(RejectedReading.newBuilder()
+                    .setIndex(i)
+                    .setField("readings[" + i + "]." + field)
+                    .setDescription(description));
         }
     }
 

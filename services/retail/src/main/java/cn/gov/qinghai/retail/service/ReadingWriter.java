@@ -27,18 +27,22 @@ public class ReadingWriter {
     public int write(String copyRows) {
         return jdbc.execute(connection -> {
             try (var st = connection.createStatement()) {
-                st.execute("CREATE TEMP TABLE IF NOT EXISTS reading_stage "
-                        + "(shipment_code VARCHAR(64), recorded_at TIMESTAMPTZ, celsius NUMERIC(7, 3)) ON COMMIT DELETE ROWS");
+                st.execute(
+                        "CREATE TEMP TABLE IF NOT EXISTS reading_stage "
+                                + "(shipment_code VARCHAR(64), recorded_at TIMESTAMPTZ, celsius NUMERIC(7, 3)) ON COMMIT DELETE ROWS");
             }
             try {
-                connection.unwrap(PGConnection.class).getCopyAPI()
+                connection
+                        .unwrap(PGConnection.class)
+                        .getCopyAPI()
                         .copyIn("COPY reading_stage FROM STDIN", new StringReader(copyRows));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             try (var st = connection.createStatement()) {
-                return st.executeUpdate("INSERT INTO reading SELECT shipment_code, recorded_at, celsius FROM reading_stage "
-                        + "ON CONFLICT (shipment_code, recorded_at) DO NOTHING");
+                return st.executeUpdate(
+                        "INSERT INTO reading SELECT shipment_code, recorded_at, celsius FROM reading_stage "
+                                + "ON CONFLICT (shipment_code, recorded_at) DO NOTHING");
             }
         });
     }

@@ -49,9 +49,10 @@ public class RecallService {
         sql.lock(RECALL_REQUEST_LOCK, requestId);
         Optional<Recall> replay = recalls.byRequest(requestId);
         if (replay.isPresent()) {
-            if (!replay.get().getBatchCode().equals(batch) || !replay.get().getReason().equals(reason)) {
-                throw ServiceException.alreadyExists("REQUEST_ID_REUSED",
-                        "requestId " + requestId + " was already used for a different recall");
+            if (!replay.get().getBatchCode().equals(batch)
+                    || !replay.get().getReason().equals(reason)) {
+                throw ServiceException.alreadyExists(
+                        "REQUEST_ID_REUSED", "requestId " + requestId + " was already used for a different recall");
             }
             return replay.get();
         }

@@ -56,8 +56,8 @@ public class RuralService {
         Set<String> known = parameters.ruralServices(LocalDate.now(clock)).keySet();
         FieldErrors errors = new FieldErrors();
         String requestId = errors.text("requestId", r.getRequestId(), 64);
-        ServicePointKind kind = errors.enumValue("kind", r.getKind(), ServicePointKind.SERVICE_POINT_KIND_UNSPECIFIED,
-                ServicePointKind.UNRECOGNIZED);
+        ServicePointKind kind = errors.enumValue(
+                "kind", r.getKind(), ServicePointKind.SERVICE_POINT_KIND_UNSPECIFIED, ServicePointKind.UNRECOGNIZED);
         String operator = Validation.creditCode(errors, "operatorCreditCode", r.getOperatorCreditCode());
         String township = r.getTownshipCode();
         if (!township.matches("63\\d{7}") || township.substring(0, 6).endsWith("00")) {
@@ -73,32 +73,48 @@ public class RuralService {
         }
         errors.throwIfAny();
         String[] services = new LinkedHashSet<>(r.getServicesList()).toArray(String[]::new);
-        if (sql.one("SELECT 1 FROM enterprise WHERE credit_code = ?", rs -> 1, operator).isEmpty()) {
+        if (sql.one("SELECT 1 FROM enterprise WHERE credit_code = ?", rs -> 1, operator)
+                .isEmpty()) {
             throw EnterpriseService.notFound(operator);
         }
         Caller caller = Authority.officerOrOrganisation(township.substring(0, 6), Authority.ENTERPRISE, operator);
-        sql.update("""
+        sql.update(
+                """
                 INSERT INTO service_point (request_id, kind, operator_credit_code, township_code, township_name, village,
                                            services, registered_by, registered_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING""",
-                requestId, kind.name(), operator, township, townshipName, village, services, caller.subject(),
+                requestId,
+                kind.name(),
+                operator,
+                township,
+                townshipName,
+                village,
+                services,
+                caller.subject(),
                 clock.instant());
         ServicePoint p = sql.one("SELECT * FROM service_point WHERE request_id = ?", RuralService::point, requestId)
                 .orElseThrow();
-        if (!p.getOperatorCreditCode().equals(operator) || !p.getTownshipCode().equals(township)
-                || !p.getVillage().equals(village) || p.getKind() != kind) {
-            throw ServiceException.alreadyExists("REQUEST_ID_REUSED",
-                    "requestId " + requestId + " was already used for a different service point");
+        if (!p.getOperatorCreditCode().equals(operator)
+                || !p.getTownshipCode().equals(township)
+                || !p.getVillage().equals(village)
+                || p.getKind() != kind) {
+            throw ServiceException.alreadyExists(
+                    "REQUEST_ID_REUSED", "requestId " + requestId + " was already used for a different service point");
         }
         return p;
     }
 
     private static ServicePoint point(ResultSet rs) throws SQLException {
-        return ServicePoint.newBuilder().setId(rs.getLong("id")).setKind(ServicePointKind.valueOf(rs.getString("kind")))
-                .setOperatorCreditCode(rs.getString("operator_credit_code")).setTownshipCode(rs.getString("township_code"))
-                .setTownshipName(rs.getString("township_name")).setVillage(rs.getString("village"))
+        return ServicePoint.newBuilder()
+                .setId(rs.getLong("id"))
+                .setKind(ServicePointKind.valueOf(rs.getString("kind")))
+                .setOperatorCreditCode(rs.getString("operator_credit_code"))
+                .setTownshipCode(rs.getString("township_code"))
+                .setTownshipName(rs.getString("township_name"))
+                .setVillage(rs.getString("village"))
                 .addAllServices(Arrays.asList((String[]) rs.getArray("services").getArray()))
-                .setRegisteredAt(Sql.text(Sql.instant(rs, "registered_at"))).build();
+                .setRegisteredAt(Sql.text(Sql.instant(rs, "registered_at")))
+                .build();
     }
 
     /** Submits an application (the point's operator). A retry with the same request id returns the first result. */
@@ -108,8 +124,14 @@ public class RuralService {
         FieldErrors errors = new FieldErrors();
         String requestId = errors.text("requestId", r.getRequestId(), 64);
         errors.check(r.getServicePointId() > 0, "servicePointId", "is required");
-        BigDecimal cost = errors.decimal("constructionCost", r.getConstructionCost(), DecimalRule.positiveMoney().max("100000000"));
-        BigDecimal requested = errors.decimal("requestedAmount", r.getRequestedAmount(), DecimalRule.positiveMoney().max("100000000"));
+        BigDecimal cost = errors.decimal(
+                "constructionCost",
+                r.getConstructionCost(),
+                DecimalRule.positiveMoney().max("100000000"));
+        BigDecimal requested = errors.decimal(
+                "requestedAmount",
+                r.getRequestedAmount(),
+                DecimalRule.positiveMoney().max("100000000"));
         if (cost != null && requested != null && requested.compareTo(cost) > 0) {
             errors.add("requestedAmount", "must not exceed constructionCost");
         }
@@ -117,19 +139,31 @@ public class RuralService {
         errors.throwIfAny();
         Optional<SubsidyApplication> replay = byRequest(requestId);
         if (replay.isEmpty()) {
-            String operator = sql.one("SELECT operator_credit_code FROM service_point WHERE id = ?", rs -> rs.getString(1),
-                    r.getServicePointId()).orElseThrow(() -> ServiceException.notFound("SERVICE_POINT_NOT_FOUND",
-                    "no service point " + r.getServicePointId()));
+            String operator = sql.one(
+                            "SELECT operator_credit_code FROM service_point WHERE id = ?",
+                            rs -> rs.getString(1),
+                            r.getServicePointId())
+                    .orElseThrow(() -> ServiceException.notFound(
+                            "SERVICE_POINT_NOT_FOUND", "no service point " + r.getServicePointId()));
             if (!operator.equals(caller.organisation())) {
-                throw ServiceException.permissionDenied("NOT_THE_OPERATOR",
-                        "only the operator of the service point may apply for its subsidy");
+                throw ServiceException.permissionDenied(
+                        "NOT_THE_OPERATOR", "only the operator of the service point may apply for its subsidy");
             }
-            Long id = sql.one("""
+            Long id = sql.one(
+                            """
                     INSERT INTO subsidy_application (request_id, service_point_id, applicant, construction_cost,
                       requested_amount, description, status, version, submitted_by, submitted_at)
                     VALUES (?, ?, ?, ?, ?, ?, 'SUBMITTED', 1, ?, ?) ON CONFLICT (request_id) DO NOTHING RETURNING id""",
-                    rs -> rs.getLong(1), requestId, r.getServicePointId(), operator, Money.yuan(cost), Money.yuan(requested),
-                    Objects.requireNonNullElse(description, ""), caller.subject(), clock.instant()).orElse(null);
+                            rs -> rs.getLong(1),
+                            requestId,
+                            r.getServicePointId(),
+                            operator,
+                            Money.yuan(cost),
+                            Money.yuan(requested),
+                            Objects.requireNonNullElse(description, ""),
+                            caller.subject(),
+                            clock.instant())
+                    .orElse(null);
             if (id != null) {
                 history(id, null, "SUBMITTED", caller.subject(), "");
             }
@@ -141,8 +175,8 @@ public class RuralService {
                 && new BigDecimal(a.getRequestedAmount()).compareTo(requested) == 0
                 && a.getApplicant().equals(caller.organisation());
         if (!same) {
-            throw ServiceException.alreadyExists("REQUEST_ID_REUSED",
-                    "requestId " + requestId + " was already used for a different application");
+            throw ServiceException.alreadyExists(
+                    "REQUEST_ID_REUSED", "requestId " + requestId + " was already used for a different application");
         }
         return a;
     }
@@ -156,38 +190,66 @@ public class RuralService {
         errors.check(r.getVersion() > 0, "version", "is required (the version you read)");
         String reason = errors.text("reason", r.getReason(), FieldErrors.MAX_TEXT);
         BigDecimal approved = r.getApprove()
-                ? errors.decimal("approvedAmount", r.getApprovedAmount(), DecimalRule.positiveMoney().max("100000000"))
+                ? errors.decimal(
+                        "approvedAmount",
+                        r.getApprovedAmount(),
+                        DecimalRule.positiveMoney().max("100000000"))
                 : null;
         errors.throwIfAny();
-        SubsidyApplication a = sql.one("SELECT * FROM subsidy_application WHERE id = ?", RuralService::application,
-                r.getApplicationId()).orElseThrow(() -> ServiceException.notFound("APPLICATION_NOT_FOUND",
-                "no application " + r.getApplicationId()));
-        String township = sql.one("SELECT township_code FROM service_point WHERE id = ?", rs -> rs.getString(1),
-                a.getServicePointId()).orElseThrow();
+        SubsidyApplication a = sql.one(
+                        "SELECT * FROM subsidy_application WHERE id = ?",
+                        RuralService::application,
+                        r.getApplicationId())
+                .orElseThrow(() ->
+                        ServiceException.notFound("APPLICATION_NOT_FOUND", "no application " + r.getApplicationId()));
+        String township = sql.one(
+                        "SELECT township_code FROM service_point WHERE id = ?",
+                        rs -> rs.getString(1),
+                        a.getServicePointId())
+                .orElseThrow();
         Caller caller = Authority.officerFor(township.substring(0, 6));
         if (!"SUBMITTED".equals(a.getStatus())) {
-            throw ServiceException.failedPrecondition("ALREADY_DECIDED", "application " + a.getId() + " is " + a.getStatus());
+            throw ServiceException.failedPrecondition(
+                    "ALREADY_DECIDED", "application " + a.getId() + " is " + a.getStatus());
         }
         if (approved != null && approved.compareTo(new BigDecimal(a.getRequestedAmount())) > 0) {
-            throw ServiceException.invalid("approvedAmount", "must not exceed the requested amount " + a.getRequestedAmount());
+            throw ServiceException.invalid(
+                    "approvedAmount", "must not exceed the requested amount " + a.getRequestedAmount());
         }
         String status = r.getApprove() ? "APPROVED" : "REJECTED";
-        int updated = sql.update("""
+        int updated = sql.update(
+                """
                 UPDATE subsidy_application SET status = ?, approved_amount = ?, decision_reason = ?, decided_by = ?,
                   decided_at = ?, version = version + 1
-                WHERE id = ? AND version = ?""", status, approved == null ? null : Money.yuan(approved), reason,
-                caller.subject(), clock.instant(), a.getId(), r.getVersion());
+                WHERE id = ? AND version = ?""",
+                status,
+                approved == null ? null : Money.yuan(approved),
+                reason,
+                caller.subject(),
+                clock.instant(),
+                a.getId(),
+                r.getVersion());
         if (updated == 0) {
-            throw ServiceException.aborted("VERSION_CONFLICT", "application " + a.getId() + " is at version "
-                    + a.getVersion() + ", not " + r.getVersion() + ": re-read and decide again");
+            throw ServiceException.aborted(
+                    "VERSION_CONFLICT",
+                    "application " + a.getId() + " is at version " + a.getVersion() + ", not " + r.getVersion()
+                            + ": re-read and decide again");
         }
         history(a.getId(), "SUBMITTED", status, caller.subject(), reason);
-        return sql.one("SELECT * FROM subsidy_application WHERE id = ?", RuralService::application, a.getId()).orElseThrow();
+        return sql.one("SELECT * FROM subsidy_application WHERE id = ?", RuralService::application, a.getId())
+                .orElseThrow();
     }
 
     private void history(long id, String from, String to, String actor, String note) {
-        sql.update("INSERT INTO subsidy_application_history (application_id, from_status, to_status, actor, note, at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", id, from, to, actor, note, clock.instant());
+        sql.update(
+                "INSERT INTO subsidy_application_history (application_id, from_status, to_status, actor, note, at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)",
+                id,
+                from,
+                to,
+                actor,
+                note,
+                clock.instant());
     }
 
     private Optional<SubsidyApplication> byRequest(String requestId) {
@@ -196,15 +258,21 @@ public class RuralService {
 
     private static SubsidyApplication application(ResultSet rs) throws SQLException {
         BigDecimal approved = rs.getBigDecimal("approved_amount");
-        return SubsidyApplication.newBuilder().setId(rs.getLong("id")).setRequestId(rs.getString("request_id"))
-                .setServicePointId(rs.getLong("service_point_id")).setApplicant(rs.getString("applicant"))
+        return SubsidyApplication.newBuilder()
+                .setId(rs.getLong("id"))
+                .setRequestId(rs.getString("request_id"))
+                .setServicePointId(rs.getLong("service_point_id"))
+                .setApplicant(rs.getString("applicant"))
                 .setConstructionCost(Money.format(rs.getBigDecimal("construction_cost")))
                 .setRequestedAmount(Money.format(rs.getBigDecimal("requested_amount")))
-                .setStatus(rs.getString("status")).setApprovedAmount(approved == null ? "" : Money.format(approved))
+                .setStatus(rs.getString("status"))
+                .setApprovedAmount(approved == null ? "" : Money.format(approved))
                 .setDecisionReason(Objects.requireNonNullElse(rs.getString("decision_reason"), ""))
                 .setDecidedBy(Objects.requireNonNullElse(rs.getString("decided_by"), ""))
-                .setVersion(rs.getInt("version")).setSubmittedAt(Sql.text(Sql.instant(rs, "submitted_at")))
-                .setDecidedAt(Sql.text(Sql.instant(rs, "decided_at"))).build();
+                .setVersion(rs.getInt("version"))
+                .setSubmittedAt(Sql.text(Sql.instant(rs, "submitted_at")))
+                .setDecidedAt(Sql.text(Sql.instant(rs, "decided_at")))
+                .build();
     }
 
     /** Per township of a county or prefecture: villages served, points, lockers, services present and missing. */
@@ -213,8 +281,10 @@ public class RuralService {
         FieldErrors errors = new FieldErrors();
         String region = errors.qinghaiRegion("region", r.getRegion());
         errors.throwIfAny();
-        List<String> known = List.copyOf(parameters.ruralServices(LocalDate.now(clock)).keySet());
-        List<TownshipCoverageRow> rows = sql.list("""
+        List<String> known =
+                List.copyOf(parameters.ruralServices(LocalDate.now(clock)).keySet());
+        List<TownshipCoverageRow> rows = sql.list(
+                """
                 SELECT p.township_code, max(p.township_name) AS township_name,
                        count(DISTINCT p.village) AS villages,
                        count(*) FILTER (WHERE p.kind = 'VILLAGE_ECOMMERCE_POINT') AS points,
@@ -227,17 +297,29 @@ public class RuralService {
                          JOIN service_point q ON q.id = a.service_point_id
                          WHERE q.township_code = p.township_code AND a.status = 'APPROVED') AS approved_total
                 FROM service_point p WHERE p.township_code LIKE ?
-                GROUP BY p.township_code ORDER BY p.township_code""", rs -> {
+                GROUP BY p.township_code ORDER BY p.township_code""",
+                rs -> {
                     java.sql.Array arr = rs.getArray("services");
                     List<String> present = arr == null ? List.of() : Arrays.asList((String[]) arr.getArray());
-                    return TownshipCoverageRow.newBuilder().setTownshipCode(rs.getString("township_code"))
-                            .setTownshipName(rs.getString("township_name")).setVillagesServed(rs.getInt("villages"))
-                            .setServicePoints(rs.getInt("points")).setParcelLockers(rs.getInt("lockers"))
-                            .addAllServices(known.stream().filter(present::contains).toList())
-                            .addAllMissingServices(known.stream().filter(s -> !present.contains(s)).toList())
+                    return TownshipCoverageRow.newBuilder()
+                            .setTownshipCode(rs.getString("township_code"))
+                            .setTownshipName(rs.getString("township_name"))
+                            .setVillagesServed(rs.getInt("villages"))
+                            .setServicePoints(rs.getInt("points"))
+                            .setParcelLockers(rs.getInt("lockers"))
+                            .addAllServices(
+                                    known.stream().filter(present::contains).toList())
+                            .addAllMissingServices(known.stream()
+                                    .filter(s -> !present.contains(s))
+                                    .toList())
                             .setSubsidiesApproved(rs.getInt("approved"))
-                            .setSubsidyApprovedTotal(Money.format(rs.getBigDecimal("approved_total"))).build();
-                }, new Scope(region).likePattern() + "%");
-        return TownshipCoverage.newBuilder().setRegion(region).addAllTownships(rows).build();
+                            .setSubsidyApprovedTotal(Money.format(rs.getBigDecimal("approved_total")))
+                            .build();
+                },
+                new Scope(region).likePattern() + "%");
+        return TownshipCoverage.newBuilder()
+                .setRegion(region)
+                .addAllTownships(rows)
+                .build();
     }
 }

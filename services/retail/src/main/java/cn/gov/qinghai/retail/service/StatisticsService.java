@@ -45,8 +45,8 @@ public class StatisticsService {
     private final RetailParameters parameters;
     private final Clock clock;
 
-    public StatisticsService(MonthlyReportStore reports, EnterpriseStore enterprises, RetailParameters parameters,
-                             Clock clock) {
+    public StatisticsService(
+            MonthlyReportStore reports, EnterpriseStore enterprises, RetailParameters parameters, Clock clock) {
         this.reports = reports;
         this.enterprises = enterprises;
         this.parameters = parameters;
@@ -68,10 +68,14 @@ public class StatisticsService {
             errors.add("format", "must be one of " + parameters.formats(today).keySet());
         }
         String region = Validation.county(errors, "region", r.getRegion());
-        BigDecimal revenue = errors.decimal("annualMainBusinessRevenue", r.getAnnualMainBusinessRevenue(),
+        BigDecimal revenue = errors.decimal(
+                "annualMainBusinessRevenue",
+                r.getAnnualMainBusinessRevenue(),
                 DecimalRule.money().max("1000000000000"));
-        BigDecimal sales = errors.decimal("retailSales", r.getRetailSales(), DecimalRule.money().max("1000000000000"));
-        BigDecimal online = errors.decimal("onlineSales", r.getOnlineSales(), DecimalRule.money().max("1000000000000"));
+        BigDecimal sales = errors.decimal(
+                "retailSales", r.getRetailSales(), DecimalRule.money().max("1000000000000"));
+        BigDecimal online = errors.decimal(
+                "onlineSales", r.getOnlineSales(), DecimalRule.money().max("1000000000000"));
         if (sales != null && online != null && online.compareTo(sales) > 0) {
             errors.add("onlineSales", "must not exceed retailSales");
         }
@@ -83,18 +87,24 @@ public class StatisticsService {
         ParameterValue threshold = parameters.value(RetailParameters.THRESHOLD, month.atDay(1));
         AboveThreshold.Result above = AboveThreshold.decide(revenue, threshold);
         if (!above.above()) {
-            throw ServiceException.failedPrecondition("BELOW_THRESHOLD", "annual main-business revenue " + revenue
-                    + " is below the above-threshold standard " + threshold.decimal().toPlainString()
-                    + " yuan: only above-threshold retailers report monthly").withMetadata(
-                    Map.of("threshold", threshold.decimal().toPlainString()));
+            throw ServiceException.failedPrecondition(
+                            "BELOW_THRESHOLD",
+                            "annual main-business revenue " + revenue
+                                    + " is below the above-threshold standard "
+                                    + threshold.decimal().toPlainString()
+                                    + " yuan: only above-threshold retailers report monthly")
+                    .withMetadata(Map.of("threshold", threshold.decimal().toPlainString()));
         }
-        boolean inserted = reports.insert(code, month, format, region, revenue, sales, online, caller.subject(),
-                clock.instant());
+        boolean inserted =
+                reports.insert(code, month, format, region, revenue, sales, online, caller.subject(), clock.instant());
         MonthlyReport stored = reports.find(code, month).orElseThrow();
-        if (!inserted && (!stored.getFormat().equals(format) || !stored.getRegion().equals(region)
-                || new BigDecimal(stored.getRetailSales()).compareTo(sales) != 0
-                || new BigDecimal(stored.getOnlineSales()).compareTo(online) != 0)) {
-            throw ServiceException.alreadyExists("REPORT_ALREADY_FILED",
+        if (!inserted
+                && (!stored.getFormat().equals(format)
+                        || !stored.getRegion().equals(region)
+                        || new BigDecimal(stored.getRetailSales()).compareTo(sales) != 0
+                        || new BigDecimal(stored.getOnlineSales()).compareTo(online) != 0)) {
+            throw ServiceException.alreadyExists(
+                    "REPORT_ALREADY_FILED",
                     "a different report for " + month + " is already filed; reports are not overwritten");
         }
         return stored.toBuilder().setExplanation(above.explanation()).build();
@@ -126,44 +136,79 @@ public class StatisticsService {
                 errors.add("groupBy[" + i + "]", "must be REGION or FORMAT");
             }
         }
-        String region = r.getRegion().isEmpty() ? caller.scope().region() : errors.qinghaiRegion("region", r.getRegion());
+        String region =
+                r.getRegion().isEmpty() ? caller.scope().region() : errors.qinghaiRegion("region", r.getRegion());
         errors.throwIfAny();
         caller.requireRegion(region);
         List<AggregateRow> rows = reports.sums(new Scope(region).likePattern(), from, to, byRegion, byFormat).stream()
-                .map(g -> AggregateRow.newBuilder().setMonth(g.month().toString()).setRegion(g.region())
-                        .setFormat(g.format()).setReporters(g.reporters()).setRetailSales(Money.format(g.sales()))
+                .map(g -> AggregateRow.newBuilder()
+                        .setMonth(g.month().toString())
+                        .setRegion(g.region())
+                        .setFormat(g.format())
+                        .setReporters(g.reporters())
+                        .setRetailSales(Money.format(g.sales()))
                         .setOnlineSales(Money.format(g.online()))
-                        .setOnlineShare(YearOnYearChange.share(g.online(), g.sales()).toPlainString())
+                        .setOnlineShare(
+                                YearOnYearChange.share(g.online(), g.sales()).toPlainString())
                         .setPriorYearSales(g.prior() == null ? "" : Money.format(g.prior()))
-                        .setYearOnYearChange(YearOnYearChange.of(g.sales(), g.prior()).map(BigDecimal::toPlainString)
+                        .setYearOnYearChange(YearOnYearChange.of(g.sales(), g.prior())
+                                .map(BigDecimal::toPlainString)
                                 .orElse(""))
                         .build())
                 .toList();
         var why = new ExplanationBuilder()
-                .step("汇总 / Sums").formula("retailSales, onlineSales = Σ over reports of the month"
-                        + (byRegion ? ", prefecture" : "") + (byFormat ? ", format" : ""))
-                .input("fromMonth", from).input("toMonth", to).input("region", region).result(rows.size() + " rows")
-                .cite(CLAUSE).add()
-                .step("线上占比 / Online share").formula("onlineShare = onlineSales / retailSales, HALF_UP 4 decimals")
-                .result("per row").add()
+                .step("汇总 / Sums")
+                .formula("retailSales, onlineSales = Σ over reports of the month" + (byRegion ? ", prefecture" : "")
+                        + (byFormat ? ", format" : ""))
+                .input("fromMonth", from)
+                .input("toMonth", to)
+                .input("region", region)
+                .result(rows.size() + " rows")
+                .cite(CLAUSE)
+                .add()
+                .step("线上占比 / Online share")
+                .formula("onlineShare = onlineSales / retailSales, HALF_UP 4 decimals")
+                .result("per row")
+                .add()
                 .step("同比 / Year on year")
                 .formula("yearOnYearChange = (retailSales − priorYearSales) / priorYearSales, HALF_UP 4 decimals; "
                         + "empty when the same group has no report (or zero) twelve months earlier")
-                .result("per row").cite(CLAUSE).add();
-        return RetailAggregates.newBuilder().addAllRows(rows).setExplanation(why.build()).build();
+                .result("per row")
+                .cite(CLAUSE)
+                .add();
+        return RetailAggregates.newBuilder()
+                .addAllRows(rows)
+                .setExplanation(why.build())
+                .build();
     }
 
     public CsvExport export(GetRetailAggregatesRequest r) {
         RetailAggregates a = aggregates(r);
-        StringBuilder csv = new StringBuilder(CsvWriter.row("month", "region", "format", "reporters", "retail_sales",
-                "online_sales", "online_share", "prior_year_sales", "year_on_year_change"));
+        StringBuilder csv = new StringBuilder(CsvWriter.row(
+                "month",
+                "region",
+                "format",
+                "reporters",
+                "retail_sales",
+                "online_sales",
+                "online_share",
+                "prior_year_sales",
+                "year_on_year_change"));
         for (AggregateRow row : a.getRowsList()) {
-            csv.append(CsvWriter.row(row.getMonth(), row.getRegion(), row.getFormat(),
-                    Integer.toString(row.getReporters()), row.getRetailSales(), row.getOnlineSales(),
-                    row.getOnlineShare(), row.getPriorYearSales(), row.getYearOnYearChange()));
+            csv.append(CsvWriter.row(
+                    row.getMonth(),
+                    row.getRegion(),
+                    row.getFormat(),
+                    Integer.toString(row.getReporters()),
+                    row.getRetailSales(),
+                    row.getOnlineSales(),
+                    row.getOnlineShare(),
+                    row.getPriorYearSales(),
+                    row.getYearOnYearChange()));
         }
-        return CsvExport.newBuilder().setFilename("retail-aggregates-" + r.getFromMonth() + "-" + r.getToMonth() + ".csv")
-                .setContent(csv.toString()).build();
+        return CsvExport.newBuilder()
+                .setFilename("retail-aggregates-" + r.getFromMonth() + "-" + r.getToMonth() + ".csv")
+                .setContent(csv.toString())
+                .build();
     }
-
 }

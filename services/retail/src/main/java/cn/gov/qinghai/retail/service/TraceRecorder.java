@@ -28,6 +28,7 @@ public class TraceRecorder {
     private static final long BATCH_LOCK = 0x5452L;
     /** Advisory-lock space of request ids (two concurrent retries: the second waits, then replays the first). */
     private static final long REQUEST_LOCK = 0x5251L;
+
     private static final Duration FUTURE_SKEW = Duration.ofMinutes(5);
 
     private final Sql sql;
@@ -37,8 +38,8 @@ public class TraceRecorder {
     private final TraceSigner signer;
     private final Clock clock;
 
-    public TraceRecorder(Sql sql, BatchStore batches, TraceEventStore events, OutletStore outlets, TraceSigner signer,
-                         Clock clock) {
+    public TraceRecorder(
+            Sql sql, BatchStore batches, TraceEventStore events, OutletStore outlets, TraceSigner signer, Clock clock) {
         this.sql = sql;
         this.batches = batches;
         this.events = events;
@@ -54,8 +55,8 @@ public class TraceRecorder {
         FieldErrors errors = new FieldErrors();
         String requestId = errors.text("requestId", r.getRequestId(), 64);
         String batch = Validation.code(errors, "batchCode", r.getBatchCode());
-        TraceEventType type = errors.enumValue("type", r.getType(), TraceEventType.TRACE_EVENT_TYPE_UNSPECIFIED,
-                TraceEventType.UNRECOGNIZED);
+        TraceEventType type = errors.enumValue(
+                "type", r.getType(), TraceEventType.TRACE_EVENT_TYPE_UNSPECIFIED, TraceEventType.UNRECOGNIZED);
         Instant at = Validation.instant(errors, "occurredAt", r.getOccurredAt());
         if (at != null && at.isAfter(clock.instant().plus(FUTURE_SKEW))) {
             errors.add("occurredAt", "must not be in the future");
@@ -67,7 +68,9 @@ public class TraceRecorder {
         if (type == TraceEventType.PRODUCED) {
             product = errors.text("product", r.getProduct(), 200);
             quantity = errors.optionalText("quantity", r.getQuantity(), 100);
-            parent = r.getParentBatchCode().isEmpty() ? "" : Validation.code(errors, "parentBatchCode", r.getParentBatchCode());
+            parent = r.getParentBatchCode().isEmpty()
+                    ? ""
+                    : Validation.code(errors, "parentBatchCode", r.getParentBatchCode());
         } else if (type == TraceEventType.SHIPPED || type == TraceEventType.RECEIVED) {
             counterparty = Validation.creditCode(errors, "counterparty", r.getCounterparty());
         }
@@ -84,49 +87,74 @@ public class TraceRecorder {
         Optional<TraceEvent> replay = events.byRequest(requestId);
         if (replay.isPresent()) {
             TraceEvent e = replay.get();
-            if (!e.getBatchCode().equals(batch) || e.getType() != type || !e.getActor().equals(actor)) {
-                throw ServiceException.alreadyExists("REQUEST_ID_REUSED",
-                        "requestId " + requestId + " was already used for a different event");
+            if (!e.getBatchCode().equals(batch)
+                    || e.getType() != type
+                    || !e.getActor().equals(actor)) {
+                throw ServiceException.alreadyExists(
+                        "REQUEST_ID_REUSED", "requestId " + requestId + " was already used for a different event");
             }
             return e;
         }
         if (r.getOutletId() > 0 && !outlets.ownedBy(r.getOutletId(), actor)) {
-            throw ServiceException.failedPrecondition("OUTLET_NOT_OWNED",
-                    "outlet " + r.getOutletId() + " is not an outlet of " + actor);
+            throw ServiceException.failedPrecondition(
+                    "OUTLET_NOT_OWNED", "outlet " + r.getOutletId() + " is not an outlet of " + actor);
         }
         int sequence;
         String previous;
         if (type == TraceEventType.PRODUCED) {
             sql.lock(BATCH_LOCK, batch);
             if (batches.exists(batch)) {
-                throw ServiceException.failedPrecondition("BATCH_ALREADY_PRODUCED",
-                        "batch " + batch + " already has a PRODUCED event");
+                throw ServiceException.failedPrecondition(
+                        "BATCH_ALREADY_PRODUCED", "batch " + batch + " already has a PRODUCED event");
             }
             if (!parent.isEmpty() && !batches.exists(parent)) {
-                throw ServiceException.failedPrecondition("PARENT_BATCH_NOT_FOUND", "parent batch " + parent + " is unknown");
+                throw ServiceException.failedPrecondition(
+                        "PARENT_BATCH_NOT_FOUND", "parent batch " + parent + " is unknown");
             }
             if (!parent.isEmpty() && !batches.holds(parent, actor)) {
-                throw ServiceException.failedPrecondition("NOT_HELD_BY_ACTOR",
-                        "a batch can only be split from a batch the actor produced or received");
+                throw ServiceException.failedPrecondition(
+                        "NOT_HELD_BY_ACTOR", "a batch can only be split from a batch the actor produced or received");
             }
             batches.insert(batch, product, quantity, parent.isEmpty() ? null : parent, actor);
             sequence = 1;
             previous = "";
         } else {
             BatchStore.Head head = batches.headForUpdate(batch)
-                    .orElseThrow(() -> ServiceException.failedPrecondition("BATCH_NOT_PRODUCED",
-                            "batch " + batch + " has no PRODUCED event yet"));
+                    .orElseThrow(() -> ServiceException.failedPrecondition(
+                            "BATCH_NOT_PRODUCED", "batch " + batch + " has no PRODUCED event yet"));
             sequence = head.sequence() + 1;
             previous = head.hash();
             checkSequence(type, batch, actor, counterparty);
         }
-        TraceSigner.Content content = new TraceSigner.Content(batch, sequence, type.name(), at.toString(), actor,
-                counterparty, r.getOutletId(), product, quantity, parent);
+        TraceSigner.Content content = new TraceSigner.Content(
+                batch,
+                sequence,
+                type.name(),
+                at.toString(),
+                actor,
+                counterparty,
+                r.getOutletId(),
+                product,
+                quantity,
+                parent);
         String hash = signer.hash(previous, content);
         String signature = signer.sign(actor, hash);
-        events.insert(new TraceEventStore.NewEvent(batch, sequence, requestId, type, at, actor,
-                counterparty.isEmpty() ? null : counterparty, r.getOutletId() == 0 ? null : r.getOutletId(), product,
-                quantity, parent.isEmpty() ? null : parent, hash, previous, signature, TraceSigner.KEY_ID,
+        events.insert(new TraceEventStore.NewEvent(
+                batch,
+                sequence,
+                requestId,
+                type,
+                at,
+                actor,
+                counterparty.isEmpty() ? null : counterparty,
+                r.getOutletId() == 0 ? null : r.getOutletId(),
+                product,
+                quantity,
+                parent.isEmpty() ? null : parent,
+                hash,
+                previous,
+                signature,
+                TraceSigner.KEY_ID,
                 clock.instant()));
         batches.advance(batch, sequence, hash);
         return events.byRequest(requestId).orElseThrow();
@@ -136,19 +164,21 @@ public class TraceRecorder {
         switch (type) {
             case SHIPPED, SOLD -> {
                 if (!batches.holds(batch, actor)) {
-                    throw ServiceException.failedPrecondition("NOT_HELD_BY_ACTOR",
-                            actor + " neither produced nor received batch " + batch);
+                    throw ServiceException.failedPrecondition(
+                            "NOT_HELD_BY_ACTOR", actor + " neither produced nor received batch " + batch);
                 }
             }
             case RECEIVED -> {
                 boolean shipped = events.shipped(batch, counterparty, actor);
                 if (!shipped) {
-                    throw ServiceException.failedPrecondition("NOT_SHIPPED_TO_RECEIVER",
+                    throw ServiceException.failedPrecondition(
+                            "NOT_SHIPPED_TO_RECEIVER",
                             "no SHIPPED event of batch " + batch + " from " + counterparty + " to " + actor);
                 }
             }
-            default -> throw ServiceException.failedPrecondition("BATCH_ALREADY_PRODUCED",
-                    "batch " + batch + " already has a PRODUCED event");
+            default ->
+                throw ServiceException.failedPrecondition(
+                        "BATCH_ALREADY_PRODUCED", "batch " + batch + " already has a PRODUCED event");
         }
     }
 

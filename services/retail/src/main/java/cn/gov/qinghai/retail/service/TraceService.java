@@ -7,8 +7,8 @@ import cn.gov.qinghai.retail.data.OutletStore;
 import cn.gov.qinghai.retail.data.TraceEventStore;
 import cn.gov.qinghai.retail.v1.GetRecallReachRequest;
 import cn.gov.qinghai.retail.v1.GetTraceRequest;
-import cn.gov.qinghai.retail.v1.RecallReach;
 import cn.gov.qinghai.retail.v1.ReachedParty;
+import cn.gov.qinghai.retail.v1.RecallReach;
 import cn.gov.qinghai.retail.v1.Trace;
 import cn.gov.qinghai.retail.v1.TraceEvent;
 import io.micronaut.transaction.annotation.Transactional;
@@ -31,8 +31,12 @@ public class TraceService {
     private final TraceSigner signer;
     private final RecallService recalls;
 
-    public TraceService(BatchStore batches, TraceEventStore events, OutletStore outlets, TraceSigner signer,
-                        RecallService recalls) {
+    public TraceService(
+            BatchStore batches,
+            TraceEventStore events,
+            OutletStore outlets,
+            TraceSigner signer,
+            RecallService recalls) {
         this.batches = batches;
         this.events = events;
         this.outlets = outlets;
@@ -48,21 +52,35 @@ public class TraceService {
         errors.throwIfAny();
         BatchStore.Summary head = batches.summary(batch).orElseThrow(() -> batchNotFound(batch));
         List<TraceEvent> chain = events.chain(batch);
-        Trace.Builder out = Trace.newBuilder().setBatchCode(batch).setProduct(head.product())
-                .setParentBatchCode(head.parentBatchCode()).addAllEvents(chain);
+        Trace.Builder out = Trace.newBuilder()
+                .setBatchCode(batch)
+                .setProduct(head.product())
+                .setParentBatchCode(head.parentBatchCode())
+                .addAllEvents(chain);
         String previous = "";
         for (TraceEvent e : chain) {
-            TraceSigner.Content c = new TraceSigner.Content(e.getBatchCode(), e.getSequence(), e.getType().name(),
-                    e.getOccurredAt(), e.getActor(), e.getCounterparty(), e.getOutletId(), e.getProduct(),
-                    e.getQuantity(), e.getParentBatchCode());
-            boolean ok = e.getPreviousHash().equals(previous) && signer.hash(previous, c).equals(e.getHash())
+            TraceSigner.Content c = new TraceSigner.Content(
+                    e.getBatchCode(),
+                    e.getSequence(),
+                    e.getType().name(),
+                    e.getOccurredAt(),
+                    e.getActor(),
+                    e.getCounterparty(),
+                    e.getOutletId(),
+                    e.getProduct(),
+                    e.getQuantity(),
+                    e.getParentBatchCode());
+            boolean ok = e.getPreviousHash().equals(previous)
+                    && signer.hash(previous, c).equals(e.getHash())
                     && signer.verify(e.getActor(), e.getHash(), e.getSignature());
             if (!ok) {
                 out.addBrokenAt(e.getSequence());
             }
             previous = e.getHash();
         }
-        return out.setChainVerified(out.getBrokenAtCount() == 0).addAllRecalls(recalls.applyingTo(batch)).build();
+        return out.setChainVerified(out.getBrokenAtCount() == 0)
+                .addAllRecalls(recalls.applyingTo(batch))
+                .build();
     }
 
     static ServiceException batchNotFound(String batch) {
@@ -89,7 +107,9 @@ public class TraceService {
         List<ReachedParty> parties = events.reach(batch);
         Set<Long> outletIds = new LinkedHashSet<>();
         parties.forEach(p -> outletIds.addAll(p.getOutletIdsList()));
-        RecallReach.Builder out = RecallReach.newBuilder().setBatchCode(batch).addAllBatchCodes(family)
+        RecallReach.Builder out = RecallReach.newBuilder()
+                .setBatchCode(batch)
+                .addAllBatchCodes(family)
                 .addAllParties(parties);
         if (!outletIds.isEmpty()) {
             out.addAllOutlets(outlets.byIds(outletIds));

@@ -38,15 +38,25 @@ public class TraceSigner {
             throw new IllegalStateException("retail.trace.signing-master-key (RETAIL_TRACE_SIGNING_KEY) is not set: "
                     + "trace events cannot be signed (the launcher and the chart provide one)");
         } else if (masterKey.getBytes(StandardCharsets.UTF_8).length < 32) {
-            throw new IllegalStateException("retail.trace.signing-master-key (RETAIL_TRACE_SIGNING_KEY) must be at least 32 bytes");
+            throw new IllegalStateException(
+                    "retail.trace.signing-master-key (RETAIL_TRACE_SIGNING_KEY) must be at least 32 bytes");
         } else {
             this.master = masterKey.getBytes(StandardCharsets.UTF_8);
         }
     }
 
     /** The content of one event that is hashed and signed. */
-    public record Content(String batchCode, int sequence, String type, String occurredAt, String actor,
-                          String counterparty, long outletId, String product, String quantity, String parentBatchCode) {
+    public record Content(
+            String batchCode,
+            int sequence,
+            String type,
+            String occurredAt,
+            String actor,
+            String counterparty,
+            long outletId,
+            String product,
+            String quantity,
+            String parentBatchCode) {
 
         /** Canonical bytes: "name=length:value\n" per field in a fixed order. */
         public String canonical() {
@@ -100,8 +110,10 @@ public class TraceSigner {
     }
 
     private SecretKeySpec key(String organisation) {
-        return keys.computeIfAbsent(organisation, org -> new SecretKeySpec(
-                mac(new SecretKeySpec(master, "HmacSHA256"), KEY_ID + "|" + org), "HmacSHA256"));
+        return keys.computeIfAbsent(
+                organisation,
+                org -> new SecretKeySpec(
+                        mac(new SecretKeySpec(master, "HmacSHA256"), KEY_ID + "|" + org), "HmacSHA256"));
     }
 
     private static byte[] mac(SecretKeySpec key, String data) {

@@ -12,8 +12,7 @@ public final class Validation {
 
     private static final String CODE = "[A-Za-z0-9._-]{4,64}";
 
-    private Validation() {
-    }
+    private Validation() {}
 
     /** A unified social credit code with a valid GB 32100-2015 check character. */
     public static String creditCode(FieldErrors errors, String field, String value) {

@@ -21,5 +21,4 @@ public record PublishedStandardRow(
         String citationTitle,
         String citationNote,
         String publishedBy,
-        Instant publishedAt) {
-}
+        Instant publishedAt) {}

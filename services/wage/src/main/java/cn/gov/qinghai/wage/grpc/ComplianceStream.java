@@ -57,9 +57,12 @@ final class ComplianceStream implements StreamObserver<StreamComplianceRequest> 
             if (checker == null) {
                 checker = service.newChecker(false);
             }
-            out.onNext(message.hasRecords() ? checkBatch(message.getRecords())
-                    : StreamComplianceResponse.newBuilder()
-                            .setResult(checker.checkStreamed(index++, message.getRecord())).build());
+            out.onNext(
+                    message.hasRecords()
+                            ? checkBatch(message.getRecords())
+                            : StreamComplianceResponse.newBuilder()
+                                    .setResult(checker.checkStreamed(index++, message.getRecord()))
+                                    .build());
         }
         owed++;
         if (owed >= WINDOW / 2 && out.isReady()) {
@@ -71,8 +74,9 @@ final class ComplianceStream implements StreamObserver<StreamComplianceRequest> 
     private StreamComplianceResponse checkBatch(PayrollRecordBatch batch) {
         int size = batch.getRecordsCount();
         if (size == 0 || size > ComplianceService.MAX_BATCH) {
-            throw ServiceException.invalid("records.records", "must contain 1 to " + ComplianceService.MAX_BATCH
-                    + " records (this batch has " + size + ")");
+            throw ServiceException.invalid(
+                    "records.records",
+                    "must contain 1 to " + ComplianceService.MAX_BATCH + " records (this batch has " + size + ")");
         }
         ComplianceResultBatch.Builder results = ComplianceResultBatch.newBuilder();
         for (PayrollRecord record : batch.getRecordsList()) {
@@ -91,7 +95,9 @@ final class ComplianceStream implements StreamObserver<StreamComplianceRequest> 
         if (checker == null) {
             checker = service.newChecker(false);
         }
-        out.onNext(StreamComplianceResponse.newBuilder().setSummary(checker.summary()).build());
+        out.onNext(StreamComplianceResponse.newBuilder()
+                .setSummary(checker.summary())
+                .build());
         out.onCompleted();
     }
 }

@@ -33,6 +33,7 @@ public class WageEndpoint extends WageServiceGrpc.WageServiceImplBase {
     /** CheckCompliance with an optional reform beside the law (issue 24); field-injected, constructor kept. */
     @jakarta.inject.Inject
     ComplianceReforms reforms;
+
     private final PublishingService publishing;
 
     public WageEndpoint(MinimumWageService minimumWage, ComplianceService compliance, PublishingService publishing) {
@@ -47,8 +48,8 @@ public class WageEndpoint extends WageServiceGrpc.WageServiceImplBase {
     }
 
     @Override
-    public void listMinimumWageHistory(ListMinimumWageHistoryRequest request,
-                                       StreamObserver<ListMinimumWageHistoryResponse> out) {
+    public void listMinimumWageHistory(
+            ListMinimumWageHistoryRequest request, StreamObserver<ListMinimumWageHistoryResponse> out) {
         reply(out, minimumWage.history(request));
     }
 

@@ -21,16 +21,23 @@ import java.util.List;
  */
 public final class ComplianceRule {
 
-    private ComplianceRule() {
-    }
+    private ComplianceRule() {}
 
     /** The outcome; {@code explanation} is {@code null} when not requested. */
-    public record Outcome(boolean compliant, BigDecimal countedPay, BigDecimal minimumRequired, BigDecimal shortfall,
-                          BigDecimal standardApplied, Explanation explanation) {
-    }
+    public record Outcome(
+            boolean compliant,
+            BigDecimal countedPay,
+            BigDecimal minimumRequired,
+            BigDecimal shortfall,
+            BigDecimal standardApplied,
+            Explanation explanation) {}
 
-    public static Outcome evaluate(PayrollInput in, StandardUse standard, ParameterValue rules,
-                                   cn.gov.qinghai.kit.params.Citation employmentScope, boolean explain) {
+    public static Outcome evaluate(
+            PayrollInput in,
+            StandardUse standard,
+            ParameterValue rules,
+            cn.gov.qinghai.kit.params.Citation employmentScope,
+            boolean explain) {
         @SuppressWarnings("unchecked")
         List<Object> excludedNames = (List<Object>) rules.asMap().get("excludedComponents");
         BigDecimal excluded = BigDecimal.ZERO;
@@ -39,42 +46,78 @@ public final class ComplianceRule {
         }
         BigDecimal counted = Money.yuan(in.grossPay().subtract(excluded));
         boolean fullTime = in.employment() == Employment.FULL_TIME;
-        BigDecimal standardApplied = fullTime ? standard.standard().monthly() : standard.standard().hourly();
+        BigDecimal standardApplied =
+                fullTime ? standard.standard().monthly() : standard.standard().hourly();
         BigDecimal required = Money.yuan(fullTime ? standardApplied : in.hours().multiply(standardApplied));
         BigDecimal shortfall = Money.yuan(Money.nonNegative(required.subtract(counted)));
         boolean compliant = shortfall.signum() == 0;
         Explanation explanation = explain
-                ? explain(in, standard, rules, employmentScope, excludedNames, counted, required, shortfall, compliant,
+                ? explain(
+                        in,
+                        standard,
+                        rules,
+                        employmentScope,
+                        excludedNames,
+                        counted,
+                        required,
+                        shortfall,
+                        compliant,
                         fullTime)
                 : null;
         return new Outcome(compliant, counted, required, shortfall, standardApplied, explanation);
     }
 
-    private static Explanation explain(PayrollInput in, StandardUse standard, ParameterValue rules,
-                                       cn.gov.qinghai.kit.params.Citation employmentScope, List<Object> excludedNames, BigDecimal counted, BigDecimal required,
-                                       BigDecimal shortfall, boolean compliant, boolean fullTime) {
+    private static Explanation explain(
+            PayrollInput in,
+            StandardUse standard,
+            ParameterValue rules,
+            cn.gov.qinghai.kit.params.Citation employmentScope,
+            List<Object> excludedNames,
+            BigDecimal counted,
+            BigDecimal required,
+            BigDecimal shortfall,
+            boolean compliant,
+            boolean fullTime) {
         ExplanationBuilder why = new ExplanationBuilder();
         if (in.employerType() == EmployerType.EMPLOYER_TYPE_UNSPECIFIED) {
             why.caveat("未提供用人单位类型，未核对适用范围（青政〔2017〕41号 二）。 / The employer type was not given, so"
                     + " the scope of 青政〔2017〕41号 二 was not checked.");
         } else {
-            why.step("适用范围 / Scope").formula("the employer type is one 41号 二 covers")
-                    .input("employerType", in.employerType().name()).result("covered / 适用").cite(employmentScope).add();
+            why.step("适用范围 / Scope")
+                    .formula("the employer type is one 41号 二 covers")
+                    .input("employerType", in.employerType().name())
+                    .result("covered / 适用")
+                    .cite(employmentScope)
+                    .add();
         }
         ExplanationBuilder.Step counting = why.step("计入最低工资的工资 / Pay counted toward the minimum")
-                .formula("countedPay = grossPay − " + String.join(" − ", excludedNames.stream().map(Object::toString).toList()))
+                .formula("countedPay = grossPay − "
+                        + String.join(
+                                " − ",
+                                excludedNames.stream().map(Object::toString).toList()))
                 .input("grossPay", Money.format(in.grossPay()));
         for (Object name : excludedNames) {
-            counting.input(name.toString(), Money.format(in.components().getOrDefault(name.toString(), BigDecimal.ZERO)));
+            counting.input(
+                    name.toString(), Money.format(in.components().getOrDefault(name.toString(), BigDecimal.ZERO)));
         }
-        counting.parameter(rules).result(Money.format(counted)).cite(rules.citation()).add();
+        counting.parameter(rules)
+                .result(Money.format(counted))
+                .cite(rules.citation())
+                .add();
 
         ExplanationBuilder.Step standardStep = why.step("适用的最低工资标准 / Standard in force on " + in.periodStart())
                 .formula(fullTime ? "full-time (全日制) → monthly standard" : "part-time (非全日制) → hourly standard")
-                .input("region", in.region()).input("period", in.periodText()).input("employment", in.employment().name());
+                .input("region", in.region())
+                .input("period", in.periodText())
+                .input("employment", in.employment().name());
         standard.addParameters(standardStep, why, fullTime, !fullTime);
-        standardStep.result(Money.format(fullTime ? standard.standard().monthly() : standard.standard().hourly()))
-                .cite(standard.standard().citation()).add();
+        standardStep
+                .result(Money.format(
+                        fullTime
+                                ? standard.standard().monthly()
+                                : standard.standard().hourly()))
+                .cite(standard.standard().citation())
+                .add();
 
         ExplanationBuilder.Step minimum = why.step("应达到的最低工资 / Minimum required for the period");
         if (fullTime) {
@@ -89,8 +132,10 @@ public final class ComplianceRule {
 
         why.step("比较 / Comparison")
                 .formula("shortfall = max(0, minimumRequired − countedPay); compliant when shortfall = 0")
-                .input("minimumRequired", Money.format(required)).input("countedPay", Money.format(counted))
-                .result((compliant ? "compliant / 符合" : "below the minimum / 低于最低工资标准") + ", shortfall " + Money.format(shortfall))
+                .input("minimumRequired", Money.format(required))
+                .input("countedPay", Money.format(counted))
+                .result((compliant ? "compliant / 符合" : "below the minimum / 低于最低工资标准") + ", shortfall "
+                        + Money.format(shortfall))
                 .add();
         return why.build();
     }

@@ -16,7 +16,13 @@ import java.util.Map;
  *                    (overtimePay, specialConditionAllowances, statutoryWelfare); absent means 0
  * @param employerType kind of employer (青政〔2017〕41号 二); UNSPECIFIED when not given (scope not checked)
  */
-public record PayrollInput(String reference, String region, LocalDate periodStart, String periodText,
-                           Employment employment, BigDecimal hours, BigDecimal grossPay,
-                           Map<String, BigDecimal> components, EmployerType employerType) {
-}
+public record PayrollInput(
+        String reference,
+        String region,
+        LocalDate periodStart,
+        String periodText,
+        Employment employment,
+        BigDecimal hours,
+        BigDecimal grossPay,
+        Map<String, BigDecimal> components,
+        EmployerType employerType) {}

@@ -73,16 +73,26 @@ public class PolicyStandards {
     }
 
     private LocalDate firstDatedOrMax() {
-        return monthly.values().stream().map(ParameterEntry::from).filter(Objects::nonNull).findFirst()
+        return monthly.values().stream()
+                .map(ParameterEntry::from)
+                .filter(Objects::nonNull)
+                .findFirst()
                 .orElse(LocalDate.of(9999, 12, 31));
     }
 
     /** Monthly and hourly values that belong to the same dated entry. */
     public record Pair(ParameterValue monthly, ParameterValue hourly) {
         public WageStandard toStandard() {
-            return new WageStandard(monthly.region() == null ? "630000" : monthly.region(), monthly.entry().from(),
-                    monthly.startUnknown(), monthly.decimal(), hourly.decimal(), monthly.citation(),
-                    StandardSource.POLICY_DOCUMENT, "", null);
+            return new WageStandard(
+                    monthly.region() == null ? "630000" : monthly.region(),
+                    monthly.entry().from(),
+                    monthly.startUnknown(),
+                    monthly.decimal(),
+                    hourly.decimal(),
+                    monthly.citation(),
+                    StandardSource.POLICY_DOCUMENT,
+                    "",
+                    null);
         }
     }
 }

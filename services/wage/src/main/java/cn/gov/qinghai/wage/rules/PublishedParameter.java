@@ -7,14 +7,13 @@ import java.util.List;
 
 /** Presents a run-time published figure as a parameter value, so explanations treat both sources alike. */
 final class PublishedParameter {
-    private PublishedParameter() {
-    }
+    private PublishedParameter() {}
 
     static ParameterValue of(String id, String unit, String value, WageStandard s) {
-        ParameterEntry entry = new ParameterEntry(s.effectiveFrom(), false, value, null, s.citation(),
-                "published at run time by " + s.publishedBy());
-        PolicyParameter parameter = new PolicyParameter(id, "最低工资标准（运行时发布） / Minimum wage (published)", unit,
-                s.citation(), List.of(entry));
+        ParameterEntry entry = new ParameterEntry(
+                s.effectiveFrom(), false, value, null, s.citation(), "published at run time by " + s.publishedBy());
+        PolicyParameter parameter =
+                new PolicyParameter(id, "最低工资标准（运行时发布） / Minimum wage (published)", unit, s.citation(), List.of(entry));
         return new ParameterValue(parameter, entry, s.appliesTo(), value);
     }
 }

@@ -15,9 +15,16 @@ import java.time.LocalDate;
  * @param publishedBy   token subject of the publisher, for PUBLISHED standards; else empty
  * @param publishedAt   publication time, for PUBLISHED standards; else {@code null}
  */
-public record WageStandard(String appliesTo, LocalDate effectiveFrom, boolean startUnknown, BigDecimal monthly,
-                           BigDecimal hourly, Citation citation, StandardSource source, String publishedBy,
-                           Instant publishedAt) {
+public record WageStandard(
+        String appliesTo,
+        LocalDate effectiveFrom,
+        boolean startUnknown,
+        BigDecimal monthly,
+        BigDecimal hourly,
+        Citation citation,
+        StandardSource source,
+        String publishedBy,
+        Instant publishedAt) {
 
     /** Whether this standard starts no later than {@code date} (unknown starts count as "long before"). */
     public boolean startsOnOrBefore(LocalDate date) {

@@ -28,9 +28,11 @@ public class ComplianceReforms {
             return compliance.check(request);
         }
         CheckComplianceRequest plain = request.toBuilder().clearReform().build();
-        SideBySide<CheckComplianceResponse> both = SideBySide.run(request.getReform(), parameters,
-                () -> compliance.check(plain), REFORM_FIELDS);
-        return both.baseline().toBuilder().setReformResponse(both.reform())
-                .setReformDifferences(both.differences()).build();
+        SideBySide<CheckComplianceResponse> both =
+                SideBySide.run(request.getReform(), parameters, () -> compliance.check(plain), REFORM_FIELDS);
+        return both.baseline().toBuilder()
+                .setReformResponse(both.reform())
+                .setReformDifferences(both.differences())
+                .build();
     }
 }

@@ -113,7 +113,10 @@ public class ComplianceService {
                 String field = e.kind() == ParameterLookupException.Kind.REGION_NOT_COVERED ? "region" : "period";
                 errors.add(field, mapped.getMessage());
                 invalid++;
-                return ComplianceResult.newBuilder().setIndex(index).setReference(in.reference()).build();
+                return ComplianceResult.newBuilder()
+                        .setIndex(index)
+                        .setReference(in.reference())
+                        .build();
             }
             ComplianceRule.Outcome o = ComplianceRule.evaluate(in, standard, ruleValue, employmentScope, explain);
             if (o.compliant()) {
@@ -147,11 +150,13 @@ public class ComplianceService {
                     records++;
                     invalid++;
                 }
-                ComplianceResult.Builder r = ComplianceResult.newBuilder().setIndex(index)
+                ComplianceResult.Builder r = ComplianceResult.newBuilder()
+                        .setIndex(index)
                         .setReference(record.getReference().length() <= 64 ? record.getReference() : "");
                 for (FieldViolation v : errors.violations()) {
                     r.addViolations(cn.gov.qinghai.wage.v1.FieldViolation.newBuilder()
-                            .setField(v.field()).setDescription(v.description()));
+                            .setField(v.field())
+                            .setDescription(v.description()));
                 }
                 return r.build();
             }
@@ -159,9 +164,13 @@ public class ComplianceService {
         }
 
         public ComplianceSummary summary() {
-            return ComplianceSummary.newBuilder().setRecords(records).setCompliant(compliant)
-                    .setNonCompliant(nonCompliant).setInvalid(invalid)
-                    .setTotalShortfall(Money.format(totalShortfall)).build();
+            return ComplianceSummary.newBuilder()
+                    .setRecords(records)
+                    .setCompliant(compliant)
+                    .setNonCompliant(nonCompliant)
+                    .setInvalid(invalid)
+                    .setTotalShortfall(Money.format(totalShortfall))
+                    .build();
         }
 
         private ParameterValue rulesAt(LocalDate date) {

@@ -48,16 +48,22 @@ public class MinimumWageService {
                 .input("date", date);
         use.addParameters(step, why, true, true);
         step.result("monthly " + Money.format(s.monthly()) + " CNY/month; hourly " + Money.format(s.hourly())
-                + " CNY/hour").cite(s.citation()).add();
+                        + " CNY/hour")
+                .cite(s.citation())
+                .add();
         why.step("适用范围 / Who it applies to")
                 .formula("monthly standard → full-time employees (全日制); hourly standard → part-time employees (非全日制)")
-                .cite(policy.employmentScope()).add();
+                .cite(policy.employmentScope())
+                .add();
         book.history(region).stream()
-                .filter(next -> next.effectiveFrom() != null && next.effectiveFrom().isAfter(date))
+                .filter(next ->
+                        next.effectiveFrom() != null && next.effectiveFrom().isAfter(date))
                 .findFirst()
-                .ifPresent(next -> why.caveat("自" + next.effectiveFrom() + "起由" + next.citation().shortText()
-                        + "所定标准取代。 / Superseded from " + next.effectiveFrom() + " by " + next.citation().shortText()
-                        + "."));
+                .ifPresent(next -> why.caveat(
+                        "自" + next.effectiveFrom() + "起由" + next.citation().shortText()
+                                + "所定标准取代。 / Superseded from " + next.effectiveFrom() + " by "
+                                + next.citation().shortText()
+                                + "."));
         return MinimumWage.newBuilder()
                 .setRegion(region)
                 .setRegionName(Regions.nameZh(region))
@@ -83,7 +89,8 @@ public class MinimumWageService {
         for (int i = 0; i < history.size(); i++) {
             WageStandard s = history.get(i);
             String to = i + 1 < history.size() && history.get(i + 1).effectiveFrom() != null
-                    ? history.get(i + 1).effectiveFrom().minusDays(1).toString() : "";
+                    ? history.get(i + 1).effectiveFrom().minusDays(1).toString()
+                    : "";
             StandardVersion.Builder v = StandardVersion.newBuilder()
                     .setEffectiveFrom(s.effectiveFromText())
                     .setStartUnknown(s.startUnknown())
@@ -102,7 +109,7 @@ public class MinimumWageService {
                 .setRegion(region)
                 .addAllVersions(slice)
                 .setTotalSize(versions.size())
-                        .setNextPageToken(window.nextToken(versions.size()))
+                .setNextPageToken(window.nextToken(versions.size()))
                 .build();
     }
 }

@@ -17,8 +17,7 @@ import java.util.Map;
 /** Checks one payroll record at the edge and reports every invalid field (JSON names) under a prefix. */
 final class PayrollValidator {
 
-    private PayrollValidator() {
-    }
+    private PayrollValidator() {}
 
     /**
      * The validated input, or {@code null} when {@code errors} received violations for this record. {@code scope} is
@@ -28,8 +27,8 @@ final class PayrollValidator {
         int before = errors.size();
         String reference = errors.optionalText("reference", r.getReference(), 64);
         String region = errors.provinceOrPrefecture("region", r.getRegion());
-        Employment employment = errors.enumValue("employment", r.getEmployment(),
-                Employment.EMPLOYMENT_UNSPECIFIED, Employment.UNRECOGNIZED);
+        Employment employment = errors.enumValue(
+                "employment", r.getEmployment(), Employment.EMPLOYMENT_UNSPECIFIED, Employment.UNRECOGNIZED);
         LocalDate periodStart = period(errors, r.getPeriod(), employment);
         BigDecimal gross = errors.decimal("grossPay", r.getGrossPay(), DecimalRule.money());
         EmployerType employerType = r.getEmployerType();
@@ -37,10 +36,13 @@ final class PayrollValidator {
             errors.add("employerType", "must be one of the EmployerType values");
         } else if (employerType != EmployerType.EMPLOYER_TYPE_UNSPECIFIED
                 && !covered(scope).contains(employerType.name())) {
-            errors.add("employerType", employerType.name() + " is not covered by the minimum wage standard: "
-                    + scope.citation().shortText() + " applies to enterprises, private non-enterprise units, individual"
-                    + " businesses with employees, state organs, public institutions and social organisations"
-                    + " (企业、民办非企业单位、有雇工的个体工商户；国家机关、事业单位、社会团体)");
+            errors.add(
+                    "employerType",
+                    employerType.name() + " is not covered by the minimum wage standard: "
+                            + scope.citation().shortText()
+                            + " applies to enterprises, private non-enterprise units, individual"
+                            + " businesses with employees, state organs, public institutions and social organisations"
+                            + " (企业、民办非企业单位、有雇工的个体工商户；国家机关、事业单位、社会团体)");
         }
         Map<String, BigDecimal> components = new LinkedHashMap<>();
         component(errors, components, "overtimePay", r.getOvertimePay());
@@ -48,23 +50,40 @@ final class PayrollValidator {
         component(errors, components, "statutoryWelfare", r.getStatutoryWelfare());
         BigDecimal hours = null;
         if (employment == Employment.PART_TIME) {
-            hours = errors.decimal("hoursWorked", r.getHoursWorked(),
-                    DecimalRule.money().positive().max(rules.asMap().get("maxHoursPerPeriodInclusive").toString()));
+            hours = errors.decimal(
+                    "hoursWorked",
+                    r.getHoursWorked(),
+                    DecimalRule.money()
+                            .positive()
+                            .max(rules.asMap().get("maxHoursPerPeriodInclusive").toString()));
         } else if (employment == Employment.FULL_TIME && !r.getHoursWorked().isEmpty()) {
-            errors.optionalDecimal("hoursWorked", r.getHoursWorked(),
-                    DecimalRule.money().max(rules.asMap().get("maxHoursPerPeriodInclusive").toString()));
+            errors.optionalDecimal(
+                    "hoursWorked",
+                    r.getHoursWorked(),
+                    DecimalRule.money()
+                            .max(rules.asMap().get("maxHoursPerPeriodInclusive").toString()));
         }
         if (gross != null && errors.size() == before) {
             BigDecimal sum = components.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-            errors.check(sum.compareTo(gross) <= 0, "grossPay",
+            errors.check(
+                    sum.compareTo(gross) <= 0,
+                    "grossPay",
                     "must include the excluded components (overtimePay + specialConditionAllowances + "
                             + "statutoryWelfare = " + sum.toPlainString() + " exceeds grossPay)");
         }
         if (errors.size() > before) {
             return null;
         }
-        return new PayrollInput(reference == null ? "" : reference, region, periodStart, r.getPeriod(), employment,
-                hours, gross, components, employerType);
+        return new PayrollInput(
+                reference == null ? "" : reference,
+                region,
+                periodStart,
+                r.getPeriod(),
+                employment,
+                hours,
+                gross,
+                components,
+                employerType);
     }
 
     @SuppressWarnings("unchecked")

@@ -25,13 +25,27 @@ class PublishedWageParameters implements PublishedValues {
     @Override
     public List<Series> published() {
         List<PublishedStandardRow> rows = repository.listOrderByEffectiveFromAscAndIdAsc();
-        return List.of(series(PolicyStandards.MONTHLY, rows, r -> r.monthly().toPlainString()),
+        return List.of(
+                series(PolicyStandards.MONTHLY, rows, r -> r.monthly().toPlainString()),
                 series(PolicyStandards.HOURLY, rows, r -> r.hourly().toPlainString()));
     }
 
-    private static Series series(String id, List<PublishedStandardRow> rows, Function<PublishedStandardRow, String> value) {
-        return new Series(id, "", "", null, rows.stream().map(r -> new Value(r.effectiveFrom(), r.region(),
-                value.apply(r), new Citation(r.citationDocument(), r.citationClause(), r.citationTitle(),
-                r.citationNote()), r.publishedBy(), r.publishedAt())).toList());
+    private static Series series(
+            String id, List<PublishedStandardRow> rows, Function<PublishedStandardRow, String> value) {
+        return new Series(
+                id,
+                "",
+                "",
+                null,
+                rows.stream()
+                        .map(r -> new Value(
+                                r.effectiveFrom(),
+                                r.region(),
+                                value.apply(r),
+                                new Citation(
+                                        r.citationDocument(), r.citationClause(), r.citationTitle(), r.citationNote()),
+                                r.publishedBy(),
+                                r.publishedAt()))
+                        .toList());
     }
 }

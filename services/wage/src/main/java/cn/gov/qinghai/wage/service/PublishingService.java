@@ -35,6 +35,7 @@ public class PublishingService {
     private static final Logger LOG = LoggerFactory.getLogger(PublishingService.class);
     /** Advisory lock key of wage publications ("WAGE" in ASCII). */
     private static final long PUBLISH_LOCK = 0x57414745L;
+
     public static final String ROLE = "wage:admin";
 
     private final PublishedStandardRepository repository;
@@ -42,8 +43,8 @@ public class PublishingService {
     private final JdbcOperations jdbc;
     private final Clock clock;
 
-    public PublishingService(PublishedStandardRepository repository, StandardBook book, JdbcOperations jdbc,
-                             Clock clock) {
+    public PublishingService(
+            PublishedStandardRepository repository, StandardBook book, JdbcOperations jdbc, Clock clock) {
         this.repository = repository;
         this.book = book;
         this.jdbc = jdbc;
@@ -57,11 +58,14 @@ public class PublishingService {
         String requestId = errors.text("requestId", request.getRequestId(), 64);
         String region = errors.provinceOrPrefecture("region", request.getRegion());
         LocalDate from = errors.date("effectiveFrom", request.getEffectiveFrom());
-        BigDecimal monthly = errors.decimal("monthly", request.getMonthly(), DecimalRule.positiveMoney().max("1000000"));
-        BigDecimal hourly = errors.decimal("hourly", request.getHourly(), DecimalRule.positiveMoney().max("10000"));
+        BigDecimal monthly = errors.decimal(
+                "monthly", request.getMonthly(), DecimalRule.positiveMoney().max("1000000"));
+        BigDecimal hourly = errors.decimal(
+                "hourly", request.getHourly(), DecimalRule.positiveMoney().max("10000"));
         String document = errors.text("citation.document", request.getCitation().getDocument(), 200);
         String clause = errors.text("citation.clause", request.getCitation().getClause(), 100);
-        String title = errors.optionalText("citation.title", request.getCitation().getTitle(), 500);
+        String title =
+                errors.optionalText("citation.title", request.getCitation().getTitle(), 500);
         String note = errors.optionalText("citation.note", request.getCitation().getNote(), FieldErrors.MAX_TEXT);
         errors.throwIfAny();
         caller.requireRegion(region);
@@ -74,24 +78,38 @@ public class PublishingService {
         var existing = repository.findByRequestId(requestId);
         if (existing.isPresent()) {
             PublishedStandardRow row = existing.get();
-            boolean same = row.region().equals(region) && row.effectiveFrom().equals(from)
-                    && row.monthly().compareTo(monthly) == 0 && row.hourly().compareTo(hourly) == 0;
+            boolean same = row.region().equals(region)
+                    && row.effectiveFrom().equals(from)
+                    && row.monthly().compareTo(monthly) == 0
+                    && row.hourly().compareTo(hourly) == 0;
             if (!same) {
-                throw ServiceException.alreadyExists("REQUEST_ID_REUSED",
-                        "requestId " + requestId + " was already used for a different standard");
+                throw ServiceException.alreadyExists(
+                        "REQUEST_ID_REUSED", "requestId " + requestId + " was already used for a different standard");
             }
             return toProto(row);
         }
         book.refresh();
         LocalDate newest = book.newestStart(region);
         if (!from.isAfter(newest)) {
-            throw ServiceException.failedPrecondition("EFFECTIVE_DATE_NOT_AFTER_NEWEST",
-                    "effectiveFrom " + from + " must be after the newest standard for " + region + ", which starts "
-                            + newest + "; history is never rewritten").withMetadata(Map.of("newestEffectiveFrom", newest.toString()));
+            throw ServiceException.failedPrecondition(
+                            "EFFECTIVE_DATE_NOT_AFTER_NEWEST",
+                            "effectiveFrom " + from + " must be after the newest standard for " + region
+                                    + ", which starts " + newest + "; history is never rewritten")
+                    .withMetadata(Map.of("newestEffectiveFrom", newest.toString()));
         }
-        PublishedStandardRow saved = repository.save(new PublishedStandardRow(null, requestId, region, from,
-                Money.yuan(monthly), Money.yuan(hourly), document, clause, Objects.requireNonNullElse(title, ""),
-                Objects.requireNonNullElse(note, ""), caller.subject(), clock.instant()));
+        PublishedStandardRow saved = repository.save(new PublishedStandardRow(
+                null,
+                requestId,
+                region,
+                from,
+                Money.yuan(monthly),
+                Money.yuan(hourly),
+                document,
+                clause,
+                Objects.requireNonNullElse(title, ""),
+                Objects.requireNonNullElse(note, ""),
+                caller.subject(),
+                clock.instant()));
         book.refresh();
         LOG.info("published minimum wage standard {} for {} from {} by {}", saved.id(), region, from, caller.subject());
         return toProto(saved);

@@ -39,8 +39,10 @@ public class StandardBook {
         return t;
     });
 
-    public StandardBook(PolicyStandards policy, PublishedStandardRepository published,
-                        @Value("${wage.standards-cache-ttl:2s}") Duration ttl) {
+    public StandardBook(
+            PolicyStandards policy,
+            PublishedStandardRepository published,
+            @Value("${wage.standards-cache-ttl:2s}") Duration ttl) {
         this.policy = policy;
         this.published = published;
         this.ttlNanos = ttl.toNanos();
@@ -60,7 +62,8 @@ public class StandardBook {
         }
         if (newestPublished.isPresent()) {
             WageStandard p = newestPublished.get();
-            boolean policyIsNewer = fromPolicy != null && fromPolicy.monthly().entry().from() != null
+            boolean policyIsNewer = fromPolicy != null
+                    && fromPolicy.monthly().entry().from() != null
                     && fromPolicy.monthly().entry().from().isAfter(p.effectiveFrom());
             if (!policyIsNewer) {
                 return new InForce(p, null);
@@ -135,23 +138,31 @@ public class StandardBook {
     }
 
     private Snapshot load() {
-        return new Snapshot(published.listOrderByEffectiveFromAscAndIdAsc().stream().map(StandardBook::toStandard)
-                .toList(), System.nanoTime());
+        return new Snapshot(
+                published.listOrderByEffectiveFromAscAndIdAsc().stream()
+                        .map(StandardBook::toStandard)
+                        .toList(),
+                System.nanoTime());
     }
 
     static WageStandard toStandard(PublishedStandardRow r) {
-        return new WageStandard(r.region(), r.effectiveFrom(), false, r.monthly(), r.hourly(),
+        return new WageStandard(
+                r.region(),
+                r.effectiveFrom(),
+                false,
+                r.monthly(),
+                r.hourly(),
                 new Citation(r.citationDocument(), r.citationClause(), r.citationTitle(), r.citationNote()),
-                StandardSource.PUBLISHED, r.publishedBy(), r.publishedAt());
+                StandardSource.PUBLISHED,
+                r.publishedBy(),
+                r.publishedAt());
     }
 
     /**
      * The standard in force, and, when it comes from the parameter files, the parameter values behind it (for the
      * explanation).
      */
-    public record InForce(WageStandard standard, PolicyStandards.Pair policy) {
-    }
+    public record InForce(WageStandard standard, PolicyStandards.Pair policy) {}
 
-    private record Snapshot(List<WageStandard> rows, long loadedAt) {
-    }
+    private record Snapshot(List<WageStandard> rows, long loadedAt) {}
 }

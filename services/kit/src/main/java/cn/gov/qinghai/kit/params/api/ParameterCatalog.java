@@ -28,8 +28,8 @@ import java.util.TreeMap;
  */
 public final class ParameterCatalog {
 
-    private static final Comparator<DatedValue> BY_DATE = Comparator
-            .comparing((DatedValue v) -> !v.getStartUnknown())           // unknown start first
+    private static final Comparator<DatedValue> BY_DATE = Comparator.comparing(
+                    (DatedValue v) -> !v.getStartUnknown()) // unknown start first
             .thenComparing(DatedValue::getFrom)
             .thenComparing(v -> v.getSource() == ValueSource.PUBLISHED) // the document's value before a publication
             .thenComparing(DatedValue::getPublishedAt);
@@ -39,8 +39,11 @@ public final class ParameterCatalog {
     private final Map<String, PolicyParameter> files;
     private final Map<String, List<PublishedValues.Value>> published;
 
-    private ParameterCatalog(String service, Map<String, Parameter> byId, Map<String, PolicyParameter> files,
-                             Map<String, List<PublishedValues.Value>> published) {
+    private ParameterCatalog(
+            String service,
+            Map<String, Parameter> byId,
+            Map<String, PolicyParameter> files,
+            Map<String, List<PublishedValues.Value>> published) {
         this.service = service;
         this.byId = byId;
         this.files = files;
@@ -74,7 +77,9 @@ public final class ParameterCatalog {
         if (document == null || document.isEmpty()) {
             return List.copyOf(byId.values());
         }
-        return byId.values().stream().filter(p -> p.getDocumentsList().contains(document)).toList();
+        return byId.values().stream()
+                .filter(p -> p.getDocumentsList().contains(document))
+                .toList();
     }
 
     public Optional<Parameter> get(String id) {
@@ -124,7 +129,9 @@ public final class ParameterCatalog {
         published.forEach(v -> values.add(published(v)));
         values.sort(BY_DATE);
         return Parameter.newBuilder()
-                .setId(p.id()).setDescription(p.description()).setUnit(p.unit())
+                .setId(p.id())
+                .setDescription(p.description())
+                .setUnit(p.unit())
                 .setReference(citation(p.reference()))
                 .addAllValues(values)
                 .setService(service)
@@ -133,12 +140,17 @@ public final class ParameterCatalog {
     }
 
     private static Parameter fromSeries(String service, PublishedValues.Series s, List<PublishedValues.Value> all) {
-        List<DatedValue> values = new ArrayList<>(all.stream().map(ParameterCatalog::published).toList());
+        List<DatedValue> values =
+                new ArrayList<>(all.stream().map(ParameterCatalog::published).toList());
         values.sort(BY_DATE);
         return Parameter.newBuilder()
-                .setId(s.parameterId()).setDescription(nonNull(s.description())).setUnit(nonNull(s.unit()))
-                .setReference(s.reference() == null ? cn.gov.qinghai.common.v1.Citation.getDefaultInstance()
-                        : citation(s.reference()))
+                .setId(s.parameterId())
+                .setDescription(nonNull(s.description()))
+                .setUnit(nonNull(s.unit()))
+                .setReference(
+                        s.reference() == null
+                                ? cn.gov.qinghai.common.v1.Citation.getDefaultInstance()
+                                : citation(s.reference()))
                 .addAllValues(values)
                 .setService(service)
                 .addAllDocuments(documents(s.reference(), values))

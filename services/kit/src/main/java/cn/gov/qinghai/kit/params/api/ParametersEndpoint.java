@@ -29,8 +29,10 @@ public class ParametersEndpoint extends ParametersServiceGrpc.ParametersServiceI
     private final ParameterRegistry registry;
     private final List<PublishedValues> publishers;
 
-    public ParametersEndpoint(@Value("${qinghai.service.error-domain}") String service, ParameterRegistry registry,
-                              List<PublishedValues> publishers) {
+    public ParametersEndpoint(
+            @Value("${qinghai.service.error-domain}") String service,
+            ParameterRegistry registry,
+            List<PublishedValues> publishers) {
         this.service = service;
         this.registry = registry;
         this.publishers = publishers;
@@ -45,7 +47,8 @@ public class ParametersEndpoint extends ParametersServiceGrpc.ParametersServiceI
         List<Parameter> all = catalog().list(document);
         response.onNext(ListParametersResponse.newBuilder()
                 .addAllParameters(window.slice(all))
-                .setTotalSize(all.size()).setNextPageToken(window.nextToken(all.size()))
+                .setTotalSize(all.size())
+                .setNextPageToken(window.nextToken(all.size()))
                 .build());
         response.onCompleted();
     }
@@ -57,8 +60,9 @@ public class ParametersEndpoint extends ParametersServiceGrpc.ParametersServiceI
         LocalDate date = errors.optionalDate("date", request.getDate());
         errors.throwIfAny();
         ParameterCatalog catalog = catalog();
-        Parameter parameter = catalog.get(id).orElseThrow(() -> ServiceException.notFound("PARAMETER_NOT_FOUND",
-                "no parameter " + id + " in " + service));
+        Parameter parameter = catalog.get(id)
+                .orElseThrow(() ->
+                        ServiceException.notFound("PARAMETER_NOT_FOUND", "no parameter " + id + " in " + service));
         GetParameterResponse.Builder out = GetParameterResponse.newBuilder().setParameter(parameter);
         if (date != null) {
             out.setAt(catalog.at(id, date));
@@ -69,7 +73,8 @@ public class ParametersEndpoint extends ParametersServiceGrpc.ParametersServiceI
 
     /** Built per call, because published values change at run time; the files were parsed at start-up. */
     ParameterCatalog catalog() {
-        List<PublishedValues.Series> series = publishers.stream().flatMap(p -> p.published().stream()).toList();
+        List<PublishedValues.Series> series =
+                publishers.stream().flatMap(p -> p.published().stream()).toList();
         return ParameterCatalog.of(service, registry, series);
     }
 }

@@ -8,8 +8,7 @@ import java.util.Map;
  * JSON in file order, so a reader sees a bracket table exactly as the file states it.
  */
 final class ValueText {
-    private ValueText() {
-    }
+    private ValueText() {}
 
     static String of(Object value) {
         if (value instanceof String s) {

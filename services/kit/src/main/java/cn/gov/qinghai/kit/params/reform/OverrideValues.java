@@ -22,8 +22,7 @@ final class OverrideValues {
 
     private static final int MAX_LENGTH = 4000;
 
-    private OverrideValues() {
-    }
+    private OverrideValues() {}
 
     /** The value to layer in, or {@code null} after naming the problem in {@code errors}. */
     static Object check(FieldErrors errors, String field, String text, PolicyParameter parameter, ParameterEntry base) {
@@ -56,8 +55,10 @@ final class OverrideValues {
                 return null;
             }
             if (!(parsed instanceof Map<?, ?>)) {
-                errors.add(field, "must be a JSON object of the fields of " + parameter.id() + " to change, e.g. "
-                        + "{\"" + map.keySet().iterator().next() + "\":\"…\"}");
+                errors.add(
+                        field,
+                        "must be a JSON object of the fields of " + parameter.id() + " to change, e.g. " + "{\""
+                                + map.keySet().iterator().next() + "\":\"…\"}");
                 return null;
             }
             return merge(errors, field, map, parsed, parameter);
@@ -78,7 +79,8 @@ final class OverrideValues {
             for (Map.Entry<?, ?> e : givenMap.entrySet()) {
                 String key = String.valueOf(e.getKey());
                 if (!baseMap.containsKey(key)) {
-                    errors.add(field + "." + key, "is not a field of " + p.id() + " (fields: " + baseMap.keySet() + ")");
+                    errors.add(
+                            field + "." + key, "is not a field of " + p.id() + " (fields: " + baseMap.keySet() + ")");
                     ok = false;
                     continue;
                 }

@@ -21,13 +21,14 @@ import java.util.Set;
  */
 public final class ReformComparison {
 
-    private ReformComparison() {
-    }
+    private ReformComparison() {}
 
     /** The reform explanation with {@code changed_by_reform} set on each step that differs from the baseline's. */
     public static Explanation markChanges(Explanation baseline, Explanation reform) {
         Map<String, List<ExplanationStep>> byTitle = new HashMap<>();
-        baseline.getStepsList().forEach(s -> byTitle.computeIfAbsent(s.getTitle(), k -> new ArrayList<>()).add(s));
+        baseline.getStepsList()
+                .forEach(s -> byTitle.computeIfAbsent(s.getTitle(), k -> new ArrayList<>())
+                        .add(s));
         Map<String, Integer> seen = new HashMap<>();
         Explanation.Builder out = reform.toBuilder().clearSteps();
         for (ExplanationStep step : reform.getStepsList()) {
@@ -44,8 +45,12 @@ public final class ReformComparison {
      * {@code ignored} fields (by proto name, e.g. "explanation", "reform_estimate"). Nested answers are compared
      * field by field ({@code results[3].shortfall}, {@code outputs.unemployment}); explanations are not outputs.
      */
-    public static ReformDifferences differences(ReformedParameters reform, Message baseline, Message reformAnswer,
-                                                List<ExplanationStep> markedSteps, Set<String> ignored) {
+    public static ReformDifferences differences(
+            ReformedParameters reform,
+            Message baseline,
+            Message reformAnswer,
+            List<ExplanationStep> markedSteps,
+            Set<String> ignored) {
         ReformDifferences.Builder out = ReformDifferences.newBuilder().setApplied(reform.applied());
         compare("", baseline, reformAnswer, ignored, out);
         Set<String> titles = new java.util.LinkedHashSet<>();
@@ -55,13 +60,17 @@ public final class ReformComparison {
     }
 
     /** As above for an answer with one top-level explanation. */
-    public static ReformDifferences differences(ReformedParameters reform, Message baseline, Message reformAnswer,
-                                                Explanation markedReformExplanation, Set<String> ignored) {
+    public static ReformDifferences differences(
+            ReformedParameters reform,
+            Message baseline,
+            Message reformAnswer,
+            Explanation markedReformExplanation,
+            Set<String> ignored) {
         return differences(reform, baseline, reformAnswer, markedReformExplanation.getStepsList(), ignored);
     }
 
-    private static void compare(String prefix, Message a, Message b, Set<String> ignored,
-                                ReformDifferences.Builder out) {
+    private static void compare(
+            String prefix, Message a, Message b, Set<String> ignored, ReformDifferences.Builder out) {
         for (FieldDescriptor f : a.getDescriptorForType().getFields()) {
             if (ignored.contains(f.getName()) || isExplanation(f)) {
                 continue;
@@ -75,11 +84,16 @@ public final class ReformComparison {
                 for (String k : keys) {
                     add(out, name + "." + k, x.getOrDefault(k, ""), y.getOrDefault(k, ""));
                 }
-            } else if (f.isRepeated() && f.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+            } else if (f.isRepeated()
+                    && f.getJavaType() == FieldDescriptor.JavaType.MESSAGE
                     && a.getRepeatedFieldCount(f) == b.getRepeatedFieldCount(f)) {
                 for (int i = 0; i < a.getRepeatedFieldCount(f); i++) {
-                    compare(name + "[" + i + "].", (Message) a.getRepeatedField(f, i),
-                            (Message) b.getRepeatedField(f, i), ignored, out);
+                    compare(
+                            name + "[" + i + "].",
+                            (Message) a.getRepeatedField(f, i),
+                            (Message) b.getRepeatedField(f, i),
+                            ignored,
+                            out);
                 }
             } else if (!f.isRepeated() && f.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
                 compare(name + ".", (Message) a.getField(f), (Message) b.getField(f), ignored, out);
@@ -91,7 +105,8 @@ public final class ReformComparison {
 
     private static void add(ReformDifferences.Builder out, String field, String a, String b) {
         if (!a.equals(b)) {
-            out.addOutputs(OutputDifference.newBuilder().setField(field).setBaseline(a).setReform(b));
+            out.addOutputs(
+                    OutputDifference.newBuilder().setField(field).setBaseline(a).setReform(b));
         }
     }
 
@@ -122,7 +137,9 @@ public final class ReformComparison {
 
     static boolean isExplanation(FieldDescriptor f) {
         return f.getJavaType() == FieldDescriptor.JavaType.MESSAGE
-                && f.getMessageType().getFullName().equals(Explanation.getDescriptor().getFullName());
+                && f.getMessageType()
+                        .getFullName()
+                        .equals(Explanation.getDescriptor().getFullName());
     }
 
     private static String text(Message m, FieldDescriptor f) {
@@ -138,14 +155,17 @@ public final class ReformComparison {
     }
 
     private static boolean sameStep(ExplanationStep a, ExplanationStep b) {
-        if (!a.getResult().equals(b.getResult()) || !a.getInputsList().equals(b.getInputsList())
+        if (!a.getResult().equals(b.getResult())
+                || !a.getInputsList().equals(b.getInputsList())
                 || a.getParametersCount() != b.getParametersCount()) {
             return false;
         }
         for (int i = 0; i < a.getParametersCount(); i++) {
             ParameterUse x = a.getParameters(i);
             ParameterUse y = b.getParameters(i);
-            if (!x.getId().equals(y.getId()) || !x.getValue().equals(y.getValue()) || y.getHypothetical()
+            if (!x.getId().equals(y.getId())
+                    || !x.getValue().equals(y.getValue())
+                    || y.getHypothetical()
                     || !Objects.equals(x.getEffectiveFrom(), y.getEffectiveFrom())) {
                 return false;
             }

@@ -12,10 +12,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A reform applied to a service's parameters: the real registry with each overridden parameter replaced by a copy
@@ -38,6 +38,7 @@ public record ReformedParameters(ParameterRegistry registry, Reform applied, Map
     public static final int MAX_OVERRIDES = 20;
     /** No override may start after this day. */
     public static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
+
     private static final int MAX_NAME = 100;
 
     /**
@@ -71,10 +72,13 @@ public record ReformedParameters(ParameterRegistry registry, Reform applied, Map
                 }
                 parameter = base.get(id);
             }
-            if (parameter != null && !override.getUnit().isEmpty() && !override.getUnit().equals(parameter.unit())) {
+            if (parameter != null
+                    && !override.getUnit().isEmpty()
+                    && !override.getUnit().equals(parameter.unit())) {
                 o.add("unit", "is " + parameter.unit() + " for " + id + ", not " + clip(override.getUnit()));
             }
-            LocalDate from = parameter == null ? o.optionalDate("from", override.getFrom())
+            LocalDate from = parameter == null
+                    ? o.optionalDate("from", override.getFrom())
                     : from(o, override.getFrom(), parameter);
             if (override.getValue().isEmpty()) {
                 o.add("value", "is required");
@@ -101,13 +105,19 @@ public record ReformedParameters(ParameterRegistry registry, Reform applied, Map
     /** The citation of every hypothetical value: the reform, never a law. */
     static Citation hypothetical(String name) {
         String named = name == null ? "" : " “" + name + "”";
-        return new Citation("假设改革" + named + " / Hypothetical reform" + named, "", "",
+        return new Citation(
+                "假设改革" + named + " / Hypothetical reform" + named,
+                "",
+                "",
                 "不是现行规定，仅用于测算 / not law: a value tried to see its effect");
     }
 
     private static LocalDate from(FieldErrors o, String text, PolicyParameter parameter) {
-        LocalDate firstDated = parameter.values().stream().map(ParameterEntry::from)
-                .filter(d -> d != null).findFirst().orElse(null);
+        LocalDate firstDated = parameter.values().stream()
+                .map(ParameterEntry::from)
+                .filter(d -> d != null)
+                .findFirst()
+                .orElse(null);
         boolean startUnknown = parameter.values().get(0).startUnknown();
         if (text.isEmpty()) {
             if (firstDated == null) {
@@ -143,7 +153,10 @@ public record ReformedParameters(ParameterRegistry registry, Reform applied, Map
         if (found != null) {
             return found;
         }
-        return parameter.values().stream().filter(e -> !e.repeal()).findFirst().orElse(parameter.values().get(0));
+        return parameter.values().stream()
+                .filter(e -> !e.repeal())
+                .findFirst()
+                .orElse(parameter.values().get(0));
     }
 
     private static PolicyParameter layer(PolicyParameter parameter, LocalDate from, Object value, Citation citation) {
@@ -154,8 +167,8 @@ public record ReformedParameters(ParameterRegistry registry, Reform applied, Map
             }
         }
         values.add(new ParameterEntry(from, false, value, null, citation, "", true));
-        return new PolicyParameter(parameter.id(), parameter.description(), parameter.unit(), parameter.reference(),
-                values);
+        return new PolicyParameter(
+                parameter.id(), parameter.description(), parameter.unit(), parameter.reference(), values);
     }
 
     private static String clip(String s) {

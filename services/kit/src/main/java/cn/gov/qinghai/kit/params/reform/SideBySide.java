@@ -37,15 +37,18 @@ public record SideBySide<R extends Message>(R baseline, R reform, ReformDifferen
      *                    request's own fields
      * @param ignored     answer fields (proto names) not to compare, e.g. the ones that will hold the reform answer
      */
-    public static <R extends Message> SideBySide<R> run(Reform reform, ParameterRegistry base, Supplier<R> calculation,
-                                                        Set<String> ignored) {
+    public static <R extends Message> SideBySide<R> run(
+            Reform reform, ParameterRegistry base, Supplier<R> calculation, Set<String> ignored) {
         return run(reform, base, calculation, reformed -> reformed.run(calculation), ignored);
     }
 
     /** Same, with the reform's run given explicitly (e.g. rules built again on {@link ReformedParameters#registry()}). */
-    public static <R extends Message> SideBySide<R> run(Reform reform, ParameterRegistry base, Supplier<R> baseline,
-                                                        Function<ReformedParameters, R> underReform,
-                                                        Set<String> ignored) {
+    public static <R extends Message> SideBySide<R> run(
+            Reform reform,
+            ParameterRegistry base,
+            Supplier<R> baseline,
+            Function<ReformedParameters, R> underReform,
+            Set<String> ignored) {
         FieldErrors errors = new FieldErrors();
         ReformedParameters reformed = ReformedParameters.of(errors, "reform", reform, base);
         R law;
@@ -78,17 +81,21 @@ public record SideBySide<R extends Message>(R baseline, R reform, ReformDifferen
                 continue;
             }
             if (ReformComparison.isExplanation(f) && !f.isRepeated()) {
-                Explanation m = ReformComparison.markChanges((Explanation) law.getField(f), (Explanation) what.getField(f));
-                m.getStepsList().stream().filter(ExplanationStep::getChangedByReform).forEach(changed::add);
+                Explanation m =
+                        ReformComparison.markChanges((Explanation) law.getField(f), (Explanation) what.getField(f));
+                m.getStepsList().stream()
+                        .filter(ExplanationStep::getChangedByReform)
+                        .forEach(changed::add);
                 out.setField(f, m);
             } else if (f.isRepeated() && law.getRepeatedFieldCount(f) == what.getRepeatedFieldCount(f)) {
                 for (int i = 0; i < what.getRepeatedFieldCount(f); i++) {
-                    out.setRepeatedField(f, i, mark((Message) law.getRepeatedField(f, i),
-                            (Message) what.getRepeatedField(f, i), changed));
+                    out.setRepeatedField(
+                            f,
+                            i,
+                            mark((Message) law.getRepeatedField(f, i), (Message) what.getRepeatedField(f, i), changed));
                 }
             }
         }
         return (M) out.build();
     }
-
 }

@@ -38,10 +38,16 @@ class ReformedParametersTest {
         assertEquals(new BigDecimal("1600.00"), onTheDay.decimal());
         assertTrue(onTheDay.hypothetical());
         assertTrue(onTheDay.toProto().getHypothetical());
-        assertTrue(onTheDay.citation().document().contains("Hypothetical reform"), onTheDay.citation().document());
-        assertEquals(new BigDecimal("1600.00"), r.registry().get("test.regional").at(LocalDate.of(2031, 1, 1)).decimal(),
+        assertTrue(
+                onTheDay.citation().document().contains("Hypothetical reform"),
+                onTheDay.citation().document());
+        assertEquals(
+                new BigDecimal("1600.00"),
+                r.registry().get("test.regional").at(LocalDate.of(2031, 1, 1)).decimal(),
                 "later values (here a repeal) are set aside from the override's day on");
-        assertEquals(new BigDecimal("1500.00"), base.get("test.regional").at(LocalDate.of(2018, 1, 1)).decimal(),
+        assertEquals(
+                new BigDecimal("1500.00"),
+                base.get("test.regional").at(LocalDate.of(2018, 1, 1)).decimal(),
                 "the real parameters are untouched");
         assertEquals("2018-01-01", r.applied().getOverrides(0).getFrom());
         assertEquals("CNY/month", r.applied().getOverrides(0).getUnit());
@@ -63,8 +69,11 @@ class ReformedParametersTest {
         })));
         other.start();
         other.join();
-        assertEquals(new BigDecimal("1500.00"), base.get("test.regional").at(day).decimal(), "law again after the run");
-        assertEquals(new BigDecimal("0.005"), r.run(() -> base.get("test.structured").at(day).decimal("unemployment")),
+        assertEquals(
+                new BigDecimal("1500.00"), base.get("test.regional").at(day).decimal(), "law again after the run");
+        assertEquals(
+                new BigDecimal("0.005"),
+                r.run(() -> base.get("test.structured").at(day).decimal("unemployment")),
                 "parameters not overridden answer with the law");
     }
 
@@ -72,7 +81,8 @@ class ReformedParametersTest {
     static final class ReformScopeProbe {
         static boolean otherThread(ParameterRegistry base, LocalDate day) throws InterruptedException {
             boolean[] hypothetical = new boolean[1];
-            Thread t = new Thread(() -> hypothetical[0] = base.get("test.regional").at(day).hypothetical());
+            Thread t = new Thread(
+                    () -> hypothetical[0] = base.get("test.regional").at(day).hypothetical());
             t.start();
             t.join();
             return hypothetical[0];
@@ -91,27 +101,44 @@ class ReformedParametersTest {
     @Test
     void everyBadFieldIsNamedAtOnce() {
         FieldErrors errors = new FieldErrors();
-        ReformedParameters r = ReformedParameters.of(errors, "reform", Reform.newBuilder()
-                .addOverrides(override("test.nothing", "1", ""))
-                .addOverrides(override("test.regional", "abc", "2018-01-01"))
-                .addOverrides(override("test.structured", "{\"sickness\":\"0.1\",\"maternity\":0.003}", "2016-12-31"))
-                .addOverrides(override("test.structured", "{\"maternity\":\"1.5\"}", "2018-01-01"))
-                .addOverrides(override("test.regional", "-5", "2101-01-01").toBuilder().setUnit("CNY/year"))
-                .build(), base);
+        ReformedParameters r = ReformedParameters.of(
+                errors,
+                "reform",
+                Reform.newBuilder()
+                        .addOverrides(override("test.nothing", "1", ""))
+                        .addOverrides(override("test.regional", "abc", "2018-01-01"))
+                        .addOverrides(
+                                override("test.structured", "{\"sickness\":\"0.1\",\"maternity\":0.003}", "2016-12-31"))
+                        .addOverrides(override("test.structured", "{\"maternity\":\"1.5\"}", "2018-01-01"))
+                        .addOverrides(override("test.regional", "-5", "2101-01-01").toBuilder()
+                                .setUnit("CNY/year"))
+                        .build(),
+                base);
         assertNull(r);
-        assertEquals(List.of("reform.overrides[0].id", "reform.overrides[1].value", "reform.overrides[2].from",
-                        "reform.overrides[3].id", "reform.overrides[3].value.maternity", "reform.overrides[4].id", "reform.overrides[4].unit",
+        assertEquals(
+                List.of(
+                        "reform.overrides[0].id",
+                        "reform.overrides[1].value",
+                        "reform.overrides[2].from",
+                        "reform.overrides[3].id",
+                        "reform.overrides[3].value.maternity",
+                        "reform.overrides[4].id",
+                        "reform.overrides[4].unit",
                         "reform.overrides[4].from"),
-                errors.violations().stream().map(FieldViolation::field).toList(), errors.violations().toString());
+                errors.violations().stream().map(FieldViolation::field).toList(),
+                errors.violations().toString());
     }
 
     @Test
     void valuesOfTheWrongShapeAreRefused() {
-        assertEquals(List.of("reform.overrides[0].value.sickness"),
+        assertEquals(
+                List.of("reform.overrides[0].value.sickness"),
                 fields(override("test.structured", "{\"sickness\":\"0.1\"}", "2018-01-01")));
-        assertEquals(List.of("reform.overrides[0].value"),
+        assertEquals(
+                List.of("reform.overrides[0].value"),
                 fields(override("test.structured", "{\"maternity\":0.003}", "2018-01-01")));
-        assertEquals(List.of("reform.overrides[0].value.maternity"),
+        assertEquals(
+                List.of("reform.overrides[0].value.maternity"),
                 fields(override("test.structured", "{\"maternity\":\"1.5\"}", "2018-01-01")));
         assertEquals(List.of("reform.overrides[0].value"), fields(override("test.structured", "0.5", "2018-01-01")));
         assertEquals(List.of("reform.overrides[0].value"), fields(override("test.regional", "-1", "2018-01-01")));
@@ -126,10 +153,14 @@ class ReformedParametersTest {
         }
         FieldErrors errors = new FieldErrors();
         assertNull(ReformedParameters.of(errors, "reform", big.build(), base));
-        assertEquals(List.of("reform.overrides"), errors.violations().stream().map(FieldViolation::field).toList());
+        assertEquals(
+                List.of("reform.overrides"),
+                errors.violations().stream().map(FieldViolation::field).toList());
         FieldErrors none = new FieldErrors();
         assertNull(ReformedParameters.of(none, "reform", Reform.getDefaultInstance(), base));
-        assertEquals(List.of("reform.overrides"), none.violations().stream().map(FieldViolation::field).toList());
+        assertEquals(
+                List.of("reform.overrides"),
+                none.violations().stream().map(FieldViolation::field).toList());
     }
 
     @Test
@@ -142,9 +173,13 @@ class ReformedParametersTest {
         assertTrue(reform.getSteps(1).getChangedByReform());
         assertTrue(reform.getSteps(1).getParameters(0).getHypothetical());
         assertTrue(reform.getCaveatsList().stream().anyMatch(c -> c.contains("Hypothetical")), reform.toString());
-        Struct a = Struct.newBuilder().putFields("pay", Value.newBuilder().setStringValue("1500.00").build())
-                .putFields("region", Value.newBuilder().setStringValue("630100").build()).build();
-        Struct b = a.toBuilder().putFields("pay", Value.newBuilder().setStringValue("1600.00").build()).build();
+        Struct a = Struct.newBuilder()
+                .putFields("pay", Value.newBuilder().setStringValue("1500.00").build())
+                .putFields("region", Value.newBuilder().setStringValue("630100").build())
+                .build();
+        Struct b = a.toBuilder()
+                .putFields("pay", Value.newBuilder().setStringValue("1600.00").build())
+                .build();
         ReformDifferences d = ReformComparison.differences(r, a, b, reform, Set.of());
         assertEquals(1, d.getOutputsCount());
         assertTrue(d.getOutputs(0).getReform().contains("1600.00"), d.toString());
@@ -153,7 +188,10 @@ class ReformedParametersTest {
 
     private static Explanation explain(ParameterRegistry registry, LocalDate date) {
         ExplanationBuilder why = new ExplanationBuilder();
-        why.step("rate").parameter(registry.get("test.structured").at(date).field("maternity")).result("x").add();
+        why.step("rate")
+                .parameter(registry.get("test.structured").at(date).field("maternity"))
+                .result("x")
+                .add();
         ParameterValue pay = registry.get("test.regional").at(date);
         why.step("wage").parameter(pay).result(pay.text()).add();
         return why.build();
@@ -161,19 +199,25 @@ class ReformedParametersTest {
 
     private List<String> fields(ParameterOverride o) {
         FieldErrors errors = new FieldErrors();
-        assertNull(ReformedParameters.of(errors, "reform", Reform.newBuilder().addOverrides(o).build(), base));
+        assertNull(ReformedParameters.of(
+                errors, "reform", Reform.newBuilder().addOverrides(o).build(), base));
         return errors.violations().stream().map(FieldViolation::field).toList();
     }
 
     private ReformedParameters apply(ParameterOverride o) {
         FieldErrors errors = new FieldErrors();
-        ReformedParameters r = ReformedParameters.of(errors, "reform", Reform.newBuilder().addOverrides(o).build(), base);
+        ReformedParameters r = ReformedParameters.of(
+                errors, "reform", Reform.newBuilder().addOverrides(o).build(), base);
         assertTrue(errors.isEmpty(), errors.violations().toString());
         assertNotNull(r);
         return r;
     }
 
     private static ParameterOverride override(String id, String value, String from) {
-        return ParameterOverride.newBuilder().setId(id).setValue(value).setFrom(from).build();
+        return ParameterOverride.newBuilder()
+                .setId(id)
+                .setValue(value)
+                .setFrom(from)
+                .build();
     }
 }
