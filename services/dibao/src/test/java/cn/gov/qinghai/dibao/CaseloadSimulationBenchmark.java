@@ -31,12 +31,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * (generate_series): mixed household sizes and incomes around the standard, rigid expenditure, disabilities, ages,
  * county standards in half the counties and one county paying by tiers. Runs the real RPC for the province five
  * times and prints the times, then EXPLAIN (ANALYZE, BUFFERS) of the statement (PostgreSQL's own work).
- * Run with {@code -Dqinghai.bench=true} ({@code -Dqinghai.bench.cases=N} for another size); asserts nothing about time.
+ * Run with {@code -Dbenchmark=true} ({@code -Dbenchmark.cases=N} for another size); asserts nothing about time.
  */
-@EnabledIfSystemProperty(named = "qinghai.bench", matches = "true")
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class CaseloadSimulationBenchmark {
 
-    static final int N = Integer.getInteger("qinghai.bench.cases", 1_000_000);
+    static final int N = Integer.getInteger("benchmark.cases", 1_000_000);
 
     @Test
     void oneMillionCases() throws Exception {
