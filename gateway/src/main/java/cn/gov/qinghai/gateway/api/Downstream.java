@@ -84,6 +84,16 @@ public class Downstream {
      */
     public <S extends AbstractStub<S>, R> CompletableFuture<R> callAsync(
             String service, HttpRequest<?> request, S stub, Function<S, ListenableFuture<R>> call) {
+        return callAsync(service, request, stub, deadlineMillis, call);
+    }
+
+    /** {@link #callAsync} with the RPC's own deadline (the contract's {@code access.deadline_seconds}). */
+    public <S extends AbstractStub<S>, R> CompletableFuture<R> callAsync(
+            String service,
+            HttpRequest<?> request,
+            S stub,
+            long deadlineMillis,
+            Function<S, ListenableFuture<R>> call) {
         S prepared = prepare(request, stub);
         return toCompletable(call.apply(prepared.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)))
                 .exceptionallyCompose(failure -> {

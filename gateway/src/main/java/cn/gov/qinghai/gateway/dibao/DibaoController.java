@@ -1,7 +1,9 @@
 package cn.gov.qinghai.gateway.dibao;
 
+import cn.gov.qinghai.api.v1.AccessProto;
 import cn.gov.qinghai.dibao.v1.CaseloadSimulationCsv;
 import cn.gov.qinghai.dibao.v1.DibaoServiceGrpc;
+import cn.gov.qinghai.dibao.v1.DibaoServiceProto;
 import cn.gov.qinghai.dibao.v1.SimulateCaseloadRequest;
 import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.GrpcJson;
@@ -18,11 +20,13 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The dibao routes the REST transcoder cannot serve (docs/api.md, {@code HandWritten}): the poverty-roster import, a
- * client stream fed from a streamed text/csv upload, and the caseload simulation (JSON and its CSV download), which
- * needs a longer deadline than a look-up. Every other dibao route comes from the contract's bindings.
+ * client stream fed from a streamed text/csv upload, and the caseload simulation's CSV download (text/csv with a file
+ * name). Every other dibao route comes from the contract's bindings, the simulation's JSON included (its 60 s deadline
+ * is the contract's {@code access.deadline_seconds}).
  */
 @Controller("/api/v1/dibao")
 @Tag(name = "dibao", description = "Rural minimum living guarantee (青政办〔2017〕86号)")
@@ -33,8 +37,13 @@ public class DibaoController {
     private static final long IMPORT_DEADLINE_MS = 180_000;
 
     private static final String SERVICE = "dibao";
-    /** A caseload simulation over a million cases takes seconds (docs/performance.md): a deadline of its own. */
-    private static final long SIMULATION_DEADLINE_MS = 60_000;
+    /** The CSV simulation's deadline, as the contract sets it (access.deadline_seconds: a million cases take seconds). */
+    private static final long SIMULATION_DEADLINE_MS = TimeUnit.SECONDS.toMillis(DibaoServiceProto.getDescriptor()
+            .findServiceByName("DibaoService")
+            .findMethodByName("ExportCaseloadSimulation")
+            .getOptions()
+            .getExtension(AccessProto.access)
+            .getDeadlineSeconds());
 
     private final DibaoServiceGrpc.DibaoServiceStub dibaoAsync;
     private final DibaoServiceGrpc.DibaoServiceBlockingStub dibao;
@@ -66,24 +75,6 @@ public class DibaoController {
     public HttpResponse<String> importRoster(HttpRequest<?> request, @Body byte[] csv) {
         return HttpResponse.ok(
                         json.print(RosterUpload.send(downstream.prepare(request, dibaoAsync), csv, IMPORT_DEADLINE_MS)))
-                .contentType(MediaType.APPLICATION_JSON_TYPE);
-    }
-
-    @Post(uri = "/caseload-simulations", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    @Secured(SecurityRule.IS_AUTHENTICATED)
-    @SecurityRequirement(name = "bearer")
-    @Operation(
-            summary = "Simulate a reform over the caseload of a month (roles dibao:county-approver, "
-                    + "dibao:poverty-office)",
-            description =
-                    "Body: SimulateCaseloadRequest {region, month, reform:{name, "
-                            + "overrides:[{id, value, from, unit}]}}. Every case paid in the month, baseline and reform: households "
-                            + "and people newly / no longer eligible, monthly and annual budget, by county and class. Nothing is stored.")
-    public HttpResponse<String> simulate(HttpRequest<?> request, @Body String body) {
-        SimulateCaseloadRequest r =
-                json.parse(body, SimulateCaseloadRequest.newBuilder()).build();
-        return HttpResponse.ok(json.print(
-                        downstream.call(SERVICE, request, dibao, SIMULATION_DEADLINE_MS, s -> s.simulateCaseload(r))))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 

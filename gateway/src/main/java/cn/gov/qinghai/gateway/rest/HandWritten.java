@@ -25,12 +25,8 @@ public final class HandWritten {
                     "qinghai.dibao.v1.DibaoService.ImportPovertyRoster",
                     "a client stream fed from a text/csv upload: dibao/DibaoController"),
             Map.entry(
-                    "qinghai.dibao.v1.DibaoService.SimulateCaseload",
-                    "a 60 s deadline for a simulation over a million cases: dibao/DibaoController"),
-            Map.entry(
                     "qinghai.dibao.v1.DibaoService.ExportCaseloadSimulation",
-                    "a CSV download (text/csv with Content-Disposition) with the simulation's deadline: "
-                            + "dibao/DibaoController"),
+                    "a CSV download (text/csv with Content-Disposition): dibao/DibaoController"),
             Map.entry(
                     "qinghai.retail.v1.RetailService.StreamReadings",
                     "a client stream fed from a JSON list of readings: retail/RetailController"),

@@ -4,6 +4,7 @@ import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.GrpcJson;
 import cn.gov.qinghai.gateway.api.LookupCache;
 import cn.gov.qinghai.gateway.api.Problems;
+import com.google.common.util.concurrent.ListenableFuture;
 import com.google.protobuf.Message;
 import io.grpc.stub.ClientCalls;
 import io.micronaut.core.annotation.Nullable;
@@ -27,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The department REST API: one generic transcoder from HTTP/JSON to the services' gRPC, driven by the
@@ -171,12 +174,13 @@ public class TranscodingController {
     }
 
     private CompletableFuture<Message> call(HttpRequest<?> request, RestRoute route, Message grpcRequest) {
-        return downstream.callAsync(
-                route.service().name(),
-                request,
-                new GenericStub(route.service().channel()),
-                stub -> ClientCalls.futureUnaryCall(
-                        stub.getChannel().newCall(route.rpc(), stub.getCallOptions()), grpcRequest));
+        Function<GenericStub, ListenableFuture<Message>> rpc = stub ->
+                ClientCalls.futureUnaryCall(stub.getChannel().newCall(route.rpc(), stub.getCallOptions()), grpcRequest);
+        GenericStub stub = new GenericStub(route.service().channel());
+        int seconds = route.access().getDeadlineSeconds();
+        return seconds == 0
+                ? downstream.callAsync(route.service().name(), request, stub, rpc)
+                : downstream.callAsync(route.service().name(), request, stub, TimeUnit.SECONDS.toMillis(seconds), rpc);
     }
 
     private static Map<String, List<String>> query(HttpRequest<?> request) {

@@ -58,7 +58,6 @@ class DocumentedRoutesTest {
             "GET /api/v1/hotline/reports/{}.csv",
             "GET /api/v1/parameters",
             "GET /api/v1/parameters/{}",
-            "POST /api/v1/dibao/caseload-simulations",
             "POST /api/v1/dibao/caseload-simulations.csv");
 
     @Test

@@ -62,13 +62,22 @@ class TranscodingRulesTest {
     @Test
     void everyBindingButTheNamedExceptionsIsARoute() {
         assertEquals(
-                94, ROUTES.all().size(), "100 bindings, 6 of them served by hand-written routes (HandWritten.RPCS)");
+                95, ROUTES.all().size(), "100 bindings, 5 of them served by hand-written routes (HandWritten.RPCS)");
         for (RestRoute route : ROUTES.all()) {
             assertTrue(route.path().text().startsWith("/api/v1/"), route.path().text());
             assertTrue(
                     !HandWritten.RPCS.containsKey(route.descriptor().getFullName()),
                     route.descriptor().getFullName());
         }
+    }
+
+    @Test
+    void aLongComputationTakesItsDeadlineFromTheContract() {
+        RestRoutes.Match simulation = ROUTES.match(HttpMethod.POST, "/api/v1/dibao/caseload-simulations");
+        assertEquals("SimulateCaseload", simulation.route().descriptor().getName());
+        assertEquals(60, simulation.route().access().getDeadlineSeconds(), "access.deadline_seconds in the proto");
+        RestRoutes.Match lookUp = ROUTES.match(HttpMethod.GET, "/api/v1/wage/minimum-wage");
+        assertEquals(0, lookUp.route().access().getDeadlineSeconds(), "0: the gateway's default deadline");
     }
 
     @Test
