@@ -1,24 +1,23 @@
-package cn.gov.qinghai.enterprisecost.projects;
+package cn.gov.qinghai.enterprisecost.data;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import cn.gov.qinghai.kit.data.Sql;
 import jakarta.inject.Singleton;
-import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** SQL of the investment-project tables (V2__investment_project_approvals.sql); callers hold the transaction. */
+/**
+ * The investment-project tables (V2__investment_project_approvals.sql): projects with their version-checked status
+ * and their append-only steps. Callers hold the transaction.
+ */
 @Singleton
-class ProjectRows {
+public class ProjectStore {
 
     /** One investment_project row. */
-    record Project(
+    public record Project(
             long id,
             String requestId,
             String projectCode,
@@ -38,7 +37,7 @@ class ProjectRows {
             long version) {}
 
     /** One investment_project_step row. */
-    record Step(
+    public record Step(
             String kind,
             String stepName,
             String department,
@@ -47,30 +46,27 @@ class ProjectRows {
             Instant recordedAt,
             String note) {}
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
 
-    ProjectRows(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    public ProjectStore(Sql sql) {
+        this.sql = sql;
     }
 
-    /** Serialises concurrent registrations with the same idempotency key. */
-    void lockRequestId(String requestId) {
-        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))", ps -> {
-            ps.setString(1, "investment-project:" + requestId);
-            ps.execute();
-            return null;
-        });
+    /** Serialises concurrent registrations with the same idempotency key until commit. */
+    public void lockRequestId(String requestId) {
+        sql.execute("SELECT pg_advisory_xact_lock(hashtext(?))", "investment-project:" + requestId);
     }
 
-    Optional<Project> byRequestId(String requestId) {
-        return one("SELECT * FROM investment_project WHERE request_id = ?", requestId);
+    public Optional<Project> byRequestId(String requestId) {
+        return sql.one("SELECT * FROM investment_project WHERE request_id = ?", ProjectStore::project, requestId);
     }
 
-    Optional<Project> byId(long id) {
-        return one("SELECT * FROM investment_project WHERE id = ?", id);
+    public Optional<Project> byId(long id) {
+        return sql.one("SELECT * FROM investment_project WHERE id = ?", ProjectStore::project, id);
     }
 
-    long insert(
+    /** The new project's id (status IN_APPROVAL, held by its lead department). */
+    public long insert(
             String requestId,
             String code,
             String name,
@@ -83,45 +79,39 @@ class ProjectRows {
             int limit,
             String actor,
             Instant at) {
-        return jdbc.prepareStatement("""
+        return sql.one(
+                        """
                 INSERT INTO investment_project (request_id, project_code, project_name, enterprise_credit_code, region,
                     lead_department, current_department, status, received_on, due_on, due_provisional,
                     working_days_limit, registered_by, registered_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'IN_APPROVAL', ?, ?, ?, ?, ?, ?) RETURNING id""", ps -> {
-            bind(
-                    ps,
-                    requestId,
-                    code,
-                    name,
-                    creditCode,
-                    region,
-                    department,
-                    department,
-                    Date.valueOf(receivedOn),
-                    Date.valueOf(dueOn),
-                    provisional,
-                    limit,
-                    actor,
-                    Timestamp.from(at));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'IN_APPROVAL', ?, ?, ?, ?, ?, ?) RETURNING id""",
+                        rs -> rs.getLong(1),
+                        requestId,
+                        code,
+                        name,
+                        creditCode,
+                        region,
+                        department,
+                        department,
+                        receivedOn,
+                        dueOn,
+                        provisional,
+                        limit,
+                        actor,
+                        at)
+                .orElseThrow();
     }
 
     /** Version-checked update of the holder, status and decision; false when the version is not current. */
-    boolean update(long id, long version, String currentDepartment, String status, LocalDate decidedOn, String note) {
-        return jdbc.prepareStatement("""
+    public boolean update(
+            long id, long version, String currentDepartment, String status, LocalDate decidedOn, String note) {
+        return sql.update("""
                 UPDATE investment_project SET current_department = ?, status = ?, decided_on = ?, decision_note = ?,
                     version = version + 1
-                WHERE id = ? AND version = ?""", ps -> {
-            bind(ps, currentDepartment, status, decidedOn == null ? null : Date.valueOf(decidedOn), note, id, version);
-            return ps.executeUpdate() == 1;
-        });
+                WHERE id = ? AND version = ?""", currentDepartment, status, decidedOn, note, id, version) == 1;
     }
 
-    void appendStep(
+    public void appendStep(
             long projectId,
             String kind,
             String stepName,
@@ -130,57 +120,31 @@ class ProjectRows {
             String actor,
             Instant at,
             String note) {
-        jdbc.prepareStatement("""
+        sql.update("""
                 INSERT INTO investment_project_step (project_id, kind, step_name, department, on_date, actor,
-                    recorded_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", ps -> {
-            bind(ps, projectId, kind, stepName, department, Date.valueOf(on), actor, Timestamp.from(at), note);
-            return ps.executeUpdate();
-        });
+                    recorded_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", projectId, kind, stepName, department, on, actor, at, note);
     }
 
-    List<Step> steps(long projectId) {
-        return jdbc.prepareStatement("SELECT * FROM investment_project_step WHERE project_id = ? ORDER BY id", ps -> {
-            ps.setLong(1, projectId);
-            List<Step> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Step(
-                            rs.getString("kind"),
-                            rs.getString("step_name"),
-                            rs.getString("department"),
-                            rs.getObject("on_date", LocalDate.class),
-                            rs.getString("actor"),
-                            rs.getTimestamp("recorded_at").toInstant(),
-                            rs.getString("note")));
-                }
-            }
-            return out;
-        });
+    public List<Step> steps(long projectId) {
+        return sql.list(
+                "SELECT * FROM investment_project_step WHERE project_id = ? ORDER BY id",
+                rs -> new Step(
+                        rs.getString("kind"),
+                        rs.getString("step_name"),
+                        rs.getString("department"),
+                        Sql.date(rs, "on_date"),
+                        rs.getString("actor"),
+                        Sql.instant(rs, "recorded_at"),
+                        rs.getString("note")),
+                projectId);
     }
 
     /** Undecided projects due before {@code asOf}, oldest due date first. */
-    List<Project> overdue(LocalDate asOf) {
-        return jdbc.prepareStatement(
-                "SELECT * FROM investment_project WHERE status = 'IN_APPROVAL' AND due_on < ?" + " ORDER BY due_on, id",
-                ps -> {
-                    ps.setObject(1, asOf);
-                    List<Project> out = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(project(rs));
-                        }
-                    }
-                    return out;
-                });
-    }
-
-    private Optional<Project> one(String sql, Object key) {
-        return jdbc.prepareStatement(sql, ps -> {
-            bind(ps, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(project(rs)) : Optional.<Project>empty();
-            }
-        });
+    public List<Project> overdue(LocalDate asOf) {
+        return sql.list(
+                "SELECT * FROM investment_project WHERE status = 'IN_APPROVAL' AND due_on < ? ORDER BY due_on, id",
+                ProjectStore::project,
+                asOf);
     }
 
     private static Project project(ResultSet rs) throws SQLException {
@@ -202,11 +166,5 @@ class ProjectRows {
                 rs.getString("decision_note"),
                 rs.getString("registered_by"),
                 rs.getLong("version"));
-    }
-
-    private static void bind(PreparedStatement ps, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            ps.setObject(i + 1, values[i]);
-        }
     }
 }
