@@ -21,6 +21,13 @@ public final class ChildProcess {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
+    /**
+     * Small JVMs (a laptop runs eight of them) with the full JIT, so load runs measure real throughput. Part of the
+     * AOT cache's fingerprint: a cache is trained with exactly these flags.
+     */
+    static final List<String> JVM_FLAGS =
+            List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx256m", "-XX:MaxMetaspaceSize=128m", "-Dfile.encoding=UTF-8");
+
     private final ServiceSpec spec;
     private final List<String> command;
     private final Map<String, String> env;
@@ -57,16 +64,8 @@ public final class ChildProcess {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(aot.jvmFlags(classpath));
-        // Small JVMs (a laptop runs seven of them) with the full JIT, so load runs measure real throughput.
-        cmd.addAll(List.of(
-                "-XX:+UseSerialGC",
-                "-Xss512k",
-                "-Xmx256m",
-                "-XX:MaxMetaspaceSize=128m",
-                "-Dfile.encoding=UTF-8",
-                "-cp",
-                classpath,
-                spec.mainClass()));
+        cmd.addAll(JVM_FLAGS);
+        cmd.addAll(List.of("-cp", classpath, spec.mainClass()));
         this.command = cmd;
     }
 
