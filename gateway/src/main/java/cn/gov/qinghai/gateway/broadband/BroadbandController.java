@@ -1,8 +1,8 @@
 package cn.gov.qinghai.gateway.broadband;
 
 import cn.gov.qinghai.broadband.v1.BroadbandServiceGrpc;
-import cn.gov.qinghai.broadband.v1.CsvDocument;
 import cn.gov.qinghai.broadband.v1.GetMonthlyReportRequest;
+import cn.gov.qinghai.common.v1.CsvDocument;
 import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.GrpcJson;
 import com.google.protobuf.Message;

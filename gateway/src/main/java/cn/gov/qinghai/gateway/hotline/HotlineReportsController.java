@@ -1,8 +1,8 @@
 package cn.gov.qinghai.gateway.hotline;
 
+import cn.gov.qinghai.common.v1.CsvDocument;
 import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.GrpcJson;
-import cn.gov.qinghai.hotline.v1.CsvDocument;
 import cn.gov.qinghai.hotline.v1.GetSupervisionReportRequest;
 import cn.gov.qinghai.hotline.v1.HotlineServiceGrpc;
 import io.micronaut.core.annotation.Nullable;

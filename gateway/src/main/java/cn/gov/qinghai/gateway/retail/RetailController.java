@@ -96,7 +96,7 @@ public class RetailController {
         var csv = downstream.call(SERVICE, request, retail, s -> s.exportRetailAggregates(r));
         return HttpResponse.ok(csv.getContent())
                 .contentType(new MediaType("text/csv; charset=utf-8"))
-                .header("Content-Disposition", "attachment; filename=\"" + csv.getFilename() + "\"");
+                .header("Content-Disposition", "attachment; filename=\"" + csv.getFileName() + "\"");
     }
 
     private static GetRetailAggregatesRequest aggregates(String from, String to, String groupBy, String region) {

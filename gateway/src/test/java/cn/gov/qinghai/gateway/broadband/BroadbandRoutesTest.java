@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.qinghai.broadband.v1.BroadbandServiceGrpc;
-import cn.gov.qinghai.broadband.v1.CsvDocument;
 import cn.gov.qinghai.broadband.v1.GetInvestmentSummaryRequest;
 import cn.gov.qinghai.broadband.v1.GetMonthlyReportRequest;
 import cn.gov.qinghai.broadband.v1.InvestmentGroup;
@@ -15,6 +14,7 @@ import cn.gov.qinghai.broadband.v1.MonthlyReport;
 import cn.gov.qinghai.broadband.v1.ProgressReport;
 import cn.gov.qinghai.broadband.v1.Project;
 import cn.gov.qinghai.broadband.v1.SubmitProgressReportRequest;
+import cn.gov.qinghai.common.v1.CsvDocument;
 import cn.gov.qinghai.kit.auth.TokenMinter;
 import io.grpc.Contexts;
 import io.grpc.Metadata;

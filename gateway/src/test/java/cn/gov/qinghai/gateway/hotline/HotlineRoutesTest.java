@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.qinghai.common.v1.Citation;
+import cn.gov.qinghai.common.v1.CsvDocument;
 import cn.gov.qinghai.hotline.v1.Category;
 import cn.gov.qinghai.hotline.v1.Channel;
 import cn.gov.qinghai.hotline.v1.Classification;
-import cn.gov.qinghai.hotline.v1.CsvDocument;
 import cn.gov.qinghai.hotline.v1.GetSupervisionReportRequest;
 import cn.gov.qinghai.hotline.v1.GetTicketRequest;
 import cn.gov.qinghai.hotline.v1.HotlineServiceGrpc;

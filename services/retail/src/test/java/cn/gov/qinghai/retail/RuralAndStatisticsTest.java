@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.gov.qinghai.common.v1.CsvDocument;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
 import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import cn.gov.qinghai.retail.v1.AggregateDimension;
@@ -219,7 +220,10 @@ class RuralAndStatisticsTest {
         assertEquals("0.2000", row.getOnlineShare());
         assertEquals("400000.00", row.getPriorYearSales());
         assertEquals("0.2500", row.getYearOnYearChange());
-        String csv = officer("632800").exportRetailAggregates(req).getContent();
+        CsvDocument export = officer("632800").exportRetailAggregates(req);
+        assertEquals("text/csv; charset=utf-8", export.getContentType());
+        assertTrue(export.getFileName().startsWith("retail-aggregates-"), export.getFileName());
+        String csv = export.getContent();
         assertTrue(csv.startsWith("month,region,format,reporters,retail_sales"));
         assertTrue(csv.contains("2017-06,632800,supermarket,2,500000.00,100000.00,0.2000,400000.00,0.2500"), csv);
         assertEquals(

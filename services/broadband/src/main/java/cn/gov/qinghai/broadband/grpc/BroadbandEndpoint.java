@@ -10,6 +10,7 @@ import cn.gov.qinghai.broadband.service.ProjectService;
 import cn.gov.qinghai.broadband.service.ReconciliationService;
 import cn.gov.qinghai.broadband.service.SummaryService;
 import cn.gov.qinghai.broadband.v1.*;
+import cn.gov.qinghai.common.v1.CsvDocument;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 

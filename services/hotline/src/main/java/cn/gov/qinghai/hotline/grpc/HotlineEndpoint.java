@@ -2,13 +2,13 @@ package cn.gov.qinghai.hotline.grpc;
 
 import static cn.gov.qinghai.kit.grpc.Replies.reply;
 
+import cn.gov.qinghai.common.v1.CsvDocument;
 import cn.gov.qinghai.hotline.service.CatalogueService;
 import cn.gov.qinghai.hotline.service.IntakeService;
 import cn.gov.qinghai.hotline.service.SupervisionService;
 import cn.gov.qinghai.hotline.service.TicketService;
 import cn.gov.qinghai.hotline.v1.Classification;
 import cn.gov.qinghai.hotline.v1.ClassifyMatterRequest;
-import cn.gov.qinghai.hotline.v1.CsvDocument;
 import cn.gov.qinghai.hotline.v1.GetSupervisionReportRequest;
 import cn.gov.qinghai.hotline.v1.GetTicketRequest;
 import cn.gov.qinghai.hotline.v1.HotlineServiceGrpc;

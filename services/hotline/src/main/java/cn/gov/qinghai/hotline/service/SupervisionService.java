@@ -1,5 +1,6 @@
 package cn.gov.qinghai.hotline.service;
 
+import cn.gov.qinghai.common.v1.CsvDocument;
 import cn.gov.qinghai.hotline.data.ReportStore;
 import cn.gov.qinghai.hotline.data.TicketRow;
 import cn.gov.qinghai.hotline.data.TicketStore;
@@ -7,7 +8,6 @@ import cn.gov.qinghai.hotline.rules.Agency;
 import cn.gov.qinghai.hotline.rules.Routing;
 import cn.gov.qinghai.hotline.v1.AgencyFigures;
 import cn.gov.qinghai.hotline.v1.Channel;
-import cn.gov.qinghai.hotline.v1.CsvDocument;
 import cn.gov.qinghai.hotline.v1.GetSupervisionReportRequest;
 import cn.gov.qinghai.hotline.v1.SampleClosedTicketsRequest;
 import cn.gov.qinghai.hotline.v1.SampleClosedTicketsResponse;

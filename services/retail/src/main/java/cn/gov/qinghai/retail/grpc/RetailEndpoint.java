@@ -2,6 +2,7 @@ package cn.gov.qinghai.retail.grpc;
 
 import static cn.gov.qinghai.kit.grpc.Replies.reply;
 
+import cn.gov.qinghai.common.v1.CsvDocument;
 import cn.gov.qinghai.retail.service.BrandService;
 import cn.gov.qinghai.retail.service.ColdChainService;
 import cn.gov.qinghai.retail.service.EnterpriseService;
@@ -14,7 +15,6 @@ import cn.gov.qinghai.retail.service.TraceRecorder;
 import cn.gov.qinghai.retail.service.TraceService;
 import cn.gov.qinghai.retail.v1.AcknowledgeAlertRequest;
 import cn.gov.qinghai.retail.v1.Brand;
-import cn.gov.qinghai.retail.v1.CsvExport;
 import cn.gov.qinghai.retail.v1.DecideSubsidyApplicationRequest;
 import cn.gov.qinghai.retail.v1.EnrolPalletPilotRequest;
 import cn.gov.qinghai.retail.v1.Enterprise;
@@ -215,7 +215,7 @@ public class RetailEndpoint extends RetailServiceGrpc.RetailServiceImplBase {
     }
 
     @Override
-    public void exportRetailAggregates(GetRetailAggregatesRequest request, StreamObserver<CsvExport> out) {
+    public void exportRetailAggregates(GetRetailAggregatesRequest request, StreamObserver<CsvDocument> out) {
         reply(out, statistics.export(request));
     }
 

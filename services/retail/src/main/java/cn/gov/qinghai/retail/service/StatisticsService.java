@@ -1,5 +1,6 @@
 package cn.gov.qinghai.retail.service;
 
+import cn.gov.qinghai.common.v1.CsvDocument;
 import cn.gov.qinghai.kit.auth.Caller;
 import cn.gov.qinghai.kit.auth.Scope;
 import cn.gov.qinghai.kit.csv.CsvWriter;
@@ -17,7 +18,6 @@ import cn.gov.qinghai.retail.rules.RetailParameters;
 import cn.gov.qinghai.retail.rules.YearOnYearChange;
 import cn.gov.qinghai.retail.v1.AggregateDimension;
 import cn.gov.qinghai.retail.v1.AggregateRow;
-import cn.gov.qinghai.retail.v1.CsvExport;
 import cn.gov.qinghai.retail.v1.GetRetailAggregatesRequest;
 import cn.gov.qinghai.retail.v1.MonthlyReport;
 import cn.gov.qinghai.retail.v1.RetailAggregates;
@@ -182,7 +182,7 @@ public class StatisticsService {
                 .build();
     }
 
-    public CsvExport export(GetRetailAggregatesRequest r) {
+    public CsvDocument export(GetRetailAggregatesRequest r) {
         RetailAggregates a = aggregates(r);
         StringBuilder csv = new StringBuilder(CsvWriter.row(
                 "month",
@@ -206,8 +206,9 @@ public class StatisticsService {
                     row.getPriorYearSales(),
                     row.getYearOnYearChange()));
         }
-        return CsvExport.newBuilder()
-                .setFilename("retail-aggregates-" + r.getFromMonth() + "-" + r.getToMonth() + ".csv")
+        return CsvDocument.newBuilder()
+                .setContentType("text/csv; charset=utf-8")
+                .setFileName("retail-aggregates-" + r.getFromMonth() + "-" + r.getToMonth() + ".csv")
                 .setContent(csv.toString())
                 .build();
     }
