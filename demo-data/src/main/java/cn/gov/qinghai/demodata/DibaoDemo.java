@@ -17,15 +17,11 @@ import cn.gov.qinghai.dibao.v1.Stage;
 import cn.gov.qinghai.dibao.v1.SubmitApplicationRequest;
 import cn.gov.qinghai.dibao.v1.WorkAbility;
 import com.google.protobuf.ByteString;
-import io.grpc.stub.StreamObserver;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Dibao households of every county, entered as paper files through the whole workflow (申请 → 审核 → 核对 → 审批),
@@ -206,37 +202,18 @@ final class DibaoDemo implements DemoDomain {
     }
 
     private void importRegistry() throws InterruptedException {
-        CompletableFuture<PovertyRosterImport> done = new CompletableFuture<>();
-        StreamObserver<PovertyRosterChunk> out = DibaoServiceGrpc.newStub(connections.channel(service()))
-                .withCallCredentials(connections.as(POVERTY_OFFICE))
-                .withDeadlineAfter(60, TimeUnit.SECONDS)
-                .importPovertyRoster(new StreamObserver<>() {
-                    @Override
-                    public void onNext(PovertyRosterImport value) {
-                        done.complete(value);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        done.completeExceptionally(t);
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                        done.complete(null);
-                    }
-                });
-        out.onNext(PovertyRosterChunk.newBuilder()
-                .setData(ByteString.copyFrom(registry.toString(), StandardCharsets.UTF_8))
-                .build());
-        out.onCompleted();
-        try {
-            PovertyRosterImport result = done.get(60, TimeUnit.SECONDS);
-            if (result == null || result.getRejected() > 0) {
-                throw new IllegalStateException("poverty roster import: " + result);
-            }
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("poverty roster import: " + e.getCause(), e);
+        PovertyRosterImport result = ClientStream.call(
+                answer -> DibaoServiceGrpc.newStub(connections.channel(service()))
+                        .withCallCredentials(connections.as(POVERTY_OFFICE))
+                        .withDeadlineAfter(60, TimeUnit.SECONDS)
+                        .importPovertyRoster(answer),
+                List.of(PovertyRosterChunk.newBuilder()
+                        .setData(ByteString.copyFrom(registry.toString(), StandardCharsets.UTF_8))
+                        .build()),
+                60,
+                "poverty roster import");
+        if (result == null || result.getRejected() > 0) {
+            throw new IllegalStateException("poverty roster import: " + result);
         }
     }
 }

@@ -15,7 +15,6 @@ import cn.gov.qinghai.retail.v1.StreamReadingsRequest;
 import cn.gov.qinghai.retail.v1.TraceEventType;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.StreamObserver;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
@@ -23,8 +22,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -216,33 +213,14 @@ final class RetailDemo implements DemoDomain {
                             .setScale(1, RoundingMode.HALF_UP)
                             .toPlainString()));
         }
-        CompletableFuture<IngestSummary> done = new CompletableFuture<>();
-        StreamObserver<StreamReadingsRequest> out = RetailServiceGrpc.newStub(connections.channel(service()))
-                .withCallCredentials(connections.as(CARRIER))
-                .withDeadlineAfter(30, TimeUnit.SECONDS)
-                .streamReadings(new StreamObserver<>() {
-                    @Override
-                    public void onNext(IngestSummary value) {
-                        done.complete(value);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        done.completeExceptionally(t);
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                        done.complete(null);
-                    }
-                });
-        out.onNext(chunk.build());
-        out.onCompleted();
-        try {
-            done.get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("readings of " + shipment + ": " + e.getCause(), e);
-        }
+        ClientStream.<StreamReadingsRequest, IngestSummary>call(
+                answer -> RetailServiceGrpc.newStub(connections.channel(service()))
+                        .withCallCredentials(connections.as(CARRIER))
+                        .withDeadlineAfter(30, TimeUnit.SECONDS)
+                        .streamReadings(answer),
+                List.of(chunk.build()),
+                30,
+                "readings of " + shipment);
         return 2;
     }
 }

@@ -44,6 +44,7 @@ class AccessMatrixE2eTest {
     static final String COUNTY = "630123"; // 湟中 (Xining); cases, residents
     static final String ELSEWHERE = "632700"; // 玉树: a scope that covers none of the sample data
     static final String HOSPITAL = "e2e-matrix-hospital";
+    static final String JSON = "application/json";
 
     /** Every department role of the platform. */
     static final List<String> ROLES = List.of(
@@ -106,6 +107,16 @@ class AccessMatrixE2eTest {
         /** Whether the region rule applies to {@code role} (an organisation acting for itself has no region). */
         boolean regionScoped(String role) {
             return region == Region.REGION && !regionFree.contains(role) && !role.equals("health:resident");
+        }
+
+        /** A JSON POST that only {@code roles} may make, 403 for any other role, with no organisation claim. */
+        static Route post(String path, Supplier<String> body, Set<String> roles, Region region) {
+            return new Route("POST", path, JSON, body, roles, region, "", 403);
+        }
+
+        /** A GET that only {@code roles} may make, 403 for any other role, with no organisation claim. */
+        static Route get(String path, Set<String> roles, Region region) {
+            return new Route("GET", path, JSON, null, roles, region, "", 403);
         }
 
         String name() {
@@ -218,7 +229,6 @@ class AccessMatrixE2eTest {
 
     static List<Route> table() {
         List<Route> t = new ArrayList<>();
-        String json = "application/json";
         Set<String> anyDibao = Set.of(
                 "dibao:clerk",
                 "dibao:township-reviewer",
@@ -228,118 +238,69 @@ class AccessMatrixE2eTest {
         String month = YearMonth.now().toString();
 
         // wage (632800 海西: no other test publishes there; WageE2eTest needs 632600 free of later standards)
-        t.add(new Route(
-                "POST",
+        t.add(Route.post(
                 "/api/v1/wage/standards",
-                json,
                 () -> "{\"requestId\":\"" + UUID.randomUUID()
                         + "\",\"region\":\"632800\",\"effectiveFrom\":\"2098-01-01\",\"monthly\":\"3000.00\",\"hourly\":"
                         + "\"30.00\",\"citation\":{\"document\":\"青政〔2098〕1号\",\"clause\":\"一\"}}",
                 Set.of("wage:admin"),
-                Region.REGION,
-                "",
-                403));
+                Region.REGION));
 
         // dibao (county 630123 for cases; standards in 632802 so no other test's benefit changes)
-        t.add(new Route(
-                "POST",
+        t.add(Route.post(
                 "/api/v1/dibao/standards",
-                json,
                 () -> "{\"requestId\":\"" + UUID.randomUUID()
                         + "\",\"county\":\"632802\",\"effectiveFrom\":\""
                         + YearMonth.now().plusMonths(1).atDay(1)
                         + "\",\"annualAmount\":\"5000\",\"citation\":{\"document\":\"格政〔2026〕1号\",\"clause\":\"一\"}}",
                 Set.of("dibao:county-approver"),
-                Region.REGION,
-                "",
-                403));
-        t.add(new Route(
-                "POST",
+                Region.REGION));
+        t.add(Route.post(
                 "/api/v1/dibao/cases",
-                json,
                 () -> """
                 {"requestId": "%s", "household": {"county": "%s", "township": "多巴镇", "members": [
                   {"name": "马矩阵", "idNumber": "%s", "relation": "本人", "workAbility": "FULL",
                    "incomes": [{"type": "WAGE", "annualAmount": "1000"}]}]}}""".formatted(UUID.randomUUID(), COUNTY, DibaoE2eTest.id(COUNTY, 47)),
                 Set.of("dibao:clerk"),
-                Region.REGION,
-                "",
-                403));
-        t.add(new Route("GET", "/api/v1/dibao/cases?county=" + COUNTY, json, null, anyDibao, Region.REGION, "", 403));
-        t.add(new Route("GET", "/api/v1/dibao/cases/{case}", json, null, anyDibao, Region.REGION, "", 403));
-        t.add(new Route(
-                "POST",
-                "/api/v1/dibao/cases/{case}/decisions",
-                json,
-                () -> "{\"stage\": \"TOWNSHIP_REVIEW\", \"outcome\": \"PASS\", \"expectedVersion\": 99}",
-                Set.of("dibao:township-reviewer"),
-                Region.REGION,
-                "",
-                403));
-        t.add(new Route(
-                "POST",
-                "/api/v1/dibao/cases/{case}/decisions",
-                json,
-                () -> "{\"stage\": \"VERIFICATION\", \"outcome\": \"PASS\", \"expectedVersion\": 99}",
-                Set.of("dibao:verifier"),
-                Region.REGION,
-                "",
-                403));
-        t.add(new Route(
-                "POST",
-                "/api/v1/dibao/cases/{case}/decisions",
-                json,
-                () -> "{\"stage\": \"COUNTY_APPROVAL\", \"outcome\": \"PASS\", \"expectedVersion\": 99}",
-                Set.of("dibao:county-approver"),
-                Region.REGION,
-                "",
-                403));
-        t.add(new Route(
-                "POST",
+                Region.REGION));
+        t.add(Route.get("/api/v1/dibao/cases?county=" + COUNTY, anyDibao, Region.REGION));
+        t.add(Route.get("/api/v1/dibao/cases/{case}", anyDibao, Region.REGION));
+        // each stage's decision is its own role's alone
+        for (String[] stage : new String[][] {
+            {"TOWNSHIP_REVIEW", "dibao:township-reviewer"},
+            {"VERIFICATION", "dibao:verifier"},
+            {"COUNTY_APPROVAL", "dibao:county-approver"}
+        }) {
+            t.add(Route.post(
+                    "/api/v1/dibao/cases/{case}/decisions",
+                    () -> "{\"stage\": \"" + stage[0] + "\", \"outcome\": \"PASS\", \"expectedVersion\": 99}",
+                    Set.of(stage[1]),
+                    Region.REGION));
+        }
+        t.add(Route.post(
                 "/api/v1/dibao/cases/{case}/exit",
-                json,
                 () -> "{\"reason\": \"OTHER\", \"expectedVersion\": 99, \"note\": \"矩阵\"}",
                 Set.of("dibao:county-approver"),
-                Region.REGION,
-                "",
-                403));
-        t.add(new Route(
-                "GET",
-                "/api/v1/dibao/payment-rosters?county=" + COUNTY + "&month=" + month,
-                json,
-                null,
-                anyDibao,
-                Region.REGION,
-                "",
-                403));
-        t.add(new Route(
-                "POST",
+                Region.REGION));
+        t.add(Route.get("/api/v1/dibao/payment-rosters?county=" + COUNTY + "&month=" + month, anyDibao, Region.REGION));
+        t.add(Route.post(
                 "/api/v1/dibao/temporary-assistance",
-                json,
                 () -> """
                 {"requestId":"%s","county":"%s","township":"多巴镇","beneficiaryName":"韩梅","beneficiaryIdNumber":"%s",
                  "amount":"100","reason":"意外伤害","entrustment":"委托书1号"}""".formatted(UUID.randomUUID(), COUNTY, DibaoE2eTest.id(COUNTY, 30)),
                 Set.of("dibao:township-reviewer", "dibao:county-approver"),
-                Region.REGION,
-                "",
-                403));
+                Region.REGION));
         // issue 19: the county payment method (GAP only, so no benefit changes) and township intake reports
-        t.add(new Route(
-                "POST",
+        t.add(Route.post(
                 "/api/v1/dibao/payment-methods",
-                json,
                 () -> "{\"requestId\":\"" + UUID.randomUUID()
                         + "\",\"county\":\"632802\",\"effectiveFrom\":\""
                         + YearMonth.now().plusMonths(1).atDay(1)
                         + "\",\"method\":\"GAP\",\"citation\":{\"document\":\"格政〔2026〕2号\",\"clause\":\"一\"}}",
                 Set.of("dibao:county-approver"),
-                Region.REGION,
-                "",
-                403));
-        t.add(new Route(
-                "POST",
+                Region.REGION));
+        t.add(Route.post(
                 "/api/v1/dibao/intake-reports",
-                json,
                 () -> """
                 {"requestId": "%s", "county": "%s", "township": "矩阵-%s", "month": "%s"}""".formatted(
                                 UUID.randomUUID(),
@@ -347,11 +308,8 @@ class AccessMatrixE2eTest {
                                 UUID.randomUUID().toString().substring(0, 8),
                                 YearMonth.now().minusMonths(1)),
                 Set.of("dibao:township-reviewer"),
-                Region.REGION,
-                "",
-                403));
-        t.add(new Route(
-                "GET", "/api/v1/dibao/intake-reports?county=" + COUNTY, json, null, anyDibao, Region.REGION, "", 403));
+                Region.REGION));
+        t.add(Route.get("/api/v1/dibao/intake-reports?county=" + COUNTY, anyDibao, Region.REGION));
         // rows outside the importer's scope are bad rows (reported by line), so the import itself has no region
         t.add(new Route(
                 "POST",
@@ -362,33 +320,24 @@ class AccessMatrixE2eTest {
                 Region.ANY,
                 "",
                 403));
-        t.add(new Route(
-                "GET",
+        t.add(Route.get(
                 "/api/v1/dibao/cross-match-reports?region=" + COUNTY,
-                json,
-                null,
                 Set.of("dibao:poverty-office", "dibao:county-approver"),
-                Region.REGION,
-                "",
-                403));
+                Region.REGION));
         for (String path : List.of("/api/v1/dibao/caseload-simulations", "/api/v1/dibao/caseload-simulations.csv")) {
-            t.add(new Route(
-                    "POST",
+            t.add(Route.post(
                     path,
-                    json,
                     () -> "{\"region\": \"" + COUNTY + "\", \"month\": \"2019-03\", "
                             + "\"reform\": {\"overrides\": [{\"id\": \"dibao.provincial_floor\", \"value\": \"4400\"}]}}",
                     Set.of("dibao:poverty-office", "dibao:county-approver"),
-                    Region.REGION,
-                    "",
-                    403));
+                    Region.REGION));
         }
 
         // enterprise-cost (application in 630102)
         t.add(new Route(
                 "POST",
                 "/api/v1/enterprise-cost/applications",
-                json,
+                JSON,
                 () -> "{\"kind\": \"STABLE_JOB\", "
                         + "\"enterpriseCreditCode\": \"" + f.applicant + "\", \"applicantName\": \"矩阵制造有限公司\", "
                         + "\"region\": \"630102\", \"inputs\": {\"lastYearUnemploymentInsurancePaid\": \"84000\", "
@@ -401,101 +350,69 @@ class AccessMatrixE2eTest {
         t.add(new Route(
                 "GET",
                 "/api/v1/enterprise-cost/applications",
-                json,
+                JSON,
                 null,
                 Set.of("enterprise-cost:applicant", "enterprise-cost:reviewer"),
                 Region.ANY,
                 "{applicant}",
                 403));
-        t.add(new Route(
-                "GET",
-                "/api/v1/enterprise-cost/applications/overdue",
-                json,
-                null,
-                Set.of("enterprise-cost:reviewer"),
-                Region.ANY,
-                "",
-                403));
+        t.add(Route.get(
+                "/api/v1/enterprise-cost/applications/overdue", Set.of("enterprise-cost:reviewer"), Region.ANY));
         t.add(new Route(
                 "GET",
                 "/api/v1/enterprise-cost/applications/{application}",
-                json,
+                JSON,
                 null,
                 Set.of("enterprise-cost:applicant", "enterprise-cost:reviewer"),
                 Region.REGION,
                 "{applicant}",
                 404));
-        t.add(new Route(
-                "POST",
+        t.add(Route.post(
                 "/api/v1/enterprise-cost/applications/{application}/review",
-                json,
                 () -> "{\"version\": 99}",
                 Set.of("enterprise-cost:reviewer"),
-                Region.REGION,
-                "",
-                403));
-        t.add(new Route(
-                "POST",
+                Region.REGION));
+        t.add(Route.post(
                 "/api/v1/enterprise-cost/applications/{application}/decision",
-                json,
                 () -> "{\"version\": 99, \"approve\": true, \"approvedAmount\": \"1\"}",
                 Set.of("enterprise-cost:reviewer"),
-                Region.REGION,
-                "",
-                403));
+                Region.REGION));
 
         // enterprise-cost investment projects on the 15-working-day clock (project in 630102)
-        t.add(new Route(
-                "POST",
+        t.add(Route.post(
                 "/api/v1/enterprise-cost/investment-projects",
-                json,
                 AccessMatrixE2eTest::investmentProject,
                 Set.of("enterprise-cost:approval-officer"),
-                Region.REGION,
-                "",
-                403));
-        t.add(new Route(
-                "GET",
+                Region.REGION));
+        t.add(Route.get(
                 "/api/v1/enterprise-cost/investment-projects/overdue",
-                json,
-                null,
                 Set.of("enterprise-cost:approval-officer"),
-                Region.ANY,
-                "",
-                403));
+                Region.ANY));
         t.add(new Route(
                 "GET",
                 "/api/v1/enterprise-cost/investment-projects/{investment}",
-                json,
+                JSON,
                 null,
                 Set.of("enterprise-cost:approval-officer"),
                 Region.REGION,
                 "",
                 404));
-        t.add(new Route(
-                "POST",
+        t.add(Route.post(
                 "/api/v1/enterprise-cost/investment-projects/{investment}/steps",
-                json,
                 () -> "{\"version\": 99, \"stepName\": \"用地预审\", \"department\": \"国土\"}",
                 Set.of("enterprise-cost:approval-officer"),
-                Region.REGION,
-                "",
-                403));
-        t.add(new Route(
-                "POST",
+                Region.REGION));
+        t.add(Route.post(
                 "/api/v1/enterprise-cost/investment-projects/{investment}/decision",
-                json,
                 () -> "{\"version\": 99, \"approved\": true}",
                 Set.of("enterprise-cost:approval-officer"),
-                Region.REGION,
-                "",
-                403));
+                Region.REGION));
 
         // broadband (a 中国电信 project; reporters are scoped by organisation, not region)
         t.add(new Route(
                 "POST",
                 "/api/v1/broadband/progress-reports",
-                json,
+                JSON,
                 () -> "{\"requestId\":\""
                         + UUID.randomUUID() + "\",\"projectId\":" + f.projectId + ",\"month\":\"2017-05\","
                         + "\"cumulativeInvestmentYuan\":\"1000\",\"status\":\"IN_PROGRESS\",\"physicalProgressPercent\":\"1\"}",
@@ -506,39 +423,31 @@ class AccessMatrixE2eTest {
         t.add(new Route(
                 "GET",
                 "/api/v1/broadband/progress-reports?month=2017-06",
-                json,
+                JSON,
                 null,
                 Set.of("broadband:admin", "broadband:reporter"),
                 Region.ANY,
                 "{owner}",
                 403));
-        t.add(new Route(
-                "POST",
+        t.add(Route.post(
                 "/api/v1/broadband/indicator-actuals",
-                json,
                 () -> "{\"requestId\":\"" + UUID.randomUUID()
                         + "\",\"indicatorId\":\"1.1\",\"month\":\"2017-06\",\"value\":\"1\"}",
                 Set.of("broadband:admin"),
-                Region.ANY,
-                "",
-                403));
-        t.add(new Route(
-                "POST",
+                Region.ANY));
+        t.add(Route.post(
                 "/api/v1/broadband/consumption-actuals",
-                json,
                 () -> "{\"requestId\":\"" + UUID.randomUUID()
                         + "\",\"nodeId\":\"consumption.1.1\",\"month\":\"2017-06\",\"value\":\"1\"}",
                 Set.of("broadband:admin"),
-                Region.ANY,
-                "",
-                403));
+                Region.ANY));
 
         // hotline (an agency's org is its agency id; scope by the region named in the request)
         Set<String> anyHotline = Set.of("hotline:operator", "hotline:agency", "hotline:supervisor");
         t.add(new Route(
                 "GET",
                 "/api/v1/hotline/tickets?region=" + COUNTY,
-                json,
+                JSON,
                 null,
                 anyHotline,
                 Region.REGION,
@@ -547,46 +456,29 @@ class AccessMatrixE2eTest {
         t.add(new Route(
                 "GET",
                 "/api/v1/hotline/overdue?region=" + COUNTY,
-                json,
+                JSON,
                 null,
                 anyHotline,
                 Region.REGION,
                 "630100-justice",
                 403));
-        t.add(new Route(
-                "GET",
+        t.add(Route.get(
                 "/api/v1/hotline/samples?region=630100&from=2017-07-01&to=2017-07-31&size=5",
-                json,
-                null,
                 Set.of("hotline:supervisor"),
-                Region.REGION,
-                "",
-                403));
-        t.add(new Route(
-                "GET",
-                "/api/v1/hotline/reports/2017-Q3?region=630100",
-                json,
-                null,
-                Set.of("hotline:supervisor"),
-                Region.REGION,
-                "",
-                403));
+                Region.REGION));
+        t.add(Route.get("/api/v1/hotline/reports/2017-Q3?region=630100", Set.of("hotline:supervisor"), Region.REGION));
 
         // retail (enterprise in 630103; recall reach is province-wide by design)
-        t.add(new Route(
-                "POST",
+        t.add(Route.post(
                 "/api/v1/retail/enterprises",
-                json,
                 () -> """
                 {"creditCode":"%s","name":"矩阵零售","region":"630103","chain":false}""".formatted(creditCode("630103")),
                 Set.of("retail:commerce-officer"),
-                Region.REGION,
-                "",
-                403));
+                Region.REGION));
         t.add(new Route(
                 "POST",
                 "/api/v1/retail/outlets",
-                json,
+                JSON,
                 () -> """
                 {"requestId":"%s","enterpriseCreditCode":"%s","name":"矩阵店","region":"630103","format":"supermarket",
                  "address":"城中区 9 号","licenceMode":"OWN_LICENCE","licenceNumber":"L-M"}""".formatted(UUID.randomUUID(), f.enterprise),
@@ -595,30 +487,22 @@ class AccessMatrixE2eTest {
                 "{enterprise}",
                 403,
                 Set.of("retail:enterprise")));
-        t.add(new Route(
-                "POST",
+        t.add(Route.post(
                 "/api/v1/retail/brands",
-                json,
                 () -> """
                 {"enterpriseCreditCode":"%s","brand":"矩阵","certificateNumber":"QH-M-%s","recognisedOn":"2017-06-01"}""".formatted(f.enterprise, UUID.randomUUID().toString().substring(0, 8)),
                 Set.of("retail:commerce-officer"),
-                Region.REGION,
-                "",
-                403));
-        t.add(new Route(
-                "POST",
+                Region.REGION));
+        t.add(Route.post(
                 "/api/v1/retail/pallet-pilots",
-                json,
                 () -> """
                 {"enterpriseCreditCode":"%s","sector":"retail"}""".formatted(f.enterprise),
                 Set.of("retail:commerce-officer"),
-                Region.ANY,
-                "",
-                403));
+                Region.ANY));
         t.add(new Route(
                 "POST",
                 "/api/v1/retail/trace-events",
-                json,
+                JSON,
                 () -> """
                 {"requestId":"%s","batchCode":"M-%s","type":"PRODUCED","occurredAt":"2017-07-01T08:00:00+08:00",
                  "product":"青稞"}""".formatted(
@@ -627,28 +511,17 @@ class AccessMatrixE2eTest {
                 Region.ANY,
                 "{enterprise}",
                 403));
-        t.add(new Route(
-                "GET",
-                "/api/v1/retail/batches/NO-SUCH-BATCH/recall-reach",
-                json,
-                null,
-                Set.of("retail:commerce-officer"),
-                Region.ANY,
-                "",
-                403));
-        t.add(new Route(
-                "POST",
+        t.add(Route.get(
+                "/api/v1/retail/batches/NO-SUCH-BATCH/recall-reach", Set.of("retail:commerce-officer"), Region.ANY));
+        t.add(Route.post(
                 "/api/v1/retail/batches/NO-SUCH-BATCH/recalls",
-                json,
                 () -> "{\"requestId\":\"" + UUID.randomUUID() + "\",\"reason\":\"矩阵\"}",
                 Set.of("retail:commerce-officer"),
-                Region.ANY,
-                "",
-                403));
+                Region.ANY));
         t.add(new Route(
                 "POST",
                 "/api/v1/retail/shipments",
-                json,
+                JSON,
                 () -> "{\"shipmentCode\":\"M-" + UUID.randomUUID().toString().substring(0, 8)
                         + "\",\"productClass\":\"frozen\"}",
                 Set.of("retail:carrier"),
@@ -658,7 +531,7 @@ class AccessMatrixE2eTest {
         t.add(new Route(
                 "POST",
                 "/api/v1/retail/shipments/{shipment}/readings",
-                json,
+                JSON,
                 () -> "{\"readings\":[{\"recordedAt\":\"2017-07-01T08:00:00+08:00\",\"celsius\":\"-20\"}]}",
                 Set.of("retail:carrier"),
                 Region.ANY,
@@ -667,7 +540,7 @@ class AccessMatrixE2eTest {
         t.add(new Route(
                 "GET",
                 "/api/v1/retail/shipments/{shipment}/excursions",
-                json,
+                JSON,
                 null,
                 Set.of("retail:carrier", "retail:commerce-officer"),
                 Region.ANY,
@@ -676,7 +549,7 @@ class AccessMatrixE2eTest {
         t.add(new Route(
                 "GET",
                 "/api/v1/retail/carriers/{carrier}/alerts",
-                json,
+                JSON,
                 null,
                 Set.of("retail:carrier", "retail:commerce-officer"),
                 Region.ANY,
@@ -685,7 +558,7 @@ class AccessMatrixE2eTest {
         t.add(new Route(
                 "POST",
                 "/api/v1/retail/excursions/999999999/acknowledgement",
-                json,
+                JSON,
                 () -> "{\"note\":\"矩阵\"}",
                 Set.of("retail:carrier"),
                 Region.ANY,
@@ -694,7 +567,7 @@ class AccessMatrixE2eTest {
         t.add(new Route(
                 "POST",
                 "/api/v1/retail/service-points",
-                json,
+                JSON,
                 () -> """
                 {"requestId":"%s","kind":"VILLAGE_ECOMMERCE_POINT","operatorCreditCode":"%s","townshipCode":"630103001",
                  "townshipName":"矩阵镇","village":"","services":["retail"]}""".formatted(UUID.randomUUID(), f.enterprise),
@@ -705,7 +578,7 @@ class AccessMatrixE2eTest {
         t.add(new Route(
                 "POST",
                 "/api/v1/retail/subsidy-applications",
-                json,
+                JSON,
                 () -> """
                 {"requestId":"%s","servicePointId":999999999,"constructionCost":"100000","requestedAmount":"10000",
                  "description":"矩阵"}""".formatted(UUID.randomUUID()),
@@ -713,19 +586,15 @@ class AccessMatrixE2eTest {
                 Region.ANY,
                 "{enterprise}",
                 403));
-        t.add(new Route(
-                "POST",
+        t.add(Route.post(
                 "/api/v1/retail/subsidy-applications/999999999/decision",
-                json,
                 () -> "{\"version\":1,\"approve\":false,\"reason\":\"矩阵\"}",
                 Set.of("retail:commerce-officer"),
-                Region.ANY,
-                "",
-                403));
+                Region.ANY));
         t.add(new Route(
                 "POST",
                 "/api/v1/retail/monthly-reports",
-                json,
+                JSON,
                 () -> """
                 {"creditCode":"%s","month":"2017-06","format":"supermarket","region":"630103",
                  "annualMainBusinessRevenue":"30000000","retailSales":"1000000","onlineSales":"0"}""".formatted(f.enterprise),
@@ -733,30 +602,20 @@ class AccessMatrixE2eTest {
                 Region.ANY,
                 "{enterprise}",
                 403));
-        t.add(new Route(
-                "GET",
+        t.add(Route.get(
                 "/api/v1/retail/statistics?fromMonth=2017-01&toMonth=2017-06",
-                json,
-                null,
                 Set.of("retail:commerce-officer"),
-                Region.ANY,
-                "",
-                403));
-        t.add(new Route(
-                "GET",
+                Region.ANY));
+        t.add(Route.get(
                 "/api/v1/retail/statistics.csv?fromMonth=2017-01&toMonth=2017-06",
-                json,
-                null,
                 Set.of("retail:commerce-officer"),
-                Region.ANY,
-                "",
-                403));
+                Region.ANY));
 
         // health-data (resident of 630123; the hospital holds the resident's consent for treatment)
         t.add(new Route(
                 "POST",
                 "/api/v1/health-data/residents",
-                json,
+                JSON,
                 () -> "{\"requestId\":\"" + UUID.randomUUID()
                         + "\",\"identityNumber\":\"" + DibaoE2eTest.id(COUNTY, 33) + "\",\"name\":\"矩阵\",\"region\":\""
                         + COUNTY + "\"}",
@@ -767,7 +626,7 @@ class AccessMatrixE2eTest {
         t.add(new Route(
                 "POST",
                 "/api/v1/health-data/records/lookup",
-                json,
+                JSON,
                 () -> "{\"identityNumber\":\"" + f.resident + "\",\"purpose\":\"treatment\"}",
                 Set.of("health:clinician"),
                 Region.REGION,
@@ -776,7 +635,7 @@ class AccessMatrixE2eTest {
         t.add(new Route(
                 "POST",
                 "/api/v1/health-data/records/fhir",
-                json,
+                JSON,
                 () -> "{\"identityNumber\":\"" + f.resident + "\",\"purpose\":\"treatment\"}",
                 Set.of("health:clinician"),
                 Region.REGION,
@@ -785,7 +644,7 @@ class AccessMatrixE2eTest {
         t.add(new Route(
                 "POST",
                 "/api/v1/health-data/entries",
-                json,
+                JSON,
                 () -> "{\"requestId\":\"" + UUID.randomUUID()
                         + "\",\"identityNumber\":\"" + f.resident
                         + "\",\"purpose\":\"treatment\",\"kind\":\"HEALTH_CHECK\","
@@ -798,7 +657,7 @@ class AccessMatrixE2eTest {
         t.add(new Route(
                 "POST",
                 "/api/v1/health-data/encounters",
-                json,
+                JSON,
                 () -> "{\"requestId\":\"" + UUID.randomUUID()
                         + "\",\"identityNumber\":\"" + f.resident
                         + "\",\"purpose\":\"treatment\",\"type\":\"OUTPATIENT\","
@@ -812,74 +671,46 @@ class AccessMatrixE2eTest {
         t.add(new Route(
                 "GET",
                 "/api/v1/health-data/encounters?purpose=treatment",
-                json,
+                JSON,
                 null,
                 Set.of("health:clinician"),
                 Region.ANY,
                 HOSPITAL,
                 403));
-        t.add(new Route(
-                "POST",
+        t.add(Route.post(
                 "/api/v1/health-data/consents",
-                json,
                 () -> "{\"requestId\":\"" + UUID.randomUUID()
                         + "\",\"identityNumber\":\"" + f.resident + "\",\"organisation\":\"e2e-matrix-clinic\","
                         + "\"purpose\":\"treatment\",\"validFrom\":\"2020-01-01\"}",
                 Set.of("health:resident", "health:registrar"),
-                Region.REGION,
-                "",
-                403));
-        t.add(new Route(
-                "POST",
+                Region.REGION));
+        t.add(Route.post(
                 "/api/v1/health-data/consents/{consent}/revoke",
-                json,
                 () -> "{\"identityNumber\":\"" + f.resident + "\"}",
                 Set.of("health:resident", "health:registrar"),
-                Region.REGION,
-                "",
-                403));
-        t.add(new Route(
-                "POST",
+                Region.REGION));
+        t.add(Route.post(
                 "/api/v1/health-data/consents/lookup",
-                json,
                 () -> "{\"identityNumber\":\"" + f.resident + "\"}",
                 Set.of("health:resident", "health:registrar"),
-                Region.REGION,
-                "",
-                403));
-        t.add(new Route(
-                "POST",
+                Region.REGION));
+        t.add(Route.post(
                 "/api/v1/health-data/access-log/lookup",
-                json,
                 () -> "{\"identityNumber\":\"" + f.resident + "\"}",
                 Set.of("health:resident", "health:auditor"),
-                Region.REGION,
-                "",
-                403));
-        t.add(new Route(
-                "POST",
-                "/api/v1/health-data/audit/verification",
-                json,
-                () -> "{}",
-                Set.of("health:auditor"),
-                Region.ANY,
-                "",
-                403));
-        t.add(new Route(
-                "POST",
+                Region.REGION));
+        t.add(Route.post("/api/v1/health-data/audit/verification", () -> "{}", Set.of("health:auditor"), Region.ANY));
+        t.add(Route.post(
                 "/api/v1/health-data/medical-expenses/lookup",
-                json,
                 () -> "{\"identityNumber\":\"" + f.resident + "\",\"year\":"
                         + LocalDate.now().getYear()
                         + ",\"purpose\":\"dibao-verification\",\"caseReference\":\"matrix\"}",
                 Set.of("dibao:verifier"),
-                Region.REGION,
-                "",
-                403));
+                Region.REGION));
         t.add(new Route(
                 "POST",
                 "/api/v1/health-data/case-reports",
-                json,
+                JSON,
                 () -> "{\"requestId\":\"" + UUID.randomUUID()
                         + "\",\"identityNumber\":\"" + f.resident
                         + "\",\"diseaseCode\":\"A09\",\"classification\":\"CLINICAL\","
@@ -890,15 +721,10 @@ class AccessMatrixE2eTest {
                 Region.REGION,
                 HOSPITAL,
                 403));
-        t.add(new Route(
-                "GET",
+        t.add(Route.get(
                 "/api/v1/health-data/early-warnings?weekOf=" + LocalDate.now(),
-                json,
-                null,
                 Set.of("health:public-health"),
-                Region.ANY,
-                "",
-                403));
+                Region.ANY));
         return t;
     }
 

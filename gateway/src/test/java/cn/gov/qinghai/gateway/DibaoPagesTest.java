@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.qinghai.gateway.dibao.DibaoPagesPaths;
-import io.micronaut.context.ApplicationContext;
+import cn.gov.qinghai.gateway.testing.GatewayWithServicesDown;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,20 +29,7 @@ class DibaoPagesTest {
 
     @BeforeAll
     static void start() throws IOException {
-        int nothing;
-        try (ServerSocket s = new ServerSocket(0)) {
-            nothing = s.getLocalPort();
-        }
-        server = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of(
-                        "micronaut.server.port",
-                        -1,
-                        "qinghai.auth.issuer",
-                        GatewayHttpTest.SECRET,
-                        "grpc.channels.dibao.address",
-                        "localhost:" + nothing),
-                "test");
+        server = GatewayWithServicesDown.start("dibao");
     }
 
     @AfterAll

@@ -3,13 +3,12 @@ package cn.gov.qinghai.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.context.ApplicationContext;
+import cn.gov.qinghai.gateway.testing.GatewayWithServicesDown;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,20 +25,7 @@ class HealthDataGatewayTest {
 
     @BeforeAll
     static void start() throws Exception {
-        int nothing;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            nothing = s.getLocalPort();
-        }
-        server = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of(
-                        "micronaut.server.port",
-                        -1,
-                        "qinghai.auth.issuer",
-                        GatewayHttpTest.SECRET,
-                        "grpc.channels.health-data.address",
-                        "localhost:" + nothing),
-                "test");
+        server = GatewayWithServicesDown.start("health-data");
     }
 
     @AfterAll

@@ -77,11 +77,6 @@ public class BroadbandPages implements PortalSection {
         return SERVICE;
     }
 
-    @Override
-    public String path() {
-        return "/broadband";
-    }
-
     /** One row of a chart's table: the group with its amounts in 亿元. */
     public record Row(String key, int projects, String planned, String actual, String completion) {}
 

@@ -96,11 +96,6 @@ public class DibaoPages implements PortalSection {
         return SERVICE;
     }
 
-    @Override
-    public String path() {
-        return "/dibao";
-    }
-
     /** The estimator's empty form. Household data is never taken from the URL: the form posts (see below). */
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<ModelAndView<Map<String, Object>>> form(HttpRequest<?> request) {

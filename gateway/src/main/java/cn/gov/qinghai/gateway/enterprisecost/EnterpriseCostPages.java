@@ -76,11 +76,6 @@ public class EnterpriseCostPages implements PortalSection {
         return SERVICE;
     }
 
-    @Override
-    public String path() {
-        return "/enterprise-cost";
-    }
-
     /** Every calculator of the catalogue with its clauses, each linking to its form. */
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<ModelAndView<Map<String, Object>>> list(HttpRequest<?> request) {

@@ -65,11 +65,6 @@ public class HealthDataPages implements PortalSection {
         return SERVICE;
     }
 
-    @Override
-    public String path() {
-        return "/health-data";
-    }
-
     /**
      * The statistics table; a first visit shows encounters by prefecture and sex. Filters and dimensions are the
      * service's; it validates them and its field errors are shown next to the inputs.

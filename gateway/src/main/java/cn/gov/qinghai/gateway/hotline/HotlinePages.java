@@ -71,11 +71,6 @@ public class HotlinePages implements PortalSection {
         return SERVICE;
     }
 
-    @Override
-    public String path() {
-        return "/hotline";
-    }
-
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<ModelAndView<Map<String, Object>>> index(HttpRequest<?> request) {
         Map<String, String> form = new LinkedHashMap<>();

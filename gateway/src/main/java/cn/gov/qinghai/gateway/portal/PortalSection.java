@@ -12,6 +12,8 @@ public interface PortalSection {
     /** Domain key as in {@link DomainCatalog}, for example {@code "wage"}. */
     String domain();
 
-    /** Entry page of the domain, for example {@code "/wage"}. */
-    String path();
+    /** Entry page of the domain, for example {@code "/wage"}: every section's controller is mounted at its key. */
+    default String path() {
+        return "/" + domain();
+    }
 }

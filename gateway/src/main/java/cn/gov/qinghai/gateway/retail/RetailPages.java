@@ -57,11 +57,6 @@ public class RetailPages implements PortalSection {
         return SERVICE;
     }
 
-    @Override
-    public String path() {
-        return "/retail";
-    }
-
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<ModelAndView<Map<String, Object>>> trace(HttpRequest<?> request, @Nullable @QueryValue String batch) {
         Map<String, Object> model = pages.model(request, SERVICE);

@@ -62,11 +62,6 @@ public class MinimumWagePages implements PortalSection {
         return SERVICE;
     }
 
-    @Override
-    public String path() {
-        return "/wage";
-    }
-
     /** Minimum wage in force for a region on a date, and every standard the region has had. */
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<ModelAndView<Map<String, Object>>> minimumWage(

@@ -3,18 +3,16 @@ package cn.gov.qinghai.gateway.wage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.context.ApplicationContext;
+import cn.gov.qinghai.gateway.testing.GatewayWithServicesDown;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,20 +29,7 @@ class WageCompliancePagesTest {
 
     @BeforeAll
     static void start() throws IOException {
-        int nothing;
-        try (ServerSocket s = new ServerSocket(0)) {
-            nothing = s.getLocalPort();
-        }
-        server = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of(
-                        "micronaut.server.port",
-                        -1,
-                        "qinghai.auth.issuer",
-                        cn.gov.qinghai.kit.testing.TestIssuer.issuer(),
-                        "grpc.channels.wage.address",
-                        "localhost:" + nothing),
-                "test");
+        server = GatewayWithServicesDown.start("wage");
     }
 
     @AfterAll
