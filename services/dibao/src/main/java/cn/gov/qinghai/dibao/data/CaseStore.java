@@ -2,6 +2,7 @@ package cn.gov.qinghai.dibao.data;
 
 import cn.gov.qinghai.kit.data.Sql;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -193,5 +194,39 @@ public class CaseStore {
                 county,
                 month,
                 month);
+    }
+
+    /** Records the simulation facts of an approved household (V5__caseload_facts.sql). */
+    public void recordFacts(long caseId, BigDecimal countedIncome, BigDecimal rigidExpenditure, boolean singleParent) {
+        db.update(
+                "UPDATE dibao_case SET counted_income = ?, rigid_expenditure = ?, single_parent = ? WHERE id = ?",
+                countedIncome,
+                rigidExpenditure,
+                singleParent,
+                caseId);
+    }
+
+    /** Records the simulation facts of member {@code idx} of a case; {@code disabilityGrade} null when none. */
+    public void recordMemberFacts(
+            long caseId, int idx, LocalDate birthDate, Short disabilityGrade, boolean bedridden, boolean fixedIncome) {
+        db.update(
+                "UPDATE case_member SET birth_date = ?, disability_grade = ?, bedridden = ?, fixed_income = ? "
+                        + "WHERE case_id = ? AND idx = ?",
+                birthDate,
+                disabilityGrade,
+                bedridden,
+                fixedIncome,
+                caseId,
+                idx);
+    }
+
+    /** Up to {@code limit} paid cases (approved or exited) after {@code afterId} without facts, by id. */
+    public List<CaseRow> paidWithoutFacts(long afterId, int limit) {
+        return db.list(
+                "SELECT " + CaseRow.COLUMNS + " FROM dibao_case WHERE id > ? "
+                        + "AND status IN ('APPROVED', 'EXITED') AND counted_income IS NULL ORDER BY id LIMIT ?",
+                CaseRow::map,
+                afterId,
+                limit);
     }
 }

@@ -1,12 +1,12 @@
 package cn.gov.qinghai.dibao.service;
 
 import cn.gov.qinghai.dibao.data.CaseRow;
+import cn.gov.qinghai.dibao.data.CaseStore;
 import cn.gov.qinghai.dibao.rules.CountedIncome;
 import cn.gov.qinghai.dibao.rules.HouseholdFacts;
 import cn.gov.qinghai.dibao.rules.IncomeTypes;
 import cn.gov.qinghai.dibao.rules.Person;
 import cn.gov.qinghai.dibao.v1.Household;
-import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.explain.ExplanationBuilder;
 import cn.gov.qinghai.kit.grpc.PlatformGrpcFactory;
 import cn.gov.qinghai.kit.identity.ResidentId;
@@ -26,11 +26,11 @@ import java.util.List;
 @Singleton
 public class CaseFacts {
 
-    private final Sql db;
+    private final CaseStore cases;
     private final IncomeTypes incomeTypes;
 
-    public CaseFacts(Sql db, IncomeTypes incomeTypes) {
-        this.db = db;
+    public CaseFacts(CaseStore cases, IncomeTypes incomeTypes) {
+        this.cases = cases;
         this.incomeTypes = incomeTypes;
     }
 
@@ -40,25 +40,18 @@ public class CaseFacts {
         BigDecimal counted = CountedIncome.compute(facts, incomeTypes.at(date), new ExplanationBuilder());
         BigDecimal rigid =
                 facts.members().stream().map(p -> p.rigid().total()).reduce(BigDecimal.ZERO, BigDecimal::add);
-        db.update(
-                "UPDATE dibao_case SET counted_income = ?, rigid_expenditure = ?, single_parent = ? WHERE id = ?",
-                counted,
-                rigid,
-                facts.singleParent(),
-                row.id());
+        cases.recordFacts(row.id(), counted, rigid, facts.singleParent());
         Household h = CaseViews.household(row);
         List<Person> people = facts.members();
         for (int i = 0; i < people.size(); i++) {
             Person p = people.get(i);
-            db.update(
-                    "UPDATE case_member SET birth_date = ?, disability_grade = ?, bedridden = ?, fixed_income = ? "
-                            + "WHERE case_id = ? AND idx = ?",
+            cases.recordMemberFacts(
+                    row.id(),
+                    i,
                     ResidentId.birthDate(h.getMembers(i).getIdNumber()),
                     p.disabilityGrade() == null ? null : p.disabilityGrade().shortValue(),
                     p.bedridden(),
-                    p.hasFixedIncome(),
-                    row.id(),
-                    i);
+                    p.hasFixedIncome());
         }
     }
 
@@ -68,12 +61,7 @@ public class CaseFacts {
      */
     @Transactional
     public long backfill(long afterId, int limit) {
-        List<CaseRow> rows = db.list(
-                "SELECT " + CaseRow.COLUMNS + " FROM dibao_case WHERE id > ? "
-                        + "AND status IN ('APPROVED', 'EXITED') AND counted_income IS NULL ORDER BY id LIMIT ?",
-                CaseRow::map,
-                afterId,
-                limit);
+        List<CaseRow> rows = cases.paidWithoutFacts(afterId, limit);
         for (CaseRow row : rows) {
             record(
                     row,

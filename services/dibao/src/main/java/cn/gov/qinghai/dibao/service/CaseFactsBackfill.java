@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * approvals record them as they happen. A no-op once every paid case has them.
  */
 @Singleton
-class CaseFactsBackfill {
+public class CaseFactsBackfill {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseFactsBackfill.class);
     private final CaseFacts facts;
@@ -22,13 +22,19 @@ class CaseFactsBackfill {
 
     @EventListener
     void onStartup(StartupEvent event) {
+        int batches = run();
+        if (batches > 0) {
+            LOG.info("caseload facts recorded for cases approved before V5 ({} batches)", batches);
+        }
+    }
+
+    /** Records the missing facts, 500 cases a transaction; returns the number of batches (0 when none was left). */
+    public int run() {
         long last = 0;
         int batches = 0;
         while ((last = facts.backfill(last, 500)) >= 0) {
             batches++;
         }
-        if (batches > 0) {
-            LOG.info("caseload facts recorded for cases approved before V5 ({} batches)", batches);
-        }
+        return batches;
     }
 }

@@ -1,5 +1,7 @@
 package cn.gov.qinghai.dibao.service;
 
+import cn.gov.qinghai.dibao.data.PaymentMethodRow;
+import cn.gov.qinghai.dibao.data.PaymentMethodStore;
 import cn.gov.qinghai.dibao.rules.PaymentMethodApplied;
 import cn.gov.qinghai.dibao.v1.CountyPaymentMethod;
 import cn.gov.qinghai.dibao.v1.GetCountyPaymentMethodRequest;
@@ -7,23 +9,17 @@ import cn.gov.qinghai.dibao.v1.PaymentMethod;
 import cn.gov.qinghai.dibao.v1.PaymentTier;
 import cn.gov.qinghai.dibao.v1.PublishCountyPaymentMethodRequest;
 import cn.gov.qinghai.kit.auth.Caller;
-import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.grpc.DecimalRule;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.ServiceException;
 import cn.gov.qinghai.kit.money.Money;
-import cn.gov.qinghai.kit.params.Citation;
 import cn.gov.qinghai.kit.params.ParameterRegistry;
 import cn.gov.qinghai.kit.params.PolicyParameter;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,51 +36,16 @@ import org.slf4j.LoggerFactory;
 public class CountyPaymentMethodService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CountyPaymentMethodService.class);
-    /** Advisory lock key of payment-method publications ("DBPM"). */
-    private static final long PUBLISH_LOCK = 0x4442504DL;
-
-    private static final String COLUMNS = "id, request_id, payload_hash, county, effective_from, method, tiers::text, "
-            + "citation_document, citation_clause, citation_title, citation_note, published_by, published_at";
     private static final DecimalRule AMOUNT = DecimalRule.positiveMoney().max("100000");
 
-    private final Sql db;
+    private final PaymentMethodStore methods;
     private final PolicyParameter parameter;
     private final Clock clock;
 
-    public CountyPaymentMethodService(Sql db, ParameterRegistry parameters, Clock clock) {
-        this.db = db;
+    public CountyPaymentMethodService(PaymentMethodStore methods, ParameterRegistry parameters, Clock clock) {
+        this.methods = methods;
         this.parameter = parameters.get("dibao.payment_method");
         this.clock = clock;
-    }
-
-    /** A stored publication. */
-    record Row(
-            long id,
-            String requestId,
-            String payloadHash,
-            String county,
-            LocalDate effectiveFrom,
-            String method,
-            List<PaymentTier> tiers,
-            Citation citation,
-            String publishedBy,
-            Instant publishedAt) {
-
-        static Row map(ResultSet rs) throws SQLException {
-            List<PaymentTier> tiers = ProtoJson.read(rs.getString(7), CountyPaymentMethod.newBuilder())
-                    .getTiersList();
-            return new Row(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getObject(5, LocalDate.class),
-                    rs.getString(6),
-                    tiers,
-                    new Citation(rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)),
-                    rs.getString(12),
-                    rs.getObject(13, OffsetDateTime.class).toInstant());
-        }
     }
 
     @Transactional
@@ -110,9 +71,8 @@ public class CountyPaymentMethodService {
 
         String hash =
                 CaseService.hash(request.toBuilder().clearRequestId().build().toByteArray());
-        db.lock(PUBLISH_LOCK);
-        Optional<Row> existing =
-                db.one("SELECT " + COLUMNS + " FROM county_payment_method WHERE request_id = ?", Row::map, requestId);
+        methods.lockPublications();
+        Optional<PaymentMethodRow> existing = methods.byRequestId(requestId);
         if (existing.isPresent()) {
             if (!existing.get().payloadHash().equals(hash)) {
                 throw ServiceException.alreadyExists(
@@ -127,10 +87,7 @@ public class CountyPaymentMethodService {
                     "EFFECTIVE_DATE_IN_PAST_MONTH",
                     "effectiveFrom " + from + " is before " + firstOfMonth + ": rosters of past months are final");
         }
-        Optional<LocalDate> newest = db.one(
-                "SELECT max(effective_from) FROM county_payment_method WHERE county = ?",
-                rs -> rs.getObject(1, LocalDate.class),
-                county);
+        Optional<LocalDate> newest = methods.newestFrom(county);
         if (newest.isPresent() && !from.isAfter(newest.get())) {
             throw ServiceException.failedPrecondition(
                     "EFFECTIVE_DATE_NOT_AFTER_NEWEST",
@@ -139,25 +96,19 @@ public class CountyPaymentMethodService {
         }
         String tiersJson = ProtoJson.write(
                 CountyPaymentMethod.newBuilder().addAllTiers(tiers).build());
-        Row saved = db.one(
-                        "INSERT INTO county_payment_method (request_id, payload_hash, county, effective_from, method, "
-                                + "tiers, citation_document, citation_clause, citation_title, citation_note, published_by, "
-                                + "published_at) VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?) RETURNING "
-                                + COLUMNS,
-                        Row::map,
-                        requestId,
-                        hash,
-                        county,
-                        from,
-                        method.name(),
-                        tiersJson,
-                        document,
-                        clause,
-                        title == null ? "" : title,
-                        note == null ? "" : note,
-                        caller.subject(),
-                        clock.instant())
-                .orElseThrow();
+        PaymentMethodRow saved = methods.insert(
+                requestId,
+                hash,
+                county,
+                from,
+                method.name(),
+                tiersJson,
+                document,
+                clause,
+                title == null ? "" : title,
+                note == null ? "" : note,
+                caller.subject(),
+                clock.instant());
         LOG.info(
                 "published dibao payment method {} ({}) for county {} from {} by {}",
                 saved.id(),
@@ -197,7 +148,7 @@ public class CountyPaymentMethodService {
         return inForce(county, date)
                 .map(r -> new PaymentMethodApplied(
                         r.method(),
-                        r.tiers().stream()
+                        tiers(r).stream()
                                 .map(t -> new PaymentMethodApplied.Tier(
                                         t.getAnnualGapUpTo().isBlank() ? null : new BigDecimal(t.getAnnualGapUpTo()),
                                         new BigDecimal(t.getMonthlyPerPerson())))
@@ -209,13 +160,13 @@ public class CountyPaymentMethodService {
                 .orElse(PaymentMethodApplied.GAP);
     }
 
-    private Optional<Row> inForce(String county, LocalDate date) {
-        return db.one(
-                "SELECT " + COLUMNS + " FROM county_payment_method WHERE county = ? AND effective_from <= ? "
-                        + "ORDER BY effective_from DESC LIMIT 1",
-                Row::map,
-                county,
-                date);
+    private Optional<PaymentMethodRow> inForce(String county, LocalDate date) {
+        return methods.inForce(county, date);
+    }
+
+    /** The stored tiers of a publication. */
+    private static List<PaymentTier> tiers(PaymentMethodRow r) {
+        return ProtoJson.read(r.tiersJson(), CountyPaymentMethod.newBuilder()).getTiersList();
     }
 
     private LocalDate firstDate() {
@@ -268,12 +219,12 @@ public class CountyPaymentMethodService {
         return out;
     }
 
-    private static CountyPaymentMethod toProto(Row r) {
+    private static CountyPaymentMethod toProto(PaymentMethodRow r) {
         return CountyPaymentMethod.newBuilder()
                 .setCounty(r.county())
                 .setEffectiveFrom(r.effectiveFrom().toString())
                 .setMethod(PaymentMethod.valueOf(r.method()))
-                .addAllTiers(r.tiers())
+                .addAllTiers(tiers(r))
                 .setSource("COUNTY_PUBLISHED")
                 .setPublishedBy(r.publishedBy())
                 .setPublishedAt(r.publishedAt().toString())

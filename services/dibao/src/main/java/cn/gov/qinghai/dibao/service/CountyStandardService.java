@@ -1,13 +1,13 @@
 package cn.gov.qinghai.dibao.service;
 
 import cn.gov.qinghai.dibao.data.CountyStandardRow;
+import cn.gov.qinghai.dibao.data.CountyStandardStore;
 import cn.gov.qinghai.dibao.rules.ProvincialFloor;
 import cn.gov.qinghai.dibao.rules.StandardApplied;
 import cn.gov.qinghai.dibao.v1.CountyStandard;
 import cn.gov.qinghai.dibao.v1.GetCountyStandardRequest;
 import cn.gov.qinghai.dibao.v1.PublishCountyStandardRequest;
 import cn.gov.qinghai.kit.auth.Caller;
-import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.explain.ExplanationBuilder;
 import cn.gov.qinghai.kit.grpc.DecimalRule;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
@@ -35,15 +35,12 @@ import org.slf4j.LoggerFactory;
 public class CountyStandardService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CountyStandardService.class);
-    /** Advisory lock key of standard publications ("DBST"). */
-    private static final long PUBLISH_LOCK = 0x44425354L;
-
-    private final Sql db;
+    private final CountyStandardStore standards;
     private final ProvincialFloor floor;
     private final Clock clock;
 
-    public CountyStandardService(Sql db, ProvincialFloor floor, Clock clock) {
-        this.db = db;
+    public CountyStandardService(CountyStandardStore standards, ProvincialFloor floor, Clock clock) {
+        this.standards = standards;
         this.floor = floor;
         this.clock = clock;
     }
@@ -67,11 +64,8 @@ public class CountyStandardService {
         errors.throwIfAny();
         caller.requireRegion(county);
 
-        db.lock(PUBLISH_LOCK);
-        Optional<CountyStandardRow> existing = db.one(
-                "SELECT " + CountyStandardRow.COLUMNS + " FROM county_standard WHERE request_id = ?",
-                CountyStandardRow::map,
-                requestId);
+        standards.lockPublications();
+        Optional<CountyStandardRow> existing = standards.byRequestId(requestId);
         if (existing.isPresent()) {
             CountyStandardRow row = existing.get();
             if (!row.county().equals(county)
@@ -97,33 +91,24 @@ public class CountyStandardService {
                                     + " (青政办〔2017〕86号 二(三))")
                     .withMetadata(Map.of("provincialFloor", Money.format(floorValue.decimal())));
         }
-        Optional<LocalDate> newest = db.one(
-                "SELECT max(effective_from) FROM county_standard WHERE county = ?",
-                rs -> rs.getObject(1, LocalDate.class),
-                county);
+        Optional<LocalDate> newest = standards.newestFrom(county);
         if (newest.isPresent() && !from.isAfter(newest.get())) {
             throw ServiceException.failedPrecondition(
                     "EFFECTIVE_DATE_NOT_AFTER_NEWEST",
                     "effectiveFrom " + from + " must be after the county's newest standard, which starts "
                             + newest.get() + "; history is never rewritten");
         }
-        CountyStandardRow saved = db.one(
-                        "INSERT INTO county_standard (request_id, county, effective_from, "
-                                + "annual_amount, citation_document, citation_clause, citation_title, citation_note, published_by, "
-                                + "published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "
-                                + CountyStandardRow.COLUMNS,
-                        CountyStandardRow::map,
-                        requestId,
-                        county,
-                        from,
-                        Money.yuan(amount),
-                        document,
-                        clause,
-                        title == null ? "" : title,
-                        note == null ? "" : note,
-                        caller.subject(),
-                        clock.instant())
-                .orElseThrow();
+        CountyStandardRow saved = standards.insert(
+                requestId,
+                county,
+                from,
+                Money.yuan(amount),
+                document,
+                clause,
+                title == null ? "" : title,
+                note == null ? "" : note,
+                caller.subject(),
+                clock.instant());
         LOG.info("published dibao standard {} for county {} from {} by {}", saved.id(), county, from, caller.subject());
         return toProto(saved, floorValue);
     }
@@ -185,12 +170,7 @@ public class CountyStandardService {
     }
 
     private Optional<CountyStandardRow> inForce(String county, LocalDate date) {
-        return db.one(
-                "SELECT " + CountyStandardRow.COLUMNS + " FROM county_standard WHERE county = ? "
-                        + "AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1",
-                CountyStandardRow::map,
-                county,
-                date);
+        return standards.inForce(county, date);
     }
 
     private ParameterValue floorOrNull(LocalDate date) {

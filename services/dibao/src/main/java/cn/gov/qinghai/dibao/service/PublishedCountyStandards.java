@@ -1,7 +1,7 @@
 package cn.gov.qinghai.dibao.service;
 
 import cn.gov.qinghai.dibao.data.CountyStandardRow;
-import cn.gov.qinghai.kit.data.Sql;
+import cn.gov.qinghai.dibao.data.CountyStandardStore;
 import cn.gov.qinghai.kit.params.Citation;
 import cn.gov.qinghai.kit.params.PublishedValues;
 import io.micronaut.transaction.annotation.Transactional;
@@ -24,18 +24,16 @@ public class PublishedCountyStandards implements PublishedValues {
             "各县（市、区）公布本地农村低保标准，不得低于全省底线 / each county publishes its own standard, never below "
                     + "the provincial floor (dibao.provincial_floor)");
 
-    private final Sql db;
+    private final CountyStandardStore standards;
 
-    public PublishedCountyStandards(Sql db) {
-        this.db = db;
+    public PublishedCountyStandards(CountyStandardStore standards) {
+        this.standards = standards;
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<Series> published() {
-        List<CountyStandardRow> rows = db.list(
-                "SELECT " + CountyStandardRow.COLUMNS + " FROM county_standard ORDER BY effective_from, id",
-                CountyStandardRow::map);
+        List<CountyStandardRow> rows = standards.all();
         return List.of(new Series(
                 ID,
                 "县（市、区）农村低保标准（运行时发布） / County rural dibao standard (published)",

@@ -1,5 +1,7 @@
 package cn.gov.qinghai.dibao.service;
 
+import cn.gov.qinghai.dibao.data.RegistryImport;
+import cn.gov.qinghai.dibao.data.RegistryStore;
 import cn.gov.qinghai.dibao.v1.BadRow;
 import cn.gov.qinghai.dibao.v1.PovertyRosterChunk;
 import cn.gov.qinghai.dibao.v1.PovertyRosterImport;
@@ -13,25 +15,19 @@ import io.grpc.stub.StreamObserver;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One streamed import of the 建档立卡 roster (青政办〔2017〕86号 三(一)). Chunks are split into lines as they
  * arrive; each line is checked (identity number per GB 11643, name, county inside the caller's region) and a good
- * row goes straight into a PostgreSQL COPY, so memory stays flat however long the file. gRPC asks for the next chunk
+ * row goes straight into the import's PostgreSQL COPY ({@link RegistryImport}), so memory stays flat however long
+ * the file. gRPC asks for the next chunk
  * only after this one is written, which is the flow control. Everything happens in one transaction on a dedicated
  * connection: a failure or a cancelled stream leaves nothing behind; on completion the import replaces the previous.
  */
@@ -45,11 +41,9 @@ final class RegistryImportStream implements StreamObserver<PovertyRosterChunk> {
     private final Caller caller;
     private final Clock clock;
     private final LocalDate today;
-    private final Connection connection;
+    private final RegistryImport registryImport;
     private final long importId;
-    private final CopyIn copy;
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
-    private final StringBuilder batch = new StringBuilder(1 << 16);
     private final List<BadRow> badRows = new ArrayList<>();
     /**
      * UTF-8 or GB 18030 (CsvEncoding), decided by the first chunk holding a non-ASCII byte: until then both read the
@@ -63,30 +57,17 @@ final class RegistryImportStream implements StreamObserver<PovertyRosterChunk> {
     private long rejected;
     private boolean finished;
 
-    RegistryImportStream(StreamObserver<PovertyRosterImport> out, Caller caller, DataSource dataSource, Clock clock) {
+    RegistryImportStream(StreamObserver<PovertyRosterImport> out, Caller caller, RegistryStore registry, Clock clock) {
         this.out = out;
         this.caller = caller;
         this.clock = clock;
         this.today = LocalDate.now(clock);
         try {
-            this.connection = dataSource.getConnection();
-            connection.setAutoCommit(false);
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "INSERT INTO registry_import (imported_by, started_at) VALUES (?, ?) RETURNING id")) {
-                ps.setString(1, caller.subject());
-                ps.setObject(2, clock.instant().atOffset(ZoneOffset.UTC));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    this.importId = rs.getLong(1);
-                }
-            }
-            this.copy = connection
-                    .unwrap(PGConnection.class)
-                    .getCopyAPI()
-                    .copyIn("COPY registry_person (import_id, id_number, name, county) FROM STDIN WITH (FORMAT csv)");
+            this.registryImport = registry.begin(caller.subject(), clock.instant());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot start the registry import", e);
         }
+        this.importId = registryImport.id();
     }
 
     @Override
@@ -116,7 +97,6 @@ final class RegistryImportStream implements StreamObserver<PovertyRosterChunk> {
                 bad("line longer than " + MAX_LINE_BYTES + " bytes");
                 partial.reset();
             }
-            flush(false);
         } catch (SQLException e) {
             fail(e);
         }
@@ -138,29 +118,8 @@ final class RegistryImportStream implements StreamObserver<PovertyRosterChunk> {
             if (partial.size() > 0) {
                 handleLine(partial.toByteArray());
             }
-            flush(true);
-            copy.endCopy();
-            try (PreparedStatement ps =
-                    connection.prepareStatement("DELETE FROM registry_person WHERE import_id <> ?")) {
-                ps.setLong(1, importId);
-                ps.executeUpdate();
-            }
-            try (var st = connection.createStatement()) {
-                // Fresh planner statistics for the match report after a bulk change of the table.
-                st.execute("ANALYZE registry_person");
-            }
             var completed = clock.instant();
-            try (PreparedStatement ps = connection.prepareStatement("UPDATE registry_import SET completed_at = ?, "
-                    + "lines = ?, accepted = ?, rejected = ? WHERE id = ?")) {
-                ps.setObject(1, completed.atOffset(ZoneOffset.UTC));
-                ps.setLong(2, lines);
-                ps.setLong(3, accepted);
-                ps.setLong(4, rejected);
-                ps.setLong(5, importId);
-                ps.executeUpdate();
-            }
-            connection.commit();
-            close();
+            registryImport.complete(completed, lines, accepted, rejected);
             finished = true;
             LOG.info(
                     "registry import {} by {}: {} lines, {} accepted, {} rejected",
@@ -183,7 +142,7 @@ final class RegistryImportStream implements StreamObserver<PovertyRosterChunk> {
         }
     }
 
-    private void handleLine(byte[] raw) {
+    private void handleLine(byte[] raw) throws SQLException {
         line++;
         String text = new String(raw, charset == null ? StandardCharsets.UTF_8 : charset);
         if (text.endsWith("\r")) {
@@ -225,28 +184,13 @@ final class RegistryImportStream implements StreamObserver<PovertyRosterChunk> {
             return;
         }
         accepted++;
-        batch.append(importId)
-                .append(',')
-                .append(id)
-                .append(",\"")
-                .append(name)
-                .append("\",")
-                .append(county)
-                .append('\n');
+        registryImport.add(id, name, county);
     }
 
     private void bad(String reason) {
         rejected++;
         if (badRows.size() < MAX_BAD_ROWS_LISTED) {
             badRows.add(BadRow.newBuilder().setLine(line).setReason(reason).build());
-        }
-    }
-
-    private void flush(boolean force) throws SQLException {
-        if (batch.length() > 0 && (force || batch.length() >= (1 << 16))) {
-            byte[] bytes = batch.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
-            batch.setLength(0);
         }
     }
 
@@ -264,28 +208,7 @@ final class RegistryImportStream implements StreamObserver<PovertyRosterChunk> {
             return;
         }
         finished = true;
-        try {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        } catch (SQLException ignored) {
-            // the rollback below discards everything anyway
-        }
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // closing the connection discards the transaction
-        }
-        close();
-    }
-
-    private void close() {
-        try {
-            connection.setAutoCommit(true);
-            connection.close();
-        } catch (SQLException ignored) {
-            // pool will replace a broken connection
-        }
+        registryImport.abort();
     }
 
     private static boolean ascii(byte[] data) {

@@ -1,9 +1,10 @@
 package cn.gov.qinghai.dibao.service;
 
+import cn.gov.qinghai.dibao.data.TemporaryAssistanceRow;
+import cn.gov.qinghai.dibao.data.TemporaryAssistanceStore;
 import cn.gov.qinghai.dibao.v1.ApproveTemporaryAssistanceRequest;
 import cn.gov.qinghai.dibao.v1.TemporaryAssistance;
 import cn.gov.qinghai.kit.auth.Caller;
-import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.grpc.DecimalRule;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.ServiceException;
@@ -18,7 +19,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -34,15 +34,13 @@ import org.slf4j.LoggerFactory;
 public class TemporaryAssistanceService {
 
     private static final Logger LOG = LoggerFactory.getLogger(TemporaryAssistanceService.class);
-    private static final String COLUMNS = "id, request_id, payload_hash, county, township, beneficiary_name, "
-            + "beneficiary_id_number, amount, reason, approval_level, approval_limit, approved_by, approved_at";
 
-    private final Sql db;
+    private final TemporaryAssistanceStore grants;
     private final PolicyParameter limits;
     private final Clock clock;
 
-    public TemporaryAssistanceService(Sql db, ParameterRegistry parameters, Clock clock) {
-        this.db = db;
+    public TemporaryAssistanceService(TemporaryAssistanceStore grants, ParameterRegistry parameters, Clock clock) {
+        this.grants = grants;
         this.limits = parameters.get("dibao.temporary_assistance_limits");
         this.clock = clock;
     }
@@ -93,12 +91,7 @@ public class TemporaryAssistanceService {
                     .withMetadata(Map.of("limit", Money.format(limit), "level", level));
         }
         Instant now = clock.instant();
-        Optional<Long> id = db.one(
-                "INSERT INTO temporary_assistance (request_id, payload_hash, county, township, "
-                        + "beneficiary_name, beneficiary_id_number, amount, reason, approval_level, approval_limit, "
-                        + "entrustment, approved_by, approved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (request_id) DO NOTHING RETURNING id",
-                rs -> rs.getLong(1),
+        Optional<Long> id = grants.insert(
                 requestId,
                 hash,
                 county,
@@ -126,33 +119,30 @@ public class TemporaryAssistanceService {
     }
 
     private Optional<TemporaryAssistance> byRequestId(String requestId, String hash) {
-        return db.one(
-                "SELECT " + COLUMNS + " FROM temporary_assistance WHERE request_id = ?",
-                rs -> {
-                    if (!rs.getString(3).equals(hash)) {
-                        throw ServiceException.alreadyExists(
-                                "REQUEST_ID_REUSED",
-                                "requestId " + requestId + " was already used for a different grant");
-                    }
-                    return TemporaryAssistance.newBuilder()
-                            .setId(String.valueOf(rs.getLong(1)))
-                            .setRequestId(rs.getString(2))
-                            .setCounty(rs.getString(4))
-                            .setTownship(rs.getString(5))
-                            .setBeneficiaryNameMasked(ResidentId.maskName(rs.getString(6)))
-                            .setBeneficiaryIdMasked(ResidentId.mask(rs.getString(7)))
-                            .setAmount(Money.format(rs.getBigDecimal(8)))
-                            .setReason(rs.getString(9))
-                            .setApprovalLevel(rs.getString(10))
-                            .setApprovalLimit(Money.format(rs.getBigDecimal(11)))
-                            .setApprovedBy(rs.getString(12))
-                            .setApprovedAt(rs.getObject(13, OffsetDateTime.class)
-                                    .toInstant()
-                                    .toString())
-                            .setCitation(
-                                    limits.at(LocalDate.now(clock)).citation().toProto())
-                            .build();
-                },
-                requestId);
+        return grants.byRequestId(requestId).map(r -> {
+            if (!r.payloadHash().equals(hash)) {
+                throw ServiceException.alreadyExists(
+                        "REQUEST_ID_REUSED", "requestId " + requestId + " was already used for a different grant");
+            }
+            return toProto(r);
+        });
+    }
+
+    private TemporaryAssistance toProto(TemporaryAssistanceRow r) {
+        return TemporaryAssistance.newBuilder()
+                .setId(String.valueOf(r.id()))
+                .setRequestId(r.requestId())
+                .setCounty(r.county())
+                .setTownship(r.township())
+                .setBeneficiaryNameMasked(ResidentId.maskName(r.beneficiaryName()))
+                .setBeneficiaryIdMasked(ResidentId.mask(r.beneficiaryIdNumber()))
+                .setAmount(Money.format(r.amount()))
+                .setReason(r.reason())
+                .setApprovalLevel(r.approvalLevel())
+                .setApprovalLimit(Money.format(r.approvalLimit()))
+                .setApprovedBy(r.approvedBy())
+                .setApprovedAt(r.approvedAt().toString())
+                .setCitation(limits.at(LocalDate.now(clock)).citation().toProto())
+                .build();
     }
 }

@@ -1,6 +1,7 @@
 package cn.gov.qinghai.enterprisecost.projects;
 
 import cn.gov.qinghai.enterprisecost.config.Today;
+import cn.gov.qinghai.enterprisecost.data.ProjectStore;
 import cn.gov.qinghai.enterprisecost.rules.ApprovalDeadline;
 import cn.gov.qinghai.enterprisecost.v1.ApprovalStep;
 import cn.gov.qinghai.enterprisecost.v1.ApprovalStepKind;
@@ -43,12 +44,12 @@ public class InvestmentProjectService {
     private static final Logger LOG = LoggerFactory.getLogger(InvestmentProjectService.class);
     private static final int NAME = 100;
 
-    private final ProjectRows rows;
+    private final ProjectStore rows;
     private final ApprovalDeadline deadline;
     private final Today today;
     private final Clock clock;
 
-    public InvestmentProjectService(ProjectRows rows, ApprovalDeadline deadline, Today today, Clock clock) {
+    public InvestmentProjectService(ProjectStore rows, ApprovalDeadline deadline, Today today, Clock clock) {
         this.rows = rows;
         this.deadline = deadline;
         this.today = today;
@@ -75,7 +76,7 @@ public class InvestmentProjectService {
         rows.lockRequestId(requestId);
         var existing = rows.byRequestId(requestId);
         if (existing.isPresent()) {
-            ProjectRows.Project p = existing.get();
+            ProjectStore.Project p = existing.get();
             boolean same = p.projectCode().equals(code)
                     && p.projectName().equals(name)
                     && p.creditCode().equals(credit)
@@ -119,7 +120,7 @@ public class InvestmentProjectService {
     @Transactional
     public InvestmentProject recordStep(RecordApprovalStepRequest r) {
         Caller caller = Caller.current().requireAnyRole(OFFICER);
-        ProjectRows.Project p = writable(caller, r.getProjectId());
+        ProjectStore.Project p = writable(caller, r.getProjectId());
         FieldErrors errors = new FieldErrors();
         errors.check(r.getVersion() > 0, "version", "is required (the version you read)");
         String step = errors.text("stepName", r.getStepName(), NAME);
@@ -148,7 +149,7 @@ public class InvestmentProjectService {
     @Transactional
     public InvestmentProject decide(DecideInvestmentProjectRequest r) {
         Caller caller = Caller.current().requireAnyRole(OFFICER);
-        ProjectRows.Project p = writable(caller, r.getProjectId());
+        ProjectStore.Project p = writable(caller, r.getProjectId());
         FieldErrors errors = new FieldErrors();
         errors.check(r.getVersion() > 0, "version", "is required (the version you read)");
         LocalDate on = day(errors, "decidedOn", r.getDecidedOn(), p.receivedOn());
@@ -193,12 +194,12 @@ public class InvestmentProjectService {
         String department = errors.optionalText("department", r.getDepartment(), NAME);
         Pages.Window window = Pages.window(errors, r.getPageSize(), r.getPageToken());
         errors.throwIfAny();
-        List<ProjectRows.Project> inScope = rows.overdue(asOf).stream()
+        List<ProjectStore.Project> inScope = rows.overdue(asOf).stream()
                 .filter(p -> caller.covers(p.region()))
                 .toList();
         Map<String, Integer> counts = new LinkedHashMap<>();
         inScope.forEach(p -> counts.merge(p.currentDepartment(), 1, Integer::sum));
-        List<ProjectRows.Project> shown = department == null
+        List<ProjectStore.Project> shown = department == null
                 ? inScope
                 : inScope.stream()
                         .filter(p -> p.currentDepartment().equals(department))
@@ -217,8 +218,8 @@ public class InvestmentProjectService {
     }
 
     /** A project the caller may read: NOT_FOUND when there is none or it is outside their region (not revealed). */
-    private ProjectRows.Project visible(Caller caller, String id) {
-        ProjectRows.Project p = find(id);
+    private ProjectStore.Project visible(Caller caller, String id) {
+        ProjectStore.Project p = find(id);
         if (!caller.covers(p.region())) {
             throw notFound(id);
         }
@@ -226,13 +227,13 @@ public class InvestmentProjectService {
     }
 
     /** A project the caller may change: NOT_FOUND when there is none, PERMISSION_DENIED outside their region. */
-    private ProjectRows.Project writable(Caller caller, String id) {
-        ProjectRows.Project p = find(id);
+    private ProjectStore.Project writable(Caller caller, String id) {
+        ProjectStore.Project p = find(id);
         caller.requireRegion(p.region());
         return p;
     }
 
-    private ProjectRows.Project find(String id) {
+    private ProjectStore.Project find(String id) {
         long key;
         try {
             key = Long.parseLong(id.trim());
@@ -246,14 +247,14 @@ public class InvestmentProjectService {
         return ServiceException.notFound("INVESTMENT_PROJECT_NOT_FOUND", "no investment project " + id);
     }
 
-    private static void requireOpen(ProjectRows.Project p) {
+    private static void requireOpen(ProjectStore.Project p) {
         if (!p.status().equals(InvestmentProjectStatus.IN_APPROVAL.name())) {
             throw ServiceException.failedPrecondition(
                     "ALREADY_DECIDED", "project " + p.id() + " was decided on " + p.decidedOn());
         }
     }
 
-    private static ServiceException versionConflict(ProjectRows.Project p) {
+    private static ServiceException versionConflict(ProjectStore.Project p) {
         return ServiceException.aborted(
                 "VERSION_CONFLICT",
                 "project " + p.id() + " changed since you read it (current version " + p.version() + ")");
@@ -274,11 +275,11 @@ public class InvestmentProjectService {
         return d;
     }
 
-    private InvestmentProject toProto(ProjectRows.Project p) {
+    private InvestmentProject toProto(ProjectStore.Project p) {
         return toProto(p, today.get());
     }
 
-    private InvestmentProject toProto(ProjectRows.Project p, LocalDate asOf) {
+    private InvestmentProject toProto(ProjectStore.Project p, LocalDate asOf) {
         LocalDate until = p.decidedOn() != null ? p.decidedOn() : asOf;
         InvestmentProject.Builder b = InvestmentProject.newBuilder()
                 .setId(String.valueOf(p.id()))
@@ -303,7 +304,7 @@ public class InvestmentProjectService {
         if (p.decidedOn() != null) {
             b.setDecidedOn(p.decidedOn().toString());
         }
-        for (ProjectRows.Step s : rows.steps(p.id())) {
+        for (ProjectStore.Step s : rows.steps(p.id())) {
             b.addSteps(ApprovalStep.newBuilder()
                     .setKind(ApprovalStepKind.valueOf(s.kind()))
                     .setStepName(s.stepName())

@@ -8,6 +8,7 @@ import cn.gov.qinghai.enterprisecost.calculators.Inputs;
 import cn.gov.qinghai.enterprisecost.config.Today;
 import cn.gov.qinghai.enterprisecost.data.ApplicationEventRepository;
 import cn.gov.qinghai.enterprisecost.data.ApplicationEventRow;
+import cn.gov.qinghai.enterprisecost.data.ApplicationLock;
 import cn.gov.qinghai.enterprisecost.data.ApplicationRepository;
 import cn.gov.qinghai.enterprisecost.data.ApplicationRow;
 import cn.gov.qinghai.enterprisecost.rules.ApprovalDeadline;
@@ -29,7 +30,6 @@ import cn.gov.qinghai.kit.grpc.Pages;
 import cn.gov.qinghai.kit.grpc.ServiceException;
 import cn.gov.qinghai.kit.identity.CreditCode;
 import cn.gov.qinghai.kit.money.Money;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -57,7 +57,7 @@ public class ApplicationService {
     private final ApplicationEventRepository events;
     private final CalculatorCatalogue catalogue;
     private final ApprovalDeadline deadline;
-    private final JdbcOperations jdbc;
+    private final ApplicationLock lock;
     private final Clock clock;
     private final Today today;
     private final ApplicationMapper mapper;
@@ -67,14 +67,14 @@ public class ApplicationService {
             ApplicationEventRepository events,
             CalculatorCatalogue catalogue,
             ApprovalDeadline deadline,
-            JdbcOperations jdbc,
+            ApplicationLock lock,
             Clock clock,
             Today today) {
         this.applications = applications;
         this.events = events;
         this.catalogue = catalogue;
         this.deadline = deadline;
-        this.jdbc = jdbc;
+        this.lock = lock;
         this.clock = clock;
         this.today = today;
         this.mapper = new ApplicationMapper(events, deadline);
@@ -114,11 +114,7 @@ public class ApplicationService {
                 : InputReader.read(calculator.inputs(), request.getInputsMap(), errors.at("inputs"));
         errors.throwIfAny();
 
-        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))", ps -> {
-            ps.setString(1, "application:" + requestId);
-            ps.execute();
-            return null;
-        });
+        lock.lockRequestId(requestId);
         String inputsJson = InputsJson.write(request.getInputsMap());
         var existing = applications.findByRequestId(requestId);
         if (existing.isPresent()) {

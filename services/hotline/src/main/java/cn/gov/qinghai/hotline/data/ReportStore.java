@@ -1,6 +1,6 @@
 package cn.gov.qinghai.hotline.data;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import cn.gov.qinghai.kit.data.Sql;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
@@ -30,15 +30,14 @@ public class ReportStore {
     /** Count of one prefecture, channel and category. */
     public record Volume(String prefecture, String channel, String categoryCode, long count) {}
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
 
-    public ReportStore(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    public ReportStore(Sql sql) {
+        this.sql = sql;
     }
 
     public List<AgencyCounts> agencies(String prefecture, Instant from, Instant to, Instant now) {
-        return Sql.query(
-                jdbc,
+        return sql.list(
                 "SELECT GROUPING(prefecture, agency_id) <> 0, prefecture, COALESCE(agency_id, ''), "
                         + "COUNT(*), COUNT(*) FILTER (WHERE resolved_at IS NOT NULL), COUNT(*) FILTER (WHERE resolved_on_time), "
                         + "COUNT(*) FILTER (WHERE feedback <> 'FEEDBACK_UNSPECIFIED'), "
@@ -49,14 +48,6 @@ public class ReportStore {
                         + "FROM ticket WHERE received_at >= ? AND received_at < ? AND (?::text IS NULL OR prefecture = ?) "
                         + "GROUP BY GROUPING SETS ((prefecture, agency_id), ()) "
                         + "ORDER BY 1, 2, 3",
-                ps -> {
-                    ps.setTimestamp(1, TicketStore.ts(now));
-                    ps.setTimestamp(2, TicketStore.ts(now));
-                    ps.setTimestamp(3, TicketStore.ts(from));
-                    ps.setTimestamp(4, TicketStore.ts(to));
-                    ps.setString(5, prefecture);
-                    ps.setString(6, prefecture);
-                },
                 rs -> new AgencyCounts(
                         rs.getBoolean(1),
                         rs.getString(2),
@@ -68,26 +59,31 @@ public class ReportStore {
                         rs.getLong(8),
                         rs.getLong(9),
                         rs.getLong(10),
-                        rs.getLong(11)));
+                        rs.getLong(11)),
+                now,
+                now,
+                from,
+                to,
+                prefecture,
+                prefecture);
     }
 
     public List<Volume> volumes(String prefecture, Instant from, Instant to) {
-        return Sql.query(
-                jdbc,
+        return sql.list(
                 "SELECT prefecture, channel, category_code, SUM(n) FROM ("
                         + "SELECT prefecture, channel, COALESCE(category_code, '') AS category_code, COUNT(*) AS n FROM ticket "
                         + "WHERE received_at >= ? AND received_at < ? AND (?::text IS NULL OR prefecture = ?) GROUP BY 1, 2, 3 "
                         + "UNION ALL SELECT prefecture, channel, category_code, COUNT(*) FROM emergency_referral "
                         + "WHERE at >= ? AND at < ? AND (?::text IS NULL OR prefecture = ?) GROUP BY 1, 2, 3) v "
                         + "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
-                ps -> {
-                    for (int base : new int[] {0, 4}) {
-                        ps.setTimestamp(base + 1, TicketStore.ts(from));
-                        ps.setTimestamp(base + 2, TicketStore.ts(to));
-                        ps.setString(base + 3, prefecture);
-                        ps.setString(base + 4, prefecture);
-                    }
-                },
-                rs -> new Volume(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+                rs -> new Volume(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
+                from,
+                to,
+                prefecture,
+                prefecture,
+                from,
+                to,
+                prefecture,
+                prefecture);
     }
 }

@@ -48,11 +48,11 @@ public record TicketFilter(
         }
         if (from != null) {
             w.append(" AND received_at >= ?");
-            args.add(java.sql.Timestamp.from(from));
+            args.add(from);
         }
         if (to != null) {
             w.append(" AND received_at < ?");
-            args.add(java.sql.Timestamp.from(to));
+            args.add(to);
         }
         return w.toString();
     }

@@ -1,13 +1,12 @@
 package cn.gov.qinghai.hotline.data;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import cn.gov.qinghai.kit.data.Sql;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,50 +21,44 @@ public class TicketStore {
     /** States in which a ticket still waits for someone (the overdue list looks only at these). */
     static final String OPEN_STATES = "('PENDING_CLASSIFICATION', 'ASSIGNED', 'ACCEPTED', 'RETURNED', 'IN_PROGRESS')";
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
 
-    public TicketStore(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    public TicketStore(Sql sql) {
+        this.sql = sql;
     }
 
     /** Inserts a new ticket unless its request id is taken; empty when it is (the caller replays). */
     public Optional<TicketRow> insertIfNew(TicketRow t) {
-        return Sql.query(
-                        jdbc,
-                        "INSERT INTO ticket (number, request_id, payload_hash, state, region, prefecture, "
-                                + "category_code, channel, hotline, hand_off, agency_id, description, address, latitude, longitude, "
-                                + "caller_phone, source, received_at, accept_limit_hours, resolve_limit_hours, accept_due_at, "
-                                + "resolve_due_at, version, classification) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                + "?, ?, ?, ?, 1, ?) ON CONFLICT (request_id) DO NOTHING RETURNING " + COLUMNS,
-                        ps -> {
-                            int i = 1;
-                            ps.setString(i++, t.number());
-                            ps.setString(i++, t.requestId());
-                            ps.setString(i++, t.payloadHash());
-                            ps.setString(i++, t.state());
-                            ps.setString(i++, t.region());
-                            ps.setString(i++, t.prefecture());
-                            ps.setString(i++, t.categoryCode());
-                            ps.setString(i++, t.channel());
-                            ps.setString(i++, t.hotline());
-                            ps.setString(i++, t.handOff());
-                            ps.setString(i++, t.agencyId());
-                            ps.setString(i++, t.description());
-                            ps.setString(i++, t.address());
-                            ps.setString(i++, t.latitude());
-                            ps.setString(i++, t.longitude());
-                            ps.setString(i++, t.callerPhone());
-                            ps.setString(i++, t.source());
-                            ps.setTimestamp(i++, ts(t.receivedAt()));
-                            ps.setInt(i++, t.acceptLimitHours());
-                            ps.setInt(i++, t.resolveLimitHours());
-                            ps.setTimestamp(i++, ts(t.acceptDueAt()));
-                            ps.setTimestamp(i++, ts(t.resolveDueAt()));
-                            ps.setBytes(i, t.classification());
-                        },
-                        TicketStore::row)
-                .stream()
-                .findFirst();
+        return sql.one(
+                "INSERT INTO ticket (number, request_id, payload_hash, state, region, prefecture, "
+                        + "category_code, channel, hotline, hand_off, agency_id, description, address, latitude, longitude, "
+                        + "caller_phone, source, received_at, accept_limit_hours, resolve_limit_hours, accept_due_at, "
+                        + "resolve_due_at, version, classification) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?, ?, 1, ?) ON CONFLICT (request_id) DO NOTHING RETURNING " + COLUMNS,
+                TicketStore::row,
+                t.number(),
+                t.requestId(),
+                t.payloadHash(),
+                t.state(),
+                t.region(),
+                t.prefecture(),
+                t.categoryCode(),
+                t.channel(),
+                t.hotline(),
+                t.handOff(),
+                t.agencyId(),
+                t.description(),
+                t.address(),
+                t.latitude(),
+                t.longitude(),
+                t.callerPhone(),
+                t.source(),
+                t.receivedAt(),
+                t.acceptLimitHours(),
+                t.resolveLimitHours(),
+                t.acceptDueAt(),
+                t.resolveDueAt(),
+                t.classification());
     }
 
     public Optional<TicketRow> byRequestId(String requestId) {
@@ -78,88 +71,63 @@ public class TicketStore {
 
     /** The row locked for update (a transition reads, checks and writes under this lock). */
     public Optional<TicketRow> byNumberForUpdate(String number) {
-        return Sql.query(
-                        jdbc,
-                        "SELECT " + COLUMNS + " FROM ticket WHERE number = ? FOR UPDATE",
-                        ps -> ps.setString(1, number),
-                        TicketStore::row)
-                .stream()
-                .findFirst();
+        return sql.one("SELECT " + COLUMNS + " FROM ticket WHERE number = ? FOR UPDATE", TicketStore::row, number);
     }
 
     private Optional<TicketRow> one(String where, String value) {
-        return Sql.query(
-                        jdbc,
-                        "SELECT " + COLUMNS + " FROM ticket WHERE " + where,
-                        ps -> ps.setString(1, value),
-                        TicketStore::row)
-                .stream()
-                .findFirst();
+        return sql.one("SELECT " + COLUMNS + " FROM ticket WHERE " + where, TicketStore::row, value);
     }
 
     /** Writes the new current state; the caller checked the version under the row lock. */
     public void update(TicketRow t) {
-        Sql.update(
-                jdbc,
+        sql.update(
                 "UPDATE ticket SET state = ?, category_code = ?, channel = ?, hotline = ?, hand_off = ?, "
                         + "agency_id = ?, resolve_limit_hours = ?, accept_due_at = ?, resolve_due_at = ?, accepted_at = ?, "
                         + "resolved_at = ?, resolved_on_time = ?, closed_at = ?, result = ?, feedback = ?, reopen_count = ?, "
                         + "version = ?, classification = ? WHERE id = ?",
-                ps -> {
-                    int i = 1;
-                    ps.setString(i++, t.state());
-                    ps.setString(i++, t.categoryCode());
-                    ps.setString(i++, t.channel());
-                    ps.setString(i++, t.hotline());
-                    ps.setString(i++, t.handOff());
-                    ps.setString(i++, t.agencyId());
-                    ps.setInt(i++, t.resolveLimitHours());
-                    ps.setTimestamp(i++, ts(t.acceptDueAt()));
-                    ps.setTimestamp(i++, ts(t.resolveDueAt()));
-                    ps.setTimestamp(i++, ts(t.acceptedAt()));
-                    ps.setTimestamp(i++, ts(t.resolvedAt()));
-                    if (t.resolvedOnTime() == null) {
-                        ps.setNull(i++, Types.BOOLEAN);
-                    } else {
-                        ps.setBoolean(i++, t.resolvedOnTime());
-                    }
-                    ps.setTimestamp(i++, ts(t.closedAt()));
-                    ps.setString(i++, t.result());
-                    ps.setString(i++, t.feedback());
-                    ps.setInt(i++, t.reopenCount());
-                    ps.setLong(i++, t.version());
-                    ps.setBytes(i++, t.classification());
-                    ps.setLong(i, t.id());
-                });
+                t.state(),
+                t.categoryCode(),
+                t.channel(),
+                t.hotline(),
+                t.handOff(),
+                t.agencyId(),
+                t.resolveLimitHours(),
+                t.acceptDueAt(),
+                t.resolveDueAt(),
+                t.acceptedAt(),
+                t.resolvedAt(),
+                t.resolvedOnTime(),
+                t.closedAt(),
+                t.result(),
+                t.feedback(),
+                t.reopenCount(),
+                t.version(),
+                t.classification(),
+                t.id());
     }
 
     public void appendEvent(EventRow e) {
-        Sql.update(
-                jdbc,
+        sql.update(
                 "INSERT INTO ticket_event (ticket_id, seq, action, event, from_state, to_state, actor, at, "
                         + "note, agency_id, request_id) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM ticket_event WHERE "
                         + "ticket_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                ps -> {
-                    ps.setLong(1, e.ticketId());
-                    ps.setLong(2, e.ticketId());
-                    ps.setString(3, e.action());
-                    ps.setString(4, e.event());
-                    ps.setString(5, e.fromState());
-                    ps.setString(6, e.toState());
-                    ps.setString(7, e.actor());
-                    ps.setTimestamp(8, ts(e.at()));
-                    ps.setString(9, e.note());
-                    ps.setString(10, e.agencyId());
-                    ps.setString(11, e.requestId());
-                });
+                e.ticketId(),
+                e.ticketId(),
+                e.action(),
+                e.event(),
+                e.fromState(),
+                e.toState(),
+                e.actor(),
+                e.at(),
+                e.note(),
+                e.agencyId(),
+                e.requestId());
     }
 
     public List<EventRow> history(long ticketId) {
-        return Sql.query(
-                jdbc,
+        return sql.list(
                 "SELECT ticket_id, seq, action, event, from_state, to_state, actor, at, note, agency_id, "
                         + "request_id FROM ticket_event WHERE ticket_id = ? ORDER BY seq",
-                ps -> ps.setLong(1, ticketId),
                 rs -> new EventRow(
                         rs.getLong(1),
                         rs.getInt(2),
@@ -171,39 +139,29 @@ public class TicketStore {
                         rs.getTimestamp(8).toInstant(),
                         rs.getString(9),
                         rs.getString(10),
-                        rs.getString(11)));
+                        rs.getString(11)),
+                ticketId);
     }
 
     public boolean transitionSeen(long ticketId, String requestId) {
-        return !Sql.query(
-                        jdbc,
+        return sql.one(
                         "SELECT 1 FROM ticket_event WHERE ticket_id = ? AND request_id = ?",
-                        ps -> {
-                            ps.setLong(1, ticketId);
-                            ps.setString(2, requestId);
-                        },
-                        rs -> 1)
-                .isEmpty();
+                        rs -> 1,
+                        ticketId,
+                        requestId)
+                .isPresent();
     }
 
     /** A filtered page of tickets, newest first, and the total count. */
     public Page list(TicketFilter f, int offset, int limit) {
         List<Object> args = new ArrayList<>();
         String where = f.where(args);
-        List<TicketRow> rows = Sql.query(
-                jdbc,
+        List<TicketRow> rows = sql.list(
                 "SELECT " + COLUMNS + " FROM ticket WHERE " + where
                         + " ORDER BY received_at DESC, id DESC OFFSET ? LIMIT ?",
-                ps -> {
-                    int i = bind(ps, args);
-                    ps.setInt(i++, offset);
-                    ps.setInt(i, limit);
-                },
-                TicketStore::row);
-        long total = Sql.query(
-                        jdbc, "SELECT COUNT(*) FROM ticket WHERE " + where, ps -> bind(ps, args), rs -> rs.getLong(1))
-                .get(0);
-        return new Page(rows, total);
+                TicketStore::row,
+                with(args, offset, limit));
+        return new Page(rows, count(where, args.toArray()));
     }
 
     /** Open tickets past their current limit at {@code now}, most overdue first. */
@@ -211,22 +169,14 @@ public class TicketStore {
         List<Object> args = new ArrayList<>();
         String where = f.where(args) + " AND state IN " + OPEN_STATES + " AND (resolve_due_at < ? OR (state = "
                 + "'ASSIGNED' AND accept_due_at < ?))";
-        args.add(ts(now));
-        args.add(ts(now));
+        args.add(now);
+        args.add(now);
         String due = "CASE WHEN state = 'ASSIGNED' THEN LEAST(accept_due_at, resolve_due_at) ELSE resolve_due_at END";
-        List<TicketRow> rows = Sql.query(
-                jdbc,
+        List<TicketRow> rows = sql.list(
                 "SELECT " + COLUMNS + " FROM ticket WHERE " + where + " ORDER BY " + due + ", id OFFSET ? LIMIT ?",
-                ps -> {
-                    int i = bind(ps, args);
-                    ps.setInt(i++, offset);
-                    ps.setInt(i, limit);
-                },
-                TicketStore::row);
-        long total = Sql.query(
-                        jdbc, "SELECT COUNT(*) FROM ticket WHERE " + where, ps -> bind(ps, args), rs -> rs.getLong(1))
-                .get(0);
-        return new Page(rows, total);
+                TicketStore::row,
+                with(args, offset, limit));
+        return new Page(rows, count(where, args.toArray()));
     }
 
     /**
@@ -236,46 +186,31 @@ public class TicketStore {
     public Page sampleClosed(String prefecture, Instant from, Instant to, String seed, int size) {
         String where = "closed_at IS NOT NULL AND closed_at >= ? AND closed_at < ? AND state = 'CLOSED'"
                 + (prefecture == null ? "" : " AND prefecture = ?");
-        Sql.Binder bind = ps -> {
-            ps.setTimestamp(1, ts(from));
-            ps.setTimestamp(2, ts(to));
-            if (prefecture != null) {
-                ps.setString(3, prefecture);
-            }
-        };
-        List<TicketRow> rows = Sql.query(
-                jdbc,
+        Object[] args = prefecture == null ? new Object[] {from, to} : new Object[] {from, to, prefecture};
+        List<TicketRow> rows = sql.list(
                 "SELECT " + COLUMNS + " FROM ticket WHERE " + where + " ORDER BY md5(? || number) LIMIT ?",
-                ps -> {
-                    bind.bind(ps);
-                    int i = prefecture == null ? 3 : 4;
-                    ps.setString(i++, seed);
-                    ps.setInt(i, size);
-                },
-                TicketStore::row);
-        long total = Sql.query(jdbc, "SELECT COUNT(*) FROM ticket WHERE " + where, bind, rs -> rs.getLong(1))
-                .get(0);
-        return new Page(rows, total);
+                TicketStore::row,
+                with(Arrays.asList(args), seed, size));
+        return new Page(rows, count(where, args));
     }
 
-    private static int bind(java.sql.PreparedStatement ps, List<Object> args) throws SQLException {
-        int i = 1;
-        for (Object a : args) {
-            ps.setObject(i++, a);
-        }
-        return i;
+    private long count(String where, Object[] args) {
+        return sql.one("SELECT COUNT(*) FROM ticket WHERE " + where, rs -> rs.getLong(1), args)
+                .orElseThrow();
     }
 
-    static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
+    /** {@code args} followed by {@code more}, as one parameter list. */
+    private static Object[] with(List<Object> args, Object... more) {
+        List<Object> all = new ArrayList<>(args);
+        all.addAll(Arrays.asList(more));
+        return all.toArray();
     }
 
-    private static Instant instant(Timestamp t) {
+    private static Instant instant(java.sql.Timestamp t) {
         return t == null ? null : t.toInstant();
     }
 
     static TicketRow row(ResultSet rs) throws SQLException {
-        Object onTime = rs.getObject(26);
         return new TicketRow(
                 rs.getLong(1),
                 rs.getString(2),
@@ -302,7 +237,7 @@ public class TicketStore {
                 instant(rs.getTimestamp(23)),
                 instant(rs.getTimestamp(24)),
                 instant(rs.getTimestamp(25)),
-                (Boolean) onTime,
+                (Boolean) rs.getObject(26),
                 instant(rs.getTimestamp(27)),
                 rs.getString(28),
                 rs.getString(29),

@@ -15,10 +15,18 @@ public class BatchStore {
     /** What a look-up shows of a batch besides its events. */
     public record Summary(String product, String parentBatchCode) {}
 
+    /** Advisory-lock space of batch creation (so two PRODUCED events for one new code cannot both win). */
+    private static final long BATCH_LOCK = 0x5452L;
+
     private final Sql sql;
 
     public BatchStore(Sql sql) {
         this.sql = sql;
+    }
+
+    /** Serialises the creation of one batch code until commit (the row does not exist yet to lock). */
+    public void lockCode(String batch) {
+        sql.lock(BATCH_LOCK, batch);
     }
 
     public boolean exists(String batch) {

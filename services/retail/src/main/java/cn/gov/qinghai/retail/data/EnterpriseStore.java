@@ -26,6 +26,11 @@ public class EnterpriseStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (credit_code) DO NOTHING""", code, name, region, chain, hqLicence, by, at) > 0;
     }
 
+    public boolean exists(String code) {
+        return sql.one("SELECT 1 FROM enterprise WHERE credit_code = ?", rs -> 1, code)
+                .isPresent();
+    }
+
     public Optional<Enterprise> find(String code) {
         return sql.one("SELECT * FROM enterprise WHERE credit_code = ?", EnterpriseStore::row, code);
     }

@@ -13,10 +13,18 @@ import java.util.Optional;
 @Singleton
 public class RecallStore {
 
+    /** Advisory-lock space of recall request ids (a concurrent retry waits, then replays the first). */
+    private static final long RECALL_REQUEST_LOCK = 0x5243L;
+
     private final Sql sql;
 
     public RecallStore(Sql sql) {
         this.sql = sql;
+    }
+
+    /** Serialises recalls under one request id until commit, so a concurrent retry replays the first. */
+    public void lockRequest(String requestId) {
+        sql.lock(RECALL_REQUEST_LOCK, requestId);
     }
 
     public Optional<Recall> byRequest(String requestId) {

@@ -35,10 +35,18 @@ public class TraceEventStore {
             String keyId,
             Instant recordedAt) {}
 
+    /** Advisory-lock space of request ids (two concurrent retries: the second waits, then replays the first). */
+    private static final long REQUEST_LOCK = 0x5251L;
+
     private final Sql sql;
 
     public TraceEventStore(Sql sql) {
         this.sql = sql;
+    }
+
+    /** Serialises recordings under one request id until commit, so a concurrent retry replays the first. */
+    public void lockRequest(String requestId) {
+        sql.lock(REQUEST_LOCK, requestId);
     }
 
     public Optional<TraceEvent> byRequest(String requestId) {

@@ -7,6 +7,10 @@ import cn.gov.qinghai.kit.explain.ExplanationBuilder;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.Pages;
 import cn.gov.qinghai.kit.grpc.ServiceException;
+import cn.gov.qinghai.retail.data.BatchStore;
+import cn.gov.qinghai.retail.data.ExcursionStore;
+import cn.gov.qinghai.retail.data.ReadingStore;
+import cn.gov.qinghai.retail.data.ShipmentStore;
 import cn.gov.qinghai.retail.rules.ExcursionDetector;
 import cn.gov.qinghai.retail.rules.RetailParameters;
 import cn.gov.qinghai.retail.rules.TemperatureRange;
@@ -22,8 +26,6 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,21 +42,27 @@ import java.util.Optional;
 @Singleton
 public class ColdChainService {
 
-    private final Sql sql;
+    private final ShipmentStore shipments;
+    private final ExcursionStore excursions;
+    private final BatchStore batches;
     private final RetailParameters parameters;
-    private final ReadingWriter writer;
+    private final ReadingStore writer;
     private final Clock clock;
     private final Duration clockSkew;
     private final int flushSize;
 
     public ColdChainService(
-            Sql sql,
+            ShipmentStore shipments,
+            ExcursionStore excursions,
+            BatchStore batches,
             RetailParameters parameters,
-            ReadingWriter writer,
+            ReadingStore writer,
             Clock clock,
             @Value("${retail.cold-chain.clock-skew:60s}") Duration clockSkew,
             @Value("${retail.cold-chain.flush-size:5000}") int flushSize) {
-        this.sql = sql;
+        this.shipments = shipments;
+        this.excursions = excursions;
+        this.batches = batches;
         this.parameters = parameters;
         this.writer = writer;
         this.clock = clock;
@@ -81,31 +89,18 @@ public class ColdChainService {
         }
         String batch = r.getBatchCode().isEmpty() ? null : Validation.code(errors, "batchCode", r.getBatchCode());
         errors.throwIfAny();
-        if (batch != null
-                && sql.one("SELECT 1 FROM batch WHERE batch_code = ?", rs -> 1, batch)
-                        .isEmpty()) {
+        if (batch != null && !batches.exists(batch)) {
             throw TraceService.batchNotFound(batch);
         }
         LocalDate rangeFrom = range.source().entry().from() == null
                 ? LocalDate.of(1900, 1, 1)
                 : range.source().entry().from();
-        int inserted = sql.update(
-                """
-                INSERT INTO shipment (shipment_code, carrier, product_class, batch_code, min_celsius, max_celsius,
-                                      range_from, registered_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (shipment_code) DO NOTHING""",
-                code,
-                caller.organisation(),
-                productClass,
-                batch,
-                range.min(),
-                range.max(),
-                rangeFrom,
-                clock.instant());
-        if (inserted == 0) {
+        boolean inserted = shipments.insert(
+                code, caller.organisation(), productClass, batch, range.min(), range.max(), rangeFrom, clock.instant());
+        if (!inserted) {
             throw ServiceException.alreadyExists("SHIPMENT_EXISTS", "shipment " + code + " is already registered");
         }
-        return shipment(code).orElseThrow();
+        return shipments.byCode(code).orElseThrow();
     }
 
     @SuppressWarnings("unchecked")
@@ -115,22 +110,6 @@ public class ColdChainService {
                         .asMap()
                         .get("classes"))
                 .keySet());
-    }
-
-    private Optional<Shipment> shipment(String code) {
-        return sql.one(
-                "SELECT * FROM shipment WHERE shipment_code = ?",
-                rs -> Shipment.newBuilder()
-                        .setShipmentCode(rs.getString("shipment_code"))
-                        .setCarrier(rs.getString("carrier"))
-                        .setProductClass(rs.getString("product_class"))
-                        .setBatchCode(
-                                Optional.ofNullable(rs.getString("batch_code")).orElse(""))
-                        .setMinCelsius(plain(rs.getBigDecimal("min_celsius")))
-                        .setMaxCelsius(plain(rs.getBigDecimal("max_celsius")))
-                        .setRegisteredAt(Sql.text(Sql.instant(rs, "registered_at")))
-                        .build(),
-                code);
     }
 
     /** A new ingest session for one client stream, acting for the calling carrier. */
@@ -152,10 +131,7 @@ public class ColdChainService {
 
     @Transactional(readOnly = true)
     public Optional<ShipmentInfo> shipmentInfo(String code) {
-        return sql.one(
-                "SELECT shipment_code, carrier FROM shipment WHERE shipment_code = ?",
-                rs -> new ShipmentInfo(rs.getString(1), rs.getString(2)),
-                code);
+        return shipments.carrier(code).map(carrier -> new ShipmentInfo(code, carrier));
     }
 
     /**
@@ -165,39 +141,18 @@ public class ColdChainService {
      */
     @Transactional
     public List<Excursion> redetect(String shipmentCode) {
-        var range = sql.one(
-                        "SELECT min_celsius, max_celsius, product_class FROM shipment WHERE shipment_code = ? FOR UPDATE",
-                        rs -> new TemperatureRange(rs.getString(3), rs.getBigDecimal(1), rs.getBigDecimal(2), null),
-                        shipmentCode)
+        TemperatureRange range = shipments
+                .rangeForUpdate(shipmentCode)
+                .map(r -> new TemperatureRange(r.productClass(), r.min(), r.max(), null))
                 .orElseThrow();
         ExcursionDetector detector = new ExcursionDetector(range);
-        sql.jdbc()
-                .prepareStatement(
-                        "SELECT recorded_at, celsius FROM reading WHERE shipment_code = ? ORDER BY recorded_at", ps -> {
-                            ps.setFetchSize(10_000);
-                            ps.setString(1, shipmentCode);
-                            try (ResultSet rs = ps.executeQuery()) {
-                                while (rs.next()) {
-                                    detector.accept(rs.getTimestamp(1).toInstant(), rs.getBigDecimal(2));
-                                }
-                            }
-                            return null;
-                        });
+        writer.inTimeOrder(shipmentCode, detector::accept);
         List<ExcursionDetector.Found> found = detector.finish();
         List<Instant> starts =
                 found.stream().map(ExcursionDetector.Found::startedAt).toList();
-        sql.update(
-                "DELETE FROM excursion WHERE shipment_code = ? AND NOT (started_at = ANY(?::timestamptz[]))",
-                shipmentCode,
-                starts.stream().map(Instant::toString).toArray(String[]::new));
+        excursions.deleteOtherThan(shipmentCode, starts);
         for (ExcursionDetector.Found f : found) {
-            sql.update(
-                    """
-                    INSERT INTO excursion (shipment_code, started_at, ended_at, last_out_at, peak_celsius, direction)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (shipment_code, started_at) DO UPDATE SET ended_at = excluded.ended_at,
-                      last_out_at = excluded.last_out_at, peak_celsius = excluded.peak_celsius,
-                      direction = excluded.direction""",
+            excursions.upsert(
                     shipmentCode,
                     f.startedAt(),
                     f.endedAt(),
@@ -205,7 +160,7 @@ public class ColdChainService {
                     f.peak(),
                     f.direction().name());
         }
-        return excursions("e.shipment_code = ?", shipmentCode);
+        return excursions(excursions.ofShipment(shipmentCode));
     }
 
     @Transactional(readOnly = true)
@@ -216,7 +171,7 @@ public class ColdChainService {
         ShipmentInfo s = shipmentInfo(code).orElseThrow(() -> shipmentNotFound(code));
         carrierOrOfficer(s.carrier());
         return ListExcursionsResponse.newBuilder()
-                .addAllExcursions(excursions("e.shipment_code = ?", code))
+                .addAllExcursions(excursions(excursions.ofShipment(code)))
                 .build();
     }
 
@@ -228,7 +183,7 @@ public class ColdChainService {
         Pages.Window w = Pages.window(errors, r.getPageSize(), r.getPageToken());
         errors.throwIfAny();
         carrierOrOfficer(carrier);
-        List<Excursion> all = excursions("s.carrier = ? AND e.acknowledged_at IS NULL", carrier);
+        List<Excursion> all = excursions(excursions.openOfCarrier(carrier));
         List<Excursion> newestFirst = new ArrayList<>(all);
         java.util.Collections.reverse(newestFirst);
         return ListOpenAlertsResponse.newBuilder()
@@ -246,7 +201,7 @@ public class ColdChainService {
         errors.check(r.getExcursionId() > 0, "excursionId", "is required");
         String note = errors.text("note", r.getNote(), FieldErrors.MAX_TEXT);
         errors.throwIfAny();
-        List<Excursion> found = excursions("e.id = ?", r.getExcursionId());
+        List<Excursion> found = excursions(excursions.byId(r.getExcursionId()));
         if (found.isEmpty()) {
             throw ServiceException.notFound("EXCURSION_NOT_FOUND", "no excursion " + r.getExcursionId());
         }
@@ -257,14 +212,8 @@ public class ColdChainService {
                     "EXCURSION_ONGOING",
                     "the temperature is still out of range; acknowledge once a reading is back in range");
         }
-        sql.update(
-                "UPDATE excursion SET acknowledged_at = ?, acknowledged_by = ?, acknowledge_note = ? "
-                        + "WHERE id = ? AND acknowledged_at IS NULL",
-                clock.instant(),
-                caller.subject(),
-                note,
-                r.getExcursionId());
-        return excursions("e.id = ?", r.getExcursionId()).get(0);
+        excursions.acknowledge(r.getExcursionId(), clock.instant(), caller.subject(), note);
+        return excursions(excursions.byId(r.getExcursionId())).get(0);
     }
 
     private void carrierOrOfficer(String carrier) {
@@ -279,29 +228,24 @@ public class ColdChainService {
         return ServiceException.notFound("SHIPMENT_NOT_FOUND", "no shipment with code " + code);
     }
 
-    private List<Excursion> excursions(String where, Object arg) {
-        return sql.list(
-                "SELECT e.*, s.carrier, s.product_class, s.min_celsius, s.max_celsius FROM excursion e "
-                        + "JOIN shipment s ON s.shipment_code = e.shipment_code WHERE " + where
-                        + " ORDER BY e.started_at, e.id",
-                this::excursion,
-                arg);
+    private List<Excursion> excursions(List<ExcursionStore.Row> rows) {
+        return rows.stream().map(ColdChainService::excursion).toList();
     }
 
-    private Excursion excursion(ResultSet rs) throws SQLException {
-        Instant start = Sql.instant(rs, "started_at");
-        Instant end = Sql.instant(rs, "ended_at");
-        Instant lastOut = Sql.instant(rs, "last_out_at");
+    private static Excursion excursion(ExcursionStore.Row row) {
+        Instant start = row.startedAt();
+        Instant end = row.endedAt();
+        Instant lastOut = row.lastOutAt();
         long seconds = Duration.between(start, end == null ? lastOut : end).toSeconds();
-        BigDecimal peak = rs.getBigDecimal("peak_celsius").stripTrailingZeros();
-        String min = plain(rs.getBigDecimal("min_celsius"));
-        String max = plain(rs.getBigDecimal("max_celsius"));
+        BigDecimal peak = row.peakCelsius().stripTrailingZeros();
+        String min = plain(row.minCelsius());
+        String max = plain(row.maxCelsius());
         Explanation why = new ExplanationBuilder()
                 .step("温度范围 / Range of the product class")
-                .formula("range of '" + rs.getString("product_class") + "' fixed when the shipment was registered")
+                .formula("range of '" + row.productClass() + "' fixed when the shipment was registered")
                 .input("minCelsius", min)
                 .input("maxCelsius", max)
-                .result(rs.getString("direction"))
+                .result(row.direction())
                 .cite(cn.gov.qinghai.kit.params.Citation.of("青政办〔2017〕85号", "二(四)")
                         .withNote("全程冷链、全程监控; figures from parameters/cold_chain_ranges.yaml"))
                 .add()
@@ -316,28 +260,23 @@ public class ColdChainService {
                 .add()
                 .build();
         return Excursion.newBuilder()
-                .setId(rs.getLong("id"))
-                .setShipmentCode(rs.getString("shipment_code"))
-                .setCarrier(rs.getString("carrier"))
-                .setProductClass(rs.getString("product_class"))
+                .setId(row.id())
+                .setShipmentCode(row.shipmentCode())
+                .setCarrier(row.carrier())
+                .setProductClass(row.productClass())
                 .setStartedAt(start.toString())
                 .setEndedAt(Sql.text(end))
                 .setDurationSeconds(seconds)
                 .setPeakCelsius(peak.scale() < 0 ? peak.setScale(0).toPlainString() : peak.toPlainString())
-                .setDirection(rs.getString("direction"))
+                .setDirection(row.direction())
                 .setOngoing(end == null)
-                .setAcknowledgedAt(Sql.text(Sql.instant(rs, "acknowledged_at")))
-                .setAcknowledgedBy(
-                        Optional.ofNullable(rs.getString("acknowledged_by")).orElse(""))
+                .setAcknowledgedAt(Sql.text(row.acknowledgedAt()))
+                .setAcknowledgedBy(Optional.ofNullable(row.acknowledgedBy()).orElse(""))
                 .setExplanation(why)
                 .build();
     }
 
     private static String plain(BigDecimal d) {
-        if (d == null) {
-            return "";
-        }
-        BigDecimal s = d.stripTrailingZeros();
-        return s.scale() < 0 ? s.setScale(0).toPlainString() : s.toPlainString();
+        return ShipmentStore.plain(d);
     }
 }

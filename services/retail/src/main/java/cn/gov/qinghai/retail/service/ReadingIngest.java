@@ -1,6 +1,7 @@
 package cn.gov.qinghai.retail.service;
 
 import cn.gov.qinghai.kit.grpc.ServiceException;
+import cn.gov.qinghai.retail.data.ReadingStore;
 import cn.gov.qinghai.retail.v1.IngestSummary;
 import cn.gov.qinghai.retail.v1.Reading;
 import cn.gov.qinghai.retail.v1.RejectedReading;
@@ -31,7 +32,7 @@ public final class ReadingIngest {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d{1,3}(\\.\\d{1,3})?");
 
     private final ColdChainService service;
-    private final ReadingWriter writer;
+    private final ReadingStore writer;
     private final String carrier;
     private final Clock clock;
     private final Duration skew;
@@ -47,7 +48,7 @@ public final class ReadingIngest {
 
     ReadingIngest(
             ColdChainService service,
-            ReadingWriter writer,
+            ReadingStore writer,
             String carrier,
             Clock clock,
             Duration skew,

@@ -1,7 +1,6 @@
 package cn.gov.qinghai.retail.service;
 
 import cn.gov.qinghai.kit.auth.Caller;
-import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.ServiceException;
 import cn.gov.qinghai.retail.data.BatchStore;
@@ -22,16 +21,11 @@ import java.util.Optional;
 @Singleton
 public class RecallService {
 
-    /** Advisory-lock space of recall request ids (a concurrent retry waits, then replays the first). */
-    private static final long RECALL_REQUEST_LOCK = 0x5243L;
-
-    private final Sql sql;
     private final RecallStore recalls;
     private final BatchStore batches;
     private final Clock clock;
 
-    public RecallService(Sql sql, RecallStore recalls, BatchStore batches, Clock clock) {
-        this.sql = sql;
+    public RecallService(RecallStore recalls, BatchStore batches, Clock clock) {
         this.recalls = recalls;
         this.batches = batches;
         this.clock = clock;
@@ -46,7 +40,7 @@ public class RecallService {
         String batch = Validation.code(errors, "batchCode", r.getBatchCode());
         String reason = errors.text("reason", r.getReason(), FieldErrors.MAX_TEXT);
         errors.throwIfAny();
-        sql.lock(RECALL_REQUEST_LOCK, requestId);
+        recalls.lockRequest(requestId);
         Optional<Recall> replay = recalls.byRequest(requestId);
         if (replay.isPresent()) {
             if (!replay.get().getBatchCode().equals(batch)

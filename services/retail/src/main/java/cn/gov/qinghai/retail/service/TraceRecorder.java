@@ -1,7 +1,6 @@
 package cn.gov.qinghai.retail.service;
 
 import cn.gov.qinghai.kit.auth.Caller;
-import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.ServiceException;
 import cn.gov.qinghai.retail.data.BatchStore;
@@ -24,14 +23,8 @@ import java.util.Optional;
 @Singleton
 public class TraceRecorder {
 
-    /** Advisory-lock space of batch creation (so two PRODUCED events for one new code cannot both win). */
-    private static final long BATCH_LOCK = 0x5452L;
-    /** Advisory-lock space of request ids (two concurrent retries: the second waits, then replays the first). */
-    private static final long REQUEST_LOCK = 0x5251L;
-
     private static final Duration FUTURE_SKEW = Duration.ofMinutes(5);
 
-    private final Sql sql;
     private final BatchStore batches;
     private final TraceEventStore events;
     private final OutletStore outlets;
@@ -39,8 +32,7 @@ public class TraceRecorder {
     private final Clock clock;
 
     public TraceRecorder(
-            Sql sql, BatchStore batches, TraceEventStore events, OutletStore outlets, TraceSigner signer, Clock clock) {
-        this.sql = sql;
+            BatchStore batches, TraceEventStore events, OutletStore outlets, TraceSigner signer, Clock clock) {
         this.batches = batches;
         this.events = events;
         this.outlets = outlets;
@@ -83,7 +75,7 @@ public class TraceRecorder {
         parent = nz(parent);
         counterparty = nz(counterparty);
 
-        sql.lock(REQUEST_LOCK, requestId);
+        events.lockRequest(requestId);
         Optional<TraceEvent> replay = events.byRequest(requestId);
         if (replay.isPresent()) {
             TraceEvent e = replay.get();
@@ -102,7 +94,7 @@ public class TraceRecorder {
         int sequence;
         String previous;
         if (type == TraceEventType.PRODUCED) {
-            sql.lock(BATCH_LOCK, batch);
+            batches.lockCode(batch);
             if (batches.exists(batch)) {
                 throw ServiceException.failedPrecondition(
                         "BATCH_ALREADY_PRODUCED", "batch " + batch + " already has a PRODUCED event");

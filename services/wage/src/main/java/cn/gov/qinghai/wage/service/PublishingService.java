@@ -5,6 +5,7 @@ import cn.gov.qinghai.kit.grpc.DecimalRule;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.ServiceException;
 import cn.gov.qinghai.kit.money.Money;
+import cn.gov.qinghai.wage.data.PublishLock;
 import cn.gov.qinghai.wage.data.PublishedStandardRepository;
 import cn.gov.qinghai.wage.data.PublishedStandardRow;
 import cn.gov.qinghai.wage.rules.WageStandard;
@@ -12,7 +13,6 @@ import cn.gov.qinghai.wage.v1.PublishStandardRequest;
 import cn.gov.qinghai.wage.v1.PublishedStandard;
 import cn.gov.qinghai.wage.v1.StandardSource;
 import cn.gov.qinghai.wage.v1.StandardVersion;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -33,21 +33,18 @@ import org.slf4j.LoggerFactory;
 public class PublishingService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublishingService.class);
-    /** Advisory lock key of wage publications ("WAGE" in ASCII). */
-    private static final long PUBLISH_LOCK = 0x57414745L;
 
     public static final String ROLE = "wage:admin";
 
     private final PublishedStandardRepository repository;
     private final StandardBook book;
-    private final JdbcOperations jdbc;
+    private final PublishLock lock;
     private final Clock clock;
 
-    public PublishingService(
-            PublishedStandardRepository repository, StandardBook book, JdbcOperations jdbc, Clock clock) {
+    public PublishingService(PublishedStandardRepository repository, StandardBook book, PublishLock lock, Clock clock) {
         this.repository = repository;
         this.book = book;
-        this.jdbc = jdbc;
+        this.lock = lock;
         this.clock = clock;
     }
 
@@ -70,11 +67,7 @@ public class PublishingService {
         errors.throwIfAny();
         caller.requireRegion(region);
 
-        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(?)", ps -> {
-            ps.setLong(1, PUBLISH_LOCK);
-            ps.execute();
-            return null;
-        });
+        lock.lock();
         var existing = repository.findByRequestId(requestId);
         if (existing.isPresent()) {
             PublishedStandardRow row = existing.get();
