@@ -58,13 +58,14 @@ final class AotCache {
         return aotDir.resolve("app.aotconf");
     }
 
-    /** What the cache was trained with: the JDK and the class path, one line each. */
+    /** What the cache was trained with: the JDK, the JVM flags and the class path, one line each. */
     Path fingerprintFile() {
         return aotDir.resolve("app.aot.fingerprint");
     }
 
     static String fingerprint(String classpath) {
-        return System.getProperty("java.home") + " " + System.getProperty("java.vm.version") + "\n" + classpath + "\n";
+        return System.getProperty("java.home") + " " + System.getProperty("java.vm.version") + "\n"
+                + String.join(" ", ChildProcess.JVM_FLAGS) + "\n" + classpath + "\n";
     }
 
     /**
@@ -116,6 +117,26 @@ final class AotCache {
             }
         }
         return flags;
+    }
+
+    /**
+     * Why {@code bin/platform} should train before starting (no cache yet, or one for another build or JDK), or null
+     * when the cache fits, none is wanted ({@code QH_AOT=off}, JDK before 25) or training could not make one (no
+     * current jar: the module runs from {@code target/classes}, which a cache cannot cover).
+     */
+    String trainingNeed(String dependencies) {
+        if (!mode().equals("use") || !jdkSupportsCache()) {
+            return null;
+        }
+        Path jar = currentJar(module.resolve("target/classes"));
+        if (jar == null) {
+            return null;
+        }
+        if (!Files.isRegularFile(cacheFile())) {
+            return "not trained";
+        }
+        String fromJar = jar + File.pathSeparator + dependencies;
+        return fingerprint(fromJar).equals(readFingerprint()) ? null : "trained for another build or JDK";
     }
 
     /** Why a start has no cache, for the launcher's one-line notice; null when it has one or none is wanted. */

@@ -56,11 +56,64 @@ public final class AotTraining {
                 offset = Integer.parseInt(args[++i]);
             }
         }
-        System.setProperty(AotCache.MODE_PROPERTY, "train");
         Path root = Path.of(System.getProperty("qinghai.home", "."))
                 .toAbsolutePath()
                 .normalize();
+        train(root, offset);
+    }
+
+    /**
+     * What {@code bin/platform} needs trained before it starts, e.g. "gateway, wage: not trained", or null when
+     * every process's cache fits this build and JDK (or none is wanted or possible, see {@link AotCache#trainingNeed}).
+     */
+    static String need(Path root) throws IOException {
+        List<String> names = new ArrayList<>();
+        String reason = null;
+        for (ServiceSpec s : ServiceSpec.load()) {
+            Path module = root.resolve(s.module());
+            Path deps = module.resolve("target/runtime-classpath.txt");
+            if (!Files.isRegularFile(deps)) {
+                continue; // not built: ChildProcess says so
+            }
+            String why =
+                    new AotCache(module).trainingNeed(Files.readString(deps).trim());
+            if (why != null) {
+                names.add(s.name());
+                reason = why;
+            }
+        }
+        return names.isEmpty() ? null : String.join(", ", names) + ": " + reason;
+    }
+
+    /** The training run; the launcher's own mode is back to "use" afterwards (bin/platform starts right after). */
+    static void train(Path root, int offset) throws IOException, InterruptedException {
+        String before = System.getProperty(AotCache.MODE_PROPERTY);
+        String tracing = System.clearProperty("qinghai.tracing"); // no Zipkin for the training run
+        System.setProperty(AotCache.MODE_PROPERTY, "train");
+        try {
+            record(root, offset);
+        } finally {
+            if (tracing != null) {
+                System.setProperty("qinghai.tracing", tracing);
+            }
+            if (before == null) {
+                System.clearProperty(AotCache.MODE_PROPERTY);
+            } else {
+                System.setProperty(AotCache.MODE_PROPERTY, before);
+            }
+        }
+    }
+
+    private static void record(Path root, int offset) throws IOException, InterruptedException {
         Path data = Files.createTempDirectory("qinghai-aot-training");
+        try {
+            record(root, offset, data);
+        } finally {
+            deleteTree(data); // also after a failed run (bin/platform then starts without the caches)
+        }
+    }
+
+    private static void record(Path root, int offset, Path data) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         List<ChildProcess> children;
         System.out.println("AOT training: starting the platform in record mode (data in " + data + ") ...");
@@ -99,7 +152,6 @@ public final class AotTraining {
         for (ChildProcess c : children) {
             create(c);
         }
-        deleteTree(data);
         System.out.printf(
                 "AOT training: done in %.1f s; bin/platform uses the caches from now on.%n",
                 Duration.ofNanos(System.nanoTime() - t0).toMillis() / 1000.0);

@@ -21,6 +21,21 @@ public final class ChildProcess {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
+    /**
+     * Small JVMs (a laptop runs eight of them) with the full JIT, so load runs measure real throughput. -Xms16m: the
+     * default initial heap is the whole -Xmx here (1/64 of 24 GiB), so start-up garbage filled an ~85 MiB young
+     * generation whose pages then stayed resident; a small initial heap grows only as far as needed (RSS at rest
+     * −25 to −50 MiB per service, same latency; docs/performance.md). Part of the AOT cache's fingerprint: a cache is
+     * trained with exactly these flags.
+     */
+    static final List<String> JVM_FLAGS = List.of(
+            "-XX:+UseSerialGC",
+            "-Xss512k",
+            "-Xms16m",
+            "-Xmx256m",
+            "-XX:MaxMetaspaceSize=128m",
+            "-Dfile.encoding=UTF-8");
+
     private final ServiceSpec spec;
     private final List<String> command;
     private final Map<String, String> env;
@@ -57,16 +72,8 @@ public final class ChildProcess {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(aot.jvmFlags(classpath));
-        // Small JVMs (a laptop runs seven of them) with the full JIT, so load runs measure real throughput.
-        cmd.addAll(List.of(
-                "-XX:+UseSerialGC",
-                "-Xss512k",
-                "-Xmx256m",
-                "-XX:MaxMetaspaceSize=128m",
-                "-Dfile.encoding=UTF-8",
-                "-cp",
-                classpath,
-                spec.mainClass()));
+        cmd.addAll(JVM_FLAGS);
+        cmd.addAll(List.of("-cp", classpath, spec.mainClass()));
         this.command = cmd;
     }
 

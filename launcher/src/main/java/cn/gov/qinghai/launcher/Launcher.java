@@ -15,7 +15,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code bin/platform}: runs the platform locally until Ctrl-C. Options: {@code --data-dir DIR} (default
  * {@code .local}), {@code --port-offset N} (added to every port), {@code --no-demo-data} (start empty: no
  * demonstration data is loaded and the portal shows no "示例数据" banner), {@code --tracing} (starts Zipkin and sends
- * every process's spans to it; docs/observability.md).
+ * every process's spans to it; docs/observability.md), {@code --no-aot-train} (on Java 25, start without first
+ * training the AOT caches that do not fit this build; docs/performance.md).
  */
 public final class Launcher {
 
@@ -29,15 +30,18 @@ public final class Launcher {
         Path dataDir = defaults.dataDir();
         int offset = 0;
         boolean demoData = defaults.demoData();
+        boolean aotTrain = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
                 case "--port-offset" -> offset = Integer.parseInt(args[++i]);
                 case "--no-demo-data" -> demoData = false;
                 case "--tracing" -> System.setProperty("qinghai.tracing", "true");
+                case "--no-aot-train" -> aotTrain = false;
                 case "--help", "-h" -> {
                     System.out.println(
-                            "usage: bin/platform [--data-dir DIR] [--port-offset N] [--no-demo-data] [--tracing]");
+                            "usage: bin/platform [--data-dir DIR] [--port-offset N] [--no-demo-data] [--tracing]"
+                                    + " [--no-aot-train]");
                     return;
                 }
                 default -> {
@@ -61,7 +65,32 @@ public final class Launcher {
             channel.truncate(0);
             channel.write(java.nio.ByteBuffer.wrap(
                     ("pid " + ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+            if (aotTrain) {
+                trainIfNeeded(root, offset);
+            }
             run(new Platform.Options(root, dataDir, offset, defaults.startTimeout(), demoData));
+        }
+    }
+
+    /**
+     * Java 25's AOT cache without an extra step: when a process has no cache for this build and JDK, one training run
+     * (AotTraining, about a minute on two quiet cores) makes them all before the real start, which then uses them.
+     * Why train up front rather than record on the first run (JEP 514's -XX:AOTCacheOutput): the cache is ready for
+     * this very start, it holds the same representative traffic every time, and the CPU-heavy create step runs once
+     * per JVM one after the other instead of in eight JVMs at Ctrl-C (the launcher's 10 s stop grace would cut them).
+     * A failed training is reported and the platform starts without the caches, as on JDK 17.
+     */
+    private static void trainIfNeeded(Path root, int offset) throws InterruptedException {
+        try {
+            String need = AotTraining.need(root);
+            if (need == null) {
+                return;
+            }
+            System.out.println("AOT cache: " + need + " — training once for this build (about a minute; "
+                    + "--no-aot-train or QH_AOT=off skips) ...");
+            AotTraining.train(root, offset);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("AOT training failed (" + e.getMessage() + "); starting without the caches.");
         }
     }
 

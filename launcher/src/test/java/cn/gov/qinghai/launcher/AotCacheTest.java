@@ -70,4 +70,40 @@ class AotCacheTest {
         assertTrue(stale.classpath("/deps/a.jar")
                 .startsWith(module.resolve("target/classes").toString()));
     }
+
+    /** bin/platform trains by itself exactly when a cache is missing or stale and training could make one. */
+    @Test
+    void trainingIsNeededWhenTheCacheIsMissingOrForAnotherBuild() throws Exception {
+        assumeTrue(AotCache.jdkSupportsCache(), "JDK 25+ only");
+        AotCache aot = prepared(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-02T00:00:00Z"));
+        assertEquals("not trained", aot.trainingNeed("/deps/a.jar"));
+
+        Files.createDirectories(aot.cacheFile().getParent());
+        Files.writeString(aot.cacheFile(), "cache");
+        Files.writeString(aot.fingerprintFile(), AotCache.fingerprint("/elsewhere.jar:/deps/a.jar"));
+        assertEquals("trained for another build or JDK", aot.trainingNeed("/deps/a.jar"));
+
+        Files.writeString(
+                aot.fingerprintFile(), AotCache.fingerprint(module.resolve("target/app-0.1.jar") + ":/deps/a.jar"));
+        assertNull(aot.trainingNeed("/deps/a.jar"));
+        assertNotNull(aot.trainingNeed("/deps/b.jar")); // a dependency changed
+    }
+
+    @Test
+    void noTrainingWithoutACurrentJarOrWithTheCacheOff() throws Exception {
+        // classes newer than the jar: a cache cannot cover target/classes, so training would make nothing usable
+        AotCache stale = prepared(Instant.parse("2026-01-03T00:00:00Z"), Instant.parse("2026-01-02T00:00:00Z"));
+        assertNull(stale.trainingNeed("/deps/a.jar"));
+        String before = System.setProperty(AotCache.MODE_PROPERTY, "off");
+        try {
+            AotCache fresh = prepared(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-02T00:00:00Z"));
+            assertNull(fresh.trainingNeed("/deps/a.jar"));
+        } finally {
+            if (before == null) {
+                System.clearProperty(AotCache.MODE_PROPERTY);
+            } else {
+                System.setProperty(AotCache.MODE_PROPERTY, before);
+            }
+        }
+    }
 }

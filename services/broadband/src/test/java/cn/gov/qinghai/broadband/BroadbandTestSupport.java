@@ -2,23 +2,21 @@ package cn.gov.qinghai.broadband;
 
 import cn.gov.qinghai.broadband.v1.BroadbandServiceGrpc;
 import cn.gov.qinghai.kit.testing.RunningService;
-import cn.gov.qinghai.kit.testing.SharedServices;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.CallCredentials;
 import java.util.Map;
 
-/** One running broadband service (real gRPC, real PostgreSQL) shared by the test classes of this module. */
+/** One running broadband service (real gRPC, real PostgreSQL) shared by the test classes that register it. */
 final class BroadbandTestSupport {
     static final String ADMIN = "broadband:admin";
     static final String REPORTER = "broadband:reporter";
 
     private BroadbandTestSupport() {}
 
-    static RunningService service() {
-        return SharedServices.get("broadband", () -> RunningService.start("broadband", Map.of()));
-    }
+    static final RunningServiceExtension SERVICE = RunningServiceExtension.of("broadband", Map.of());
 
     static BroadbandServiceGrpc.BroadbandServiceBlockingStub anonymous() {
-        return BroadbandServiceGrpc.newBlockingStub(service().channel());
+        return BroadbandServiceGrpc.newBlockingStub(SERVICE.service().channel());
     }
 
     static BroadbandServiceGrpc.BroadbandServiceBlockingStub as(CallCredentials credentials) {

@@ -22,15 +22,20 @@ import cn.gov.qinghai.broadband.v1.RecordConsumptionActualRequest;
 import cn.gov.qinghai.broadband.v1.RecordIndicatorActualRequest;
 import cn.gov.qinghai.broadband.v1.ReportLine;
 import cn.gov.qinghai.kit.csv.CsvReader;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.Status;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Indicators, consumption actuals and the monthly public report. The month 2017-09 is reserved to this class. */
 class IndicatorsAndMonthlyReportTest {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = BroadbandTestSupport.SERVICE;
 
     private static RecordIndicatorActualRequest indicator(String id, String month, String value) {
         return RecordIndicatorActualRequest.newBuilder()

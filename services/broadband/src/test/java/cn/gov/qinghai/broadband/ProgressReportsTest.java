@@ -20,15 +20,20 @@ import cn.gov.qinghai.broadband.v1.ProjectStatus;
 import cn.gov.qinghai.broadband.v1.SubmitProgressReportRequest;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
 import cn.gov.qinghai.kit.testing.RunningService;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 
 /** Monthly progress reports over real gRPC and PostgreSQL. Each test uses its own project, months 2017-05..08. */
 class ProgressReportsTest {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = BroadbandTestSupport.SERVICE;
 
     static Project project(String owner, String category, int seq) {
         return anonymous()

@@ -14,6 +14,7 @@ import cn.gov.qinghai.broadband.v1.ListProjectsResponse;
 import cn.gov.qinghai.broadband.v1.Project;
 import cn.gov.qinghai.broadband.v1.Reconciliation;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.math.BigDecimal;
@@ -22,9 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The public reads over real gRPC and the seeded PostgreSQL: projects, summary, reconciliation. */
 class ProjectsAndSummaryTest {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = BroadbandTestSupport.SERVICE;
 
     @Test
     void listsAllHundredAndSeventeenProjectsInDocumentOrder() {

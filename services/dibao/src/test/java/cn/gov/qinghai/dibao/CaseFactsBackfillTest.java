@@ -10,6 +10,7 @@ import cn.gov.qinghai.dibao.v1.Case;
 import cn.gov.qinghai.dibao.v1.DibaoServiceGrpc.DibaoServiceBlockingStub;
 import cn.gov.qinghai.dibao.v1.Household;
 import cn.gov.qinghai.dibao.v1.Stage;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -17,6 +18,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The start-up backfill (CaseFactsBackfill) gives cases approved before V5__caseload_facts.sql the facts an approval
@@ -24,6 +26,9 @@ import org.junit.jupiter.api.Test;
  * backfill restores exactly what the approval wrote, and a second run finds nothing left.
  */
 class CaseFactsBackfillTest {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = DibaoTestSupport.SERVICE;
 
     static final String COUNTY = "632801";
     static final String FACTS = "SELECT c.counted_income, c.rigid_expenditure, c.single_parent, m.idx, m.birth_date, "
@@ -42,7 +47,7 @@ class CaseFactsBackfillTest {
             c = verifier.decideCase(CaseloadSimulationTest.next(c, Stage.VERIFICATION));
             approver.decideCase(CaseloadSimulationTest.next(c, Stage.COUNTY_APPROVAL));
         }
-        var service = DibaoTestSupport.service();
+        var service = SERVICE.service();
         var db = service.database();
         try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password());
                 Statement st = c.createStatement()) {

@@ -18,6 +18,7 @@ import cn.gov.qinghai.dibao.v1.Stage;
 import cn.gov.qinghai.dibao.v1.SubmitApplicationRequest;
 import cn.gov.qinghai.dibao.v1.WorkAbility;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
@@ -28,10 +29,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 
 /** The 申请 → 审核 → 核对 → 审批 workflow over real gRPC and PostgreSQL (county 630121 大通县, Xining). */
 class CaseWorkflowTest {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = DibaoTestSupport.SERVICE;
 
     static final String COUNTY = "630121";
     final DibaoServiceBlockingStub clerk = as("clerk-1", COUNTY, "dibao:clerk");

@@ -18,6 +18,7 @@ import cn.gov.qinghai.dibao.v1.Outcome;
 import cn.gov.qinghai.dibao.v1.SimulateCaseloadRequest;
 import cn.gov.qinghai.dibao.v1.Stage;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.sql.Connection;
@@ -29,6 +30,7 @@ import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -38,6 +40,9 @@ import org.junit.jupiter.api.function.Executable;
  * month but not eligible (a state the workflow cannot produce today, as if the standard had been cut).
  */
 class CaseloadSimulationTest {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = DibaoTestSupport.SERVICE;
 
     static final String COUNTY = "632521";
     static final String OTHER = "632522";
@@ -61,7 +66,7 @@ class CaseloadSimulationTest {
             c = verifier.decideCase(next(c, Stage.VERIFICATION));
             approver.decideCase(next(c, Stage.COUNTY_APPROVAL));
         }
-        var db = DibaoTestSupport.service().database();
+        var db = SERVICE.service().database();
         try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password());
                 Statement st = c.createStatement()) {
             // Two adults aged 30, counted income 8200: per capita 4100, not below 4000; eligible below 4400.

@@ -19,6 +19,7 @@ import cn.gov.qinghai.dibao.v1.Stage;
 import cn.gov.qinghai.kit.testing.ClientStreams;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
 import cn.gov.qinghai.kit.testing.RunningService;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -29,9 +30,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Poverty-registry import (streamed CSV, bad rows by line) and the cross-match report (三(一)); county 632321. */
 class CrossMatchTest {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = DibaoTestSupport.SERVICE;
 
     static final String COUNTY = "632321";
 
@@ -40,7 +45,7 @@ class CrossMatchTest {
             throws Exception {
         CompletableFuture<PovertyRosterImport> result = new CompletableFuture<>();
         StreamObserver<PovertyRosterChunk> in = DibaoServiceGrpc.newStub(
-                        DibaoTestSupport.service().channel())
+                        SERVICE.service().channel())
                 .withCallCredentials(RunningService.as(subject, region, roles))
                 .importPovertyRoster(ClientStreams.into(result));
         byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);

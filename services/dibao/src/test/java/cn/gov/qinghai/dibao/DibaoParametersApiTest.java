@@ -14,13 +14,18 @@ import cn.gov.qinghai.common.v1.ValueSource;
 import cn.gov.qinghai.dibao.v1.DibaoServiceGrpc;
 import cn.gov.qinghai.dibao.v1.PublishCountyStandardRequest;
 import cn.gov.qinghai.kit.testing.RunningService;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Dibao's parameters through the kit's public API over real gRPC: its files, and county standards as published. */
 class DibaoParametersApiTest {
 
-    private final RunningService service = DibaoTestSupport.service();
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = DibaoTestSupport.SERVICE;
+
+    private final RunningService service = SERVICE.service();
     private final ParametersServiceGrpc.ParametersServiceBlockingStub parameters =
             ParametersServiceGrpc.newBlockingStub(service.channel());
 

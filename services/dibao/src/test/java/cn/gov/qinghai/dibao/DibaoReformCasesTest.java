@@ -7,6 +7,7 @@ import cn.gov.qinghai.common.v1.OutputDifference;
 import cn.gov.qinghai.dibao.v1.BenefitEstimate;
 import cn.gov.qinghai.dibao.v1.EstimateBenefitRequest;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.StatusRuntimeException;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,6 +23,9 @@ import org.yaml.snakeyaml.Yaml;
 
 /** Reform rule cases as data (src/test/resources/reforms/estimate.yaml), each over real gRPC: law and reform. */
 class DibaoReformCasesTest {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = DibaoTestSupport.SERVICE;
 
     @SuppressWarnings("unchecked")
     static Stream<Arguments> cases() throws Exception {

@@ -18,11 +18,13 @@ import cn.gov.qinghai.dibao.v1.MedicalAssistance;
 import cn.gov.qinghai.dibao.v1.MedicalAssistanceRequest;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
 import cn.gov.qinghai.kit.testing.RunningService;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.List;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Reforms on the public estimator and the medical-assistance calculator over real gRPC (issue 24): the baseline stays the law, the reform answer sits
@@ -31,7 +33,10 @@ import org.junit.jupiter.api.Test;
  */
 class DibaoReformsTest {
 
-    private final RunningService service = DibaoTestSupport.service();
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = DibaoTestSupport.SERVICE;
+
+    private final RunningService service = SERVICE.service();
     private final DibaoServiceGrpc.DibaoServiceBlockingStub dibao = DibaoServiceGrpc.newBlockingStub(service.channel());
 
     @Test

@@ -11,6 +11,7 @@ import cn.gov.qinghai.dibao.v1.GetCountyStandardRequest;
 import cn.gov.qinghai.dibao.v1.MedicalAssistance;
 import cn.gov.qinghai.dibao.v1.MedicalAssistanceRequest;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.StatusRuntimeException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,6 +30,9 @@ import org.yaml.snakeyaml.Yaml;
  * estimator inputs are parsed from JSON with protobuf JsonFormat, exactly as the gateway maps the REST body.
  */
 class DibaoRuleCasesTest {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = DibaoTestSupport.SERVICE;
 
     static Stream<Arguments> estimateCases() {
         return cases("rules/estimate.yaml");

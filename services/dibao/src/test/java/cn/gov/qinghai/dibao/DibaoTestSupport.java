@@ -3,30 +3,25 @@ package cn.gov.qinghai.dibao;
 import cn.gov.qinghai.dibao.v1.DibaoServiceGrpc;
 import cn.gov.qinghai.kit.identity.ResidentId;
 import cn.gov.qinghai.kit.testing.RunningService;
-import cn.gov.qinghai.kit.testing.SharedServices;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** One running dibao service (real gRPC, real PostgreSQL) shared by the test classes of this module. */
+/** One running dibao service (real gRPC, real PostgreSQL) shared by the test classes that register it. */
 final class DibaoTestSupport {
     private static final AtomicInteger SEQUENCE = new AtomicInteger(100);
 
     private DibaoTestSupport() {}
 
-    static RunningService service() {
-        // no health-data service in these tests: a port where nothing listens, so verification records
-        // "not consulted" at once (the wired call is tested end to end in e2e-tests, DibaoHealthDataE2eTest)
-        return SharedServices.get(
-                "dibao",
-                () -> RunningService.start(
-                        "dibao",
-                        Map.of("grpc.channels.health-data.address", "localhost:" + RunningService.freePort())));
-    }
+    // no health-data service in these tests: a port where nothing listens, so verification records
+    // "not consulted" at once (the wired call is tested end to end in e2e-tests, DibaoHealthDataE2eTest)
+    static final RunningServiceExtension SERVICE = RunningServiceExtension.of(
+            "dibao", Map.of("grpc.channels.health-data.address", "localhost:" + RunningService.freePort()));
 
     static DibaoServiceGrpc.DibaoServiceBlockingStub stub() {
-        return DibaoServiceGrpc.newBlockingStub(service().channel());
+        return DibaoServiceGrpc.newBlockingStub(SERVICE.service().channel());
     }
 
     static DibaoServiceGrpc.DibaoServiceBlockingStub as(String subject, String region, String... roles) {

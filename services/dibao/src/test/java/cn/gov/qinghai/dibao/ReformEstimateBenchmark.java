@@ -7,10 +7,12 @@ import cn.gov.qinghai.dibao.v1.DibaoServiceGrpc;
 import cn.gov.qinghai.dibao.v1.EstimateBenefitRequest;
 import cn.gov.qinghai.dibao.v1.EstimateMember;
 import cn.gov.qinghai.dibao.v1.Income;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A reform estimate against a baseline estimate (issue 24 target: under 2×), not run by default:
@@ -20,6 +22,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class ReformEstimateBenchmark {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = DibaoTestSupport.SERVICE;
 
     private static final int WARMUP = 20_000;
     private static final int RUNS = 50_000;
@@ -45,9 +50,9 @@ class ReformEstimateBenchmark {
                                 .setId("dibao.classified_allowance")
                                 .setValue("{\"monthlyAmount\":\"25\"}")))
                 .build();
-        DibaoReforms inProcess = DibaoTestSupport.service().context().getBean(DibaoReforms.class);
+        DibaoReforms inProcess = SERVICE.service().context().getBean(DibaoReforms.class);
         report("in process", r -> inProcess.estimate(r), baseline, reform, RUNS);
-        var stub = DibaoServiceGrpc.newBlockingStub(DibaoTestSupport.service().channel());
+        var stub = DibaoServiceGrpc.newBlockingStub(SERVICE.service().channel());
         report("over gRPC", r -> stub.estimateBenefit(r), baseline, reform, RUNS / 5);
     }
 

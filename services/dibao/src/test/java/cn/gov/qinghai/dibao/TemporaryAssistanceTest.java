@@ -10,15 +10,20 @@ import cn.gov.qinghai.dibao.v1.ApproveTemporaryAssistanceRequest;
 import cn.gov.qinghai.dibao.v1.DibaoServiceGrpc.DibaoServiceBlockingStub;
 import cn.gov.qinghai.dibao.v1.TemporaryAssistance;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Temporary assistance limits (二(四)): township ≤ 2000 when entrusted, county ≤ 10000; above → refused, never capped. */
 class TemporaryAssistanceTest {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = DibaoTestSupport.SERVICE;
 
     static final String COUNTY = "630122";
     final DibaoServiceBlockingStub township = as("township-1", COUNTY, "dibao:township-reviewer");

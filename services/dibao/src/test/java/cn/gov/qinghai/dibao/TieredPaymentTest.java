@@ -24,11 +24,13 @@ import cn.gov.qinghai.dibao.v1.PublishCountyPaymentMethodRequest;
 import cn.gov.qinghai.dibao.v1.Stage;
 import cn.gov.qinghai.kit.grpc.PlatformGrpcFactory;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.StatusRuntimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 按档补助 (86号 二(三): "实行据实补差，条件不具备的地区，可继续实行按档补助") as a published county setting (county 632223
@@ -36,6 +38,9 @@ import org.junit.jupiter.api.Test;
  * Tiers of this test: per-capita annual gap ≤ 1000 → 60, ≤ 2500 → 150, above → 300 yuan per person a month.
  */
 class TieredPaymentTest {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = DibaoTestSupport.SERVICE;
 
     static final String COUNTY = "632223";
     final DibaoServiceBlockingStub approver = as("approver-hy", COUNTY, "dibao:county-approver");

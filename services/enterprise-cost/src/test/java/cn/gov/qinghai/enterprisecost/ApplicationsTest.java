@@ -18,6 +18,7 @@ import cn.gov.qinghai.enterprisecost.v1.ListOverdueApplicationsRequest;
 import cn.gov.qinghai.enterprisecost.v1.StartReviewRequest;
 import cn.gov.qinghai.enterprisecost.v1.SubmitApplicationRequest;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.LocalDate;
@@ -26,9 +27,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Subsidy applications over real gRPC and PostgreSQL: idempotent submission, review by role and region, deadlines. */
 class ApplicationsTest {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = EnterpriseCostTestSupport.SERVICE;
 
     static final String CREDIT_CODE = "91630100000000000D";
 

@@ -2,6 +2,7 @@ package cn.gov.qinghai.enterprisecost;
 
 import cn.gov.qinghai.enterprisecost.v1.CalculateRequest;
 import cn.gov.qinghai.enterprisecost.v1.EnterpriseCostServiceGrpc;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Measures Calculate over real gRPC (not run by default): {@code ./mvnw -pl services/enterprise-cost -am verify
@@ -19,14 +21,16 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class CalculateBenchmark {
 
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = EnterpriseCostTestSupport.SERVICE;
+
     private static final int THREADS = 4;
     private static final int WARMUP = 2_000;
     private static final int CALLS_PER_THREAD = 5_000;
 
     @Test
     void calculateThroughputAndLatency() throws Exception {
-        var stub = EnterpriseCostServiceGrpc.newBlockingStub(
-                EnterpriseCostTestSupport.service().channel());
+        var stub = EnterpriseCostServiceGrpc.newBlockingStub(SERVICE.service().channel());
         CalculateRequest[] requests = {
             CalculateRequest.newBuilder()
                     .setCalculatorId("rd-subsidy")

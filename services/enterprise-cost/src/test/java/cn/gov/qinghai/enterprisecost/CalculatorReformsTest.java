@@ -11,12 +11,17 @@ import cn.gov.qinghai.enterprisecost.v1.CalculateRequest;
 import cn.gov.qinghai.enterprisecost.v1.Calculation;
 import cn.gov.qinghai.enterprisecost.v1.EnterpriseCostServiceGrpc;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A reform on an enterprise-cost calculator over real gRPC: the law and the reform side by side (issue 24). */
 class CalculatorReformsTest {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = EnterpriseCostTestSupport.SERVICE;
 
     private static final String RATES = "enterprise_cost.social_insurance.employer_rates";
     private final EnterpriseCostServiceGrpc.EnterpriseCostServiceBlockingStub stub = EnterpriseCostTestSupport.stub();

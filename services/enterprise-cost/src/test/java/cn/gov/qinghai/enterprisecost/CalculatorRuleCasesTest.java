@@ -8,17 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.gov.qinghai.enterprisecost.v1.CalculateRequest;
 import cn.gov.qinghai.enterprisecost.v1.Calculation;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import com.google.protobuf.Value;
 import io.grpc.StatusRuntimeException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Calculator rule cases as data ({@code rules/calculators.yaml}), each run over real gRPC. */
 class CalculatorRuleCasesTest {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = EnterpriseCostTestSupport.SERVICE;
 
     static Stream<Arguments> cases() {
         return RuleCases.load("rules/calculators.yaml");

@@ -11,6 +11,7 @@ import cn.gov.qinghai.enterprisecost.v1.InputField;
 import cn.gov.qinghai.enterprisecost.v1.InputType;
 import cn.gov.qinghai.enterprisecost.v1.ListCalculatorsRequest;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -18,9 +19,13 @@ import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The calculator catalogue: every rule of issue 5 is listed with what a client needs to build a form. */
 class CatalogueTest {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = EnterpriseCostTestSupport.SERVICE;
 
     private final cn.gov.qinghai.enterprisecost.v1.EnterpriseCostServiceGrpc.EnterpriseCostServiceBlockingStub stub =
             EnterpriseCostTestSupport.stub();
@@ -29,7 +34,7 @@ class CatalogueTest {
     void healthIsServing() {
         assertEquals(
                 HealthCheckResponse.ServingStatus.SERVING,
-                HealthGrpc.newBlockingStub(EnterpriseCostTestSupport.service().channel())
+                HealthGrpc.newBlockingStub(SERVICE.service().channel())
                         .check(HealthCheckRequest.newBuilder().build())
                         .getStatus());
     }

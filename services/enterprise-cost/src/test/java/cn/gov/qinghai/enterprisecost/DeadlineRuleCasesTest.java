@@ -4,15 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.gov.qinghai.enterprisecost.v1.ComputeDeadlineRequest;
 import cn.gov.qinghai.enterprisecost.v1.Deadline;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Due dates on the 2017 holiday calendar ({@code rules/deadlines.yaml}), over real gRPC. */
 class DeadlineRuleCasesTest {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = EnterpriseCostTestSupport.SERVICE;
 
     static Stream<Arguments> cases() {
         return RuleCases.load("rules/deadlines.yaml");

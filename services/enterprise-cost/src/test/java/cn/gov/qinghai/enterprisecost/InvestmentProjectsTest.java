@@ -17,6 +17,7 @@ import cn.gov.qinghai.enterprisecost.v1.ListOverdueInvestmentProjectsResponse;
 import cn.gov.qinghai.enterprisecost.v1.RecordApprovalStepRequest;
 import cn.gov.qinghai.enterprisecost.v1.RegisterInvestmentProjectRequest;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.LocalDate;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -32,6 +34,9 @@ import org.junit.jupiter.api.function.Executable;
  * list by department, idempotency, optimistic locking, role and region.
  */
 class InvestmentProjectsTest {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = EnterpriseCostTestSupport.SERVICE;
 
     private final EnterpriseCostServiceBlockingStub anonymous = EnterpriseCostTestSupport.stub();
     private final EnterpriseCostServiceBlockingStub xining =

@@ -9,16 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.gov.qinghai.enterprisecost.v1.CheckLabourCostRequest;
 import cn.gov.qinghai.enterprisecost.v1.LabourCostCheck;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The labour-cost check calls WageService/GetMinimumWage over real gRPC (a small server implementing its contract:
  * the wage app itself cannot share this JVM), with a deadline and the caller's token forwarded.
  */
 class LabourCostTest {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = EnterpriseCostTestSupport.SERVICE;
 
     private final cn.gov.qinghai.enterprisecost.v1.EnterpriseCostServiceGrpc.EnterpriseCostServiceBlockingStub stub =
             EnterpriseCostTestSupport.stub();

@@ -14,7 +14,7 @@ import cn.gov.qinghai.health.v1.GetResidentRecordRequest;
 import cn.gov.qinghai.health.v1.RegisterResidentRequest;
 import cn.gov.qinghai.health.v1.VerifyAuditChainRequest;
 import cn.gov.qinghai.health.v1.VerifyAuditChainResponse;
-import cn.gov.qinghai.healthdata.service.AuditRows;
+import cn.gov.qinghai.healthdata.data.AuditRows;
 import cn.gov.qinghai.healthdata.service.AuditTrail;
 import cn.gov.qinghai.kit.testing.RunningService;
 import io.grpc.StatusRuntimeException;

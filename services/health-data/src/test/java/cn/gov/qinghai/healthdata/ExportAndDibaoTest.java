@@ -21,16 +21,21 @@ import cn.gov.qinghai.health.v1.RecordEncounterRequest;
 import cn.gov.qinghai.health.v1.RegisterResidentRequest;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
 import cn.gov.qinghai.kit.testing.RunningService;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** FHIR export and the dibao contract, over real gRPC against real PostgreSQL. */
 class ExportAndDibaoTest {
 
-    private final RunningService service = HealthTestSupport.service();
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = HealthTestSupport.SERVICE;
+
+    private final RunningService service = SERVICE.service();
     private static final String ORG = "haidong-hospital";
 
     private String residentWithEncounters() {

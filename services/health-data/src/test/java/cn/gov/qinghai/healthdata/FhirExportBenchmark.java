@@ -12,6 +12,7 @@ import cn.gov.qinghai.health.v1.MeasurementKind;
 import cn.gov.qinghai.health.v1.Prescription;
 import cn.gov.qinghai.healthdata.fhir.Fhir;
 import cn.gov.qinghai.kit.testing.RunningService;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Prints what a FHIR export costs (not part of the default run; {@code -Dbenchmark=true}): a resident with 50
@@ -30,9 +32,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class FhirExportBenchmark {
 
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = HealthTestSupport.SERVICE;
+
     @Test
     void exportAndEverythingLatency() {
-        RunningService service = HealthTestSupport.service();
+        RunningService service = SERVICE.service();
         String id = FhirExportTest.hypertensiveResident(service);
         var doctor = stub(service, clinician(FhirExportTest.HOSPITAL, "630100"));
         for (int i = 0; i < 50; i++) {

@@ -24,6 +24,7 @@ import cn.gov.qinghai.healthdata.fhir.Fhir;
 import cn.gov.qinghai.healthdata.fhir.FhirSystems;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
 import cn.gov.qinghai.kit.testing.RunningService;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.CallCredentials;
 import io.grpc.StatusRuntimeException;
 import java.time.LocalDate;
@@ -45,6 +46,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Realistic exports (several residents; open and closed stays, national clinical ICD-10 codes, prescriptions with
@@ -53,8 +55,11 @@ import org.junit.jupiter.api.Test;
  */
 class FhirExportTest {
 
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = HealthTestSupport.SERVICE;
+
     static final String HOSPITAL = "xining-first-hospital";
-    private final RunningService service = HealthTestSupport.service();
+    private final RunningService service = SERVICE.service();
     static final LocalDate TODAY_FOR_TESTS = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
     private static final LocalDate TODAY = TODAY_FOR_TESTS;
 

@@ -21,6 +21,7 @@ import cn.gov.qinghai.healthdata.fhir.Fhir;
 import cn.gov.qinghai.healthdata.fhir.FhirSystems;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
 import cn.gov.qinghai.kit.testing.RunningService;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.CallCredentials;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -34,12 +35,16 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The FHIR read API over real gRPC and PostgreSQL: every answer validated strictly, access and audit as for reads. */
 class FhirReadApiTest {
 
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = HealthTestSupport.SERVICE;
+
     private static final String BASE = "http://gateway.test/fhir";
-    private final RunningService service = HealthTestSupport.service();
+    private final RunningService service = SERVICE.service();
 
     private String patientId(String identity) {
         Bundle b = (Bundle) Fhir.parser()

@@ -3,7 +3,7 @@ package cn.gov.qinghai.healthdata;
 import cn.gov.qinghai.health.v1.HealthDataServiceGrpc;
 import cn.gov.qinghai.kit.identity.ResidentId;
 import cn.gov.qinghai.kit.testing.RunningService;
-import cn.gov.qinghai.kit.testing.SharedServices;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.CallCredentials;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,15 +17,11 @@ final class HealthTestSupport {
 
     private HealthTestSupport() {}
 
-    static RunningService service() {
-        return SharedServices.get("health_data", HealthTestSupport::start);
-    }
+    static final RunningServiceExtension SERVICE = RunningServiceExtension.of("health_data", Map.of());
 
-    /** A fresh service with its own database (for tests that tamper with the database). */
+    /** A fresh service with its own database (for tests that tamper with the database); the caller closes it. */
     static RunningService start() {
-        RunningService s = RunningService.start("health_data", Map.of());
-        SharedServices.closeAtExit(s);
-        return s;
+        return RunningService.start("health_data", Map.of());
     }
 
     static HealthDataServiceGrpc.HealthDataServiceBlockingStub stub(RunningService s, CallCredentials as) {

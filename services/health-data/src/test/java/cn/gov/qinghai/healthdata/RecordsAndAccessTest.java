@@ -33,6 +33,7 @@ import cn.gov.qinghai.health.v1.Sex;
 import cn.gov.qinghai.kit.identity.AuditActors;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
 import cn.gov.qinghai.kit.testing.RunningService;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -42,11 +43,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Records, consent-based access control and audited reads, over real gRPC against real PostgreSQL. */
 class RecordsAndAccessTest {
 
-    private final RunningService service = HealthTestSupport.service();
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = HealthTestSupport.SERVICE;
+
+    private final RunningService service = SERVICE.service();
     private static final String XINING_CITY_HOSPITAL = "xining-first-hospital";
 
     private Resident register(String identity, String county) {

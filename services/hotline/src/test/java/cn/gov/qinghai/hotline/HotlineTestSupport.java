@@ -2,7 +2,7 @@ package cn.gov.qinghai.hotline;
 
 import cn.gov.qinghai.hotline.v1.HotlineServiceGrpc;
 import cn.gov.qinghai.kit.testing.RunningService;
-import cn.gov.qinghai.kit.testing.SharedServices;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.CallCredentials;
 import java.util.Map;
 
@@ -14,13 +14,11 @@ final class HotlineTestSupport {
 
     private HotlineTestSupport() {}
 
-    static RunningService service() {
-        return SharedServices.get(
-                "hotline", () -> RunningService.start("hotline", Map.of("hotline.test.clock", "mutable")));
-    }
+    static final RunningServiceExtension SERVICE =
+            RunningServiceExtension.of("hotline", Map.of("hotline.test.clock", "mutable"));
 
     static HotlineServiceGrpc.HotlineServiceBlockingStub anonymous() {
-        return HotlineServiceGrpc.newBlockingStub(service().channel());
+        return HotlineServiceGrpc.newBlockingStub(SERVICE.service().channel());
     }
 
     static HotlineServiceGrpc.HotlineServiceBlockingStub as(CallCredentials credentials) {

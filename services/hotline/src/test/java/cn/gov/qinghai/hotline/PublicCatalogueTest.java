@@ -15,6 +15,7 @@ import cn.gov.qinghai.hotline.v1.ListRolloutResponse;
 import cn.gov.qinghai.hotline.v1.Principle;
 import cn.gov.qinghai.hotline.v1.RolloutStatus;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.sql.Connection;
@@ -22,9 +23,13 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The public side over real gRPC: catalogue, classification, roll-out; and the history table refuses edits. */
 class PublicCatalogueTest {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = HotlineTestSupport.SERVICE;
 
     @Test
     void catalogueListsEveryCategoryWithItsPrincipleAndDecision() {
@@ -110,7 +115,7 @@ class PublicCatalogueTest {
     void historyIsAppendOnly() throws SQLException {
         MutableClock.set("2017-07-10T09:00:00");
         anonymous().submitTicket(TicketJourneyTest.matter("我们小区今天停水了", "630100").build());
-        var db = HotlineTestSupport.service().database();
+        var db = SERVICE.service().database();
         var props = db.micronautProperties();
         try (Connection c = DriverManager.getConnection(
                 (String) props.get("datasources.default.url"),

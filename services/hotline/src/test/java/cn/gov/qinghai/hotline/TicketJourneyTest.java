@@ -27,6 +27,7 @@ import cn.gov.qinghai.hotline.v1.TicketState;
 import cn.gov.qinghai.hotline.v1.TransitionTicketRequest;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
 import cn.gov.qinghai.kit.testing.RunningService;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -34,12 +35,16 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Tickets on the real service (gRPC + PostgreSQL): intake, routing, every step of 三(三) with history, optimistic
  * locking, idempotency, scope, the clock and overdue list, sampling and the quarterly report.
  */
 class TicketJourneyTest {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = HotlineTestSupport.SERVICE;
 
     static final String XINING_LABOUR = "630100-human-resources";
 

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.gov.qinghai.kit.testing.ClientStreams;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
 import cn.gov.qinghai.kit.testing.RunningService;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import cn.gov.qinghai.retail.v1.AcknowledgeAlertRequest;
 import cn.gov.qinghai.retail.v1.Excursion;
 import cn.gov.qinghai.retail.v1.IngestSummary;
@@ -34,15 +35,19 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Cold chain: streamed readings, rejection by index, excursions, carriers' alerts. */
 class ColdChainTest {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = RetailTestSupport.SERVICE;
 
     /** Streams {@code chunks} as one client stream acting for {@code carrierCode}; returns the summary. */
     static IngestSummary stream(String carrierCode, List<StreamReadingsRequest> chunks) throws Exception {
         CompletableFuture<IngestSummary> result = new CompletableFuture<>();
         StreamObserver<StreamReadingsRequest> in = RetailServiceGrpc.newStub(
-                        RetailTestSupport.service().channel())
+                        SERVICE.service().channel())
                 .withCallCredentials(RetailTestSupport.as(carrierCode, "retail:carrier"))
                 .streamReadings(ClientStreams.into(result));
         chunks.forEach(in::onNext);

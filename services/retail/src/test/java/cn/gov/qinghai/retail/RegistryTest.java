@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import cn.gov.qinghai.retail.v1.EnrolPalletPilotRequest;
 import cn.gov.qinghai.retail.v1.Enterprise;
 import cn.gov.qinghai.retail.v1.LicenceMode;
@@ -29,9 +30,13 @@ import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Registry over real gRPC and PostgreSQL: credit codes, chain filing, 一照多址, brands, pallets. */
 class RegistryTest {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = RetailTestSupport.SERVICE;
 
     static Enterprise register(String code, String region, boolean chain, String hqLicence) {
         return officer("630000")
@@ -59,7 +64,7 @@ class RegistryTest {
     void healthIsServing() {
         assertEquals(
                 HealthCheckResponse.ServingStatus.SERVING,
-                HealthGrpc.newBlockingStub(RetailTestSupport.service().channel())
+                HealthGrpc.newBlockingStub(SERVICE.service().channel())
                         .check(HealthCheckRequest.newBuilder().build())
                         .getStatus());
     }

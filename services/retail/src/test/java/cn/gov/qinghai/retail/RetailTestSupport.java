@@ -2,7 +2,7 @@ package cn.gov.qinghai.retail;
 
 import cn.gov.qinghai.kit.identity.CreditCode;
 import cn.gov.qinghai.kit.testing.RunningService;
-import cn.gov.qinghai.kit.testing.SharedServices;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import cn.gov.qinghai.retail.v1.RetailServiceGrpc;
 import io.grpc.CallCredentials;
 import java.util.Map;
@@ -16,16 +16,11 @@ final class RetailTestSupport {
 
     private RetailTestSupport() {}
 
-    static RunningService service() {
-        return SharedServices.get(
-                "retail",
-                () -> RunningService.start(
-                        "retail",
-                        Map.of("retail.trace.signing-master-key", SIGNING_KEY, "retail.cold-chain.flush-size", 500)));
-    }
+    static final RunningServiceExtension SERVICE = RunningServiceExtension.of(
+            "retail", Map.of("retail.trace.signing-master-key", SIGNING_KEY, "retail.cold-chain.flush-size", 500));
 
     static RetailServiceGrpc.RetailServiceBlockingStub anonymous() {
-        return RetailServiceGrpc.newBlockingStub(service().channel());
+        return RetailServiceGrpc.newBlockingStub(SERVICE.service().channel());
     }
 
     static RetailServiceGrpc.RetailServiceBlockingStub officer(String region) {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import cn.gov.qinghai.retail.v1.AggregateDimension;
 import cn.gov.qinghai.retail.v1.AggregateRow;
 import cn.gov.qinghai.retail.v1.DecideSubsidyApplicationRequest;
@@ -26,9 +27,13 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Rural network (一(一)) and above-threshold statistics (四(四)). */
 class RuralAndStatisticsTest {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = RetailTestSupport.SERVICE;
 
     private static ServicePoint point(
             String operator, String township, String village, ServicePointKind kind, String... services) {

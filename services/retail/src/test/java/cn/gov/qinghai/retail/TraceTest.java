@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import cn.gov.qinghai.kit.testing.TestDatabases;
 import cn.gov.qinghai.retail.v1.GetRecallReachRequest;
 import cn.gov.qinghai.retail.v1.GetTraceRequest;
@@ -31,9 +32,13 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Traceability: signed, ordered chain; public look-up; recall reach over shipments and splits. */
 class TraceTest {
+
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = RetailTestSupport.SERVICE;
 
     private static int minute;
 
@@ -341,7 +346,7 @@ class TraceTest {
     @Test
     void tamperingWithAStoredEventIsDetected() throws Exception {
         Chain c = chain();
-        TestDatabases.Database db = RetailTestSupport.service().database();
+        TestDatabases.Database db = SERVICE.service().database();
         try (Connection conn = DriverManager.getConnection(db.url(), db.username(), db.password());
                 Statement st = conn.createStatement()) {
             st.execute("ALTER TABLE trace_event DISABLE TRIGGER trace_event_append_only");

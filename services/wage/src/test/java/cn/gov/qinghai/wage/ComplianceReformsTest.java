@@ -8,21 +8,30 @@ import cn.gov.qinghai.common.v1.ExplanationStep;
 import cn.gov.qinghai.common.v1.ParameterOverride;
 import cn.gov.qinghai.common.v1.Reform;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import cn.gov.qinghai.wage.v1.CheckComplianceRequest;
 import cn.gov.qinghai.wage.v1.CheckComplianceResponse;
 import cn.gov.qinghai.wage.v1.Employment;
 import cn.gov.qinghai.wage.v1.PayrollRecord;
 import cn.gov.qinghai.wage.v1.WageServiceGrpc;
+import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import java.util.List;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The payroll check with a reform over real gRPC (issue 24): compliant under the law, short under a higher minimum. */
 class ComplianceReformsTest {
 
-    private final WageServiceGrpc.WageServiceBlockingStub wage =
-            WageServiceGrpc.newBlockingStub(WageTestSupport.service().channel());
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = WageTestSupport.SERVICE;
+
+    private final WageServiceGrpc.WageServiceBlockingStub wage;
+
+    ComplianceReformsTest(ManagedChannel channel) {
+        wage = WageServiceGrpc.newBlockingStub(channel);
+    }
 
     @Test
     void aHigherMonthlyMinimumMakesAPayNonCompliantBesideTheLaw() {

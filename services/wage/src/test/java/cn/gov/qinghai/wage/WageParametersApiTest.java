@@ -14,6 +14,7 @@ import cn.gov.qinghai.common.v1.ParametersServiceGrpc;
 import cn.gov.qinghai.common.v1.ValueSource;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
 import cn.gov.qinghai.kit.testing.RunningService;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import cn.gov.qinghai.wage.v1.PublishStandardRequest;
 import cn.gov.qinghai.wage.v1.WageServiceGrpc;
 import io.grpc.Status;
@@ -21,11 +22,15 @@ import io.grpc.StatusRuntimeException;
 import java.util.List;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The kit's public parameters API as the wage service serves it, anonymously, over real gRPC. */
 class WageParametersApiTest {
 
-    private final RunningService service = WageTestSupport.service();
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = WageTestSupport.SERVICE;
+
+    private final RunningService service = SERVICE.service();
     private final ParametersServiceGrpc.ParametersServiceBlockingStub parameters =
             ParametersServiceGrpc.newBlockingStub(service.channel());
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import cn.gov.qinghai.wage.v1.CheckComplianceRequest;
 import cn.gov.qinghai.wage.v1.ComplianceResult;
 import cn.gov.qinghai.wage.v1.Employment;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,8 +28,11 @@ import org.yaml.snakeyaml.Yaml;
 /** Rule cases as data (src/test/resources/rules/*.yaml), each run over real gRPC against the running service. */
 class WageRuleCasesTest {
 
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = WageTestSupport.SERVICE;
+
     private final WageServiceGrpc.WageServiceBlockingStub wage =
-            WageServiceGrpc.newBlockingStub(WageTestSupport.service().channel());
+            WageServiceGrpc.newBlockingStub(SERVICE.service().channel());
 
     static Stream<Arguments> minimumWageCases() {
         return cases("rules/minimum_wage.yaml");

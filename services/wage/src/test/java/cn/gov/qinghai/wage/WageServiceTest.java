@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.gov.qinghai.common.v1.Citation;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
 import cn.gov.qinghai.kit.testing.RunningService;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import cn.gov.qinghai.wage.v1.CheckComplianceRequest;
 import cn.gov.qinghai.wage.v1.ComplianceResult;
 import cn.gov.qinghai.wage.v1.ComplianceSummary;
@@ -40,12 +41,21 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The wage service over real gRPC against real PostgreSQL. */
 class WageServiceTest {
 
-    private final RunningService service = WageTestSupport.service();
-    private final WageServiceGrpc.WageServiceBlockingStub wage = WageServiceGrpc.newBlockingStub(service.channel());
+    @RegisterExtension
+    static final RunningServiceExtension SERVICE = WageTestSupport.SERVICE;
+
+    private final RunningService service;
+    private final WageServiceGrpc.WageServiceBlockingStub wage;
+
+    WageServiceTest(RunningService service) {
+        this.service = service;
+        this.wage = WageServiceGrpc.newBlockingStub(service.channel());
+    }
 
     @Test
     void healthIsServing() {

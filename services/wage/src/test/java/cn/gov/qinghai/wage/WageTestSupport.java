@@ -1,15 +1,14 @@
 package cn.gov.qinghai.wage;
 
-import cn.gov.qinghai.kit.testing.RunningService;
-import cn.gov.qinghai.kit.testing.SharedServices;
+import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import java.util.Map;
 
-/** One running wage service (real gRPC, real PostgreSQL) shared by the test classes of this module. */
+/** One running wage service (real gRPC, real PostgreSQL) shared by the test classes that register it. */
 final class WageTestSupport {
 
-    private WageTestSupport() {}
+    // no standards cache, so a test sees the standard it has just published
+    static final RunningServiceExtension SERVICE =
+            RunningServiceExtension.of("wage", Map.of("wage.standards-cache-ttl", "0s"));
 
-    static RunningService service() {
-        return SharedServices.get("wage", () -> RunningService.start("wage", Map.of("wage.standards-cache-ttl", "0s")));
-    }
+    private WageTestSupport() {}
 }

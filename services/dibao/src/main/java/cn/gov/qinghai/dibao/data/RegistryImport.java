@@ -1,12 +1,12 @@
 package cn.gov.qinghai.dibao.data;
 
+import cn.gov.qinghai.kit.data.Sql;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -14,7 +14,8 @@ import org.postgresql.copy.CopyIn;
 /**
  * One import of the 建档立卡 roster in progress (青政办〔2017〕86号 三(一)): a {@code registry_import} row and a
  * PostgreSQL COPY into {@code registry_person}, in one transaction on a dedicated connection held for the whole
- * stream (outside any {@code @Transactional}). {@link #complete} replaces the previous import and commits;
+ * stream (outside any {@code @Transactional}, so not through {@link Sql}'s statements; values still bound by
+ * {@link Sql#bind}). {@link #complete} replaces the previous import and commits;
  * {@link #abort} leaves nothing behind. Not thread-safe: one gRPC stream drives it.
  */
 public final class RegistryImport {
@@ -33,8 +34,7 @@ public final class RegistryImport {
             connection.setAutoCommit(false);
             try (PreparedStatement ps = connection.prepareStatement(
                     "INSERT INTO registry_import (imported_by, started_at) VALUES (?, ?) RETURNING id")) {
-                ps.setString(1, importedBy);
-                ps.setObject(2, startedAt.atOffset(ZoneOffset.UTC));
+                Sql.bind(ps, importedBy, startedAt);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     this.id = rs.getLong(1);
@@ -77,7 +77,7 @@ public final class RegistryImport {
         flush();
         copy.endCopy();
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM registry_person WHERE import_id <> ?")) {
-            ps.setLong(1, id);
+            Sql.bind(ps, id);
             ps.executeUpdate();
         }
         try (var st = connection.createStatement()) {
@@ -86,11 +86,7 @@ public final class RegistryImport {
         }
         try (PreparedStatement ps = connection.prepareStatement(
                 "UPDATE registry_import SET completed_at = ?, lines = ?, accepted = ?, rejected = ? WHERE id = ?")) {
-            ps.setObject(1, completedAt.atOffset(ZoneOffset.UTC));
-            ps.setLong(2, lines);
-            ps.setLong(3, accepted);
-            ps.setLong(4, rejected);
-            ps.setLong(5, id);
+            Sql.bind(ps, completedAt, lines, accepted, rejected, id);
             ps.executeUpdate();
         }
         connection.commit();

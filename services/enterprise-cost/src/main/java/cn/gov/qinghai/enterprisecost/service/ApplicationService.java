@@ -8,9 +8,9 @@ import cn.gov.qinghai.enterprisecost.calculators.Inputs;
 import cn.gov.qinghai.enterprisecost.config.Today;
 import cn.gov.qinghai.enterprisecost.data.ApplicationEventRepository;
 import cn.gov.qinghai.enterprisecost.data.ApplicationEventRow;
-import cn.gov.qinghai.enterprisecost.data.ApplicationLock;
 import cn.gov.qinghai.enterprisecost.data.ApplicationRepository;
 import cn.gov.qinghai.enterprisecost.data.ApplicationRow;
+import cn.gov.qinghai.enterprisecost.data.ApplicationStore;
 import cn.gov.qinghai.enterprisecost.rules.ApprovalDeadline;
 import cn.gov.qinghai.enterprisecost.v1.Application;
 import cn.gov.qinghai.enterprisecost.v1.ApplicationKind;
@@ -57,7 +57,7 @@ public class ApplicationService {
     private final ApplicationEventRepository events;
     private final CalculatorCatalogue catalogue;
     private final ApprovalDeadline deadline;
-    private final ApplicationLock lock;
+    private final ApplicationStore store;
     private final Clock clock;
     private final Today today;
     private final ApplicationMapper mapper;
@@ -67,14 +67,14 @@ public class ApplicationService {
             ApplicationEventRepository events,
             CalculatorCatalogue catalogue,
             ApprovalDeadline deadline,
-            ApplicationLock lock,
+            ApplicationStore store,
             Clock clock,
             Today today) {
         this.applications = applications;
         this.events = events;
         this.catalogue = catalogue;
         this.deadline = deadline;
-        this.lock = lock;
+        this.store = store;
         this.clock = clock;
         this.today = today;
         this.mapper = new ApplicationMapper(events, deadline);
@@ -114,7 +114,7 @@ public class ApplicationService {
                 : InputReader.read(calculator.inputs(), request.getInputsMap(), errors.at("inputs"));
         errors.throwIfAny();
 
-        lock.lockRequestId(requestId);
+        store.lockRequestId(requestId);
         String inputsJson = InputsJson.write(request.getInputsMap());
         var existing = applications.findByRequestId(requestId);
         if (existing.isPresent()) {

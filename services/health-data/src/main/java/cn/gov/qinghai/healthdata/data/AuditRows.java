@@ -1,5 +1,6 @@
-package cn.gov.qinghai.healthdata.service;
+package cn.gov.qinghai.healthdata.data;
 
+import cn.gov.qinghai.healthdata.service.AuditTrail;
 import cn.gov.qinghai.kit.data.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;

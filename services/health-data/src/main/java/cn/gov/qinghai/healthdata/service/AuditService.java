@@ -6,13 +6,13 @@ import cn.gov.qinghai.health.v1.ListFhirAuditEventsRequest;
 import cn.gov.qinghai.health.v1.ListRecordAccessesRequest;
 import cn.gov.qinghai.health.v1.ListRecordAccessesResponse;
 import cn.gov.qinghai.health.v1.VerifyAuditChainResponse;
+import cn.gov.qinghai.healthdata.data.AuditStore;
 import cn.gov.qinghai.healthdata.data.RecordStore;
 import cn.gov.qinghai.healthdata.data.Rows.ResidentRow;
 import cn.gov.qinghai.healthdata.fhir.AuditEventBundle;
 import cn.gov.qinghai.healthdata.fhir.AuditEvents;
 import cn.gov.qinghai.healthdata.service.AuditTrail.Event;
 import cn.gov.qinghai.kit.auth.Caller;
-import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.Pages;
 import cn.gov.qinghai.kit.identity.AuditActors;
@@ -31,14 +31,14 @@ import org.hl7.fhir.r4.model.Bundle;
 @Singleton
 public class AuditService {
 
-    private final Sql sql;
+    private final AuditStore events;
     private final RecordStore store;
     private final AuditTrail audit;
     private final AuditVerifier verifier;
     private final Clock clock;
 
-    public AuditService(Sql sql, RecordStore store, AuditTrail audit, AuditVerifier verifier, Clock clock) {
-        this.sql = sql;
+    public AuditService(AuditStore events, RecordStore store, AuditTrail audit, AuditVerifier verifier, Clock clock) {
+        this.events = events;
         this.store = store;
         this.audit = audit;
         this.verifier = verifier;
@@ -69,21 +69,10 @@ public class AuditService {
             throw AccessDenied.record();
         }
         // Events by the resident themself (e.g. managing consent) are not "someone reading my record".
-        int total = sql.one(
-                        "SELECT count(*) FROM audit_event WHERE resident_id = ? AND actor <> ?",
-                        rs -> rs.getInt(1),
-                        r.get().id(),
-                        identity)
-                .orElse(0);
+        int total = events.countAboutByOthers(r.get().id(), identity);
         ListRecordAccessesResponse.Builder out =
                 ListRecordAccessesResponse.newBuilder().setTotalSize(total).setNextPageToken(window.nextToken(total));
-        sql.list(
-                        "SELECT * FROM audit_event WHERE resident_id = ? AND actor <> ? ORDER BY sequence DESC LIMIT ? OFFSET ?",
-                        AuditRows::map,
-                        r.get().id(),
-                        identity,
-                        window.size(),
-                        window.offset())
+        events.aboutByOthers(r.get().id(), identity, window.size(), window.offset())
                 .forEach(e -> out.addEvents(AccessEvent.newBuilder()
                         .setSequence(e.sequence())
                         .setAt(e.at().toString())
@@ -129,23 +118,12 @@ public class AuditService {
                     "not the resident nor an auditor covering them"));
             throw AccessDenied.record();
         }
-        int total = sql.one(
-                        "SELECT count(*) FROM audit_event WHERE resident_id = ?",
-                        rs -> rs.getInt(1),
-                        r.get().id())
-                .orElse(0);
-        List<AuditEvent> events = sql
-                .list(
-                        "SELECT * FROM audit_event WHERE resident_id = ?" + " ORDER BY sequence DESC LIMIT ? OFFSET ?",
-                        AuditRows::map,
-                        r.get().id(),
-                        count,
-                        request.getOffset())
-                .stream()
+        int total = events.countAbout(r.get().id());
+        List<AuditEvent> page = events.about(r.get().id(), count, request.getOffset()).stream()
                 .map(e -> AuditEvents.of(e, r.get().id().toString()))
                 .toList();
         Bundle bundle = AuditEventBundle.page(
-                events,
+                page,
                 total,
                 count,
                 request.getOffset(),

@@ -1,7 +1,7 @@
 package cn.gov.qinghai.healthdata.service;
 
+import cn.gov.qinghai.healthdata.data.AuditStore;
 import cn.gov.qinghai.kit.auth.Caller;
-import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.grpc.RequestIds;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -27,16 +27,13 @@ import java.util.UUID;
 @Singleton
 public class AuditTrail {
 
-    /** Advisory lock key of the audit chain ("HDAUDIT" in ASCII). */
-    private static final long CHAIN_LOCK = 0x4844415544495454L;
-
     public static final String GENESIS = "0".repeat(64);
 
-    private final Sql sql;
+    private final AuditStore events;
     private final Clock clock;
 
-    public AuditTrail(Sql sql, Clock clock) {
-        this.sql = sql;
+    public AuditTrail(AuditStore events, Clock clock) {
+        this.events = events;
         this.clock = clock;
     }
 
@@ -104,17 +101,35 @@ public class AuditTrail {
         public String recomputeHash() {
             return AuditTrail.sha256(prevHash + canonical());
         }
+
+        /** This row with its hash set. */
+        Stored withHash(String hash) {
+            return new Stored(
+                    sequence,
+                    at,
+                    actor,
+                    roles,
+                    organisation,
+                    purpose,
+                    action,
+                    resource,
+                    resourceId,
+                    residentId,
+                    outcome,
+                    detail,
+                    requestId,
+                    prevHash,
+                    hash);
+        }
     }
 
     /** Appends an event for the current caller; must run inside a transaction. */
     public Stored append(Event event) {
         Caller caller = Caller.current();
-        sql.execute("SELECT pg_advisory_xact_lock(?)", CHAIN_LOCK);
-        Object[] head = sql.one("SELECT sequence, hash FROM audit_event ORDER BY sequence DESC LIMIT 1", rs ->
-                        new Object[] {rs.getLong(1), rs.getString(2)})
-                .orElse(new Object[] {0L, GENESIS});
-        long sequence = (Long) head[0] + 1;
-        String prev = (String) head[1];
+        events.lockChain();
+        AuditStore.Head head = events.head().orElse(new AuditStore.Head(0, GENESIS));
+        long sequence = head.sequence() + 1;
+        String prev = head.hash();
         Stored row = new Stored(
                 sequence,
                 clock.instant().truncatedTo(ChronoUnit.MICROS),
@@ -131,42 +146,9 @@ public class AuditTrail {
                 RequestIds.current(),
                 prev,
                 "");
-        String hash = row.recomputeHash();
-        sql.update(
-                "INSERT INTO audit_event (sequence, at, actor, roles, organisation, purpose, action, resource,"
-                        + " resource_id, resident_id, outcome, detail, request_id, prev_hash, hash)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                row.sequence(),
-                row.at(),
-                row.actor(),
-                row.roles(),
-                row.organisation(),
-                row.purpose(),
-                row.action(),
-                row.resource(),
-                row.resourceId(),
-                row.residentId(),
-                row.outcome(),
-                row.detail(),
-                row.requestId(),
-                prev,
-                hash);
-        return new Stored(
-                row.sequence(),
-                row.at(),
-                row.actor(),
-                row.roles(),
-                row.organisation(),
-                row.purpose(),
-                row.action(),
-                row.resource(),
-                row.resourceId(),
-                row.residentId(),
-                row.outcome(),
-                row.detail(),
-                row.requestId(),
-                prev,
-                hash);
+        Stored stored = row.withHash(row.recomputeHash());
+        events.insert(stored);
+        return stored;
     }
 
     private static String nz(String s) {

@@ -1,7 +1,7 @@
 package cn.gov.qinghai.healthdata.service;
 
 import cn.gov.qinghai.health.v1.VerifyAuditChainResponse;
-import cn.gov.qinghai.kit.data.Sql;
+import cn.gov.qinghai.healthdata.data.AuditStore;
 import jakarta.inject.Singleton;
 
 /**
@@ -15,10 +15,10 @@ import jakarta.inject.Singleton;
 @Singleton
 public class AuditVerifier {
 
-    private final Sql sql;
+    private final AuditStore events;
 
-    public AuditVerifier(Sql sql) {
-        this.sql = sql;
+    public AuditVerifier(AuditStore events) {
+        this.events = events;
     }
 
     public VerifyAuditChainResponse verify() {
@@ -29,8 +29,7 @@ public class AuditVerifier {
             long broken;
             String problem = "";
         };
-        sql.each("SELECT * FROM audit_event ORDER BY sequence", rs -> {
-            AuditTrail.Stored row = AuditRows.map(rs);
+        events.eachInOrder(row -> {
             state.checked++;
             if (row.sequence() != state.expected) {
                 state.broken = row.sequence();

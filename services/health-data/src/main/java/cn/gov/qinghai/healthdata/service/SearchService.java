@@ -3,12 +3,11 @@ package cn.gov.qinghai.healthdata.service;
 import cn.gov.qinghai.health.v1.EncounterHit;
 import cn.gov.qinghai.health.v1.SearchEncountersRequest;
 import cn.gov.qinghai.health.v1.SearchEncountersResponse;
+import cn.gov.qinghai.healthdata.data.EncounterSearchStore;
+import cn.gov.qinghai.healthdata.data.EncounterSearchStore.Hit;
 import cn.gov.qinghai.healthdata.data.RecordStore;
-import cn.gov.qinghai.healthdata.data.Rows.EncounterRow;
 import cn.gov.qinghai.healthdata.service.AuditTrail.Event;
 import cn.gov.qinghai.kit.auth.Caller;
-import cn.gov.qinghai.kit.auth.Scope;
-import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.Pages;
 import cn.gov.qinghai.kit.identity.ResidentId;
@@ -16,7 +15,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,14 +28,15 @@ import java.util.UUID;
 @Singleton
 public class SearchService {
 
-    private final Sql sql;
+    private final EncounterSearchStore encounters;
     private final AccessPolicy policy;
     private final AuditTrail audit;
     private final RecordStore store;
     private final Clock clock;
 
-    public SearchService(Sql sql, AccessPolicy policy, AuditTrail audit, RecordStore store, Clock clock) {
-        this.sql = sql;
+    public SearchService(
+            EncounterSearchStore encounters, AccessPolicy policy, AuditTrail audit, RecordStore store, Clock clock) {
+        this.encounters = encounters;
         this.policy = policy;
         this.audit = audit;
         this.store = store;
@@ -65,41 +64,16 @@ public class SearchService {
             audit.append(Event.denied(purpose, "QUERY", "encounter", "", null, "role may not claim purpose"));
             throw AccessDenied.purpose(purpose);
         }
-        Scope.Sql region = caller.scope().where("r.region");
-        List<Object> params = new ArrayList<>(List.of(caller.organisation(), purpose, today, today));
-        StringBuilder where = new StringBuilder(" FROM encounter e JOIN resident r ON r.id = e.resident_id"
-                + " WHERE EXISTS (SELECT 1 FROM consent c WHERE c.resident_id = r.id AND c.organisation = ?"
-                + " AND c.purpose = ? AND c.revoked_at IS NULL AND c.valid_from <= ?"
-                + " AND (c.valid_to IS NULL OR c.valid_to >= ?)) AND " + region.condition());
-        params.add(region.parameter());
-        if (prefix != null) {
-            where.append(" AND e.diagnosis_code LIKE ?");
-            params.add(prefix + "%");
-        }
-        if (from != null) {
-            where.append(" AND e.start_date >= ?");
-            params.add(from);
-        }
-        if (to != null) {
-            where.append(" AND e.start_date <= ?");
-            params.add(to);
-        }
-        int total = sql.one("SELECT count(*)" + where, rs -> rs.getInt(1), params.toArray())
-                .orElse(0);
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(window.size());
-        pageParams.add(window.offset());
-        record Hit(EncounterRow row, String identity) {}
-        List<Hit> rows = sql.list(
-                "SELECT e.*, r.identity_number" + where + " ORDER BY e.start_date DESC, e.id LIMIT ? OFFSET ?",
-                rs -> new Hit(RecordStore.encounter(rs), rs.getString("identity_number")),
-                pageParams.toArray());
+        var query = new EncounterSearchStore.Query(
+                caller.organisation(), purpose, today, caller.scope().likePattern(), prefix, from, to);
+        int total = encounters.count(query);
+        List<Hit> rows = encounters.page(query, window.size(), window.offset());
         SearchEncountersResponse.Builder out =
                 SearchEncountersResponse.newBuilder().setTotalSize(total).setNextPageToken(window.nextToken(total));
         Set<UUID> residents = new LinkedHashSet<>();
         for (Hit h : rows) {
             out.addHits(EncounterHit.newBuilder()
-                    .setIdentityNumber(ResidentId.mask(h.identity()))
+                    .setIdentityNumber(ResidentId.mask(h.identityNumber()))
                     .setEncounter(Protos.encounter(
                             h.row(), store.prescriptions(h.row().id()))));
             residents.add(h.row().residentId());

@@ -3,10 +3,10 @@ package cn.gov.qinghai.healthdata.service;
 import cn.gov.qinghai.health.v1.GetOpenStatisticsRequest;
 import cn.gov.qinghai.health.v1.StatisticsCell;
 import cn.gov.qinghai.health.v1.StatisticsTable;
+import cn.gov.qinghai.healthdata.data.EncounterStatisticsStore;
 import cn.gov.qinghai.healthdata.rules.SmallCellSuppression;
 import cn.gov.qinghai.healthdata.rules.SmallCellSuppression.Mark;
 import cn.gov.qinghai.kit.auth.Scope;
-import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.explain.ExplanationBuilder;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.params.ParameterRegistry;
@@ -17,8 +17,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -32,14 +30,14 @@ import java.util.TreeSet;
 public class StatisticsService {
 
     public static final String PARAMETER = "health.statistics.disclosure";
-    static final List<String> DIMENSIONS = List.of("region", "county", "ageBand", "sex", "disease", "year", "quarter");
+    static final List<String> DIMENSIONS = EncounterStatisticsStore.DIMENSIONS;
 
-    private final Sql sql;
+    private final EncounterStatisticsStore encounters;
     private final ParameterRegistry parameters;
     private final Clock clock;
 
-    public StatisticsService(Sql sql, ParameterRegistry parameters, Clock clock) {
-        this.sql = sql;
+    public StatisticsService(EncounterStatisticsStore encounters, ParameterRegistry parameters, Clock clock) {
+        this.encounters = encounters;
         this.parameters = parameters;
         this.clock = clock;
     }
@@ -80,43 +78,10 @@ public class StatisticsService {
                 && (from == null || from.getDayOfMonth() == 1)
                 && (to == null || to.equals(to.withDayOfMonth(to.lengthOfMonth())))
                 && ageBandsAligned(rules);
-        List<String> exprs = dims.stream().map(d -> expression(d, rules, cube)).toList();
         // open statistics: a filter the public chooses (the whole province when none), not an authority scope
-        Scope.Sql where = new Scope(region == null ? Regions.PROVINCE : region).where("region");
-        List<Object> params = new ArrayList<>();
-        StringBuilder sqlText = new StringBuilder("SELECT ");
-        for (int i = 0; i < exprs.size(); i++) {
-            sqlText.append(exprs.get(i)).append(" AS d").append(i).append(", ");
-        }
-        sqlText.append(cube ? "sum(encounters) FROM encounter_count" : "count(*) FROM encounter")
-                .append(" WHERE ")
-                .append(where.condition());
-        params.add(where.parameter());
-        if (prefix != null) {
-            sqlText.append(cube ? " AND disease LIKE ?" : " AND diagnosis_code LIKE ?");
-            params.add(prefix + "%");
-        }
-        if (from != null) {
-            sqlText.append(cube ? " AND month >= ?" : " AND start_date >= ?");
-            params.add(from);
-        }
-        if (to != null) {
-            sqlText.append(cube ? " AND month <= ?" : " AND start_date <= ?");
-            params.add(to);
-        }
-        sqlText.append(" GROUP BY ").append(dims.size() == 1 ? "1" : "1, 2");
-        Map<List<String>, Long> counts = new HashMap<>();
-        sql.list(
-                sqlText.toString(),
-                rs -> {
-                    List<String> key = new ArrayList<>();
-                    for (int i = 0; i < dims.size(); i++) {
-                        key.add(rs.getString(i + 1));
-                    }
-                    counts.put(key, rs.getLong(dims.size() + 1));
-                    return null;
-                },
-                params.toArray());
+        String regionLike = new Scope(region == null ? Regions.PROVINCE : region).likePattern();
+        Map<List<String>, Long> counts = encounters.counts(
+                new EncounterStatisticsStore.Query(dims, cube, regionLike, prefix, from, to, bounds(rules)));
 
         StatisticsTable.Builder out =
                 StatisticsTable.newBuilder().addAllDimensions(dims).setThreshold((int) threshold);
@@ -196,20 +161,6 @@ public class StatisticsService {
         return out.setExplanation(why.build()).build();
     }
 
-    private static String expression(String dimension, ParameterValue rules, boolean cube) {
-        String date = cube ? "month" : "start_date";
-        return switch (dimension) {
-            case "region" -> "substr(region, 1, 4) || '00'";
-            case "county" -> "region";
-            case "sex" -> "sex";
-            case "disease" -> cube ? "disease" : "substr(diagnosis_code, 1, 3)";
-            case "year" -> "to_char(" + date + ", 'YYYY')";
-            case "quarter" -> "to_char(" + date + ", 'YYYY\"Q\"Q')";
-            case "ageBand" -> ageBands(rules, cube ? "age_group" : "age_at_start");
-            default -> throw new IllegalArgumentException(dimension);
-        };
-    }
-
     /** Whether every age band starts on a multiple of 5, so that the cube's 5-year groups add up to it. */
     static boolean ageBandsAligned(ParameterValue rules) {
         return bounds(rules).stream().allMatch(b -> b % 5 == 0);
@@ -219,29 +170,5 @@ public class StatisticsService {
     private static List<Integer> bounds(ParameterValue rules) {
         return ((List<Object>) rules.asMap().get("ageBandLowerBoundsInclusive"))
                 .stream().map(b -> Integer.parseInt(b.toString())).toList();
-    }
-
-    /** CASE expression over an age column from the band lower bounds (integers from the parameter file). */
-    static String ageBands(ParameterValue rules, String column) {
-        List<Integer> lower = bounds(rules);
-        Map<Integer, String> labels = new LinkedHashMap<>();
-        for (int i = 0; i < lower.size(); i++) {
-            labels.put(
-                    lower.get(i),
-                    i + 1 < lower.size()
-                            ? String.format("%03d-%03d", lower.get(i), lower.get(i + 1) - 1)
-                            : String.format("%03d+", lower.get(i)));
-        }
-        StringBuilder s = new StringBuilder("CASE");
-        for (int i = lower.size() - 1; i >= 0; i--) {
-            s.append(" WHEN ")
-                    .append(column)
-                    .append(" >= ")
-                    .append(lower.get(i))
-                    .append(" THEN '")
-                    .append(labels.get(lower.get(i)))
-                    .append("'");
-        }
-        return s.append(" ELSE 'unknown' END").toString();
     }
 }

@@ -5,12 +5,12 @@ import cn.gov.qinghai.health.v1.CaseReport;
 import cn.gov.qinghai.health.v1.GetEarlyWarningsRequest;
 import cn.gov.qinghai.health.v1.GetEarlyWarningsResponse;
 import cn.gov.qinghai.health.v1.ReportInfectiousCaseRequest;
+import cn.gov.qinghai.healthdata.data.CaseReportStore;
+import cn.gov.qinghai.healthdata.data.CaseReportStore.CaseReportRow;
 import cn.gov.qinghai.healthdata.rules.CodeFormats;
 import cn.gov.qinghai.healthdata.rules.EarsC2;
 import cn.gov.qinghai.healthdata.service.AuditTrail.Event;
 import cn.gov.qinghai.kit.auth.Caller;
-import cn.gov.qinghai.kit.auth.Scope;
-import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.explain.ExplanationBuilder;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.ServiceException;
@@ -19,15 +19,11 @@ import cn.gov.qinghai.kit.params.ParameterRegistry;
 import cn.gov.qinghai.kit.params.ParameterValue;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,13 +40,13 @@ public class SurveillanceService {
 
     static final Set<String> CLASSIFICATIONS = Set.of("SUSPECTED", "CLINICAL", "CONFIRMED");
 
-    private final Sql sql;
+    private final CaseReportStore reports;
     private final AuditTrail audit;
     private final ParameterRegistry parameters;
     private final Clock clock;
 
-    public SurveillanceService(Sql sql, AuditTrail audit, ParameterRegistry parameters, Clock clock) {
-        this.sql = sql;
+    public SurveillanceService(CaseReportStore reports, AuditTrail audit, ParameterRegistry parameters, Clock clock) {
+        this.reports = reports;
         this.audit = audit;
         this.parameters = parameters;
         this.clock = clock;
@@ -84,8 +80,7 @@ public class SurveillanceService {
         String county = errors.qinghaiRegion("county", request.getCounty());
         errors.throwIfAny();
         caller.requireRegion(county);
-        Optional<CaseReport> replay =
-                sql.one("SELECT * FROM case_report WHERE request_id = ?", SurveillanceService::report, requestId);
+        Optional<CaseReport> replay = reports.byRequestId(requestId).map(SurveillanceService::report);
         if (replay.isPresent()) {
             if (!replay.get().getDiseaseCode().equals(disease)) {
                 throw ServiceException.alreadyExists(
@@ -94,10 +89,7 @@ public class SurveillanceService {
             return replay.get();
         }
         UUID id = UUID.randomUUID();
-        sql.update(
-                "INSERT INTO case_report (id, request_id, identity_number, disease_code, disease_category,"
-                        + " classification, onset_date, diagnosis_date, county, reported_by, organisation, reported_at)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        reports.insert(
                 id,
                 requestId,
                 identity,
@@ -112,8 +104,7 @@ public class SurveillanceService {
                 clock.instant());
         audit.append(Event.granted("public-health", "CREATE", "case-report", id.toString(), null)
                 .withDetail("disease=" + disease + " county=" + county));
-        return sql.one("SELECT * FROM case_report WHERE id = ?", SurveillanceService::report, id)
-                .orElseThrow();
+        return reports.byId(id).map(SurveillanceService::report).orElseThrow();
     }
 
     @Transactional
@@ -127,23 +118,14 @@ public class SurveillanceService {
         int baselineWeeks = EarsC2.baselineWeeks(p);
         int lag = EarsC2.lagWeeks(p);
         LocalDate firstBaseline = week.minusWeeks(baselineWeeks + lag);
-        Scope.Sql scope = caller.scope().where("county");
-        List<Object> params = new ArrayList<>(List.of(firstBaseline, week.plusDays(6)));
-        params.add(scope.parameter());
         // weekly counts per county and category, for the baseline weeks through the evaluated week
         Map<String, long[]> series = new TreeMap<>();
         int span = baselineWeeks + lag + 1;
-        sql.list(
-                "SELECT county, disease_category, date_trunc('week', diagnosis_date)::date AS wk, count(*)"
-                        + " FROM case_report WHERE diagnosis_date BETWEEN ? AND ? AND " + scope.condition()
-                        + " GROUP BY 1, 2, 3",
-                rs -> {
-                    long[] s = series.computeIfAbsent(rs.getString(1) + "|" + rs.getString(2), k -> new long[span]);
-                    int index = (int) ChronoUnit.WEEKS.between(firstBaseline, rs.getObject(3, LocalDate.class));
-                    s[index] = rs.getLong(4);
-                    return null;
-                },
-                params.toArray());
+        for (CaseReportStore.WeekCount c : reports.weeklyCounts(
+                firstBaseline, week.plusDays(6), caller.scope().likePattern())) {
+            long[] s = series.computeIfAbsent(c.county() + "|" + c.category(), k -> new long[span]);
+            s[(int) ChronoUnit.WEEKS.between(firstBaseline, c.week())] = c.count();
+        }
         GetEarlyWarningsResponse.Builder out =
                 GetEarlyWarningsResponse.newBuilder().setWeekStart(week.toString());
         for (Map.Entry<String, long[]> e : series.entrySet()) {
@@ -179,19 +161,18 @@ public class SurveillanceService {
         return out.build();
     }
 
-    static CaseReport report(ResultSet rs) throws SQLException {
+    static CaseReport report(CaseReportRow r) {
         return CaseReport.newBuilder()
-                .setId(rs.getString("id"))
-                .setIdentityNumber(ResidentId.mask(rs.getString("identity_number")))
-                .setDiseaseCode(rs.getString("disease_code"))
-                .setClassification(rs.getString("classification"))
-                .setOnsetDate(rs.getObject("onset_date", LocalDate.class).toString())
-                .setDiagnosisDate(
-                        rs.getObject("diagnosis_date", LocalDate.class).toString())
-                .setCounty(rs.getString("county"))
-                .setReportedBy(rs.getString("reported_by"))
-                .setOrganisation(rs.getString("organisation"))
-                .setReportedAt(Sql.instant(rs, "reported_at").toString())
+                .setId(r.id().toString())
+                .setIdentityNumber(ResidentId.mask(r.identityNumber()))
+                .setDiseaseCode(r.diseaseCode())
+                .setClassification(r.classification())
+                .setOnsetDate(r.onsetDate().toString())
+                .setDiagnosisDate(r.diagnosisDate().toString())
+                .setCounty(r.county())
+                .setReportedBy(r.reportedBy())
+                .setOrganisation(r.organisation())
+                .setReportedAt(r.reportedAt().toString())
                 .build();
     }
 }

@@ -5,9 +5,9 @@ import cn.gov.qinghai.kit.grpc.DecimalRule;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.ServiceException;
 import cn.gov.qinghai.kit.money.Money;
-import cn.gov.qinghai.wage.data.PublishLock;
 import cn.gov.qinghai.wage.data.PublishedStandardRepository;
 import cn.gov.qinghai.wage.data.PublishedStandardRow;
+import cn.gov.qinghai.wage.data.PublishedStandardStore;
 import cn.gov.qinghai.wage.rules.WageStandard;
 import cn.gov.qinghai.wage.v1.PublishStandardRequest;
 import cn.gov.qinghai.wage.v1.PublishedStandard;
@@ -38,13 +38,14 @@ public class PublishingService {
 
     private final PublishedStandardRepository repository;
     private final StandardBook book;
-    private final PublishLock lock;
+    private final PublishedStandardStore standards;
     private final Clock clock;
 
-    public PublishingService(PublishedStandardRepository repository, StandardBook book, PublishLock lock, Clock clock) {
+    public PublishingService(
+            PublishedStandardRepository repository, StandardBook book, PublishedStandardStore standards, Clock clock) {
         this.repository = repository;
         this.book = book;
-        this.lock = lock;
+        this.standards = standards;
         this.clock = clock;
     }
 
@@ -67,7 +68,7 @@ public class PublishingService {
         errors.throwIfAny();
         caller.requireRegion(region);
 
-        lock.lock();
+        standards.lockPublications();
         var existing = repository.findByRequestId(requestId);
         if (existing.isPresent()) {
             PublishedStandardRow row = existing.get();

@@ -4,15 +4,15 @@ import cn.gov.qinghai.kit.data.Sql;
 import jakarta.inject.Singleton;
 
 /**
- * The advisory lock a repository cannot take: serialises submissions with one request id until commit, so a
+ * What {@link ApplicationRepository} cannot express over {@code application}: the advisory lock that serialises submissions with one request id until commit, so a
  * concurrent retry waits and then replays the first instead of failing on the UNIQUE constraint.
  */
 @Singleton
-public class ApplicationLock {
+public class ApplicationStore {
 
     private final Sql sql;
 
-    public ApplicationLock(Sql sql) {
+    public ApplicationStore(Sql sql) {
         this.sql = sql;
     }
 
