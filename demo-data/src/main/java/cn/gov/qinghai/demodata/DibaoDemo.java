@@ -5,6 +5,8 @@ import cn.gov.qinghai.dibao.v1.CaseStatus;
 import cn.gov.qinghai.dibao.v1.DecideCaseRequest;
 import cn.gov.qinghai.dibao.v1.DibaoServiceGrpc;
 import cn.gov.qinghai.dibao.v1.DibaoServiceGrpc.DibaoServiceBlockingStub;
+import cn.gov.qinghai.dibao.v1.ExitCaseRequest;
+import cn.gov.qinghai.dibao.v1.ExitReason;
 import cn.gov.qinghai.dibao.v1.GetCrossMatchReportRequest;
 import cn.gov.qinghai.dibao.v1.Household;
 import cn.gov.qinghai.dibao.v1.Income;
@@ -25,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Dibao households of every county, entered as paper files through the whole workflow (申请 → 审核 → 核对 → 审批),
- * each step on the day it was taken in 2017 ({@code appliedOn} / {@code decidedOn}), so that the published recipient
+ * each step on the day it was taken in 2017 ({@code appliedOn} / {@code decidedOn} / {@code exitedOn}), so that the published recipient
  * lists and payment rosters of 2017 months have content; a few cases stay pending or are rejected. Then the poverty
  * office's 建档立卡 roster, which overlaps the approved heads in part, so the cross-match has all three categories.
  */
@@ -37,6 +39,9 @@ final class DibaoDemo implements DemoDomain {
     private static final int HOUSEHOLDS_PER_COUNTY = 6;
 
     private static final LocalDate FIRST_DAY = LocalDate.of(2017, 6, 16);
+    /** The demonstration year ends: no step is dated later. */
+    private static final LocalDate LAST_DAY = LocalDate.of(2017, 12, 29);
+
     private static final List<String> TOWNSHIPS = List.of("城关镇", "东川镇", "西河乡", "南滩乡", "北山乡");
 
     private final Connections connections;
@@ -150,7 +155,23 @@ final class DibaoDemo implements DemoDomain {
             sent++;
         }
         if (c.getStatus() == CaseStatus.VERIFIED) {
-            decide(c, Stage.COUNTY_APPROVAL, Outcome.PASS, approved, "同意");
+            c = decide(c, Stage.COUNTY_APPROVAL, Outcome.PASS, approved, "同意");
+            sent++;
+        }
+        if (c.getStatus() == CaseStatus.APPROVED && indexInCounty == 4) {
+            // one household per county leaves the guarantee later in 2017, on the day the county decided it
+            LocalDate exited = approved.plusDays(45 + random.nextInt(60));
+            if (exited.isAfter(LAST_DAY)) {
+                exited = LAST_DAY;
+            }
+            stub(DEPARTMENT)
+                    .exitCase(ExitCaseRequest.newBuilder()
+                            .setCaseId(c.getId())
+                            .setReason(ExitReason.OUT_OF_POVERTY)
+                            .setExpectedVersion(c.getVersion())
+                            .setExitedOn(exited.toString())
+                            .setNote("家庭收入已超过当地低保标准（示例数据）")
+                            .build());
             sent++;
         }
         return sent;

@@ -13,13 +13,14 @@ import cn.gov.qinghai.hotline.v1.TicketAction;
 import cn.gov.qinghai.hotline.v1.TransitionTicketRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
  * 12345 tickets of every prefecture in the catalogue's hotline categories (never an emergency), entered by a 12345
- * operator (calls and portal requests), and the Xining labour agency accepting and resolving the ones routed to it.
+ * operator (calls and portal requests) on days of 2017 ({@code receivedOn}), and the Xining labour agency accepting and resolving the ones routed to it.
  */
 final class HotlineDemo implements DemoDomain {
 
@@ -27,6 +28,8 @@ final class HotlineDemo implements DemoDomain {
     static final String AGENCY = "hotline-labour-xining";
     static final String AGENCY_ID = "630100-human-resources";
     static final int TICKETS = 40;
+    /** 96号 takes effect: the first day a 12345 ticket can be received. */
+    private static final LocalDate FIRST_DAY = LocalDate.of(2017, 6, 5);
 
     private final Connections connections;
     private final Random random;
@@ -95,6 +98,9 @@ final class HotlineDemo implements DemoDomain {
                             .setRegion(where.code())
                             .setDescription("市民反映" + where.name() + "的" + about + "问题，请尽快处理。（示例数据）")
                             .setSource(i % 3 == 0 ? Source.PORTAL : Source.PHONE_12345)
+                            // received in the second half of 2017, not on the day the platform starts
+                            .setReceivedOn(
+                                    FIRST_DAY.plusDays(random.nextInt(200)).toString())
                             .build())
                     .getTicket();
             sent++;

@@ -182,6 +182,19 @@ class CalculatorPagesBrowserTest {
                 String table = text("side-by-side");
                 assertTrue(table.contains("10000.00") && table.contains("12000.00"), table);
                 assertTrue(table.contains("50%") && table.contains("60%"), table);
+                assertFalse(table.contains("（元）（元）") || table.contains("(yuan) (yuan)"), "the unit once: " + table);
+                String caveats = text("reform-caveats");
+                assertFalse(caveats.contains("enterprise_cost."), "no parameter id for a reader: " + caveats);
+                assertTrue(caveats.contains("60%"), "the supposition in words: " + caveats);
+                openWorking("#reform-working");
+                String working = driver().findElement(By.cssSelector("#reform-working details"))
+                        .getText();
+                assertFalse(working.matches("(?s).*\\d ratio.*"), "a rate as a percentage: " + working);
+                if (lang.equals("zh")) {
+                    assertFalse(
+                            working.matches("(?s).*[A-Za-z]{3,}.*"),
+                            "the working in Chinese, no English words: " + working);
+                }
                 assertNoSidewaysScroll("stable-job what-if @" + width);
                 screenshot("calc-stable-job-what-if-" + lang + "-" + width);
             }

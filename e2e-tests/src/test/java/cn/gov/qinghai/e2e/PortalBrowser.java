@@ -259,7 +259,8 @@ public final class PortalBrowser {
     }
 
     /**
-     * The checks every portal page must pass at a width: {@code lang} as expected ("zh-CN" or "en"), a title, one
+     * The checks every portal page must pass at a width: {@code lang} as expected ("zh-CN" or "en"; an English page
+     * English except what is marked Chinese), a title, one
      * {@code main h1}, no sideways scroll, chart text at least 12 px, 0 serious/critical axe violations, and a screenshot named after the page,
      * language and width. Console errors are not checked here (a 4xx answer page logs one by design); call
      * {@link #assertNoConsoleErrors} where the page should answer 200.
@@ -273,6 +274,9 @@ public final class PortalBrowser {
         assertNoSidewaysScroll(page);
         assertSvgTextAtLeast(page, 12);
         PortalAxe.assertNoSeriousViolations(page);
+        if (lang.equals("en")) {
+            assertEnglishExceptMarkedChinese(page);
+        }
         screenshot(shotName(path, width, lang));
     }
 
@@ -302,7 +306,8 @@ public final class PortalBrowser {
 
     /**
      * Clicks and waits for the answer page: Selenium's click can return while the old page is still shown, so wait
-     * until a mark set on the old window is gone and the expected element (or {@code #page-error}) is there.
+     * until a mark set on the old window is gone and the expected element (or {@code #page-error}) is there. An
+     * English answer page must be English except what is marked Chinese.
      */
     public static void clickAndWaitFor(By what, String expectedId) {
         js("window.portalOldPage = true");
@@ -313,6 +318,9 @@ public final class PortalBrowser {
                                 .equals(Boolean.TRUE)
                         && !d.findElements(By.cssSelector("#" + expectedId.replace(".", "\\.") + ", #page-error"))
                                 .isEmpty());
+        if ("en".equals(html().getAttribute("lang"))) {
+            assertEnglishExceptMarkedChinese(driver().getCurrentUrl());
+        }
         List<WebElement> pageError = driver().findElements(By.id("page-error"));
         assertTrue(
                 pageError.isEmpty() || !driver().findElements(By.id(expectedId)).isEmpty(),

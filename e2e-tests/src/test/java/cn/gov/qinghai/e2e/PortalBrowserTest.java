@@ -456,6 +456,14 @@ class PortalBrowserTest {
         assertFalse(driver.getPageSource().contains("13800005678"), "the phone is never shown publicly");
         assertNoConsoleErrors("/hotline/track");
         screenshot("hotline-track");
+
+        // in English the agency and the departments 110 calls in are named in English (portal/hotline-names.yaml)
+        open("/hotline/track?lang=en&number=" + number);
+        assertEquals("Haidong Justice Bureau", text("ticket-agency"));
+        PortalBrowser.assertEnglishExceptMarkedChinese("/hotline/track?lang=en");
+        open("/hotline?lang=en");
+        assertTrue(text("list-joint").contains("fire service (119)"), text("list-joint"));
+        PortalBrowser.assertEnglishExceptMarkedChinese("/hotline?lang=en");
     }
 
     @Test

@@ -69,8 +69,23 @@ final class CalculatorForm {
         return english ? definition.getTitleEn() : definition.getTitleZh();
     }
 
+    /** What the amount is, in the page's language; the service writes the unit as "CNY", a reader says yuan. */
     String amountMeaning() {
-        return new Bilingual(english).pick(definition.getAmountMeaning());
+        String meaning = new Bilingual(english).pick(definition.getAmountMeaning());
+        return english ? meaning.replace("CNY", "yuan") : meaning;
+    }
+
+    /**
+     * The amount's label with its unit once: the meaning when it names the unit already ("稳岗补贴（元）"),
+     * otherwise the meaning (or "金额") followed by "（元）".
+     */
+    String amountLabel() {
+        String meaning = amountMeaning();
+        if (meaning.contains("元") || meaning.contains("yuan")) {
+            return meaning;
+        }
+        return (meaning.isEmpty() ? pages.message(request, "ec.amount") : meaning)
+                + pages.message(request, "ec.compare.yuan");
     }
 
     String effectiveFrom() {

@@ -216,6 +216,9 @@ public class EnterpriseCostPages implements PortalSection {
         if (result.hasReformCalculation()) {
             model.put("comparison", comparison(request, form, result));
             model.put("reformResult", result.getReformCalculation());
+            model.put(
+                    "reformCaveats",
+                    whatIf.caveats(request, result.getReformCalculation().getExplanation(), typed));
         }
     }
 
@@ -247,9 +250,7 @@ public class EnterpriseCostPages implements PortalSection {
                 pages.message(request, result.getEligible() ? "ec.yes" : "ec.no"),
                 pages.message(request, reform.getEligible() ? "ec.yes" : "ec.no")));
         if (!result.getAmount().isEmpty() || !reform.getAmount().isEmpty()) {
-            String amount = form.amountMeaning().isEmpty() ? pages.message(request, "ec.amount") : form.amountMeaning();
-            rows.add(new WhatIfPanels.Row(
-                    amount + pages.message(request, "ec.compare.yuan"), result.getAmount(), reform.getAmount()));
+            rows.add(new WhatIfPanels.Row(form.amountLabel(), result.getAmount(), reform.getAmount()));
         }
         Map<String, CalculatorForm.Output> after = new LinkedHashMap<>();
         form.outputs(reform).forEach(o -> after.put(o.name(), o));

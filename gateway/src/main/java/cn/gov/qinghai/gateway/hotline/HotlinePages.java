@@ -59,11 +59,17 @@ public class HotlinePages implements PortalSection {
     private final HotlineServiceGrpc.HotlineServiceBlockingStub hotline;
     private final Downstream downstream;
     private final PortalPages pages;
+    private final HotlineNames names;
 
-    HotlinePages(HotlineServiceGrpc.HotlineServiceBlockingStub hotline, Downstream downstream, PortalPages pages) {
+    HotlinePages(
+            HotlineServiceGrpc.HotlineServiceBlockingStub hotline,
+            Downstream downstream,
+            PortalPages pages,
+            HotlineNames names) {
         this.hotline = hotline;
         this.downstream = downstream;
         this.pages = pages;
+        this.names = names;
     }
 
     @Override
@@ -112,6 +118,7 @@ public class HotlinePages implements PortalSection {
     @Get(uri = "/track", produces = MediaType.TEXT_HTML)
     HttpResponse<ModelAndView<Map<String, Object>>> track(HttpRequest<?> request, @Nullable @QueryValue String number) {
         Map<String, Object> model = pages.model(request, SERVICE);
+        model.put("names", names);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("number", number == null ? "" : number.trim().toUpperCase());
         FormErrors errors = new FormErrors();
@@ -136,6 +143,7 @@ public class HotlinePages implements PortalSection {
 
     private Map<String, Object> model(HttpRequest<?> request, Map<String, String> form, FormErrors errors) {
         Map<String, Object> model = pages.model(request, SERVICE);
+        model.put("names", names);
         model.put("form", form);
         model.put("errors", errors);
         model.put("regions", Regions.prefectures());

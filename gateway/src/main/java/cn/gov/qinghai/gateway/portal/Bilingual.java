@@ -28,7 +28,7 @@ public final class Bilingual {
     }
 
     /** A run of Chinese: starts and ends with a CJK character or CJK punctuation, may hold digits and brackets. */
-    private static final java.util.regex.Pattern CHINESE = java.util.regex.Pattern.compile(
+    static final java.util.regex.Pattern CHINESE = java.util.regex.Pattern.compile(
             "[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef]"
                     + "(?:[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef0-9()\\-./· ]*[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef])?");
 

@@ -75,7 +75,9 @@ public class RenderedPagesFilter implements HttpServerFilter {
     private static String render(Writable page) throws IOException {
         StringWriter out = new StringWriter();
         page.writeTo(out);
-        return out.toString();
+        String html = out.toString();
+        // an English page marks what Chinese is left in it (document numbers, names given only in Chinese)
+        return ChineseMarks.englishPage(html) ? ChineseMarks.mark(html) : html;
     }
 
     /** The 500 page, itself rendered in memory; should even that fail, one plain sentence with the request id. */

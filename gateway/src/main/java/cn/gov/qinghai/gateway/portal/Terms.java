@@ -21,6 +21,7 @@ public final class Terms {
 
     private static final Pattern NAME = Pattern.compile("\\b[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+\\b|\\b[a-z]{3,}\\b");
     private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
 
     private final MessageSource messages;
     private final Locale locale;
@@ -56,6 +57,34 @@ public final class Terms {
     /** An input's name in the page's language ("grossPay" → "应发工资" / "gross pay"). */
     public String name(String name) {
         return name == null ? "" : word(name);
+    }
+
+    /** A value of the working in words: "true"/"false" as 是/否 (yes/no); anything else as it is. */
+    public String value(String value) {
+        if ("true".equals(value) || "false".equals(value)) {
+            return message("term.value." + value, value);
+        }
+        return value == null ? "" : value;
+    }
+
+    /**
+     * A parameter's value with its unit as a reader says it: a rate as a percentage ("0.50 ratio" → "50%"), yuan
+     * and time in the page's words ("1500 CNY/month" → "1500 元/月"); a unit without a word is shown as it is.
+     */
+    public String parameter(String value, String unit) {
+        String v = value == null ? "" : value;
+        String u = unit == null ? "" : unit.trim();
+        boolean number = NUMBER.matcher(v).matches();
+        if (number && "ratio".equals(u)) {
+            return PortalNumbers.asPercent(v) + "%";
+        }
+        String words = u.isEmpty() ? "" : message("term.unit." + u.replace(' ', '_'), u);
+        return words.isEmpty() ? v : v + " " + words;
+    }
+
+    private String message(String key, String fallback) {
+        String m = messages.getMessage(key, locale).orElse(key);
+        return m.equals(key) ? fallback : m;
     }
 
     private String word(String token) {

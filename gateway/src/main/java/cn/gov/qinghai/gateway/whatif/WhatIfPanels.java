@@ -8,6 +8,7 @@ import cn.gov.qinghai.common.v1.ParameterUse;
 import cn.gov.qinghai.common.v1.Reform;
 import cn.gov.qinghai.gateway.api.DownstreamException;
 import cn.gov.qinghai.gateway.parameters.ParametersDirectory;
+import cn.gov.qinghai.gateway.portal.Bilingual;
 import cn.gov.qinghai.gateway.portal.FormErrors;
 import cn.gov.qinghai.gateway.portal.PortalLanguage;
 import cn.gov.qinghai.gateway.portal.PortalNumbers;
@@ -37,6 +38,8 @@ public class WhatIfPanels {
 
     public static final String VALUE = "whatIfValue";
     private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
+    /** A parameter id as the services write it in a caveat: "enterprise_cost.stable_job_subsidy = ". */
+    private static final Pattern PARAMETER_ID = Pattern.compile("\\b[a-z][a-z_]*(\\.[a-z][a-z_0-9]*)+\\s*=");
 
     private final WhatIfLevers levers;
     private final ParametersDirectory parameters;
@@ -121,6 +124,29 @@ public class WhatIfPanels {
         return path.startsWith("reform.") ? VALUE : path;
     }
 
+    /**
+     * The caveats of the answer under the supposition, in the page's language. The service notes the supposed value
+     * by its parameter id ("假设：enterprise_cost.stable_job_subsidy = 0.6 …"); a reader gets the figure's words
+     * and the value as typed instead ("假设“稳岗补贴占上年失业保险费的比例”为 60%：…"), once.
+     */
+    public List<String> caveats(HttpRequest<?> request, Explanation reform, Map<String, String> typed) {
+        Bilingual bi = new Bilingual(PortalLanguage.isEnglish(pages.locale(request)));
+        String hypothesis = hypothesis(request, typed.getOrDefault(CHOICE, ""), typed.getOrDefault(VALUE, ""));
+        List<String> out = new ArrayList<>();
+        for (String c : reform.getCaveatsList()) {
+            String text = bi.pick(c);
+            if (PARAMETER_ID.matcher(text).find()) {
+                text = hypothesis.isEmpty()
+                        ? pages.message(request, "whatif.notLaw")
+                        : pages.message(request, "whatif.caveat", hypothesis);
+            }
+            if (!out.contains(text)) {
+                out.add(text);
+            }
+        }
+        return out;
+    }
+
     /** "研发补助比例 改为 15%": what the reform supposes, in words; empty when nothing was asked. */
     private String hypothesis(HttpRequest<?> request, String chosen, String typed) {
         Optional<WhatIfLevers.Lever> l = levers.find(chosen);
@@ -194,9 +220,8 @@ public class WhatIfPanels {
 
     /** The comparison of two answers whose outputs the page has put side by side. */
     public static Comparison compare(List<Row> rows, List<String> changedSteps, boolean english) {
-        List<String> titles = changedSteps.stream()
-                .map(t -> new cn.gov.qinghai.gateway.portal.Bilingual(english).pick(t))
-                .toList();
+        List<String> titles =
+                changedSteps.stream().map(t -> new Bilingual(english).pick(t)).toList();
         return new Comparison(rows, titles);
     }
 }

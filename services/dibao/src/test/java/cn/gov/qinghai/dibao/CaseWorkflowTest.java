@@ -168,6 +168,32 @@ class CaseWorkflowTest {
                         .stream()
                         .anyMatch(e -> e.getCaseId().equals(approved.getId())),
                 "paid from 2017-07, in the August roster");
+
+        // the exit too: dated the day it was decided, paid through that month, not before the approval
+        assertEquals(
+                "DECIDED_BEFORE_PREVIOUS_STEP",
+                error(() -> approver.exitCase(exit(approved, "2017-07-27"))).reason());
+        assertEquals(
+                List.of("exitedOn"),
+                error(() -> approver.exitCase(exit(approved, "2999-01-01"))).fields());
+        Case exited = approver.exitCase(exit(approved, "2017-11-20"));
+        assertEquals("2017-11-20", exited.getExitDate());
+        assertEquals("2017-11", exited.getLastPaidMonth());
+        assertTrue(
+                exited.getHistoryList()
+                        .get(exited.getHistoryCount() - 1)
+                        .getAt()
+                        .startsWith("2017-11-20"),
+                exited.getHistoryList().toString());
+    }
+
+    private static cn.gov.qinghai.dibao.v1.ExitCaseRequest exit(Case c, String on) {
+        return cn.gov.qinghai.dibao.v1.ExitCaseRequest.newBuilder()
+                .setCaseId(c.getId())
+                .setReason(cn.gov.qinghai.dibao.v1.ExitReason.DEATH)
+                .setExpectedVersion(c.getVersion())
+                .setExitedOn(on)
+                .build();
     }
 
     /** June 2017, the month 86号 takes effect (16th), has a recipient list: the page's own example month. */

@@ -220,16 +220,7 @@ public class CaseService {
                     .withMetadata(Map.of("status", from));
         }
         if (decidedOn != null) {
-            LocalDate previous = store.history(row.id()).stream()
-                    .map(h -> h.at().atZone(clock.getZone()).toLocalDate())
-                    .max(LocalDate::compareTo)
-                    .orElse(decidedOn);
-            if (decidedOn.isBefore(previous)) {
-                throw ServiceException.failedPrecondition(
-                                "DECIDED_BEFORE_PREVIOUS_STEP",
-                                "decidedOn " + decidedOn + " is before the case's previous step on " + previous)
-                        .withMetadata(Map.of("previous", previous.toString()));
-            }
+            notBeforePreviousStep(row, decidedOn);
         }
         // a decision recorded after the fact takes effect, and is assessed, as of the day it was taken
         Instant now = decidedOn == null ? clock.instant() : middayOf(decidedOn);
@@ -265,7 +256,10 @@ public class CaseService {
                 "reason", request.getReason(), ExitReason.EXIT_REASON_UNSPECIFIED, ExitReason.UNRECOGNIZED);
         errors.check(request.getExpectedVersion() >= 1, "expectedVersion", "is required (Case.version)");
         String note = errors.optionalText("note", request.getNote(), FieldErrors.MAX_TEXT);
-        var limits = retention.at(LocalDate.now(clock));
+        LocalDate exitedOn = pastDay(errors, "exitedOn", request.getExitedOn());
+        // an exit recorded after the fact takes effect, and is limited, as of the day it was decided
+        LocalDate today = exitedOn == null ? LocalDate.now(clock) : exitedOn;
+        var limits = retention.at(today);
         int min = ExitRetention.min(limits);
         int max = ExitRetention.max(limits);
         int months = request.getRetentionMonths();
@@ -281,6 +275,9 @@ public class CaseService {
             throw ServiceException.failedPrecondition(
                     "ILLEGAL_TRANSITION", "only an approved case can exit; the case is " + row.status());
         }
+        if (exitedOn != null) {
+            notBeforePreviousStep(row, exitedOn);
+        }
         if (months > 0) {
             boolean disabled =
                     CaseViews.household(row).getMembersList().stream().anyMatch(Member::hasDisabilityGrade);
@@ -291,7 +288,6 @@ public class CaseService {
                                 + "member leaving because they are out of poverty");
             }
         }
-        LocalDate today = LocalDate.now(clock);
         LocalDate lastPaid = today.withDayOfMonth(1).plusMonths(months);
         if (!store.exit(row.id(), row.version(), reason.name(), today, months, lastPaid)) {
             throw versionConflict(row.id());
@@ -299,9 +295,16 @@ public class CaseService {
         String text = "reason " + reason + "; paid through "
                 + lastPaid.toString().substring(0, 7) + (months > 0 ? " (" + months + " months retained, 二(五))" : "")
                 + (note == null ? "" : "; " + note);
-        store.appendHistory(row.id(), "EXITED", "APPROVED", "EXITED", caller.subject(), clock.instant(), text);
+        store.appendHistory(
+                row.id(),
+                "EXITED",
+                "APPROVED",
+                "EXITED",
+                caller.subject(),
+                exitedOn == null ? clock.instant() : middayOf(exitedOn),
+                text);
         LOG.info("case {} exited ({}) by {}", row.id(), reason, caller.subject());
-        return view(store.byId(row.id()).orElseThrow(), today);
+        return view(store.byId(row.id()).orElseThrow(), LocalDate.now(clock));
     }
 
     private boolean approve(CaseRow row, LocalDate today, Instant now) {
@@ -389,6 +392,19 @@ public class CaseService {
             return null;
         }
         return day;
+    }
+
+    /** A step recorded after the fact cannot come before the case's latest step (DECIDED_BEFORE_PREVIOUS_STEP). */
+    private void notBeforePreviousStep(CaseRow row, LocalDate day) {
+        LocalDate previous = store.history(row.id()).stream()
+                .map(h -> h.at().atZone(clock.getZone()).toLocalDate())
+                .max(LocalDate::compareTo)
+                .orElse(day);
+        if (day.isBefore(previous)) {
+            throw ServiceException.failedPrecondition(
+                            "DECIDED_BEFORE_PREVIOUS_STEP", day + " is before the case's previous step on " + previous)
+                    .withMetadata(Map.of("previous", previous.toString()));
+        }
     }
 
     private Instant middayOf(LocalDate day) {

@@ -45,6 +45,8 @@ public class IntakeService {
 
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    /** 96号 takes effect: no call is received before it. */
+    private static final LocalDate FIRST_DAY = LocalDate.of(2017, 6, 5);
 
     private final CatalogueService catalogue;
     private final Classifier classifier;
@@ -82,9 +84,17 @@ public class IntakeService {
         if (source == Source.PHONE_12345 || source == Source.TRANSFER_FROM_110) {
             caller.requireAnyRole(Access.OPERATOR);
         }
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, PlatformGrpcFactory.CHINA);
         FieldErrors errors = new FieldErrors();
+        // a call entered after the fact is received, numbered, routed and timed as of its own day (noon, China)
+        LocalDate receivedOn = receivedOn(errors, r.getReceivedOn());
+        if (!r.getReceivedOn().isEmpty()) {
+            caller.requireAnyRole(Access.OPERATOR);
+        }
+        Instant clockNow = clock.instant();
+        Instant now = receivedOn == null
+                ? clockNow
+                : receivedOn.atTime(12, 0).atZone(PlatformGrpcFactory.CHINA).toInstant();
+        LocalDate today = LocalDate.ofInstant(now, PlatformGrpcFactory.CHINA);
         String requestId = Validation.requestId(errors, "requestId", r.getRequestId());
         String description = errors.text("description", r.getDescription(), FieldErrors.MAX_TEXT);
         String category = Validation.category(errors, "categoryCode", r.getCategoryCode(), catalogue.inForce(today));
@@ -96,7 +106,7 @@ public class IntakeService {
 
         String hash =
                 hash(r.toBuilder().setRequestId("").setSource(source).build().toByteArray());
-        Optional<SubmitTicketResponse> replay = replay(requestId, hash, caller, now);
+        Optional<SubmitTicketResponse> replay = replay(requestId, hash, caller, clockNow);
         if (replay.isPresent()) {
             return replay.get();
         }
@@ -114,7 +124,7 @@ public class IntakeService {
                     c.toByteArray());
             return inserted
                     ? SubmitTicketResponse.newBuilder().setClassification(c).build()
-                    : replay(requestId, hash, caller, now).orElseThrow();
+                    : replay(requestId, hash, caller, clockNow).orElseThrow();
         }
         Optional<Agency> agency = c.getChannel() == Channel.HOTLINE_TICKET
                 ? routing.route(region, c.getCategoryCode(), today)
@@ -156,7 +166,7 @@ public class IntakeService {
                 c.toByteArray());
         Optional<TicketRow> inserted = tickets.insertIfNew(row);
         if (inserted.isEmpty()) {
-            return replay(requestId, hash, caller, now).orElseThrow();
+            return replay(requestId, hash, caller, clockNow).orElseThrow();
         }
         TicketRow t = inserted.get();
         String actor = caller.isAnonymous() ? "public" : caller.subject();
@@ -188,8 +198,25 @@ public class IntakeService {
         }
         return SubmitTicketResponse.newBuilder()
                 .setClassification(c)
-                .setTicket(view.of(t, tickets.history(t.id()), level(caller), now))
+                .setTicket(view.of(t, tickets.history(t.id()), level(caller), clockNow))
                 .build();
+    }
+
+    /** {@code receivedOn}: optional ISO day, not in the future, not before 96号 took effect (2017-06-05). */
+    private LocalDate receivedOn(FieldErrors errors, String value) {
+        LocalDate day = errors.optionalDate("receivedOn", value);
+        if (day == null) {
+            return null;
+        }
+        if (day.isAfter(LocalDate.ofInstant(clock.instant(), PlatformGrpcFactory.CHINA))) {
+            errors.add("receivedOn", "must not be in the future");
+            return null;
+        }
+        if (day.isBefore(FIRST_DAY)) {
+            errors.add("receivedOn", "must be " + FIRST_DAY + " or later (96号 takes effect)");
+            return null;
+        }
+        return day;
     }
 
     /** The first answer to {@code requestId}, if any; a different payload under it is REQUEST_ID_REUSED. */
