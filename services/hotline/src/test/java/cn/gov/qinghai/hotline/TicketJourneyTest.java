@@ -373,7 +373,7 @@ class TicketJourneyTest {
         assertTrue(market.listTickets(ListTicketsRequest.getDefaultInstance()).getTicketsList().stream()
                 .allMatch(x -> x.getAgencyId().equals("630100-market-regulation")));
         assertEquals(
-                Status.Code.UNAUTHENTICATED,
+                Status.Code.PERMISSION_DENIED,
                 assertThrows(
                                 StatusRuntimeException.class,
                                 () -> operator("630100")
@@ -496,7 +496,7 @@ class TicketJourneyTest {
                 sample.getTicketsList().stream().map(Ticket::getNumber).toList(),
                 again.getTicketsList().stream().map(Ticket::getNumber).toList());
         assertEquals(
-                Status.Code.UNAUTHENTICATED,
+                Status.Code.PERMISSION_DENIED,
                 assertThrows(
                                 StatusRuntimeException.class,
                                 () -> sup.getSupervisionReport(GetSupervisionReportRequest.newBuilder()
