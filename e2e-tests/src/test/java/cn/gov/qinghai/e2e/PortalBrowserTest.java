@@ -460,6 +460,8 @@ class PortalBrowserTest {
         // in English the agency and the departments 110 calls in are named in English (portal/hotline-names.yaml)
         open("/hotline/track?lang=en&number=" + number);
         assertEquals("Haidong Justice Bureau", text("ticket-agency"));
+        assertTrue(text("ticket-limit-note").contains("Local rule: "), text("ticket-limit-note"));
+        assertFalse(text("ticket-limit-note").contains("地方规则"), "the time-limit note in English");
         PortalBrowser.assertEnglishExceptMarkedChinese("/hotline/track?lang=en");
         open("/hotline?lang=en");
         assertTrue(text("list-joint").contains("fire service (119)"), text("list-joint"));

@@ -407,6 +407,10 @@ class HotlineRoutesTest {
         HttpResponse<String> track = send("GET", "/hotline/track?number=20170710-ABCDEFGH", null, null, null, null);
         assertEquals(200, track.statusCode(), track.body());
         assertTrue(track.body().contains("已交办"), track.body());
+        HttpResponse<String> trackEn =
+                send("GET", "/hotline/track?lang=en&number=20170710-ABCDEFGH", null, null, null, null);
+        assertTrue(trackEn.body().contains("Local rule: "), "the time-limit note in English: " + trackEn.body());
+        assertFalse(trackEn.body().contains("地方规则"), trackEn.body());
     }
 
     private static HttpResponse<String> send(
