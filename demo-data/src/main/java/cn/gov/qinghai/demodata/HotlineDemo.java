@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * 12345 tickets of every prefecture in the catalogue's hotline categories (never an emergency), entered by a 12345
- * operator (calls and portal requests) on days of 2017 ({@code receivedOn}), and the Xining labour agency accepting and resolving the ones routed to it.
+ * operator (calls and portal requests) on days of 2017 ({@code receivedOn}), and the Xining labour agency accepting and resolving the ones routed to it, each step on its own later day of 2017 ({@code actedOn}).
  */
 final class HotlineDemo implements DemoDomain {
 
@@ -30,6 +30,8 @@ final class HotlineDemo implements DemoDomain {
     static final int TICKETS = 40;
     /** 96号 takes effect: the first day a 12345 ticket can be received. */
     private static final LocalDate FIRST_DAY = LocalDate.of(2017, 6, 5);
+    /** The demonstration year ends: no step is dated later. */
+    private static final LocalDate LAST_DAY = LocalDate.of(2017, 12, 29);
 
     private final Connections connections;
     private final Random random;
@@ -91,6 +93,8 @@ final class HotlineDemo implements DemoDomain {
             Counties.County where = counties.get(i % 2 == 0 ? random.nextInt(7) : random.nextInt(counties.size()));
             String about =
                     c.getKeywordsCount() > 0 ? c.getKeywords(random.nextInt(c.getKeywordsCount())) : c.getNameZh();
+            // received in the second half of 2017, not on the day the platform starts
+            LocalDate received = FIRST_DAY.plusDays(random.nextInt(200));
             Ticket t = operator()
                     .submitTicket(SubmitTicketRequest.newBuilder()
                             .setRequestId(REQUEST_PREFIX + "hl-" + i)
@@ -98,9 +102,7 @@ final class HotlineDemo implements DemoDomain {
                             .setRegion(where.code())
                             .setDescription("市民反映" + where.name() + "的" + about + "问题，请尽快处理。（示例数据）")
                             .setSource(i % 3 == 0 ? Source.PORTAL : Source.PHONE_12345)
-                            // received in the second half of 2017, not on the day the platform starts
-                            .setReceivedOn(
-                                    FIRST_DAY.plusDays(random.nextInt(200)).toString())
+                            .setReceivedOn(received.toString())
                             .build())
                     .getTicket();
             sent++;
@@ -111,16 +113,23 @@ final class HotlineDemo implements DemoDomain {
             t = agency().getTicket(GetTicketRequest.newBuilder()
                     .setNumber(t.getNumber())
                     .build());
+            LocalDate day = received;
             for (TicketAction a : List.of(TicketAction.ACCEPT, TicketAction.START, TicketAction.RESOLVE)) {
                 if (!t.getAllowedActionsList().contains(a)) {
                     continue;
+                }
+                // each step a few days after the previous one, within 2017 (never before the ticket was received)
+                day = day.plusDays(random.nextInt(a == TicketAction.RESOLVE ? 4 : 2));
+                if (day.isAfter(LAST_DAY)) {
+                    day = LAST_DAY;
                 }
                 TransitionTicketRequest.Builder r = TransitionTicketRequest.newBuilder()
                         .setNumber(t.getNumber())
                         .setAction(a)
                         .setExpectedVersion(t.getVersion())
                         .setRequestId(
-                                REQUEST_PREFIX + "hl-" + i + "-" + a.name().toLowerCase());
+                                REQUEST_PREFIX + "hl-" + i + "-" + a.name().toLowerCase())
+                        .setActedOn(day.toString());
                 if (a == TicketAction.RESOLVE) {
                     r.setResult("已联系当事人并协调解决。（示例数据）");
                 }

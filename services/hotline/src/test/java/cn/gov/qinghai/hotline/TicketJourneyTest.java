@@ -328,6 +328,76 @@ class TicketJourneyTest {
         }
     }
 
+    /**
+     * The agency's steps of a call entered after the fact carry their own days too (actedOn): history, accepted and
+     * resolved times and resolved-on-time are those of that day; not in the future, not before the ticket was
+     * received nor before its previous step, every invalid field at once.
+     */
+    @Test
+    void aStepEnteredAfterTheFactCarriesTheDayItWasTaken() {
+        Ticket t = operator("630100")
+                .submitTicket(matter("老板拖欠工资三个月", "630102")
+                        .setSource(cn.gov.qinghai.hotline.v1.Source.PHONE_12345)
+                        .setReceivedOn("2017-06-20")
+                        .build())
+                .getTicket();
+        var clerk = agency(XINING_LABOUR);
+        Ticket received = t;
+        for (String day : List.of("2017-06-19", "2017-07-11", "June")) {
+            GrpcErrorDetails e = GrpcErrorDetails.of(assertThrows(
+                    StatusRuntimeException.class,
+                    () -> step(
+                            clerk,
+                            received,
+                            TicketAction.ACCEPT,
+                            TransitionTicketRequest.newBuilder().setActedOn(day))));
+            assertEquals(List.of("actedOn"), e.fields(), day);
+        }
+        GrpcErrorDetails both = GrpcErrorDetails.of(assertThrows(
+                StatusRuntimeException.class,
+                () -> clerk.transitionTicket(TransitionTicketRequest.newBuilder()
+                        .setNumber(received.getNumber())
+                        .setAction(TicketAction.ACCEPT)
+                        .setRequestId("s-" + UUID.randomUUID())
+                        .setActedOn("2017-07-11")
+                        .build())));
+        assertEquals(List.of("actedOn", "expectedVersion"), both.fields());
+
+        t = step(
+                clerk,
+                t,
+                TicketAction.ACCEPT,
+                TransitionTicketRequest.newBuilder().setActedOn("2017-06-21"));
+        assertTrue(t.getAcceptedAt().startsWith("2017-06-21"), t.getAcceptedAt());
+        Ticket accepted = t;
+        GrpcErrorDetails early = GrpcErrorDetails.of(assertThrows(
+                StatusRuntimeException.class,
+                () -> step(
+                        clerk,
+                        accepted,
+                        TicketAction.START,
+                        TransitionTicketRequest.newBuilder().setActedOn("2017-06-20"))));
+        assertEquals(List.of("actedOn"), early.fields(), "before the previous step");
+        t = step(
+                clerk,
+                t,
+                TicketAction.START,
+                TransitionTicketRequest.newBuilder().setActedOn("2017-06-21"));
+        // resolved within 120 hours of 2017-06-20: on time, though today (07-10) it would be late
+        t = step(
+                clerk,
+                t,
+                TicketAction.RESOLVE,
+                TransitionTicketRequest.newBuilder().setResult("已责令企业补发工资").setActedOn("2017-06-23"));
+        assertTrue(t.getResolvedAt().startsWith("2017-06-23"), t.getResolvedAt());
+        assertTrue(t.getClock().getResolvedOnTime());
+        List<String> days = t.getHistoryList().stream()
+                .filter(h -> h.getAction() != TicketAction.TICKET_ACTION_UNSPECIFIED)
+                .map(h -> h.getAt().substring(0, 10))
+                .toList();
+        assertEquals(List.of("2017-06-21", "2017-06-21", "2017-06-23"), days);
+    }
+
     @Test
     void everyInvalidFieldAtOnceAndUnknownCategoryNamesTheAllowedOnes() {
         GrpcErrorDetails e = GrpcErrorDetails.of(assertThrows(

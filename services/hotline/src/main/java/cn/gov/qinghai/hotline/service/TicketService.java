@@ -179,9 +179,11 @@ public class TicketService {
     public Ticket transition(TransitionTicketRequest r) {
         Access.Scope scope = Access.scope(Access.OPERATOR, Access.AGENCY);
         Caller caller = scope.caller();
-        Instant now = clock.instant();
+        Instant clockNow = clock.instant();
         FieldErrors errors = new FieldErrors();
         String number = Validation.number(errors, r.getNumber());
+        // a step entered after the fact is validated against, and recorded on, its own day
+        LocalDate actedOn = actedOn(errors, r.getActedOn());
         TicketAction action = errors.enumValue(
                 "action", r.getAction(), TicketAction.TICKET_ACTION_UNSPECIFIED, TicketAction.UNRECOGNIZED);
         errors.check(r.getExpectedVersion() >= 1, "expectedVersion", "is required: the version of the ticket you saw");
@@ -189,7 +191,8 @@ public class TicketService {
         String reason = errors.optionalText("reason", r.getReason(), FieldErrors.MAX_TEXT);
         String result = errors.optionalText("result", r.getResult(), FieldErrors.MAX_TEXT);
         String note = errors.optionalText("note", r.getNote(), FieldErrors.MAX_TEXT);
-        String category = Validation.category(errors, "categoryCode", r.getCategoryCode(), catalogue.inForce(today()));
+        String category = Validation.category(
+                errors, "categoryCode", r.getCategoryCode(), catalogue.inForce(actedOn == null ? today() : actedOn));
         if (action == TicketAction.RETURN || action == TicketAction.REOPEN) {
             errors.check(reason != null, "reason", "is required for " + action);
         }
@@ -212,7 +215,7 @@ public class TicketService {
 
         TicketRow t = tickets.byNumberForUpdate(number).filter(scope::sees).orElseThrow(() -> notFound(number));
         if (tickets.transitionSeen(t.id(), requestId)) {
-            return view.of(t, tickets.history(t.id()), levelFor(caller, t), now);
+            return view.of(t, tickets.history(t.id()), levelFor(caller, t), clockNow);
         }
         TicketState state = TicketState.valueOf(t.state());
         if (TicketLifecycle.isTerminal(state)) {
@@ -234,6 +237,7 @@ public class TicketService {
                                 + TicketLifecycle.allowedActions(state),
                         t));
         authorise(step, caller, t);
+        Instant now = actedOn == null ? clockNow : actedAt(t, actedOn, clockNow);
         TicketRow next = apply(t, step, r, category, reason, result, now);
         tickets.update(next);
         String eventNote = switch (action) {
@@ -254,7 +258,41 @@ public class TicketService {
                 eventNote == null ? "" : eventNote,
                 next.agencyId() == null ? "" : next.agencyId(),
                 requestId));
-        return view.of(next, tickets.history(t.id()), levelFor(caller, next), now);
+        return view.of(next, tickets.history(t.id()), levelFor(caller, next), clockNow);
+    }
+
+    /** {@code actedOn}: optional ISO day, not in the future (the ticket-relative limits are in {@link #actedAt}). */
+    private LocalDate actedOn(FieldErrors errors, String value) {
+        LocalDate day = errors.optionalDate("actedOn", value);
+        if (day != null && day.isAfter(today())) {
+            errors.add("actedOn", "must not be in the future");
+            return null;
+        }
+        return day;
+    }
+
+    /**
+     * The instant of a step taken on {@code day}: noon China time (like receivedOn), but never before the ticket's
+     * latest event (two steps on one day keep their order) nor after now. A day before the ticket was received or
+     * before its previous step is an invalid actedOn.
+     */
+    private Instant actedAt(TicketRow t, LocalDate day, Instant clockNow) {
+        LocalDate received = LocalDate.ofInstant(t.receivedAt(), PlatformGrpcFactory.CHINA);
+        Instant previous = tickets.history(t.id()).stream()
+                .map(EventRow::at)
+                .max(Instant::compareTo)
+                .orElse(t.receivedAt());
+        LocalDate previousDay = LocalDate.ofInstant(previous, PlatformGrpcFactory.CHINA);
+        if (day.isBefore(received)) {
+            throw ServiceException.invalid("actedOn", "must not be before the ticket was received on " + received);
+        }
+        if (day.isBefore(previousDay)) {
+            throw ServiceException.invalid(
+                    "actedOn", "must not be before the ticket's previous step on " + previousDay);
+        }
+        Instant noon = day.atTime(12, 0).atZone(PlatformGrpcFactory.CHINA).toInstant();
+        Instant at = noon.isBefore(previous) ? previous : noon;
+        return at.isAfter(clockNow) ? clockNow : at;
     }
 
     private static void authorise(TicketLifecycle.Step step, Caller caller, TicketRow t) {
