@@ -31,7 +31,9 @@ final class LocalDatabase implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setServerConfig("max_connections", "200")
-                .setPGStartupWait(java.time.Duration.ofSeconds(30))
+                // 30 s was once not enough for a second cluster started beside a running platform and a build
+                // on two loaded cores (DemoDataE2eTest, 2026-12-07); a healthy start takes 1-3 s
+                .setPGStartupWait(java.time.Duration.ofSeconds(90))
                 .start();
         return new LocalDatabase(pg);
     }
