@@ -1,12 +1,10 @@
 package cn.gov.qinghai.healthdata.data;
 
-import cn.gov.qinghai.healthdata.data.Rows.ConsentRow;
 import cn.gov.qinghai.healthdata.data.Rows.EncounterRow;
 import cn.gov.qinghai.healthdata.data.Rows.EntryRow;
 import cn.gov.qinghai.healthdata.data.Rows.MeasurementRow;
 import cn.gov.qinghai.healthdata.data.Rows.PrescriptionRow;
 import cn.gov.qinghai.healthdata.data.Rows.Recorded;
-import cn.gov.qinghai.healthdata.data.Rows.ResidentRow;
 import cn.gov.qinghai.kit.data.Sql;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -17,7 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads and writes residents, entries, encounters, prescriptions and consents (no access decisions here). */
+/**
+ * Reads and writes entries, encounters and prescriptions (no access decisions here); residents and consents are in
+ * {@link ResidentRepository} and {@link ConsentRepository}.
+ */
 @Singleton
 public class RecordStore {
 
@@ -25,32 +26,6 @@ public class RecordStore {
 
     public RecordStore(Sql sql) {
         this.sql = sql;
-    }
-
-    public Optional<ResidentRow> residentByIdentity(String identityNumber) {
-        return sql.one("SELECT * FROM resident WHERE identity_number = ?", RecordStore::resident, identityNumber);
-    }
-
-    public Optional<ResidentRow> residentByRequest(String requestId) {
-        return sql.one("SELECT * FROM resident WHERE request_id = ?", RecordStore::resident, requestId);
-    }
-
-    public void insert(ResidentRow r) {
-        sql.update(
-                "INSERT INTO resident (id, request_id, identity_number, name, health_card_number, sex, birth_date,"
-                        + " region, platform_level, quality, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                r.id(),
-                r.requestId(),
-                r.identityNumber(),
-                r.name(),
-                r.healthCard(),
-                String.valueOf(r.sex()),
-                r.birthDate(),
-                r.region(),
-                r.level(),
-                r.quality(),
-                r.createdBy(),
-                r.createdAt());
     }
 
     public Optional<EntryRow> entryByRequest(String requestId) {
@@ -113,10 +88,6 @@ public class RecordStore {
                         residentId)
                 .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
-    }
-
-    public Optional<ResidentRow> resident(UUID id) {
-        return sql.one("SELECT * FROM resident WHERE id = ?", RecordStore::resident, id);
     }
 
     public List<EntryRow> entries(UUID residentId) {
@@ -215,76 +186,6 @@ public class RecordStore {
         return byEncounter;
     }
 
-    public Optional<ConsentRow> consentByRequest(String requestId) {
-        return sql.one("SELECT * FROM consent WHERE request_id = ?", RecordStore::consent, requestId);
-    }
-
-    public Optional<ConsentRow> consent(UUID id) {
-        return sql.one("SELECT * FROM consent WHERE id = ?", RecordStore::consent, id);
-    }
-
-    public void insert(ConsentRow c) {
-        sql.update(
-                "INSERT INTO consent (id, request_id, resident_id, organisation, purpose, valid_from, valid_to,"
-                        + " granted_by, granted_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                c.id(),
-                c.requestId(),
-                c.residentId(),
-                c.organisation(),
-                c.purpose(),
-                c.validFrom(),
-                c.validTo(),
-                c.grantedBy(),
-                c.grantedAt());
-    }
-
-    /** Stamps a revocation once; returns false when it was already revoked. */
-    public boolean revoke(UUID id, String by, Instant at) {
-        return sql.update(
-                        "UPDATE consent SET revoked_by = ?, revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-                        by,
-                        at,
-                        id)
-                == 1;
-    }
-
-    public List<ConsentRow> consents(UUID residentId) {
-        return sql.list(
-                "SELECT * FROM consent WHERE resident_id = ? ORDER BY granted_at DESC, id",
-                RecordStore::consent,
-                residentId);
-    }
-
-    /** Whether an active consent exists for this organisation and purpose on {@code day}. */
-    public boolean hasActiveConsent(UUID residentId, String organisation, String purpose, LocalDate day) {
-        return sql.one(
-                        "SELECT 1 FROM consent WHERE resident_id = ? AND organisation = ? AND purpose = ?"
-                                + " AND revoked_at IS NULL AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) LIMIT 1",
-                        rs -> true,
-                        residentId,
-                        organisation,
-                        purpose,
-                        day,
-                        day)
-                .isPresent();
-    }
-
-    static ResidentRow resident(ResultSet rs) throws SQLException {
-        return new ResidentRow(
-                Sql.uuid(rs, "id"),
-                rs.getString("request_id"),
-                rs.getString("identity_number"),
-                rs.getString("name"),
-                rs.getString("health_card_number"),
-                rs.getString("sex").charAt(0),
-                Sql.date(rs, "birth_date"),
-                rs.getString("region"),
-                rs.getInt("platform_level"),
-                rs.getString("quality"),
-                rs.getString("created_by"),
-                Sql.instant(rs, "created_at"));
-    }
-
     static EntryRow entry(ResultSet rs) throws SQLException {
         return new EntryRow(
                 Sql.uuid(rs, "id"),
@@ -333,20 +234,5 @@ public class RecordStore {
 
     static MeasurementRow measurement(ResultSet rs) throws SQLException {
         return new MeasurementRow(Sql.uuid(rs, "entry_id"), rs.getString("kind"), rs.getBigDecimal("value"));
-    }
-
-    static ConsentRow consent(ResultSet rs) throws SQLException {
-        return new ConsentRow(
-                Sql.uuid(rs, "id"),
-                rs.getString("request_id"),
-                Sql.uuid(rs, "resident_id"),
-                rs.getString("organisation"),
-                rs.getString("purpose"),
-                Sql.date(rs, "valid_from"),
-                Sql.date(rs, "valid_to"),
-                rs.getString("granted_by"),
-                Sql.instant(rs, "granted_at"),
-                rs.getString("revoked_by"),
-                Sql.instant(rs, "revoked_at"));
     }
 }

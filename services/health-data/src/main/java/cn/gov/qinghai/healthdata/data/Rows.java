@@ -1,24 +1,32 @@
 package cn.gov.qinghai.healthdata.data;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** Rows of the health-record tables, as plain records. */
+/**
+ * Rows of the health-record tables, as plain records. Those marked {@code @MappedEntity} are read and written by
+ * their repositories ({@link ResidentRepository}, {@link ConsentRepository}); ids are chosen by the caller.
+ */
 public final class Rows {
     private Rows() {}
 
+    @MappedEntity("resident")
     public record ResidentRow(
-            UUID id,
+            @Id UUID id,
             String requestId,
             String identityNumber,
             String name,
-            String healthCard,
+            @Nullable @MappedProperty("health_card_number") String healthCard,
             char sex,
             LocalDate birthDate,
             String region,
-            int level,
+            @MappedProperty("platform_level") int level,
             String quality,
             String createdBy,
             Instant createdAt) {}
@@ -70,18 +78,19 @@ public final class Rows {
     /** Who recorded a row (token subject) and when. */
     public record Recorded(String by, Instant at) {}
 
+    @MappedEntity("consent")
     public record ConsentRow(
-            UUID id,
+            @Id UUID id,
             String requestId,
             UUID residentId,
             String organisation,
             String purpose,
             LocalDate validFrom,
-            LocalDate validTo,
+            @Nullable LocalDate validTo,
             String grantedBy,
             Instant grantedAt,
-            String revokedBy,
-            Instant revokedAt) {
+            @Nullable String revokedBy,
+            @Nullable Instant revokedAt) {
         /** In force on {@code day}: not revoked and inside the period. */
         public boolean activeOn(LocalDate day) {
             return revokedAt == null && !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo));

@@ -5,6 +5,7 @@ import cn.gov.qinghai.health.v1.GetMajorMedicalExpensesRequest;
 import cn.gov.qinghai.health.v1.MajorMedicalExpenses;
 import cn.gov.qinghai.health.v1.MedicalExpenseItem;
 import cn.gov.qinghai.healthdata.data.RecordStore;
+import cn.gov.qinghai.healthdata.data.ResidentRepository;
 import cn.gov.qinghai.healthdata.data.Rows.ResidentRow;
 import cn.gov.qinghai.healthdata.rules.MajorMedicalExpense;
 import cn.gov.qinghai.healthdata.service.AuditTrail.Event;
@@ -34,12 +35,19 @@ public class DibaoExpenseService {
     public static final String ROLE = "dibao:verifier";
 
     private final RecordStore store;
+    private final ResidentRepository residents;
     private final AuditTrail audit;
     private final ParameterRegistry parameters;
     private final Clock clock;
 
-    public DibaoExpenseService(RecordStore store, AuditTrail audit, ParameterRegistry parameters, Clock clock) {
+    public DibaoExpenseService(
+            RecordStore store,
+            ResidentRepository residents,
+            AuditTrail audit,
+            ParameterRegistry parameters,
+            Clock clock) {
         this.store = store;
+        this.residents = residents;
         this.audit = audit;
         this.parameters = parameters;
         this.clock = clock;
@@ -59,7 +67,7 @@ public class DibaoExpenseService {
         errors.check(!request.getPurpose().isEmpty(), "purpose", "is required (\"" + PURPOSE + "\")");
         errors.throwIfAny();
         String detail = "year=" + request.getYear() + " case=" + (caseReference == null ? "" : caseReference);
-        Optional<ResidentRow> resident = store.residentByIdentity(identity);
+        Optional<ResidentRow> resident = residents.findByIdentityNumber(identity);
         if (!caller.hasRole(ROLE) || !PURPOSE.equals(request.getPurpose())) {
             audit.append(Event.denied(
                             request.getPurpose(),

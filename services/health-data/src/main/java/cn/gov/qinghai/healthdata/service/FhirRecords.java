@@ -1,5 +1,6 @@
 package cn.gov.qinghai.healthdata.service;
 
+import cn.gov.qinghai.healthdata.data.ConsentRepository;
 import cn.gov.qinghai.healthdata.data.RecordStore;
 import cn.gov.qinghai.healthdata.data.Rows.ConsentRow;
 import cn.gov.qinghai.healthdata.data.Rows.ResidentRow;
@@ -23,10 +24,12 @@ public class FhirRecords {
     public static final String DIBAO_VERIFICATION = "dibao-verification";
 
     private final RecordStore store;
+    private final ConsentRepository consentRows;
     private final Clock clock;
 
-    public FhirRecords(RecordStore store, Clock clock) {
+    public FhirRecords(RecordStore store, ConsentRepository consentRows, Clock clock) {
         this.store = store;
+        this.consentRows = consentRows;
         this.clock = clock;
     }
 
@@ -36,7 +39,7 @@ public class FhirRecords {
         boolean dibao = DIBAO_VERIFICATION.equals(purpose);
         List<ConsentRow> consents = dibao
                 ? List.of()
-                : store.consents(r.id()).stream()
+                : consentRows.findByResidentIdOrderByGrantedAtDescAndIdAsc(r.id()).stream()
                         .filter(c -> AccessPolicy.SELF.equals(purpose)
                                 || (c.purpose().equals(purpose)
                                         && c.organisation()

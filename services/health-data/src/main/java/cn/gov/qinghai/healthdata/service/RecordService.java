@@ -13,6 +13,7 @@ import cn.gov.qinghai.health.v1.RegisterResidentRequest;
 import cn.gov.qinghai.health.v1.Resident;
 import cn.gov.qinghai.health.v1.ResidentRecord;
 import cn.gov.qinghai.healthdata.data.RecordStore;
+import cn.gov.qinghai.healthdata.data.ResidentRepository;
 import cn.gov.qinghai.healthdata.data.Rows.EncounterRow;
 import cn.gov.qinghai.healthdata.data.Rows.EntryRow;
 import cn.gov.qinghai.healthdata.data.Rows.MeasurementRow;
@@ -54,13 +55,21 @@ public class RecordService {
             Set.of("HEALTH_CHECK", "VACCINATION", "CHRONIC_FOLLOW_UP", "MATERNAL_CARE", "CHILD_CARE");
 
     private final RecordStore store;
+    private final ResidentRepository residents;
     private final AccessPolicy policy;
     private final AuditTrail audit;
     private final QualityRules quality;
     private final Clock clock;
 
-    public RecordService(RecordStore store, AccessPolicy policy, AuditTrail audit, QualityRules quality, Clock clock) {
+    public RecordService(
+            RecordStore store,
+            ResidentRepository residents,
+            AccessPolicy policy,
+            AuditTrail audit,
+            QualityRules quality,
+            Clock clock) {
         this.store = store;
+        this.residents = residents;
         this.policy = policy;
         this.audit = audit;
         this.quality = quality;
@@ -84,7 +93,7 @@ public class RecordService {
         errors.throwIfAny();
         caller.requireRegion(region);
 
-        Optional<ResidentRow> replay = store.residentByRequest(requestId);
+        Optional<ResidentRow> replay = residents.findByRequestId(requestId);
         if (replay.isPresent()) {
             if (!replay.get().identityNumber().equals(identity)) {
                 throw ServiceException.alreadyExists(
@@ -92,7 +101,7 @@ public class RecordService {
             }
             return Protos.resident(replay.get(), true);
         }
-        if (store.residentByIdentity(identity).isPresent()) {
+        if (residents.findByIdentityNumber(identity).isPresent()) {
             throw ServiceException.alreadyExists(
                     "RESIDENT_EXISTS", "a resident with this identity number is already" + " registered");
         }
@@ -110,7 +119,7 @@ public class RecordService {
                 Finding.encode(findings),
                 caller.subject(),
                 clock.instant());
-        store.insert(row);
+        residents.save(row);
         audit.append(
                 Event.granted("registration", "CREATE", "resident", row.id().toString(), row.id()));
         return Protos.resident(row, true);
@@ -163,7 +172,7 @@ public class RecordService {
                 action,
                 resource,
                 ResidentId.mask(identity),
-                () -> store.residentByIdentity(identity),
+                () -> residents.findByIdentityNumber(identity),
                 today);
     }
 
@@ -182,7 +191,7 @@ public class RecordService {
                 action,
                 resource,
                 residentId.toString(),
-                () -> store.resident(residentId),
+                () -> residents.findById(residentId),
                 LocalDate.now(clock));
     }
 
