@@ -6,7 +6,6 @@ import cn.gov.qinghai.kit.grpc.DecimalRule;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.ServiceException;
 import cn.gov.qinghai.kit.money.Money;
-import cn.gov.qinghai.retail.data.EnterpriseStore;
 import cn.gov.qinghai.retail.data.ServicePointStore;
 import cn.gov.qinghai.retail.data.SubsidyApplicationStore;
 import cn.gov.qinghai.retail.rules.RetailParameters;
@@ -40,14 +39,14 @@ public class RuralService {
 
     private final ServicePointStore points;
     private final SubsidyApplicationStore applications;
-    private final EnterpriseStore enterprises;
+    private final EnterpriseService enterprises;
     private final RetailParameters parameters;
     private final Clock clock;
 
     public RuralService(
             ServicePointStore points,
             SubsidyApplicationStore applications,
-            EnterpriseStore enterprises,
+            EnterpriseService enterprises,
             RetailParameters parameters,
             Clock clock) {
         this.points = points;
