@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * Rows of the health-record tables, as plain records. Those marked {@code @MappedEntity} are read and written by
- * their repositories ({@link ResidentRepository}, {@link ConsentRepository}); ids are chosen by the caller.
+ * their repositories; ids are chosen by the caller.
  */
 public final class Rows {
     private Rows() {}
@@ -31,27 +31,33 @@ public final class Rows {
             String createdBy,
             Instant createdAt) {}
 
+    /** {@code createdBy}/{@code createdAt}: who recorded it (token subject) and when. */
+    @MappedEntity("record_entry")
     public record EntryRow(
-            UUID id,
+            @Id UUID id,
             String requestId,
             UUID residentId,
             String kind,
             LocalDate recordedOn,
             String summary,
             String region,
-            int level,
+            @MappedProperty("platform_level") int level,
             String organisation,
-            String quality) {}
+            String quality,
+            String createdBy,
+            Instant createdAt) {}
 
+    /** {@code createdBy}/{@code createdAt}: who recorded it (token subject) and when. */
+    @MappedEntity("encounter")
     public record EncounterRow(
-            UUID id,
+            @Id UUID id,
             String requestId,
             UUID residentId,
-            String type,
+            @MappedProperty("encounter_type") String type,
             LocalDate startDate,
-            LocalDate endDate,
+            @Nullable LocalDate endDate,
             String region,
-            int level,
+            @MappedProperty("platform_level") int level,
             String organisation,
             String diagnosisCode,
             String diagnosisName,
@@ -59,20 +65,24 @@ public final class Rows {
             BigDecimal selfPaid,
             char sex,
             int ageAtStart,
-            String quality) {}
+            String quality,
+            String createdBy,
+            Instant createdAt) {}
 
     /** {@code prescribedOn} is null where the date was not recorded. */
+    @MappedEntity("prescription")
     public record PrescriptionRow(
-            UUID id,
+            @Id UUID id,
             UUID encounterId,
             int position,
             String drugCode,
             String drugName,
             String dosage,
             int days,
-            LocalDate prescribedOn) {}
+            @Nullable LocalDate prescribedOn) {}
 
-    /** One measurement of a health-record entry, in the unit fixed by its kind. */
+    /** One measurement of a health-record entry, in the unit fixed by its kind (key: entry id and kind). */
+    @MappedEntity("entry_measurement")
     public record MeasurementRow(UUID entryId, String kind, BigDecimal value) {}
 
     /** Who recorded a row (token subject) and when. */

@@ -4,7 +4,7 @@ import cn.gov.qinghai.health.v1.EncounterType;
 import cn.gov.qinghai.health.v1.GetMajorMedicalExpensesRequest;
 import cn.gov.qinghai.health.v1.MajorMedicalExpenses;
 import cn.gov.qinghai.health.v1.MedicalExpenseItem;
-import cn.gov.qinghai.healthdata.data.RecordStore;
+import cn.gov.qinghai.healthdata.data.EncounterRepository;
 import cn.gov.qinghai.healthdata.data.ResidentRepository;
 import cn.gov.qinghai.healthdata.data.Rows.ResidentRow;
 import cn.gov.qinghai.healthdata.rules.MajorMedicalExpense;
@@ -34,19 +34,19 @@ public class DibaoExpenseService {
     public static final String PURPOSE = "dibao-verification";
     public static final String ROLE = "dibao:verifier";
 
-    private final RecordStore store;
+    private final EncounterRepository encounters;
     private final ResidentRepository residents;
     private final AuditTrail audit;
     private final ParameterRegistry parameters;
     private final Clock clock;
 
     public DibaoExpenseService(
-            RecordStore store,
+            EncounterRepository encounters,
             ResidentRepository residents,
             AuditTrail audit,
             ParameterRegistry parameters,
             Clock clock) {
-        this.store = store;
+        this.encounters = encounters;
         this.residents = residents;
         this.audit = audit;
         this.parameters = parameters;
@@ -96,7 +96,7 @@ public class DibaoExpenseService {
         LocalDate from = LocalDate.of(request.getYear(), 1, 1);
         ExplanationBuilder why = new ExplanationBuilder();
         MajorMedicalExpense.Result result = MajorMedicalExpense.compute(
-                resident.map(r -> store.encountersBetween(
+                resident.map(r -> encounters.findByResidentIdAndStartDateBetweenOrderByStartDateAscAndIdAsc(
                                 r.id(), from, from.plusYears(1).minusDays(1)))
                         .orElse(List.of()),
                 // The definition in force on the day of the verification (86号 in force 2017-06-16), not on the

@@ -1,6 +1,10 @@
 package cn.gov.qinghai.healthdata.service;
 
 import cn.gov.qinghai.healthdata.data.ConsentRepository;
+import cn.gov.qinghai.healthdata.data.EncounterRepository;
+import cn.gov.qinghai.healthdata.data.EntryRepository;
+import cn.gov.qinghai.healthdata.data.MeasurementRepository;
+import cn.gov.qinghai.healthdata.data.PrescriptionRepository;
 import cn.gov.qinghai.healthdata.data.RecordStore;
 import cn.gov.qinghai.healthdata.data.Rows.ConsentRow;
 import cn.gov.qinghai.healthdata.data.Rows.ResidentRow;
@@ -25,11 +29,26 @@ public class FhirRecords {
 
     private final RecordStore store;
     private final ConsentRepository consentRows;
+    private final EntryRepository entries;
+    private final MeasurementRepository measurements;
+    private final EncounterRepository encounters;
+    private final PrescriptionRepository prescriptions;
     private final Clock clock;
 
-    public FhirRecords(RecordStore store, ConsentRepository consentRows, Clock clock) {
+    public FhirRecords(
+            RecordStore store,
+            ConsentRepository consentRows,
+            EntryRepository entries,
+            MeasurementRepository measurements,
+            EncounterRepository encounters,
+            PrescriptionRepository prescriptions,
+            Clock clock) {
         this.store = store;
         this.consentRows = consentRows;
+        this.entries = entries;
+        this.measurements = measurements;
+        this.encounters = encounters;
+        this.prescriptions = prescriptions;
         this.clock = clock;
     }
 
@@ -48,10 +67,10 @@ public class FhirRecords {
                         .toList();
         PatientRecord record = new PatientRecord(
                 r,
-                dibao ? List.of() : store.entries(r.id()),
-                dibao ? java.util.Map.of() : store.measurementsOfResident(r.id()),
-                store.encounters(r.id()),
-                dibao ? java.util.Map.of() : store.prescriptionsOfResident(r.id()),
+                dibao ? List.of() : entries.findByResidentIdOrderByRecordedOnAscAndIdAsc(r.id()),
+                dibao ? java.util.Map.of() : measurements.byEntryOfResident(r.id()),
+                encounters.findByResidentIdOrderByStartDateAscAndIdAsc(r.id()),
+                dibao ? java.util.Map.of() : prescriptions.byEncounterOfResident(r.id()),
                 consents,
                 store.recordedOfResident(r.id()),
                 clock.instant(),

@@ -12,6 +12,10 @@ import cn.gov.qinghai.health.v1.RecordEncounterRequest;
 import cn.gov.qinghai.health.v1.RegisterResidentRequest;
 import cn.gov.qinghai.health.v1.Resident;
 import cn.gov.qinghai.health.v1.ResidentRecord;
+import cn.gov.qinghai.healthdata.data.EncounterRepository;
+import cn.gov.qinghai.healthdata.data.EntryRepository;
+import cn.gov.qinghai.healthdata.data.MeasurementRepository;
+import cn.gov.qinghai.healthdata.data.PrescriptionRepository;
 import cn.gov.qinghai.healthdata.data.RecordStore;
 import cn.gov.qinghai.healthdata.data.ResidentRepository;
 import cn.gov.qinghai.healthdata.data.Rows.EncounterRow;
@@ -34,7 +38,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +59,10 @@ public class RecordService {
 
     private final RecordStore store;
     private final ResidentRepository residents;
+    private final EntryRepository entries;
+    private final MeasurementRepository measurements;
+    private final EncounterRepository encounters;
+    private final PrescriptionRepository prescriptions;
     private final AccessPolicy policy;
     private final AuditTrail audit;
     private final QualityRules quality;
@@ -64,12 +71,20 @@ public class RecordService {
     public RecordService(
             RecordStore store,
             ResidentRepository residents,
+            EntryRepository entries,
+            MeasurementRepository measurements,
+            EncounterRepository encounters,
+            PrescriptionRepository prescriptions,
             AccessPolicy policy,
             AuditTrail audit,
             QualityRules quality,
             Clock clock) {
         this.store = store;
         this.residents = residents;
+        this.entries = entries;
+        this.measurements = measurements;
+        this.encounters = encounters;
+        this.prescriptions = prescriptions;
         this.policy = policy;
         this.audit = audit;
         this.quality = quality;
@@ -141,12 +156,12 @@ public class RecordService {
         }
         ResidentRow r = authorise(request.getIdentityNumber(), request.getPurpose(), "READ", "resident");
         ResidentRecord.Builder out = ResidentRecord.newBuilder().setResident(Protos.resident(r, true));
-        var measurements = store.measurementsOfResident(r.id());
-        store.entries(r.id())
-                .forEach(e -> out.addEntries(Protos.entry(e, measurements.getOrDefault(e.id(), List.of()))));
-        var prescriptions = store.prescriptionsOfResident(r.id());
-        for (EncounterRow e : store.encounters(r.id())) {
-            out.addEncounters(Protos.encounter(e, prescriptions.getOrDefault(e.id(), List.of())));
+        var measured = measurements.byEntryOfResident(r.id());
+        entries.findByResidentIdOrderByRecordedOnAscAndIdAsc(r.id())
+                .forEach(e -> out.addEntries(Protos.entry(e, measured.getOrDefault(e.id(), List.of()))));
+        var lines = prescriptions.byEncounterOfResident(r.id());
+        for (EncounterRow e : encounters.findByResidentIdOrderByStartDateAscAndIdAsc(r.id())) {
+            out.addEncounters(Protos.encounter(e, lines.getOrDefault(e.id(), List.of())));
         }
         audit.append(Event.granted(request.getPurpose(), "READ", "resident", r.id().toString(), r.id()));
         return out.build();
@@ -246,9 +261,11 @@ public class RecordService {
         errors.throwIfAny();
         caller.requireRegion(region);
         ResidentRow r = authorise(request.getIdentityNumber(), request.getPurpose(), "CREATE", "entry");
-        Optional<EntryRow> replay = store.entryByRequest(requestId);
+        Optional<EntryRow> replay = entries.findByRequestId(requestId);
         if (replay.isPresent()) {
-            return Protos.entry(replay.get(), store.measurements(replay.get().id()));
+            return Protos.entry(
+                    replay.get(),
+                    measurements.findByEntryIdOrderByKind(replay.get().id()));
         }
         EntryRow row = new EntryRow(
                 UUID.randomUUID(),
@@ -260,7 +277,9 @@ public class RecordService {
                 region,
                 Levels.of(region),
                 caller.organisation(),
-                Finding.encode(quality.entry(on, r.birthDate())));
+                Finding.encode(quality.entry(on, r.birthDate())),
+                caller.subject(),
+                clock.instant());
         List<MeasurementRow> measured = new ArrayList<>();
         for (int i = 0; i < kinds.size(); i++) {
             measured.add(new MeasurementRow(
@@ -268,7 +287,8 @@ public class RecordService {
                     kinds.get(i).name(),
                     new BigDecimal(request.getMeasurements(i).getValue().trim())));
         }
-        store.insert(row, measured, caller.subject(), clock.instant());
+        entries.save(row);
+        measured.forEach(measurements::insert);
         audit.append(Event.granted(TREATMENT, "CREATE", "entry", row.id().toString(), r.id()));
         return Protos.entry(row, measured);
     }
@@ -328,10 +348,11 @@ public class RecordService {
         errors.throwIfAny();
         caller.requireRegion(region);
         ResidentRow r = authorise(request.getIdentityNumber(), request.getPurpose(), "CREATE", "encounter");
-        Optional<EncounterRow> replay = store.encounterByRequest(requestId);
+        Optional<EncounterRow> replay = encounters.findByRequestId(requestId);
         if (replay.isPresent()) {
             return Protos.encounter(
-                    replay.get(), store.prescriptions(replay.get().id()));
+                    replay.get(),
+                    prescriptions.findByEncounterIdOrderByPosition(replay.get().id()));
         }
         UUID id = UUID.randomUUID();
         List<PrescriptionRow> lines = new ArrayList<>();
@@ -366,9 +387,12 @@ public class RecordService {
                 Money.yuan(selfPaid),
                 r.sex(),
                 Math.max(0, ResidentId.ageOn(r.identityNumber(), start)),
-                Finding.encode(findings));
-        Instant now = clock.instant();
-        store.insert(row, lines, caller.subject(), now);
+                Finding.encode(findings),
+                caller.subject(),
+                clock.instant());
+        encounters.save(row);
+        store.countEncounter(row);
+        lines.forEach(prescriptions::save);
         audit.append(Event.granted(TREATMENT, "CREATE", "encounter", id.toString(), r.id()));
         return Protos.encounter(row, lines);
     }
