@@ -10,7 +10,8 @@ import cn.gov.qinghai.kit.grpc.ServiceException;
 import cn.gov.qinghai.retail.data.BatchStore;
 import cn.gov.qinghai.retail.data.ExcursionStore;
 import cn.gov.qinghai.retail.data.ReadingStore;
-import cn.gov.qinghai.retail.data.ShipmentStore;
+import cn.gov.qinghai.retail.data.ShipmentRepository;
+import cn.gov.qinghai.retail.data.ShipmentRow;
 import cn.gov.qinghai.retail.rules.ExcursionDetector;
 import cn.gov.qinghai.retail.rules.RetailParameters;
 import cn.gov.qinghai.retail.rules.TemperatureRange;
@@ -42,7 +43,7 @@ import java.util.Optional;
 @Singleton
 public class ColdChainService {
 
-    private final ShipmentStore shipments;
+    private final ShipmentRepository shipments;
     private final ExcursionStore excursions;
     private final BatchStore batches;
     private final RetailParameters parameters;
@@ -52,7 +53,7 @@ public class ColdChainService {
     private final int flushSize;
 
     public ColdChainService(
-            ShipmentStore shipments,
+            ShipmentRepository shipments,
             ExcursionStore excursions,
             BatchStore batches,
             RetailParameters parameters,
@@ -95,12 +96,20 @@ public class ColdChainService {
         LocalDate rangeFrom = range.source().entry().from() == null
                 ? LocalDate.of(1900, 1, 1)
                 : range.source().entry().from();
-        boolean inserted = shipments.insert(
-                code, caller.organisation(), productClass, batch, range.min(), range.max(), rangeFrom, clock.instant());
+        boolean inserted = shipments.insertIfAbsent(
+                        code,
+                        caller.organisation(),
+                        productClass,
+                        batch,
+                        range.min(),
+                        range.max(),
+                        rangeFrom,
+                        clock.instant())
+                > 0;
         if (!inserted) {
             throw ServiceException.alreadyExists("SHIPMENT_EXISTS", "shipment " + code + " is already registered");
         }
-        return shipments.byCode(code).orElseThrow();
+        return shipment(shipments.findById(code).orElseThrow());
     }
 
     @SuppressWarnings("unchecked")
@@ -131,7 +140,7 @@ public class ColdChainService {
 
     @Transactional(readOnly = true)
     public Optional<ShipmentInfo> shipmentInfo(String code) {
-        return shipments.carrier(code).map(carrier -> new ShipmentInfo(code, carrier));
+        return shipments.findCarrierById(code).map(carrier -> new ShipmentInfo(code, carrier));
     }
 
     /**
@@ -142,8 +151,8 @@ public class ColdChainService {
     @Transactional
     public List<Excursion> redetect(String shipmentCode) {
         TemperatureRange range = shipments
-                .rangeForUpdate(shipmentCode)
-                .map(r -> new TemperatureRange(r.productClass(), r.min(), r.max(), null))
+                .findByIdForUpdate(shipmentCode)
+                .map(s -> new TemperatureRange(s.productClass(), s.minCelsius(), s.maxCelsius(), null))
                 .orElseThrow();
         ExcursionDetector detector = new ExcursionDetector(range);
         writer.inTimeOrder(shipmentCode, detector::accept);
@@ -276,7 +285,24 @@ public class ColdChainService {
                 .build();
     }
 
+    private static Shipment shipment(ShipmentRow row) {
+        return Shipment.newBuilder()
+                .setShipmentCode(row.shipmentCode())
+                .setCarrier(row.carrier())
+                .setProductClass(row.productClass())
+                .setBatchCode(Optional.ofNullable(row.batchCode()).orElse(""))
+                .setMinCelsius(plain(row.minCelsius()))
+                .setMaxCelsius(plain(row.maxCelsius()))
+                .setRegisteredAt(Sql.text(row.registeredAt()))
+                .build();
+    }
+
+    /** A decimal as API text without trailing zeros ("2", "-18.5"), or empty when absent. */
     private static String plain(BigDecimal d) {
-        return ShipmentStore.plain(d);
+        if (d == null) {
+            return "";
+        }
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0).toPlainString() : s.toPlainString();
     }
 }

@@ -11,7 +11,6 @@ import cn.gov.qinghai.kit.grpc.ServiceException;
 import cn.gov.qinghai.kit.money.Money;
 import cn.gov.qinghai.kit.params.Citation;
 import cn.gov.qinghai.kit.params.ParameterValue;
-import cn.gov.qinghai.retail.data.EnterpriseStore;
 import cn.gov.qinghai.retail.data.MonthlyReportStore;
 import cn.gov.qinghai.retail.rules.AboveThreshold;
 import cn.gov.qinghai.retail.rules.RetailParameters;
@@ -41,12 +40,12 @@ public class StatisticsService {
     private static final Citation CLAUSE = Citation.of("青政办〔2017〕85号", "四(四)");
 
     private final MonthlyReportStore reports;
-    private final EnterpriseStore enterprises;
+    private final EnterpriseService enterprises;
     private final RetailParameters parameters;
     private final Clock clock;
 
     public StatisticsService(
-            MonthlyReportStore reports, EnterpriseStore enterprises, RetailParameters parameters, Clock clock) {
+            MonthlyReportStore reports, EnterpriseService enterprises, RetailParameters parameters, Clock clock) {
         this.reports = reports;
         this.enterprises = enterprises;
         this.parameters = parameters;
@@ -81,7 +80,7 @@ public class StatisticsService {
         }
         errors.throwIfAny();
         Caller caller = Authority.organisation(Authority.ENTERPRISE, code);
-        if (enterprises.find(code).isEmpty()) {
+        if (!enterprises.exists(code)) {
             throw EnterpriseService.notFound(code);
         }
         ParameterValue threshold = parameters.value(RetailParameters.THRESHOLD, month.atDay(1));

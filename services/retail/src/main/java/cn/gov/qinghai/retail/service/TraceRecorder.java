@@ -4,7 +4,7 @@ import cn.gov.qinghai.kit.auth.Caller;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.ServiceException;
 import cn.gov.qinghai.retail.data.BatchStore;
-import cn.gov.qinghai.retail.data.OutletStore;
+import cn.gov.qinghai.retail.data.OutletRepository;
 import cn.gov.qinghai.retail.data.TraceEventStore;
 import cn.gov.qinghai.retail.v1.RecordTraceEventRequest;
 import cn.gov.qinghai.retail.v1.TraceEvent;
@@ -27,12 +27,12 @@ public class TraceRecorder {
 
     private final BatchStore batches;
     private final TraceEventStore events;
-    private final OutletStore outlets;
+    private final OutletRepository outlets;
     private final TraceSigner signer;
     private final Clock clock;
 
     public TraceRecorder(
-            BatchStore batches, TraceEventStore events, OutletStore outlets, TraceSigner signer, Clock clock) {
+            BatchStore batches, TraceEventStore events, OutletRepository outlets, TraceSigner signer, Clock clock) {
         this.batches = batches;
         this.events = events;
         this.outlets = outlets;
@@ -87,7 +87,7 @@ public class TraceRecorder {
             }
             return e;
         }
-        if (r.getOutletId() > 0 && !outlets.ownedBy(r.getOutletId(), actor)) {
+        if (r.getOutletId() > 0 && !outlets.existsByIdAndEnterpriseCreditCode(r.getOutletId(), actor)) {
             throw ServiceException.failedPrecondition(
                     "OUTLET_NOT_OWNED", "outlet " + r.getOutletId() + " is not an outlet of " + actor);
         }

@@ -3,7 +3,7 @@ package cn.gov.qinghai.retail.service;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.ServiceException;
 import cn.gov.qinghai.retail.data.BatchStore;
-import cn.gov.qinghai.retail.data.OutletStore;
+import cn.gov.qinghai.retail.data.OutletRepository;
 import cn.gov.qinghai.retail.data.TraceEventStore;
 import cn.gov.qinghai.retail.v1.GetRecallReachRequest;
 import cn.gov.qinghai.retail.v1.GetTraceRequest;
@@ -27,14 +27,14 @@ public class TraceService {
 
     private final BatchStore batches;
     private final TraceEventStore events;
-    private final OutletStore outlets;
+    private final OutletRepository outlets;
     private final TraceSigner signer;
     private final RecallService recalls;
 
     public TraceService(
             BatchStore batches,
             TraceEventStore events,
-            OutletStore outlets,
+            OutletRepository outlets,
             TraceSigner signer,
             RecallService recalls) {
         this.batches = batches;
@@ -112,7 +112,9 @@ public class TraceService {
                 .addAllBatchCodes(family)
                 .addAllParties(parties);
         if (!outletIds.isEmpty()) {
-            out.addAllOutlets(outlets.byIds(outletIds));
+            out.addAllOutlets(outlets.findByIdInOrderByIdAsc(outletIds).stream()
+                    .map(OutletService::outlet)
+                    .toList());
         }
         return out.build();
     }
