@@ -7,8 +7,9 @@ import cn.gov.qinghai.kit.explain.ExplanationBuilder;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.Pages;
 import cn.gov.qinghai.kit.grpc.ServiceException;
-import cn.gov.qinghai.retail.data.BatchStore;
-import cn.gov.qinghai.retail.data.ExcursionStore;
+import cn.gov.qinghai.retail.data.BatchRepository;
+import cn.gov.qinghai.retail.data.ExcursionRepository;
+import cn.gov.qinghai.retail.data.ExcursionView;
 import cn.gov.qinghai.retail.data.ReadingStore;
 import cn.gov.qinghai.retail.data.ShipmentRepository;
 import cn.gov.qinghai.retail.data.ShipmentRow;
@@ -44,8 +45,8 @@ import java.util.Optional;
 public class ColdChainService {
 
     private final ShipmentRepository shipments;
-    private final ExcursionStore excursions;
-    private final BatchStore batches;
+    private final ExcursionRepository excursions;
+    private final BatchRepository batches;
     private final RetailParameters parameters;
     private final ReadingStore writer;
     private final Clock clock;
@@ -54,8 +55,8 @@ public class ColdChainService {
 
     public ColdChainService(
             ShipmentRepository shipments,
-            ExcursionStore excursions,
-            BatchStore batches,
+            ExcursionRepository excursions,
+            BatchRepository batches,
             RetailParameters parameters,
             ReadingStore writer,
             Clock clock,
@@ -90,7 +91,7 @@ public class ColdChainService {
         }
         String batch = r.getBatchCode().isEmpty() ? null : Validation.code(errors, "batchCode", r.getBatchCode());
         errors.throwIfAny();
-        if (batch != null && !batches.exists(batch)) {
+        if (batch != null && !batches.existsById(batch)) {
             throw TraceService.batchNotFound(batch);
         }
         LocalDate rangeFrom = range.source().entry().from() == null
@@ -159,9 +160,10 @@ public class ColdChainService {
         List<ExcursionDetector.Found> found = detector.finish();
         List<Instant> starts =
                 found.stream().map(ExcursionDetector.Found::startedAt).toList();
-        excursions.deleteOtherThan(shipmentCode, starts);
+        excursions.deleteOtherThan(
+                shipmentCode, starts.stream().map(Instant::toString).toArray(String[]::new));
         for (ExcursionDetector.Found f : found) {
-            excursions.upsert(
+            excursions.merge(
                     shipmentCode,
                     f.startedAt(),
                     f.endedAt(),
@@ -210,11 +212,11 @@ public class ColdChainService {
         errors.check(r.getExcursionId() > 0, "excursionId", "is required");
         String note = errors.text("note", r.getNote(), FieldErrors.MAX_TEXT);
         errors.throwIfAny();
-        List<Excursion> found = excursions(excursions.byId(r.getExcursionId()));
-        if (found.isEmpty()) {
-            throw ServiceException.notFound("EXCURSION_NOT_FOUND", "no excursion " + r.getExcursionId());
-        }
-        Excursion e = found.get(0);
+        Excursion e = excursions
+                .view(r.getExcursionId())
+                .map(ColdChainService::excursion)
+                .orElseThrow(
+                        () -> ServiceException.notFound("EXCURSION_NOT_FOUND", "no excursion " + r.getExcursionId()));
         Caller caller = Authority.organisation(Authority.CARRIER, e.getCarrier());
         if (e.getOngoing()) {
             throw ServiceException.failedPrecondition(
@@ -222,7 +224,10 @@ public class ColdChainService {
                     "the temperature is still out of range; acknowledge once a reading is back in range");
         }
         excursions.acknowledge(r.getExcursionId(), clock.instant(), caller.subject(), note);
-        return excursions(excursions.byId(r.getExcursionId())).get(0);
+        return excursions
+                .view(r.getExcursionId())
+                .map(ColdChainService::excursion)
+                .orElseThrow();
     }
 
     private void carrierOrOfficer(String carrier) {
@@ -237,11 +242,11 @@ public class ColdChainService {
         return ServiceException.notFound("SHIPMENT_NOT_FOUND", "no shipment with code " + code);
     }
 
-    private List<Excursion> excursions(List<ExcursionStore.Row> rows) {
+    private List<Excursion> excursions(List<ExcursionView> rows) {
         return rows.stream().map(ColdChainService::excursion).toList();
     }
 
-    private static Excursion excursion(ExcursionStore.Row row) {
+    private static Excursion excursion(ExcursionView row) {
         Instant start = row.startedAt();
         Instant end = row.endedAt();
         Instant lastOut = row.lastOutAt();
