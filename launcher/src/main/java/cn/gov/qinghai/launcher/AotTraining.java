@@ -23,6 +23,9 @@ import java.util.stream.Stream;
  * the REST transcoder, health and metrics), stops the platform (each JVM writes the classes it loaded and linked and
  * the method profiles it gathered), then creates each cache with {@code -XX:AOTMode=create} one after the other (the
  * step is CPU-heavy; two cores are better used one JVM at a time). Options: {@code --port-offset N}.
+ *
+ * <p>{@code --exercise <gateway URL> [<health URL>...]} only sends the training requests, to a platform started
+ * elsewhere (the container images' training in charts/containers/run_chart.py), so both trainings use one list.
  */
 public final class AotTraining {
 
@@ -46,6 +49,13 @@ public final class AotTraining {
     private AotTraining() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--exercise")) {
+            // The same requests against a platform run elsewhere: the containers stage trains the images' caches with
+            // them (charts/containers/run_chart.py --aot-train). Arguments: the gateway URL, then health URLs.
+            int n = exercise(args[1], List.of(args).subList(2, args.length));
+            System.out.printf("AOT training: %d requests served%n", n);
+            return;
+        }
         if (!AotCache.jdkSupportsCache()) {
             System.err.println("AOT training needs JDK 25 or newer (running " + Runtime.version() + "); nothing done.");
             return;
@@ -159,16 +169,23 @@ public final class AotTraining {
 
     /** Requests that load what real traffic loads: every page (each calls its service over gRPC), REST look-ups. */
     private static int exercise(Platform platform) throws IOException, InterruptedException {
+        List<String> health = new ArrayList<>();
+        for (ChildProcess c : platform.processes().values()) {
+            health.add("http://localhost:" + c.httpPort() + "/health");
+        }
+        return exercise(platform.gatewayUrl(), health);
+    }
+
+    private static int exercise(String gw, List<String> health) throws IOException, InterruptedException {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String gw = platform.gatewayUrl();
         int n = 0;
         for (int round = 0; round < 3; round++) {
             for (String page : PAGES) {
                 n += get(http, gw + page);
             }
-            for (ChildProcess c : platform.processes().values()) {
-                n += get(http, "http://localhost:" + c.httpPort() + "/health");
+            for (String url : health) {
+                n += get(http, url);
             }
         }
         LocalDate day = LocalDate.of(2014, 1, 1);

@@ -7,6 +7,7 @@ import cn.gov.qinghai.broadband.v1.InvestmentSummary;
 import cn.gov.qinghai.broadband.v1.ListIndicatorsRequest;
 import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.DownstreamException;
+import cn.gov.qinghai.gateway.portal.DomainPages;
 import cn.gov.qinghai.gateway.portal.FormErrors;
 import cn.gov.qinghai.gateway.portal.PortalLanguage;
 import cn.gov.qinghai.gateway.portal.PortalPages;
@@ -49,7 +50,8 @@ import java.util.stream.IntStream;
 @Hidden
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class BroadbandPages implements PortalSection {
+public class BroadbandPages extends DomainPages<BroadbandServiceGrpc.BroadbandServiceBlockingStub>
+        implements PortalSection {
 
     private static final String SERVICE = "broadband";
     /** Amounts in 亿元 (10^8 yuan) on the Chinese page; in billion yuan (10^9) on the English one (issue 20.5). */
@@ -61,20 +63,9 @@ public class BroadbandPages implements PortalSection {
             .mapToObj(m -> String.format("2017-%02d", m))
             .toList();
 
-    private final BroadbandServiceGrpc.BroadbandServiceBlockingStub broadband;
-    private final Downstream downstream;
-    private final PortalPages pages;
-
     BroadbandPages(
             BroadbandServiceGrpc.BroadbandServiceBlockingStub broadband, Downstream downstream, PortalPages pages) {
-        this.broadband = broadband;
-        this.downstream = downstream;
-        this.pages = pages;
-    }
-
-    @Override
-    public String domain() {
-        return SERVICE;
+        super(SERVICE, broadband, downstream, pages);
     }
 
     /** One row of a chart's table: the group with its amounts in 亿元. */
@@ -87,7 +78,7 @@ public class BroadbandPages implements PortalSection {
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<ModelAndView<Map<String, Object>>> dashboard(
             HttpRequest<?> request, @Nullable @QueryValue String month) {
-        Map<String, Object> model = pages.model(request, SERVICE);
+        Map<String, Object> model = model(request);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("month", month == null ? "" : month.trim());
         FormErrors errors = new FormErrors();
@@ -104,9 +95,8 @@ public class BroadbandPages implements PortalSection {
             InvestmentSummary byOwner = summary(request, "owner", asked);
             ListIndicatorsRequest ir =
                     ListIndicatorsRequest.newBuilder().setMonth(asked).build();
-            List<Indicator> indicators = downstream
-                    .call(SERVICE, request, broadband, s -> s.listIndicators(ir))
-                    .getIndicatorsList();
+            List<Indicator> indicators =
+                    call(request, s -> s.listIndicators(ir)).getIndicatorsList();
             String shownMonth = byCategory.getMonth().isEmpty() ? asked : byCategory.getMonth();
             model.put("month", shownMonth);
             model.put("total", byCategory);
@@ -172,7 +162,7 @@ public class BroadbandPages implements PortalSection {
                 .setGroupBy(groupBy)
                 .setMonth(month)
                 .build();
-        return downstream.call(SERVICE, request, broadband, s -> s.getInvestmentSummary(r));
+        return call(request, s -> s.getInvestmentSummary(r));
     }
 
     /**

@@ -11,6 +11,7 @@ import cn.gov.qinghai.dibao.v1.RigidExpenditure;
 import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.DownstreamException;
 import cn.gov.qinghai.gateway.api.RequestIdFilter;
+import cn.gov.qinghai.gateway.portal.DomainPages;
 import cn.gov.qinghai.gateway.portal.FormErrors;
 import cn.gov.qinghai.gateway.portal.PortalNumbers;
 import cn.gov.qinghai.gateway.portal.PortalPages;
@@ -55,7 +56,7 @@ import java.util.regex.Pattern;
 @Hidden
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class DibaoPages implements PortalSection {
+public class DibaoPages extends DomainPages<DibaoServiceGrpc.DibaoServiceBlockingStub> implements PortalSection {
 
     private static final String SERVICE = "dibao";
     static final List<String> INCOME_TYPES = List.of(
@@ -81,19 +82,8 @@ public class DibaoPages implements PortalSection {
     private static final Pattern FORM_MEMBER = Pattern.compile("m(\\d+)\\.(.+)");
     private static final Pattern FORM_INCOME = Pattern.compile("i(\\d+)\\..+");
 
-    private final DibaoServiceGrpc.DibaoServiceBlockingStub dibao;
-    private final Downstream downstream;
-    private final PortalPages pages;
-
     DibaoPages(DibaoServiceGrpc.DibaoServiceBlockingStub dibao, Downstream downstream, PortalPages pages) {
-        this.dibao = dibao;
-        this.downstream = downstream;
-        this.pages = pages;
-    }
-
-    @Override
-    public String domain() {
-        return SERVICE;
+        super(SERVICE, dibao, downstream, pages);
     }
 
     /** The estimator's empty form. Household data is never taken from the URL: the form posts (see below). */
@@ -128,7 +118,7 @@ public class DibaoPages implements PortalSection {
         EstimateBenefitRequest grpc = toRequest(form, request, errors);
         BenefitEstimate estimate = null;
         try {
-            estimate = downstream.call(SERVICE, request, dibao, s -> s.estimateBenefit(grpc));
+            estimate = call(request, s -> s.estimateBenefit(grpc));
         } catch (DownstreamException e) {
             FormErrors fromService = new FormErrors();
             if (!fromService.read(e, request, pages, "domain.dibao", "dibao.error.", DibaoPages::formField)) {
@@ -141,7 +131,7 @@ public class DibaoPages implements PortalSection {
 
     private HttpResponse<ModelAndView<Map<String, Object>>> render(
             HttpRequest<?> request, HouseholdForm form, FormErrors errors, BenefitEstimate estimate, String focus) {
-        Map<String, Object> model = pages.model(request, SERVICE);
+        Map<String, Object> model = model(request);
         model.put("form", form);
         model.put("errors", errors);
         model.put("focus", focus == null ? "" : focus);
@@ -169,7 +159,7 @@ public class DibaoPages implements PortalSection {
     @Get(uri = "/recipients", produces = MediaType.TEXT_HTML)
     HttpResponse<ModelAndView<Map<String, Object>>> recipients(
             HttpRequest<?> request, @Nullable @QueryValue String county, @Nullable @QueryValue String month) {
-        Map<String, Object> model = pages.model(request, SERVICE);
+        Map<String, Object> model = model(request);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("county", county == null ? "" : county.trim());
         form.put("month", month == null ? "" : month.trim());
@@ -193,7 +183,7 @@ public class DibaoPages implements PortalSection {
                         .setPageSize(200)
                         .build();
                 try {
-                    model.put("list", downstream.call(SERVICE, request, dibao, s -> s.listPublicRecipients(grpc)));
+                    model.put("list", call(request, s -> s.listPublicRecipients(grpc)));
                 } catch (DownstreamException e) {
                     if (!errors.read(e, request, pages, "domain.dibao", "dibao.recipients.error.", f -> f)) {
                         errors.page(

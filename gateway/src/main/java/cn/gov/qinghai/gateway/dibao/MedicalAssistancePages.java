@@ -5,6 +5,7 @@ import cn.gov.qinghai.dibao.v1.MedicalAssistance;
 import cn.gov.qinghai.dibao.v1.MedicalAssistanceRequest;
 import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.DownstreamException;
+import cn.gov.qinghai.gateway.portal.DomainPages;
 import cn.gov.qinghai.gateway.portal.FormErrors;
 import cn.gov.qinghai.gateway.portal.PortalLanguage;
 import cn.gov.qinghai.gateway.portal.PortalNumbers;
@@ -44,7 +45,7 @@ import java.util.Optional;
 @Hidden
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class MedicalAssistancePages {
+class MedicalAssistancePages extends DomainPages<DibaoServiceGrpc.DibaoServiceBlockingStub> {
 
     private static final String SERVICE = "dibao";
     static final List<String> FIELDS = List.of(
@@ -58,9 +59,6 @@ class MedicalAssistancePages {
             "localCap");
     static final List<String> GROUPS = List.of("DIBAO", "TEKUN", "REGISTERED_POOR", "OTHER");
 
-    private final DibaoServiceGrpc.DibaoServiceBlockingStub dibao;
-    private final Downstream downstream;
-    private final PortalPages pages;
     private final WhatIfPanels whatIf;
 
     MedicalAssistancePages(
@@ -68,9 +66,7 @@ class MedicalAssistancePages {
             Downstream downstream,
             PortalPages pages,
             WhatIfPanels whatIf) {
-        this.dibao = dibao;
-        this.downstream = downstream;
-        this.pages = pages;
+        super(SERVICE, dibao, downstream, pages);
         this.whatIf = whatIf;
     }
 
@@ -100,31 +96,19 @@ class MedicalAssistancePages {
         if (WhatIfPanels.asked(body)) {
             whatIf.reform(request, body, errors).ifPresent(grpc::setReform);
         }
-        try {
-            MedicalAssistance answer =
-                    downstream.call(SERVICE, request, dibao, s -> s.calculateMedicalAssistance(grpc.build()));
-            if (!errors.has("year") && !errors.has("age")) {
-                show(request, model, body, answer);
-            }
-        } catch (DownstreamException e) {
-            readErrors(request, e, errors);
-            if (grpc.hasReform() && errors.getFields().keySet().stream().allMatch(f -> f.startsWith("whatIf"))) {
-                try {
-                    show(
-                            request,
-                            model,
-                            body,
-                            downstream.call(
-                                    SERVICE,
-                                    request,
-                                    dibao,
-                                    s -> s.calculateMedicalAssistance(
-                                            grpc.clearReform().build())));
-                } catch (DownstreamException again) {
-                    readErrors(request, again, errors);
-                }
-            }
-        }
+        WhatIfPanels.answer(
+                grpc.hasReform(),
+                () -> call(request, s -> s.calculateMedicalAssistance(grpc.build())),
+                () -> call(
+                        request,
+                        s -> s.calculateMedicalAssistance(grpc.clearReform().build())),
+                answer -> {
+                    if (!errors.has("year") && !errors.has("age")) {
+                        show(request, model, body, answer);
+                    }
+                },
+                e -> readErrors(request, e, errors),
+                errors);
         return pages.render(errors.status(), "dibao/medical-assistance", model);
     }
 
@@ -173,10 +157,7 @@ class MedicalAssistancePages {
         if (!errors.read(e, request, pages, "ma.service", "ma.error.", WhatIfPanels::formField)) {
             errors.page(HttpStatus.CONFLICT, pages.message(request, "ma.error.other"));
         }
-        errors.getFields()
-                .replaceAll((f, err) -> f.startsWith("whatIf")
-                        ? new FormErrors.FieldError(pages.message(request, "whatif.error.value"), err.detail())
-                        : err);
+        whatIf.panelErrorsInPageWords(request, errors);
     }
 
     private Optional<Integer> wholeNumber(String typed, String field, HttpRequest<?> request, FormErrors errors) {
@@ -202,7 +183,7 @@ class MedicalAssistancePages {
     }
 
     private Map<String, Object> model(HttpRequest<?> request, Map<String, String> form, FormErrors errors) {
-        Map<String, Object> model = pages.model(request, SERVICE);
+        Map<String, Object> model = model(request);
         model.put("form", form);
         model.put("errors", errors);
         model.put("groups", GROUPS);

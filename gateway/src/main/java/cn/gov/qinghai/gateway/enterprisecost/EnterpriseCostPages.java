@@ -8,6 +8,7 @@ import cn.gov.qinghai.enterprisecost.v1.GetCalculatorRequest;
 import cn.gov.qinghai.enterprisecost.v1.ListCalculatorsRequest;
 import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.DownstreamException;
+import cn.gov.qinghai.gateway.portal.DomainPages;
 import cn.gov.qinghai.gateway.portal.FormErrors;
 import cn.gov.qinghai.gateway.portal.PortalLanguage;
 import cn.gov.qinghai.gateway.portal.PortalPages;
@@ -48,16 +49,14 @@ import java.util.Set;
 @Hidden
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class EnterpriseCostPages implements PortalSection {
+public class EnterpriseCostPages extends DomainPages<EnterpriseCostServiceGrpc.EnterpriseCostServiceBlockingStub>
+        implements PortalSection {
 
     private static final String SERVICE = "enterprise-cost";
     /** Form parameters that are not calculator inputs. */
     private static final Set<String> CONTROL =
             Set.of("lang", "date", "submitted", WhatIfPanels.CHOICE, WhatIfPanels.VALUE);
 
-    private final EnterpriseCostServiceGrpc.EnterpriseCostServiceBlockingStub service;
-    private final Downstream downstream;
-    private final PortalPages pages;
     private final WhatIfPanels whatIf;
 
     EnterpriseCostPages(
@@ -65,32 +64,20 @@ public class EnterpriseCostPages implements PortalSection {
             Downstream downstream,
             PortalPages pages,
             WhatIfPanels whatIf) {
-        this.service = service;
-        this.downstream = downstream;
-        this.pages = pages;
+        super(SERVICE, service, downstream, pages);
         this.whatIf = whatIf;
-    }
-
-    @Override
-    public String domain() {
-        return SERVICE;
     }
 
     /** Every calculator of the catalogue with its clauses, each linking to its form. */
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<ModelAndView<Map<String, Object>>> list(HttpRequest<?> request) {
-        Map<String, Object> model = pages.model(request, SERVICE);
+        Map<String, Object> model = model(request);
         FormErrors errors = new FormErrors();
         model.put("errors", errors);
         try {
             model.put(
                     "calculators",
-                    downstream
-                            .call(
-                                    SERVICE,
-                                    request,
-                                    service,
-                                    s -> s.listCalculators(ListCalculatorsRequest.getDefaultInstance()))
+                    call(request, s -> s.listCalculators(ListCalculatorsRequest.getDefaultInstance()))
                             .getCalculatorsList());
         } catch (DownstreamException e) {
             pageError(e, request, errors);
@@ -104,15 +91,13 @@ public class EnterpriseCostPages implements PortalSection {
      */
     @Get(uri = "/{id}", produces = MediaType.TEXT_HTML)
     HttpResponse<ModelAndView<Map<String, Object>>> calculator(HttpRequest<?> request, @PathVariable String id) {
-        Map<String, Object> model = pages.model(request, SERVICE);
+        Map<String, Object> model = model(request);
         FormErrors errors = new FormErrors();
         model.put("errors", errors);
         CalculatorDefinition definition;
         try {
-            definition = downstream.call(
-                    SERVICE,
+            definition = call(
                     request,
-                    service,
                     s -> s.getCalculator(
                             GetCalculatorRequest.newBuilder().setId(id).build()));
         } catch (DownstreamException e) {
@@ -152,10 +137,8 @@ public class EnterpriseCostPages implements PortalSection {
                 // still name every other invalid input at once: ask the service on the rule's first day, keep
                 // only its field errors, never show an answer for a day the reader did not choose
                 try {
-                    downstream.call(
-                            SERVICE,
+                    call(
                             request,
-                            service,
                             s -> s.calculate(grpc.clearReform()
                                     .setDate(definition.getEffectiveFrom())
                                     .build()));
@@ -164,16 +147,10 @@ public class EnterpriseCostPages implements PortalSection {
                 }
             } else {
                 try {
-                    show(
-                            request,
-                            model,
-                            form,
-                            typed,
-                            downstream.call(SERVICE, request, service, s -> s.calculate(grpc.build())));
+                    show(request, model, form, typed, call(request, s -> s.calculate(grpc.build())));
                 } catch (DownstreamException e) {
                     readErrors(e, request, errors, form);
-                    if (grpc.hasReform()
-                            && errors.getFields().keySet().stream().allMatch(f -> f.startsWith("whatIf"))) {
+                    if (grpc.hasReform() && WhatIfPanels.onlyThePanelRefused(errors)) {
                         // only the supposition was refused: answer under the law, the panel showing its error
                         calculateWithoutReform(request, model, form, typed, grpc.clearReform(), errors);
                     }
@@ -230,12 +207,7 @@ public class EnterpriseCostPages implements PortalSection {
             CalculateRequest.Builder grpc,
             FormErrors errors) {
         try {
-            show(
-                    request,
-                    model,
-                    form,
-                    typed,
-                    downstream.call(SERVICE, request, service, s -> s.calculate(grpc.build())));
+            show(request, model, form, typed, call(request, s -> s.calculate(grpc.build())));
         } catch (DownstreamException again) {
             readErrors(again, request, errors, form);
         }

@@ -2,6 +2,7 @@ package cn.gov.qinghai.gateway.health;
 
 import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.DownstreamException;
+import cn.gov.qinghai.gateway.portal.DomainPages;
 import cn.gov.qinghai.gateway.portal.FormErrors;
 import cn.gov.qinghai.gateway.portal.PortalLanguage;
 import cn.gov.qinghai.gateway.portal.PortalPages;
@@ -43,26 +44,16 @@ import java.util.function.UnaryOperator;
 @Hidden
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class HealthDataPages implements PortalSection {
+public class HealthDataPages extends DomainPages<HealthDataServiceGrpc.HealthDataServiceBlockingStub>
+        implements PortalSection {
 
     private static final String SERVICE = "health-data";
     /** The service's dimensions, in the order offered on the form. */
     static final List<String> DIMENSIONS = List.of("region", "sex", "ageBand", "disease", "year", "quarter", "county");
 
-    private final HealthDataServiceGrpc.HealthDataServiceBlockingStub health;
-    private final Downstream downstream;
-    private final PortalPages pages;
-
     HealthDataPages(
             HealthDataServiceGrpc.HealthDataServiceBlockingStub health, Downstream downstream, PortalPages pages) {
-        this.health = health;
-        this.downstream = downstream;
-        this.pages = pages;
-    }
-
-    @Override
-    public String domain() {
-        return SERVICE;
+        super(SERVICE, health, downstream, pages);
     }
 
     /**
@@ -76,7 +67,7 @@ public class HealthDataPages implements PortalSection {
 
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<ModelAndView<Map<String, Object>>> statistics(HttpRequest<?> request) {
-        Map<String, Object> model = pages.model(request, SERVICE);
+        Map<String, Object> model = model(request);
         Map<String, String> form = new LinkedHashMap<>();
         for (String name : List.of("rows", "columns", "region", "diagnosisPrefix", "from", "to")) {
             form.put(
@@ -114,8 +105,7 @@ public class HealthDataPages implements PortalSection {
                 grpc.addDimensions(form.get("columns"));
             }
             try {
-                StatisticsTable table =
-                        downstream.call(SERVICE, request, health, s -> s.getOpenStatistics(grpc.build()));
+                StatisticsTable table = call(request, s -> s.getOpenStatistics(grpc.build()));
                 model.put("table", new CrossTable(table, keyLabels(request)));
                 model.put("explanation", table.getExplanation());
                 model.put("threshold", table.getThreshold());

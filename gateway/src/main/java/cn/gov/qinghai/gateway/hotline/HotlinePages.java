@@ -2,6 +2,7 @@ package cn.gov.qinghai.gateway.hotline;
 
 import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.DownstreamException;
+import cn.gov.qinghai.gateway.portal.DomainPages;
 import cn.gov.qinghai.gateway.portal.FormErrors;
 import cn.gov.qinghai.gateway.portal.PortalPages;
 import cn.gov.qinghai.gateway.portal.PortalSection;
@@ -51,14 +52,11 @@ import java.util.UUID;
 @Hidden
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class HotlinePages implements PortalSection {
+public class HotlinePages extends DomainPages<HotlineServiceGrpc.HotlineServiceBlockingStub> implements PortalSection {
 
     private static final String SERVICE = HotlineReportsController.SERVICE;
     private static final List<String> FIELDS = List.of("requestId", "description", "region", "address", "callerPhone");
 
-    private final HotlineServiceGrpc.HotlineServiceBlockingStub hotline;
-    private final Downstream downstream;
-    private final PortalPages pages;
     private final HotlineNames names;
 
     HotlinePages(
@@ -66,15 +64,8 @@ public class HotlinePages implements PortalSection {
             Downstream downstream,
             PortalPages pages,
             HotlineNames names) {
-        this.hotline = hotline;
-        this.downstream = downstream;
-        this.pages = pages;
+        super(SERVICE, hotline, downstream, pages);
         this.names = names;
-    }
-
-    @Override
-    public String domain() {
-        return SERVICE;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -102,7 +93,7 @@ public class HotlinePages implements PortalSection {
                 .setSource(Source.PORTAL)
                 .build();
         try {
-            SubmitTicketResponse answer = downstream.call(SERVICE, request, hotline, s -> s.submitTicket(r));
+            SubmitTicketResponse answer = call(request, s -> s.submitTicket(r));
             model.put("answer", answer);
             if (answer.hasTicket()) {
                 form.put("requestId", "portal-" + UUID.randomUUID());
@@ -117,7 +108,7 @@ public class HotlinePages implements PortalSection {
 
     @Get(uri = "/track", produces = MediaType.TEXT_HTML)
     HttpResponse<ModelAndView<Map<String, Object>>> track(HttpRequest<?> request, @Nullable @QueryValue String number) {
-        Map<String, Object> model = pages.model(request, SERVICE);
+        Map<String, Object> model = model(request);
         model.put("names", names);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("number", number == null ? "" : number.trim().toUpperCase());
@@ -128,7 +119,7 @@ public class HotlinePages implements PortalSection {
             GetTicketRequest r =
                     GetTicketRequest.newBuilder().setNumber(form.get("number")).build();
             try {
-                model.put("ticket", downstream.call(SERVICE, request, hotline, s -> s.getTicket(r)));
+                model.put("ticket", call(request, s -> s.getTicket(r)));
             } catch (DownstreamException e) {
                 if (e.grpc().getStatus().getCode() == Status.Code.NOT_FOUND) {
                     errors.field("number", pages.message(request, "hotline.error.notFound"), "");
@@ -142,14 +133,13 @@ public class HotlinePages implements PortalSection {
     }
 
     private Map<String, Object> model(HttpRequest<?> request, Map<String, String> form, FormErrors errors) {
-        Map<String, Object> model = pages.model(request, SERVICE);
+        Map<String, Object> model = model(request);
         model.put("names", names);
         model.put("form", form);
         model.put("errors", errors);
         model.put("regions", Regions.prefectures());
         try {
-            List<Category> categories = downstream
-                    .call(SERVICE, request, hotline, s -> s.listCategories(ListCategoriesRequest.getDefaultInstance()))
+            List<Category> categories = call(request, s -> s.listCategories(ListCategoriesRequest.getDefaultInstance()))
                     .getCategoriesList();
             model.put(
                     "emergency",
@@ -166,10 +156,7 @@ public class HotlinePages implements PortalSection {
                     categories.stream()
                             .filter(c -> c.getPrinciple() == Principle.DIVERSION)
                             .toList());
-            model.put(
-                    "rollout",
-                    downstream.call(
-                            SERVICE, request, hotline, s -> s.listRollout(ListRolloutRequest.getDefaultInstance())));
+            model.put("rollout", call(request, s -> s.listRollout(ListRolloutRequest.getDefaultInstance())));
         } catch (DownstreamException e) {
             if (!errors.read(e, request, pages, "domain.hotline", "hotline.error.", f -> f)) {
                 errors.page(HttpStatus.CONFLICT, e.grpc().getStatus().getDescription());

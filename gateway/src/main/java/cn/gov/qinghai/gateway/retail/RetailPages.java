@@ -2,6 +2,7 @@ package cn.gov.qinghai.gateway.retail;
 
 import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.DownstreamException;
+import cn.gov.qinghai.gateway.portal.DomainPages;
 import cn.gov.qinghai.gateway.portal.FormErrors;
 import cn.gov.qinghai.gateway.portal.PortalPages;
 import cn.gov.qinghai.gateway.portal.PortalSection;
@@ -38,28 +39,17 @@ import java.util.Map;
 @Hidden
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class RetailPages implements PortalSection {
+public class RetailPages extends DomainPages<RetailServiceGrpc.RetailServiceBlockingStub> implements PortalSection {
 
     private static final String SERVICE = "retail";
 
-    private final RetailServiceGrpc.RetailServiceBlockingStub retail;
-    private final Downstream downstream;
-    private final PortalPages pages;
-
     RetailPages(RetailServiceGrpc.RetailServiceBlockingStub retail, Downstream downstream, PortalPages pages) {
-        this.retail = retail;
-        this.downstream = downstream;
-        this.pages = pages;
-    }
-
-    @Override
-    public String domain() {
-        return SERVICE;
+        super(SERVICE, retail, downstream, pages);
     }
 
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<ModelAndView<Map<String, Object>>> trace(HttpRequest<?> request, @Nullable @QueryValue String batch) {
-        Map<String, Object> model = pages.model(request, SERVICE);
+        Map<String, Object> model = model(request);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("batch", batch == null ? "" : batch.trim());
         FormErrors errors = new FormErrors();
@@ -73,7 +63,7 @@ public class RetailPages implements PortalSection {
                         .setBatchCode(form.get("batch"))
                         .build();
                 try {
-                    model.put("trace", downstream.call(SERVICE, request, retail, s -> s.getTrace(grpc)));
+                    model.put("trace", call(request, s -> s.getTrace(grpc)));
                 } catch (DownstreamException e) {
                     if (!errors.read(e, request, pages, "domain.retail", "retail.error.", f -> f)) {
                         if (e.grpc().getStatus().getCode() == Status.Code.NOT_FOUND) {

@@ -2,6 +2,7 @@ package cn.gov.qinghai.gateway.wage;
 
 import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.DownstreamException;
+import cn.gov.qinghai.gateway.portal.DomainPages;
 import cn.gov.qinghai.gateway.portal.FormErrors;
 import cn.gov.qinghai.gateway.portal.PortalLanguage;
 import cn.gov.qinghai.gateway.portal.PortalPages;
@@ -36,13 +37,10 @@ import java.util.Map;
 @Hidden
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ComplianceCheckPages {
+class ComplianceCheckPages extends DomainPages<WageServiceGrpc.WageServiceBlockingStub> {
 
     private static final String SERVICE = MinimumWagePages.SERVICE;
 
-    private final WageServiceGrpc.WageServiceBlockingStub wage;
-    private final Downstream downstream;
-    private final PortalPages pages;
     private final WhatIfPanels whatIf;
 
     ComplianceCheckPages(
@@ -50,16 +48,14 @@ class ComplianceCheckPages {
             Downstream downstream,
             PortalPages pages,
             WhatIfPanels whatIf) {
-        this.wage = wage;
-        this.downstream = downstream;
-        this.pages = pages;
+        super(SERVICE, wage, downstream, pages);
         this.whatIf = whatIf;
     }
 
     /** The choice: check one record, or upload a payroll file. */
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<ModelAndView<Map<String, Object>>> start(HttpRequest<?> request) {
-        return pages.render("wage/compliance-start", pages.model(request, SERVICE));
+        return pages.render("wage/compliance-start", model(request));
     }
 
     /** The one-record form, empty. */
@@ -79,27 +75,14 @@ class ComplianceCheckPages {
         if (WhatIfPanels.asked(body)) {
             whatIf.reform(request, body, errors).ifPresent(grpc::setReform);
         }
-        try {
-            show(request, model, body, downstream.call(SERVICE, request, wage, s -> s.checkCompliance(grpc.build())));
-        } catch (DownstreamException e) {
-            readErrors(request, e, errors);
-            if (grpc.hasReform() && errors.getFields().keySet().stream().allMatch(f -> f.startsWith("whatIf"))) {
-                // only the supposition was refused: the check under the law, the panel showing its error
-                try {
-                    show(
-                            request,
-                            model,
-                            body,
-                            downstream.call(
-                                    SERVICE,
-                                    request,
-                                    wage,
-                                    s -> s.checkCompliance(grpc.clearReform().build())));
-                } catch (DownstreamException again) {
-                    readErrors(request, again, errors);
-                }
-            }
-        }
+        // only the supposition refused: the check under the law, the panel showing its error
+        WhatIfPanels.answer(
+                grpc.hasReform(),
+                () -> call(request, s -> s.checkCompliance(grpc.build())),
+                () -> call(request, s -> s.checkCompliance(grpc.clearReform().build())),
+                response -> show(request, model, body, response),
+                e -> readErrors(request, e, errors),
+                errors);
         return pages.render(errors.status(), "wage/compliance-check", model);
     }
 
@@ -113,10 +96,7 @@ class ComplianceCheckPages {
                 p -> WhatIfPanels.formField(ComplianceForm.recordField(p)))) {
             errors.unexpected(request, pages);
         }
-        errors.getFields()
-                .replaceAll((f, err) -> f.startsWith("whatIf")
-                        ? new FormErrors.FieldError(pages.message(request, "whatif.error.value"), err.detail())
-                        : err);
+        whatIf.panelErrorsInPageWords(request, errors);
     }
 
     private void show(
@@ -171,7 +151,7 @@ class ComplianceCheckPages {
     }
 
     private Map<String, Object> model(HttpRequest<?> request, Map<String, String> form, FormErrors errors) {
-        Map<String, Object> model = pages.model(request, SERVICE);
+        Map<String, Object> model = model(request);
         model.put("form", form);
         model.put("errors", errors);
         model.put("regions", Regions.provinceAndPrefectures());

@@ -2,6 +2,7 @@ package cn.gov.qinghai.gateway.wage;
 
 import cn.gov.qinghai.gateway.api.Downstream;
 import cn.gov.qinghai.gateway.api.DownstreamException;
+import cn.gov.qinghai.gateway.portal.DomainPages;
 import cn.gov.qinghai.gateway.portal.FormErrors;
 import cn.gov.qinghai.gateway.portal.PortalPages;
 import cn.gov.qinghai.gateway.portal.PortalSection;
@@ -42,31 +43,20 @@ import java.util.Map;
 @Hidden
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class MinimumWagePages implements PortalSection {
+public class MinimumWagePages extends DomainPages<WageServiceGrpc.WageServiceBlockingStub> implements PortalSection {
 
     static final String SERVICE = "wage";
     static final String TITLE = "domain.wage";
 
-    private final WageServiceGrpc.WageServiceBlockingStub wage;
-    private final Downstream downstream;
-    private final PortalPages pages;
-
     MinimumWagePages(WageServiceGrpc.WageServiceBlockingStub wage, Downstream downstream, PortalPages pages) {
-        this.wage = wage;
-        this.downstream = downstream;
-        this.pages = pages;
-    }
-
-    @Override
-    public String domain() {
-        return SERVICE;
+        super(SERVICE, wage, downstream, pages);
     }
 
     /** Minimum wage in force for a region on a date, and every standard the region has had. */
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<ModelAndView<Map<String, Object>>> minimumWage(
             HttpRequest<?> request, @Nullable @QueryValue String region, @Nullable @QueryValue String date) {
-        Map<String, Object> model = pages.model(request, SERVICE);
+        Map<String, Object> model = model(request);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("region", region == null ? "" : region.trim());
         form.put("date", date == null ? "" : date.trim());
@@ -90,7 +80,7 @@ public class MinimumWagePages implements PortalSection {
                     .setDate(form.get("date"))
                     .build();
             try {
-                MinimumWage answer = downstream.call(SERVICE, request, wage, s -> s.getMinimumWage(grpc));
+                MinimumWage answer = call(request, s -> s.getMinimumWage(grpc));
                 model.put("answer", answer);
             } catch (DownstreamException e) {
                 if (!errors.read(e, request, pages, TITLE, "wage.error.", f -> f)) {
@@ -118,7 +108,7 @@ public class MinimumWagePages implements PortalSection {
                 .setPageSize(1000)
                 .build();
         try {
-            model.put("history", downstream.call(SERVICE, request, wage, s -> s.listMinimumWageHistory(grpc)));
+            model.put("history", call(request, s -> s.listMinimumWageHistory(grpc)));
             model.put(
                     "regionName",
                     Regions.find(region)

@@ -1,5 +1,6 @@
 package cn.gov.qinghai.broadband.service;
 
+import cn.gov.qinghai.broadband.data.ActualRepository;
 import cn.gov.qinghai.broadband.data.ActualRow;
 import cn.gov.qinghai.broadband.data.ActualStore;
 import cn.gov.qinghai.broadband.rules.ReportingRules;
@@ -24,11 +25,13 @@ class ActualRecorder {
     /** Parsed request and whether it replays an earlier one. */
     record Recorded(ActualRow row, boolean replayed) {}
 
+    private final ActualRepository actuals;
     private final ActualStore store;
     private final ReportingRules rules;
     private final Clock clock;
 
-    ActualRecorder(ActualStore store, ReportingRules rules, Clock clock) {
+    ActualRecorder(ActualRepository actuals, ActualStore store, ReportingRules rules, Clock clock) {
+        this.actuals = actuals;
         this.store = store;
         this.rules = rules;
         this.clock = clock;
@@ -56,7 +59,7 @@ class ActualRecorder {
             throw ServiceException.notFound(
                     notFoundReason, "no " + subjectField + " " + subjectId + "; known: " + known);
         }
-        var existing = store.byRequestId(requestId);
+        var existing = actuals.findByRequestId(requestId);
         if (existing.isPresent()) {
             ActualRow r = existing.get();
             if (!r.kind().equals(kind)
@@ -69,9 +72,21 @@ class ActualRecorder {
             }
             return new Recorded(r, true);
         }
-        return new Recorded(
-                store.insert(new ActualRow(
-                        0, requestId, kind, subjectId, month, 0, value, note, caller.subject(), clock.instant())),
-                false);
+        store.lockSubject(kind, subjectId);
+        int revision = actuals.nextRevision(kind, subjectId, month);
+        long id = actuals.save(new ActualRow(
+                        null,
+                        requestId,
+                        kind,
+                        subjectId,
+                        month,
+                        revision,
+                        value,
+                        note,
+                        caller.subject(),
+                        clock.instant()))
+                .id();
+        // read back: the stored row, as a replay would see it (recorded_at at the column's precision)
+        return new Recorded(actuals.findById(id).orElseThrow(), false);
     }
 }

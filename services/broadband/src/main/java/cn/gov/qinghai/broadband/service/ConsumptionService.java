@@ -1,7 +1,7 @@
 package cn.gov.qinghai.broadband.service;
 
+import cn.gov.qinghai.broadband.data.ActualRepository;
 import cn.gov.qinghai.broadband.data.ActualRow;
-import cn.gov.qinghai.broadband.data.ActualStore;
 import cn.gov.qinghai.broadband.rules.CompletionRate;
 import cn.gov.qinghai.broadband.rules.ReportingRules;
 import cn.gov.qinghai.broadband.seed.ConsumptionTarget;
@@ -31,12 +31,12 @@ import java.util.stream.Collectors;
 public class ConsumptionService {
 
     private final SeedData seed;
-    private final ActualStore actuals;
+    private final ActualRepository actuals;
     private final ActualRecorder recorder;
     private final ReportingRules rules;
     private final Set<String> ids;
 
-    public ConsumptionService(SeedData seed, ActualStore actuals, ActualRecorder recorder, ReportingRules rules) {
+    public ConsumptionService(SeedData seed, ActualRepository actuals, ActualRecorder recorder, ReportingRules rules) {
         this.seed = seed;
         this.actuals = actuals;
         this.recorder = recorder;
@@ -60,7 +60,7 @@ public class ConsumptionService {
 
     /** The tree with actuals up to {@code month}. Needs a transaction. */
     ConsumptionNode tree(YearMonth month) {
-        Map<String, ActualRow> latest = actuals.latestUpTo(ActualStore.CONSUMPTION, month).stream()
+        Map<String, ActualRow> latest = actuals.latestUpTo(ActualRow.CONSUMPTION, month).stream()
                 .collect(Collectors.toMap(ActualRow::subjectId, a -> a));
         return node(seed.consumption(), latest);
     }
@@ -103,7 +103,7 @@ public class ConsumptionService {
     @Transactional
     public ConsumptionActual record(RecordConsumptionActualRequest r) {
         var rec = recorder.record(
-                ActualStore.CONSUMPTION,
+                ActualRow.CONSUMPTION,
                 "nodeId",
                 r.getNodeId(),
                 ids,

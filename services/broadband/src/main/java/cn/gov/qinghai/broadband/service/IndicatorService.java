@@ -1,7 +1,7 @@
 package cn.gov.qinghai.broadband.service;
 
+import cn.gov.qinghai.broadband.data.ActualRepository;
 import cn.gov.qinghai.broadband.data.ActualRow;
-import cn.gov.qinghai.broadband.data.ActualStore;
 import cn.gov.qinghai.broadband.rules.IndicatorProgress;
 import cn.gov.qinghai.broadband.rules.NetworkSpeedTargets;
 import cn.gov.qinghai.broadband.rules.ReportingRules;
@@ -37,7 +37,7 @@ public class IndicatorService {
     static final String SPEED_CATEGORY = "5. 网络速率（实施方案 一(三)）";
 
     private final SeedData seed;
-    private final ActualStore actuals;
+    private final ActualRepository actuals;
     private final ActualRecorder recorder;
     private final ReportingRules rules;
     private final NetworkSpeedTargets speed;
@@ -45,7 +45,7 @@ public class IndicatorService {
 
     public IndicatorService(
             SeedData seed,
-            ActualStore actuals,
+            ActualRepository actuals,
             ActualRecorder recorder,
             ReportingRules rules,
             NetworkSpeedTargets speed) {
@@ -71,7 +71,7 @@ public class IndicatorService {
 
     /** Every indicator with its latest actual up to {@code month} ({@code null} = latest). Needs a transaction. */
     List<Indicator> indicators(YearMonth month) {
-        Map<String, ActualRow> latest = actuals.latestUpTo(ActualStore.INDICATOR, month).stream()
+        Map<String, ActualRow> latest = actuals.latestUpTo(ActualRow.INDICATOR, month).stream()
                 .collect(Collectors.toMap(ActualRow::subjectId, a -> a));
         List<Indicator> out = new ArrayList<>(seed.indicators().stream()
                 .map(i -> indicator(i, latest.get(i.id())))
@@ -143,7 +143,7 @@ public class IndicatorService {
     @Transactional
     public IndicatorActual record(RecordIndicatorActualRequest r) {
         var rec = recorder.record(
-                ActualStore.INDICATOR,
+                ActualRow.INDICATOR,
                 "indicatorId",
                 r.getIndicatorId(),
                 ids,

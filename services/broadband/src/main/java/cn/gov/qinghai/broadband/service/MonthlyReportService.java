@@ -2,8 +2,8 @@ package cn.gov.qinghai.broadband.service;
 
 import cn.gov.qinghai.broadband.data.LatestFigure;
 import cn.gov.qinghai.broadband.data.MonthFlag;
+import cn.gov.qinghai.broadband.data.ProjectRepository;
 import cn.gov.qinghai.broadband.data.ProjectRow;
-import cn.gov.qinghai.broadband.data.ProjectStore;
 import cn.gov.qinghai.broadband.data.ReportStore;
 import cn.gov.qinghai.broadband.rules.CompletionRate;
 import cn.gov.qinghai.broadband.rules.InvestmentRollup;
@@ -53,7 +53,7 @@ public class MonthlyReportService {
             "beyond_plan",
             "missing_months");
 
-    private final ProjectStore projects;
+    private final ProjectRepository projects;
     private final ReportStore reports;
     private final IndicatorService indicators;
     private final ConsumptionService consumption;
@@ -61,7 +61,7 @@ public class MonthlyReportService {
     private final Clock clock;
 
     public MonthlyReportService(
-            ProjectStore projects,
+            ProjectRepository projects,
             ReportStore reports,
             IndicatorService indicators,
             ConsumptionService consumption,
@@ -80,7 +80,7 @@ public class MonthlyReportService {
         FieldErrors errors = new FieldErrors();
         YearMonth month = Months.required(errors, "month", request.getMonth(), rules);
         errors.throwIfAny();
-        List<ProjectRow> all = projects.all();
+        List<ProjectRow> all = projects.listOrderById();
         Map<Long, LatestFigure> latest =
                 reports.latestUpTo(month).stream().collect(Collectors.toMap(LatestFigure::projectId, f -> f));
         List<YearMonth> expected = rules.expectedMonths(month);

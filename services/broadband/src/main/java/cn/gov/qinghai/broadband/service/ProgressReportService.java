@@ -1,7 +1,7 @@
 package cn.gov.qinghai.broadband.service;
 
+import cn.gov.qinghai.broadband.data.ProjectRepository;
 import cn.gov.qinghai.broadband.data.ProjectRow;
-import cn.gov.qinghai.broadband.data.ProjectStore;
 import cn.gov.qinghai.broadband.data.ReportRow;
 import cn.gov.qinghai.broadband.data.ReportStore;
 import cn.gov.qinghai.broadband.rules.CumulativeInvestmentRule;
@@ -39,12 +39,12 @@ public class ProgressReportService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgressReportService.class);
 
-    private final ProjectStore projects;
+    private final ProjectRepository projects;
     private final ReportStore reports;
     private final ReportingRules rules;
     private final Clock clock;
 
-    public ProgressReportService(ProjectStore projects, ReportStore reports, ReportingRules rules, Clock clock) {
+    public ProgressReportService(ProjectRepository projects, ReportStore reports, ReportingRules rules, Clock clock) {
         this.projects = projects;
         this.reports = reports;
         this.rules = rules;
@@ -95,7 +95,7 @@ public class ProgressReportService {
                 ? now
                 : reportedOn.atTime(12, 0).atZone(ReportingRules.CHINA).toInstant();
 
-        ProjectRow project = projects.byId(request.getProjectId())
+        ProjectRow project = projects.findById(request.getProjectId())
                 .orElseThrow(() ->
                         ServiceException.notFound("PROJECT_NOT_FOUND", "no project with id " + request.getProjectId()));
         Access.requireOwner(caller, project.owner());

@@ -1,8 +1,8 @@
 package cn.gov.qinghai.broadband.service;
 
 import cn.gov.qinghai.broadband.data.LatestFigure;
+import cn.gov.qinghai.broadband.data.ProjectRepository;
 import cn.gov.qinghai.broadband.data.ProjectRow;
-import cn.gov.qinghai.broadband.data.ProjectStore;
 import cn.gov.qinghai.broadband.data.ReportRow;
 import cn.gov.qinghai.broadband.data.ReportStore;
 import cn.gov.qinghai.broadband.rules.CompletionRate;
@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 @Singleton
 public class ProjectService {
 
-    private final ProjectStore projects;
+    private final ProjectRepository projects;
     private final ReportStore reports;
     private final ReportingRules rules;
     private final List<String> categories;
@@ -40,7 +40,7 @@ public class ProjectService {
     private final Clock clock;
 
     public ProjectService(
-            ProjectStore projects, ReportStore reports, ReportingRules rules, SeedData seed, Clock clock) {
+            ProjectRepository projects, ReportStore reports, ReportingRules rules, SeedData seed, Clock clock) {
         this.projects = projects;
         this.reports = reports;
         this.rules = rules;
@@ -88,7 +88,7 @@ public class ProjectService {
             YearMonth now = YearMonth.now(clock.withZone(ReportingRules.CHINA));
             month = now.isAfter(rules.lastMonth()) ? rules.lastMonth() : now;
         }
-        ProjectRow project = projects.byId(request.getProjectId())
+        ProjectRow project = projects.findById(request.getProjectId())
                 .orElseThrow(() ->
                         ServiceException.notFound("PROJECT_NOT_FOUND", "no project with id " + request.getProjectId()));
         Map<YearMonth, ReportRow> effective = new LinkedHashMap<>();

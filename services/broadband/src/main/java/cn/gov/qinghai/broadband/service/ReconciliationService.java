@@ -1,7 +1,7 @@
 package cn.gov.qinghai.broadband.service;
 
+import cn.gov.qinghai.broadband.data.ProjectRepository;
 import cn.gov.qinghai.broadband.data.ProjectRow;
-import cn.gov.qinghai.broadband.data.ProjectStore;
 import cn.gov.qinghai.broadband.rules.AttachmentReconciliation;
 import cn.gov.qinghai.broadband.rules.ReportingRules;
 import cn.gov.qinghai.broadband.seed.SeedData;
@@ -18,11 +18,11 @@ import java.util.List;
 @Singleton
 public class ReconciliationService {
 
-    private final ProjectStore projects;
+    private final ProjectRepository projects;
     private final SeedData seed;
     private final ReportingRules rules;
 
-    public ReconciliationService(ProjectStore projects, SeedData seed, ReportingRules rules) {
+    public ReconciliationService(ProjectRepository projects, SeedData seed, ReportingRules rules) {
         this.projects = projects;
         this.seed = seed;
         this.rules = rules;

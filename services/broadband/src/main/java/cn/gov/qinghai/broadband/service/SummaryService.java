@@ -1,8 +1,8 @@
 package cn.gov.qinghai.broadband.service;
 
 import cn.gov.qinghai.broadband.data.LatestFigure;
+import cn.gov.qinghai.broadband.data.ProjectRepository;
 import cn.gov.qinghai.broadband.data.ProjectRow;
-import cn.gov.qinghai.broadband.data.ProjectStore;
 import cn.gov.qinghai.broadband.data.ReportStore;
 import cn.gov.qinghai.broadband.rules.InvestmentRollup;
 import cn.gov.qinghai.broadband.rules.ReportingRules;
@@ -26,12 +26,12 @@ import java.util.stream.Collectors;
 @Singleton
 public class SummaryService {
 
-    private final ProjectStore projects;
+    private final ProjectRepository projects;
     private final ReportStore reports;
     private final ReportingRules rules;
     private final String printedTotalYi;
 
-    public SummaryService(ProjectStore projects, ReportStore reports, ReportingRules rules, SeedData seed) {
+    public SummaryService(ProjectRepository projects, ReportStore reports, ReportingRules rules, SeedData seed) {
         this.projects = projects;
         this.reports = reports;
         this.rules = rules;
@@ -50,7 +50,7 @@ public class SummaryService {
         errors.check(key != null, "groupBy", "must be owner, category or programme");
         YearMonth month = Months.optional(errors, "month", request.getMonth(), rules);
         errors.throwIfAny();
-        List<ProjectRow> all = projects.all();
+        List<ProjectRow> all = projects.listOrderById();
         Map<Long, LatestFigure> latest = latest(month);
         InvestmentRollup.Totals t = InvestmentRollup.totals(all, latest);
         BigDecimal printedYuan = printedTotalYi.isEmpty() ? null : new BigDecimal(printedTotalYi).movePointRight(8);

@@ -1,22 +1,12 @@
 package cn.gov.qinghai.dibao.data;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import io.micronaut.core.annotation.Introspected;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
-/** A row of the append-only {@code case_history}. */
+/**
+ * A row of the append-only {@code case_history} or {@code intake_report_history} (the same columns): read by the
+ * history queries of {@link CaseRepository} and {@link IntakeReportRepository}.
+ */
+@Introspected
 public record HistoryRow(
-        int sequence, String action, String fromStatus, String toStatus, String actor, Instant at, String note) {
-
-    public static HistoryRow map(ResultSet rs) throws SQLException {
-        return new HistoryRow(
-                rs.getInt(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getObject(6, OffsetDateTime.class).toInstant(),
-                rs.getString(7));
-    }
-}
+        int sequence, String action, String fromStatus, String toStatus, String actor, Instant at, String note) {}

@@ -1,42 +1,38 @@
 package cn.gov.qinghai.dibao.data;
 
 import cn.gov.qinghai.kit.params.Citation;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
+import io.micronaut.data.annotation.sql.ColumnTransformer;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 
 /**
  * A row of {@code county_payment_method}: a county's payment method published at run time (append-only); the tiers
- * as their stored JSON (a {@code CountyPaymentMethod} with only tiers set).
+ * as their stored JSON (a {@code CountyPaymentMethod} with only tiers set), cast to jsonb on insert.
  */
+@MappedEntity("county_payment_method")
 public record PaymentMethodRow(
-        long id,
+        @Id @GeneratedValue Long id,
         String requestId,
         String payloadHash,
         String county,
         LocalDate effectiveFrom,
         String method,
+
+        @MappedProperty("tiers") @ColumnTransformer(write = "CAST(? AS jsonb)")
         String tiersJson,
-        Citation citation,
+
+        String citationDocument,
+        String citationClause,
+        String citationTitle,
+        String citationNote,
         String publishedBy,
         Instant publishedAt) {
 
-    static final String COLUMNS = "id, request_id, payload_hash, county, effective_from, method, tiers::text, "
-            + "citation_document, citation_clause, citation_title, citation_note, published_by, published_at";
-
-    static PaymentMethodRow map(ResultSet rs) throws SQLException {
-        return new PaymentMethodRow(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getObject(5, LocalDate.class),
-                rs.getString(6),
-                rs.getString(7),
-                new Citation(rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)),
-                rs.getString(12),
-                rs.getObject(13, OffsetDateTime.class).toInstant());
+    public Citation citation() {
+        return new Citation(citationDocument, citationClause, citationTitle, citationNote);
     }
 }

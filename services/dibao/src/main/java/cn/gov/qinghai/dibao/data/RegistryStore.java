@@ -6,12 +6,12 @@ import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * SQL for the poverty-registry roster (青政办〔2017〕86号 三(一)): streamed imports ({@link RegistryImport}) and the
- * set-based cross-match with the members of approved dibao cases.
+ * What a repository cannot express over the poverty-registry roster (青政办〔2017〕86号 三(一)): streamed COPY imports
+ * ({@link RegistryImport}) and the set-based cross-match with the members of approved dibao cases. Finished imports
+ * are read through {@link RegistryImportRepository}.
  */
 @Singleton
 public class RegistryStore {
@@ -31,13 +31,6 @@ public class RegistryStore {
     /** Starts an import on a dedicated connection; the caller must complete or abort it. */
     public RegistryImport begin(String importedBy, Instant startedAt) throws SQLException {
         return new RegistryImport(dataSource, importedBy, startedAt);
-    }
-
-    /** The newest completed import, if any. Needs a transaction. */
-    public Optional<Long> latestCompletedImport() {
-        return db.one(
-                "SELECT max(id) FROM registry_import WHERE completed_at IS NOT NULL",
-                rs -> rs.getObject(1) == null ? null : rs.getLong(1));
     }
 
     /**

@@ -1,14 +1,18 @@
 package cn.gov.qinghai.dibao.data;
 
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
-/** A row of {@code temporary_assistance}: one approved grant (临时救助). */
+/**
+ * A row of {@code temporary_assistance}: one approved grant (临时救助), append-only. The entrustment column is
+ * written by {@link TemporaryAssistanceRepository#insert} and never read back.
+ */
+@MappedEntity("temporary_assistance")
 public record TemporaryAssistanceRow(
-        long id,
+        @Id @GeneratedValue long id,
         String requestId,
         String payloadHash,
         String county,
@@ -20,25 +24,4 @@ public record TemporaryAssistanceRow(
         String approvalLevel,
         BigDecimal approvalLimit,
         String approvedBy,
-        Instant approvedAt) {
-
-    static final String COLUMNS = "id, request_id, payload_hash, county, township, beneficiary_name, "
-            + "beneficiary_id_number, amount, reason, approval_level, approval_limit, approved_by, approved_at";
-
-    static TemporaryAssistanceRow map(ResultSet rs) throws SQLException {
-        return new TemporaryAssistanceRow(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getString(6),
-                rs.getString(7),
-                rs.getBigDecimal(8),
-                rs.getString(9),
-                rs.getString(10),
-                rs.getBigDecimal(11),
-                rs.getString(12),
-                rs.getObject(13, OffsetDateTime.class).toInstant());
-    }
-}
+        Instant approvedAt) {}

@@ -1,7 +1,7 @@
 package cn.gov.qinghai.dibao.service;
 
+import cn.gov.qinghai.dibao.data.CaseRepository;
 import cn.gov.qinghai.dibao.data.CaseRow;
-import cn.gov.qinghai.dibao.data.CaseStore;
 import cn.gov.qinghai.dibao.rules.CountedIncome;
 import cn.gov.qinghai.dibao.rules.HouseholdFacts;
 import cn.gov.qinghai.dibao.rules.IncomeTypes;
@@ -26,10 +26,10 @@ import java.util.List;
 @Singleton
 public class CaseFacts {
 
-    private final CaseStore cases;
+    private final CaseRepository cases;
     private final IncomeTypes incomeTypes;
 
-    public CaseFacts(CaseStore cases, IncomeTypes incomeTypes) {
+    public CaseFacts(CaseRepository cases, IncomeTypes incomeTypes) {
         this.cases = cases;
         this.incomeTypes = incomeTypes;
     }

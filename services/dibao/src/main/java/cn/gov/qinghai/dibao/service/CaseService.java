@@ -1,7 +1,7 @@
 package cn.gov.qinghai.dibao.service;
 
+import cn.gov.qinghai.dibao.data.CaseRepository;
 import cn.gov.qinghai.dibao.data.CaseRow;
-import cn.gov.qinghai.dibao.data.CaseStore;
 import cn.gov.qinghai.dibao.rules.Assessment;
 import cn.gov.qinghai.dibao.rules.BenefitAssessor;
 import cn.gov.qinghai.dibao.rules.Classification;
@@ -61,7 +61,7 @@ public class CaseService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseService.class);
 
-    private final CaseStore store;
+    private final CaseRepository cases;
     private final IncomeTypes incomeTypes;
     private final BenefitAssessor assessor;
     private final CountyStandardService standards;
@@ -74,7 +74,7 @@ public class CaseService {
     private final CaseFacts caseFacts;
 
     public CaseService(
-            CaseStore store,
+            CaseRepository cases,
             IncomeTypes incomeTypes,
             BenefitAssessor assessor,
             CountyStandardService standards,
@@ -87,7 +87,7 @@ public class CaseService {
         this.caseFacts = caseFacts;
         this.paymentMethods = paymentMethods;
         this.floor = floor;
-        this.store = store;
+        this.cases = cases;
         this.incomeTypes = incomeTypes;
         this.assessor = assessor;
         this.standards = standards;
@@ -117,17 +117,17 @@ public class CaseService {
         caller.requireRegion(h.getCounty());
         String hash = hash(request.toBuilder().clearRequestId().build().toByteArray());
 
-        Optional<CaseRow> replay = store.byRequestId(requestId);
+        Optional<CaseRow> replay = cases.findByRequestId(requestId);
         if (replay.isPresent()) {
             return replayed(replay.get(), hash, requestId, today);
         }
         Member head = h.getMembers(0);
-        Optional<Long> open = store.openCaseOf(head.getIdNumber());
+        Optional<Long> open = cases.openCaseOf(head.getIdNumber());
         if (open.isPresent()) {
             throw openCaseExists(open.get());
         }
         Instant now = appliedOn == null ? clock.instant() : middayOf(appliedOn);
-        Optional<Long> id = store.insert(
+        Optional<Long> id = Optional.ofNullable(cases.insert(
                 requestId,
                 hash,
                 h.getCounty(),
@@ -136,25 +136,27 @@ public class CaseService {
                 head.getName(),
                 h.getMembersCount(),
                 ProtoJson.write(h),
-                now);
+                now));
         if (id.isEmpty()) {
             // A concurrent insert won a unique constraint: the same request id (a retry) or an open case of this head.
-            Optional<CaseRow> raced = store.byRequestId(requestId);
+            Optional<CaseRow> raced = cases.findByRequestId(requestId);
             if (raced.isPresent()) {
                 return replayed(raced.get(), hash, requestId, today);
             }
-            throw openCaseExists(store.openCaseOf(head.getIdNumber()).orElse(0L));
+            throw openCaseExists(cases.openCaseOf(head.getIdNumber()).orElse(0L));
         }
-        store.insertMembers(
-                id.get(), h.getMembersList().stream().map(Member::getIdNumber).toList());
-        store.appendHistory(id.get(), "SUBMITTED", "", "SUBMITTED", caller.subject(), now, request.getNote());
+        // the members' identity numbers, for cross-matching (三(一))
+        for (int i = 0; i < h.getMembersCount(); i++) {
+            cases.insertMember(id.get(), i, h.getMembers(i).getIdNumber());
+        }
+        cases.appendHistory(id.get(), "SUBMITTED", "", "SUBMITTED", caller.subject(), now, request.getNote());
         LOG.info(
                 "case {} submitted for head {} in county {} by {}",
                 id.get(),
                 ResidentId.mask(head.getIdNumber()),
                 h.getCounty(),
                 caller.subject());
-        return view(store.byId(id.get()).orElseThrow(), today);
+        return view(cases.findById(id.get()).orElseThrow(), today);
     }
 
     @Transactional(readOnly = true)
@@ -179,10 +181,10 @@ public class CaseService {
         String status = request.getStatus() == CaseStatus.CASE_STATUS_UNSPECIFIED
                 ? ""
                 : request.getStatus().name();
-        int total = store.count(county, status);
+        int total = cases.count(county, status);
         ListCasesResponse.Builder out = ListCasesResponse.newBuilder();
         LocalDate today = LocalDate.now(clock);
-        for (CaseRow row : store.list(county, status, window.offset(), window.size())) {
+        for (CaseRow row : cases.list(county, status, window.offset(), window.size())) {
             out.addCases(view(row, today));
         }
         return out.setTotalSize(total).setNextPageToken(window.nextToken(total)).build();
@@ -231,21 +233,21 @@ public class CaseService {
         if (stage == Stage.VERIFICATION) {
             MedicalChecks checks = consultMedical(row, caller, today.getYear());
             to = outcome == Outcome.PASS ? "VERIFIED" : "REJECTED";
-            won = store.verify(row.id(), row.version(), to, ProtoJson.write(checks));
+            won = cases.verify(row.id(), row.version(), to, ProtoJson.write(checks)) == 1;
             note = withMedicalSummary(note, checks);
         } else if (stage == Stage.COUNTY_APPROVAL && outcome == Outcome.PASS) {
             to = "APPROVED";
             won = approve(row, today, now);
         } else {
             to = outcome == Outcome.PASS ? "TOWNSHIP_REVIEWED" : "REJECTED";
-            won = store.transition(row.id(), row.version(), to);
+            won = cases.transition(row.id(), row.version(), to) == 1;
         }
         if (!won) {
             throw versionConflict(row.id());
         }
-        store.appendHistory(row.id(), action, from, to, caller.subject(), now, note);
+        cases.appendHistory(row.id(), action, from, to, caller.subject(), now, note);
         LOG.info("case {} {} -> {} by {}", row.id(), from, to, caller.subject());
-        return view(store.byId(row.id()).orElseThrow(), LocalDate.now(clock));
+        return view(cases.findById(row.id()).orElseThrow(), LocalDate.now(clock));
     }
 
     @Transactional
@@ -289,13 +291,13 @@ public class CaseService {
             }
         }
         LocalDate lastPaid = today.withDayOfMonth(1).plusMonths(months);
-        if (!store.exit(row.id(), row.version(), reason.name(), today, months, lastPaid)) {
+        if (cases.exit(row.id(), row.version(), reason.name(), today, months, lastPaid) != 1) {
             throw versionConflict(row.id());
         }
         String text = "reason " + reason + "; paid through "
                 + lastPaid.toString().substring(0, 7) + (months > 0 ? " (" + months + " months retained, 二(五))" : "")
                 + (note == null ? "" : "; " + note);
-        store.appendHistory(
+        cases.appendHistory(
                 row.id(),
                 "EXITED",
                 "APPROVED",
@@ -304,7 +306,7 @@ public class CaseService {
                 exitedOn == null ? clock.instant() : middayOf(exitedOn),
                 text);
         LOG.info("case {} exited ({}) by {}", row.id(), reason, caller.subject());
-        return view(store.byId(row.id()).orElseThrow(), LocalDate.now(clock));
+        return view(cases.findById(row.id()).orElseThrow(), LocalDate.now(clock));
     }
 
     private boolean approve(CaseRow row, LocalDate today, Instant now) {
@@ -324,16 +326,17 @@ public class CaseService {
         }
         String cls = Classification.classify(facts, classification.at(today), why);
         var explanation = why.build();
-        boolean won = store.approve(
-                row.id(),
-                row.version(),
-                cls,
-                a.monthlyGap(),
-                a.monthlyAllowances(),
-                a.monthlyTotal(),
-                ProtoJson.write(explanation),
-                now,
-                today.withDayOfMonth(1));
+        boolean won = cases.approve(
+                        row.id(),
+                        row.version(),
+                        cls,
+                        a.monthlyGap(),
+                        a.monthlyAllowances(),
+                        a.monthlyTotal(),
+                        ProtoJson.write(explanation),
+                        now,
+                        today.withDayOfMonth(1))
+                == 1;
         if (won) {
             caseFacts.record(row, today); // for the caseload simulation, in the same transaction
         }
@@ -371,7 +374,7 @@ public class CaseService {
         } catch (NumberFormatException e) {
             throw ServiceException.invalid(field, "must be a case id such as 42");
         }
-        return store.byId(caseId).orElseThrow(() -> ServiceException.notFound("CASE_NOT_FOUND", "no case " + id));
+        return cases.findById(caseId).orElseThrow(() -> ServiceException.notFound("CASE_NOT_FOUND", "no case " + id));
     }
 
     /**
@@ -396,7 +399,7 @@ public class CaseService {
 
     /** A step recorded after the fact cannot come before the case's latest step (DECIDED_BEFORE_PREVIOUS_STEP). */
     private void notBeforePreviousStep(CaseRow row, LocalDate day) {
-        LocalDate previous = store.history(row.id()).stream()
+        LocalDate previous = cases.history(row.id()).stream()
                 .map(h -> h.at().atZone(clock.getZone()).toLocalDate())
                 .max(LocalDate::compareTo)
                 .orElse(day);
@@ -442,7 +445,7 @@ public class CaseService {
     }
 
     private Case view(CaseRow row, LocalDate today) {
-        return CaseViews.toProto(row, store.history(row.id()), today);
+        return CaseViews.toProto(row, cases.history(row.id()), today);
     }
 
     private static String roleFor(Stage stage) {

@@ -1,7 +1,8 @@
 package cn.gov.qinghai.dibao.service;
 
+import cn.gov.qinghai.dibao.data.PaymentMethodRepository;
 import cn.gov.qinghai.dibao.data.PaymentMethodRow;
-import cn.gov.qinghai.dibao.data.PaymentMethodStore;
+import cn.gov.qinghai.dibao.data.PublicationLockStore;
 import cn.gov.qinghai.dibao.rules.PaymentMethodApplied;
 import cn.gov.qinghai.dibao.v1.CountyPaymentMethod;
 import cn.gov.qinghai.dibao.v1.GetCountyPaymentMethodRequest;
@@ -20,6 +21,7 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,12 +40,15 @@ public class CountyPaymentMethodService {
     private static final Logger LOG = LoggerFactory.getLogger(CountyPaymentMethodService.class);
     private static final DecimalRule AMOUNT = DecimalRule.positiveMoney().max("100000");
 
-    private final PaymentMethodStore methods;
+    private final PaymentMethodRepository methods;
+    private final PublicationLockStore locks;
     private final PolicyParameter parameter;
     private final Clock clock;
 
-    public CountyPaymentMethodService(PaymentMethodStore methods, ParameterRegistry parameters, Clock clock) {
+    public CountyPaymentMethodService(
+            PaymentMethodRepository methods, PublicationLockStore locks, ParameterRegistry parameters, Clock clock) {
         this.methods = methods;
+        this.locks = locks;
         this.parameter = parameters.get("dibao.payment_method");
         this.clock = clock;
     }
@@ -71,8 +76,8 @@ public class CountyPaymentMethodService {
 
         String hash =
                 CaseService.hash(request.toBuilder().clearRequestId().build().toByteArray());
-        methods.lockPublications();
-        Optional<PaymentMethodRow> existing = methods.byRequestId(requestId);
+        locks.lockPaymentMethods();
+        Optional<PaymentMethodRow> existing = methods.findByRequestId(requestId);
         if (existing.isPresent()) {
             if (!existing.get().payloadHash().equals(hash)) {
                 throw ServiceException.alreadyExists(
@@ -87,7 +92,8 @@ public class CountyPaymentMethodService {
                     "EFFECTIVE_DATE_IN_PAST_MONTH",
                     "effectiveFrom " + from + " is before " + firstOfMonth + ": rosters of past months are final");
         }
-        Optional<LocalDate> newest = methods.newestFrom(county);
+        Optional<LocalDate> newest =
+                methods.findFirstByCountyOrderByEffectiveFromDesc(county).map(PaymentMethodRow::effectiveFrom);
         if (newest.isPresent() && !from.isAfter(newest.get())) {
             throw ServiceException.failedPrecondition(
                     "EFFECTIVE_DATE_NOT_AFTER_NEWEST",
@@ -96,7 +102,8 @@ public class CountyPaymentMethodService {
         }
         String tiersJson = ProtoJson.write(
                 CountyPaymentMethod.newBuilder().addAllTiers(tiers).build());
-        PaymentMethodRow saved = methods.insert(
+        PaymentMethodRow saved = methods.save(new PaymentMethodRow(
+                null,
                 requestId,
                 hash,
                 county,
@@ -108,7 +115,8 @@ public class CountyPaymentMethodService {
                 title == null ? "" : title,
                 note == null ? "" : note,
                 caller.subject(),
-                clock.instant());
+                // as stored (timestamptz keeps microseconds), so this reply shows what later reads show
+                clock.instant().truncatedTo(ChronoUnit.MICROS)));
         LOG.info(
                 "published dibao payment method {} ({}) for county {} from {} by {}",
                 saved.id(),

@@ -1,7 +1,8 @@
 package cn.gov.qinghai.dibao.service;
 
+import cn.gov.qinghai.dibao.data.CountyStandardRepository;
 import cn.gov.qinghai.dibao.data.CountyStandardRow;
-import cn.gov.qinghai.dibao.data.CountyStandardStore;
+import cn.gov.qinghai.dibao.data.PublicationLockStore;
 import cn.gov.qinghai.dibao.rules.ProvincialFloor;
 import cn.gov.qinghai.dibao.rules.StandardApplied;
 import cn.gov.qinghai.dibao.v1.CountyStandard;
@@ -21,6 +22,7 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -35,12 +37,15 @@ import org.slf4j.LoggerFactory;
 public class CountyStandardService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CountyStandardService.class);
-    private final CountyStandardStore standards;
+    private final CountyStandardRepository standards;
+    private final PublicationLockStore locks;
     private final ProvincialFloor floor;
     private final Clock clock;
 
-    public CountyStandardService(CountyStandardStore standards, ProvincialFloor floor, Clock clock) {
+    public CountyStandardService(
+            CountyStandardRepository standards, PublicationLockStore locks, ProvincialFloor floor, Clock clock) {
         this.standards = standards;
+        this.locks = locks;
         this.floor = floor;
         this.clock = clock;
     }
@@ -64,8 +69,8 @@ public class CountyStandardService {
         errors.throwIfAny();
         caller.requireRegion(county);
 
-        standards.lockPublications();
-        Optional<CountyStandardRow> existing = standards.byRequestId(requestId);
+        locks.lockStandards();
+        Optional<CountyStandardRow> existing = standards.findByRequestId(requestId);
         if (existing.isPresent()) {
             CountyStandardRow row = existing.get();
             if (!row.county().equals(county)
@@ -91,14 +96,16 @@ public class CountyStandardService {
                                     + " (青政办〔2017〕86号 二(三))")
                     .withMetadata(Map.of("provincialFloor", Money.format(floorValue.decimal())));
         }
-        Optional<LocalDate> newest = standards.newestFrom(county);
+        Optional<LocalDate> newest =
+                standards.findFirstByCountyOrderByEffectiveFromDesc(county).map(CountyStandardRow::effectiveFrom);
         if (newest.isPresent() && !from.isAfter(newest.get())) {
             throw ServiceException.failedPrecondition(
                     "EFFECTIVE_DATE_NOT_AFTER_NEWEST",
                     "effectiveFrom " + from + " must be after the county's newest standard, which starts "
                             + newest.get() + "; history is never rewritten");
         }
-        CountyStandardRow saved = standards.insert(
+        CountyStandardRow saved = standards.save(new CountyStandardRow(
+                null,
                 requestId,
                 county,
                 from,
@@ -108,7 +115,8 @@ public class CountyStandardService {
                 title == null ? "" : title,
                 note == null ? "" : note,
                 caller.subject(),
-                clock.instant());
+                // as stored (timestamptz keeps microseconds), so this reply shows what later reads show
+                clock.instant().truncatedTo(ChronoUnit.MICROS)));
         LOG.info("published dibao standard {} for county {} from {} by {}", saved.id(), county, from, caller.subject());
         return toProto(saved, floorValue);
     }

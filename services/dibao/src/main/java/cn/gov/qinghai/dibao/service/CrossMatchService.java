@@ -1,5 +1,7 @@
 package cn.gov.qinghai.dibao.service;
 
+import cn.gov.qinghai.dibao.data.RegistryImportRepository;
+import cn.gov.qinghai.dibao.data.RegistryImportRow;
 import cn.gov.qinghai.dibao.data.RegistryStore;
 import cn.gov.qinghai.dibao.v1.CrossMatchReport;
 import cn.gov.qinghai.dibao.v1.GetCrossMatchReportRequest;
@@ -24,10 +26,12 @@ import java.time.Clock;
 public class CrossMatchService {
 
     private final RegistryStore registry;
+    private final RegistryImportRepository imports;
     private final Clock clock;
 
-    public CrossMatchService(RegistryStore registry, Clock clock) {
+    public CrossMatchService(RegistryStore registry, RegistryImportRepository imports, Clock clock) {
         this.registry = registry;
+        this.imports = imports;
         this.clock = clock;
     }
 
@@ -61,7 +65,8 @@ public class CrossMatchService {
         errors.check(sample >= 0 && sample <= 100, "sampleSize", "must be between 0 and 100");
         errors.throwIfAny();
         caller.requireRegion(region);
-        long importId = registry.latestCompletedImport()
+        long importId = imports.findFirstByCompletedAtIsNotNullOrderByIdDesc()
+                .map(RegistryImportRow::id)
                 .orElseThrow(() -> ServiceException.failedPrecondition(
                         "NO_REGISTRY_IMPORT", "no poverty-registry roster has been imported yet"));
         // Region filter on the county code, from the one kit scope (province 63%, prefecture 6301%, county itself).

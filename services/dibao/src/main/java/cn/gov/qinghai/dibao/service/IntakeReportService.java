@@ -1,7 +1,11 @@
 package cn.gov.qinghai.dibao.service;
 
 import cn.gov.qinghai.dibao.data.HistoryRow;
+import cn.gov.qinghai.dibao.data.IntakeReportRepository;
+import cn.gov.qinghai.dibao.data.IntakeReportRow;
 import cn.gov.qinghai.dibao.data.IntakeReportStore;
+import cn.gov.qinghai.dibao.data.IntakeReportSubmissionRepository;
+import cn.gov.qinghai.dibao.data.IntakeReportSubmissionRow;
 import cn.gov.qinghai.dibao.rules.ProvincialFloor;
 import cn.gov.qinghai.dibao.v1.DecideIntakeReportRequest;
 import cn.gov.qinghai.dibao.v1.GetIntakeReportRequest;
@@ -44,12 +48,21 @@ public class IntakeReportService {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntakeReportService.class);
 
-    private final IntakeReportStore store;
+    private final IntakeReportRepository reports;
+    private final IntakeReportSubmissionRepository submissions;
+    private final IntakeReportStore caseEvents;
     private final ProvincialFloor floor;
     private final Clock clock;
 
-    public IntakeReportService(IntakeReportStore store, ProvincialFloor floor, Clock clock) {
-        this.store = store;
+    public IntakeReportService(
+            IntakeReportRepository reports,
+            IntakeReportSubmissionRepository submissions,
+            IntakeReportStore caseEvents,
+            ProvincialFloor floor,
+            Clock clock) {
+        this.reports = reports;
+        this.submissions = submissions;
+        this.caseEvents = caseEvents;
         this.floor = floor;
         this.clock = clock;
     }
@@ -76,48 +89,50 @@ public class IntakeReportService {
         String hash =
                 CaseService.hash(request.toBuilder().clearRequestId().build().toByteArray());
 
-        Optional<String[]> earlier = store.submission(requestId);
+        Optional<IntakeReportSubmissionRow> earlier = submissions.findByRequestId(requestId);
         if (earlier.isPresent()) {
-            if (!earlier.get()[1].equals(hash)) {
+            if (!earlier.get().payloadHash().equals(hash)) {
                 throw ServiceException.alreadyExists(
                         "REQUEST_ID_REUSED",
                         "requestId " + requestId + " was already used for a different intake report");
             }
-            return view(store.byId(Long.parseLong(earlier.get()[0])).orElseThrow(), caller);
+            return view(reports.findById(earlier.get().reportId()).orElseThrow(), caller);
         }
         Instant now = clock.instant();
         String contents = ProtoJson.write(compile(county, township, month));
         LocalDate monthStart = month.atDay(1);
-        Optional<IntakeReportStore.Row> existing = store.byKey(county, township, monthStart);
+        Optional<IntakeReportRow> existing = reports.findByCountyAndTownshipAndMonth(county, township, monthStart);
         long id;
         int revision;
         String action;
         if (existing.isEmpty()) {
-            Optional<Long> inserted =
-                    store.insert(county, township, monthStart, contents, requestId, caller.subject(), now);
+            Optional<Long> inserted = Optional.ofNullable(
+                    reports.insert(county, township, monthStart, contents, requestId, caller.subject(), now));
             if (inserted.isEmpty()) {
-                throw exists(store.byKey(county, township, monthStart).orElseThrow());
+                throw exists(reports.findByCountyAndTownshipAndMonth(county, township, monthStart)
+                        .orElseThrow());
             }
             id = inserted.get();
             revision = 1;
             action = "SUBMITTED";
-            store.appendHistory(
+            reports.appendHistory(
                     id, action, "", IntakeReportStatus.REPORT_SUBMITTED.name(), caller.subject(), now, note);
         } else {
-            IntakeReportStore.Row row = existing.get();
+            IntakeReportRow row = existing.get();
             if (!IntakeReportStatus.REPORT_RETURNED.name().equals(row.status())
-                    || !store.resubmit(row.id(), row.version(), contents, requestId, caller.subject(), now)) {
-                throw exists(store.byId(row.id()).orElseThrow());
+                    || reports.resubmit(row.id(), row.version(), contents, requestId, caller.subject(), now) != 1) {
+                throw exists(reports.findById(row.id()).orElseThrow());
             }
             id = row.id();
             revision = row.revision() + 1;
             action = "RESUBMITTED";
-            store.appendHistory(
+            reports.appendHistory(
                     id, action, row.status(), IntakeReportStatus.REPORT_SUBMITTED.name(), caller.subject(), now, note);
         }
-        store.recordSubmission(requestId, hash, id, revision, contents, caller.subject(), now);
+        submissions.save(
+                new IntakeReportSubmissionRow(null, requestId, hash, id, revision, contents, caller.subject(), now));
         LOG.info("intake report {} {} for {} {} {} by {}", id, action, county, township, month, caller.subject());
-        return view(store.byId(id).orElseThrow(), caller);
+        return view(reports.findById(id).orElseThrow(), caller);
     }
 
     @Transactional
@@ -134,7 +149,7 @@ public class IntakeReportService {
         if (outcome == Outcome.REJECT && (note == null || note.isBlank())) {
             errors.add("note", "is required when returning a report: the reason is told to the township");
         }
-        IntakeReportStore.Row row = load(request.getReportId(), "reportId");
+        IntakeReportRow row = load(request.getReportId(), "reportId");
         errors.throwIfAny();
         caller.requireRegion(row.county());
         if (row.version() != request.getExpectedVersion()) {
@@ -151,29 +166,29 @@ public class IntakeReportService {
         String to;
         String action;
         if (outcome == Outcome.PASS) {
-            won = store.file(row.id(), row.version(), caller.subject(), now);
+            won = reports.file(row.id(), row.version(), caller.subject(), now) == 1;
             to = IntakeReportStatus.REPORT_FILED.name();
             action = "FILED";
             String filed = "approved by the county civil-affairs department and filed with the county poverty office "
                     + "(二(五) 报同级扶贫部门备案)";
             note = note == null || note.isBlank() ? filed : note + " | " + filed;
         } else {
-            won = store.returnToTownship(row.id(), row.version());
+            won = reports.returnToTownship(row.id(), row.version()) == 1;
             to = IntakeReportStatus.REPORT_RETURNED.name();
             action = "RETURNED";
         }
         if (!won) {
             throw conflict(row.id());
         }
-        store.appendHistory(row.id(), action, row.status(), to, caller.subject(), now, note);
+        reports.appendHistory(row.id(), action, row.status(), to, caller.subject(), now, note);
         LOG.info("intake report {} {} by {}", row.id(), action, caller.subject());
-        return view(store.byId(row.id()).orElseThrow(), caller);
+        return view(reports.findById(row.id()).orElseThrow(), caller);
     }
 
     @Transactional(readOnly = true)
     public IntakeReport get(GetIntakeReportRequest request) {
         Caller caller = Caller.current().requireAnyRole(Roles.ANY);
-        IntakeReportStore.Row row = load(request.getId(), "id");
+        IntakeReportRow row = load(request.getId(), "id");
         caller.requireRegion(row.county());
         if (povertyOfficeOnly(caller) && !IntakeReportStatus.REPORT_FILED.name().equals(row.status())) {
             throw notFound(request.getId());
@@ -198,10 +213,10 @@ public class IntakeReportService {
                 : request.getStatus().name();
         LocalDate monthStart = month == null ? null : month.atDay(1);
         boolean filedOnly = povertyOfficeOnly(caller);
-        int total = store.count(county, monthStart, status, filedOnly);
+        int total = reports.count(county, monthStart, status, filedOnly);
         ListIntakeReportsResponse.Builder out = ListIntakeReportsResponse.newBuilder();
-        for (IntakeReportStore.Row row :
-                store.list(county, monthStart, status, filedOnly, window.offset(), window.size())) {
+        for (IntakeReportRow row :
+                reports.list(county, monthStart, status, filedOnly, window.offset(), window.size())) {
             out.addReports(view(row, caller));
         }
         return out.setTotalSize(total).setNextPageToken(window.nextToken(total)).build();
@@ -213,7 +228,7 @@ public class IntakeReportService {
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(clock.getZone()).toInstant();
         IntakeReport.Builder r = IntakeReport.newBuilder();
         int admitted = 0;
-        for (IntakeReportStore.Event e : store.events(county, township, from, to)) {
+        for (IntakeReportStore.Event e : caseEvents.events(county, township, from, to)) {
             IntakeItem.Builder item = IntakeItem.newBuilder()
                     .setCaseId(String.valueOf(e.caseId()))
                     .setHeadName(e.headName())
@@ -242,7 +257,7 @@ public class IntakeReportService {
         return r.setAdmitted(admitted).build();
     }
 
-    private IntakeReport view(IntakeReportStore.Row row, Caller caller) {
+    private IntakeReport view(IntakeReportRow row, Caller caller) {
         IntakeReport.Builder b = ProtoJson.read(row.contentsJson(), IntakeReport.newBuilder())
                 .setId(String.valueOf(row.id()))
                 .setCounty(row.county())
@@ -257,7 +272,7 @@ public class IntakeReportService {
         if (row.filedAt() != null) {
             b.setApprovedBy(row.approvedBy()).setFiledAt(at(row.filedAt()));
         }
-        for (HistoryRow h : store.history(row.id())) {
+        for (HistoryRow h : reports.history(row.id())) {
             b.addHistory(HistoryEntry.newBuilder()
                     .setSequence(h.sequence())
                     .setAction(h.action())
@@ -283,21 +298,21 @@ public class IntakeReportService {
         return instant.atZone(PlatformGrpcFactory.CHINA).toOffsetDateTime().toString();
     }
 
-    private IntakeReportStore.Row load(String id, String field) {
+    private IntakeReportRow load(String id, String field) {
         long reportId;
         try {
             reportId = Long.parseLong(id);
         } catch (NumberFormatException e) {
             throw ServiceException.invalid(field, "must be a report id such as 42");
         }
-        return store.byId(reportId).orElseThrow(() -> notFound(id));
+        return reports.findById(reportId).orElseThrow(() -> notFound(id));
     }
 
     private static ServiceException notFound(String id) {
         return ServiceException.notFound("INTAKE_REPORT_NOT_FOUND", "no intake report " + id);
     }
 
-    private static ServiceException exists(IntakeReportStore.Row row) {
+    private static ServiceException exists(IntakeReportRow row) {
         return ServiceException.failedPrecondition(
                         "INTAKE_REPORT_EXISTS",
                         "the intake report of " + row.township()

@@ -1,7 +1,7 @@
 package cn.gov.qinghai.dibao.service;
 
+import cn.gov.qinghai.dibao.data.CountyStandardRepository;
 import cn.gov.qinghai.dibao.data.CountyStandardRow;
-import cn.gov.qinghai.dibao.data.CountyStandardStore;
 import cn.gov.qinghai.kit.params.Citation;
 import cn.gov.qinghai.kit.params.PublishedValues;
 import io.micronaut.transaction.annotation.Transactional;
@@ -24,16 +24,16 @@ public class PublishedCountyStandards implements PublishedValues {
             "各县（市、区）公布本地农村低保标准，不得低于全省底线 / each county publishes its own standard, never below "
                     + "the provincial floor (dibao.provincial_floor)");
 
-    private final CountyStandardStore standards;
+    private final CountyStandardRepository standards;
 
-    public PublishedCountyStandards(CountyStandardStore standards) {
+    public PublishedCountyStandards(CountyStandardRepository standards) {
         this.standards = standards;
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<Series> published() {
-        List<CountyStandardRow> rows = standards.all();
+        List<CountyStandardRow> rows = standards.listOrderByEffectiveFromAscAndIdAsc();
         return List.of(new Series(
                 ID,
                 "县（市、区）农村低保标准（运行时发布） / County rural dibao standard (published)",

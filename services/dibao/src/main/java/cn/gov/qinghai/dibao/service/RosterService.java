@@ -1,7 +1,7 @@
 package cn.gov.qinghai.dibao.service;
 
+import cn.gov.qinghai.dibao.data.CaseRepository;
 import cn.gov.qinghai.dibao.data.CaseRow;
-import cn.gov.qinghai.dibao.data.CaseStore;
 import cn.gov.qinghai.dibao.rules.Assessment;
 import cn.gov.qinghai.dibao.rules.BenefitAssessor;
 import cn.gov.qinghai.dibao.rules.ProvincialFloor;
@@ -39,7 +39,7 @@ import java.util.TreeMap;
 @Singleton
 public class RosterService {
 
-    private final CaseStore store;
+    private final CaseRepository cases;
     private final CountyStandardService standards;
     private final BenefitAssessor assessor;
     private final ProvincialFloor floor;
@@ -47,14 +47,14 @@ public class RosterService {
     private final Clock clock;
 
     public RosterService(
-            CaseStore store,
+            CaseRepository cases,
             CountyStandardService standards,
             BenefitAssessor assessor,
             ProvincialFloor floor,
             CountyPaymentMethodService paymentMethods,
             Clock clock) {
         this.paymentMethods = paymentMethods;
-        this.store = store;
+        this.cases = cases;
         this.standards = standards;
         this.assessor = assessor;
         this.floor = floor;
@@ -159,7 +159,7 @@ public class RosterService {
         StandardApplied standard = standards.applied(county, ruleDay);
         var method = paymentMethods.applied(county, ruleDay);
         List<Paid> out = new ArrayList<>();
-        for (CaseRow row : store.paidIn(county, first)) {
+        for (CaseRow row : cases.paidIn(county, first)) {
             Assessment a =
                     assessor.assess(CaseViews.facts(row, ruleDay), ruleDay, standard, method, new ExplanationBuilder());
             // The reason describes the month asked for, not today's status, so a past month reads the same forever.

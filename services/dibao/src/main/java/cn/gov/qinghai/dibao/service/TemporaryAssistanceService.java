@@ -1,7 +1,7 @@
 package cn.gov.qinghai.dibao.service;
 
+import cn.gov.qinghai.dibao.data.TemporaryAssistanceRepository;
 import cn.gov.qinghai.dibao.data.TemporaryAssistanceRow;
-import cn.gov.qinghai.dibao.data.TemporaryAssistanceStore;
 import cn.gov.qinghai.dibao.v1.ApproveTemporaryAssistanceRequest;
 import cn.gov.qinghai.dibao.v1.TemporaryAssistance;
 import cn.gov.qinghai.kit.auth.Caller;
@@ -35,11 +35,11 @@ public class TemporaryAssistanceService {
 
     private static final Logger LOG = LoggerFactory.getLogger(TemporaryAssistanceService.class);
 
-    private final TemporaryAssistanceStore grants;
+    private final TemporaryAssistanceRepository grants;
     private final PolicyParameter limits;
     private final Clock clock;
 
-    public TemporaryAssistanceService(TemporaryAssistanceStore grants, ParameterRegistry parameters, Clock clock) {
+    public TemporaryAssistanceService(TemporaryAssistanceRepository grants, ParameterRegistry parameters, Clock clock) {
         this.grants = grants;
         this.limits = parameters.get("dibao.temporary_assistance_limits");
         this.clock = clock;
@@ -91,7 +91,7 @@ public class TemporaryAssistanceService {
                     .withMetadata(Map.of("limit", Money.format(limit), "level", level));
         }
         Instant now = clock.instant();
-        Optional<Long> id = grants.insert(
+        Optional<Long> id = Optional.ofNullable(grants.insert(
                 requestId,
                 hash,
                 county,
@@ -104,7 +104,7 @@ public class TemporaryAssistanceService {
                 limit,
                 entrustment == null ? "" : entrustment,
                 caller.subject(),
-                now);
+                now));
         if (id.isEmpty()) {
             return byRequestId(requestId, hash).orElseThrow();
         }
@@ -119,7 +119,7 @@ public class TemporaryAssistanceService {
     }
 
     private Optional<TemporaryAssistance> byRequestId(String requestId, String hash) {
-        return grants.byRequestId(requestId).map(r -> {
+        return grants.findByRequestId(requestId).map(r -> {
             if (!r.payloadHash().equals(hash)) {
                 throw ServiceException.alreadyExists(
                         "REQUEST_ID_REUSED", "requestId " + requestId + " was already used for a different grant");

@@ -3,6 +3,8 @@ package cn.gov.qinghai.healthdata.data;
 import cn.gov.qinghai.healthdata.data.Rows.EncounterRow;
 import cn.gov.qinghai.kit.data.Sql;
 import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +55,7 @@ public class EncounterSearchStore {
         params.add(offset);
         return sql.list(
                 "SELECT e.*, r.identity_number" + from + " ORDER BY e.start_date DESC, e.id LIMIT ? OFFSET ?",
-                rs -> new Hit(RecordStore.encounter(rs), rs.getString("identity_number")),
+                rs -> new Hit(encounter(rs), rs.getString("identity_number")),
                 params.toArray());
     }
 
@@ -77,5 +79,28 @@ public class EncounterSearchStore {
             params.add(q.to());
         }
         return where.toString();
+    }
+
+    /** An {@code encounter} row of the search's {@code e.*} columns. */
+    private static EncounterRow encounter(ResultSet rs) throws SQLException {
+        return new EncounterRow(
+                Sql.uuid(rs, "id"),
+                rs.getString("request_id"),
+                Sql.uuid(rs, "resident_id"),
+                rs.getString("encounter_type"),
+                Sql.date(rs, "start_date"),
+                Sql.date(rs, "end_date"),
+                rs.getString("region"),
+                rs.getInt("platform_level"),
+                rs.getString("organisation"),
+                rs.getString("diagnosis_code"),
+                rs.getString("diagnosis_name"),
+                rs.getBigDecimal("total_cost"),
+                rs.getBigDecimal("self_paid"),
+                rs.getString("sex").charAt(0),
+                rs.getInt("age_at_start"),
+                rs.getString("quality"),
+                rs.getString("created_by"),
+                Sql.instant(rs, "created_at"));
     }
 }

@@ -1,6 +1,6 @@
 package cn.gov.qinghai.healthdata.service;
 
-import cn.gov.qinghai.healthdata.data.RecordStore;
+import cn.gov.qinghai.healthdata.data.ConsentRepository;
 import cn.gov.qinghai.healthdata.data.Rows.ResidentRow;
 import cn.gov.qinghai.kit.auth.Caller;
 import cn.gov.qinghai.kit.params.ParameterRegistry;
@@ -22,11 +22,11 @@ public class AccessPolicy {
     public static final String SELF = "self";
 
     private final ParameterRegistry parameters;
-    private final RecordStore store;
+    private final ConsentRepository consents;
 
-    public AccessPolicy(ParameterRegistry parameters, RecordStore store) {
+    public AccessPolicy(ParameterRegistry parameters, ConsentRepository consents) {
         this.parameters = parameters;
-        this.store = store;
+        this.consents = consents;
     }
 
     /** Whether any of the caller's roles may claim {@code purpose}. */
@@ -69,7 +69,7 @@ public class AccessPolicy {
             if (caller.organisation().isEmpty()) {
                 return Optional.of("the token names no organisation, so no consent can apply");
             }
-            if (!store.hasActiveConsent(r.id(), caller.organisation(), purpose, today)) {
+            if (!consents.hasActiveConsent(r.id(), caller.organisation(), purpose, today)) {
                 return Optional.of(
                         "no active consent for organisation " + caller.organisation() + " and purpose " + purpose);
             }

@@ -7,7 +7,7 @@ import cn.gov.qinghai.health.v1.ListRecordAccessesRequest;
 import cn.gov.qinghai.health.v1.ListRecordAccessesResponse;
 import cn.gov.qinghai.health.v1.VerifyAuditChainResponse;
 import cn.gov.qinghai.healthdata.data.AuditStore;
-import cn.gov.qinghai.healthdata.data.RecordStore;
+import cn.gov.qinghai.healthdata.data.ResidentRepository;
 import cn.gov.qinghai.healthdata.data.Rows.ResidentRow;
 import cn.gov.qinghai.healthdata.fhir.AuditEventBundle;
 import cn.gov.qinghai.healthdata.fhir.AuditEvents;
@@ -32,14 +32,15 @@ import org.hl7.fhir.r4.model.Bundle;
 public class AuditService {
 
     private final AuditStore events;
-    private final RecordStore store;
+    private final ResidentRepository residents;
     private final AuditTrail audit;
     private final AuditVerifier verifier;
     private final Clock clock;
 
-    public AuditService(AuditStore events, RecordStore store, AuditTrail audit, AuditVerifier verifier, Clock clock) {
+    public AuditService(
+            AuditStore events, ResidentRepository residents, AuditTrail audit, AuditVerifier verifier, Clock clock) {
         this.events = events;
-        this.store = store;
+        this.residents = residents;
         this.audit = audit;
         this.verifier = verifier;
         this.clock = clock;
@@ -53,7 +54,7 @@ public class AuditService {
                 RecordService.identity(errors, "identityNumber", request.getIdentityNumber(), LocalDate.now(clock));
         Pages.Window window = Pages.window(errors, request.getPageSize(), request.getPageToken());
         errors.throwIfAny();
-        Optional<ResidentRow> r = store.residentByIdentity(identity);
+        Optional<ResidentRow> r = residents.findByIdentityNumber(identity);
         boolean self = caller.hasRole("health:resident") && caller.subject().equals(identity);
         boolean auditor = caller.hasRole("health:auditor")
                 && r.isPresent()
@@ -101,7 +102,7 @@ public class AuditService {
         errors.check(count >= 1 && count <= 200, "_count", "must be between 1 and 200");
         errors.check(request.getOffset() >= 0, "_offset", "must not be negative");
         errors.throwIfAny();
-        Optional<ResidentRow> r = store.resident(id);
+        Optional<ResidentRow> r = residents.findById(id);
         boolean self = r.isPresent()
                 && caller.hasRole("health:resident")
                 && caller.subject().equals(r.get().identityNumber());

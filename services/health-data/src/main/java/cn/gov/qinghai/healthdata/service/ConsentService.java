@@ -5,7 +5,8 @@ import cn.gov.qinghai.health.v1.GrantConsentRequest;
 import cn.gov.qinghai.health.v1.ListConsentsRequest;
 import cn.gov.qinghai.health.v1.ListConsentsResponse;
 import cn.gov.qinghai.health.v1.RevokeConsentRequest;
-import cn.gov.qinghai.healthdata.data.RecordStore;
+import cn.gov.qinghai.healthdata.data.ConsentRepository;
+import cn.gov.qinghai.healthdata.data.ResidentRepository;
 import cn.gov.qinghai.healthdata.data.Rows.ConsentRow;
 import cn.gov.qinghai.healthdata.data.Rows.ResidentRow;
 import cn.gov.qinghai.healthdata.service.AuditTrail.Event;
@@ -28,13 +29,20 @@ import java.util.UUID;
 @Singleton
 public class ConsentService {
 
-    private final RecordStore store;
+    private final ResidentRepository residents;
+    private final ConsentRepository consents;
     private final AccessPolicy policy;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public ConsentService(RecordStore store, AccessPolicy policy, AuditTrail audit, Clock clock) {
-        this.store = store;
+    public ConsentService(
+            ResidentRepository residents,
+            ConsentRepository consents,
+            AccessPolicy policy,
+            AuditTrail audit,
+            Clock clock) {
+        this.residents = residents;
+        this.consents = consents;
         this.policy = policy;
         this.audit = audit;
         this.clock = clock;
@@ -56,7 +64,7 @@ public class ConsentService {
             errors.check(!to.isBefore(from), "validTo", "must not be before validFrom");
         }
         ResidentRow r = manager(errors, request.getIdentityNumber(), "CREATE");
-        Optional<ConsentRow> replay = store.consentByRequest(requestId);
+        Optional<ConsentRow> replay = consents.findByRequestId(requestId);
         if (replay.isPresent()) {
             ConsentRow c = replay.get();
             if (!c.residentId().equals(r.id())
@@ -79,7 +87,7 @@ public class ConsentService {
                 clock.instant(),
                 null,
                 null);
-        store.insert(row);
+        consents.save(row);
         audit.append(Event.granted("consent", "CREATE", "consent", row.id().toString(), r.id())
                 .withDetail("organisation=" + organisation + " purpose=" + purpose));
         return Protos.consent(row, today);
@@ -97,14 +105,14 @@ public class ConsentService {
         }
         ResidentRow r = manager(errors, request.getIdentityNumber(), "UPDATE");
         Optional<ConsentRow> consent =
-                store.consent(id).filter(c -> c.residentId().equals(r.id()));
+                consents.findById(id).filter(c -> c.residentId().equals(r.id()));
         if (consent.isEmpty()) {
             throw ServiceException.notFound("CONSENT_NOT_FOUND", "this resident has no consent with that id");
         }
-        store.revoke(id, Caller.current().subject(), clock.instant());
+        consents.revoke(id, Caller.current().subject(), clock.instant());
         audit.append(Event.granted("consent", "UPDATE", "consent", id.toString(), r.id())
                 .withDetail("revoked"));
-        return Protos.consent(store.consent(id).orElseThrow(), today);
+        return Protos.consent(consents.findById(id).orElseThrow(), today);
     }
 
     @Transactional(noRollbackFor = AccessDenied.class)
@@ -112,7 +120,8 @@ public class ConsentService {
         LocalDate today = LocalDate.now(clock);
         ResidentRow r = manager(new FieldErrors(), request.getIdentityNumber(), "READ");
         ListConsentsResponse.Builder out = ListConsentsResponse.newBuilder();
-        store.consents(r.id()).forEach(c -> out.addConsents(Protos.consent(c, today)));
+        consents.findByResidentIdOrderByGrantedAtDescAndIdAsc(r.id())
+                .forEach(c -> out.addConsents(Protos.consent(c, today)));
         audit.append(Event.granted("consent", "READ", "consent", "", r.id()));
         return out.build();
     }
@@ -123,7 +132,7 @@ public class ConsentService {
         LocalDate today = LocalDate.now(clock);
         String identity = RecordService.identity(errors, "identityNumber", identityNumber, today);
         errors.throwIfAny();
-        Optional<ResidentRow> r = store.residentByIdentity(identity);
+        Optional<ResidentRow> r = residents.findByIdentityNumber(identity);
         boolean self = caller.hasRole("health:resident") && caller.subject().equals(identity);
         boolean registrar = caller.hasRole("health:registrar")
                 && r.isPresent()

@@ -4,7 +4,8 @@ import cn.gov.qinghai.health.v1.EncounterType;
 import cn.gov.qinghai.health.v1.GetMajorMedicalExpensesRequest;
 import cn.gov.qinghai.health.v1.MajorMedicalExpenses;
 import cn.gov.qinghai.health.v1.MedicalExpenseItem;
-import cn.gov.qinghai.healthdata.data.RecordStore;
+import cn.gov.qinghai.healthdata.data.EncounterRepository;
+import cn.gov.qinghai.healthdata.data.ResidentRepository;
 import cn.gov.qinghai.healthdata.data.Rows.ResidentRow;
 import cn.gov.qinghai.healthdata.rules.MajorMedicalExpense;
 import cn.gov.qinghai.healthdata.service.AuditTrail.Event;
@@ -33,13 +34,20 @@ public class DibaoExpenseService {
     public static final String PURPOSE = "dibao-verification";
     public static final String ROLE = "dibao:verifier";
 
-    private final RecordStore store;
+    private final EncounterRepository encounters;
+    private final ResidentRepository residents;
     private final AuditTrail audit;
     private final ParameterRegistry parameters;
     private final Clock clock;
 
-    public DibaoExpenseService(RecordStore store, AuditTrail audit, ParameterRegistry parameters, Clock clock) {
-        this.store = store;
+    public DibaoExpenseService(
+            EncounterRepository encounters,
+            ResidentRepository residents,
+            AuditTrail audit,
+            ParameterRegistry parameters,
+            Clock clock) {
+        this.encounters = encounters;
+        this.residents = residents;
         this.audit = audit;
         this.parameters = parameters;
         this.clock = clock;
@@ -59,7 +67,7 @@ public class DibaoExpenseService {
         errors.check(!request.getPurpose().isEmpty(), "purpose", "is required (\"" + PURPOSE + "\")");
         errors.throwIfAny();
         String detail = "year=" + request.getYear() + " case=" + (caseReference == null ? "" : caseReference);
-        Optional<ResidentRow> resident = store.residentByIdentity(identity);
+        Optional<ResidentRow> resident = residents.findByIdentityNumber(identity);
         if (!caller.hasRole(ROLE) || !PURPOSE.equals(request.getPurpose())) {
             audit.append(Event.denied(
                             request.getPurpose(),
@@ -88,7 +96,7 @@ public class DibaoExpenseService {
         LocalDate from = LocalDate.of(request.getYear(), 1, 1);
         ExplanationBuilder why = new ExplanationBuilder();
         MajorMedicalExpense.Result result = MajorMedicalExpense.compute(
-                resident.map(r -> store.encountersBetween(
+                resident.map(r -> encounters.findByResidentIdAndStartDateBetweenOrderByStartDateAscAndIdAsc(
                                 r.id(), from, from.plusYears(1).minusDays(1)))
                         .orElse(List.of()),
                 // The definition in force on the day of the verification (86号 in force 2017-06-16), not on the

@@ -1,5 +1,10 @@
 package cn.gov.qinghai.healthdata.service;
 
+import cn.gov.qinghai.healthdata.data.ConsentRepository;
+import cn.gov.qinghai.healthdata.data.EncounterRepository;
+import cn.gov.qinghai.healthdata.data.EntryRepository;
+import cn.gov.qinghai.healthdata.data.MeasurementRepository;
+import cn.gov.qinghai.healthdata.data.PrescriptionRepository;
 import cn.gov.qinghai.healthdata.data.RecordStore;
 import cn.gov.qinghai.healthdata.data.Rows.ConsentRow;
 import cn.gov.qinghai.healthdata.data.Rows.ResidentRow;
@@ -23,10 +28,27 @@ public class FhirRecords {
     public static final String DIBAO_VERIFICATION = "dibao-verification";
 
     private final RecordStore store;
+    private final ConsentRepository consentRows;
+    private final EntryRepository entries;
+    private final MeasurementRepository measurements;
+    private final EncounterRepository encounters;
+    private final PrescriptionRepository prescriptions;
     private final Clock clock;
 
-    public FhirRecords(RecordStore store, Clock clock) {
+    public FhirRecords(
+            RecordStore store,
+            ConsentRepository consentRows,
+            EntryRepository entries,
+            MeasurementRepository measurements,
+            EncounterRepository encounters,
+            PrescriptionRepository prescriptions,
+            Clock clock) {
         this.store = store;
+        this.consentRows = consentRows;
+        this.entries = entries;
+        this.measurements = measurements;
+        this.encounters = encounters;
+        this.prescriptions = prescriptions;
         this.clock = clock;
     }
 
@@ -36,7 +58,7 @@ public class FhirRecords {
         boolean dibao = DIBAO_VERIFICATION.equals(purpose);
         List<ConsentRow> consents = dibao
                 ? List.of()
-                : store.consents(r.id()).stream()
+                : consentRows.findByResidentIdOrderByGrantedAtDescAndIdAsc(r.id()).stream()
                         .filter(c -> AccessPolicy.SELF.equals(purpose)
                                 || (c.purpose().equals(purpose)
                                         && c.organisation()
@@ -45,10 +67,10 @@ public class FhirRecords {
                         .toList();
         PatientRecord record = new PatientRecord(
                 r,
-                dibao ? List.of() : store.entries(r.id()),
-                dibao ? java.util.Map.of() : store.measurementsOfResident(r.id()),
-                store.encounters(r.id()),
-                dibao ? java.util.Map.of() : store.prescriptionsOfResident(r.id()),
+                dibao ? List.of() : entries.findByResidentIdOrderByRecordedOnAscAndIdAsc(r.id()),
+                dibao ? java.util.Map.of() : measurements.byEntryOfResident(r.id()),
+                encounters.findByResidentIdOrderByStartDateAscAndIdAsc(r.id()),
+                dibao ? java.util.Map.of() : prescriptions.byEncounterOfResident(r.id()),
                 consents,
                 store.recordedOfResident(r.id()),
                 clock.instant(),

@@ -12,7 +12,12 @@ import cn.gov.qinghai.health.v1.RecordEncounterRequest;
 import cn.gov.qinghai.health.v1.RegisterResidentRequest;
 import cn.gov.qinghai.health.v1.Resident;
 import cn.gov.qinghai.health.v1.ResidentRecord;
+import cn.gov.qinghai.healthdata.data.EncounterRepository;
+import cn.gov.qinghai.healthdata.data.EntryRepository;
+import cn.gov.qinghai.healthdata.data.MeasurementRepository;
+import cn.gov.qinghai.healthdata.data.PrescriptionRepository;
 import cn.gov.qinghai.healthdata.data.RecordStore;
+import cn.gov.qinghai.healthdata.data.ResidentRepository;
 import cn.gov.qinghai.healthdata.data.Rows.EncounterRow;
 import cn.gov.qinghai.healthdata.data.Rows.EntryRow;
 import cn.gov.qinghai.healthdata.data.Rows.MeasurementRow;
@@ -33,7 +38,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,13 +58,33 @@ public class RecordService {
             Set.of("HEALTH_CHECK", "VACCINATION", "CHRONIC_FOLLOW_UP", "MATERNAL_CARE", "CHILD_CARE");
 
     private final RecordStore store;
+    private final ResidentRepository residents;
+    private final EntryRepository entries;
+    private final MeasurementRepository measurements;
+    private final EncounterRepository encounters;
+    private final PrescriptionRepository prescriptions;
     private final AccessPolicy policy;
     private final AuditTrail audit;
     private final QualityRules quality;
     private final Clock clock;
 
-    public RecordService(RecordStore store, AccessPolicy policy, AuditTrail audit, QualityRules quality, Clock clock) {
+    public RecordService(
+            RecordStore store,
+            ResidentRepository residents,
+            EntryRepository entries,
+            MeasurementRepository measurements,
+            EncounterRepository encounters,
+            PrescriptionRepository prescriptions,
+            AccessPolicy policy,
+            AuditTrail audit,
+            QualityRules quality,
+            Clock clock) {
         this.store = store;
+        this.residents = residents;
+        this.entries = entries;
+        this.measurements = measurements;
+        this.encounters = encounters;
+        this.prescriptions = prescriptions;
         this.policy = policy;
         this.audit = audit;
         this.quality = quality;
@@ -84,7 +108,7 @@ public class RecordService {
         errors.throwIfAny();
         caller.requireRegion(region);
 
-        Optional<ResidentRow> replay = store.residentByRequest(requestId);
+        Optional<ResidentRow> replay = residents.findByRequestId(requestId);
         if (replay.isPresent()) {
             if (!replay.get().identityNumber().equals(identity)) {
                 throw ServiceException.alreadyExists(
@@ -92,7 +116,7 @@ public class RecordService {
             }
             return Protos.resident(replay.get(), true);
         }
-        if (store.residentByIdentity(identity).isPresent()) {
+        if (residents.findByIdentityNumber(identity).isPresent()) {
             throw ServiceException.alreadyExists(
                     "RESIDENT_EXISTS", "a resident with this identity number is already" + " registered");
         }
@@ -110,7 +134,7 @@ public class RecordService {
                 Finding.encode(findings),
                 caller.subject(),
                 clock.instant());
-        store.insert(row);
+        residents.save(row);
         audit.append(
                 Event.granted("registration", "CREATE", "resident", row.id().toString(), row.id()));
         return Protos.resident(row, true);
@@ -132,12 +156,12 @@ public class RecordService {
         }
         ResidentRow r = authorise(request.getIdentityNumber(), request.getPurpose(), "READ", "resident");
         ResidentRecord.Builder out = ResidentRecord.newBuilder().setResident(Protos.resident(r, true));
-        var measurements = store.measurementsOfResident(r.id());
-        store.entries(r.id())
-                .forEach(e -> out.addEntries(Protos.entry(e, measurements.getOrDefault(e.id(), List.of()))));
-        var prescriptions = store.prescriptionsOfResident(r.id());
-        for (EncounterRow e : store.encounters(r.id())) {
-            out.addEncounters(Protos.encounter(e, prescriptions.getOrDefault(e.id(), List.of())));
+        var measured = measurements.byEntryOfResident(r.id());
+        entries.findByResidentIdOrderByRecordedOnAscAndIdAsc(r.id())
+                .forEach(e -> out.addEntries(Protos.entry(e, measured.getOrDefault(e.id(), List.of()))));
+        var lines = prescriptions.byEncounterOfResident(r.id());
+        for (EncounterRow e : encounters.findByResidentIdOrderByStartDateAscAndIdAsc(r.id())) {
+            out.addEncounters(Protos.encounter(e, lines.getOrDefault(e.id(), List.of())));
         }
         audit.append(Event.granted(request.getPurpose(), "READ", "resident", r.id().toString(), r.id()));
         return out.build();
@@ -163,7 +187,7 @@ public class RecordService {
                 action,
                 resource,
                 ResidentId.mask(identity),
-                () -> store.residentByIdentity(identity),
+                () -> residents.findByIdentityNumber(identity),
                 today);
     }
 
@@ -182,7 +206,7 @@ public class RecordService {
                 action,
                 resource,
                 residentId.toString(),
-                () -> store.resident(residentId),
+                () -> residents.findById(residentId),
                 LocalDate.now(clock));
     }
 
@@ -237,9 +261,11 @@ public class RecordService {
         errors.throwIfAny();
         caller.requireRegion(region);
         ResidentRow r = authorise(request.getIdentityNumber(), request.getPurpose(), "CREATE", "entry");
-        Optional<EntryRow> replay = store.entryByRequest(requestId);
+        Optional<EntryRow> replay = entries.findByRequestId(requestId);
         if (replay.isPresent()) {
-            return Protos.entry(replay.get(), store.measurements(replay.get().id()));
+            return Protos.entry(
+                    replay.get(),
+                    measurements.findByEntryIdOrderByKind(replay.get().id()));
         }
         EntryRow row = new EntryRow(
                 UUID.randomUUID(),
@@ -251,7 +277,9 @@ public class RecordService {
                 region,
                 Levels.of(region),
                 caller.organisation(),
-                Finding.encode(quality.entry(on, r.birthDate())));
+                Finding.encode(quality.entry(on, r.birthDate())),
+                caller.subject(),
+                clock.instant());
         List<MeasurementRow> measured = new ArrayList<>();
         for (int i = 0; i < kinds.size(); i++) {
             measured.add(new MeasurementRow(
@@ -259,7 +287,8 @@ public class RecordService {
                     kinds.get(i).name(),
                     new BigDecimal(request.getMeasurements(i).getValue().trim())));
         }
-        store.insert(row, measured, caller.subject(), clock.instant());
+        entries.save(row);
+        measured.forEach(measurements::insert);
         audit.append(Event.granted(TREATMENT, "CREATE", "entry", row.id().toString(), r.id()));
         return Protos.entry(row, measured);
     }
@@ -319,10 +348,11 @@ public class RecordService {
         errors.throwIfAny();
         caller.requireRegion(region);
         ResidentRow r = authorise(request.getIdentityNumber(), request.getPurpose(), "CREATE", "encounter");
-        Optional<EncounterRow> replay = store.encounterByRequest(requestId);
+        Optional<EncounterRow> replay = encounters.findByRequestId(requestId);
         if (replay.isPresent()) {
             return Protos.encounter(
-                    replay.get(), store.prescriptions(replay.get().id()));
+                    replay.get(),
+                    prescriptions.findByEncounterIdOrderByPosition(replay.get().id()));
         }
         UUID id = UUID.randomUUID();
         List<PrescriptionRow> lines = new ArrayList<>();
@@ -357,9 +387,12 @@ public class RecordService {
                 Money.yuan(selfPaid),
                 r.sex(),
                 Math.max(0, ResidentId.ageOn(r.identityNumber(), start)),
-                Finding.encode(findings));
-        Instant now = clock.instant();
-        store.insert(row, lines, caller.subject(), now);
+                Finding.encode(findings),
+                caller.subject(),
+                clock.instant());
+        encounters.save(row);
+        store.countEncounter(row);
+        lines.forEach(prescriptions::save);
         audit.append(Event.granted(TREATMENT, "CREATE", "encounter", id.toString(), r.id()));
         return Protos.encounter(row, lines);
     }

@@ -5,7 +5,7 @@ import cn.gov.qinghai.health.v1.SearchEncountersRequest;
 import cn.gov.qinghai.health.v1.SearchEncountersResponse;
 import cn.gov.qinghai.healthdata.data.EncounterSearchStore;
 import cn.gov.qinghai.healthdata.data.EncounterSearchStore.Hit;
-import cn.gov.qinghai.healthdata.data.RecordStore;
+import cn.gov.qinghai.healthdata.data.PrescriptionRepository;
 import cn.gov.qinghai.healthdata.service.AuditTrail.Event;
 import cn.gov.qinghai.kit.auth.Caller;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
@@ -31,15 +31,19 @@ public class SearchService {
     private final EncounterSearchStore encounters;
     private final AccessPolicy policy;
     private final AuditTrail audit;
-    private final RecordStore store;
+    private final PrescriptionRepository prescriptions;
     private final Clock clock;
 
     public SearchService(
-            EncounterSearchStore encounters, AccessPolicy policy, AuditTrail audit, RecordStore store, Clock clock) {
+            EncounterSearchStore encounters,
+            AccessPolicy policy,
+            AuditTrail audit,
+            PrescriptionRepository prescriptions,
+            Clock clock) {
         this.encounters = encounters;
         this.policy = policy;
         this.audit = audit;
-        this.store = store;
+        this.prescriptions = prescriptions;
         this.clock = clock;
     }
 
@@ -75,7 +79,9 @@ public class SearchService {
             out.addHits(EncounterHit.newBuilder()
                     .setIdentityNumber(ResidentId.mask(h.identityNumber()))
                     .setEncounter(Protos.encounter(
-                            h.row(), store.prescriptions(h.row().id()))));
+                            h.row(),
+                            prescriptions.findByEncounterIdOrderByPosition(
+                                    h.row().id()))));
             residents.add(h.row().residentId());
         }
         String detail = "prefix=" + (prefix == null ? "" : prefix) + " from=" + (from == null ? "" : from) + " to="

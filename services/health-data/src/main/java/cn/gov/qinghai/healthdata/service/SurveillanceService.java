@@ -5,8 +5,9 @@ import cn.gov.qinghai.health.v1.CaseReport;
 import cn.gov.qinghai.health.v1.GetEarlyWarningsRequest;
 import cn.gov.qinghai.health.v1.GetEarlyWarningsResponse;
 import cn.gov.qinghai.health.v1.ReportInfectiousCaseRequest;
+import cn.gov.qinghai.healthdata.data.CaseReportRepository;
+import cn.gov.qinghai.healthdata.data.CaseReportRow;
 import cn.gov.qinghai.healthdata.data.CaseReportStore;
-import cn.gov.qinghai.healthdata.data.CaseReportStore.CaseReportRow;
 import cn.gov.qinghai.healthdata.rules.CodeFormats;
 import cn.gov.qinghai.healthdata.rules.EarsC2;
 import cn.gov.qinghai.healthdata.service.AuditTrail.Event;
@@ -40,13 +41,20 @@ public class SurveillanceService {
 
     static final Set<String> CLASSIFICATIONS = Set.of("SUSPECTED", "CLINICAL", "CONFIRMED");
 
-    private final CaseReportStore reports;
+    private final CaseReportRepository reports;
+    private final CaseReportStore counts;
     private final AuditTrail audit;
     private final ParameterRegistry parameters;
     private final Clock clock;
 
-    public SurveillanceService(CaseReportStore reports, AuditTrail audit, ParameterRegistry parameters, Clock clock) {
+    public SurveillanceService(
+            CaseReportRepository reports,
+            CaseReportStore counts,
+            AuditTrail audit,
+            ParameterRegistry parameters,
+            Clock clock) {
         this.reports = reports;
+        this.counts = counts;
         this.audit = audit;
         this.parameters = parameters;
         this.clock = clock;
@@ -80,7 +88,7 @@ public class SurveillanceService {
         String county = errors.qinghaiRegion("county", request.getCounty());
         errors.throwIfAny();
         caller.requireRegion(county);
-        Optional<CaseReport> replay = reports.byRequestId(requestId).map(SurveillanceService::report);
+        Optional<CaseReport> replay = reports.findByRequestId(requestId).map(SurveillanceService::report);
         if (replay.isPresent()) {
             if (!replay.get().getDiseaseCode().equals(disease)) {
                 throw ServiceException.alreadyExists(
@@ -89,7 +97,7 @@ public class SurveillanceService {
             return replay.get();
         }
         UUID id = UUID.randomUUID();
-        reports.insert(
+        reports.save(new CaseReportRow(
                 id,
                 requestId,
                 identity,
@@ -101,10 +109,10 @@ public class SurveillanceService {
                 county,
                 caller.subject(),
                 caller.organisation(),
-                clock.instant());
+                clock.instant()));
         audit.append(Event.granted("public-health", "CREATE", "case-report", id.toString(), null)
                 .withDetail("disease=" + disease + " county=" + county));
-        return reports.byId(id).map(SurveillanceService::report).orElseThrow();
+        return reports.findById(id).map(SurveillanceService::report).orElseThrow();
     }
 
     @Transactional
@@ -121,7 +129,7 @@ public class SurveillanceService {
         // weekly counts per county and category, for the baseline weeks through the evaluated week
         Map<String, long[]> series = new TreeMap<>();
         int span = baselineWeeks + lag + 1;
-        for (CaseReportStore.WeekCount c : reports.weeklyCounts(
+        for (CaseReportStore.WeekCount c : counts.weeklyCounts(
                 firstBaseline, week.plusDays(6), caller.scope().likePattern())) {
             long[] s = series.computeIfAbsent(c.county() + "|" + c.category(), k -> new long[span]);
             s[(int) ChronoUnit.WEEKS.between(firstBaseline, c.week())] = c.count();

@@ -1,21 +1,29 @@
 package cn.gov.qinghai.hotline.data;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
-/** One row of {@code ticket}: the current state of a ticket. Enum-valued columns hold the proto enum names. */
+/**
+ * One row of {@code ticket}: the current state of a ticket. Enum-valued columns hold the proto enum names. A new
+ * ticket carries id 0 until {@link TicketRepository#insertIfNew} stored it.
+ */
+@MappedEntity("ticket")
 public record TicketRow(
-        long id,
+        @Id @GeneratedValue long id,
         String number,
         String requestId,
         String payloadHash,
         String state,
         String region,
         String prefecture,
-        String categoryCode,
+        @Nullable String categoryCode,
         String channel,
         String hotline,
         String handOff,
-        String agencyId,
+        @Nullable String agencyId,
         String description,
         String address,
         String latitude,
@@ -27,10 +35,10 @@ public record TicketRow(
         int resolveLimitHours,
         Instant acceptDueAt,
         Instant resolveDueAt,
-        Instant acceptedAt,
-        Instant resolvedAt,
-        Boolean resolvedOnTime,
-        Instant closedAt,
+        @Nullable Instant acceptedAt,
+        @Nullable Instant resolvedAt,
+        @Nullable Boolean resolvedOnTime,
+        @Nullable Instant closedAt,
         String result,
         String feedback,
         int reopenCount,

@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
-/** SQL over {@code ticket} and {@code ticket_event}. Callers own the transaction. */
+/**
+ * What {@link TicketRepository} cannot express over {@code ticket}: lists whose filters are chosen at run time
+ * ({@link TicketFilter}), each with its total count, and the seeded random sample. Callers own the transaction.
+ */
 @Singleton
 public class TicketStore {
 
@@ -25,131 +27,6 @@ public class TicketStore {
 
     public TicketStore(Sql sql) {
         this.sql = sql;
-    }
-
-    /** Inserts a new ticket unless its request id is taken; empty when it is (the caller replays). */
-    public Optional<TicketRow> insertIfNew(TicketRow t) {
-        return sql.one(
-                "INSERT INTO ticket (number, request_id, payload_hash, state, region, prefecture, "
-                        + "category_code, channel, hotline, hand_off, agency_id, description, address, latitude, longitude, "
-                        + "caller_phone, source, received_at, accept_limit_hours, resolve_limit_hours, accept_due_at, "
-                        + "resolve_due_at, version, classification) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?, ?, 1, ?) ON CONFLICT (request_id) DO NOTHING RETURNING " + COLUMNS,
-                TicketStore::row,
-                t.number(),
-                t.requestId(),
-                t.payloadHash(),
-                t.state(),
-                t.region(),
-                t.prefecture(),
-                t.categoryCode(),
-                t.channel(),
-                t.hotline(),
-                t.handOff(),
-                t.agencyId(),
-                t.description(),
-                t.address(),
-                t.latitude(),
-                t.longitude(),
-                t.callerPhone(),
-                t.source(),
-                t.receivedAt(),
-                t.acceptLimitHours(),
-                t.resolveLimitHours(),
-                t.acceptDueAt(),
-                t.resolveDueAt(),
-                t.classification());
-    }
-
-    public Optional<TicketRow> byRequestId(String requestId) {
-        return one("request_id = ?", requestId);
-    }
-
-    public Optional<TicketRow> byNumber(String number) {
-        return one("number = ?", number);
-    }
-
-    /** The row locked for update (a transition reads, checks and writes under this lock). */
-    public Optional<TicketRow> byNumberForUpdate(String number) {
-        return sql.one("SELECT " + COLUMNS + " FROM ticket WHERE number = ? FOR UPDATE", TicketStore::row, number);
-    }
-
-    private Optional<TicketRow> one(String where, String value) {
-        return sql.one("SELECT " + COLUMNS + " FROM ticket WHERE " + where, TicketStore::row, value);
-    }
-
-    /** Writes the new current state; the caller checked the version under the row lock. */
-    public void update(TicketRow t) {
-        sql.update(
-                "UPDATE ticket SET state = ?, category_code = ?, channel = ?, hotline = ?, hand_off = ?, "
-                        + "agency_id = ?, resolve_limit_hours = ?, accept_due_at = ?, resolve_due_at = ?, accepted_at = ?, "
-                        + "resolved_at = ?, resolved_on_time = ?, closed_at = ?, result = ?, feedback = ?, reopen_count = ?, "
-                        + "version = ?, classification = ? WHERE id = ?",
-                t.state(),
-                t.categoryCode(),
-                t.channel(),
-                t.hotline(),
-                t.handOff(),
-                t.agencyId(),
-                t.resolveLimitHours(),
-                t.acceptDueAt(),
-                t.resolveDueAt(),
-                t.acceptedAt(),
-                t.resolvedAt(),
-                t.resolvedOnTime(),
-                t.closedAt(),
-                t.result(),
-                t.feedback(),
-                t.reopenCount(),
-                t.version(),
-                t.classification(),
-                t.id());
-    }
-
-    public void appendEvent(EventRow e) {
-        sql.update(
-                "INSERT INTO ticket_event (ticket_id, seq, action, event, from_state, to_state, actor, at, "
-                        + "note, agency_id, request_id) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM ticket_event WHERE "
-                        + "ticket_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                e.ticketId(),
-                e.ticketId(),
-                e.action(),
-                e.event(),
-                e.fromState(),
-                e.toState(),
-                e.actor(),
-                e.at(),
-                e.note(),
-                e.agencyId(),
-                e.requestId());
-    }
-
-    public List<EventRow> history(long ticketId) {
-        return sql.list(
-                "SELECT ticket_id, seq, action, event, from_state, to_state, actor, at, note, agency_id, "
-                        + "request_id FROM ticket_event WHERE ticket_id = ? ORDER BY seq",
-                rs -> new EventRow(
-                        rs.getLong(1),
-                        rs.getInt(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getTimestamp(8).toInstant(),
-                        rs.getString(9),
-                        rs.getString(10),
-                        rs.getString(11)),
-                ticketId);
-    }
-
-    public boolean transitionSeen(long ticketId, String requestId) {
-        return sql.one(
-                        "SELECT 1 FROM ticket_event WHERE ticket_id = ? AND request_id = ?",
-                        rs -> 1,
-                        ticketId,
-                        requestId)
-                .isPresent();
     }
 
     /** A filtered page of tickets, newest first, and the total count. */

@@ -1,9 +1,11 @@
 package cn.gov.qinghai.hotline.service;
 
-import cn.gov.qinghai.hotline.data.EmergencyStore;
+import cn.gov.qinghai.hotline.data.EmergencyReferralRepository;
+import cn.gov.qinghai.hotline.data.EmergencyReferralRow;
 import cn.gov.qinghai.hotline.data.EventRow;
+import cn.gov.qinghai.hotline.data.TicketEventRepository;
+import cn.gov.qinghai.hotline.data.TicketRepository;
 import cn.gov.qinghai.hotline.data.TicketRow;
-import cn.gov.qinghai.hotline.data.TicketStore;
 import cn.gov.qinghai.hotline.rules.Agency;
 import cn.gov.qinghai.hotline.rules.Classifier;
 import cn.gov.qinghai.hotline.rules.Routing;
@@ -52,8 +54,9 @@ public class IntakeService {
     private final Classifier classifier;
     private final Routing routing;
     private final TimeLimits limits;
-    private final TicketStore tickets;
-    private final EmergencyStore emergencies;
+    private final TicketRepository tickets;
+    private final TicketEventRepository events;
+    private final EmergencyReferralRepository emergencies;
     private final TicketView view;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -63,8 +66,9 @@ public class IntakeService {
             Classifier classifier,
             Routing routing,
             TimeLimits limits,
-            TicketStore tickets,
-            EmergencyStore emergencies,
+            TicketRepository tickets,
+            TicketEventRepository events,
+            EmergencyReferralRepository emergencies,
             TicketView view,
             Clock clock) {
         this.catalogue = catalogue;
@@ -72,6 +76,7 @@ public class IntakeService {
         this.routing = routing;
         this.limits = limits;
         this.tickets = tickets;
+        this.events = events;
         this.emergencies = emergencies;
         this.view = view;
         this.clock = clock;
@@ -114,14 +119,15 @@ public class IntakeService {
         String prefecture = Regions.prefectureOf(region);
         if (c.getCall110Now()) {
             boolean inserted = emergencies.insertIfNew(
-                    requestId,
-                    hash,
-                    region,
-                    prefecture,
-                    c.getCategoryCode(),
-                    c.getChannel().name(),
-                    now,
-                    c.toByteArray());
+                            requestId,
+                            hash,
+                            region,
+                            prefecture,
+                            c.getCategoryCode(),
+                            c.getChannel().name(),
+                            now,
+                            c.toByteArray())
+                    == 1;
             return inserted
                     ? SubmitTicketResponse.newBuilder().setClassification(c).build()
                     : replay(requestId, hash, caller, clockNow).orElseThrow();
@@ -164,13 +170,12 @@ public class IntakeService {
                 0,
                 1,
                 c.toByteArray());
-        Optional<TicketRow> inserted = tickets.insertIfNew(row);
-        if (inserted.isEmpty()) {
+        if (tickets.insertIfNew(row) == 0) {
             return replay(requestId, hash, caller, clockNow).orElseThrow();
         }
-        TicketRow t = inserted.get();
+        TicketRow t = tickets.findByRequestId(requestId).orElseThrow();
         String actor = caller.isAnonymous() ? "public" : caller.subject();
-        tickets.appendEvent(new EventRow(
+        events.append(new EventRow(
                 t.id(),
                 0,
                 TicketAction.TICKET_ACTION_UNSPECIFIED.name(),
@@ -183,7 +188,7 @@ public class IntakeService {
                 "",
                 null));
         if (agency.isPresent()) {
-            tickets.appendEvent(new EventRow(
+            events.append(new EventRow(
                     t.id(),
                     0,
                     TicketAction.TICKET_ACTION_UNSPECIFIED.name(),
@@ -198,7 +203,7 @@ public class IntakeService {
         }
         return SubmitTicketResponse.newBuilder()
                 .setClassification(c)
-                .setTicket(view.of(t, tickets.history(t.id()), level(caller), clockNow))
+                .setTicket(view.of(t, events.findByTicketIdOrderBySeq(t.id()), level(caller), clockNow))
                 .build();
     }
 
@@ -221,16 +226,17 @@ public class IntakeService {
 
     /** The first answer to {@code requestId}, if any; a different payload under it is REQUEST_ID_REUSED. */
     private Optional<SubmitTicketResponse> replay(String requestId, String hash, Caller caller, Instant now) {
-        Optional<TicketRow> t = tickets.byRequestId(requestId);
+        Optional<TicketRow> t = tickets.findByRequestId(requestId);
         if (t.isPresent()) {
             reused(t.get().payloadHash(), hash, requestId);
             return Optional.of(SubmitTicketResponse.newBuilder()
                     .setClassification(parse(t.get().classification()))
-                    .setTicket(view.of(t.get(), tickets.history(t.get().id()), level(caller), now))
+                    .setTicket(view.of(
+                            t.get(), events.findByTicketIdOrderBySeq(t.get().id()), level(caller), now))
                     .setReplayed(true)
                     .build());
         }
-        Optional<EmergencyStore.Referral> e = emergencies.byRequestId(requestId);
+        Optional<EmergencyReferralRow> e = emergencies.findByRequestId(requestId);
         if (e.isPresent()) {
             reused(e.get().payloadHash(), hash, requestId);
             return Optional.of(SubmitTicketResponse.newBuilder()

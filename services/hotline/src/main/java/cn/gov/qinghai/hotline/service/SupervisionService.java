@@ -2,6 +2,7 @@ package cn.gov.qinghai.hotline.service;
 
 import cn.gov.qinghai.common.v1.CsvDocument;
 import cn.gov.qinghai.hotline.data.ReportStore;
+import cn.gov.qinghai.hotline.data.TicketEventRepository;
 import cn.gov.qinghai.hotline.data.TicketRow;
 import cn.gov.qinghai.hotline.data.TicketStore;
 import cn.gov.qinghai.hotline.rules.Agency;
@@ -43,14 +44,22 @@ public class SupervisionService {
     private static final Citation CLAUSE = new Citation("青政办〔2017〕96号", "三(三)", "关于进一步做好非警务报警与公共服务平台分流对接工作的通知", "");
 
     private final TicketStore tickets;
+    private final TicketEventRepository events;
     private final ReportStore reports;
     private final TicketView view;
     private final Routing routing;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    SupervisionService(TicketStore tickets, ReportStore reports, TicketView view, Routing routing, Clock clock) {
+    SupervisionService(
+            TicketStore tickets,
+            TicketEventRepository events,
+            ReportStore reports,
+            TicketView view,
+            Routing routing,
+            Clock clock) {
         this.tickets = tickets;
+        this.events = events;
         this.reports = reports;
         this.view = view;
         this.routing = routing;
@@ -76,7 +85,7 @@ public class SupervisionService {
         SampleClosedTicketsResponse.Builder out =
                 SampleClosedTicketsResponse.newBuilder().setSeed(used).setPopulation((int) p.total());
         for (TicketRow t : p.rows()) {
-            out.addTickets(view.of(t, tickets.history(t.id()), TicketView.Level.FULL, now));
+            out.addTickets(view.of(t, events.findByTicketIdOrderBySeq(t.id()), TicketView.Level.FULL, now));
         }
         return out.build();
     }

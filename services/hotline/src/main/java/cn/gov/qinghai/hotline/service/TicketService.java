@@ -1,7 +1,9 @@
 package cn.gov.qinghai.hotline.service;
 
 import cn.gov.qinghai.hotline.data.EventRow;
+import cn.gov.qinghai.hotline.data.TicketEventRepository;
 import cn.gov.qinghai.hotline.data.TicketFilter;
+import cn.gov.qinghai.hotline.data.TicketRepository;
 import cn.gov.qinghai.hotline.data.TicketRow;
 import cn.gov.qinghai.hotline.data.TicketStore;
 import cn.gov.qinghai.hotline.rules.Agency;
@@ -45,7 +47,9 @@ import java.util.stream.Collectors;
 @Singleton
 public class TicketService {
 
-    private final TicketStore tickets;
+    private final TicketRepository tickets;
+    private final TicketEventRepository events;
+    private final TicketStore lists;
     private final TicketView view;
     private final CatalogueService catalogue;
     private final Classifier classifier;
@@ -54,7 +58,9 @@ public class TicketService {
     private final Clock clock;
 
     TicketService(
-            TicketStore tickets,
+            TicketRepository tickets,
+            TicketEventRepository events,
+            TicketStore lists,
             TicketView view,
             CatalogueService catalogue,
             Classifier classifier,
@@ -62,6 +68,8 @@ public class TicketService {
             TimeLimits limits,
             Clock clock) {
         this.tickets = tickets;
+        this.events = events;
+        this.lists = lists;
         this.view = view;
         this.catalogue = catalogue;
         this.classifier = classifier;
@@ -78,8 +86,9 @@ public class TicketService {
                 ? Validation.requestId(errors, "requestId", r.getRequestId())
                 : Validation.number(errors, r.getNumber());
         errors.throwIfAny();
-        TicketRow t = (byRequestId ? tickets.byRequestId(key) : tickets.byNumber(key)).orElseThrow(() -> notFound(key));
-        return view.of(t, tickets.history(t.id()), levelFor(Caller.current(), t), clock.instant());
+        TicketRow t = (byRequestId ? tickets.findByRequestId(key) : tickets.findByNumber(key))
+                .orElseThrow(() -> notFound(key));
+        return view.of(t, events.findByTicketIdOrderBySeq(t.id()), levelFor(Caller.current(), t), clock.instant());
     }
 
     /** Open311-style public listing: public views only, never more than the public may see. */
@@ -114,7 +123,7 @@ public class TicketService {
                 to == null
                         ? null
                         : to.plusDays(1).atStartOfDay(PlatformGrpcFactory.CHINA).toInstant());
-        TicketStore.Page p = tickets.list(f, w.offset(), w.size());
+        TicketStore.Page p = lists.list(f, w.offset(), w.size());
         Instant now = clock.instant();
         return ListTicketsResponse.newBuilder()
                 .addAllTickets(p.rows().stream()
@@ -149,7 +158,7 @@ public class TicketService {
         Pages.Window w = Pages.window(errors, r.getPageSize(), r.getPageToken());
         errors.throwIfAny();
         TicketFilter f = scope.filter(region, r.getAgencyId().isEmpty() ? null : r.getAgencyId(), state, category);
-        return page(tickets.list(f, w.offset(), w.size()), w, scope);
+        return page(lists.list(f, w.offset(), w.size()), w, scope);
     }
 
     @Transactional(readOnly = true)
@@ -160,7 +169,7 @@ public class TicketService {
         Pages.Window w = Pages.window(errors, r.getPageSize(), r.getPageToken());
         errors.throwIfAny();
         TicketFilter f = scope.filter(region, null, null, null);
-        return page(tickets.overdue(f, clock.instant(), w.offset(), w.size()), w, scope);
+        return page(lists.overdue(f, clock.instant(), w.offset(), w.size()), w, scope);
     }
 
     private ListTicketsResponse page(TicketStore.Page p, Pages.Window w, Access.Scope scope) {
@@ -213,9 +222,9 @@ public class TicketService {
         }
         errors.throwIfAny();
 
-        TicketRow t = tickets.byNumberForUpdate(number).filter(scope::sees).orElseThrow(() -> notFound(number));
-        if (tickets.transitionSeen(t.id(), requestId)) {
-            return view.of(t, tickets.history(t.id()), levelFor(caller, t), clockNow);
+        TicketRow t = tickets.findByNumberForUpdate(number).filter(scope::sees).orElseThrow(() -> notFound(number));
+        if (events.existsByTicketIdAndRequestId(t.id(), requestId)) {
+            return view.of(t, events.findByTicketIdOrderBySeq(t.id()), levelFor(caller, t), clockNow);
         }
         TicketState state = TicketState.valueOf(t.state());
         if (TicketLifecycle.isTerminal(state)) {
@@ -246,7 +255,7 @@ public class TicketService {
             case RECORD_FEEDBACK -> r.getFeedback().name() + (note == null ? "" : ": " + note);
             default -> note == null ? "" : note;
         };
-        tickets.appendEvent(new EventRow(
+        events.append(new EventRow(
                 t.id(),
                 0,
                 action.name(),
@@ -258,7 +267,7 @@ public class TicketService {
                 eventNote == null ? "" : eventNote,
                 next.agencyId() == null ? "" : next.agencyId(),
                 requestId));
-        return view.of(next, tickets.history(t.id()), levelFor(caller, next), clockNow);
+        return view.of(next, events.findByTicketIdOrderBySeq(t.id()), levelFor(caller, next), clockNow);
     }
 
     /** {@code actedOn}: optional ISO day, not in the future (the ticket-relative limits are in {@link #actedAt}). */
@@ -278,7 +287,7 @@ public class TicketService {
      */
     private Instant actedAt(TicketRow t, LocalDate day, Instant clockNow) {
         LocalDate received = LocalDate.ofInstant(t.receivedAt(), PlatformGrpcFactory.CHINA);
-        Instant previous = tickets.history(t.id()).stream()
+        Instant previous = events.findByTicketIdOrderBySeq(t.id()).stream()
                 .map(EventRow::at)
                 .max(Instant::compareTo)
                 .orElse(t.receivedAt());

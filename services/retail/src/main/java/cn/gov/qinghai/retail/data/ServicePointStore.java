@@ -1,19 +1,16 @@
 package cn.gov.qinghai.retail.data;
 
 import cn.gov.qinghai.kit.data.Sql;
-import cn.gov.qinghai.retail.v1.ServicePoint;
-import cn.gov.qinghai.retail.v1.ServicePointKind;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
-/** The {@code service_point} table: rural service points and parcel lockers, and their coverage by township. */
+/**
+ * What {@link ServicePointRepository} cannot express over {@code service_point}: the coverage report by township, a
+ * set-based aggregate over points, their services and their approved subsidies.
+ */
 @Singleton
 public class ServicePointStore {
 
@@ -32,37 +29,6 @@ public class ServicePointStore {
 
     public ServicePointStore(Sql sql) {
         this.sql = sql;
-    }
-
-    /** Inserts the point unless its request id was already used (then nothing changes). */
-    public void insert(
-            String requestId,
-            ServicePointKind kind,
-            String operator,
-            String township,
-            String townshipName,
-            String village,
-            String[] services,
-            String by,
-            Instant at) {
-        sql.update("""
-                INSERT INTO service_point (request_id, kind, operator_credit_code, township_code, township_name, village,
-                                           services, registered_by, registered_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING""", requestId, kind.name(), operator, township, townshipName, village, services, by, at);
-    }
-
-    public Optional<ServicePoint> byRequest(String requestId) {
-        return sql.one("SELECT * FROM service_point WHERE request_id = ?", ServicePointStore::point, requestId);
-    }
-
-    /** The credit code of the point's operator, or empty when there is no such point. */
-    public Optional<String> operator(long id) {
-        return sql.one("SELECT operator_credit_code FROM service_point WHERE id = ?", rs -> rs.getString(1), id);
-    }
-
-    /** The township code of the point, or empty when there is no such point. */
-    public Optional<String> township(long id) {
-        return sql.one("SELECT township_code FROM service_point WHERE id = ?", rs -> rs.getString(1), id);
     }
 
     /** Per township whose code matches {@code townshipLike}, in code order: points, lockers, services, subsidies. */
@@ -95,18 +61,5 @@ public class ServicePointStore {
                             rs.getBigDecimal("approved_total"));
                 },
                 townshipLike);
-    }
-
-    private static ServicePoint point(ResultSet rs) throws SQLException {
-        return ServicePoint.newBuilder()
-                .setId(rs.getLong("id"))
-                .setKind(ServicePointKind.valueOf(rs.getString("kind")))
-                .setOperatorCreditCode(rs.getString("operator_credit_code"))
-                .setTownshipCode(rs.getString("township_code"))
-                .setTownshipName(rs.getString("township_name"))
-                .setVillage(rs.getString("village"))
-                .addAllServices(Arrays.asList((String[]) rs.getArray("services").getArray()))
-                .setRegisteredAt(Sql.text(Sql.instant(rs, "registered_at")))
-                .build();
     }
 }

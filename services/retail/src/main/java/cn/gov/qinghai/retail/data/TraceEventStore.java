@@ -2,38 +2,16 @@ package cn.gov.qinghai.retail.data;
 
 import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.retail.v1.ReachedParty;
-import cn.gov.qinghai.retail.v1.TraceEvent;
-import cn.gov.qinghai.retail.v1.TraceEventType;
 import jakarta.inject.Singleton;
 import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
-/** The {@code trace_event} table: the signed, hash-linked events of every batch, and the recall-reach walk over them. */
+/**
+ * What {@link TraceEventRepository} cannot express over {@code trace_event}: the advisory lock on a recording's request
+ * id, and the recall-reach walk (a recursive CTE over shipments and splits).
+ */
 @Singleton
 public class TraceEventStore {
-
-    /** One event to append; {@code counterparty}, {@code outletId} and {@code parent} may be null (none). */
-    public record NewEvent(
-            String batch,
-            int sequence,
-            String requestId,
-            TraceEventType type,
-            Instant occurredAt,
-            String actor,
-            String counterparty,
-            Long outletId,
-            String product,
-            String quantity,
-            String parent,
-            String hash,
-            String previousHash,
-            String signature,
-            String keyId,
-            Instant recordedAt) {}
 
     /** Advisory-lock space of request ids (two concurrent retries: the second waits, then replays the first). */
     private static final long REQUEST_LOCK = 0x5251L;
@@ -47,47 +25,6 @@ public class TraceEventStore {
     /** Serialises recordings under one request id until commit, so a concurrent retry replays the first. */
     public void lockRequest(String requestId) {
         sql.lock(REQUEST_LOCK, requestId);
-    }
-
-    public Optional<TraceEvent> byRequest(String requestId) {
-        return sql.one("SELECT * FROM trace_event WHERE request_id = ?", TraceEventStore::event, requestId);
-    }
-
-    public void insert(NewEvent e) {
-        sql.update(
-                """
-                INSERT INTO trace_event (batch_code, sequence, request_id, type, occurred_at, actor, counterparty,
-                  outlet_id, product, quantity, parent_batch_code, hash, previous_hash, signature, key_id, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                e.batch(),
-                e.sequence(),
-                e.requestId(),
-                e.type().name(),
-                e.occurredAt(),
-                e.actor(),
-                e.counterparty(),
-                e.outletId(),
-                e.product(),
-                e.quantity(),
-                e.parent(),
-                e.hash(),
-                e.previousHash(),
-                e.signature(),
-                e.keyId(),
-                e.recordedAt());
-    }
-
-    /** The batch's events in chain order. */
-    public List<TraceEvent> chain(String batch) {
-        return sql.list(
-                "SELECT * FROM trace_event WHERE batch_code = ? ORDER BY sequence", TraceEventStore::event, batch);
-    }
-
-    /** Whether {@code from} recorded shipping the batch to {@code to}. */
-    public boolean shipped(String batch, String from, String to) {
-        return sql.one("""
-                SELECT 1 FROM trace_event WHERE batch_code = ? AND type = 'SHIPPED' AND actor = ?
-                  AND counterparty = ? LIMIT 1""", rs -> 1, batch, from, to).isPresent();
     }
 
     /**
@@ -141,29 +78,5 @@ public class TraceEventStore {
                 },
                 batch,
                 batch);
-    }
-
-    private static TraceEvent event(ResultSet rs) throws SQLException {
-        return TraceEvent.newBuilder()
-                .setSequence(rs.getInt("sequence"))
-                .setBatchCode(rs.getString("batch_code"))
-                .setType(TraceEventType.valueOf(rs.getString("type")))
-                .setOccurredAt(Sql.instant(rs, "occurred_at").toString())
-                .setActor(rs.getString("actor"))
-                .setCounterparty(nz(rs.getString("counterparty")))
-                .setOutletId(rs.getLong("outlet_id"))
-                .setProduct(rs.getString("product"))
-                .setQuantity(rs.getString("quantity"))
-                .setParentBatchCode(nz(rs.getString("parent_batch_code")))
-                .setHash(rs.getString("hash"))
-                .setPreviousHash(rs.getString("previous_hash"))
-                .setSignature(rs.getString("signature"))
-                .setKeyId(rs.getString("key_id"))
-                .setRecordedAt(Sql.text(Sql.instant(rs, "recorded_at")))
-                .build();
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -4,7 +4,9 @@ import cn.gov.qinghai.kit.auth.Caller;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.Pages;
 import cn.gov.qinghai.kit.grpc.ServiceException;
-import cn.gov.qinghai.retail.data.BrandStore;
+import cn.gov.qinghai.retail.data.BrandListing;
+import cn.gov.qinghai.retail.data.BrandRepository;
+import cn.gov.qinghai.retail.data.BrandRow;
 import cn.gov.qinghai.retail.v1.Brand;
 import cn.gov.qinghai.retail.v1.Enterprise;
 import cn.gov.qinghai.retail.v1.ListBrandsRequest;
@@ -19,11 +21,11 @@ import java.time.LocalDate;
 @Singleton
 public class BrandService {
 
-    private final BrandStore brands;
+    private final BrandRepository brands;
     private final EnterpriseService enterprises;
     private final Clock clock;
 
-    public BrandService(BrandStore brands, EnterpriseService enterprises, Clock clock) {
+    public BrandService(BrandRepository brands, EnterpriseService enterprises, Clock clock) {
         this.brands = brands;
         this.enterprises = enterprises;
         this.clock = clock;
@@ -44,10 +46,20 @@ public class BrandService {
         errors.throwIfAny();
         Enterprise e = enterprises.require(owner);
         Caller caller = Authority.officerFor(e.getRegion());
-        long id = brands.insert(owner, brand, certificate, on, r.getOnline(), caller.subject(), clock.instant())
-                .orElseThrow(() -> ServiceException.alreadyExists(
-                        "BRAND_ALREADY_RECOGNISED", "certificate " + certificate + " is already recorded"));
-        return brands.byId(id).orElseThrow();
+        if (brands.insertIfAbsent(owner, brand, certificate, on, r.getOnline(), caller.subject(), clock.instant())
+                == 0) {
+            throw ServiceException.alreadyExists(
+                    "BRAND_ALREADY_RECOGNISED", "certificate " + certificate + " is already recorded");
+        }
+        BrandRow row = brands.findByCertificateNumber(certificate).orElseThrow();
+        return brand(new BrandListing(
+                row.id(),
+                row.enterpriseCreditCode(),
+                e.getName(),
+                row.brand(),
+                row.certificateNumber(),
+                row.recognisedOn(),
+                row.online()));
     }
 
     @Transactional(readOnly = true)
@@ -55,11 +67,25 @@ public class BrandService {
         FieldErrors errors = new FieldErrors();
         Pages.Window w = Pages.window(errors, r.getPageSize(), r.getPageToken());
         errors.throwIfAny();
-        int total = brands.count();
+        int total = Math.toIntExact(brands.count());
         return ListBrandsResponse.newBuilder()
-                .addAllBrands(brands.page(w.size(), w.offset()))
+                .addAllBrands(brands.page(w.size(), w.offset()).stream()
+                        .map(BrandService::brand)
+                        .toList())
                 .setTotalSize(total)
                 .setNextPageToken(w.nextToken(total))
+                .build();
+    }
+
+    private static Brand brand(BrandListing b) {
+        return Brand.newBuilder()
+                .setId(b.id())
+                .setEnterpriseCreditCode(b.enterpriseCreditCode())
+                .setEnterpriseName(b.enterpriseName())
+                .setBrand(b.brand())
+                .setCertificateNumber(b.certificateNumber())
+                .setRecognisedOn(b.recognisedOn().toString())
+                .setOnline(b.online())
                 .build();
     }
 }

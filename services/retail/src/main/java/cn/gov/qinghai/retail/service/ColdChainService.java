@@ -7,10 +7,12 @@ import cn.gov.qinghai.kit.explain.ExplanationBuilder;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.Pages;
 import cn.gov.qinghai.kit.grpc.ServiceException;
-import cn.gov.qinghai.retail.data.BatchStore;
-import cn.gov.qinghai.retail.data.ExcursionStore;
+import cn.gov.qinghai.retail.data.BatchRepository;
+import cn.gov.qinghai.retail.data.ExcursionRepository;
+import cn.gov.qinghai.retail.data.ExcursionView;
 import cn.gov.qinghai.retail.data.ReadingStore;
-import cn.gov.qinghai.retail.data.ShipmentStore;
+import cn.gov.qinghai.retail.data.ShipmentRepository;
+import cn.gov.qinghai.retail.data.ShipmentRow;
 import cn.gov.qinghai.retail.rules.ExcursionDetector;
 import cn.gov.qinghai.retail.rules.RetailParameters;
 import cn.gov.qinghai.retail.rules.TemperatureRange;
@@ -42,9 +44,9 @@ import java.util.Optional;
 @Singleton
 public class ColdChainService {
 
-    private final ShipmentStore shipments;
-    private final ExcursionStore excursions;
-    private final BatchStore batches;
+    private final ShipmentRepository shipments;
+    private final ExcursionRepository excursions;
+    private final BatchRepository batches;
     private final RetailParameters parameters;
     private final ReadingStore writer;
     private final Clock clock;
@@ -52,9 +54,9 @@ public class ColdChainService {
     private final int flushSize;
 
     public ColdChainService(
-            ShipmentStore shipments,
-            ExcursionStore excursions,
-            BatchStore batches,
+            ShipmentRepository shipments,
+            ExcursionRepository excursions,
+            BatchRepository batches,
             RetailParameters parameters,
             ReadingStore writer,
             Clock clock,
@@ -89,18 +91,26 @@ public class ColdChainService {
         }
         String batch = r.getBatchCode().isEmpty() ? null : Validation.code(errors, "batchCode", r.getBatchCode());
         errors.throwIfAny();
-        if (batch != null && !batches.exists(batch)) {
+        if (batch != null && !batches.existsById(batch)) {
             throw TraceService.batchNotFound(batch);
         }
         LocalDate rangeFrom = range.source().entry().from() == null
                 ? LocalDate.of(1900, 1, 1)
                 : range.source().entry().from();
-        boolean inserted = shipments.insert(
-                code, caller.organisation(), productClass, batch, range.min(), range.max(), rangeFrom, clock.instant());
+        boolean inserted = shipments.insertIfAbsent(
+                        code,
+                        caller.organisation(),
+                        productClass,
+                        batch,
+                        range.min(),
+                        range.max(),
+                        rangeFrom,
+                        clock.instant())
+                > 0;
         if (!inserted) {
             throw ServiceException.alreadyExists("SHIPMENT_EXISTS", "shipment " + code + " is already registered");
         }
-        return shipments.byCode(code).orElseThrow();
+        return shipment(shipments.findById(code).orElseThrow());
     }
 
     @SuppressWarnings("unchecked")
@@ -131,7 +141,7 @@ public class ColdChainService {
 
     @Transactional(readOnly = true)
     public Optional<ShipmentInfo> shipmentInfo(String code) {
-        return shipments.carrier(code).map(carrier -> new ShipmentInfo(code, carrier));
+        return shipments.findCarrierById(code).map(carrier -> new ShipmentInfo(code, carrier));
     }
 
     /**
@@ -142,17 +152,18 @@ public class ColdChainService {
     @Transactional
     public List<Excursion> redetect(String shipmentCode) {
         TemperatureRange range = shipments
-                .rangeForUpdate(shipmentCode)
-                .map(r -> new TemperatureRange(r.productClass(), r.min(), r.max(), null))
+                .findByIdForUpdate(shipmentCode)
+                .map(s -> new TemperatureRange(s.productClass(), s.minCelsius(), s.maxCelsius(), null))
                 .orElseThrow();
         ExcursionDetector detector = new ExcursionDetector(range);
         writer.inTimeOrder(shipmentCode, detector::accept);
         List<ExcursionDetector.Found> found = detector.finish();
         List<Instant> starts =
                 found.stream().map(ExcursionDetector.Found::startedAt).toList();
-        excursions.deleteOtherThan(shipmentCode, starts);
+        excursions.deleteOtherThan(
+                shipmentCode, starts.stream().map(Instant::toString).toArray(String[]::new));
         for (ExcursionDetector.Found f : found) {
-            excursions.upsert(
+            excursions.merge(
                     shipmentCode,
                     f.startedAt(),
                     f.endedAt(),
@@ -201,11 +212,11 @@ public class ColdChainService {
         errors.check(r.getExcursionId() > 0, "excursionId", "is required");
         String note = errors.text("note", r.getNote(), FieldErrors.MAX_TEXT);
         errors.throwIfAny();
-        List<Excursion> found = excursions(excursions.byId(r.getExcursionId()));
-        if (found.isEmpty()) {
-            throw ServiceException.notFound("EXCURSION_NOT_FOUND", "no excursion " + r.getExcursionId());
-        }
-        Excursion e = found.get(0);
+        Excursion e = excursions
+                .view(r.getExcursionId())
+                .map(ColdChainService::excursion)
+                .orElseThrow(
+                        () -> ServiceException.notFound("EXCURSION_NOT_FOUND", "no excursion " + r.getExcursionId()));
         Caller caller = Authority.organisation(Authority.CARRIER, e.getCarrier());
         if (e.getOngoing()) {
             throw ServiceException.failedPrecondition(
@@ -213,7 +224,10 @@ public class ColdChainService {
                     "the temperature is still out of range; acknowledge once a reading is back in range");
         }
         excursions.acknowledge(r.getExcursionId(), clock.instant(), caller.subject(), note);
-        return excursions(excursions.byId(r.getExcursionId())).get(0);
+        return excursions
+                .view(r.getExcursionId())
+                .map(ColdChainService::excursion)
+                .orElseThrow();
     }
 
     private void carrierOrOfficer(String carrier) {
@@ -228,11 +242,11 @@ public class ColdChainService {
         return ServiceException.notFound("SHIPMENT_NOT_FOUND", "no shipment with code " + code);
     }
 
-    private List<Excursion> excursions(List<ExcursionStore.Row> rows) {
+    private List<Excursion> excursions(List<ExcursionView> rows) {
         return rows.stream().map(ColdChainService::excursion).toList();
     }
 
-    private static Excursion excursion(ExcursionStore.Row row) {
+    private static Excursion excursion(ExcursionView row) {
         Instant start = row.startedAt();
         Instant end = row.endedAt();
         Instant lastOut = row.lastOutAt();
@@ -276,7 +290,24 @@ public class ColdChainService {
                 .build();
     }
 
+    private static Shipment shipment(ShipmentRow row) {
+        return Shipment.newBuilder()
+                .setShipmentCode(row.shipmentCode())
+                .setCarrier(row.carrier())
+                .setProductClass(row.productClass())
+                .setBatchCode(Optional.ofNullable(row.batchCode()).orElse(""))
+                .setMinCelsius(plain(row.minCelsius()))
+                .setMaxCelsius(plain(row.maxCelsius()))
+                .setRegisteredAt(Sql.text(row.registeredAt()))
+                .build();
+    }
+
+    /** A decimal as API text without trailing zeros ("2", "-18.5"), or empty when absent. */
     private static String plain(BigDecimal d) {
-        return ShipmentStore.plain(d);
+        if (d == null) {
+            return "";
+        }
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0).toPlainString() : s.toPlainString();
     }
 }

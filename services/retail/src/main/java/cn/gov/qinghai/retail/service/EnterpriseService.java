@@ -1,9 +1,11 @@
 package cn.gov.qinghai.retail.service;
 
 import cn.gov.qinghai.kit.auth.Caller;
+import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.ServiceException;
-import cn.gov.qinghai.retail.data.EnterpriseStore;
+import cn.gov.qinghai.retail.data.EnterpriseRepository;
+import cn.gov.qinghai.retail.data.EnterpriseRow;
 import cn.gov.qinghai.retail.v1.Enterprise;
 import cn.gov.qinghai.retail.v1.GetEnterpriseRequest;
 import cn.gov.qinghai.retail.v1.RegisterEnterpriseRequest;
@@ -21,10 +23,10 @@ public class EnterpriseService {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnterpriseService.class);
 
-    private final EnterpriseStore enterprises;
+    private final EnterpriseRepository enterprises;
     private final Clock clock;
 
-    public EnterpriseService(EnterpriseStore enterprises, Clock clock) {
+    public EnterpriseService(EnterpriseRepository enterprises, Clock clock) {
         this.enterprises = enterprises;
         this.clock = clock;
     }
@@ -39,14 +41,15 @@ public class EnterpriseService {
         String hqLicence = errors.optionalText("hqLicenceNumber", r.getHqLicenceNumber(), 100);
         errors.throwIfAny();
         Caller caller = Authority.officerOrOrganisation(region, Authority.ENTERPRISE, code);
-        boolean inserted = enterprises.insert(
-                code,
-                name,
-                region,
-                r.getChain(),
-                Objects.requireNonNullElse(hqLicence, ""),
-                caller.subject(),
-                clock.instant());
+        boolean inserted = enterprises.insertIfAbsent(
+                        code,
+                        name,
+                        region,
+                        r.getChain(),
+                        Objects.requireNonNullElse(hqLicence, ""),
+                        caller.subject(),
+                        clock.instant())
+                > 0;
         if (!inserted) {
             throw ServiceException.alreadyExists(
                     "CREDIT_CODE_TAKEN", "an enterprise with credit code " + code + " is already registered");
@@ -64,12 +67,28 @@ public class EnterpriseService {
     }
 
     Optional<Enterprise> find(String code) {
-        return enterprises.find(code);
+        return enterprises.findById(code).map(EnterpriseService::enterprise);
+    }
+
+    /** Whether an enterprise with the credit code is registered. */
+    boolean exists(String code) {
+        return enterprises.existsById(code);
     }
 
     /** The registered enterprise, or NOT_FOUND. */
     Enterprise require(String code) {
         return find(code).orElseThrow(() -> notFound(code));
+    }
+
+    private static Enterprise enterprise(EnterpriseRow row) {
+        return Enterprise.newBuilder()
+                .setCreditCode(row.creditCode())
+                .setName(row.name())
+                .setRegion(row.region())
+                .setChain(row.chain())
+                .setHqLicenceNumber(row.hqLicenceNumber())
+                .setRegisteredAt(Sql.text(row.registeredAt()))
+                .build();
     }
 
     static ServiceException notFound(String code) {

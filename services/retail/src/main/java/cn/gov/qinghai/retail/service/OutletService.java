@@ -2,13 +2,15 @@ package cn.gov.qinghai.retail.service;
 
 import cn.gov.qinghai.kit.auth.Caller;
 import cn.gov.qinghai.kit.auth.Scope;
+import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.explain.ExplanationBuilder;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.Pages;
 import cn.gov.qinghai.kit.grpc.ServiceException;
 import cn.gov.qinghai.kit.params.Citation;
 import cn.gov.qinghai.kit.region.Regions;
-import cn.gov.qinghai.retail.data.OutletStore;
+import cn.gov.qinghai.retail.data.OutletRepository;
+import cn.gov.qinghai.retail.data.OutletRow;
 import cn.gov.qinghai.retail.rules.RetailParameters;
 import cn.gov.qinghai.retail.v1.Enterprise;
 import cn.gov.qinghai.retail.v1.LicenceMode;
@@ -37,12 +39,13 @@ public class OutletService {
     private static final Logger LOG = LoggerFactory.getLogger(OutletService.class);
     static final Citation SIMPLIFICATION = Citation.of("青政办〔2017〕85号", "四(二)");
 
-    private final OutletStore outlets;
+    private final OutletRepository outlets;
     private final EnterpriseService enterprises;
     private final RetailParameters parameters;
     private final Clock clock;
 
-    public OutletService(OutletStore outlets, EnterpriseService enterprises, RetailParameters parameters, Clock clock) {
+    public OutletService(
+            OutletRepository outlets, EnterpriseService enterprises, RetailParameters parameters, Clock clock) {
         this.outlets = outlets;
         this.enterprises = enterprises;
         this.parameters = parameters;
@@ -79,7 +82,7 @@ public class OutletService {
         Enterprise enterprise = enterprises.require(owner);
         Caller caller = Authority.officerOrOrganisation(region, Authority.ENTERPRISE, owner);
 
-        Optional<Outlet> replay = outlets.byRequest(requestId);
+        Optional<Outlet> replay = outlets.findByRequestId(requestId).map(OutletService::outlet);
         if (replay.isPresent()) {
             return sameOutletOrConflict(replay.get(), requestId, owner, name, region, format, address, mode);
         }
@@ -136,28 +139,26 @@ public class OutletService {
                         .add();
             }
         }
-        Long id = outlets.insert(
+        boolean inserted = outlets.insertIfAbsent(
                         requestId,
                         owner,
                         name,
                         region,
                         format,
                         address,
-                        mode,
+                        mode.name(),
                         licence,
                         status,
                         caller.subject(),
                         clock.instant())
-                .orElse(null);
-        if (id == null) {
+                > 0;
+        Outlet stored = outlet(outlets.findByRequestId(requestId).orElseThrow());
+        if (!inserted) {
             // A concurrent retry with the same key won the insert.
-            return sameOutletOrConflict(
-                    outlets.byRequest(requestId).orElseThrow(), requestId, owner, name, region, format, address, mode);
+            return sameOutletOrConflict(stored, requestId, owner, name, region, format, address, mode);
         }
-        LOG.info("outlet {} of {} {} in {}", id, owner, status, region);
-        return outlets.byId(id).orElseThrow().toBuilder()
-                .setExplanation(why.build())
-                .build();
+        LOG.info("outlet {} of {} {} in {}", stored.getId(), owner, status, region);
+        return stored.toBuilder().setExplanation(why.build()).build();
     }
 
     private static Outlet sameOutletOrConflict(
@@ -198,12 +199,30 @@ public class OutletService {
         errors.throwIfAny();
         // a public filter the reader chooses (the whole province when none), not an authority scope
         String pattern = new Scope(r.getRegion().isEmpty() ? Regions.PROVINCE : r.getRegion()).likePattern();
-        int total = outlets.count(pattern, format);
-        List<Outlet> page = outlets.page(pattern, format, w.size(), w.offset());
+        int total = Math.toIntExact(outlets.countIn(pattern, format));
+        List<Outlet> page = outlets.pageIn(pattern, format, w.size(), w.offset()).stream()
+                .map(OutletService::outlet)
+                .toList();
         return ListOutletsResponse.newBuilder()
                 .addAllOutlets(page)
                 .setTotalSize(total)
                 .setNextPageToken(w.nextToken(total))
+                .build();
+    }
+
+    /** The API view of an outlet row. */
+    static Outlet outlet(OutletRow row) {
+        return Outlet.newBuilder()
+                .setId(row.id())
+                .setEnterpriseCreditCode(row.enterpriseCreditCode())
+                .setName(row.name())
+                .setRegion(row.region())
+                .setFormat(row.format())
+                .setAddress(row.address())
+                .setLicenceMode(LicenceMode.valueOf(row.licenceMode()))
+                .setLicenceNumber(row.licenceNumber())
+                .setStatus(row.status())
+                .setRegisteredAt(Sql.text(row.registeredAt()))
                 .build();
     }
 

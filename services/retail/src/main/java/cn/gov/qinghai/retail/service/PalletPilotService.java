@@ -2,7 +2,7 @@ package cn.gov.qinghai.retail.service;
 
 import cn.gov.qinghai.kit.auth.Caller;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
-import cn.gov.qinghai.retail.data.PalletPilotStore;
+import cn.gov.qinghai.retail.data.PalletPilotRepository;
 import cn.gov.qinghai.retail.rules.RetailParameters;
 import cn.gov.qinghai.retail.rules.StandardPalletShare;
 import cn.gov.qinghai.retail.v1.EnrolPalletPilotRequest;
@@ -20,13 +20,13 @@ import java.util.List;
 @Singleton
 public class PalletPilotService {
 
-    private final PalletPilotStore pilots;
+    private final PalletPilotRepository pilots;
     private final EnterpriseService enterprises;
     private final RetailParameters parameters;
     private final Clock clock;
 
     public PalletPilotService(
-            PalletPilotStore pilots, EnterpriseService enterprises, RetailParameters parameters, Clock clock) {
+            PalletPilotRepository pilots, EnterpriseService enterprises, RetailParameters parameters, Clock clock) {
         this.pilots = pilots;
         this.enterprises = enterprises;
         this.parameters = parameters;
@@ -64,7 +64,7 @@ public class PalletPilotService {
         Caller caller = Authority.officerFor(e.getRegion());
         StandardPalletShare.Result result =
                 StandardPalletShare.compute(stock, parameters.value(RetailParameters.PALLET, today));
-        pilots.upsert(owner, sector, result.total(), result.standard(), caller.subject(), clock.instant());
+        pilots.enrol(owner, sector, result.total(), result.standard(), caller.subject(), clock.instant());
         return PalletPilot.newBuilder()
                 .setEnterpriseCreditCode(owner)
                 .setSector(sector)

@@ -1,9 +1,12 @@
 package cn.gov.qinghai.retail.service;
 
 import cn.gov.qinghai.kit.auth.Caller;
+import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.ServiceException;
-import cn.gov.qinghai.retail.data.BatchStore;
+import cn.gov.qinghai.retail.data.BatchRepository;
+import cn.gov.qinghai.retail.data.RecallRepository;
+import cn.gov.qinghai.retail.data.RecallRow;
 import cn.gov.qinghai.retail.data.RecallStore;
 import cn.gov.qinghai.retail.v1.Recall;
 import cn.gov.qinghai.retail.v1.RecallBatchRequest;
@@ -21,12 +24,14 @@ import java.util.Optional;
 @Singleton
 public class RecallService {
 
-    private final RecallStore recalls;
-    private final BatchStore batches;
+    private final RecallRepository recalls;
+    private final RecallStore lineage;
+    private final BatchRepository batches;
     private final Clock clock;
 
-    public RecallService(RecallStore recalls, BatchStore batches, Clock clock) {
+    public RecallService(RecallRepository recalls, RecallStore lineage, BatchRepository batches, Clock clock) {
         this.recalls = recalls;
+        this.lineage = lineage;
         this.batches = batches;
         this.clock = clock;
     }
@@ -40,8 +45,8 @@ public class RecallService {
         String batch = Validation.code(errors, "batchCode", r.getBatchCode());
         String reason = errors.text("reason", r.getReason(), FieldErrors.MAX_TEXT);
         errors.throwIfAny();
-        recalls.lockRequest(requestId);
-        Optional<Recall> replay = recalls.byRequest(requestId);
+        lineage.lockRequest(requestId);
+        Optional<Recall> replay = recalls.findByRequestId(requestId).map(RecallService::recall);
         if (replay.isPresent()) {
             if (!replay.get().getBatchCode().equals(batch)
                     || !replay.get().getReason().equals(reason)) {
@@ -50,14 +55,26 @@ public class RecallService {
             }
             return replay.get();
         }
-        if (!batches.exists(batch)) {
+        if (!batches.existsById(batch)) {
             throw TraceService.batchNotFound(batch);
         }
-        return recalls.insert(requestId, batch, reason, caller.subject(), clock.instant());
+        recalls.save(new RecallRow(null, requestId, batch, reason, caller.subject(), clock.instant()));
+        // read back: the stored instant (microseconds), as a retry will see it
+        return recalls.findByRequestId(requestId).map(RecallService::recall).orElseThrow();
     }
 
     /** Recalls of the batch or of any batch it was split from, oldest first (public: part of the trace). */
     List<Recall> applyingTo(String batch) {
-        return recalls.applyingTo(batch);
+        return lineage.applyingTo(batch).stream().map(RecallService::recall).toList();
+    }
+
+    private static Recall recall(RecallRow row) {
+        return Recall.newBuilder()
+                .setId(String.valueOf(row.id()))
+                .setBatchCode(row.batchCode())
+                .setReason(row.reason())
+                .setRecalledBy(row.recalledBy())
+                .setRecalledAt(Sql.text(row.recalledAt()))
+                .build();
     }
 }

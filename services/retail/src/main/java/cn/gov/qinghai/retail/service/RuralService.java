@@ -2,13 +2,18 @@ package cn.gov.qinghai.retail.service;
 
 import cn.gov.qinghai.kit.auth.Caller;
 import cn.gov.qinghai.kit.auth.Scope;
+import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.grpc.DecimalRule;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.ServiceException;
 import cn.gov.qinghai.kit.money.Money;
-import cn.gov.qinghai.retail.data.EnterpriseStore;
+import cn.gov.qinghai.retail.data.ServicePointRepository;
+import cn.gov.qinghai.retail.data.ServicePointRow;
 import cn.gov.qinghai.retail.data.ServicePointStore;
-import cn.gov.qinghai.retail.data.SubsidyApplicationStore;
+import cn.gov.qinghai.retail.data.SubsidyApplicationHistoryRepository;
+import cn.gov.qinghai.retail.data.SubsidyApplicationHistoryRow;
+import cn.gov.qinghai.retail.data.SubsidyApplicationRepository;
+import cn.gov.qinghai.retail.data.SubsidyApplicationRow;
 import cn.gov.qinghai.retail.rules.RetailParameters;
 import cn.gov.qinghai.retail.v1.DecideSubsidyApplicationRequest;
 import cn.gov.qinghai.retail.v1.GetTownshipCoverageRequest;
@@ -24,6 +29,7 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -38,20 +44,26 @@ import java.util.Set;
 @Singleton
 public class RuralService {
 
-    private final ServicePointStore points;
-    private final SubsidyApplicationStore applications;
-    private final EnterpriseStore enterprises;
+    private final ServicePointRepository points;
+    private final ServicePointStore coverage;
+    private final SubsidyApplicationRepository applications;
+    private final SubsidyApplicationHistoryRepository history;
+    private final EnterpriseService enterprises;
     private final RetailParameters parameters;
     private final Clock clock;
 
     public RuralService(
-            ServicePointStore points,
-            SubsidyApplicationStore applications,
-            EnterpriseStore enterprises,
+            ServicePointRepository points,
+            ServicePointStore coverage,
+            SubsidyApplicationRepository applications,
+            SubsidyApplicationHistoryRepository history,
+            EnterpriseService enterprises,
             RetailParameters parameters,
             Clock clock) {
         this.points = points;
+        this.coverage = coverage;
         this.applications = applications;
+        this.history = history;
         this.enterprises = enterprises;
         this.parameters = parameters;
         this.clock = clock;
@@ -85,9 +97,9 @@ public class RuralService {
             throw EnterpriseService.notFound(operator);
         }
         Caller caller = Authority.officerOrOrganisation(township.substring(0, 6), Authority.ENTERPRISE, operator);
-        points.insert(
+        points.insertIfAbsent(
                 requestId,
-                kind,
+                kind.name(),
                 operator,
                 township,
                 townshipName,
@@ -95,7 +107,7 @@ public class RuralService {
                 services,
                 caller.subject(),
                 clock.instant());
-        ServicePoint p = points.byRequest(requestId).orElseThrow();
+        ServicePoint p = point(points.findByRequestId(requestId).orElseThrow());
         if (!p.getOperatorCreditCode().equals(operator)
                 || !p.getTownshipCode().equals(township)
                 || !p.getVillage().equals(village)
@@ -128,28 +140,26 @@ public class RuralService {
         errors.throwIfAny();
         Optional<SubsidyApplication> replay = byRequest(requestId);
         if (replay.isEmpty()) {
-            String operator = points.operator(r.getServicePointId())
+            String operator = points.findOperatorCreditCodeById(r.getServicePointId())
                     .orElseThrow(() -> ServiceException.notFound(
                             "SERVICE_POINT_NOT_FOUND", "no service point " + r.getServicePointId()));
             if (!operator.equals(caller.organisation())) {
                 throw ServiceException.permissionDenied(
                         "NOT_THE_OPERATOR", "only the operator of the service point may apply for its subsidy");
             }
-            Long id = applications
-                    .insert(
-                            requestId,
-                            r.getServicePointId(),
-                            operator,
-                            Money.yuan(cost),
-                            Money.yuan(requested),
-                            Objects.requireNonNullElse(description, ""),
-                            caller.subject(),
-                            clock.instant())
-                    .orElse(null);
-            if (id != null) {
-                history(id, null, "SUBMITTED", caller.subject(), "");
-            }
+            int inserted = applications.insertIfAbsent(
+                    requestId,
+                    r.getServicePointId(),
+                    operator,
+                    Money.yuan(cost),
+                    Money.yuan(requested),
+                    Objects.requireNonNullElse(description, ""),
+                    caller.subject(),
+                    clock.instant());
             replay = byRequest(requestId);
+            if (inserted > 0) {
+                history(replay.orElseThrow().getId(), null, "SUBMITTED", caller.subject(), "");
+            }
         }
         SubsidyApplication a = replay.orElseThrow();
         boolean same = a.getServicePointId() == r.getServicePointId()
@@ -179,10 +189,11 @@ public class RuralService {
                 : null;
         errors.throwIfAny();
         SubsidyApplication a = applications
-                .byId(r.getApplicationId())
+                .findById(r.getApplicationId())
+                .map(RuralService::application)
                 .orElseThrow(() ->
                         ServiceException.notFound("APPLICATION_NOT_FOUND", "no application " + r.getApplicationId()));
-        String township = points.township(a.getServicePointId()).orElseThrow();
+        String township = points.findTownshipCodeById(a.getServicePointId()).orElseThrow();
         Caller caller = Authority.officerFor(township.substring(0, 6));
         if (!"SUBMITTED".equals(a.getStatus())) {
             throw ServiceException.failedPrecondition(
@@ -194,13 +205,14 @@ public class RuralService {
         }
         String status = r.getApprove() ? "APPROVED" : "REJECTED";
         boolean updated = applications.decide(
-                a.getId(),
-                r.getVersion(),
-                status,
-                approved == null ? null : Money.yuan(approved),
-                reason,
-                caller.subject(),
-                clock.instant());
+                        a.getId(),
+                        r.getVersion(),
+                        status,
+                        approved == null ? null : Money.yuan(approved),
+                        reason,
+                        caller.subject(),
+                        clock.instant())
+                > 0;
         if (!updated) {
             throw ServiceException.aborted(
                     "VERSION_CONFLICT",
@@ -208,15 +220,47 @@ public class RuralService {
                             + ": re-read and decide again");
         }
         history(a.getId(), "SUBMITTED", status, caller.subject(), reason);
-        return applications.byId(a.getId()).orElseThrow();
+        return applications.findById(a.getId()).map(RuralService::application).orElseThrow();
     }
 
+    /** Appends a status change; {@code from} is null for the submission. */
     private void history(long id, String from, String to, String actor, String note) {
-        applications.history(id, from, to, actor, note, clock.instant());
+        history.save(new SubsidyApplicationHistoryRow(null, id, from, to, actor, note, clock.instant()));
     }
 
     private Optional<SubsidyApplication> byRequest(String requestId) {
-        return applications.byRequest(requestId);
+        return applications.findByRequestId(requestId).map(RuralService::application);
+    }
+
+    private static ServicePoint point(ServicePointRow row) {
+        return ServicePoint.newBuilder()
+                .setId(row.id())
+                .setKind(ServicePointKind.valueOf(row.kind()))
+                .setOperatorCreditCode(row.operatorCreditCode())
+                .setTownshipCode(row.townshipCode())
+                .setTownshipName(row.townshipName())
+                .setVillage(row.village())
+                .addAllServices(Arrays.asList(row.services()))
+                .setRegisteredAt(Sql.text(row.registeredAt()))
+                .build();
+    }
+
+    private static SubsidyApplication application(SubsidyApplicationRow row) {
+        return SubsidyApplication.newBuilder()
+                .setId(row.id())
+                .setRequestId(row.requestId())
+                .setServicePointId(row.servicePointId())
+                .setApplicant(row.applicant())
+                .setConstructionCost(Money.format(row.constructionCost()))
+                .setRequestedAmount(Money.format(row.requestedAmount()))
+                .setStatus(row.status())
+                .setApprovedAmount(row.approvedAmount() == null ? "" : Money.format(row.approvedAmount()))
+                .setDecisionReason(Objects.requireNonNullElse(row.decisionReason(), ""))
+                .setDecidedBy(Objects.requireNonNullElse(row.decidedBy(), ""))
+                .setVersion(row.version())
+                .setSubmittedAt(Sql.text(row.submittedAt()))
+                .setDecidedAt(Sql.text(row.decidedAt()))
+                .build();
     }
 
     /** Per township of a county or prefecture: villages served, points, lockers, services present and missing. */
@@ -227,7 +271,7 @@ public class RuralService {
         errors.throwIfAny();
         List<String> known =
                 List.copyOf(parameters.ruralServices(LocalDate.now(clock)).keySet());
-        List<TownshipCoverageRow> rows = points.coverage(new Scope(region).likePattern() + "%").stream()
+        List<TownshipCoverageRow> rows = coverage.coverage(new Scope(region).likePattern() + "%").stream()
                 .map(c -> TownshipCoverageRow.newBuilder()
                         .setTownshipCode(c.townshipCode())
                         .setTownshipName(c.townshipName())

@@ -3,8 +3,12 @@ package cn.gov.qinghai.retail.service;
 import cn.gov.qinghai.kit.auth.Caller;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.ServiceException;
+import cn.gov.qinghai.retail.data.BatchRepository;
+import cn.gov.qinghai.retail.data.BatchRow;
 import cn.gov.qinghai.retail.data.BatchStore;
-import cn.gov.qinghai.retail.data.OutletStore;
+import cn.gov.qinghai.retail.data.OutletRepository;
+import cn.gov.qinghai.retail.data.TraceEventRepository;
+import cn.gov.qinghai.retail.data.TraceEventRow;
 import cn.gov.qinghai.retail.data.TraceEventStore;
 import cn.gov.qinghai.retail.v1.RecordTraceEventRequest;
 import cn.gov.qinghai.retail.v1.TraceEvent;
@@ -25,16 +29,26 @@ public class TraceRecorder {
 
     private static final Duration FUTURE_SKEW = Duration.ofMinutes(5);
 
-    private final BatchStore batches;
-    private final TraceEventStore events;
-    private final OutletStore outlets;
+    private final BatchRepository batches;
+    private final BatchStore batchLocks;
+    private final TraceEventRepository events;
+    private final TraceEventStore requestLocks;
+    private final OutletRepository outlets;
     private final TraceSigner signer;
     private final Clock clock;
 
     public TraceRecorder(
-            BatchStore batches, TraceEventStore events, OutletStore outlets, TraceSigner signer, Clock clock) {
+            BatchRepository batches,
+            BatchStore batchLocks,
+            TraceEventRepository events,
+            TraceEventStore requestLocks,
+            OutletRepository outlets,
+            TraceSigner signer,
+            Clock clock) {
         this.batches = batches;
+        this.batchLocks = batchLocks;
         this.events = events;
+        this.requestLocks = requestLocks;
         this.outlets = outlets;
         this.signer = signer;
         this.clock = clock;
@@ -75,8 +89,8 @@ public class TraceRecorder {
         parent = nz(parent);
         counterparty = nz(counterparty);
 
-        events.lockRequest(requestId);
-        Optional<TraceEvent> replay = events.byRequest(requestId);
+        requestLocks.lockRequest(requestId);
+        Optional<TraceEvent> replay = events.findByRequestId(requestId).map(TraceService::event);
         if (replay.isPresent()) {
             TraceEvent e = replay.get();
             if (!e.getBatchCode().equals(batch)
@@ -87,35 +101,35 @@ public class TraceRecorder {
             }
             return e;
         }
-        if (r.getOutletId() > 0 && !outlets.ownedBy(r.getOutletId(), actor)) {
+        if (r.getOutletId() > 0 && !outlets.existsByIdAndEnterpriseCreditCode(r.getOutletId(), actor)) {
             throw ServiceException.failedPrecondition(
                     "OUTLET_NOT_OWNED", "outlet " + r.getOutletId() + " is not an outlet of " + actor);
         }
         int sequence;
         String previous;
         if (type == TraceEventType.PRODUCED) {
-            batches.lockCode(batch);
-            if (batches.exists(batch)) {
+            batchLocks.lockCode(batch);
+            if (batches.existsById(batch)) {
                 throw ServiceException.failedPrecondition(
                         "BATCH_ALREADY_PRODUCED", "batch " + batch + " already has a PRODUCED event");
             }
-            if (!parent.isEmpty() && !batches.exists(parent)) {
+            if (!parent.isEmpty() && !batches.existsById(parent)) {
                 throw ServiceException.failedPrecondition(
                         "PARENT_BATCH_NOT_FOUND", "parent batch " + parent + " is unknown");
             }
-            if (!parent.isEmpty() && !batches.holds(parent, actor)) {
+            if (!parent.isEmpty() && !holds(parent, actor)) {
                 throw ServiceException.failedPrecondition(
                         "NOT_HELD_BY_ACTOR", "a batch can only be split from a batch the actor produced or received");
             }
-            batches.insert(batch, product, quantity, parent.isEmpty() ? null : parent, actor);
+            batches.save(new BatchRow(batch, product, quantity, parent.isEmpty() ? null : parent, actor, 0, ""));
             sequence = 1;
             previous = "";
         } else {
-            BatchStore.Head head = batches.headForUpdate(batch)
+            BatchRow head = batches.findByIdForUpdate(batch)
                     .orElseThrow(() -> ServiceException.failedPrecondition(
                             "BATCH_NOT_PRODUCED", "batch " + batch + " has no PRODUCED event yet"));
-            sequence = head.sequence() + 1;
-            previous = head.hash();
+            sequence = head.lastSequence() + 1;
+            previous = head.lastHash();
             checkSequence(type, batch, actor, counterparty);
         }
         TraceSigner.Content content = new TraceSigner.Content(
@@ -131,11 +145,11 @@ public class TraceRecorder {
                 parent);
         String hash = signer.hash(previous, content);
         String signature = signer.sign(actor, hash);
-        events.insert(new TraceEventStore.NewEvent(
+        events.save(new TraceEventRow(
                 batch,
                 sequence,
                 requestId,
-                type,
+                type.name(),
                 at,
                 actor,
                 counterparty.isEmpty() ? null : counterparty,
@@ -149,19 +163,20 @@ public class TraceRecorder {
                 TraceSigner.KEY_ID,
                 clock.instant()));
         batches.advance(batch, sequence, hash);
-        return events.byRequest(requestId).orElseThrow();
+        return events.findByRequestId(requestId).map(TraceService::event).orElseThrow();
     }
 
     private void checkSequence(TraceEventType type, String batch, String actor, String counterparty) {
         switch (type) {
             case SHIPPED, SOLD -> {
-                if (!batches.holds(batch, actor)) {
+                if (!holds(batch, actor)) {
                     throw ServiceException.failedPrecondition(
                             "NOT_HELD_BY_ACTOR", actor + " neither produced nor received batch " + batch);
                 }
             }
             case RECEIVED -> {
-                boolean shipped = events.shipped(batch, counterparty, actor);
+                boolean shipped = events.existsByBatchCodeAndTypeAndActorAndCounterparty(
+                        batch, TraceEventType.SHIPPED.name(), counterparty, actor);
                 if (!shipped) {
                     throw ServiceException.failedPrecondition(
                             "NOT_SHIPPED_TO_RECEIVER",
@@ -172,6 +187,12 @@ public class TraceRecorder {
                 throw ServiceException.failedPrecondition(
                         "BATCH_ALREADY_PRODUCED", "batch " + batch + " already has a PRODUCED event");
         }
+    }
+
+    /** Whether {@code party} holds the batch: it produced it or received it. */
+    private boolean holds(String batch, String party) {
+        return batches.existsByBatchCodeAndProducer(batch, party)
+                || events.existsByBatchCodeAndTypeAndActor(batch, TraceEventType.RECEIVED.name(), party);
     }
 
     private static String nz(String s) {

@@ -1,9 +1,14 @@
 package cn.gov.qinghai.retail.service;
 
+import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
 import cn.gov.qinghai.kit.grpc.ServiceException;
+import cn.gov.qinghai.retail.data.BatchRepository;
+import cn.gov.qinghai.retail.data.BatchRow;
 import cn.gov.qinghai.retail.data.BatchStore;
-import cn.gov.qinghai.retail.data.OutletStore;
+import cn.gov.qinghai.retail.data.OutletRepository;
+import cn.gov.qinghai.retail.data.TraceEventRepository;
+import cn.gov.qinghai.retail.data.TraceEventRow;
 import cn.gov.qinghai.retail.data.TraceEventStore;
 import cn.gov.qinghai.retail.v1.GetRecallReachRequest;
 import cn.gov.qinghai.retail.v1.GetTraceRequest;
@@ -11,6 +16,7 @@ import cn.gov.qinghai.retail.v1.ReachedParty;
 import cn.gov.qinghai.retail.v1.RecallReach;
 import cn.gov.qinghai.retail.v1.Trace;
 import cn.gov.qinghai.retail.v1.TraceEvent;
+import cn.gov.qinghai.retail.v1.TraceEventType;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashSet;
@@ -25,19 +31,25 @@ import java.util.Set;
 @Singleton
 public class TraceService {
 
-    private final BatchStore batches;
-    private final TraceEventStore events;
-    private final OutletStore outlets;
+    private final BatchRepository batches;
+    private final BatchStore families;
+    private final TraceEventRepository events;
+    private final TraceEventStore reach;
+    private final OutletRepository outlets;
     private final TraceSigner signer;
     private final RecallService recalls;
 
     public TraceService(
-            BatchStore batches,
-            TraceEventStore events,
-            OutletStore outlets,
+            BatchRepository batches,
+            BatchStore families,
+            TraceEventRepository events,
+            TraceEventStore reach,
+            OutletRepository outlets,
             TraceSigner signer,
             RecallService recalls) {
         this.batches = batches;
+        this.families = families;
+        this.reach = reach;
         this.events = events;
         this.outlets = outlets;
         this.signer = signer;
@@ -50,12 +62,14 @@ public class TraceService {
         FieldErrors errors = new FieldErrors();
         String batch = Validation.code(errors, "batchCode", r.getBatchCode());
         errors.throwIfAny();
-        BatchStore.Summary head = batches.summary(batch).orElseThrow(() -> batchNotFound(batch));
-        List<TraceEvent> chain = events.chain(batch);
+        BatchRow head = batches.findById(batch).orElseThrow(() -> batchNotFound(batch));
+        List<TraceEvent> chain = events.findByBatchCodeOrderBySequenceAsc(batch).stream()
+                .map(TraceService::event)
+                .toList();
         Trace.Builder out = Trace.newBuilder()
                 .setBatchCode(batch)
                 .setProduct(head.product())
-                .setParentBatchCode(head.parentBatchCode())
+                .setParentBatchCode(nz(head.parentBatchCode()))
                 .addAllEvents(chain);
         String previous = "";
         for (TraceEvent e : chain) {
@@ -83,6 +97,31 @@ public class TraceService {
                 .build();
     }
 
+    /** The API view of a stored event. */
+    static TraceEvent event(TraceEventRow row) {
+        return TraceEvent.newBuilder()
+                .setSequence(row.sequence())
+                .setBatchCode(row.batchCode())
+                .setType(TraceEventType.valueOf(row.type()))
+                .setOccurredAt(row.occurredAt().toString())
+                .setActor(row.actor())
+                .setCounterparty(nz(row.counterparty()))
+                .setOutletId(row.outletId() == null ? 0 : row.outletId())
+                .setProduct(row.product())
+                .setQuantity(row.quantity())
+                .setParentBatchCode(nz(row.parentBatchCode()))
+                .setHash(row.hash())
+                .setPreviousHash(row.previousHash())
+                .setSignature(row.signature())
+                .setKeyId(row.keyId())
+                .setRecordedAt(Sql.text(row.recordedAt()))
+                .build();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
     static ServiceException batchNotFound(String batch) {
         return ServiceException.notFound("BATCH_NOT_FOUND", "no batch with code " + batch);
     }
@@ -100,11 +139,11 @@ public class TraceService {
         FieldErrors errors = new FieldErrors();
         String batch = Validation.code(errors, "batchCode", r.getBatchCode());
         errors.throwIfAny();
-        List<String> family = batches.family(batch);
+        List<String> family = families.family(batch);
         if (family.isEmpty()) {
             throw batchNotFound(batch);
         }
-        List<ReachedParty> parties = events.reach(batch);
+        List<ReachedParty> parties = reach.reach(batch);
         Set<Long> outletIds = new LinkedHashSet<>();
         parties.forEach(p -> outletIds.addAll(p.getOutletIdsList()));
         RecallReach.Builder out = RecallReach.newBuilder()
@@ -112,7 +151,9 @@ public class TraceService {
                 .addAllBatchCodes(family)
                 .addAllParties(parties);
         if (!outletIds.isEmpty()) {
-            out.addAllOutlets(outlets.byIds(outletIds));
+            out.addAllOutlets(outlets.findByIdInOrderByIdAsc(outletIds).stream()
+                    .map(OutletService::outlet)
+                    .toList());
         }
         return out.build();
     }

@@ -1,0 +1,37 @@
+package cn.gov.qinghai.hotline.data;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.util.Optional;
+
+/**
+ * Tickets one at a time: intake, look-ups and the state a step writes. Lists chosen at run time are in
+ * {@link TicketStore}. Callers own the transaction.
+ */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface TicketRepository extends GenericRepository<TicketRow, Long> {
+
+    /** Inserts a new ticket (version 1) unless its request id is taken; 0 when it is (the caller replays). */
+    @Query("""
+            INSERT INTO ticket (number, request_id, payload_hash, state, region, prefecture, category_code, channel,
+                hotline, hand_off, agency_id, description, address, latitude, longitude, caller_phone, source,
+                received_at, accept_limit_hours, resolve_limit_hours, accept_due_at, resolve_due_at, version,
+                classification)
+            VALUES (:number, :requestId, :payloadHash, :state, :region, :prefecture, :categoryCode, :channel,
+                :hotline, :handOff, :agencyId, :description, :address, :latitude, :longitude, :callerPhone, :source,
+                :receivedAt, :acceptLimitHours, :resolveLimitHours, :acceptDueAt, :resolveDueAt, 1, :classification)
+            ON CONFLICT (request_id) DO NOTHING""")
+    int insertIfNew(TicketRow ticket);
+
+    Optional<TicketRow> findByRequestId(String requestId);
+
+    Optional<TicketRow> findByNumber(String number);
+
+    /** The row locked for update (a transition reads, checks and writes under this lock). */
+    Optional<TicketRow> findByNumberForUpdate(String number);
+
+    /** Writes the new current state; the caller checked the version under the row lock. */
+    void update(TicketRow ticket);
+}
