@@ -1,9 +1,11 @@
 package cn.gov.qinghai.hotline.data;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -13,7 +15,11 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface TicketRepository extends GenericRepository<TicketRow, Long> {
 
-    /** Inserts a new ticket (version 1) unless its request id is taken; 0 when it is (the caller replays). */
+    /**
+     * Inserts a new ticket (version 1) unless its request id is taken; 0 when it is (the caller replays). Scalar
+     * parameters on purpose: with the row as its only parameter Micronaut Data 4.14 runs this as a persist (the count
+     * is always 1, and a conflict fails "Failed to generate ID"); checked by ConflictingInsertsTest.
+     */
     @Query("""
             INSERT INTO ticket (number, request_id, payload_hash, state, region, prefecture, category_code, channel,
                 hotline, hand_off, agency_id, description, address, latitude, longitude, caller_phone, source,
@@ -23,7 +29,30 @@ public interface TicketRepository extends GenericRepository<TicketRow, Long> {
                 :hotline, :handOff, :agencyId, :description, :address, :latitude, :longitude, :callerPhone, :source,
                 :receivedAt, :acceptLimitHours, :resolveLimitHours, :acceptDueAt, :resolveDueAt, 1, :classification)
             ON CONFLICT (request_id) DO NOTHING""")
-    int insertIfNew(TicketRow ticket);
+    int insertIfNew(
+            String number,
+            String requestId,
+            String payloadHash,
+            String state,
+            String region,
+            String prefecture,
+            @Nullable String categoryCode,
+            String channel,
+            String hotline,
+            String handOff,
+            @Nullable String agencyId,
+            String description,
+            String address,
+            String latitude,
+            String longitude,
+            String callerPhone,
+            String source,
+            Instant receivedAt,
+            int acceptLimitHours,
+            int resolveLimitHours,
+            Instant acceptDueAt,
+            Instant resolveDueAt,
+            byte[] classification);
 
     Optional<TicketRow> findByRequestId(String requestId);
 

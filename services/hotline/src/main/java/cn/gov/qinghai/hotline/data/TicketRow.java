@@ -7,8 +7,8 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
 /**
- * One row of {@code ticket}: the current state of a ticket. Enum-valued columns hold the proto enum names. A new
- * ticket carries id 0 until {@link TicketRepository#insertIfNew} stored it.
+ * One row of {@code ticket}: the current state of a ticket. Enum-valued columns hold the proto enum names. New
+ * tickets are stored by {@link TicketRepository#insertIfNew} (column by column) and read back.
  */
 @MappedEntity("ticket")
 public record TicketRow(

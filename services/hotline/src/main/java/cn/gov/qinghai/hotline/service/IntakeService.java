@@ -118,8 +118,7 @@ public class IntakeService {
         Classification c = classifier.classify(description, category, region, today);
         String prefecture = Regions.prefectureOf(region);
         if (c.getCall110Now()) {
-            boolean inserted = emergencies.insertIfNew(new EmergencyReferralRow(
-                            null,
+            boolean inserted = emergencies.insertIfNew(
                             requestId,
                             hash,
                             region,
@@ -127,7 +126,7 @@ public class IntakeService {
                             c.getCategoryCode(),
                             c.getChannel().name(),
                             now,
-                            c.toByteArray()))
+                            c.toByteArray())
                     == 1;
             return inserted
                     ? SubmitTicketResponse.newBuilder().setClassification(c).build()
@@ -138,8 +137,7 @@ public class IntakeService {
                 : Optional.empty();
         TicketState state = agency.isPresent() ? TicketState.ASSIGNED : TicketState.PENDING_CLASSIFICATION;
         TimeLimits.Limits l = limits.of(region, c.getCategoryCode().isEmpty() ? null : c.getCategoryCode(), today);
-        TicketRow row = new TicketRow(
-                0,
+        int inserted = tickets.insertIfNew(
                 number(today),
                 requestId,
                 hash,
@@ -162,16 +160,8 @@ public class IntakeService {
                 l.resolveHours(),
                 now.plus(Duration.ofHours(l.acceptHours())),
                 now.plus(Duration.ofHours(l.resolveHours())),
-                null,
-                null,
-                null,
-                null,
-                "",
-                "FEEDBACK_UNSPECIFIED",
-                0,
-                1,
                 c.toByteArray());
-        if (tickets.insertIfNew(row) == 0) {
+        if (inserted == 0) {
             return replay(requestId, hash, caller, clockNow).orElseThrow();
         }
         TicketRow t = tickets.findByRequestId(requestId).orElseThrow();
