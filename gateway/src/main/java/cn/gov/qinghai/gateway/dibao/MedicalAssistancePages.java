@@ -96,28 +96,19 @@ class MedicalAssistancePages extends DomainPages<DibaoServiceGrpc.DibaoServiceBl
         if (WhatIfPanels.asked(body)) {
             whatIf.reform(request, body, errors).ifPresent(grpc::setReform);
         }
-        try {
-            MedicalAssistance answer = call(request, s -> s.calculateMedicalAssistance(grpc.build()));
-            if (!errors.has("year") && !errors.has("age")) {
-                show(request, model, body, answer);
-            }
-        } catch (DownstreamException e) {
-            readErrors(request, e, errors);
-            if (grpc.hasReform() && errors.getFields().keySet().stream().allMatch(f -> f.startsWith("whatIf"))) {
-                try {
-                    show(
-                            request,
-                            model,
-                            body,
-                            call(
-                                    request,
-                                    s -> s.calculateMedicalAssistance(
-                                            grpc.clearReform().build())));
-                } catch (DownstreamException again) {
-                    readErrors(request, again, errors);
-                }
-            }
-        }
+        WhatIfPanels.answer(
+                grpc.hasReform(),
+                () -> call(request, s -> s.calculateMedicalAssistance(grpc.build())),
+                () -> call(
+                        request,
+                        s -> s.calculateMedicalAssistance(grpc.clearReform().build())),
+                answer -> {
+                    if (!errors.has("year") && !errors.has("age")) {
+                        show(request, model, body, answer);
+                    }
+                },
+                e -> readErrors(request, e, errors),
+                errors);
         return pages.render(errors.status(), "dibao/medical-assistance", model);
     }
 
@@ -166,10 +157,7 @@ class MedicalAssistancePages extends DomainPages<DibaoServiceGrpc.DibaoServiceBl
         if (!errors.read(e, request, pages, "ma.service", "ma.error.", WhatIfPanels::formField)) {
             errors.page(HttpStatus.CONFLICT, pages.message(request, "ma.error.other"));
         }
-        errors.getFields()
-                .replaceAll((f, err) -> f.startsWith("whatIf")
-                        ? new FormErrors.FieldError(pages.message(request, "whatif.error.value"), err.detail())
-                        : err);
+        whatIf.panelErrorsInPageWords(request, errors);
     }
 
     private Optional<Integer> wholeNumber(String typed, String field, HttpRequest<?> request, FormErrors errors) {

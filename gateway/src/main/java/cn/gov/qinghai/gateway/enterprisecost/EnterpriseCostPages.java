@@ -150,8 +150,7 @@ public class EnterpriseCostPages extends DomainPages<EnterpriseCostServiceGrpc.E
                     show(request, model, form, typed, call(request, s -> s.calculate(grpc.build())));
                 } catch (DownstreamException e) {
                     readErrors(e, request, errors, form);
-                    if (grpc.hasReform()
-                            && errors.getFields().keySet().stream().allMatch(f -> f.startsWith("whatIf"))) {
+                    if (grpc.hasReform() && WhatIfPanels.onlyThePanelRefused(errors)) {
                         // only the supposition was refused: answer under the law, the panel showing its error
                         calculateWithoutReform(request, model, form, typed, grpc.clearReform(), errors);
                     }

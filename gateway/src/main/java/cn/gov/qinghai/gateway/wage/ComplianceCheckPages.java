@@ -75,25 +75,14 @@ class ComplianceCheckPages extends DomainPages<WageServiceGrpc.WageServiceBlocki
         if (WhatIfPanels.asked(body)) {
             whatIf.reform(request, body, errors).ifPresent(grpc::setReform);
         }
-        try {
-            show(request, model, body, call(request, s -> s.checkCompliance(grpc.build())));
-        } catch (DownstreamException e) {
-            readErrors(request, e, errors);
-            if (grpc.hasReform() && errors.getFields().keySet().stream().allMatch(f -> f.startsWith("whatIf"))) {
-                // only the supposition was refused: the check under the law, the panel showing its error
-                try {
-                    show(
-                            request,
-                            model,
-                            body,
-                            call(
-                                    request,
-                                    s -> s.checkCompliance(grpc.clearReform().build())));
-                } catch (DownstreamException again) {
-                    readErrors(request, again, errors);
-                }
-            }
-        }
+        // only the supposition refused: the check under the law, the panel showing its error
+        WhatIfPanels.answer(
+                grpc.hasReform(),
+                () -> call(request, s -> s.checkCompliance(grpc.build())),
+                () -> call(request, s -> s.checkCompliance(grpc.clearReform().build())),
+                response -> show(request, model, body, response),
+                e -> readErrors(request, e, errors),
+                errors);
         return pages.render(errors.status(), "wage/compliance-check", model);
     }
 
@@ -107,10 +96,7 @@ class ComplianceCheckPages extends DomainPages<WageServiceGrpc.WageServiceBlocki
                 p -> WhatIfPanels.formField(ComplianceForm.recordField(p)))) {
             errors.unexpected(request, pages);
         }
-        errors.getFields()
-                .replaceAll((f, err) -> f.startsWith("whatIf")
-                        ? new FormErrors.FieldError(pages.message(request, "whatif.error.value"), err.detail())
-                        : err);
+        whatIf.panelErrorsInPageWords(request, errors);
     }
 
     private void show(

@@ -11,17 +11,8 @@ import java.util.Map;
  */
 final class ComplianceForm {
 
-    static final List<String> FIELDS = List.of(
-            "reference",
-            "region",
-            "period",
-            "employment",
-            "hoursWorked",
-            "grossPay",
-            "overtimePay",
-            "specialConditionAllowances",
-            "statutoryWelfare",
-            "employerType");
+    /** The same REST names, in the same order, as the columns of the payroll file. */
+    static final List<String> FIELDS = PayrollCsv.COLUMNS;
 
     private ComplianceForm() {}
 

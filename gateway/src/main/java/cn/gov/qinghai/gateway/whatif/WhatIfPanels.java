@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -117,6 +119,45 @@ public class WhatIfPanels {
                 .setName(l.label(PortalLanguage.isEnglish(pages.locale(request))))
                 .addOverrides(ParameterOverride.newBuilder().setId(l.id()).setValue(value))
                 .build());
+    }
+
+    /**
+     * Asks the service with the reader's supposition ({@code supposed}) and shows the answer; when the service
+     * refused only the supposition (every field error is the panel's), asks again under the law ({@code underTheLaw})
+     * so the page still answers, the panel showing its error. Refusals go to {@code readErrors} each time.
+     */
+    public static <R> void answer(
+            boolean supposed,
+            Supplier<R> asked,
+            Supplier<R> underTheLaw,
+            Consumer<R> show,
+            Consumer<DownstreamException> readErrors,
+            FormErrors errors) {
+        try {
+            show.accept(asked.get());
+        } catch (DownstreamException e) {
+            readErrors.accept(e);
+            if (supposed && onlyThePanelRefused(errors)) {
+                try {
+                    show.accept(underTheLaw.get());
+                } catch (DownstreamException again) {
+                    readErrors.accept(again);
+                }
+            }
+        }
+    }
+
+    /** True when every field error is on the panel's fields. */
+    public static boolean onlyThePanelRefused(FormErrors errors) {
+        return errors.getFields().keySet().stream().allMatch(f -> f.startsWith(CHOICE));
+    }
+
+    /** The service's words on a refused supposition become the panel's one message (its detail kept beside it). */
+    public void panelErrorsInPageWords(HttpRequest<?> request, FormErrors errors) {
+        errors.getFields()
+                .replaceAll((f, err) -> f.startsWith(CHOICE)
+                        ? new FormErrors.FieldError(pages.message(request, "whatif.error.value"), err.detail())
+                        : err);
     }
 
     /** The service's errors on {@code reform.overrides[0].…} belong to the panel's value field. */

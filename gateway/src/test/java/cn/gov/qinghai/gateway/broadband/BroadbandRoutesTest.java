@@ -15,15 +15,9 @@ import cn.gov.qinghai.broadband.v1.ProgressReport;
 import cn.gov.qinghai.broadband.v1.Project;
 import cn.gov.qinghai.broadband.v1.SubmitProgressReportRequest;
 import cn.gov.qinghai.common.v1.CsvDocument;
+import cn.gov.qinghai.gateway.testing.GatewayOverFake;
 import cn.gov.qinghai.kit.auth.TokenMinter;
-import io.grpc.Contexts;
-import io.grpc.Metadata;
-import io.grpc.Server;
-import io.grpc.ServerBuilder;
-import io.grpc.ServerInterceptor;
-import io.grpc.ServerInterceptors;
 import io.grpc.stub.StreamObserver;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -34,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,8 +44,7 @@ class BroadbandRoutesTest {
     static final String SECRET = cn.gov.qinghai.kit.testing.TestIssuer.issuer();
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final AtomicReference<Object> LAST = new AtomicReference<>();
-    static final AtomicReference<String> LAST_AUTH = new AtomicReference<>();
-    static Server grpc;
+    static GatewayOverFake backend;
     static EmbeddedServer gateway;
 
     /** Records each request and answers with a fixed, recognisable message. */
@@ -121,35 +113,13 @@ class BroadbandRoutesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Metadata.Key<String> auth = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-        ServerInterceptor capture = new ServerInterceptor() {
-            @Override
-            public <Q, A> io.grpc.ServerCall.Listener<Q> interceptCall(
-                    io.grpc.ServerCall<Q, A> call, Metadata headers, io.grpc.ServerCallHandler<Q, A> next) {
-                LAST_AUTH.set(headers.get(auth));
-                return Contexts.interceptCall(io.grpc.Context.current(), call, headers, next);
-            }
-        };
-        grpc = ServerBuilder.forPort(0)
-                .addService(ServerInterceptors.intercept(new Recording(), capture))
-                .build()
-                .start();
-        gateway = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of(
-                        "micronaut.server.port",
-                        -1,
-                        "qinghai.auth.issuer",
-                        SECRET,
-                        "grpc.channels.broadband.address",
-                        "localhost:" + grpc.getPort()),
-                "test");
+        backend = GatewayOverFake.start("broadband", new Recording(), SECRET);
+        gateway = backend.gateway();
     }
 
     @AfterAll
     static void stop() {
-        gateway.close();
-        grpc.shutdownNow();
+        backend.close();
     }
 
     @Test
@@ -209,7 +179,7 @@ class BroadbandRoutesTest {
         SubmitProgressReportRequest sent = (SubmitProgressReportRequest) LAST.get();
         assertEquals("key-123", sent.getRequestId());
         assertEquals(5, sent.getProjectId());
-        assertEquals("Bearer " + token, LAST_AUTH.get());
+        assertEquals("Bearer " + token, backend.lastAuthorization());
         HttpResponse<String> unknownField =
                 post("/api/v1/broadband/progress-reports", "{\"projectId\":5,\"cumulative\":\"1\"}", token, null);
         assertEquals(400, unknownField.statusCode());

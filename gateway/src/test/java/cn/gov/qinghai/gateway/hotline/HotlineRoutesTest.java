@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.qinghai.common.v1.Citation;
 import cn.gov.qinghai.common.v1.CsvDocument;
+import cn.gov.qinghai.gateway.testing.GatewayOverFake;
 import cn.gov.qinghai.hotline.v1.Category;
 import cn.gov.qinghai.hotline.v1.Channel;
 import cn.gov.qinghai.hotline.v1.Classification;
@@ -34,15 +35,8 @@ import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
-import io.grpc.Contexts;
-import io.grpc.Metadata;
-import io.grpc.Server;
-import io.grpc.ServerBuilder;
-import io.grpc.ServerInterceptor;
-import io.grpc.ServerInterceptors;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -53,7 +47,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,8 +63,7 @@ class HotlineRoutesTest {
     static final String SECRET = cn.gov.qinghai.kit.testing.TestIssuer.issuer();
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final AtomicReference<Object> LAST = new AtomicReference<>();
-    static final AtomicReference<String> LAST_AUTH = new AtomicReference<>();
-    static Server grpc;
+    static GatewayOverFake backend;
     static EmbeddedServer gateway;
 
     static Ticket ticket(String number) {
@@ -210,35 +202,13 @@ class HotlineRoutesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Metadata.Key<String> auth = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-        ServerInterceptor capture = new ServerInterceptor() {
-            @Override
-            public <Q, A> io.grpc.ServerCall.Listener<Q> interceptCall(
-                    io.grpc.ServerCall<Q, A> call, Metadata headers, io.grpc.ServerCallHandler<Q, A> next) {
-                LAST_AUTH.set(headers.get(auth));
-                return Contexts.interceptCall(io.grpc.Context.current(), call, headers, next);
-            }
-        };
-        grpc = ServerBuilder.forPort(0)
-                .addService(ServerInterceptors.intercept(new Recording(), capture))
-                .build()
-                .start();
-        gateway = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of(
-                        "micronaut.server.port",
-                        -1,
-                        "qinghai.auth.issuer",
-                        SECRET,
-                        "grpc.channels.hotline.address",
-                        "localhost:" + grpc.getPort()),
-                "test");
+        backend = GatewayOverFake.start("hotline", new Recording(), SECRET);
+        gateway = backend.gateway();
     }
 
     @AfterAll
     static void stop() {
-        gateway.close();
-        grpc.shutdownNow();
+        backend.close();
     }
 
     @Test
@@ -296,7 +266,7 @@ class HotlineRoutesTest {
         TransitionTicketRequest sent = (TransitionTicketRequest) LAST.get();
         assertEquals("20170710-ABCDEFGH", sent.getNumber());
         assertEquals(TicketAction.ACCEPT, sent.getAction());
-        assertEquals("Bearer " + token, LAST_AUTH.get());
+        assertEquals("Bearer " + token, backend.lastAuthorization());
         assertEquals(
                 400,
                 send("GET", "/api/v1/hotline/tickets?state=NOPE", null, null, token, null)

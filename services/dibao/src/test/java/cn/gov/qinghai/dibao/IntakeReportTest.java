@@ -22,6 +22,7 @@ import cn.gov.qinghai.dibao.v1.Outcome;
 import cn.gov.qinghai.dibao.v1.Stage;
 import cn.gov.qinghai.dibao.v1.SubmitIntakeReportRequest;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.MutableClock;
 import cn.gov.qinghai.kit.testing.RunningService;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -56,7 +57,7 @@ class IntakeReportTest {
         service = RunningService.start(
                 "dibao_intake",
                 Map.of(
-                        "dibao.test.clock",
+                        MutableClock.PROPERTY,
                         "mutable",
                         "grpc.channels.health-data.address",
                         "localhost:" + RunningService.freePort()));

@@ -23,6 +23,7 @@ import cn.gov.qinghai.dibao.v1.PaymentRoster;
 import cn.gov.qinghai.dibao.v1.PublishCountyStandardRequest;
 import cn.gov.qinghai.dibao.v1.Stage;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.MutableClock;
 import cn.gov.qinghai.kit.testing.RunningService;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -53,7 +54,7 @@ class PaymentRosterTest {
         service = RunningService.start(
                 "dibao_roster",
                 Map.of(
-                        "dibao.test.clock",
+                        MutableClock.PROPERTY,
                         "mutable",
                         "grpc.channels.health-data.address",
                         "localhost:" + RunningService.freePort()));

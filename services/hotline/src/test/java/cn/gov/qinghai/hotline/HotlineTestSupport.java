@@ -1,6 +1,7 @@
 package cn.gov.qinghai.hotline;
 
 import cn.gov.qinghai.hotline.v1.HotlineServiceGrpc;
+import cn.gov.qinghai.kit.testing.MutableClock;
 import cn.gov.qinghai.kit.testing.RunningService;
 import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.CallCredentials;
@@ -15,7 +16,7 @@ final class HotlineTestSupport {
     private HotlineTestSupport() {}
 
     static final RunningServiceExtension SERVICE =
-            RunningServiceExtension.of("hotline", Map.of("hotline.test.clock", "mutable"));
+            RunningServiceExtension.of("hotline", Map.of(MutableClock.PROPERTY, "mutable"));
 
     static HotlineServiceGrpc.HotlineServiceBlockingStub anonymous() {
         return HotlineServiceGrpc.newBlockingStub(SERVICE.service().channel());

@@ -15,6 +15,7 @@ import cn.gov.qinghai.hotline.v1.ListRolloutResponse;
 import cn.gov.qinghai.hotline.v1.Principle;
 import cn.gov.qinghai.hotline.v1.RolloutStatus;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.MutableClock;
 import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

@@ -26,6 +26,7 @@ import cn.gov.qinghai.hotline.v1.TicketAction;
 import cn.gov.qinghai.hotline.v1.TicketState;
 import cn.gov.qinghai.hotline.v1.TransitionTicketRequest;
 import cn.gov.qinghai.kit.testing.GrpcErrorDetails;
+import cn.gov.qinghai.kit.testing.MutableClock;
 import cn.gov.qinghai.kit.testing.RunningService;
 import cn.gov.qinghai.kit.testing.RunningServiceExtension;
 import io.grpc.Status;

@@ -39,29 +39,26 @@ public class ReportStore {
 
     /** The effective report of the month itself. */
     public Optional<ReportRow> effective(long projectId, YearMonth month) {
-        return one(
-                "SELECT " + COLUMNS + " FROM progress_report r WHERE r.project_id = ? AND r.month = ? "
-                        + "ORDER BY r.revision DESC LIMIT 1",
-                projectId,
-                date(month));
+        return effectiveOf(projectId, "=", "", month);
     }
 
     /** The effective report of the nearest earlier reported month. */
     public Optional<ReportRow> nearestBefore(long projectId, YearMonth month) {
-        return one(
-                "SELECT " + COLUMNS + " FROM progress_report r WHERE r.project_id = ? AND r.month < ? "
-                        + "ORDER BY r.month DESC, r.revision DESC LIMIT 1",
-                projectId,
-                date(month));
+        return effectiveOf(projectId, "<", "r.month DESC, ", month);
     }
 
     /** The effective report of the nearest later reported month. */
     public Optional<ReportRow> nearestAfter(long projectId, YearMonth month) {
+        return effectiveOf(projectId, ">", "r.month ASC, ", month);
+    }
+
+    /** The highest revision among the project's months {@code monthIs} ("=", "<", ">") {@code month}. */
+    private Optional<ReportRow> effectiveOf(long projectId, String monthIs, String monthOrder, YearMonth month) {
         return one(
-                "SELECT " + COLUMNS + " FROM progress_report r WHERE r.project_id = ? AND r.month > ? "
-                        + "ORDER BY r.month ASC, r.revision DESC LIMIT 1",
+                "SELECT " + COLUMNS + " FROM progress_report r WHERE r.project_id = ? AND r.month " + monthIs
+                        + " ? ORDER BY " + monthOrder + "r.revision DESC LIMIT 1",
                 projectId,
-                date(month));
+                MonthColumn.date(month));
     }
 
     public ReportRow insert(ReportRow r) {
@@ -74,9 +71,9 @@ public class ReportStore {
                         rs -> rs.getLong(1),
                         r.requestId(),
                         r.projectId(),
-                        date(r.month()),
+                        MonthColumn.date(r.month()),
                         r.projectId(),
-                        date(r.month()),
+                        MonthColumn.date(r.month()),
                         r.cumulativeYuan(),
                         r.status(),
                         r.physicalProgressPercent(),
@@ -94,7 +91,7 @@ public class ReportStore {
 
     /** Reports newest first, filtered by project, month and owner ({@code null}/0 = any); {@code limit+1} rows. */
     public List<ReportRow> list(long projectId, YearMonth month, String owner, int offset, int limit) {
-        LocalDate day = month == null ? null : date(month);
+        LocalDate day = month == null ? null : MonthColumn.date(month);
         return sql.list(
                 "SELECT " + COLUMNS + " FROM progress_report r JOIN project p ON p.id = r.project_id "
                         + "WHERE (? = 0 OR r.project_id = ?) AND (?::date IS NULL OR r.month = ?) "
@@ -132,7 +129,7 @@ public class ReportStore {
                         + "WHERE r.project_id = p.id AND r.month <= COALESCE(?::date, 'infinity'::date) "
                         + "ORDER BY r.month DESC, r.revision DESC LIMIT 1) l",
                 ReportStore::latest,
-                upTo == null ? null : date(upTo));
+                upTo == null ? null : MonthColumn.date(upTo));
     }
 
     /** The latest figure of just these projects (a page of the project list). */
@@ -155,16 +152,12 @@ public class ReportStore {
         return sql.list(
                 "SELECT project_id, month, late FROM progress_report WHERE revision = 1 " + "AND month BETWEEN ? AND ?",
                 rs -> new MonthFlag(rs.getLong(1), YearMonth.from(rs.getDate(2).toLocalDate()), rs.getBoolean(3)),
-                date(from),
-                date(to));
+                MonthColumn.date(from),
+                MonthColumn.date(to));
     }
 
     private Optional<ReportRow> one(String query, Object... args) {
         return sql.one(query, ReportStore::row, args);
-    }
-
-    static LocalDate date(YearMonth month) {
-        return month.atDay(1);
     }
 
     private static LatestFigure latest(ResultSet rs) throws SQLException {

@@ -1,7 +1,11 @@
 package cn.gov.qinghai.enterprisecost.projects;
 
 import cn.gov.qinghai.enterprisecost.config.Today;
-import cn.gov.qinghai.enterprisecost.data.ProjectStore;
+import cn.gov.qinghai.enterprisecost.data.InvestmentProjectRepository;
+import cn.gov.qinghai.enterprisecost.data.InvestmentProjectRow;
+import cn.gov.qinghai.enterprisecost.data.InvestmentProjectStepRepository;
+import cn.gov.qinghai.enterprisecost.data.InvestmentProjectStepRow;
+import cn.gov.qinghai.enterprisecost.data.RequestLockStore;
 import cn.gov.qinghai.enterprisecost.rules.ApprovalDeadline;
 import cn.gov.qinghai.enterprisecost.v1.ApprovalStep;
 import cn.gov.qinghai.enterprisecost.v1.ApprovalStepKind;
@@ -44,13 +48,23 @@ public class InvestmentProjectService {
     private static final Logger LOG = LoggerFactory.getLogger(InvestmentProjectService.class);
     private static final int NAME = 100;
 
-    private final ProjectStore rows;
+    private final InvestmentProjectRepository projects;
+    private final InvestmentProjectStepRepository steps;
+    private final RequestLockStore locks;
     private final ApprovalDeadline deadline;
     private final Today today;
     private final Clock clock;
 
-    public InvestmentProjectService(ProjectStore rows, ApprovalDeadline deadline, Today today, Clock clock) {
-        this.rows = rows;
+    public InvestmentProjectService(
+            InvestmentProjectRepository projects,
+            InvestmentProjectStepRepository steps,
+            RequestLockStore locks,
+            ApprovalDeadline deadline,
+            Today today,
+            Clock clock) {
+        this.projects = projects;
+        this.steps = steps;
+        this.locks = locks;
         this.deadline = deadline;
         this.today = today;
         this.clock = clock;
@@ -73,10 +87,10 @@ public class InvestmentProjectService {
         LocalDate received = day(errors, "receivedOn", r.getReceivedOn(), null);
         errors.throwIfAny();
         caller.requireRegion(region);
-        rows.lockRequestId(requestId);
-        var existing = rows.byRequestId(requestId);
+        locks.lockInvestmentProject(requestId);
+        var existing = projects.findByRequestId(requestId);
         if (existing.isPresent()) {
-            ProjectStore.Project p = existing.get();
+            InvestmentProjectRow p = existing.get();
             boolean same = p.projectCode().equals(code)
                     && p.projectName().equals(name)
                     && p.creditCode().equals(credit)
@@ -91,36 +105,35 @@ public class InvestmentProjectService {
             return toProto(p);
         }
         ApprovalDeadline.Due due = deadline.due(received);
-        long id = rows.insert(
-                requestId,
-                code,
-                name,
-                credit,
-                region,
-                department,
-                received,
-                due.dueOn(),
-                due.provisional(),
-                due.workingDays(),
-                caller.subject(),
-                clock.instant());
-        rows.appendStep(
-                id,
-                ApprovalStepKind.RECEIVED.name(),
-                "受理",
-                department,
-                received,
-                caller.subject(),
-                clock.instant(),
-                "");
+        long id = projects.save(new InvestmentProjectRow(
+                        null,
+                        requestId,
+                        code,
+                        name,
+                        credit,
+                        region,
+                        department,
+                        department,
+                        InvestmentProjectStatus.IN_APPROVAL.name(),
+                        received,
+                        due.dueOn(),
+                        due.provisional(),
+                        due.workingDays(),
+                        null,
+                        "",
+                        caller.subject(),
+                        clock.instant(),
+                        1))
+                .id();
+        appendStep(id, ApprovalStepKind.RECEIVED, "受理", department, received, caller.subject(), "");
         LOG.info("investment project {} received in region {} by {}, due {}", id, region, department, due.dueOn());
-        return toProto(rows.byId(id).orElseThrow());
+        return toProto(projects.findById(id).orElseThrow());
     }
 
     @Transactional
     public InvestmentProject recordStep(RecordApprovalStepRequest r) {
         Caller caller = Caller.current().requireAnyRole(OFFICER);
-        ProjectStore.Project p = writable(caller, r.getProjectId());
+        InvestmentProjectRow p = writable(caller, r.getProjectId());
         FieldErrors errors = new FieldErrors();
         errors.check(r.getVersion() > 0, "version", "is required (the version you read)");
         String step = errors.text("stepName", r.getStepName(), NAME);
@@ -131,25 +144,17 @@ public class InvestmentProjectService {
         errors.throwIfAny();
         requireOpen(p);
         String holder = next == null ? department : next;
-        if (!rows.update(p.id(), r.getVersion(), holder, p.status(), null, "")) {
+        if (projects.update(p.id(), r.getVersion(), holder, p.status(), null, "") != 1) {
             throw versionConflict(p);
         }
-        rows.appendStep(
-                p.id(),
-                ApprovalStepKind.STEP.name(),
-                step,
-                department,
-                on,
-                caller.subject(),
-                clock.instant(),
-                note == null ? "" : note);
-        return toProto(rows.byId(p.id()).orElseThrow());
+        appendStep(p.id(), ApprovalStepKind.STEP, step, department, on, caller.subject(), note == null ? "" : note);
+        return toProto(projects.findById(p.id()).orElseThrow());
     }
 
     @Transactional
     public InvestmentProject decide(DecideInvestmentProjectRequest r) {
         Caller caller = Caller.current().requireAnyRole(OFFICER);
-        ProjectStore.Project p = writable(caller, r.getProjectId());
+        InvestmentProjectRow p = writable(caller, r.getProjectId());
         FieldErrors errors = new FieldErrors();
         errors.check(r.getVersion() > 0, "version", "is required (the version you read)");
         LocalDate on = day(errors, "decidedOn", r.getDecidedOn(), p.receivedOn());
@@ -159,19 +164,19 @@ public class InvestmentProjectService {
         requireOpen(p);
         InvestmentProjectStatus status =
                 r.getApproved() ? InvestmentProjectStatus.PROJECT_APPROVED : InvestmentProjectStatus.PROJECT_REFUSED;
-        if (!rows.update(p.id(), r.getVersion(), p.currentDepartment(), status.name(), on, note == null ? "" : note)) {
+        if (projects.update(p.id(), r.getVersion(), p.currentDepartment(), status.name(), on, note == null ? "" : note)
+                != 1) {
             throw versionConflict(p);
         }
-        rows.appendStep(
+        appendStep(
                 p.id(),
-                ApprovalStepKind.DECIDED.name(),
+                ApprovalStepKind.DECIDED,
                 r.getApproved() ? "核准" : "不予核准",
                 p.currentDepartment(),
                 on,
                 caller.subject(),
-                clock.instant(),
                 note == null ? "" : note);
-        return toProto(rows.byId(p.id()).orElseThrow());
+        return toProto(projects.findById(p.id()).orElseThrow());
     }
 
     @Transactional(readOnly = true)
@@ -194,12 +199,12 @@ public class InvestmentProjectService {
         String department = errors.optionalText("department", r.getDepartment(), NAME);
         Pages.Window window = Pages.window(errors, r.getPageSize(), r.getPageToken());
         errors.throwIfAny();
-        List<ProjectStore.Project> inScope = rows.overdue(asOf).stream()
+        List<InvestmentProjectRow> inScope = projects.overdue(asOf).stream()
                 .filter(p -> caller.covers(p.region()))
                 .toList();
         Map<String, Integer> counts = new LinkedHashMap<>();
         inScope.forEach(p -> counts.merge(p.currentDepartment(), 1, Integer::sum));
-        List<ProjectStore.Project> shown = department == null
+        List<InvestmentProjectRow> shown = department == null
                 ? inScope
                 : inScope.stream()
                         .filter(p -> p.currentDepartment().equals(department))
@@ -218,8 +223,8 @@ public class InvestmentProjectService {
     }
 
     /** A project the caller may read: NOT_FOUND when there is none or it is outside their region (not revealed). */
-    private ProjectStore.Project visible(Caller caller, String id) {
-        ProjectStore.Project p = find(id);
+    private InvestmentProjectRow visible(Caller caller, String id) {
+        InvestmentProjectRow p = find(id);
         if (!caller.covers(p.region())) {
             throw notFound(id);
         }
@@ -227,34 +232,46 @@ public class InvestmentProjectService {
     }
 
     /** A project the caller may change: NOT_FOUND when there is none, PERMISSION_DENIED outside their region. */
-    private ProjectStore.Project writable(Caller caller, String id) {
-        ProjectStore.Project p = find(id);
+    private InvestmentProjectRow writable(Caller caller, String id) {
+        InvestmentProjectRow p = find(id);
         caller.requireRegion(p.region());
         return p;
     }
 
-    private ProjectStore.Project find(String id) {
+    private InvestmentProjectRow find(String id) {
         long key;
         try {
             key = Long.parseLong(id.trim());
         } catch (NumberFormatException e) {
             throw notFound(id);
         }
-        return rows.byId(key).orElseThrow(() -> notFound(id));
+        return projects.findById(key).orElseThrow(() -> notFound(id));
+    }
+
+    private void appendStep(
+            long projectId,
+            ApprovalStepKind kind,
+            String stepName,
+            String department,
+            LocalDate on,
+            String actor,
+            String note) {
+        steps.save(new InvestmentProjectStepRow(
+                null, projectId, kind.name(), stepName, department, on, actor, clock.instant(), note));
     }
 
     private static ServiceException notFound(String id) {
         return ServiceException.notFound("INVESTMENT_PROJECT_NOT_FOUND", "no investment project " + id);
     }
 
-    private static void requireOpen(ProjectStore.Project p) {
+    private static void requireOpen(InvestmentProjectRow p) {
         if (!p.status().equals(InvestmentProjectStatus.IN_APPROVAL.name())) {
             throw ServiceException.failedPrecondition(
                     "ALREADY_DECIDED", "project " + p.id() + " was decided on " + p.decidedOn());
         }
     }
 
-    private static ServiceException versionConflict(ProjectStore.Project p) {
+    private static ServiceException versionConflict(InvestmentProjectRow p) {
         return ServiceException.aborted(
                 "VERSION_CONFLICT",
                 "project " + p.id() + " changed since you read it (current version " + p.version() + ")");
@@ -275,11 +292,11 @@ public class InvestmentProjectService {
         return d;
     }
 
-    private InvestmentProject toProto(ProjectStore.Project p) {
+    private InvestmentProject toProto(InvestmentProjectRow p) {
         return toProto(p, today.get());
     }
 
-    private InvestmentProject toProto(ProjectStore.Project p, LocalDate asOf) {
+    private InvestmentProject toProto(InvestmentProjectRow p, LocalDate asOf) {
         LocalDate until = p.decidedOn() != null ? p.decidedOn() : asOf;
         InvestmentProject.Builder b = InvestmentProject.newBuilder()
                 .setId(String.valueOf(p.id()))
@@ -294,17 +311,17 @@ public class InvestmentProjectService {
                 .setReceivedOn(p.receivedOn().toString())
                 .setDueOn(p.dueOn().toString())
                 .setDueDateProvisional(p.dueProvisional())
-                .setWorkingDaysLimit(p.limit())
+                .setWorkingDaysLimit(p.workingDaysLimit())
                 .setWorkingDaysUsed(deadline.workingDaysBetween(p.receivedOn(), until))
                 .setOverdue(until.isAfter(p.dueOn()))
                 .setDecisionNote(p.decisionNote())
                 .setVersion(p.version())
-                .setExplanation(deadline.due(p.receivedOn(), p.limit(), deadline.limit(p.receivedOn()))
+                .setExplanation(deadline.due(p.receivedOn(), p.workingDaysLimit(), deadline.limit(p.receivedOn()))
                         .explanation());
         if (p.decidedOn() != null) {
             b.setDecidedOn(p.decidedOn().toString());
         }
-        for (ProjectStore.Step s : rows.steps(p.id())) {
+        for (InvestmentProjectStepRow s : steps.findByProjectIdOrderByIdAsc(p.id())) {
             b.addSteps(ApprovalStep.newBuilder()
                     .setKind(ApprovalStepKind.valueOf(s.kind()))
                     .setStepName(s.stepName())

@@ -10,7 +10,7 @@ import cn.gov.qinghai.enterprisecost.data.ApplicationEventRepository;
 import cn.gov.qinghai.enterprisecost.data.ApplicationEventRow;
 import cn.gov.qinghai.enterprisecost.data.ApplicationRepository;
 import cn.gov.qinghai.enterprisecost.data.ApplicationRow;
-import cn.gov.qinghai.enterprisecost.data.ApplicationStore;
+import cn.gov.qinghai.enterprisecost.data.RequestLockStore;
 import cn.gov.qinghai.enterprisecost.rules.ApprovalDeadline;
 import cn.gov.qinghai.enterprisecost.v1.Application;
 import cn.gov.qinghai.enterprisecost.v1.ApplicationKind;
@@ -57,7 +57,7 @@ public class ApplicationService {
     private final ApplicationEventRepository events;
     private final CalculatorCatalogue catalogue;
     private final ApprovalDeadline deadline;
-    private final ApplicationStore store;
+    private final RequestLockStore locks;
     private final Clock clock;
     private final Today today;
     private final ApplicationMapper mapper;
@@ -67,14 +67,14 @@ public class ApplicationService {
             ApplicationEventRepository events,
             CalculatorCatalogue catalogue,
             ApprovalDeadline deadline,
-            ApplicationStore store,
+            RequestLockStore locks,
             Clock clock,
             Today today) {
         this.applications = applications;
         this.events = events;
         this.catalogue = catalogue;
         this.deadline = deadline;
-        this.store = store;
+        this.locks = locks;
         this.clock = clock;
         this.today = today;
         this.mapper = new ApplicationMapper(events, deadline);
@@ -114,7 +114,7 @@ public class ApplicationService {
                 : InputReader.read(calculator.inputs(), request.getInputsMap(), errors.at("inputs"));
         errors.throwIfAny();
 
-        store.lockRequestId(requestId);
+        locks.lockApplication(requestId);
         String inputsJson = InputsJson.write(request.getInputsMap());
         var existing = applications.findByRequestId(requestId);
         if (existing.isPresent()) {

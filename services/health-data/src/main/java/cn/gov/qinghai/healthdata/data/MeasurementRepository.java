@@ -5,11 +5,10 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Measurements of health-record entries (key: entry id and kind). Callers hold the transaction. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -27,10 +26,6 @@ public interface MeasurementRepository extends GenericRepository<MeasurementRow,
 
     /** Every measurement of a resident's entries, by entry, in one query. */
     default Map<UUID, List<MeasurementRow>> byEntryOfResident(UUID residentId) {
-        Map<UUID, List<MeasurementRow>> byEntry = new HashMap<>();
-        findOfResident(residentId)
-                .forEach(m -> byEntry.computeIfAbsent(m.entryId(), k -> new ArrayList<>())
-                        .add(m));
-        return byEntry;
+        return findOfResident(residentId).stream().collect(Collectors.groupingBy(MeasurementRow::entryId));
     }
 }

@@ -5,11 +5,10 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Electronic prescriptions, the lines of an encounter. Callers hold the transaction. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -26,11 +25,6 @@ public interface PrescriptionRepository extends GenericRepository<PrescriptionRo
 
     /** Every prescription of a resident's encounters, by encounter, in one query (no query per encounter). */
     default Map<UUID, List<PrescriptionRow>> byEncounterOfResident(UUID residentId) {
-        Map<UUID, List<PrescriptionRow>> byEncounter = new HashMap<>();
-        findOfResident(residentId)
-                .forEach(p -> byEncounter
-                        .computeIfAbsent(p.encounterId(), k -> new ArrayList<>())
-                        .add(p));
-        return byEncounter;
+        return findOfResident(residentId).stream().collect(Collectors.groupingBy(PrescriptionRow::encounterId));
     }
 }

@@ -4,7 +4,6 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
-import java.time.Instant;
 import java.util.Optional;
 
 /** Emergency referrals. Callers own the transaction. */
@@ -17,15 +16,7 @@ public interface EmergencyReferralRepository extends GenericRepository<Emergency
                 classification)
             VALUES (:requestId, :payloadHash, :region, :prefecture, :categoryCode, :channel, :at, :classification)
             ON CONFLICT (request_id) DO NOTHING""")
-    int insertIfNew(
-            String requestId,
-            String payloadHash,
-            String region,
-            String prefecture,
-            String categoryCode,
-            String channel,
-            Instant at,
-            byte[] classification);
+    int insertIfNew(EmergencyReferralRow row);
 
     Optional<EmergencyReferralRow> findByRequestId(String requestId);
 }

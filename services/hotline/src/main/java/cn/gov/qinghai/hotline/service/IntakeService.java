@@ -118,7 +118,8 @@ public class IntakeService {
         Classification c = classifier.classify(description, category, region, today);
         String prefecture = Regions.prefectureOf(region);
         if (c.getCall110Now()) {
-            boolean inserted = emergencies.insertIfNew(
+            boolean inserted = emergencies.insertIfNew(new EmergencyReferralRow(
+                            null,
                             requestId,
                             hash,
                             region,
@@ -126,7 +127,7 @@ public class IntakeService {
                             c.getCategoryCode(),
                             c.getChannel().name(),
                             now,
-                            c.toByteArray())
+                            c.toByteArray()))
                     == 1;
             return inserted
                     ? SubmitTicketResponse.newBuilder().setClassification(c).build()

@@ -1,19 +1,16 @@
 package cn.gov.qinghai.retail.data;
 
 import cn.gov.qinghai.kit.data.Sql;
-import cn.gov.qinghai.kit.money.Money;
-import cn.gov.qinghai.retail.v1.MonthlyReport;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Optional;
 
-/** The {@code monthly_report} table: one report per enterprise and month, never overwritten; and its sums. */
+/**
+ * What {@link MonthlyReportRepository} cannot express over {@code monthly_report}: the sums by month and chosen
+ * dimensions, each with the same group a year earlier (grouping expressions chosen at run time).
+ */
 @Singleton
 public class MonthlyReportStore {
 
@@ -31,42 +28,6 @@ public class MonthlyReportStore {
 
     public MonthlyReportStore(Sql sql) {
         this.sql = sql;
-    }
-
-    /** Files the report unless one for the enterprise and month exists; false when it did. */
-    public boolean insert(
-            String code,
-            YearMonth month,
-            String format,
-            String region,
-            BigDecimal revenue,
-            BigDecimal sales,
-            BigDecimal online,
-            String by,
-            Instant at) {
-        return sql.update(
-                        """
-                INSERT INTO monthly_report (credit_code, month, format, region, annual_main_business_revenue, retail_sales,
-                  online_sales, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (credit_code, month) DO NOTHING""",
-                        code,
-                        month.atDay(1),
-                        format,
-                        region,
-                        Money.yuan(revenue),
-                        Money.yuan(sales),
-                        Money.yuan(online),
-                        by,
-                        at)
-                > 0;
-    }
-
-    public Optional<MonthlyReport> find(String code, YearMonth month) {
-        return sql.one(
-                "SELECT * FROM monthly_report WHERE credit_code = ? AND month = ?",
-                MonthlyReportStore::report,
-                code,
-                month.atDay(1));
     }
 
     /**
@@ -103,18 +64,5 @@ public class MonthlyReportStore {
                 from.minusYears(1).atDay(1),
                 to.atDay(1),
                 first);
-    }
-
-    private static MonthlyReport report(ResultSet rs) throws SQLException {
-        return MonthlyReport.newBuilder()
-                .setCreditCode(rs.getString("credit_code"))
-                .setMonth(YearMonth.from(rs.getDate("month").toLocalDate()).toString())
-                .setFormat(rs.getString("format"))
-                .setRegion(rs.getString("region"))
-                .setAnnualMainBusinessRevenue(Money.format(rs.getBigDecimal("annual_main_business_revenue")))
-                .setRetailSales(Money.format(rs.getBigDecimal("retail_sales")))
-                .setOnlineSales(Money.format(rs.getBigDecimal("online_sales")))
-                .setSubmittedAt(Sql.text(Sql.instant(rs, "submitted_at")))
-                .build();
     }
 }

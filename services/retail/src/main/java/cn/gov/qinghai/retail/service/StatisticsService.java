@@ -4,6 +4,7 @@ import cn.gov.qinghai.common.v1.CsvDocument;
 import cn.gov.qinghai.kit.auth.Caller;
 import cn.gov.qinghai.kit.auth.Scope;
 import cn.gov.qinghai.kit.csv.CsvWriter;
+import cn.gov.qinghai.kit.data.Sql;
 import cn.gov.qinghai.kit.explain.ExplanationBuilder;
 import cn.gov.qinghai.kit.grpc.DecimalRule;
 import cn.gov.qinghai.kit.grpc.FieldErrors;
@@ -11,6 +12,9 @@ import cn.gov.qinghai.kit.grpc.ServiceException;
 import cn.gov.qinghai.kit.money.Money;
 import cn.gov.qinghai.kit.params.Citation;
 import cn.gov.qinghai.kit.params.ParameterValue;
+import cn.gov.qinghai.retail.data.MonthlyReportKey;
+import cn.gov.qinghai.retail.data.MonthlyReportRepository;
+import cn.gov.qinghai.retail.data.MonthlyReportRow;
 import cn.gov.qinghai.retail.data.MonthlyReportStore;
 import cn.gov.qinghai.retail.rules.AboveThreshold;
 import cn.gov.qinghai.retail.rules.RetailParameters;
@@ -39,14 +43,20 @@ public class StatisticsService {
 
     private static final Citation CLAUSE = Citation.of("青政办〔2017〕85号", "四(四)");
 
-    private final MonthlyReportStore reports;
+    private final MonthlyReportRepository reports;
+    private final MonthlyReportStore sums;
     private final EnterpriseService enterprises;
     private final RetailParameters parameters;
     private final Clock clock;
 
     public StatisticsService(
-            MonthlyReportStore reports, EnterpriseService enterprises, RetailParameters parameters, Clock clock) {
+            MonthlyReportRepository reports,
+            MonthlyReportStore sums,
+            EnterpriseService enterprises,
+            RetailParameters parameters,
+            Clock clock) {
         this.reports = reports;
+        this.sums = sums;
         this.enterprises = enterprises;
         this.parameters = parameters;
         this.clock = clock;
@@ -94,9 +104,20 @@ public class StatisticsService {
                                     + " yuan: only above-threshold retailers report monthly")
                     .withMetadata(Map.of("threshold", threshold.decimal().toPlainString()));
         }
-        boolean inserted =
-                reports.insert(code, month, format, region, revenue, sales, online, caller.subject(), clock.instant());
-        MonthlyReport stored = reports.find(code, month).orElseThrow();
+        boolean inserted = reports.insertIfAbsent(
+                        code,
+                        month.atDay(1),
+                        format,
+                        region,
+                        Money.yuan(revenue),
+                        Money.yuan(sales),
+                        Money.yuan(online),
+                        caller.subject(),
+                        clock.instant())
+                > 0;
+        MonthlyReport stored = reports.findById(new MonthlyReportKey(code, month.atDay(1)))
+                .map(StatisticsService::report)
+                .orElseThrow();
         if (!inserted
                 && (!stored.getFormat().equals(format)
                         || !stored.getRegion().equals(region)
@@ -139,7 +160,7 @@ public class StatisticsService {
                 r.getRegion().isEmpty() ? caller.scope().region() : errors.qinghaiRegion("region", r.getRegion());
         errors.throwIfAny();
         caller.requireRegion(region);
-        List<AggregateRow> rows = reports.sums(new Scope(region).likePattern(), from, to, byRegion, byFormat).stream()
+        List<AggregateRow> rows = sums.sums(new Scope(region).likePattern(), from, to, byRegion, byFormat).stream()
                 .map(g -> AggregateRow.newBuilder()
                         .setMonth(g.month().toString())
                         .setRegion(g.region())
@@ -209,6 +230,19 @@ public class StatisticsService {
                 .setContentType("text/csv; charset=utf-8")
                 .setFileName("retail-aggregates-" + r.getFromMonth() + "-" + r.getToMonth() + ".csv")
                 .setContent(csv.toString())
+                .build();
+    }
+
+    private static MonthlyReport report(MonthlyReportRow row) {
+        return MonthlyReport.newBuilder()
+                .setCreditCode(row.key().creditCode())
+                .setMonth(YearMonth.from(row.key().month()).toString())
+                .setFormat(row.format())
+                .setRegion(row.region())
+                .setAnnualMainBusinessRevenue(Money.format(row.annualMainBusinessRevenue()))
+                .setRetailSales(Money.format(row.retailSales()))
+                .setOnlineSales(Money.format(row.onlineSales()))
+                .setSubmittedAt(Sql.text(row.submittedAt()))
                 .build();
     }
 }

@@ -1,4 +1,4 @@
-package cn.gov.qinghai.hotline;
+package cn.gov.qinghai.kit.testing;
 
 import cn.gov.qinghai.kit.grpc.PlatformGrpcFactory;
 import io.micronaut.context.annotation.Factory;
@@ -12,14 +12,18 @@ import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock the test moves, for the service started with {@code hotline.test.clock=mutable}: tickets are received on
- * a 2017 date and hours pass until they are overdue. Only in the test classpath.
+ * A clock the test moves, for a service started with {@code qinghai.test.clock=mutable} (see {@link #PROPERTY}):
+ * months pass, tickets become overdue, rosters of past months are asked for again. Only in the test classpath.
  */
 public final class MutableClock extends Clock {
 
-    static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.now());
+    /** The start property that puts this clock in place of the kit's system clock. */
+    public static final String PROPERTY = "qinghai.test.clock";
 
-    static void set(String localDateTime) {
+    private static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.now());
+
+    /** Moves the clock to a local date-time in China, for example {@code "2017-07-10T09:00:00"}. */
+    public static void set(String localDateTime) {
         NOW.set(LocalDateTime.parse(localDateTime)
                 .atZone(PlatformGrpcFactory.CHINA)
                 .toInstant());
@@ -42,7 +46,7 @@ public final class MutableClock extends Clock {
 
     /** Replaces the kit's system clock in the service under test. */
     @Factory
-    @Requires(property = "hotline.test.clock", value = "mutable")
+    @Requires(property = PROPERTY, value = "mutable")
     static class ClockFactory {
         @Singleton
         @Replaces(bean = Clock.class, factory = PlatformGrpcFactory.class)
