@@ -1,5 +1,5 @@
 # Operator shortcuts (the build itself is Maven: ./mvnw -B verify). See docs/kubernetes.md.
-.PHONY: kind-e2e kind-up kind-down images images-offline chart-test helm-check containers
+.PHONY: kind-e2e kind-up kind-down images images-offline chart-test helm-check containers images-aot
 
 # Every app module (an image each): the gateway, each service, the local OpenID Connect provider.
 APPS := $(shell charts/images/apps.sh | paste -sd, -)
@@ -34,3 +34,8 @@ helm-check:
 # The chart's workloads as real containers on a private Docker engine, then e2e, helm test and a fault (CI stage).
 containers:
 	charts/containers/stage.sh
+
+# The image tars with the JDK AOT cache baked in (Java 25): the containers stage's training run, then its checks
+# (every JVM maps its cache; a mismatched one falls back) without the e2e suite; <module>/target/aot-image.tar.
+images-aot:
+	CONTAINERS_SAVE_IMAGES=1 CONTAINERS_E2E=true charts/containers/stage.sh

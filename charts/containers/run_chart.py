@@ -34,6 +34,8 @@ import urllib.request
 
 import yaml
 
+from aot_images import AotImages
+
 DOCKER = os.environ.get("DOCKER", "docker")
 # Images no registry can give us here, replaced by the locally built PostgreSQL + tools image (postgres-image.sh):
 # name prefix -> entrypoint to use in the local image (None: keep the local image's own entrypoint).
@@ -203,6 +205,11 @@ class Workload:
             stage.unmapped(self.id, f"securityContext.{field}")
         image, entrypoint = stage.image_for(self.id, container["image"])
         command = container.get("command")
+        if stage.aot and not command:  # the AOT cache's training, check or fallback (aot_images.py)
+            memory = quantity_bytes(limits["memory"]) if "memory" in limits else 0
+            extra, aot_entrypoint = stage.aot.run_args(self.container_name(container), image, memory)
+            args += extra
+            entrypoint = aot_entrypoint or entrypoint
         if command:
             args += ["--entrypoint", command[0], image, *command[1:], *(container.get("args") or [])]
         elif entrypoint:
@@ -440,11 +447,24 @@ class Workload:
                                       f"{self.id}: not ready within {self.deadline - self.started_at:.0f} s")
         return False
 
-    def wait_ready(self):
+    def wait_ready(self, period=0.5):
         self.begin_wait()
         while not self.poll():
-            time.sleep(0.5)
+            time.sleep(period)
         return self.ready_after
+
+    def replace(self, period=0.5):
+        """The pod's (first) container removed and run again as run_args now says; seconds until ready."""
+        c = self.spec["containers"][0]
+        name = self.container_name(c)
+        docker("rm", "-f", name)
+        if name in self.containers:
+            self.containers.remove(name)
+        args = self.run_args(c)
+        self.started_at = time.monotonic()
+        docker(*args)
+        self.containers.append(name)
+        return self.wait_ready(period)
 
     def alive(self):
         """The liveness probes, once."""
@@ -479,6 +499,10 @@ class Stage:
         self.local_postgres = args.local_postgres
         self.ready_timeout = args.ready_timeout
         self.overruns = []
+        self.aot = None
+        if args.aot_train or args.aot_dir:
+            self.aot = AotImages(docker, StageFailure, log, args.aot_train or args.aot_dir,
+                                 "train" if args.aot_train else "check" if args.aot_check else "use", self.prefix)
 
     def unmapped(self, owner, what):
         self.not_mapped.setdefault(what, set()).add(owner)
@@ -611,6 +635,88 @@ class Stage:
         if code != 200:
             raise StageFailure(f"{name} restarted: the gateway still answers {code} after 60 s")
 
+    def aot_exercise(self, command, gateway):
+        """The training requests (the launcher's list, AotTraining --exercise) against the gateway container, with
+        the /health URL of every container that records."""
+        health = []
+        for w in self.workloads:
+            for c in w.spec["containers"]:
+                if w.container_name(c) in self.aot.recording.values():
+                    health += [f"http://{w.ip(w.container_name(c))}:{p['containerPort']}/health"
+                               for p in c.get("ports") or [] if p.get("name", "").startswith("http")]
+        command = command.replace("{gateway}", gateway).replace("{health}", " ".join(health))
+        log(f"aot: training requests: {command}")
+        t = time.monotonic()
+        if subprocess.run(command, shell=True).returncode != 0:
+            raise StageFailure("the AOT training requests failed")
+        log(f"aot: training requests sent in {time.monotonic() - t:.1f} s")
+
+    def aot_fallback(self, name, url_template):
+        """A cache that does not fit (another image's, i.e. another class path) mounted over the Deployment's own,
+        with the entrypoint's -XX:AOTMode=auto: the JVM must say so in its log and start healthy without it. Then
+        the Deployment is started again as before."""
+        w = self.deployment(name)
+        c = w.spec["containers"][0]
+        cname = w.container_name(c)
+        image = self.image_for(w.id, c["image"])[0]
+        inside = self.aot.cache_path(image)
+        if not inside:
+            raise StageFailure(f"--aot-fallback {name}: its image {image} names no AOT cache")
+        wrong = self.aot.mismatched_cache(image)
+        for override in ((["--mount", f"type=bind,source={wrong},destination={inside},readonly"], None), None):
+            if override:
+                self.aot.overrides[cname] = override
+            else:
+                del self.aot.overrides[cname]
+            ready = w.replace()
+            if override:
+                r = docker("logs", cname)
+                out = (r.stdout + r.stderr).decode(errors="replace")
+                said = [line for line in out.splitlines() if re.search(r"\]\[aot *\]", line)]
+                if not said:
+                    raise StageFailure(f"{name} started with a mismatched cache ({wrong}) but its log says nothing "
+                                       "about the AOT cache")
+                deadline = time.monotonic() + 60  # the gateway's channel may still be backing off from the restart
+                while True:
+                    day = datetime.date(2018, 1, 1) + datetime.timedelta(random.randint(3000, 9000))  # not cached
+                    try:
+                        with urllib.request.urlopen(url_template.replace("{date}", str(day)), timeout=10) as r:
+                            code = r.status
+                    except urllib.error.HTTPError as e:
+                        code = e.code
+                    if code == 200 or time.monotonic() > deadline:
+                        break
+                    time.sleep(0.5)
+                if code != 200:
+                    raise StageFailure(f"{name} started without its cache, but the gateway answered {code}")
+                log(f"aot fallback: {name} with another image's cache at {inside}: ready in {ready:.1f} s, gateway "
+                    f"answered {code}; its log: {said[0].strip()[:200]}")
+            else:
+                log(f"aot fallback: {name} started again with its own cache, ready in {ready:.1f} s")
+
+    def aot_measure(self, times, only=()):
+        """Each Deployment with a baked cache started alone (the others up and idle), `times` times with its cache
+        and without it (_JAVA_OPTIONS=-XX:AOTMode=off), alternating: docker run to its rendered probes passing,
+        polled every 0.1 s. Then started again as before."""
+        print("\n| workload | with the AOT cache: median (runs) | without: median (runs) | load average |\n|---|---|---|---|")
+        for w in [w for w in self.workloads if w.kind == "Deployment" and (not only or w.name in only)]:
+            c = w.spec["containers"][0]
+            cname = w.container_name(c)
+            if not self.aot.baked(self.image_for(w.id, c["image"])[0]):
+                continue
+            took = {"on": [], "off": []}
+            for _ in range(times):
+                for mode in took:
+                    self.aot.overrides[cname] = (["--env", f"_JAVA_OPTIONS=-XX:AOTMode={mode}"], None)
+                    took[mode].append(w.replace(period=0.1))
+            del self.aot.overrides[cname]
+            w.replace()
+
+            def cell(xs):
+                return f"{sorted(xs)[len(xs) // 2]:.2f} s ({', '.join(f'{x:.2f}' for x in xs)})"
+            print(f"| {w.id} | {cell(took['on'])} | {cell(took['off'])} | "
+                  f"{' '.join(f'{x:.1f}' for x in os.getloadavg())} |", flush=True)
+
     def report(self):
         stats = docker("stats", "--no-stream", "--format", "{{.Name}}\t{{.MemUsage}}\t{{.CPUPerc}}").stdout.decode()
         mem = dict(line.split("\t", 1) for line in stats.splitlines() if "\t" in line)
@@ -660,11 +766,30 @@ def main():
                    help="longest wait for a container to become ready (s), when past its startup probe budget")
     p.add_argument("--kill", help="Deployment to kill for the fault check")
     p.add_argument("--probe-path", help="gateway path answered by the killed service")
+    p.add_argument("--aot-train", metavar="DIR", help="only the AOT training: record, exercise, create each cache "
+                                                      "into DIR/<image>, bake it into the image (aot_images.py)")
+    p.add_argument("--exercise", help="with --aot-train: the training requests; {gateway} and {health} replaced")
+    p.add_argument("--aot-dir", help="the caches of the training run (for --aot-check and --aot-fallback)")
+    p.add_argument("--aot-check", action="store_true",
+                   help="every baked image must map its cache: -XX:AOTMode=on, a JVM that cannot refuses to start")
+    p.add_argument("--aot-fallback", metavar="DEPLOYMENT",
+                   help="after the fault check, start it with another image's cache: it must start without it")
+    p.add_argument("--aot-measure", type=int, default=0, metavar="N",
+                   help="then start each baked Deployment alone N times with and N times without its cache")
+    p.add_argument("--aot-measure-only", default="", help="comma-separated Deployments to measure (default: all)")
     args = p.parse_args()
     t0 = time.monotonic()
     stage = Stage(args)
     try:
         stage.up()
+        if args.aot_train:
+            gateway = stage.published.get(args.gateway_service)
+            if not gateway or not args.exercise:
+                raise StageFailure("--aot-train needs --exercise and a published gateway Service")
+            stage.aot_exercise(args.exercise, gateway)
+            stage.aot.finish_training()
+            log(f"aot: training and baking done in {time.monotonic() - t0:.0f} s")
+            return 0
         stage.helm_tests()
         gateway = stage.published.get(args.gateway_service)
         if args.e2e:
@@ -684,6 +809,12 @@ def main():
             if not gateway or not args.probe_path:
                 raise StageFailure("--kill needs a published gateway Service and --probe-path")
             stage.kill_and_recover(args.kill, gateway + args.probe_path)
+        if args.aot_fallback:
+            if not stage.aot or not gateway or not args.probe_path:
+                raise StageFailure("--aot-fallback needs --aot-dir, a published gateway Service and --probe-path")
+            stage.aot_fallback(args.aot_fallback, gateway + args.probe_path)
+        if args.aot_measure:
+            stage.aot_measure(args.aot_measure, [n for n in args.aot_measure_only.split(",") if n])
         stage.report()
         log(f"stage passed in {time.monotonic() - t0:.0f} s")
         return 0

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Offline image check for CI (no Docker, no registry): builds every app module's image tar on the jlink'd JRE base
-# and checks each one: runs as 65532, starts java directly with the container JVM flags, and carries no shell.
+# and checks each one: runs as 65532, starts java directly with the container JVM flags (the AOT cache flags
+# included), runs the app from its jar (no /app/classes: the AOT cache refuses class directories), carries no shell.
 # Run after `./mvnw -B verify` (classes are then compiled; this adds jlink once and a few seconds per image).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -22,11 +23,18 @@ with tarfile.open(path) as image:
     entry = config.get("Entrypoint") or []
     if not entry or entry[0] != "java" or "-XX:MaxRAMPercentage=75.0" not in entry:
         problems.append(f"entrypoint {entry}")
+    # The AOT cache the containers stage bakes in (/app/app.aot), used when it fits, skipped when it does not.
+    for flag in ("-XX:AOTMode=auto", "-XX:AOTCache=/app/app.aot"):
+        if flag not in entry:
+            problems.append(f"entrypoint without {flag}")
     for layer in manifest["Layers"]:
         with tarfile.open(fileobj=image.extractfile(layer)) as files:
             for name in files.getnames():
                 if name.lstrip("./") in ("bin/sh", "bin/bash", "usr/bin/sh", "usr/bin/bash", "bin/busybox"):
                     problems.append(f"a shell: {name}")
+            # A class directory on the class path makes the JDK refuse any AOT cache (Jib packaged mode).
+            if any(n.lstrip("./").startswith("app/classes/") for n in files.getnames()):
+                problems.append("a class directory /app/classes (the AOT cache needs the app as a jar)")
 if problems:
     sys.exit(f"{path}: " + "; ".join(problems))
 print(f"{path}: ok ({config['Entrypoint'][-1]}, user {config['User']}, {len(manifest['Layers'])} layers, no shell)")
