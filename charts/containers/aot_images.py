@@ -1,7 +1,7 @@
 """The JDK AOT cache (JEP 483/514/515) baked into the app images, for run_chart.py (issue 23, docs/performance.md).
 
-Only images whose entrypoint names a cache (`-XX:AOTCache=<path>`: every Jib app image, root pom) are touched; the
-cache must be made by the image's own JRE over the image's own class path and file times, so every step runs in a
+Only Jib app images (entrypoint `java … -cp @/app/jib-classpath-file <main>`, root pom) are touched; the cache must be
+made by the image's own JRE over the image's own class path and file times, so every step runs in a
 container of that very image:
 
   train  (run_chart.py --aot-train DIR --exercise CMD): each such workload's first container runs its image's own
@@ -10,7 +10,9 @@ container of that very image:
          launcher's training requests (AotTraining --exercise: the same list `bin/platform` trains with); the
          containers get SIGTERM and time to write; -XX:AOTMode=create then runs in a container of the same image,
          user, memory and CPU limits as the workload (the JVM picks the same GC), and the cache becomes one more
-         layer of the image under the same name and tag (docker commit) — the chart needs nothing new.
+         layer of the image under the same name and tag (docker commit), in the same commit that adds
+         `-XX:AOTMode=auto -XX:AOTCache=/app/app.aot` to the entrypoint — the chart needs nothing new, and an image
+         never names a cache it does not carry (that would cost the JRE's default class-data archive).
   check  (--aot-dir DIR --aot-check): every baked container also gets _JAVA_OPTIONS=-XX:AOTMode=on (the JVM reads
          it after the command line, so it overrides the entrypoint's auto): a JVM that cannot map its image's cache
          refuses to start, which fails the stage.
@@ -24,6 +26,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 MOUNT = "/aot-train"
 AOT_FLAGS = ("-XX:AOTMode=", "-XX:AOTCache=", "-XX:AOTConfiguration=")
+JIB_CLASS_PATH = "@/app/jib-classpath-file"  # what marks a Jib app image's entrypoint
+CACHE = "/app/app.aot"  # where a baked cache lives in the image
 
 
 class AotImages:
@@ -43,11 +47,13 @@ class AotImages:
         return self.entrypoints[image]
 
     def cache_path(self, image):
-        """Where the image's entrypoint expects its cache, or None for an image without one."""
-        for a in self.entrypoint(image):
+        """Where the image's cache is (a baked image names it in its entrypoint) or goes (a Jib app image not baked
+        yet), or None for an image that gets none (PostgreSQL, helm test pods)."""
+        entry = self.entrypoint(image)
+        for a in entry:
             if a.startswith("-XX:AOTCache="):
                 return a.split("=", 1)[1]
-        return None
+        return CACHE if JIB_CLASS_PATH in entry else None
 
     def folder(self, image):
         return os.path.join(self.dir, image.rsplit("/", 1)[-1].split(":")[0])
@@ -94,7 +100,7 @@ class AotImages:
         """After the exercise: stop the recording JVMs (they write their training data on exit), create each cache
         in its own image, and commit it into the image."""
         if not self.recording:
-            raise self.fail("--aot-train: no rendered container runs an image whose entrypoint names -XX:AOTCache")
+            raise self.fail("--aot-train: no rendered container runs a Jib app image (-cp " + JIB_CLASS_PATH + ")")
         t = time.monotonic()
         names = list(self.recording.values())
         limits = {}
@@ -146,18 +152,23 @@ class AotImages:
         return f"aot: {image}: cache created, {os.path.getsize(cache) >> 20} MiB in {time.monotonic() - t:.1f} s"
 
     def bake(self, image):
-        """The cache as one more layer of the image, same name and tag; entrypoint, user and env unchanged."""
+        """The cache as one more layer of the image, same name and tag, and the entrypoint's flags that use it
+        (AOTMode=auto: a cache that does not fit this JRE or class path is skipped with a warning); user and env
+        unchanged."""
         cache = os.path.join(self.folder(image), "app.aot")
+        java, *flags = self.plain_entrypoint(image)
+        entrypoint = [java, "-XX:AOTMode=auto", f"-XX:AOTCache={self.cache_path(image)}", *flags]
         os.chmod(cache, 0o644)  # docker cp keeps the mode and makes root the owner: the app's user must read it
         holder = f"{self.prefix}-aot-bake-{os.path.basename(self.folder(image))}"
         self.docker("create", "--name", holder, image)
         try:
             self.docker("cp", cache, f"{holder}:{self.cache_path(image)}", timeout=300)
             self.docker("commit", "-m", "JDK AOT cache (charts/containers/aot_images.py)",
-                        "--change", f"LABEL cn.gov.qinghai.aot-cache={self.cache_path(image)}", holder, image,
-                        timeout=300)
+                        "--change", f"LABEL cn.gov.qinghai.aot-cache={self.cache_path(image)}",
+                        "--change", "ENTRYPOINT " + json.dumps(entrypoint), holder, image, timeout=300)
         finally:
             self.docker("rm", "-f", holder, check=False)
+        self.entrypoints.pop(image, None)  # read the baked entrypoint again from now on
         self.log(f"aot: {image}: baked in at {self.cache_path(image)}")
 
     # --- checks on the baked images -----------------------------------------------------------------------------------
